@@ -1,0 +1,119 @@
+/**
+ * The spec format: TypeScript view of the JSON files under `specs/`.
+ * `specs/schema/*.schema.json` is the authority every load validates against;
+ * these types mirror it so importers and the loader share one vocabulary.
+ */
+
+/** A member's type. Integers carry their wire width; lists and structures nest. */
+export type SpecType =
+  | { kind: "string" }
+  | { kind: "integer"; width: "int64" | "uint64" }
+  | { kind: "float" }
+  | { kind: "boolean" }
+  | { kind: "list"; items: SpecType }
+  | { kind: "structure"; name: string }
+  /** Free-form JSON object the docs do not describe further (doc pages' `Object` without a link). */
+  | { kind: "object" };
+
+/** One field of a request, response or structure. */
+export interface SpecMember {
+  /** Wire name, e.g. `TaskId`. */
+  name: string;
+  type: SpecType;
+  /** Input: the caller must send it. Output: the service always returns it. */
+  required: boolean;
+  /** The service may return `null` for it (`value_allowed_null`). */
+  nullable: boolean;
+  description: string;
+  /** Example value as the docs give it (always text). */
+  example?: string;
+  /** Marked disabled/deprecated upstream. */
+  deprecated: boolean;
+}
+
+/** A request/response sample; both sides are plain JSON (`response` is the content of `Response`). */
+export interface SpecSample {
+  title: string;
+  description?: string;
+  request: Record<string, unknown>;
+  response: Record<string, unknown>;
+}
+
+/** `specs/<service>/<version>/actions/<Name>.json` */
+export interface ActionSpec {
+  name: string;
+  /** One line. */
+  summary: string;
+  description: string;
+  /** Requests per second allowed by the service for this action. */
+  rateLimit: number;
+  /** The docs state the action is available in financial regions (`*-fsi`). */
+  financialRegions: boolean;
+  deprecated: boolean;
+  /** Only reads state: safe to retry after a timeout or a 5xx. */
+  readOnly: boolean;
+  /** Whether the common parameter `Region` is required. */
+  regionRequired: boolean;
+  input: SpecMember[];
+  /** Response members, without the common `RequestId`. */
+  output: SpecMember[];
+  /** Service-specific error codes this action may return (common codes are implied). */
+  errors: string[];
+  samples: SpecSample[];
+}
+
+/** `specs/<service>/<version>/structures/<Name>.json` */
+export interface StructureSpec {
+  name: string;
+  description: string;
+  /** Where the structure appears: in requests, responses or both. */
+  usage: "input" | "output" | "both";
+  members: SpecMember[];
+}
+
+/** A waiter: poll `action` with `input` until `path` reaches a success or failure value. */
+export interface WaiterSpec {
+  action: string;
+  /** Input member that receives the tracked id, e.g. `TaskId`. */
+  input: string;
+  /** Output member whose value decides the state, e.g. `Status`. */
+  path: string;
+  success: string[];
+  failure: string[];
+  minDelayMs: number;
+  maxDelayMs: number;
+  /** Actions whose response carries `input` (e.g. a `TaskId`) that this waiter tracks. */
+  trackedActions: string[];
+}
+
+/** A paginator over an `Offset`/`Limit` action. */
+export interface PaginatorSpec {
+  offset: string;
+  limit: string;
+  /** Output list member holding the page's items. */
+  items: string;
+  /** Output member with the total number of items, when the action reports it. */
+  total?: string;
+}
+
+/** `specs/<service>/<version>/service.json` */
+export interface ServiceSpec {
+  /** Signing service name and endpoint prefix, e.g. `redis`. */
+  name: string;
+  /** Human name, e.g. `TencentDB for Redis`. */
+  title: string;
+  version: string;
+  endpoint: string;
+  intlEndpoint: string;
+  packageName: string;
+  clientName: string;
+  defaultRateLimit: number;
+  waiters: Record<string, WaiterSpec>;
+  /** Keyed by action name. */
+  paginators: Record<string, PaginatorSpec>;
+}
+
+/** `specs/common/errors.json` and `specs/<service>/<version>/errors.json`: code → description. */
+export interface ErrorsSpec {
+  codes: Record<string, string>;
+}

@@ -1,0 +1,58 @@
+import type { CredentialProvider, Credentials } from "../credentials/types.js";
+import type { Transport } from "../transport/types.js";
+import type { Hooks } from "./hooks.js";
+import type { Logger } from "./logger.js";
+
+/** Retry policy. Attempts count the first try: `maxAttempts: 3` is one try and two retries. */
+export interface RetryOptions {
+  /** Total attempts, default 3. */
+  readonly maxAttempts?: number;
+  /** First backoff ceiling in ms (full jitter), default 100. */
+  readonly baseDelayMs?: number;
+  /** Largest backoff in ms, default 5000. */
+  readonly maxDelayMs?: number;
+}
+
+/** Client-side rate limiting. */
+export interface RateLimitOptions {
+  /** Set `false` to send without queueing. Default `true`: each action at its spec rate. */
+  readonly enabled?: boolean;
+}
+
+/** Options every generated client (e.g. `RedisClient`) takes. */
+export interface ClientOptions {
+  /** Region, e.g. `ap-guangzhou`. A `-fsi` region selects the financial endpoint automatically. */
+  readonly region?: string;
+  /** Explicit keys or a provider; default: the chain (env, profile file, CVM role, TKE OIDC). */
+  readonly credentials?: Credentials | CredentialProvider;
+  /** Host (`redis.example.com`) or full origin (`http://127.0.0.1:8080`). */
+  readonly endpoint?: string;
+  /** Use the international site (`<service>.intl.tencentcloudapi.com`). */
+  readonly intl?: boolean;
+  /** Response language: `zh-CN` or `en-US` (sent as `X-TC-Language`). */
+  readonly language?: "zh-CN" | "en-US";
+  /** Per-attempt timeout in ms, default 60000. */
+  readonly timeoutMs?: number;
+  /** Retry policy, or `false` to never retry. */
+  readonly retry?: RetryOptions | false;
+  /** Client-side rate limiting, or `false` to disable it. */
+  readonly rateLimit?: RateLimitOptions | false;
+  /** Validate requests against the spec before sending, default `true`. */
+  readonly validate?: boolean;
+  /** Observe every attempt (logging, metrics, tracing). */
+  readonly hooks?: Hooks;
+  /** Debug logger; also enabled by `DEBUG=tc:*`. Never receives secrets. */
+  readonly logger?: Logger;
+  /** Replace the HTTP layer (e.g. a fetch-based transport). Default: node:http(s) keep-alive. */
+  readonly transport?: Transport;
+  /** Clock for signing and expiry, in ms since the epoch. Default `Date.now`. */
+  readonly now?: () => number;
+}
+
+/** Options of one call; the last argument of every client method. */
+export interface CallOptions {
+  /** Abort the call, including any pending retry. */
+  readonly signal?: AbortSignal;
+  /** Per-attempt timeout for this call in ms, overriding the client's. */
+  readonly timeoutMs?: number;
+}
