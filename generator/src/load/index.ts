@@ -1,0 +1,6 @@
+/**
+ * The only reader of spec files: `loadSpecs` validates every file under a specs root against
+ * `specs/schema` and the cross-file rules, and returns typed specs or throws listing every problem.
+ */
+export { loadSpecs, type LoadedService, type LoadedSpecs, type LoadOptions } from "./load-specs.js";
+export { SpecLoadError, formatProblems, type SpecProblem } from "./problems.js";
