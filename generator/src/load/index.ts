@@ -4,3 +4,5 @@
  */
 export { loadSpecs, type LoadedService, type LoadedSpecs, type LoadOptions } from "./load-specs.js";
 export { SpecLoadError, formatProblems, type SpecProblem } from "./problems.js";
+export { readSpecFile } from "./read-spec-file.js";
+export type { SpecFileKind } from "./schema.js";

@@ -86,7 +86,8 @@ export async function loadSpecs(specsDir: string, options: LoadOptions = {}): Pr
 async function discoverServices(root: string, problems: SpecProblem[]): Promise<string[]> {
   const dirs: string[] = [];
   for (const service of await subdirectories(root)) {
-    if (RESERVED.has(service)) continue;
+    // Dot folders are tooling leftovers (e.g. an interrupted import's stage), never services.
+    if (RESERVED.has(service) || service.startsWith(".")) continue;
     const versions = await subdirectories(path.join(root, service));
     if (versions.length === 0) problems.push({ file: service, path: "", message: "service folder has no version folder" });
     for (const version of versions) dirs.push(`${service}/${version}`);
