@@ -1,0 +1,3 @@
+export async function runGenerator() {
+  return { notes: ["not implemented yet"] };
+}
