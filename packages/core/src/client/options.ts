@@ -17,6 +17,11 @@ export interface RetryOptions {
 export interface RateLimitOptions {
   /** Set `false` to send without queueing. Default `true`: each action at its spec rate. */
   readonly enabled?: boolean;
+  /**
+   * Requests of one action that may start back to back after a quiet period, default 1: calls are
+   * evenly spaced, so no one-second window ever exceeds the spec rate.
+   */
+  readonly burst?: number;
 }
 
 /** Options every generated client (e.g. `RedisClient`) takes. */

@@ -1,1 +1,3 @@
-export {};
+export { parseJson, JsonSyntaxError } from "./parse.js";
+export { stringifyJson } from "./stringify.js";
+export type { Int64, UInt64 } from "./types.js";

@@ -1,1 +1,3 @@
-export {};
+export type { Transport, TransportRequest, TransportResponse } from "./types.js";
+export { NodeHttpTransport, type NodeHttpTransportOptions } from "./node-http.js";
+export { FetchTransport, type FetchTransportOptions } from "./fetch.js";

@@ -1,0 +1,226 @@
+import { resolveCredentialProvider } from "../credentials/resolve.js";
+import type { CredentialProvider, Credentials } from "../credentials/types.js";
+import { resolveEndpoint, type ResolvedEndpoint } from "../endpoint/resolve.js";
+import { kindOf } from "../errors/brand.js";
+import { NetworkError } from "../errors/network-error.js";
+import { RequestAbortedError } from "../errors/request-aborted-error.js";
+import { withContext, type SdkError } from "../errors/sdk-error.js";
+import { stringifyJson } from "../json/stringify.js";
+import type { ActionMeta, ServiceMeta } from "../meta.js";
+import { TokenBucket } from "../rate-limit/token-bucket.js";
+import { backoffDelay, isRetryable, resolveRetryPolicy, type RetryPolicy } from "../retry/policy.js";
+import { sleep } from "../retry/sleep.js";
+import { SigningKeyCache } from "../signer/key-cache.js";
+import { signTc3 } from "../signer/tc3.js";
+import { NodeHttpTransport } from "../transport/node-http.js";
+import type { Transport } from "../transport/types.js";
+import { validateRequest, ValidationError } from "../validate/index.js";
+import type { Hooks } from "./hooks.js";
+import { resolveLogger, type Logger } from "./logger.js";
+import type { CallOptions, ClientOptions, RateLimitOptions } from "./options.js";
+import { redactHeaders } from "./redact.js";
+import { interpretResponse, type Outcome } from "./response.js";
+import { REQUEST_CLIENT } from "./version.js";
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const CONTENT_TYPE = "application/json; charset=utf-8";
+
+/**
+ * Runtime of one service version: generated clients (e.g. `RedisClient`) extend it and turn each
+ * method into one {@link ServiceClient.invoke} call. Construction resolves the endpoint and checks the
+ * options, so misconfiguration fails here rather than on the first call. Cheap to create; holds a
+ * keep-alive connection pool once used: call {@link ServiceClient.close} when done with it.
+ */
+export class ServiceClient {
+  readonly #meta: ServiceMeta;
+  readonly #endpoint: ResolvedEndpoint;
+  readonly #region: string | undefined;
+  readonly #language: string | undefined;
+  readonly #timeoutMs: number;
+  readonly #retry: RetryPolicy;
+  readonly #rateLimit: RateLimitOptions | undefined;
+  readonly #validate: boolean;
+  readonly #hooks: Hooks | undefined;
+  readonly #logger: Logger | undefined;
+  readonly #transport: Transport;
+  readonly #ownsTransport: boolean;
+  readonly #now: () => number;
+  readonly #credentials: CredentialProvider;
+  readonly #keys = new SigningKeyCache(8);
+  readonly #buckets = new Map<string, TokenBucket>();
+  #closed = false;
+
+  /**
+   * @throws ConfigurationError for options that cannot work (`intl` with a `-fsi` region, an endpoint
+   * with a path); `RangeError` for out-of-range numbers; `CredentialsError` for malformed explicit keys.
+   */
+  constructor(meta: ServiceMeta, options: ClientOptions = {}) {
+    this.#meta = meta;
+    this.#endpoint = resolveEndpoint(meta, options);
+    this.#region = options.region;
+    this.#language = options.language;
+    this.#timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs");
+    this.#retry = resolveRetryPolicy(options.retry);
+    this.#rateLimit = options.rateLimit === false || options.rateLimit?.enabled === false ? undefined : (options.rateLimit ?? {});
+    this.#validate = options.validate !== false;
+    this.#hooks = options.hooks;
+    this.#logger = resolveLogger(options.logger);
+    this.#ownsTransport = options.transport === undefined;
+    this.#transport = options.transport ?? new NodeHttpTransport();
+    this.#now = options.now ?? Date.now;
+    this.#credentials = resolveCredentialProvider(options.credentials, options.now === undefined ? {} : { now: options.now });
+  }
+
+  /** Origin requests go to, e.g. `https://redis.tencentcloudapi.com`. */
+  get endpoint(): string {
+    return this.#endpoint.origin;
+  }
+
+  /**
+   * Calls one action and resolves with its `Response` object (`RequestId` included). Public so that
+   * waiters, paginators and code outside the generated methods share the one call path:
+   * validate → rate limit → credentials → sign → send → parse, repeated per the retry policy.
+   *
+   * @throws ValidationError before anything is sent when the request does not match the spec.
+   * @throws TencentCloudError when the service answers with an error; NetworkError, TimeoutError,
+   * MalformedResponseError for transport failures; RequestAbortedError when `options.signal` aborts.
+   * Each carries the service, action and number of attempts made.
+   */
+  async invoke<Res>(action: ActionMeta, request: object, options: CallOptions = {}): Promise<Res> {
+    const { signal } = options;
+    let attempt = 0;
+    try {
+      if (this.#closed) throw new RequestAbortedError("The client is closed");
+      if (signal?.aborted) throw new RequestAbortedError(undefined, { cause: signal.reason });
+      if (this.#validate) {
+        const problems = validateRequest(this.#meta.shapes, action.input, request);
+        if (problems.length > 0) throw new ValidationError(problems, this.#meta.service, action.name);
+      }
+      const body = Buffer.from(stringifyJson(request), "utf8");
+      const timeoutMs = options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs");
+      const bucket = this.#bucketFor(action);
+      for (;;) {
+        const slot = bucket?.acquire(signal);
+        if (slot !== undefined) await slot;
+        const credentials = await this.#credentials();
+        if (signal?.aborted) throw new RequestAbortedError(undefined, { cause: signal.reason });
+        attempt++;
+        const outcome = await this.#attempt(action, attempt, credentials, body, timeoutMs, signal);
+        if (outcome.ok) return outcome.response as Res;
+        const error = outcome.error;
+        const retryable = isRetryable(error, action.readOnly);
+        withContext(error, { service: this.#meta.service, action: action.name, attempts: attempt, retryable });
+        if (!retryable || attempt >= this.#retry.maxAttempts) throw error;
+        const delayMs = backoffDelay(attempt, this.#retry);
+        this.#logger?.debug("retry", { ...where(this.#meta, action, attempt), delayMs, error: describe(error) });
+        await sleep(delayMs, signal);
+      }
+    } catch (error) {
+      if (kindOf(error) !== undefined && (error as SdkError).service === undefined) {
+        withContext(error as SdkError, { service: this.#meta.service, action: action.name, attempts: attempt });
+      }
+      throw error;
+    }
+  }
+
+  /** Closes pooled connections and rejects calls queued by the rate limiter. Later calls fail. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    const closed = new RequestAbortedError("The client was closed while the call waited for its rate-limit slot");
+    for (const bucket of this.#buckets.values()) bucket.close(closed);
+    if (this.#ownsTransport) this.#transport.close?.();
+  }
+
+  async #attempt(
+    action: ActionMeta,
+    attempt: number,
+    credentials: Credentials,
+    body: Buffer,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<Outcome> {
+    const headers = signTc3(
+      {
+        secretId: credentials.secretId,
+        secretKey: credentials.secretKey,
+        token: credentials.token,
+        service: this.#meta.service,
+        host: this.#endpoint.host,
+        action: action.name,
+        version: this.#meta.version,
+        region: this.#region,
+        language: this.#language,
+        timestamp: Math.floor(this.#now() / 1000),
+        contentType: CONTENT_TYPE,
+        body,
+        requestClient: REQUEST_CLIENT,
+      },
+      this.#keys,
+    );
+    const hooks = this.#hooks;
+    const logger = this.#logger;
+    if (hooks?.beforeAttempt !== undefined) {
+      hooks.beforeAttempt({ ...where(this.#meta, action, attempt), endpoint: this.#endpoint.origin, headers: redactHeaders(headers) });
+    }
+    logger?.debug("send", { ...where(this.#meta, action, attempt), endpoint: this.#endpoint.origin });
+    const started = performance.now();
+    let status: number | undefined;
+    let outcome: Outcome;
+    try {
+      const response = await this.#transport.send({ endpoint: this.#endpoint, headers, body, timeoutMs, signal });
+      status = response.status;
+      outcome = interpretResponse(status, response.body, [credentials.secretKey, credentials.token, headers["Authorization"]]);
+    } catch (error) {
+      outcome = { ok: false, error: asSdkError(error), requestId: undefined };
+    }
+    if (hooks?.afterAttempt !== undefined || logger !== undefined) {
+      const error = outcome.ok ? undefined : outcome.error;
+      const event = {
+        ...where(this.#meta, action, attempt),
+        status,
+        requestId: outcome.requestId,
+        durationMs: performance.now() - started,
+        error,
+        willRetry: error !== undefined && isRetryable(error, action.readOnly) && attempt < this.#retry.maxAttempts,
+      };
+      hooks?.afterAttempt?.(event);
+      logger?.debug("done", { ...event, error: error === undefined ? undefined : describe(error) });
+    }
+    return outcome;
+  }
+
+  #bucketFor(action: ActionMeta): TokenBucket | undefined {
+    if (this.#rateLimit === undefined) return undefined;
+    let bucket = this.#buckets.get(action.name);
+    if (bucket === undefined) {
+      bucket = new TokenBucket(action.rateLimit, {
+        ...(this.#rateLimit.burst === undefined ? {} : { burst: this.#rateLimit.burst }),
+      });
+      this.#buckets.set(action.name, bucket);
+    }
+    return bucket;
+  }
+}
+
+function where(meta: ServiceMeta, action: ActionMeta, attempt: number) {
+  return { service: meta.service, action: action.name, attempt };
+}
+
+/** Name, code and message of an error for a log line: the fields our errors guarantee secret-free. */
+function describe(error: SdkError): Record<string, unknown> {
+  const code = (error as { code?: unknown }).code;
+  return { name: error.name, ...(code === undefined ? {} : { code }), message: error.message };
+}
+
+/** A custom transport may reject with anything; treat the unknown as a failure after sending. */
+function asSdkError(error: unknown): SdkError {
+  if (kindOf(error) !== undefined) return error as SdkError;
+  const message = error instanceof Error ? error.message : String(error);
+  return new NetworkError(`Transport failed: ${message}`, { code: "UNKNOWN", requestSent: true, cause: error });
+}
+
+function checkTimeout(value: number, name: string): number {
+  if (!(value > 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be a positive number of ms, got ${value}`);
+  return value;
+}

@@ -1,0 +1,1 @@
+export { resolveEndpoint, parseEndpoint, type ResolvedEndpoint, type EndpointOptions } from "./resolve.js";

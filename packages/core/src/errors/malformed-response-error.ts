@@ -1,0 +1,38 @@
+import { brand } from "./brand.js";
+import { SdkError, type SdkErrorOptions } from "./sdk-error.js";
+
+/** What was wrong with the body. */
+export type MalformedReason = "not-json" | "truncated" | "missing-response";
+
+/** Options of {@link MalformedResponseError}. */
+export interface MalformedResponseErrorOptions extends SdkErrorOptions {
+  readonly httpStatus: number;
+  readonly reason: MalformedReason;
+  /** Start of the body, control characters removed, secrets redacted. */
+  readonly excerpt: string;
+}
+
+/**
+ * The response was not an API 3.0 answer: an HTML error page from a proxy (502), a body cut short,
+ * or JSON without `Response`. Carries the status and a short, safe excerpt for diagnosis.
+ */
+export class MalformedResponseError extends SdkError {
+  /** HTTP status of the response. */
+  readonly httpStatus: number;
+  /** What was wrong with the body. */
+  readonly reason: MalformedReason;
+  /** Start of the body (at most 200 characters), control characters removed, secrets redacted. */
+  readonly excerpt: string;
+
+  constructor(message: string, options: MalformedResponseErrorOptions) {
+    super(message, options);
+    this.httpStatus = options.httpStatus;
+    this.reason = options.reason;
+    this.excerpt = options.excerpt;
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { httpStatus: this.httpStatus, reason: this.reason, excerpt: this.excerpt };
+  }
+}
+brand(MalformedResponseError, "MalformedResponseError");

@@ -1,0 +1,201 @@
+/**
+ * Integers this long may exceed 2^53 − 1 (16 digits); shorter runs never do, so documents without
+ * one take the native `JSON.parse` path.
+ */
+const LONG_DIGIT_RUN = /\d{16}/;
+
+/** Thrown for text that is not JSON; `position` is the offset of the offending character. */
+export class JsonSyntaxError extends SyntaxError {
+  /** Offset in the text where parsing failed; equal to the length when the text ended too early. */
+  readonly position: number;
+  /** The text ended before the value was complete: typical of a truncated response. */
+  readonly truncated: boolean;
+
+  constructor(message: string, position: number, truncated: boolean) {
+    super(message);
+    this.name = "JsonSyntaxError";
+    this.position = position;
+    this.truncated = truncated;
+  }
+}
+
+/**
+ * Parses JSON, turning integers outside ±(2^53 − 1) into `bigint` and leaving every other number a
+ * `number`. Node 20's `JSON.parse` cannot expose number source text, so such documents go through a
+ * small parser of our own; everything else goes through `JSON.parse`.
+ */
+export function parseJson(text: string): unknown {
+  if (!LONG_DIGIT_RUN.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // Fall through: the slow parser reports the position and whether the text was cut short.
+    }
+  }
+  return new Parser(text).parseDocument();
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+const STRING_RUN = /[^"\\\u0000-\u001f]*/y;
+const WHITESPACE = /[ \t\n\r]*/y;
+
+class Parser {
+  #pos = 0;
+  readonly #text: string;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  parseDocument(): unknown {
+    this.#skipWhitespace();
+    const value = this.#value();
+    this.#skipWhitespace();
+    if (this.#pos < this.#text.length) this.#fail("Unexpected data after the JSON value");
+    return value;
+  }
+
+  #value(): unknown {
+    const ch = this.#text[this.#pos];
+    switch (ch) {
+      case "{":
+        return this.#object();
+      case "[":
+        return this.#array();
+      case '"':
+        return this.#string();
+      case "t":
+        return this.#literal("true", true);
+      case "f":
+        return this.#literal("false", false);
+      case "n":
+        return this.#literal("null", null);
+      default:
+        return this.#number();
+    }
+  }
+
+  #object(): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    this.#pos++;
+    this.#skipWhitespace();
+    if (this.#text[this.#pos] === "}") {
+      this.#pos++;
+      return result;
+    }
+    for (;;) {
+      if (this.#text[this.#pos] !== '"') this.#fail("Expected a property name");
+      const key = this.#string();
+      this.#skipWhitespace();
+      this.#expect(":");
+      this.#skipWhitespace();
+      const value = this.#value();
+      // Like JSON.parse: "__proto__" becomes an own property instead of replacing the prototype.
+      Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+      this.#skipWhitespace();
+      if (this.#text[this.#pos] === ",") {
+        this.#pos++;
+        this.#skipWhitespace();
+        continue;
+      }
+      this.#expect("}");
+      return result;
+    }
+  }
+
+  #array(): unknown[] {
+    const result: unknown[] = [];
+    this.#pos++;
+    this.#skipWhitespace();
+    if (this.#text[this.#pos] === "]") {
+      this.#pos++;
+      return result;
+    }
+    for (;;) {
+      result.push(this.#value());
+      this.#skipWhitespace();
+      if (this.#text[this.#pos] === ",") {
+        this.#pos++;
+        this.#skipWhitespace();
+        continue;
+      }
+      this.#expect("]");
+      return result;
+    }
+  }
+
+  #string(): string {
+    const start = this.#pos + 1;
+    STRING_RUN.lastIndex = start;
+    STRING_RUN.test(this.#text);
+    this.#pos = STRING_RUN.lastIndex;
+    const ch = this.#text[this.#pos];
+    if (ch === '"') {
+      // Strings without escapes, the common case, are one slice of the source.
+      this.#pos++;
+      return this.#text.slice(start, this.#pos - 1);
+    }
+    if (ch === "\\") return this.#escapedString(start - 1);
+    return this.#fail(ch === undefined ? "Unterminated string" : "Control character in string");
+  }
+
+  /** Strings with escapes are rare in API answers: find the end, then let JSON.parse decode exactly. */
+  #escapedString(start: number): string {
+    for (;;) {
+      const ch = this.#text[this.#pos];
+      if (ch === undefined) this.#fail("Unterminated string");
+      if (ch === "\\") {
+        this.#pos += 2;
+        continue;
+      }
+      this.#pos++;
+      if (ch === '"') break;
+    }
+    try {
+      return JSON.parse(this.#text.slice(start, this.#pos)) as string;
+    } catch {
+      return this.#fail("Invalid escape in string", start);
+    }
+  }
+
+  #number(): number | bigint {
+    NUMBER.lastIndex = this.#pos;
+    const match = NUMBER.exec(this.#text);
+    if (match === null) {
+      return this.#fail(this.#pos >= this.#text.length ? "Unexpected end of JSON" : "Unexpected character");
+    }
+    const token = match[0];
+    this.#pos = NUMBER.lastIndex;
+    if (match[1] !== undefined || match[2] !== undefined) return Number(token);
+    const digits = token.length - (token.charCodeAt(0) === 45 ? 1 : 0);
+    if (digits < 16) return Number(token);
+    const big = BigInt(token);
+    return big > MAX_SAFE || big < -MAX_SAFE ? big : Number(token);
+  }
+
+  #literal<T>(word: string, value: T): T {
+    if (!this.#text.startsWith(word, this.#pos)) {
+      const partial = word.startsWith(this.#text.slice(this.#pos));
+      this.#fail(partial ? "Unexpected end of JSON" : "Unexpected character");
+    }
+    this.#pos += word.length;
+    return value;
+  }
+
+  #expect(ch: string): void {
+    if (this.#text[this.#pos] !== ch) this.#fail(`Expected '${ch}'`);
+    this.#pos++;
+  }
+
+  #skipWhitespace(): void {
+    WHITESPACE.lastIndex = this.#pos;
+    WHITESPACE.test(this.#text);
+    this.#pos = WHITESPACE.lastIndex;
+  }
+
+  #fail(message: string, at = this.#pos): never {
+    const truncated = at >= this.#text.length;
+    throw new JsonSyntaxError(truncated ? "Unexpected end of JSON" : `${message} at position ${at}`, at, truncated);
+  }
+}

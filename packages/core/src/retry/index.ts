@@ -1,0 +1,1 @@
+export { isRetryable, backoffDelay, resolveRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./policy.js";

@@ -1,0 +1,113 @@
+import { createHash, createHmac } from "node:crypto";
+import { SigningKeyCache } from "./key-cache.js";
+
+/** Everything a TC3-HMAC-SHA256 signature depends on. */
+export interface Tc3SignInput {
+  readonly secretId: string;
+  readonly secretKey: string;
+  /** Session token of temporary credentials, sent as `X-TC-Token`. */
+  readonly token?: string | undefined;
+  /** Signing service from the spec, e.g. `redis`; never taken from the host. */
+  readonly service: string;
+  /** Exactly the `Host` header that will be sent (with `:port` when not the default). */
+  readonly host: string;
+  readonly action: string;
+  /** API version, e.g. `2018-04-12`. */
+  readonly version: string;
+  readonly region?: string | undefined;
+  /** Response language, sent as `X-TC-Language`. */
+  readonly language?: string | undefined;
+  /** Unix time in seconds; the credential scope uses its UTC date. */
+  readonly timestamp: number;
+  /** `Content-Type` header value, signed as sent. */
+  readonly contentType: string;
+  /** The exact body bytes sent; a string is hashed as its UTF-8 bytes. */
+  readonly body: Uint8Array | string;
+  /** `X-TC-RequestClient` value identifying the SDK. */
+  readonly requestClient: string;
+}
+
+/** Every intermediate value of one signature, as the TC3 documentation lists them. */
+export interface Tc3Signature {
+  readonly hashedPayload: string;
+  readonly canonicalRequest: string;
+  readonly hashedCanonicalRequest: string;
+  readonly credentialScope: string;
+  readonly stringToSign: string;
+  readonly signature: string;
+  readonly authorization: string;
+}
+
+/** Headers of a signed request, in the casing sent on the wire. */
+export type Tc3Headers = Record<string, string>;
+
+const ALGORITHM = "TC3-HMAC-SHA256";
+const SIGNED_HEADERS = "content-type;host";
+const DAY_SECONDS = 86_400;
+
+const defaultKeyCache = new SigningKeyCache();
+
+let cachedDay = Number.NaN;
+let cachedDate = "";
+
+/** UTC calendar date (YYYY-MM-DD) of a Unix timestamp in seconds, recomputed once a day. */
+export function utcDate(timestamp: number): string {
+  const day = Math.floor(timestamp / DAY_SECONDS);
+  if (day !== cachedDay) {
+    cachedDate = new Date(day * DAY_SECONDS * 1000).toISOString().slice(0, 10);
+    cachedDay = day;
+  }
+  return cachedDate;
+}
+
+/**
+ * Computes a TC3-HMAC-SHA256 signature and its intermediate values. Pure apart from the signing-key
+ * cache, which never changes a result.
+ */
+export function computeTc3Signature(input: Tc3SignInput, keys: SigningKeyCache = defaultKeyCache): Tc3Signature {
+  if (!Number.isSafeInteger(input.timestamp) || input.timestamp < 0) {
+    throw new TypeError(`TC3 timestamp must be a non-negative integer of seconds, got ${input.timestamp}`);
+  }
+  const hashedPayload = createHash("sha256").update(input.body).digest("hex");
+  const canonicalRequest =
+    `POST\n/\n\ncontent-type:${input.contentType}\nhost:${input.host}\n\n${SIGNED_HEADERS}\n${hashedPayload}`;
+  const hashedCanonicalRequest = createHash("sha256").update(canonicalRequest).digest("hex");
+  const date = utcDate(input.timestamp);
+  const credentialScope = `${date}/${input.service}/tc3_request`;
+  const stringToSign = `${ALGORITHM}\n${input.timestamp}\n${credentialScope}\n${hashedCanonicalRequest}`;
+  const signature = createHmac("sha256", keys.get(input.secretKey, date, input.service))
+    .update(stringToSign)
+    .digest("hex");
+  const authorization =
+    `${ALGORITHM} Credential=${input.secretId}/${credentialScope}, SignedHeaders=${SIGNED_HEADERS}, Signature=${signature}`;
+  return {
+    hashedPayload,
+    canonicalRequest,
+    hashedCanonicalRequest,
+    credentialScope,
+    stringToSign,
+    signature,
+    authorization,
+  };
+}
+
+/**
+ * Signs one API 3.0 request: returns every header to send, `Host` and `Content-Type` included, so
+ * the transport sends exactly what was signed. `X-TC-Region`, `X-TC-Token` and `X-TC-Language` are
+ * present only when set.
+ */
+export function signTc3(input: Tc3SignInput, keys: SigningKeyCache = defaultKeyCache): Tc3Headers {
+  const headers: Tc3Headers = {
+    Authorization: computeTc3Signature(input, keys).authorization,
+    "Content-Type": input.contentType,
+    Host: input.host,
+    "X-TC-Action": input.action,
+    "X-TC-Timestamp": String(input.timestamp),
+    "X-TC-Version": input.version,
+    "X-TC-RequestClient": input.requestClient,
+  };
+  if (input.region) headers["X-TC-Region"] = input.region;
+  if (input.token) headers["X-TC-Token"] = input.token;
+  if (input.language) headers["X-TC-Language"] = input.language;
+  return headers;
+}

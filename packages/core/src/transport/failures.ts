@@ -1,0 +1,50 @@
+import { NetworkError } from "../errors/network-error.js";
+import { RequestAbortedError } from "../errors/request-aborted-error.js";
+import { TimeoutError } from "../errors/timeout-error.js";
+
+/**
+ * Socket/DNS codes that can only happen while connecting, so the server cannot have seen the request.
+ * Includes undici's connect failures for the fetch transport.
+ */
+const CONNECT_PHASE_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/** Whether an error code proves the request never left the client. */
+export function isConnectPhaseCode(code: string): boolean {
+  return CONNECT_PHASE_CODES.has(code);
+}
+
+/** The system error code of `error` or of its cause chain (undici wraps socket errors). */
+export function errorCode(error: unknown): string {
+  for (let current = error, depth = 0; current !== null && typeof current === "object" && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && code !== "") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return "UNKNOWN";
+}
+
+/** A {@link NetworkError} for a socket failure, with a message naming the phase. */
+export function networkFailure(cause: unknown, code: string, requestSent: boolean): NetworkError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  const phase = requestSent ? "after the request was sent" : "before the request was sent";
+  return new NetworkError(`Connection failed ${phase} (${code}): ${detail}`, { code, requestSent, cause });
+}
+
+/** A {@link TimeoutError} for an attempt that ran out of time. */
+export function timeoutFailure(timeoutMs: number, requestSent: boolean): TimeoutError {
+  const phase = requestSent ? "waiting for the response" : "connecting";
+  return new TimeoutError(`Request timed out after ${timeoutMs} ms ${phase}`, { timeoutMs, requestSent });
+}
+
+/** A {@link RequestAbortedError} carrying the signal's reason. */
+export function abortFailure(signal: AbortSignal): RequestAbortedError {
+  return new RequestAbortedError("The call was aborted", { cause: signal.reason });
+}
