@@ -20,16 +20,18 @@ export function deriveSigningKey(secretKey, date, service) {
 
 /**
  * A signer bound to one key pair and service that re-derives the signing key only when the
- * UTC date changes. `sign` returns the Authorization header for a POST to `/`.
+ * UTC day changes. `sign` returns the Authorization header for a POST to `/`.
  */
 export function createSigner({ secretId, secretKey, service }) {
-  let cachedDate = "";
+  let cachedDay = NaN;
+  let date = "";
   let cachedKey = Buffer.alloc(0);
   return function sign({ host, contentType, body, timestamp }) {
-    const date = utcDate(timestamp);
-    if (date !== cachedDate) {
+    const day = Math.floor(timestamp / 86_400);
+    if (day !== cachedDay) {
+      date = utcDate(timestamp);
       cachedKey = deriveSigningKey(secretKey, date, service);
-      cachedDate = date;
+      cachedDay = day;
     }
     const payloadHash = createHash("sha256").update(body).digest("hex");
     const canonicalRequest =
