@@ -52,7 +52,8 @@ export async function footprint(projectDir) {
 
 /**
  * Packs packages/core and packages/redis and installs both tarballs into a fresh project that
- * also gets `entry.mjs` / `entry.cjs` re-exporting `@org/tc-redis` for the other sections.
+ * also gets `entry.mjs` / `entry.cjs` re-exporting `@org/tc-redis` and `core-entry.mjs` re-exporting
+ * `@org/tc-core`, for the other sections to load them from there.
  */
 export async function installOurs() {
   const packDir = await mkdtemp(join(tmpdir(), "tc-bench-pack-"));
@@ -67,6 +68,7 @@ export async function installOurs() {
   await npm(["install", "--prefer-offline", "--no-package-lock", ...tarballs], dir);
   await writeFile(join(dir, "entry.mjs"), 'export { RedisClient } from "@org/tc-redis";\n');
   await writeFile(join(dir, "entry.cjs"), 'module.exports = require("@org/tc-redis");\n');
+  await writeFile(join(dir, "core-entry.mjs"), 'export * from "@org/tc-core";\n');
   return { dir, packDir, packed, footprint: await footprint(dir) };
 }
 

@@ -48,7 +48,7 @@ function signingRows(signing, rows) {
   if (!signing) return;
   const { ours, peer, floor } = signing;
   const rp = pairedRatio(ours ?? [], peer);
-  rows.push(["TC3 signing ops/s", n0(median(ours ?? [])), n0(median(peer)), n0(median(floor)), ratio(rp), ratio(pairedRatio(ours ?? [], floor)), "≥ 2.5× peer", status(Number.isFinite(rp) ? rp >= 2.5 : undefined)]);
+  rows.push(["TC3 signing, ops per CPU-second", n0(median(ours ?? [])), n0(median(peer)), n0(median(floor)), ratio(rp), ratio(pairedRatio(ours ?? [], floor)), "≥ 2.5× peer", status(Number.isFinite(rp) ? rp >= 2.5 : undefined)]);
 }
 
 function coldRows(cold, rows) {
