@@ -1,0 +1,142 @@
+import { StructureKind, type CodeBlockWriter } from "ts-morph";
+import type { IrErrorCode, IrService } from "../ir/index.js";
+import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../ir/reserved.js";
+import type { GeneratedFile } from "./file.js";
+import { lineCommentHeader } from "./header.js";
+import { METADATA_MODULE } from "./metadata.js";
+import type { Statement, TsPrinter } from "./printer.js";
+import { clean, doc, exampleTag } from "./tsdoc.js";
+
+/** Path of the errors module inside a generated package. */
+export const ERRORS_PATH = "src/errors.gen.ts";
+
+/**
+ * Error-code unions (common, per action, whole service) with each code's description, the
+ * method → codes map, and the type guard that narrows `err.code` by the method that failed.
+ */
+export function emitErrors(ir: IrService, printer: TsPrinter): GeneratedFile {
+  const { names } = ir;
+  const first = ir.actions.find((a) => a.errors.length > 0) ?? ir.actions[0];
+  const statements: Statement[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "@org/tc-core",
+      namedImports: ["isTencentCloudError", { name: "TencentCloudError", isTypeOnly: true }],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: METADATA_MODULE,
+      namedImports: [GENERATED_VALUES.actions, GENERATED_VALUES.serviceMeta],
+    },
+    union(COMMON_ERROR_CODE, "Error codes every Tencent Cloud API 3.0 service may return.", ir.commonErrors),
+    union(
+      names.serviceErrorCode,
+      `Every error code ${ir.title} may return: the common codes and the service's own.`,
+      ir.serviceErrors,
+      [COMMON_ERROR_CODE],
+    ),
+    ...ir.actions.map((a) =>
+      union(a.errorCodeType, `Error codes specific to ${a.name}; {@link ${COMMON_ERROR_CODE}} may occur as well.`, a.errors),
+    ),
+    {
+      kind: StructureKind.Interface,
+      name: names.actionErrorCodes,
+      isExported: true,
+      docs: [doc(`Error codes specific to each {@link ${names.client}} method, keyed by method name.`)],
+      properties: ir.actions.map((a) => ({ name: a.methodName, type: a.errorCodeType, isReadonly: true })),
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: names.errorType,
+      isExported: true,
+      typeParameters: [{ name: "C", constraint: "string", default: names.serviceErrorCode }],
+      type: "TencentCloudError<C>",
+      docs: [doc(`An error ${ir.title} returned, with \`code\` narrowed to \`C\`.`)],
+    },
+    {
+      kind: StructureKind.Function,
+      name: names.errorGuard,
+      isExported: true,
+      overloads: [
+        {
+          typeParameters: [{ name: "M", constraint: `keyof ${names.actionErrorCodes}` }],
+          parameters: [
+            { name: "err", type: "unknown" },
+            { name: "method", type: "M" },
+          ],
+          returnType: `err is ${names.errorType}<${names.actionErrorCodes}[M] | ${COMMON_ERROR_CODE}>`,
+          docs: [
+            doc(
+              `Whether \`err\` is an error the service returned to the given {@link ${names.client}} method; ` +
+                "narrows `err.code` to that method's codes and the common ones.",
+              [
+                { tag: "param", text: "err - Anything caught." },
+                { tag: "param", text: "method - The client method that was called." },
+                ...(first ? [exampleTag(guardExample(names.errorGuard, first.methodName, first.errors[0]?.code))] : []),
+              ],
+            ),
+          ],
+        },
+        {
+          parameters: [{ name: "err", type: "unknown" }],
+          returnType: `err is ${names.errorType}`,
+          docs: [
+            doc(`Whether \`err\` is an error ${ir.title} returned; narrows \`err.code\` to {@link ${names.serviceErrorCode}}.`, [
+              { tag: "param", text: "err - Anything caught." },
+            ]),
+          ],
+        },
+      ],
+      parameters: [
+        { name: "err", type: "unknown" },
+        { name: "method", type: `keyof ${names.actionErrorCodes}`, hasQuestionToken: true },
+      ],
+      returnType: "boolean",
+      statements: [
+        // Codes are only known per action, so an error of another action must not be narrowed to them.
+        "return (",
+        `  isTencentCloudError(err) &&`,
+        `  err.service === ${GENERATED_VALUES.serviceMeta}.service &&`,
+        `  (method === undefined || err.action === ${GENERATED_VALUES.actions}[method].name)`,
+        ");",
+      ],
+    },
+  ];
+  return printer.print(ERRORS_PATH, lineCommentHeader(ir, ["errors.json", "../../common/errors.json", "actions/*.json"]), statements);
+}
+
+/** `export type X = | "A" | "B";` with each code's description as a comment above it. */
+function union(name: string, description: string, codes: readonly IrErrorCode[], extra: readonly string[] = []): Statement {
+  return {
+    kind: StructureKind.TypeAlias,
+    name,
+    isExported: true,
+    docs: [doc(description)],
+    type: (writer: CodeBlockWriter) => {
+      if (codes.length === 0 && extra.length === 0) {
+        writer.write("never");
+        return;
+      }
+      // ts-morph hangs the lines after `=` one level, which is the indentation wanted here.
+      for (const type of extra) writer.newLine().write(`| ${type}`);
+      for (const { code, description: text } of codes) {
+        const comment = clean(text || code).replace(/\n/g, " ");
+        writer.newLine().write(`/** ${comment} */`);
+        writer.newLine().write(`| ${JSON.stringify(code)}`);
+      }
+    },
+  };
+}
+
+function guardExample(guard: string, method: string, code: string | undefined): string {
+  return [
+    "try {",
+    `  await client.${method}(request);`,
+    "} catch (err) {",
+    `  if (${guard}(err, ${JSON.stringify(method)})) {`,
+    code ? `    if (err.code === ${JSON.stringify(code)}) console.error(err.message, err.requestId);` : "    console.error(err.code, err.requestId);",
+    "  }",
+    "  throw err;",
+    "}",
+  ].join("\n");
+}

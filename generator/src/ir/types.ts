@@ -1,0 +1,159 @@
+/**
+ * The intermediate representation emitters read: one normalized, sorted,
+ * fully resolved view of a service, with every TypeScript identifier chosen.
+ * Nothing here refers back to spec files except through `file` for messages.
+ */
+
+/** A member's type with structure references resolved to their TypeScript names. */
+export type IrType =
+  | { readonly kind: "string" }
+  | { readonly kind: "int64" }
+  | { readonly kind: "uint64" }
+  | { readonly kind: "float" }
+  | { readonly kind: "boolean" }
+  | { readonly kind: "object" }
+  | { readonly kind: "list"; readonly items: IrType }
+  | { readonly kind: "structure"; readonly name: string; readonly typeName: string };
+
+/** One property of a request, response or structure. */
+export interface IrMember {
+  /** Wire name, also the property name (wire names are valid identifiers by schema). */
+  readonly name: string;
+  readonly type: IrType;
+  /** Input: must be sent. Output: always present. */
+  readonly required: boolean;
+  readonly nullable: boolean;
+  readonly description: string;
+  readonly example?: string;
+  readonly deprecated: boolean;
+}
+
+/** A shared structure (`structures/<Name>.json`). */
+export interface IrStructure {
+  readonly name: string;
+  readonly typeName: string;
+  readonly description: string;
+  readonly usage: "input" | "output" | "both";
+  readonly members: readonly IrMember[];
+  /** Spec file relative to the service directory, for messages and headers. */
+  readonly file: string;
+}
+
+/** An error code with its description. */
+export interface IrErrorCode {
+  readonly code: string;
+  readonly description: string;
+}
+
+/** A request/response sample; `response` is the content of `Response`. */
+export interface IrSample {
+  readonly title: string;
+  readonly description?: string;
+  readonly request: Readonly<Record<string, unknown>>;
+  readonly response: Readonly<Record<string, unknown>>;
+}
+
+/** Offset/limit pagination over one action. */
+export interface IrPaginator {
+  /** Client method, e.g. `paginateDescribeInstances`. */
+  readonly methodName: string;
+  /** Identifier of the exported metadata constant, e.g. `describeInstancesPaginator`. */
+  readonly metaName: string;
+  readonly offset: string;
+  readonly limit: string;
+  readonly items: string;
+  /** Element type of the `items` list. */
+  readonly itemType: IrType;
+  readonly total?: string;
+}
+
+/** A waiter polling one action until a member reaches a final value. */
+export interface IrWaiter {
+  /** Spec key, e.g. `TaskDone`. */
+  readonly name: string;
+  /** Client method, e.g. `waitForTask`. */
+  readonly methodName: string;
+  /** Identifier of the exported metadata constant, e.g. `taskDoneWaiter`. */
+  readonly metaName: string;
+  /** Type of what the method accepts: an id or a tracked response, e.g. `TaskDoneTarget`. */
+  readonly targetTypeName: string;
+  /** Polled action (wire name). */
+  readonly action: string;
+  readonly input: string;
+  readonly inputType: IrType;
+  readonly path: string;
+  readonly success: readonly string[];
+  readonly failure: readonly string[];
+  readonly minDelayMs: number;
+  readonly maxDelayMs: number;
+  /** Wire names of actions whose response carries `input`, sorted. */
+  readonly trackedActions: readonly string[];
+}
+
+/** One API action with every generated name chosen. */
+export interface IrAction {
+  readonly name: string;
+  /** camelCase client method and key of the action metadata, e.g. `describeTaskInfo`. */
+  readonly methodName: string;
+  readonly requestType: string;
+  readonly responseType: string;
+  readonly errorCodeType: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly rateLimit: number;
+  readonly readOnly: boolean;
+  readonly deprecated: boolean;
+  readonly financialRegions: boolean;
+  readonly regionRequired: boolean;
+  readonly input: readonly IrMember[];
+  readonly output: readonly IrMember[];
+  /** Service-specific codes, sorted; common codes are implied. */
+  readonly errors: readonly IrErrorCode[];
+  readonly samples: readonly IrSample[];
+  readonly paginator?: IrPaginator;
+  /** Waiters that track the task this action starts, e.g. `["waitForTask"]`. */
+  readonly trackedBy: readonly string[];
+  /** Spec file relative to the service directory. */
+  readonly file: string;
+}
+
+/** Service-wide generated names. */
+export interface IrNames {
+  /** e.g. `Redis`: prefix of service-wide names. */
+  readonly prefix: string;
+  readonly client: string;
+  readonly serviceErrorCode: string;
+  readonly errorGuard: string;
+  /** Map type from method name to its error-code union. */
+  readonly actionErrorCodes: string;
+  /** Type of a service error narrowed to some codes. */
+  readonly errorType: string;
+  /** Bin of the testing entry, e.g. `tc-redis-mock`. */
+  readonly mockBin: string;
+}
+
+/** One service version, ready to emit. */
+export interface IrService {
+  /** Service directory relative to the specs root, POSIX separators, e.g. `redis/2018-04-12`. */
+  readonly specPath: string;
+  /** sha256 (hex) of the service's canonical spec content, including the common error codes. */
+  readonly contentHash: string;
+  readonly name: string;
+  readonly title: string;
+  readonly version: string;
+  readonly endpoint: string;
+  readonly intlEndpoint: string;
+  readonly packageName: string;
+  readonly defaultRateLimit: number;
+  readonly names: IrNames;
+  /** Sorted by wire name. */
+  readonly actions: readonly IrAction[];
+  /** Sorted by name. */
+  readonly structures: readonly IrStructure[];
+  /** Sorted by code. */
+  readonly commonErrors: readonly IrErrorCode[];
+  /** Sorted by code. */
+  readonly serviceErrors: readonly IrErrorCode[];
+  /** Sorted by name. */
+  readonly waiters: readonly IrWaiter[];
+}
