@@ -62,7 +62,7 @@ function readResponse(text: string): Record<string, unknown> | string {
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    return `is not valid JSON (${(err as Error).message})`;
+    return `is not valid JSON (${(err as Error).message.replace(/\s+/g, " ")})`;
   }
   const inner = (parsed as { Response?: unknown } | null)?.Response;
   if (inner === null || typeof inner !== "object" || Array.isArray(inner)) return "has no Response object";

@@ -9,7 +9,7 @@ export function htmlToText(html: string): string {
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<\/?p\s*>/gi, "\n\n")
     .replace(/<\/?ul\s*>/gi, "\n\n")
-    .replace(/\s*<li\s*>\s*/gi, "\n- ")
+    .replace(/[ \t]*<li\s*>\s*/gi, "\n- ")
     .replace(/\s*<\/li\s*>/gi, "")
     .replace(/<(strong|b)\s*>([\s\S]*?)<\/\1\s*>/gi, "**$2**")
     .replace(/<a\s[^>]*?href\s*=\s*"([^"]*)"[^>]*>([\s\S]*?)<\/a\s*>/gi, "[$2]($1)");
