@@ -12,7 +12,11 @@ export type ErrorKind =
   | "TimeoutError"
   | "RequestAbortedError"
   | "MalformedResponseError"
-  | "ConfigurationError";
+  | "ConfigurationError"
+  | "ValidationError"
+  | "TaskFailedError"
+  | "WaiterTimeoutError"
+  | "PaginationError";
 
 /** The kind `value` carries, if it is an error from any copy of core. */
 export function kindOf(value: unknown): ErrorKind | undefined {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { isSdkError } from "../../src/errors/index.js";
 import type { ServiceMeta } from "../../src/meta.js";
 import { ValidationError, isValidationError, validateRequest } from "../../src/validate/index.js";
 
@@ -149,14 +150,24 @@ describe("ValidationError", () => {
     expect(Object.isFrozen(error.problems)).toBe(true);
     expect([error.name, error.service, error.action]).toEqual(["ValidationError", "redis", "DescribeTaskInfo"]);
     expect(error).toBeInstanceOf(Error);
+    expect(isSdkError(error)).toBe(true);
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: "ValidationError",
+      service: "redis",
+      action: "DescribeTaskInfo",
+      attempts: 0,
+      retryable: false,
+      problems: ["TaskId: required", "TaskID: unknown member (did you mean TaskId?)"],
+    });
   });
 
   it("is recognised by its guard, also across a duplicate copy of the class", async () => {
     vi.resetModules();
     const copy = await import("../../src/validate/validation-error.js");
     const foreign = new copy.ValidationError(["A: required"], "redis", "X");
-    expect(foreign).not.toBeInstanceOf(ValidationError);
+    expect(Object.getPrototypeOf(foreign)).not.toBe(ValidationError.prototype);
     expect(isValidationError(foreign)).toBe(true);
+    expect(foreign).toBeInstanceOf(ValidationError);
     expect(isValidationError(new Error("A: required"))).toBe(false);
     expect(isValidationError({ problems: [] })).toBe(false);
     expect(isValidationError(undefined)).toBe(false);
