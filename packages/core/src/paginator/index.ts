@@ -1,1 +1,2 @@
-export {};
+export { paginate, type Paginated, type PaginateOptions, type PaginatorInvoke } from "./paginate.js";
+export { PaginationError, isPaginationError } from "./errors.js";
