@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import type { SpecProblem } from "./problems.js";
+import { pointerSegment, type SpecProblem } from "./problems.js";
 
 /** The kinds of spec file, each validated by `specs/schema/<kind>.schema.json`. */
 export type SpecFileKind = "service" | "action" | "structure" | "errors";
@@ -49,24 +49,35 @@ async function compile(schemaDir: string): Promise<SpecValidators> {
 /** Runs a validator and turns ajv's errors into problems for `file`. */
 export function schemaProblems(validate: ValidateFunction, value: unknown, file: string): SpecProblem[] {
   if (validate(value)) return [];
-  return simplify(validate.errors ?? []).map((e) => ({ file, path: e.instancePath, message: describe(e) }));
+  return simplify(validate.errors ?? []).map((e) =>
+    // Errors about a key (propertyNames) point at the key itself, not at the object holding it.
+    e.propertyName === undefined
+      ? { file, path: e.instancePath, message: describe(e) }
+      : { file, path: `${e.instancePath}/${pointerSegment(e.propertyName)}`, message: `invalid name: ${describe(e)}` },
+  );
 }
 
 /**
  * With a discriminator, ajv still reports the failing branch's errors plus a `oneOf` summary;
- * the summary adds nothing once a branch error exists at or below the same path.
+ * the summary adds nothing once a branch error exists at or below the same path. Likewise a
+ * `propertyNames` summary repeats the error about the key it wraps.
  */
 function simplify(errors: readonly ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
   const out: ErrorObject[] = [];
   for (const e of errors) {
-    if (e.keyword === "oneOf" && errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath))) continue;
+    if (e.keyword === "oneOf" && errors.some((o) => o !== e && within(o.instancePath, e.instancePath))) continue;
+    if (e.keyword === "propertyNames") continue;
     const key = `${e.instancePath}|${describe(e)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(e);
   }
   return out;
+}
+
+function within(path: string, base: string): boolean {
+  return path === base || path.startsWith(`${base}/`);
 }
 
 function describe(e: ErrorObject): string {
@@ -84,8 +95,6 @@ function describe(e: ErrorObject): string {
       return p["error"] === "mapping"
         ? `unknown ${String(p["tag"])} (expected string, integer, float, boolean, list, structure or object)`
         : `"${String(p["tag"])}" must be a string`;
-    case "propertyNames":
-      return `invalid property name "${String(p["propertyName"])}"`;
     default:
       return e.message ?? e.keyword;
   }

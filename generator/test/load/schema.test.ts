@@ -91,7 +91,7 @@ describe("schema validation", () => {
     expect(found.map((p) => `${p.file}#${p.path}`)).toEqual(
       expect.arrayContaining([
         `${ACTION}#/summary`,
-        "demo/2020-01-01/errors.json#/codes",
+        "demo/2020-01-01/errors.json#/codes/Bad Code",
         "demo/2020-01-01/service.json#/endpoint",
       ]),
     );
