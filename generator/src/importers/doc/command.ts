@@ -1,0 +1,130 @@
+import path from "node:path";
+import { loadSpecs, SpecLoadError, type LoadedService } from "../../load/index.js";
+import { loadValidators, schemaProblems } from "../../load/schema.js";
+import { canonicalJson } from "../../spec/write-json.js";
+import { DEFAULT_SPECS_DIR } from "../common/paths.js";
+import { writeSpecTree } from "../common/write-tree.js";
+import { buildImport, type DocImport } from "./build.js";
+import { diffImport, formatDiff } from "./diff.js";
+import { readPages } from "./gather.js";
+import { mergeExistingUsage } from "./existing.js";
+import { formatProblem, ProblemLog } from "./problems.js";
+
+/** Where the command prints; tests pass their own. */
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const PROCESS_IO: CommandIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+const USAGE = `Usage: specs:import doc <page.md>... [--out DIR] [--diff]
+
+Imports Tencent Cloud API reference pages (Markdown) into specs.
+  <page.md>   API reference pages; also DataStructures.md (structures the pages link to) and
+              ErrorCodes.md (writes the service's errors.json). A DataStructures.md or ErrorCodes.md
+              beside a page is used without being named.
+  --out DIR   specs root to write to or compare with (default: the repository's specs/)
+  --diff      write nothing; report how the pages differ from the specs in --out
+`;
+
+interface Options {
+  pages: string[];
+  out: string;
+  diff: boolean;
+}
+
+/**
+ * `specs:import doc`: reads the pages, and either writes the specs they describe (all or nothing)
+ * or, with `--diff`, reports how they differ from the committed specs. Exit code 0 on success,
+ * 1 when a page cannot be imported, 2 on a usage error.
+ */
+export async function runDocImport(args: string[], io: CommandIo = PROCESS_IO): Promise<number> {
+  const options = parseArgs(args);
+  if (typeof options === "string") {
+    io.stderr(`${options}\n\n${USAGE}`);
+    return 2;
+  }
+  const log = new ProblemLog();
+  const pages = await readPages(options.pages, log);
+  const imported = buildImport(pages, log);
+  const files = imported && !log.hasErrors ? await renderFiles(imported, options, log) : new Map<string, string>();
+
+  const problems = log.sorted();
+  if (problems.length > 0) io.stderr(problems.map(formatProblem).join("\n") + "\n");
+  if (log.hasErrors) {
+    const errors = problems.filter((p) => p.severity === "error").length;
+    io.stderr(`doc import failed: ${errors} error${errors === 1 ? "" : "s"}; nothing written\n`);
+    return 1;
+  }
+  if (!imported) {
+    io.stdout("No API reference page given: pages read, nothing to import.\n");
+    return 0;
+  }
+  return options.diff ? diff(imported, options.out, io) : write(files, options.out, io);
+}
+
+function parseArgs(args: readonly string[]): Options | string {
+  const options: Options = { pages: [], out: DEFAULT_SPECS_DIR, diff: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--diff") options.diff = true;
+    else if (arg === "--out") {
+      const value = args[++i];
+      if (value === undefined || value.startsWith("--")) return "--out needs a directory";
+      options.out = value;
+    } else if (arg.startsWith("--out=")) options.out = arg.slice("--out=".length);
+    else if (arg.startsWith("-")) return `unknown option ${arg}`;
+    else options.pages.push(arg);
+  }
+  if (options.pages.length === 0) return "no page given";
+  return options;
+}
+
+/** Every file the import would write, keyed by path under the specs root, checked against the spec schema. */
+async function renderFiles(imported: DocImport, options: Options, log: ProblemLog): Promise<Map<string, string>> {
+  const base = `${imported.service}/${imported.version}`;
+  const structures = options.diff ? imported.structures : await mergeExistingUsage(imported.structures, options.out, base, log);
+  const validators = await loadValidators();
+  const files = new Map<string, string>();
+  const add = (file: string, value: unknown, kind: "action" | "structure" | "errors", page: string) => {
+    for (const p of schemaProblems(validators[kind], value, file)) {
+      log.error(page, 1, `the ${kind} spec built from this page breaks the spec schema at ${file}#${p.path}: ${p.message}`);
+    }
+    files.set(file, canonicalJson(value));
+  };
+  for (const { spec, page } of imported.actions) add(`${base}/actions/${spec.name}.json`, spec, "action", page.file);
+  for (const spec of structures) add(`${base}/structures/${spec.name}.json`, spec, "structure", imported.structureFiles.get(spec.name) ?? "");
+  if (imported.errors) add(`${base}/errors.json`, imported.errors, "errors", imported.errorsFile ?? "");
+  return files;
+}
+
+async function write(files: Map<string, string>, out: string, io: CommandIo): Promise<number> {
+  const result = await writeSpecTree(out, { files, ownedDirs: [] });
+  for (const file of result.written) io.stdout(`wrote ${path.join(out, file)}\n`);
+  io.stdout(`doc import: ${result.written.length} written, ${result.unchanged} unchanged\n`);
+  return 0;
+}
+
+async function diff(imported: DocImport, out: string, io: CommandIo): Promise<number> {
+  let committed: LoadedService | undefined;
+  try {
+    const loaded = await loadSpecs(out);
+    committed = loaded.services.find((s) => s.dir === `${imported.service}/${imported.version}`);
+  } catch (err) {
+    if (err instanceof SpecLoadError) {
+      io.stderr(`cannot compare: the specs in ${out} do not load\n${err.message}\n`);
+      return 1;
+    }
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") {
+      io.stderr(`cannot compare: there is no specs folder at ${out}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  io.stdout(formatDiff(diffImport(imported, committed)));
+  return 0;
+}
