@@ -1,5 +1,5 @@
 import { runSpecsImport } from "./commands/specs-import.js";
-import { loadCommand } from "./commands/load-command.js";
+import { CommandUnavailableError, loadCommand } from "./commands/load-command.js";
 
 const USAGE = [
   "usage: cli <command> [args]",
@@ -32,7 +32,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    // A stack trace helps only for bugs, not for a command that is simply absent.
+    if (err instanceof CommandUnavailableError) console.error(err.message);
+    else console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     process.exitCode = 1;
   },
 );

@@ -1,3 +1,10 @@
+import { fileURLToPath } from "node:url";
+
+/** The command's module does not exist (yet); the other commands still work. */
+export class CommandUnavailableError extends Error {
+  override readonly name = "CommandUnavailableError";
+}
+
 /** A command entry point: takes the arguments after the command name, resolves to an exit code. */
 export type CommandRunner = (args: string[]) => Promise<number>;
 
@@ -11,8 +18,10 @@ export async function loadCommand(specifier: string, exportName: string): Promis
   try {
     mod = (await import(url)) as Record<string, unknown>;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && String((err as Error).message).includes(url.replace(/\.js$/, ""))) {
-      throw new Error(`command module ${specifier} is not available yet`);
+    // Only the command module itself being absent means "not available"; a missing import inside it is a real bug.
+    const missingItself = String((err as Error).message).includes(`'${fileURLToPath(url).replace(/\.js$/, "")}`);
+    if ((err as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && missingItself) {
+      throw new CommandUnavailableError(`command module ${specifier} is not available yet`);
     }
     throw err;
   }

@@ -2,7 +2,9 @@ import { readFile } from "node:fs/promises";
 import type { SpecProblem } from "./problems.js";
 
 /** A parsed spec file, or the problem that stopped it from parsing. */
-export type ReadResult = { ok: true; value: unknown; bytes: Buffer } | { ok: false; problem: SpecProblem; bytes?: Buffer };
+export type ReadResult =
+  | { ok: true; value: unknown; bytes: Buffer }
+  | { ok: false; problem: SpecProblem; missing: boolean; bytes?: Buffer };
 
 /** Reads and parses one JSON file; a syntax error becomes a problem with line and column. */
 export async function readJsonFile(absolute: string, relative: string): Promise<ReadResult> {
@@ -12,13 +14,13 @@ export async function readJsonFile(absolute: string, relative: string): Promise<
   } catch (err) {
     const missing = (err as NodeJS.ErrnoException).code === "ENOENT";
     const message = missing ? "file is missing" : `cannot read: ${(err as Error).message}`;
-    return { ok: false, problem: { file: relative, path: "", message } };
+    return { ok: false, missing, problem: { file: relative, path: "", message } };
   }
   const text = bytes.toString("utf8");
   try {
     return { ok: true, value: JSON.parse(text), bytes };
   } catch (err) {
-    return { ok: false, bytes, problem: { file: relative, path: "", message: `invalid JSON: ${syntaxMessage(err, text)}` } };
+    return { ok: false, missing: false, bytes, problem: { file: relative, path: "", message: `invalid JSON: ${syntaxMessage(err, text)}` } };
   }
 }
 

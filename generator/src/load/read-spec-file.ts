@@ -10,7 +10,7 @@ import { loadValidators, schemaProblems, type SpecFileKind } from "./schema.js";
 export async function readSpecFile<T>(absolute: string, kind: SpecFileKind, shownAs: string = absolute): Promise<T | undefined> {
   const result = await readJsonFile(absolute, shownAs);
   if (!result.ok) {
-    if (!result.bytes && result.problem.message === "file is missing") return undefined;
+    if (result.missing) return undefined;
     throw new SpecLoadError([result.problem]);
   }
   const problems = schemaProblems((await loadValidators())[kind], result.value, shownAs);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { compareCodeUnits } from "../../spec/write-json.js";
 
 /** What an importer wants the output tree to contain. */
 export interface SpecTreePlan {
@@ -43,7 +44,7 @@ export async function writeSpecTree(outRoot: string, plan: SpecTreePlan): Promis
     await plan.validate?.(stage);
 
     const result: SpecTreeResult = { written: [], removed: [], unchanged: 0 };
-    for (const [file, content] of [...plan.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [file, content] of [...plan.files].sort(([a], [b]) => compareCodeUnits(a, b))) {
       const target = path.join(root, file);
       if ((await readIfExists(target)) === content) {
         result.unchanged++;
@@ -83,7 +84,7 @@ async function readIfExists(file: string): Promise<string | undefined> {
 
 async function jsonFiles(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((name) => name.endsWith(".json")).sort();
+    return (await readdir(dir)).filter((name) => name.endsWith(".json")).sort(compareCodeUnits);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw err;
