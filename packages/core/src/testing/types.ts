@@ -30,6 +30,7 @@ export interface MockServiceData {
   readonly actions: Readonly<Record<string, MockActionData>>;
   /** Samples by action name; the first whose request best matches the call is answered. */
   readonly samples: Readonly<Record<string, readonly MockSample[]>>;
+  /** Task simulation; without it, task-returning actions answer their sample's id. */
   readonly task?: MockTaskData;
   /** Paginated actions by name: their answers are sliced by offset and limit from a fixed collection. */
   readonly paginators?: Readonly<Record<string, PaginatorMeta>>;
@@ -60,13 +61,17 @@ export interface MockServerOptions {
 
 /** A simulated task. */
 export interface MockTask {
+  /** Task id, as returned in the waiter's input member (e.g. `TaskId`). */
   readonly id: number;
   /** Action that started it. */
   readonly action: string;
+  /** Instance named by the starting request (`InstanceId`, or the first of `InstanceIds`). */
   readonly instanceId: string | undefined;
   /** Creation time on the server clock, in ms. */
   readonly createdAt: number;
+  /** Time from creation to the outcome, in ms. */
   readonly durationMs: number;
+  /** Final state the task reaches. */
   readonly outcome: "succeed" | "failed";
   /** Reported as `TaskMessage` once the task failed. */
   readonly message: string;
@@ -78,6 +83,7 @@ export interface MockTask {
 export interface MockTasks {
   /** Every task created so far, with its current status. */
   list(): MockTask[];
+  /** One task with its current status. */
   get(id: number): MockTask | undefined;
   /** Starts a task without calling an action, e.g. to test a waiter in isolation. */
   create(options?: { action?: string; instanceId?: string; outcome?: "succeed" | "failed"; durationMs?: number }): MockTask;
@@ -89,9 +95,11 @@ export interface MockTasks {
 export interface MockRequestRecord {
   /** `X-TC-Action`, or `""` when absent. */
   readonly action: string;
+  /** `X-TC-Region`, when sent. */
   readonly region: string | undefined;
   /** Parsed body, `undefined` when it was not JSON. */
   readonly request: unknown;
+  /** `RequestId` answered. */
   readonly requestId: string;
   /** Error code answered, `undefined` on success. */
   readonly errorCode: string | undefined;
@@ -103,11 +111,13 @@ export interface MockRequestRecord {
 export interface MockServer {
   /** Origin to pass as the client's `endpoint`, e.g. `http://127.0.0.1:53211`. */
   readonly endpoint: string;
+  /** Port listened on. */
   readonly port: number;
   /** The first accepted key pair. */
   readonly credentials: Credentials;
   /** Every request received so far, oldest first. */
   readonly requests: readonly MockRequestRecord[];
+  /** The simulated tasks. */
   readonly tasks: MockTasks;
   /** Answers the next call of `action` with this error (queue: call twice to fail twice). */
   failNext(action: string, code: string, message?: string): void;

@@ -6,77 +6,100 @@ const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 
 /**
- * Appends every problem of `value` against `shape` to `problems`. Messages name the path and the
- * kind of value found, never the value itself: members such as `Password` carry secrets.
+ * Where the walk is: member names and list indexes from the request root. Kept as a stack and only
+ * turned into text when a problem is found, so a valid request allocates no path strings.
  */
-export function checkShape(shape: CompiledShape, value: unknown, path: string, problems: string[]): void {
+export type Path = Array<string | number>;
+
+/** Problems found so far, each `path: what is wrong`. */
+export interface Problems {
+  readonly path: Path;
+  readonly list: string[];
+}
+
+/**
+ * Appends every problem of `value` against `shape` to `problems.list`. Messages name the path and
+ * the kind of value found, never the value itself: members such as `Password` carry secrets.
+ */
+export function checkShape(shape: CompiledShape, value: unknown, problems: Problems): void {
   if (!isPlainObject(value)) {
-    problems.push(`${label(path)}: expected ${shape.name} object, got ${describe(value)}`);
+    report(problems, `expected ${shape.name} object, got ${describe(value)}`);
     return;
   }
-  for (const key of Object.keys(value)) {
+  const { path } = problems;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const member = shape.members.get(key);
-    const memberPath = path === "" ? key : `${path}.${key}`;
+    path.push(key);
     if (member === undefined) {
       const suggestion = suggestMember(shape, key);
-      problems.push(`${memberPath}: unknown member${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}`);
-      continue;
+      report(problems, `unknown member${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}`);
+    } else {
+      const memberValue = value[key];
+      // `undefined` is how optional members are left out in TypeScript; JSON drops it too.
+      if (memberValue !== undefined) checkType(member.type, memberValue, problems);
     }
-    const memberValue = value[key];
-    // `undefined` is how optional members are left out in TypeScript; JSON drops it too.
-    if (memberValue !== undefined) checkType(member.type, memberValue, memberPath, problems);
+    path.pop();
   }
   for (const name of shape.required) {
-    if (value[name] === undefined) problems.push(`${path === "" ? name : `${path}.${name}`}: required`);
+    if (value[name] === undefined) {
+      path.push(name);
+      report(problems, "required");
+      path.pop();
+    }
   }
 }
 
-function checkType(type: CompiledType, value: unknown, path: string, problems: string[]): void {
+function checkType(type: CompiledType, value: unknown, problems: Problems): void {
   switch (type.kind) {
     case "string":
-      if (typeof value !== "string") problems.push(`${path}: expected string, got ${describe(value)}`);
+      if (typeof value !== "string") report(problems, `expected string, got ${describe(value)}`);
       return;
     case "boolean":
-      if (typeof value !== "boolean") problems.push(`${path}: expected boolean, got ${describe(value)}`);
+      if (typeof value !== "boolean") report(problems, `expected boolean, got ${describe(value)}`);
       return;
     case "float":
-      if (typeof value !== "number") problems.push(`${path}: expected number, got ${describe(value)}`);
-      else if (!Number.isFinite(value)) problems.push(`${path}: expected a finite number, got ${String(value)}`);
+      if (typeof value !== "number") report(problems, `expected number, got ${describe(value)}`);
+      else if (!Number.isFinite(value)) report(problems, `expected a finite number, got ${String(value)}`);
       return;
     case "integer":
-      checkInteger(type.unsigned, value, path, problems);
+      checkInteger(type.unsigned, value, problems);
       return;
     case "object":
-      if (!isPlainObject(value)) problems.push(`${path}: expected object, got ${describe(value)}`);
+      if (!isPlainObject(value)) report(problems, `expected object, got ${describe(value)}`);
       return;
     case "list":
       if (!Array.isArray(value)) {
-        problems.push(`${path}: expected array, got ${describe(value)}`);
+        report(problems, `expected array, got ${describe(value)}`);
         return;
       }
-      for (let i = 0; i < value.length; i++) checkType(type.item, value[i], `${path}[${i}]`, problems);
+      for (let i = 0; i < value.length; i++) {
+        problems.path.push(i);
+        checkType(type.item, value[i], problems);
+        problems.path.pop();
+      }
       return;
     case "structure":
-      checkShape(type.shape, value, path, problems);
+      checkShape(type.shape, value, problems);
       return;
   }
 }
 
-function checkInteger(unsigned: boolean, value: unknown, path: string, problems: string[]): void {
+function checkInteger(unsigned: boolean, value: unknown, problems: Problems): void {
   const expected = unsigned ? "unsigned integer" : "integer";
   if (typeof value === "bigint") {
     const [min, max] = unsigned ? [0n, UINT64_MAX] : [INT64_MIN, INT64_MAX];
-    if (value < min || value > max) problems.push(`${path}: expected ${expected}, got a bigint outside the ${unsigned ? "uint64" : "int64"} range`);
+    if (value < min || value > max) report(problems, `expected ${expected}, got a bigint outside the ${unsigned ? "uint64" : "int64"} range`);
     return;
   }
   if (typeof value !== "number") {
-    problems.push(`${path}: expected ${expected}, got ${describe(value)}`);
+    report(problems, `expected ${expected}, got ${describe(value)}`);
   } else if (!Number.isInteger(value)) {
-    problems.push(`${path}: expected ${expected}, got ${Number.isFinite(value) ? "a fractional number" : String(value)}`);
+    report(problems, `expected ${expected}, got ${Number.isFinite(value) ? "a fractional number" : String(value)}`);
   } else if (!Number.isSafeInteger(value)) {
-    problems.push(`${path}: integer beyond 2^53 has already lost precision; pass it as a bigint`);
+    report(problems, `integer beyond 2^53 has already lost precision; pass it as a bigint`);
   } else if (unsigned && value < 0) {
-    problems.push(`${path}: expected ${expected}, got a negative number`);
+    report(problems, `expected ${expected}, got a negative number`);
   }
 }
 
@@ -98,6 +121,13 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
-function label(path: string): string {
-  return path === "" ? "request" : path;
+function report(problems: Problems, what: string): void {
+  problems.list.push(`${formatPath(problems.path)}: ${what}`);
+}
+
+/** `Filters[2].Name`; `request` for the root. */
+function formatPath(path: Path): string {
+  let text = "";
+  for (const segment of path) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
+  return text === "" ? "request" : text;
 }

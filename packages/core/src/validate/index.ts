@@ -1,5 +1,5 @@
 import type { ServiceMeta } from "../meta.js";
-import { checkShape } from "./check.js";
+import { checkShape, type Problems } from "./check.js";
 import { compileShapes } from "./compile.js";
 
 export { ValidationError, isValidationError } from "./validation-error.js";
@@ -15,7 +15,7 @@ export { ValidationError, isValidationError } from "./validation-error.js";
 export function validateRequest(shapes: ServiceMeta["shapes"], shape: string, value: unknown): string[] {
   const compiled = compileShapes(shapes).get(shape);
   if (compiled === undefined) throw new TypeError(`Invalid service metadata: unknown request shape "${shape}"`);
-  const problems: string[] = [];
-  checkShape(compiled, value, "", problems);
-  return problems;
+  const problems: Problems = { path: [], list: [] };
+  checkShape(compiled, value, problems);
+  return problems.list;
 }

@@ -44,9 +44,9 @@ export async function waitFor<R extends object>(
   options: WaitOptions<R> = {},
 ): Promise<R> {
   const { signal, onProgress, clock = systemClock } = options;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const minDelayMs = options.minDelayMs ?? waiter.minDelayMs;
-  const maxDelayMs = options.maxDelayMs ?? Math.max(waiter.maxDelayMs, minDelayMs);
+  const timeoutMs = checkMs("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const minDelayMs = checkMs("minDelayMs", options.minDelayMs ?? waiter.minDelayMs);
+  const maxDelayMs = checkMs("maxDelayMs", options.maxDelayMs ?? Math.max(waiter.maxDelayMs, minDelayMs));
   const action = waiter.action.name;
   const taskId = trackedId(waiter, target);
   const success = new Set(waiter.success.map(lower));
@@ -92,6 +92,11 @@ function statusOf(response: object, waiter: WaiterMeta): string {
   const value = (response as Record<string, unknown>)[waiter.path];
   if (typeof value === "string" || typeof value === "number") return String(value);
   throw new SdkError(`${waiter.action.name} response has no ${waiter.path} to wait on`, { action: waiter.action.name });
+}
+
+function checkMs(name: string, value: number): number {
+  if (!(value >= 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be a non-negative number of ms, got ${value}`);
+  return value;
 }
 
 function lower(value: string): string {

@@ -189,6 +189,13 @@ describe("waitFor", () => {
     expect(isTaskFailedError(error)).toBe(false);
   });
 
+  it("rejects nonsensical durations before sending anything", async () => {
+    const { invoke } = scripted(["succeed"]);
+    await expect(waitFor(invoke, taskDone, 1, { timeoutMs: -1 })).rejects.toThrow("timeoutMs must be a non-negative number of ms, got -1");
+    await expect(waitFor(invoke, taskDone, 1, { minDelayMs: Number.NaN })).rejects.toThrow(RangeError);
+    expect(invoke).not.toHaveBeenCalled();
+  });
+
   it("fails clearly when the response lacks the status member", async () => {
     const invoke = async () => ({ RequestId: "r" });
     await expect(waitFor(invoke, taskDone, 1, { clock: new FakeClock() })).rejects.toThrow(
