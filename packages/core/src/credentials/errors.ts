@@ -21,6 +21,14 @@ export interface CredentialsErrorOptions {
   readonly cause?: unknown;
 }
 
+/** The JSON form of a {@link CredentialsError}: plain data, safe to log. */
+export interface CredentialsErrorJson {
+  readonly name: string;
+  readonly message: string;
+  readonly sources: readonly CredentialSourceReport[];
+  readonly cause?: { readonly name: string; readonly message: string; readonly code?: string };
+}
+
 /**
  * Credentials could not be resolved: none configured anywhere, or a source that is configured is broken
  * (a profile without `secret_key`, an unreadable token file, a failing STS call). Thrown before any API
@@ -45,9 +53,23 @@ export class CredentialsError extends Error {
     this.missing = options.missing ?? false;
   }
 
-  /** Safe to log: name, message and places looked. */
-  toJSON(): { name: string; message: string; sources: readonly CredentialSourceReport[] } {
-    return { name: this.name, message: this.message, sources: this.sources };
+  /** `instanceof` also accepts a CredentialsError from another copy of this package. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return Function.prototype[Symbol.hasInstance].call(this, value) || (this === CredentialsError && isCredentialsError(value));
+  }
+
+  /** Safe to log: name, message, places looked, and the cause's name, message and code. */
+  toJSON(): CredentialsErrorJson {
+    const cause = this.cause;
+    const code = (cause as { code?: unknown } | undefined)?.code;
+    return {
+      name: this.name,
+      message: this.message,
+      sources: this.sources,
+      ...(cause instanceof Error
+        ? { cause: { name: cause.name, message: cause.message, ...(typeof code === "string" ? { code } : {}) } }
+        : {}),
+    };
   }
 }
 

@@ -38,4 +38,5 @@ export {
   ENV_TKE_ROLE_ARN,
   type TkeOidcCredentialsOptions,
 } from "./tke-oidc.js";
+export { assumeRoleCredentials, type AssumeRoleCredentialsOptions } from "./assume-role.js";
 export { credentialChain, defaultCredentialChain, type DefaultCredentialChainOptions } from "./chain.js";

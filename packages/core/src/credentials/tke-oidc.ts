@@ -1,6 +1,7 @@
 import { cachedProvider } from "./cache.js";
 import { type CredentialEnvironment, envValue, isNotFound, resolveEnvironment } from "./environment.js";
 import { CredentialsError, missingSource } from "./errors.js";
+import { TencentCloudError } from "../errors/tencent-cloud-error.js";
 import { CredentialHttpError } from "./http.js";
 import {
   defaultSessionName,
@@ -141,10 +142,16 @@ function parseWebIdentityResponse(status: number, body: string, where: string): 
   }
   const { Error: apiError, RequestId } = response as { Error?: { Code?: unknown; Message?: unknown }; RequestId?: unknown };
   if (apiError !== undefined) {
-    const code = typeof apiError.Code === "string" ? apiError.Code : "UnknownError";
-    const message = typeof apiError.Message === "string" ? apiError.Message : "";
-    const requestId = typeof RequestId === "string" ? ` (RequestId ${RequestId})` : "";
-    throw new CredentialsError(`${call} failed: ${code}: ${message}${requestId}`);
+    const cause = new TencentCloudError({
+      code: typeof apiError.Code === "string" ? apiError.Code : "UnknownError",
+      message: typeof apiError.Message === "string" ? apiError.Message : "",
+      requestId: typeof RequestId === "string" ? RequestId : "",
+      httpStatus: status,
+      service: STS_SERVICE.service,
+      action: "AssumeRoleWithWebIdentity",
+      attempts: 1,
+    });
+    throw new CredentialsError(`${call} failed: ${cause.code}: ${cause.message} (RequestId ${cause.requestId})`, { cause });
   }
   return parseStsCredentials(response, call);
 }

@@ -21,9 +21,21 @@ describe("CredentialsError", () => {
     expect(isCredentialsError(null)).toBe(false);
   });
 
-  it("serializes to name, message and sources", () => {
-    const e = new CredentialsError("nothing", { sources: [{ source: "env", detail: "not set" }], cause: new Error("inner") });
-    expect(JSON.parse(JSON.stringify(e))).toEqual({ name: "CredentialsError", message: "nothing", sources: [{ source: "env", detail: "not set" }] });
-    expect(inspect(e)).toContain("inner");
+  it("accepts a foreign copy with instanceof too", () => {
+    const foreign = Object.assign(new Error("from another copy"), { [Symbol.for("@org/tc-core.CredentialsError")]: true });
+    expect(foreign instanceof CredentialsError).toBe(true);
+    expect(new Error("x") instanceof CredentialsError).toBe(false);
+  });
+
+  it("serializes to name, message, sources and the cause's name, message and code", () => {
+    const cause = Object.assign(new Error("connect ENOTFOUND metadata.tencentyun.com"), { code: "ENOTFOUND" });
+    const e = new CredentialsError("nothing", { sources: [{ source: "env", detail: "not set" }], cause });
+    expect(JSON.parse(JSON.stringify(e))).toEqual({
+      name: "CredentialsError",
+      message: "nothing",
+      sources: [{ source: "env", detail: "not set" }],
+      cause: { name: "Error", message: "connect ENOTFOUND metadata.tencentyun.com", code: "ENOTFOUND" },
+    });
+    expect(inspect(e)).toContain("ENOTFOUND");
   });
 });
