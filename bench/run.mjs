@@ -61,7 +61,7 @@ async function main() {
   const want = (s) => config.sections.includes(s);
   const temp = [];
   try {
-    const needOurs = ["install", "load", "signing", "cold", "bundle"].some(want);
+    const needOurs = ["install", "load", "validation", "signing", "cold", "bundle"].some(want);
     const hasOurs = needOurs && buildOurs(results.notes);
     const { installOurs, installPeer, PEER_VERSION } = await import("./lib/install.mjs");
     let ours;
@@ -88,6 +88,11 @@ async function main() {
       ];
       log(`bench: load, ${contenders.map((c) => c.id).join(" / ")} at c=${config.concurrencies.join(",")}, ${config.rounds} rounds × ${config.durationMs / 1000} s`);
       results.load = await runLoad({ ...config, contenders, oursDir: ours?.dir, log });
+    }
+    if (want("validation") && ours) {
+      const { runValidation } = await import("./lib/validation.mjs");
+      log("bench: validation price per call (in-memory transport)");
+      results.validation = await runValidation({ oursDir: ours.dir, blockMs: config.validationBlockMs, blocks: config.validationBlocks, log });
     }
     if (want("signing")) {
       const { runSigning } = await import("./lib/signing.mjs");

@@ -44,6 +44,14 @@ function loadRows(load, rows) {
   }
 }
 
+function validationRows(validation, rows) {
+  if (!validation) return;
+  for (const [action, v] of Object.entries(validation)) {
+    const value = v.error ? `error: ${v.error}` : `${n2(v.deltaUs)} (${n1((v.deltaUs / v.offUs) * 100)}%)`;
+    rows.push([`validation µs per call, ${action} sample (${v.members ?? "?"} members), no network`, value, "—", "—", "", "", "", ""]);
+  }
+}
+
 function signingRows(signing, rows) {
   if (!signing) return;
   const { ours, peer, floor } = signing;
@@ -100,6 +108,7 @@ function generatorRows(gen, rows) {
 export function renderTable(results) {
   const rows = [];
   loadRows(results.load, rows);
+  validationRows(results.validation, rows);
   signingRows(results.signing, rows);
   coldRows(results.cold, rows);
   bundleRows(results.bundle, rows);
@@ -144,6 +153,7 @@ export function renderNotes(results) {
       for (const [name, p] of Object.entries(o.packed)) out.push(`  - \`npm pack\` ${name}: ${kb(p.size)} packed, ${kb(p.unpackedSize)} unpacked, ${p.entryCount} files`);
     }
   }
+  if (results.validation) out.push("- Validation price: the client method with `validate: true` minus `false`, in-memory transport answering the sample (no network), so the percentage is of the SDK's own per-call work, not of a real call");
   if (results.signing) out.push("- Signing: ours = `signTc3` (all request headers), floor = HMAC chain with cached key (Authorization only), peer = `Sign.sign3` (serialises the request object itself, as it does per call)");
   if (results.generator?.notes) for (const note of results.generator.notes) out.push(`- Generator: ${note}`);
   for (const note of results.notes) out.push(`- ${note}`);
