@@ -59,7 +59,8 @@ const SECTION_LABEL: Record<keyof typeof SECTIONS, string> = {
 
 /** True when the page has the sections that make it an API reference page. */
 export function looksLikeActionPage(page: MarkdownPage): boolean {
-  return allSections(page.sections).some((s) => SECTIONS.input.test(s.title) || SECTIONS.description.test(s.title));
+  // Not the bare "Description" title: a structures page may well define a structure of that name.
+  return allSections(page.sections).some((s) => SECTIONS.input.test(s.title) || /^api\s+description$/i.test(s.title));
 }
 
 /** Common parameters every action takes; they are not members of the action's request. */

@@ -1,3 +1,4 @@
+import { access, readdir } from "node:fs/promises";
 import path from "node:path";
 import { loadSpecs, SpecLoadError, type LoadedService } from "../../load/index.js";
 import { loadValidators, schemaProblems } from "../../load/schema.js";
@@ -64,7 +65,7 @@ export async function runDocImport(args: string[], io: CommandIo = PROCESS_IO): 
     io.stdout("No API reference page given: pages read, nothing to import.\n");
     return 0;
   }
-  return options.diff ? diff(imported, options.out, io) : write(files, options.out, io);
+  return options.diff ? diff(imported, options.out, io) : write(files, options.out, `${imported.service}/${imported.version}`, io);
 }
 
 function parseArgs(args: readonly string[]): Options | string {
@@ -102,11 +103,42 @@ async function renderFiles(imported: DocImport, options: Options, log: ProblemLo
   return files;
 }
 
-async function write(files: Map<string, string>, out: string, io: CommandIo): Promise<number> {
-  const result = await writeSpecTree(out, { files, ownedDirs: [] });
+async function write(files: Map<string, string>, out: string, base: string, io: CommandIo): Promise<number> {
+  const context = await existingTree(out, base);
+  let result;
+  try {
+    result = await writeSpecTree(out, {
+      files,
+      ownedDirs: [],
+      // Over a committed tree, the new files must load together with the rest of it (waiters and
+      // paginators name members; actions name error codes), or the import is refused.
+      ...(context.length > 0 ? { context, validate: async (stage: string) => void (await loadSpecs(stage)) } : {}),
+    });
+  } catch (err) {
+    if (!(err instanceof SpecLoadError)) throw err;
+    io.stderr(`doc import refused: with these pages the specs in ${out} would not load; nothing written\n${err.message}\n`);
+    return 1;
+  }
   for (const file of result.written) io.stdout(`wrote ${path.join(out, file)}\n`);
   io.stdout(`doc import: ${result.written.length} written, ${result.unchanged} unchanged\n`);
   return 0;
+}
+
+/** The files of a complete committed tree for this service under `out`; none when there is no such tree yet. */
+async function existingTree(out: string, base: string): Promise<string[]> {
+  const required = ["common/errors.json", `${base}/service.json`];
+  for (const file of required) {
+    try {
+      await access(path.join(out, file));
+    } catch {
+      return [];
+    }
+  }
+  const entries = await readdir(path.join(out, base), { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith(".json"))
+    .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+  return [required[0]!, ...files.sort()];
 }
 
 async function diff(imported: DocImport, out: string, io: CommandIo): Promise<number> {

@@ -1,13 +1,12 @@
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpecs } from "../../../src/load/index.js";
-import type { ActionSpec, ErrorsSpec, ServiceSpec, SpecMember, SpecType, StructureSpec } from "../../../src/spec/types.js";
-import { canonicalJson } from "../../../src/spec/write-json.js";
-import { FIXTURES, listFiles, readJson, REDIS_DOCS, REPO_ROOT, runDoc, SEED, tempDir } from "./helpers.js";
+import type { ActionSpec, ErrorsSpec, SpecMember, SpecType, StructureSpec } from "../../../src/spec/types.js";
+import { FIXTURES, readJson, REDIS_DOCS, REPO_ROOT, runDoc, SEED, tempDir } from "./helpers.js";
+import { committedWidgetTree, editSpec, GOOD_PAGES, snapshot } from "./widget-tree.js";
 
 const good = (name: string) => path.join(FIXTURES, "good", name);
-const GOOD_PAGES = ["DescribeWidgets.md", "CreateWidget.md", "DataStructures.md", "ErrorCodes.md"].map(good);
 
 const member = (name: string, type: SpecType, required = false): SpecMember => ({
   name,
@@ -18,44 +17,14 @@ const member = (name: string, type: SpecType, required = false): SpecMember => (
   deprecated: false,
 });
 
-/**
- * A committed widget tree that differs from the fixture pages in known ways: built by importing the
- * pages, completing the tree so it loads, then editing it as a newer service description would.
- */
+/** The committed widget tree, edited as a newer service description would have it. */
 async function committedWidgetSpecs(): Promise<string> {
-  const specs = path.join(await tempDir(), "specs");
-  expect((await runDoc([...GOOD_PAGES, "--out", specs])).code).toBe(0);
-  const base = path.join(specs, "widget/2020-01-01");
-  const edit = async <T>(file: string, change: (value: T) => void) => {
-    const value = await readJson<T>(path.join(base, file));
-    change(value);
-    await writeFile(path.join(base, file), canonicalJson(value));
-  };
-
-  await mkdir(path.join(specs, "common"));
-  const common: ErrorsSpec = { codes: { InternalError: "Internal error.", InvalidParameter: "Invalid parameter." } };
-  await writeFile(path.join(specs, "common/errors.json"), canonicalJson(common));
-  const service: ServiceSpec = {
-    name: "widget",
-    title: "Widgets",
-    version: "2020-01-01",
-    endpoint: "widget.tencentcloudapi.com",
-    intlEndpoint: "widget.intl.tencentcloudapi.com",
-    packageName: "@org/tc-widget",
-    clientName: "WidgetClient",
-    defaultRateLimit: 20,
-    waiters: {},
-    paginators: {},
-  };
-  await writeFile(path.join(base, "service.json"), canonicalJson(service));
-  // Not committed yet: the diff must call it new.
-  await rm(path.join(base, "actions/CreateWidget.json"));
-
-  await edit<ErrorsSpec>("errors.json", (e) => {
+  const { specs, base } = await committedWidgetTree();
+  await editSpec<ErrorsSpec>(base, "errors.json", (e) => {
     delete e.codes["FailedOperation.Busy"];
     e.codes["FailedOperation.Old"] = "Retired code.";
   });
-  await edit<ActionSpec>("actions/DescribeWidgets.json", (a) => {
+  await editSpec<ActionSpec>(base, "actions/DescribeWidgets.json", (a) => {
     a.rateLimit = 20;
     a.input.find((m) => m.name === "Limit")!.required = true;
     // Width differs from the page's int64: not a difference the page can express.
@@ -64,22 +33,17 @@ async function committedWidgetSpecs(): Promise<string> {
     a.output.find((m) => m.name === "TotalCount")!.type = { kind: "string" };
     a.errors = ["FailedOperation.Old", "ResourceNotFound.WidgetNotFound"];
   });
-  await edit<StructureSpec>("structures/Widget.json", (s) => {
+  await editSpec<StructureSpec>(base, "structures/Widget.json", (s) => {
     s.members = s.members.filter((m) => m.name !== "Labels");
     s.members.push(member("Color", { kind: "string" }));
     // Output structures' presence flags are not stated by pages, so this is not a difference either.
     s.members[0]!.required = false;
   });
-  await edit<StructureSpec>("structures/Filter.json", (s) => {
+  await editSpec<StructureSpec>(base, "structures/Filter.json", (s) => {
     s.members.find((m) => m.name === "Values")!.required = true;
   });
-  await loadSpecs(specs); // the tree must be a valid committed tree for the comparison to mean anything
+  await loadSpecs(specs); // the edited tree must still be a valid committed tree for the comparison to mean anything
   return specs;
-}
-
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = await listFiles(dir);
-  return new Map(await Promise.all(files.map(async (f) => [f, await readFile(path.join(dir, f), "utf8")] as const)));
 }
 
 describe("doc import --diff", () => {
