@@ -50,7 +50,7 @@ export interface ClientOptions {
   readonly logger?: Logger;
   /** Replace the HTTP layer (e.g. a fetch-based transport). Default: node:http(s) keep-alive. */
   readonly transport?: Transport;
-  /** Clock for signing and expiry, in ms since the epoch. Default `Date.now`. */
+  /** Clock for signing, expiry and rate limiting, in ms since the epoch. Default `Date.now` (monotonic time for rate limiting). */
   readonly now?: () => number;
 }
 

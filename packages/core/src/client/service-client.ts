@@ -45,6 +45,8 @@ export class ServiceClient {
   readonly #transport: Transport;
   readonly #ownsTransport: boolean;
   readonly #now: () => number;
+  /** Clock of the rate limiter: the injected one, else monotonic time. */
+  readonly #limiterNow: () => number;
   readonly #credentials: CredentialProvider;
   readonly #keys = new SigningKeyCache(8);
   readonly #buckets = new Map<string, TokenBucket>();
@@ -68,6 +70,7 @@ export class ServiceClient {
     this.#ownsTransport = options.transport === undefined;
     this.#transport = options.transport ?? new NodeHttpTransport();
     this.#now = options.now ?? Date.now;
+    this.#limiterNow = options.now ?? performance.now.bind(performance);
     this.#credentials = resolveCredentialProvider(options.credentials, options.now === undefined ? {} : { now: options.now });
   }
 
@@ -195,6 +198,7 @@ export class ServiceClient {
     let bucket = this.#buckets.get(action.name);
     if (bucket === undefined) {
       bucket = new TokenBucket(action.rateLimit, {
+        now: this.#limiterNow,
         ...(this.#rateLimit.burst === undefined ? {} : { burst: this.#rateLimit.burst }),
       });
       this.#buckets.set(action.name, bucket);

@@ -176,8 +176,8 @@ class Parser {
 
   #literal<T>(word: string, value: T): T {
     if (!this.#text.startsWith(word, this.#pos)) {
-      const partial = word.startsWith(this.#text.slice(this.#pos));
-      this.#fail(partial ? "Unexpected end of JSON" : "Unexpected character");
+      if (word.startsWith(this.#text.slice(this.#pos))) this.#fail("Unexpected end of JSON", this.#text.length);
+      this.#fail("Unexpected character");
     }
     this.#pos += word.length;
     return value;

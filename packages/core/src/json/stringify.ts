@@ -9,10 +9,11 @@ export function stringifyJson(value: unknown): string {
   } catch (error) {
     if (!(error instanceof TypeError) || !/BigInt/i.test(error.message)) throw error;
   }
-  return write(value, "") ?? "null";
+  return write(value, "", new Set()) ?? "null";
 }
 
-function write(value: unknown, key: string): string | undefined {
+/** `ancestors` holds the objects being written, to reject cycles as `JSON.stringify` does. */
+function write(value: unknown, key: string, ancestors: Set<object>): string | undefined {
   if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function") {
     value = (value as { toJSON(key: string): unknown }).toJSON(key);
   }
@@ -25,20 +26,27 @@ function write(value: unknown, key: string): string | undefined {
       return JSON.stringify(value);
     case "object":
       if (value === null) return "null";
-      if (Array.isArray(value)) return `[${value.map((item, i) => write(item, String(i)) ?? "null").join(",")}]`;
       if (value instanceof Number || value instanceof String || value instanceof Boolean) {
         return JSON.stringify(value);
       }
-      return writeObject(value as Record<string, unknown>);
+      if (ancestors.has(value)) throw new TypeError("Converting circular structure to JSON");
+      ancestors.add(value);
+      try {
+        return Array.isArray(value)
+          ? `[${value.map((item, i) => write(item, String(i), ancestors) ?? "null").join(",")}]`
+          : writeObject(value as Record<string, unknown>, ancestors);
+      } finally {
+        ancestors.delete(value);
+      }
     default:
       return undefined;
   }
 }
 
-function writeObject(value: Record<string, unknown>): string {
+function writeObject(value: Record<string, unknown>, ancestors: Set<object>): string {
   const parts: string[] = [];
   for (const key of Object.keys(value)) {
-    const member = write(value[key], key);
+    const member = write(value[key], key, ancestors);
     if (member !== undefined) parts.push(`${JSON.stringify(key)}:${member}`);
   }
   return `{${parts.join(",")}}`;

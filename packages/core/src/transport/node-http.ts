@@ -1,6 +1,5 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import type { Socket } from "node:net";
 import { abortFailure, errorCode, isConnectPhaseCode, networkFailure, timeoutFailure } from "./failures.js";
 import type { Transport, TransportRequest, TransportResponse } from "./types.js";
 
@@ -92,22 +91,15 @@ class Attempt {
     req.setHeader("Content-Length", body.byteLength);
     this.#timer = setTimeout(this.#onTimeout, request.timeoutMs);
     request.signal?.addEventListener("abort", this.#onAbort);
-    req.once("socket", this.#onSocket);
+    // "finish": every byte of the request was handed to a connected socket. Before that the server
+    // cannot have a complete request, so a failure is safe to retry whatever the action.
+    req.once("finish", this.#onSent);
     req.once("response", this.#onResponse);
     req.on("error", this.#onError);
     req.end(body);
   }
 
-  readonly #onSocket = (socket: Socket): void => {
-    if (!socket.connecting) {
-      this.#sent = true;
-      return;
-    }
-    const secure = this.#request.endpoint.protocol === "https:";
-    socket.once(secure ? "secureConnect" : "connect", this.#onConnect);
-  };
-
-  readonly #onConnect = (): void => {
+  readonly #onSent = (): void => {
     this.#sent = true;
   };
 
