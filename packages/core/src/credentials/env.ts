@@ -3,8 +3,11 @@ import { CredentialsError, missingSource } from "./errors.js";
 import { sealCredentials } from "./sealed.js";
 import type { CredentialProvider } from "./types.js";
 
+/** Environment variable holding the SecretId. */
 export const ENV_SECRET_ID = "TENCENTCLOUD_SECRET_ID";
+/** Environment variable holding the SecretKey. */
 export const ENV_SECRET_KEY = "TENCENTCLOUD_SECRET_KEY";
+/** Environment variable holding the session token of temporary keys. */
 export const ENV_SESSION_TOKEN = "TENCENTCLOUD_SESSION_TOKEN";
 
 /**

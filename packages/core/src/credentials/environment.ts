@@ -28,6 +28,7 @@ export interface ResolvedEnvironment {
   readonly now: () => number;
 }
 
+/** Fills in the real process environment, home directory, disk, network and clock where not injected. */
 export function resolveEnvironment(options: CredentialEnvironment = {}): ResolvedEnvironment {
   const home = options.homedir;
   return {

@@ -5,7 +5,9 @@ import { type CredentialSourceReport, CredentialsError } from "./errors.js";
 import { sealCredentials } from "./sealed.js";
 import type { CredentialProvider, Credentials } from "./types.js";
 
+/** Environment variable naming the credentials file to read instead of the default lookup. */
 export const ENV_CREDENTIALS_FILE = "TENCENTCLOUD_CREDENTIALS_FILE";
+/** Environment variable naming the profile (INI section) to read. */
 export const ENV_PROFILE = "TENCENTCLOUD_PROFILE";
 /** Machine-wide fallback after `~/.tencentcloud/credentials`. */
 export const SYSTEM_CREDENTIALS_FILE = "/etc/tencentcloud/credentials";
@@ -30,6 +32,7 @@ type IniSection = Record<string, unknown>;
  * ```
  * The file is `filepath`, else `TENCENTCLOUD_CREDENTIALS_FILE`, else the first of
  * `~/.tencentcloud/credentials` and `/etc/tencentcloud/credentials` holding the profile.
+ * Values follow the `ini` package: `;` or `#` starts a comment, so quote a value containing them.
  * Nothing configured: "missing", so a chain moves on. An explicitly chosen file or profile that does
  * not exist, or a profile lacking a key, is a configuration error naming the file and section.
  */

@@ -13,9 +13,13 @@ import {
 } from "./sts.js";
 import type { CredentialProvider, Credentials } from "./types.js";
 
+/** Region for the STS call, set by TKE workload identity. */
 export const ENV_TKE_REGION = "TKE_REGION";
+/** OIDC identity provider name registered in CAM. */
 export const ENV_TKE_PROVIDER_ID = "TKE_PROVIDER_ID";
+/** Path of the projected service-account token. */
 export const ENV_TKE_WEB_IDENTITY_TOKEN_FILE = "TKE_WEB_IDENTITY_TOKEN_FILE";
+/** CAM role the pod assumes. */
 export const ENV_TKE_ROLE_ARN = "TKE_ROLE_ARN";
 const TKE_VARS = [ENV_TKE_REGION, ENV_TKE_PROVIDER_ID, ENV_TKE_WEB_IDENTITY_TOKEN_FILE, ENV_TKE_ROLE_ARN] as const;
 

@@ -13,6 +13,10 @@ secret_id=AKIDprod
 secret_key = "${SECRET}=="
 token = ${TOKEN}
 
+[hashed]
+secret_id = AKIDhashed
+secret_key = "abc#def;ghi"
+
 [team.staging]
 secret_id = AKIDstaging
 secret_key = ${SECRET}
@@ -56,6 +60,12 @@ describe("profileCredentials", () => {
     await dir.write(".tencentcloud/credentials", FILE);
     const c = await profileCredentials(hermetic({ profile: "prod" }))();
     expect([c.secretId, c.secretKey, c.token]).toEqual(["AKIDprod", `${SECRET}==`, TOKEN]);
+  });
+
+  it("keeps ; and # inside a quoted value", async () => {
+    await dir.write(".tencentcloud/credentials", FILE);
+    const c = await profileCredentials(hermetic({ profile: "hashed" }))();
+    expect(c.secretKey).toBe("abc#def;ghi");
   });
 
   it("reads the profile named by TENCENTCLOUD_PROFILE, dotted names included", async () => {
