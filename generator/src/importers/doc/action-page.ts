@@ -10,7 +10,6 @@ type CodeBlock = Extract<Block, { kind: "code" }>;
 export interface SampleDraft {
   title: string;
   description?: string;
-  line: number;
   input?: CodeBlock;
   output?: CodeBlock;
 }
@@ -89,6 +88,7 @@ const ERROR_COLUMNS: ColumnSpec[] = [
   { key: "code", header: COLUMN.errorCode },
   { key: "description", header: COLUMN.description, optional: true },
 ];
+/** The shape of an error code, as the spec schema requires it (`Category.Detail`). */
 export const ERROR_CODE = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
 
 /** Reads an API reference page; returns `undefined` when a problem leaves nothing usable. */
@@ -247,7 +247,7 @@ function readSamples(section: Section, file: string, log: ProblemLog): SampleDra
       .filter((b) => b.kind === "paragraph")
       .map((b) => plainText(b.text))
       .join("\n\n");
-    const sample: SampleDraft = { title: candidate.title || candidate.heading, line: candidate.line };
+    const sample: SampleDraft = { title: candidate.title || candidate.heading };
     if (description) sample.description = description;
     if (candidate.children.length > 0) {
       for (const part of candidate.children) {

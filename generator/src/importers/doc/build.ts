@@ -46,6 +46,8 @@ export interface DocImport {
 export function buildImport(pages: PageSet, log: ProblemLog): DocImport | undefined {
   const [first] = pages.actions;
   if (!first) {
+    // Still check the named structure pages, so `doc DataStructures.md` alone reports their faults.
+    resolveStructures([], pages.structures, [], log);
     for (const page of pages.errorCodes) {
       log.error(page.file, 1, "an error-code page needs an API reference page on the same command line to tell its service and version");
     }

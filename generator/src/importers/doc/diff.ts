@@ -117,11 +117,11 @@ function diffMembers(
   for (const m of page) {
     const before = oldByName.get(m.name);
     if (!before) {
-      changes.push({ kind: "memberAdded", text: `+ ${where} ${m.name}: ${describeType(m.type, false)}` });
+      changes.push({ kind: "memberAdded", text: `+ ${where} ${m.name}: ${describeType(m.type)}` });
       continue;
     }
-    const was = describeType(before.type, false);
-    const now = describeType(m.type, false);
+    const was = describeType(before.type);
+    const now = describeType(m.type);
     if (was !== now) changes.push({ kind: "typeChanged", text: `~ ${where} ${m.name}: type committed ${was}, page ${now}` });
     if (requiredStated(m) && before.required !== m.required) {
       changes.push({
@@ -132,7 +132,7 @@ function diffMembers(
   }
   for (const m of old) {
     if (!pageNames.has(m.name)) {
-      changes.push({ kind: "memberRemoved", text: `- ${where} ${m.name}: ${describeType(m.type, false)}` });
+      changes.push({ kind: "memberRemoved", text: `- ${where} ${m.name}: ${describeType(m.type)}` });
     }
   }
   return changes;

@@ -18,14 +18,17 @@ export interface DocProblem {
 export class ProblemLog {
   readonly #items: DocProblem[] = [];
 
+  /** Records a finding that stops the import. */
   error(file: string, line: number, message: string): void {
     this.#items.push({ file, line, severity: "error", message });
   }
 
+  /** Records a finding that is reported while the import goes on. */
   warn(file: string, line: number, message: string): void {
     this.#items.push({ file, line, severity: "warning", message });
   }
 
+  /** Records a finding collected elsewhere (e.g. a structure's deferred faults). */
   add(problem: DocProblem): void {
     this.#items.push(problem);
   }
@@ -35,6 +38,7 @@ export class ProblemLog {
     return this.#items;
   }
 
+  /** Whether any finding stops the import. */
   get hasErrors(): boolean {
     return this.#items.some((p) => p.severity === "error");
   }

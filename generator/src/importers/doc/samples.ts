@@ -92,11 +92,11 @@ function report(
 /** The code line holding the key a pointer ends in; the fence line when it cannot be found. */
 function lineOf(pointer: string, block: { line: number; text: string }, form: "query" | "json"): number {
   const segments = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (segments.length === 0) return block.line;
   const needle =
     form === "query"
       ? `${segments.join(".")}=`
       : `"${[...segments].reverse().find((s) => !/^\d+$/.test(s)) ?? ""}"`;
-  if (segments.length === 0) return block.line;
   const lines = block.text.split("\n");
   const at = lines.findIndex((l) => l.includes(needle));
   // The code starts on the line after the opening fence.

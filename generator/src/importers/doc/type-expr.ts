@@ -61,15 +61,13 @@ export function toSpecType(expr: TypeExpr): SpecType {
   return { kind: "list", items: toSpecType(expr.items) };
 }
 
-/** Human-readable type, e.g. `list<InstanceSet>`; integer width left out when `withWidth` is false. */
-export function describeType(type: SpecType, withWidth = true): string {
+/** Human-readable type as a page could state it, e.g. `list<InstanceSet>`: integers without their width. */
+export function describeType(type: SpecType): string {
   switch (type.kind) {
     case "list":
-      return `list<${describeType(type.items, withWidth)}>`;
+      return `list<${describeType(type.items)}>`;
     case "structure":
       return type.name;
-    case "integer":
-      return withWidth ? `integer(${type.width})` : "integer";
     default:
       return type.kind;
   }

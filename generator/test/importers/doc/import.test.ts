@@ -193,6 +193,14 @@ describe("doc import of fixture pages", () => {
     expect((await readJson<StructureSpec>(path.join(out, "widget/2020-01-01/structures/Filter.json"))).usage).toBe("both");
   });
 
+  it("checks a data-structures page named alone, and writes nothing", async () => {
+    const root = await tempDir();
+    const run = await runDoc([page("DataStructures.md"), "--out", path.join(root, "specs")]);
+    expect(run).toMatchObject({ code: 0, stdout: "No API reference page given: pages read, nothing to import.\n" });
+    expect(run.stderr).toContain(`${page("DataStructures.md")}:19: warning: field "GadgetId" of Gadget is listed twice`);
+    expect(await listFiles(root)).toEqual([]);
+  });
+
   it("prints the same bytes on every run", async () => {
     const first = await importGood();
     const second = await importGood();
