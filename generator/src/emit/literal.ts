@@ -6,12 +6,12 @@ import type { CodeBlockWriter } from "ts-morph";
  * because ts-morph hangs initializers one level deeper than their declaration.
  */
 export function writeLiteral(writer: CodeBlockWriter, value: unknown, level = writer.getIndentationLevel()): void {
-  if (value === null || typeof value !== "object") {
+  if (isScalar(value)) {
     writer.write(scalar(value));
     return;
   }
   if (Array.isArray(value)) {
-    if (value.every((v) => v === null || typeof v !== "object")) {
+    if (value.every(isScalar)) {
       writer.write(`[${value.map(scalar).join(", ")}]`);
       return;
     }
@@ -54,7 +54,7 @@ function writeBlock<T>(
 
 /** Flat records (only scalar values) that fit a line are written on one line: compact tables read better. */
 function inlineObject(entries: ReadonlyArray<[string, unknown]>): string | undefined {
-  if (!entries.every(([, v]) => v === null || typeof v !== "object")) return undefined;
+  if (!entries.every(([, v]) => isScalar(v))) return undefined;
   const text = `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${scalar(v)}`).join(", ")} }`;
   return text.length <= INLINE_WIDTH ? text : undefined;
 }
@@ -66,7 +66,22 @@ export function propertyKey(key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
 }
 
+/** A reference to another generated value inside a data literal, written verbatim. */
+export class CodeReference {
+  constructor(readonly expression: string) {}
+}
+
+/** `codeRef("actions.describeTaskInfo")` inside data passed to {@link writeLiteral}. */
+export function codeRef(expression: string): CodeReference {
+  return new CodeReference(expression);
+}
+
+function isScalar(value: unknown): boolean {
+  return value === null || typeof value !== "object" || value instanceof CodeReference;
+}
+
 function scalar(value: unknown): string {
+  if (value instanceof CodeReference) return value.expression;
   if (typeof value === "bigint") return `${value}n`;
   if (value === undefined) return "undefined";
   return JSON.stringify(value);

@@ -10,7 +10,7 @@ import { lineCommentHeader } from "./header.js";
 import { propertyKey } from "./literal.js";
 import type { Statement, TsPrinter } from "./printer.js";
 import { doc, type DocTag } from "./tsdoc.js";
-import { INT64, memberTypeExpr, usesInt64 } from "./type-expr.js";
+import { integerAliases, memberTypeExpr } from "./type-expr.js";
 
 /** Path of the models module inside a generated package. */
 export const MODELS_PATH = "src/models.gen.ts";
@@ -22,8 +22,9 @@ export const MODELS_PATH = "src/models.gen.ts";
 export function emitModels(ir: IrService, printer: TsPrinter): GeneratedFile {
   const members = [...ir.structures.flatMap((s) => s.members), ...ir.actions.flatMap((a) => [...a.input, ...a.output])];
   const statements: Statement[] = [];
-  if (usesInt64(members.map((m) => m.type))) {
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: [INT64] });
+  const aliases = integerAliases(members.map((m) => m.type));
+  if (aliases.length > 0) {
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: aliases });
   }
   for (const structure of ir.structures) statements.push(structureInterface(structure));
   for (const action of ir.actions) statements.push(requestInterface(ir, action), responseInterface(ir, action));

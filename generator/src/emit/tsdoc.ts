@@ -13,8 +13,10 @@ export interface DocTag {
 export function doc(description: string, tags: readonly DocTag[] = []): OptionalKind<JSDocStructure> {
   return {
     description: clean(description),
+    // A tag text may start with a line break on purpose: `@example` then a fenced block.
     tags: tags.map(
-      (t): OptionalKind<JSDocTagStructure> => (t.text === undefined ? { tagName: t.tag } : { tagName: t.tag, text: clean(t.text) }),
+      (t): OptionalKind<JSDocTagStructure> =>
+        t.text === undefined ? { tagName: t.tag } : { tagName: t.tag, text: (t.text.startsWith("\n") ? "\n" : "") + clean(t.text) },
     ),
   };
 }

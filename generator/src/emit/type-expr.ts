@@ -1,7 +1,10 @@
 import type { IrMember, IrType } from "../ir/index.js";
 
-/** Core's alias for 64-bit integers: `number` when safe, `bigint` beyond 2^53. */
-export const INT64 = "Int64";
+/**
+ * Core's aliases for 64-bit integers: `number` when safe, `bigint` beyond 2^53, so the type says
+ * exactly what a caller receives and may send.
+ */
+const INTEGER_ALIASES = { int64: "Int64", uint64: "UInt64" } as const;
 
 /** TypeScript type of an IR type. */
 export function typeExpr(type: IrType): string {
@@ -10,7 +13,7 @@ export function typeExpr(type: IrType): string {
       return "string";
     case "int64":
     case "uint64":
-      return INT64;
+      return INTEGER_ALIASES[type.kind];
     case "float":
       return "number";
     case "boolean":
@@ -30,13 +33,13 @@ export function memberTypeExpr(member: IrMember): string {
   return member.nullable ? `${base} | null` : base;
 }
 
-/** Whether any of the types needs core's 64-bit integer alias. */
-export function usesInt64(types: Iterable<IrType>): boolean {
-  for (const t of types) if (needsInt64(t)) return true;
-  return false;
-}
-
-function needsInt64(type: IrType): boolean {
-  if (type.kind === "int64" || type.kind === "uint64") return true;
-  return type.kind === "list" && needsInt64(type.items);
+/** The core integer aliases the types refer to, sorted, for a type-only import. */
+export function integerAliases(types: Iterable<IrType>): string[] {
+  const used = new Set<string>();
+  const visit = (t: IrType): void => {
+    if (t.kind === "int64" || t.kind === "uint64") used.add(INTEGER_ALIASES[t.kind]);
+    else if (t.kind === "list") visit(t.items);
+  };
+  for (const t of types) visit(t);
+  return [...used].sort();
 }

@@ -6,7 +6,7 @@ import { NameScope, type NameOrigin } from "./collisions.js";
 import { camelCase, servicePrefix, unscopedName } from "./naming.js";
 import { resolvePaginator } from "./paginators.js";
 import { ProblemList } from "./problems.js";
-import { CLIENT_MEMBERS, COMMON_ERROR_CODE, CORE_NAMES } from "./reserved.js";
+import { CLIENT_MEMBERS, COMMON_ERROR_CODE, CORE_NAMES, REQUEST_ID } from "./reserved.js";
 import type { ServiceSource, SpecsSource } from "./source.js";
 import { resolveMembers, type StructureNames } from "./types-resolve.js";
 import type { IrAction, IrErrorCode, IrNames, IrService, IrStructure, IrWaiter } from "./types.js";
@@ -53,9 +53,13 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
       methodName: camelCase(a.name),
       input: resolveMembers(a.input, structureNames, problems, file, "/input"),
       output: resolveMembers(a.output, structureNames, problems, file, "/output"),
+      requestIdClash: a.output.findIndex((m) => m.name === REQUEST_ID),
       errors: actionErrors(a, allCodes, problems, file),
     };
     claimActionNames(moduleScope, clientScope, a, action.methodName, file);
+    if (action.requestIdClash !== -1) {
+      problems.add(file, `/output/${action.requestIdClash}/name`, `"${REQUEST_ID}" is added to every response; the spec output must not declare it`);
+    }
     return action;
   });
   const byAction = new Map(partial.map((a) => [a.spec.name, a]));

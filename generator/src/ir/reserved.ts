@@ -1,25 +1,41 @@
 /**
- * Names the generated modules take from `@org/tc-core` or define themselves besides
- * the per-action and per-structure types. A spec name equal to one of these would
- * shadow or clash with it, so the IR reports it as a collision.
+ * Names from `@org/tc-core` that generated modules import, or that the package index re-exports
+ * so users need no direct dependency on core. A spec name equal to one of these would shadow or
+ * clash with it, so the IR reports it as a collision.
  */
-export const CORE_NAMES = [
-  "ActionMeta",
+export const CORE_TYPE_REEXPORTS = [
   "CallOptions",
   "ClientOptions",
+  "CredentialProvider",
+  "Credentials",
   "Int64",
   "PaginateOptions",
   "Paginated",
-  "PaginatorMeta",
-  "ServiceClient",
-  "ServiceMeta",
-  "TencentCloudError",
+  "UInt64",
   "WaitOptions",
-  "WaiterMeta",
-  "isTencentCloudError",
-  "paginate",
-  "waitFor",
 ] as const;
+
+/** Values (classes and guards) the package index re-exports from core. */
+export const CORE_VALUE_REEXPORTS = [
+  "PaginationError",
+  "SdkError",
+  "TaskFailedError",
+  "TencentCloudError",
+  "ValidationError",
+  "WaiterTimeoutError",
+  "isPaginationError",
+  "isSdkError",
+  "isTaskFailedError",
+  "isTencentCloudError",
+  "isValidationError",
+  "isWaiterTimeoutError",
+] as const;
+
+/** Core names used only inside generated modules. */
+export const CORE_INTERNAL = ["ActionMeta", "PaginatorMeta", "ServiceClient", "ServiceMeta", "WaiterMeta", "paginate", "waitFor"] as const;
+
+/** Every core name a spec name must not take. */
+export const CORE_NAMES = [...CORE_TYPE_REEXPORTS, ...CORE_VALUE_REEXPORTS, ...CORE_INTERNAL] as const;
 
 /** Module-level values every generated package defines. */
 export const GENERATED_VALUES = {
@@ -27,10 +43,14 @@ export const GENERATED_VALUES = {
   actions: "actions",
   samples: "samples",
   mockData: "mockData",
+  startMockServer: "startMockServer",
 } as const;
 
 /** Type every generated package exports for the common codes. */
 export const COMMON_ERROR_CODE = "CommonErrorCode";
 
-/** Members of the core `ServiceClient` base class a generated method must not override. */
-export const CLIENT_MEMBERS = ["constructor", "invoke", "meta", "options", "close", "destroy"] as const;
+/** Public members of core's `ServiceClient` that a generated method must not override. */
+export const CLIENT_MEMBERS = ["close", "constructor", "endpoint", "invoke"] as const;
+
+/** Response member every action returns besides its spec output. */
+export const REQUEST_ID = "RequestId";

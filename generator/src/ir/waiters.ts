@@ -66,10 +66,14 @@ export function resolveWaiter(
   };
 }
 
+/**
+ * Whether a tracked action's id can be sent as the polled action's input. Numeric kinds mix:
+ * ids travel as number or bigint whatever the declared width, and specs imported from service
+ * descriptions sometimes type a task id `float` (Redis DeleteReplicationInstance).
+ */
 function sameType(a: IrType, b: IrType): boolean {
-  // int64 and uint64 ids travel the same way (number or bigint), so either may feed the other.
-  const integer = (t: IrType): boolean => t.kind === "int64" || t.kind === "uint64";
-  if (integer(a) && integer(b)) return true;
+  const numeric = (t: IrType): boolean => t.kind === "int64" || t.kind === "uint64" || t.kind === "float";
+  if (numeric(a) && numeric(b)) return true;
   if (a.kind === "list" && b.kind === "list") return sameType(a.items, b.items);
   if (a.kind === "structure" && b.kind === "structure") return a.name === b.name;
   return a.kind === b.kind;

@@ -2,7 +2,6 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
-
 import { actions, serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
@@ -69,7 +68,8 @@ export type KettleError<C extends string = KettleErrorCode> = TencentCloudError<
  * Whether `err` is an error the service returned to the given {@link KettleClient} method; narrows `err.code` to that method's codes and the common ones.
  * @param err - Anything caught.
  * @param method - The client method that was called.
- * @example ```ts
+ * @example
+ * ```ts
  * try {
  *   await client.boilWater(request);
  * } catch (err) {

@@ -1,0 +1,168 @@
+import {
+  StructureKind,
+  type ImportDeclarationStructure,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+} from "ts-morph";
+import type { IrAction, IrService } from "../ir/index.js";
+import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../ir/reserved.js";
+import type { GeneratedFile } from "./file.js";
+import { lineCommentHeader } from "./header.js";
+import { writeExample } from "./example.js";
+import { MODULES, methodLink, requestOptional, sentence } from "./names.js";
+import { paginated, paginatorMethod } from "./paginators.js";
+import type { TsPrinter } from "./printer.js";
+import { doc, exampleTag, type DocTag } from "./tsdoc.js";
+import { typeExpr } from "./type-expr.js";
+import { waiterMethods } from "./waiters.js";
+
+/** Path of the client module inside a generated package. */
+export const CLIENT_PATH = "src/client.gen.ts";
+
+/**
+ * The client class: one method per action (data plus one `invoke` call), then a method per
+ * paginator after its action, then the waiters. All behaviour lives in core.
+ */
+export function emitClient(ir: IrService, printer: TsPrinter): GeneratedFile {
+  const { names } = ir;
+  const methods: OptionalKind<MethodDeclarationStructure>[] = [];
+  for (const action of ir.actions) {
+    methods.push(actionMethod(ir, action));
+    if (action.paginator) methods.push(paginatorMethod(ir, action, action.paginator));
+  }
+  methods.push(...waiterMethods(ir));
+
+  const example = ir.actions.find((a) => requestOptional(a) && a.readOnly) ?? ir.actions[0];
+  const classDoc = doc(
+    `Client of ${ir.title} (API ${ir.version}, \`${ir.endpoint}\`). Each method sends one action; ` +
+      "requests are validated, rate limited, signed and retried by `@org/tc-core`.\n\n" +
+      "Credentials come from `options.credentials`, else the environment, the profile file, the CVM role " +
+      "or TKE OIDC, in that order. Call `close()` when done to release pooled connections.",
+    example
+      ? [
+          exampleTag(
+            [
+              `const client = new ${names.client}({ region: "ap-guangzhou" });`,
+              `const response = await client.${example.methodName}();`,
+            ].join("\n"),
+          ),
+        ]
+      : [],
+  );
+  return printer.print(CLIENT_PATH, lineCommentHeader(ir, ["service.json", "actions/*.json"]), [
+    ...imports(ir),
+    {
+      kind: StructureKind.Class,
+      name: names.client,
+      isExported: true,
+      extends: "ServiceClient",
+      docs: [classDoc],
+      ctors: [
+        {
+          parameters: [{ name: "options", type: "ClientOptions", initializer: "{}" }],
+          statements: [`super(${GENERATED_VALUES.serviceMeta}, options);`],
+          docs: [
+            doc("Creates a client; nothing is sent until the first call.", [
+              { tag: "param", text: "options - Region, credentials, endpoint, timeouts, retries, rate limiting, validation, hooks." },
+              { tag: "throws", text: "`ConfigurationError` for options that cannot work together." },
+            ]),
+          ],
+        },
+      ],
+      methods,
+    },
+  ]);
+}
+
+function imports(ir: IrService): OptionalKind<ImportDeclarationStructure>[] {
+  const core = ["ServiceClient"];
+  const coreTypes = ["CallOptions", "ClientOptions"];
+  const models = new Set<string>();
+  for (const a of ir.actions) {
+    models.add(a.requestType).add(a.responseType);
+    if (a.paginator) {
+      core.push("paginate");
+      coreTypes.push("PaginateOptions", "Paginated");
+      if (a.paginator.itemType.kind === "structure") models.add(a.paginator.itemType.typeName);
+    }
+  }
+  const waiterTypes = ir.waiters.map((w) => w.targetTypeName);
+  if (ir.waiters.length > 0) {
+    core.push("waitFor");
+    coreTypes.push("WaitOptions");
+    for (const w of ir.waiters) models.add(ir.actions.find((a) => a.name === w.action)?.responseType ?? "");
+  }
+  const itemAliases = paginated(ir)
+    .map(({ paginator }) => typeExpr(paginator.itemType))
+    .filter((t) => /^U?Int64$/.test(t));
+  const sorted = (values: Iterable<string>) => [...new Set(values)].filter(Boolean).sort();
+  const result: OptionalKind<ImportDeclarationStructure>[] = [
+    {
+      moduleSpecifier: "@org/tc-core",
+      namedImports: [
+        ...sorted(core),
+        ...sorted([...coreTypes, ...itemAliases]).map((name) => ({ name, isTypeOnly: true })),
+      ],
+    },
+    { moduleSpecifier: MODULES.metadata, namedImports: [GENERATED_VALUES.actions, GENERATED_VALUES.serviceMeta] },
+    { moduleSpecifier: MODULES.models, isTypeOnly: true, namedImports: sorted(models) },
+  ];
+  const metaNames = paginated(ir).map(({ paginator }) => paginator.metaName);
+  if (metaNames.length > 0) result.push({ moduleSpecifier: MODULES.paginators, namedImports: metaNames });
+  if (ir.waiters.length > 0) {
+    result.push({
+      moduleSpecifier: MODULES.waiters,
+      namedImports: [
+        ...ir.waiters.map((w) => w.metaName),
+        ...waiterTypes.map((name) => ({ name, isTypeOnly: true })),
+      ],
+    });
+  }
+  return result.map((r) => ({ ...r, kind: StructureKind.ImportDeclaration }));
+}
+
+function actionMethod(ir: IrService, a: IrAction): OptionalKind<MethodDeclarationStructure> {
+  const optional = requestOptional(a);
+  const sample = a.samples[0];
+  const tags: DocTag[] = [
+    { tag: "param", text: `request - ${optional ? "Optional: every member has a default." : "Members marked required must be set."}` },
+    { tag: "param", text: "options - Abort `signal` and `timeoutMs` of this call." },
+    { tag: "returns", text: "The content of `Response`, including `RequestId`." },
+    {
+      tag: "throws",
+      text:
+        `A \`TencentCloudError\` with a {@link ${a.errorCodeType}} or {@link ${COMMON_ERROR_CODE}} code ` +
+        `(narrow it with \`${ir.names.errorGuard}(err, "${a.methodName}")\`); a \`ValidationError\` before sending ` +
+        "when the request does not match the spec.",
+    },
+  ];
+  if (sample) tags.push(exampleTag(writeExample(`client.${a.methodName}`, sample.request, sample.title)));
+  if (a.deprecated) tags.push({ tag: "deprecated", text: "The service marks this action deprecated." });
+  return {
+    name: a.methodName,
+    parameters: [
+      { name: "request", type: a.requestType, ...(optional ? { initializer: "{}" } : {}) },
+      { name: "options", type: "CallOptions", hasQuestionToken: true },
+    ],
+    returnType: `Promise<${a.responseType}>`,
+    docs: [doc(methodDescription(ir, a), tags)],
+    statements: [`return this.invoke<${a.responseType}>(${GENERATED_VALUES.actions}.${a.methodName}, request, options);`],
+  };
+}
+
+function methodDescription(ir: IrService, a: IrAction): string {
+  const facts = [`Rate limit: ${a.rateLimit} requests per second.`];
+  if (a.financialRegions) facts.push("Available in financial regions.");
+  if (a.readOnly) facts.push("Read-only: retried after timeouts and server errors.");
+  for (const waiter of a.trackedBy) facts.push(`Starts a task: wait for it with ${methodLink(ir, waiter)}.`);
+  if (a.paginator) facts.push(`Iterate every page with ${methodLink(ir, a.paginator.methodName)}.`);
+  const parts = [sentence(a.summary)];
+  if (a.description.trim() !== "" && a.description.trim() !== a.summary.trim()) parts.push(sentence(a.description));
+  parts.push(facts.join(" "));
+  if (a.errors.length > 0) {
+    parts.push(
+      ["Errors specific to this action:", ...a.errors.map((e) => `- \`${e.code}\`: ${sentence(e.description).replace(/\n/g, " ")}`)].join("\n"),
+    );
+  }
+  return parts.join("\n\n");
+}

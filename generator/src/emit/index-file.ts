@@ -1,0 +1,44 @@
+import { StructureKind, type ExportDeclarationStructure, type OptionalKind } from "ts-morph";
+import type { IrService } from "../ir/index.js";
+import { CORE_TYPE_REEXPORTS, CORE_VALUE_REEXPORTS } from "../ir/reserved.js";
+import type { GeneratedFile } from "./file.js";
+import { lineCommentHeader } from "./header.js";
+import { MODULES } from "./names.js";
+import { paginated } from "./paginators.js";
+import type { TsPrinter } from "./printer.js";
+
+/** Path of the package's main entry. */
+export const INDEX_PATH = "src/index.gen.ts";
+
+/**
+ * The public API: the client, models, error codes and guard, waiter target types, and the core
+ * types and error classes a caller needs, so using the service takes no direct import of core.
+ */
+export function emitIndex(ir: IrService, printer: TsPrinter): GeneratedFile {
+  const exports: OptionalKind<ExportDeclarationStructure>[] = [
+    { moduleSpecifier: MODULES.client, namedExports: [ir.names.client] },
+    { moduleSpecifier: MODULES.errors },
+    { moduleSpecifier: MODULES.models },
+  ];
+  if (ir.waiters.length > 0) {
+    exports.push({ moduleSpecifier: MODULES.waiters, isTypeOnly: true, namedExports: ir.waiters.map((w) => w.targetTypeName) });
+  }
+  const coreTypes = CORE_TYPE_REEXPORTS.filter(
+    (name) =>
+      (name !== "WaitOptions" || ir.waiters.length > 0) &&
+      ((name !== "Paginated" && name !== "PaginateOptions") || paginated(ir).length > 0),
+  );
+  const coreValues = CORE_VALUE_REEXPORTS.filter(
+    (name) =>
+      (!/TaskFailed|WaiterTimeout/.test(name) || ir.waiters.length > 0) && (!/Pagination/.test(name) || paginated(ir).length > 0),
+  );
+  exports.push(
+    { moduleSpecifier: "@org/tc-core", namedExports: [...coreValues] },
+    { moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedExports: [...coreTypes] },
+  );
+  return printer.print(
+    INDEX_PATH,
+    lineCommentHeader(ir, ["service.json"]),
+    exports.map((e) => ({ ...e, kind: StructureKind.ExportDeclaration })),
+  );
+}

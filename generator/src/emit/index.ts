@@ -1,0 +1,35 @@
+import type { IrService } from "../ir/index.js";
+import { emitClient } from "./client.js";
+import { emitErrors } from "./errors.js";
+import type { EmitOptions, GeneratedFile } from "./file.js";
+import { emitIndex } from "./index-file.js";
+import { emitMetadata } from "./metadata.js";
+import { emitModels } from "./models.js";
+import { emitPackageFiles } from "./package-files.js";
+import { emitPaginators } from "./paginators.js";
+import { TsPrinter } from "./printer.js";
+import { emitProvenance } from "./provenance.js";
+import { emitTesting } from "./testing.js";
+import { emitWaiters } from "./waiters.js";
+
+export type { EmitOptions, GeneratedFile } from "./file.js";
+export { PROVENANCE_PATH, parseProvenance, type Provenance } from "./provenance.js";
+
+/** Every file of one generated package, sorted by path. Reads only the IR and the options. */
+export function emitPackage(ir: IrService, options: EmitOptions, printer: TsPrinter = new TsPrinter()): GeneratedFile[] {
+  const files: GeneratedFile[] = [
+    emitModels(ir, printer),
+    emitErrors(ir, printer),
+    emitMetadata(ir, printer),
+    emitClient(ir, printer),
+    emitIndex(ir, printer),
+    ...emitTesting(ir, printer),
+    ...emitPackageFiles(ir, options, printer),
+  ];
+  const waiters = emitWaiters(ir, printer);
+  if (waiters) files.push(waiters);
+  const paginators = emitPaginators(ir, printer);
+  if (paginators) files.push(paginators);
+  files.push(emitProvenance(ir, options, files));
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

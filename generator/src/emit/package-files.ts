@@ -1,0 +1,191 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Handlebars from "handlebars";
+import type { IrAction, IrService } from "../ir/index.js";
+import type { EmitOptions, GeneratedFile } from "./file.js";
+import { StructureKind } from "ts-morph";
+import { headerLines, lineCommentHeader } from "./header.js";
+import { writeLiteral } from "./literal.js";
+import { literalText } from "./example.js";
+import { actionNamed, requestOptional, sentence } from "./names.js";
+import { paginated } from "./paginators.js";
+import type { TsPrinter } from "./printer.js";
+import { TESTING_PATHS } from "./testing.js";
+import { INDEX_PATH } from "./index-file.js";
+
+/** The generator's `templates/` folder, found from this module. */
+export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
+
+/** Where the package sits in the repository, for package.json `repository.directory`. */
+export function packageDirectory(ir: IrService): string {
+  return `packages/${ir.name}`;
+}
+
+type Render = (view: object) => string;
+const compiled = new Map<string, Render>();
+
+/** Compiles a template once per process; `noEscape` because output is JSON or Markdown, not HTML. */
+function template(name: string): Render {
+  let render = compiled.get(name);
+  if (!render) {
+    const hbs = Handlebars.create();
+    hbs.registerHelper("json", (value: unknown) => JSON.stringify(value));
+    render = hbs.compile(readFileSync(path.join(TEMPLATES_DIR, name), "utf8"), { noEscape: true, strict: true });
+    compiled.set(name, render);
+  }
+  return render;
+}
+
+/** package.json, README.md, tsconfig.json, the tsup config and LICENSE of the generated package. */
+export function emitPackageFiles(ir: IrService, options: EmitOptions, printer: TsPrinter): GeneratedFile[] {
+  const header = headerLines(ir, []).join(" ");
+  return [
+    {
+      path: "package.json",
+      content: reformatJson(
+        template("package.json.hbs")({
+          header,
+          packageName: ir.packageName,
+          version: options.release.version,
+          description:
+            `${ir.title} (API ${ir.version}) client for Node.js: typed requests, responses and error codes` +
+            `${ir.waiters.length > 0 ? ", task waiter" : ""}${paginated(ir).length > 0 ? ", paginators" : ""}, and a local test endpoint.`,
+          service: ir.name,
+          mockBin: ir.names.mockBin,
+          directory: packageDirectory(ir),
+          coreRange: options.release.coreRange,
+        }),
+      ),
+    },
+    { path: "tsconfig.json", content: template("tsconfig.json.hbs")({ header }) },
+    { path: "README.md", content: template("README.md.hbs")(readmeView(ir, header)) },
+    { path: "LICENSE", content: readFileSync(path.join(TEMPLATES_DIR, "LICENSE"), "utf8") },
+    tsupConfig(ir, printer),
+  ];
+}
+
+/** Round-trips rendered JSON so a template typo fails here and the bytes are canonical. */
+function reformatJson(text: string): string {
+  return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+}
+
+function tsupConfig(ir: IrService, printer: TsPrinter): GeneratedFile {
+  // Declarations only for the two public entries: the bin has no API.
+  const entries = { index: INDEX_PATH, "testing/index": TESTING_PATHS.index };
+  return printer.print("tsup.config.gen.ts", lineCommentHeader(ir, []), [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "tsup", namedImports: ["defineConfig"] },
+    (w) => {
+      w.write("export default defineConfig(");
+      writeLiteral(w, {
+        entry: { ...entries, "testing/cli": TESTING_PATHS.cli },
+        format: ["esm", "cjs"],
+        dts: { entry: entries },
+        clean: true,
+        target: "node20",
+        platform: "node",
+        splitting: false,
+        treeshake: true,
+      }, 0);
+      w.write(");").newLine();
+    },
+  ]);
+}
+
+/** Data the README template renders; every choice of example is derived from the IR. */
+function readmeView(ir: IrService, header: string): object {
+  const quick = ir.actions.find((a) => a.readOnly && requestOptional(a) && a.samples.length > 0) ?? ir.actions[0];
+  const waiter = ir.waiters[0];
+  const errorAction = (waiter && actionNamed(ir, waiter.action)) ?? ir.actions.find((a) => a.errors.length > 0) ?? quick;
+  const validated = (waiter && actionNamed(ir, waiter.action)) ?? ir.actions.find((a) => a.input.some((m) => m.required));
+  const required = validated?.input.find((m) => m.required);
+  const pages = paginated(ir);
+  const firstPage = pages.find((p) => p.paginator.total !== undefined) ?? pages[0];
+  const tracked = waiter ? waiter.trackedActions.map((name) => actionNamed(ir, name)) : [];
+  const starter = [...tracked].sort((a, b) => requiredCount(a) - requiredCount(b))[0];
+  return {
+    header,
+    packageName: ir.packageName,
+    title: ir.title,
+    version: ir.version,
+    endpoint: ir.endpoint,
+    intlEndpoint: ir.intlEndpoint,
+    clientName: ir.names.client,
+    errorGuard: ir.names.errorGuard,
+    serviceErrorCode: ir.names.serviceErrorCode,
+    mockBin: ir.names.mockBin,
+    actionCount: ir.actions.length,
+    quickStart: quick && { name: quick.name, methodName: quick.methodName, request: requestArgument(quick) },
+    errorExample: errorAction && {
+      methodName: errorAction.methodName,
+      request: requestArgument(errorAction),
+      code: errorAction.errors[0]?.code ?? "",
+    },
+    waiter: waiter && {
+      input: waiter.input,
+      methodName: waiter.methodName,
+      actionMethod: actionNamed(ir, waiter.action).methodName,
+      minSeconds: waiter.minDelayMs / 1000,
+      maxSeconds: waiter.maxDelayMs / 1000,
+      failure: waiter.failure.map((f) => `\`${f}\``).join(" or "),
+      example: starter && { methodName: starter.methodName, request: requestArgument(starter) },
+    },
+    taskActionCount: tracked.length,
+    paginatorCount: pages.length,
+    paginatorExample: firstPage && {
+      methodName: firstPage.paginator.methodName,
+      items: firstPage.paginator.items,
+      total: firstPage.paginator.total ?? firstPage.paginator.items,
+    },
+    validationExample: validated &&
+      required && {
+        methodName: validated.methodName,
+        member: required.name,
+        typo: typo(required.name),
+        value: JSON.stringify(exampleValue(validated, required.name)),
+      },
+    actions: ir.actions.map((a) => ({
+      methodName: a.methodName,
+      name: a.name,
+      summary: tableCell(sentence(a.summary)),
+      rateLimit: a.rateLimit,
+      notes: notes(a),
+    })),
+  };
+}
+
+function requiredCount(a: IrAction): number {
+  return a.input.filter((m) => m.required).length;
+}
+
+/** The first sample's request as an argument, or nothing when the request is optional and empty. */
+function requestArgument(a: IrAction): string {
+  const request = a.samples[0]?.request ?? {};
+  if (Object.keys(request).length === 0) return requestOptional(a) ? "" : "{ /* ... */ }";
+  return literalText(request);
+}
+
+/** A plausible typo of a member name: its last letter in the other case (`TaskId` → `TaskID`). */
+function typo(name: string): string {
+  const last = name.charAt(name.length - 1);
+  const flipped = last === last.toUpperCase() ? last.toLowerCase() : last.toUpperCase();
+  return name.slice(0, -1) + flipped;
+}
+
+function exampleValue(a: IrAction, member: string): unknown {
+  return a.samples[0]?.request[member] ?? "…";
+}
+
+function notes(a: IrAction): string {
+  const marks: string[] = [];
+  if (a.trackedBy.length > 0) marks.push("task");
+  if (a.paginator) marks.push("paginated");
+  if (a.financialRegions) marks.push("fsi");
+  if (a.deprecated) marks.push("deprecated");
+  return marks.join(", ");
+}
+
+/** Markdown table cells hold one line and no unescaped pipe. */
+function tableCell(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|");
+}

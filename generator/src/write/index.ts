@@ -1,0 +1,2 @@
+export { writePackage, type WriteResult } from "./atomic.js";
+export { diffPackage, readIfExists, type FileDifference } from "./diff.js";
