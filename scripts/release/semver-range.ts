@@ -35,3 +35,10 @@ export function satisfiesSimpleRange(version: string, range: string): boolean | 
   const ceiling: Triple = match[1] === "~" ? [floor[0], floor[1] + 1, 0] : caretCeiling(floor);
   return compare(actual, ceiling) < 0;
 }
+
+/** Whether `candidate` is a higher `major.minor.patch` than `base`; `undefined` when either is not a version. */
+export function isHigherVersion(candidate: string, base: string): boolean | undefined {
+  const a = parse(candidate);
+  const b = parse(base);
+  return a === undefined || b === undefined ? undefined : compare(a, b) > 0;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { satisfiesSimpleRange } from "../semver-range.js";
+import { isHigherVersion, satisfiesSimpleRange } from "../semver-range.js";
 
 describe("satisfiesSimpleRange", () => {
   it.each([
@@ -20,5 +20,21 @@ describe("satisfiesSimpleRange", () => {
 
   it.each(["*", "workspace:*", "file:../core", ">=0.1.0", "latest", "^0.1"])("does not interpret %s", (range) => {
     expect(satisfiesSimpleRange("0.1.0", range)).toBeUndefined();
+  });
+});
+
+describe("isHigherVersion", () => {
+  it.each([
+    ["0.1.1", "0.1.0", true],
+    ["0.2.0", "0.1.9", true],
+    ["1.0.0", "0.9.9", true],
+    ["0.1.0", "0.1.0", false],
+    ["0.1.0", "0.2.0", false],
+  ])("%s > %s is %s", (candidate, base, expected) => {
+    expect(isHigherVersion(candidate, base)).toBe(expected);
+  });
+
+  it("does not compare non-versions", () => {
+    expect(isHigherVersion("next", "0.1.0")).toBeUndefined();
   });
 });
