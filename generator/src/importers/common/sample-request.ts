@@ -27,9 +27,15 @@ const COMMON_PARAMETERS = new Set([
   "Version", "Region", "Timestamp", "Nonce", "SecretId", "Signature", "SignatureMethod", "Token", "Language", "RequestClient",
 ]);
 
+/**
+ * The body follows the first blank line. Some published samples lost their line breaks
+ * (`...<Common request parameters>{ "Product": ... }`); there the body starts at the first `{`.
+ */
 function parseBody(message: string): unknown {
   const blank = /\r?\n[ \t]*\r?\n/.exec(message);
-  const body = blank ? message.slice(blank.index + blank[0].length).trim() : "";
+  const brace = message.indexOf("{");
+  const start = blank ? blank.index + blank[0].length : brace >= 0 ? brace : message.length;
+  const body = message.slice(start).trim();
   return body === "" ? {} : parseJson(body, "POST body");
 }
 

@@ -22,6 +22,11 @@ describe("parseSampleRequest", () => {
     expect(parsed).toEqual({ form: "query", action: "A", params: [["Ratio", "50%"]] });
   });
 
+  it("finds the body of a POST sample whose line breaks were lost", () => {
+    const flat = 'POST / HTTP/1.1Host: x.tencentcloudapi.comX-TC-Action: A<Common request parameters>{    "Product": "redis"}';
+    expect(parseSampleRequest(flat)).toEqual({ form: "json", body: { Product: "redis" } });
+  });
+
   it("reads the body after the headers of a POST sample, and an empty body as {}", () => {
     const post = 'POST / HTTP/1.1\nHost: x\nX-TC-Action: A\n<Common request parameters>\n\n{\n  "A": [1, 2]\n}';
     expect(parseSampleRequest(post)).toEqual({ form: "json", body: { A: [1, 2] } });

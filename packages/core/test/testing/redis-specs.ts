@@ -105,11 +105,4 @@ export function loadRedisSpecs(): { meta: ServiceMeta; actions: SpecAction[]; da
 export const KNOWN_BAD: Record<string, string> = {
   // Upstream sample sends null for the required TagKey/TagValue; the importer drops nulls.
   CreateInstances: "ResourceTags[0].TagKey: required; ResourceTags[0].TagValue: required",
-  // The importer loses these request bodies (source text with no newline before `{`), leaving `{}`.
-  DescribeDBSecurityGroups: "Product: required; InstanceId: required",
-  DescribeInstanceMonitorBigKeyTypeDist: "InstanceId: required; Date: required",
-  DescribeInstanceNodeInfo: "InstanceId: required",
-  DescribeInstanceSupportFeature: "InstanceId: required; FeatureName: required",
-  ModifyInstanceAvailabilityZones: "InstanceId: required; SwitchOption: required; NodeSet: required",
-  SwitchAccessNewInstance: "InstanceId: required",
 };
