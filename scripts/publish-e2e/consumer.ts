@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** The package a consumer installs, and what it must be able to do with it. */
-export const CONSUMED_PACKAGE = "@org/tc-core";
+export const CONSUMED_PACKAGE = "@org/tc-redis";
 
 /** Settings of the consumer project. */
 export interface ConsumerOptions {
@@ -18,55 +18,43 @@ export const RUNTIME_CHECKS = ["smoke.cjs", "smoke.mjs"] as const;
 /** TypeScript projects the consumer type-checks with `tsc -p`. */
 export const TYPE_CHECKS = ["tsconfig.node16.json", "tsconfig.bundler.json"] as const;
 
-// A one-action service handed to core's local endpoint: enough for a signed round trip through the published code.
-const SERVICE = `{
-  meta: {
-    service: "demo",
-    version: "2020-01-01",
-    endpoint: "demo.tencentcloudapi.com",
-    intlEndpoint: "demo.intl.tencentcloudapi.com",
-    shapes: { EchoRequest: { Name: "!s" } },
-  },
-  actions: { Echo: { name: "Echo", rateLimit: 20, readOnly: true, input: "EchoRequest" } },
-  samples: { Echo: [{ request: { Name: "x" }, response: { Greeting: "hello" } }] },
-}`;
-
-const CALL = `const server = await startMockServer(service);
+// A signed round trip, a typed server error and a validation failure, all through the published code.
+const CALLS = `const server = await startMockServer();
   try {
-    const client = new ServiceClient(service.meta, { region: "ap-guangzhou", endpoint: server.endpoint, credentials: server.credentials });
-    const response = await client.invoke(service.actions.Echo, { Name: "x" });
-    assert.equal(response.Greeting, "hello");
-    assert.match(response.RequestId, /\\S/);
-    client.close();
-    const invalid = await new ServiceClient(service.meta, { endpoint: server.endpoint, credentials: server.credentials })
-      .invoke(service.actions.Echo, {})
-      .then(() => undefined, (error) => error);
-    assert.ok(isValidationError(invalid), "a request without Name must fail validation before sending");
-    assert.equal(server.requests.length, 1);
+    const redis = new RedisClient({ region: "ap-guangzhou", endpoint: server.endpoint, credentials: server.credentials });
+    const task = await redis.describeTaskInfo({ TaskId: 18215 });
+    assert.equal(typeof task.Status, "string");
+    assert.match(task.RequestId, /\\S/);
+    server.failNext("DescribeTaskInfo", "FailedOperation.SystemError");
+    const failed = await redis.describeTaskInfo({ TaskId: 1 }).then(() => undefined, (error) => error);
+    assert.ok(isRedisError(failed, "describeTaskInfo"), "a server error must surface as a typed Redis error");
+    assert.equal(failed.code, "FailedOperation.SystemError");
+    assert.match(failed.requestId, /\\S/);
+    const sent = server.requests.length;
+    const invalid = await redis.describeTaskInfo({}).then(() => undefined, (error) => error);
+    assert.ok(isValidationError(invalid), "a request without TaskId must fail validation");
+    assert.equal(server.requests.length, sent, "nothing may be sent for an invalid request");
+    redis.close();
   } finally {
     await server.close();
   }`;
 
 const FILES: Readonly<Record<string, string>> = {
   "smoke.cjs": `const assert = require("node:assert/strict");
-const { ServiceClient, isValidationError } = require("${CONSUMED_PACKAGE}");
+const { RedisClient, isRedisError, isValidationError } = require("${CONSUMED_PACKAGE}");
 const { startMockServer } = require("${CONSUMED_PACKAGE}/testing");
 
-const service = ${SERVICE};
-
 async function main() {
-  ${CALL}
+  ${CALLS}
 }
 
 main().then(() => console.log("require: ok"), (error) => { console.error(error); process.exitCode = 1; });
 `,
   "smoke.mjs": `import assert from "node:assert/strict";
-import { ServiceClient, isValidationError } from "${CONSUMED_PACKAGE}";
+import { RedisClient, isRedisError, isValidationError } from "${CONSUMED_PACKAGE}";
 import { startMockServer } from "${CONSUMED_PACKAGE}/testing";
 
-const service = ${SERVICE};
-
-${CALL.replace(/^ {2}/gm, "")}
+${CALLS.replace(/^ {2}/gm, "")}
 console.log("import: ok");
 `,
   "types.mts": typesSource(),
@@ -74,25 +62,27 @@ console.log("import: ok");
 };
 
 function typesSource(): string {
-  return `import { ServiceClient, type ServiceMeta } from "${CONSUMED_PACKAGE}";
-import { startMockServer, type MockServiceData } from "${CONSUMED_PACKAGE}/testing";
+  return `import { RedisClient, isRedisError, type DescribeTaskInfoResponse } from "${CONSUMED_PACKAGE}";
+import { startMockServer } from "${CONSUMED_PACKAGE}/testing";
 
-const service: MockServiceData = ${SERVICE};
-
-// @ts-expect-error ServiceMeta requires "service": proves the declarations were resolved, not typed as any.
-const incomplete: ServiceMeta = { version: "2020-01-01", endpoint: "x", intlEndpoint: "x", shapes: {} };
-void incomplete;
-
-/** Calls the local endpoint and returns the request id. */
-export async function call(): Promise<string> {
-  const server = await startMockServer(service);
-  const client = new ServiceClient(service.meta, { endpoint: server.endpoint, credentials: server.credentials });
-  const action = service.actions["Echo"];
-  if (action === undefined) throw new Error("no Echo action");
-  const response = await client.invoke<{ Greeting: string; RequestId: string }>(action, { Name: "x" });
-  await server.close();
-  return response.RequestId;
+/** Asks the local endpoint for a task's status, or returns the error code it answered with. */
+export async function taskStatus(taskId: number): Promise<string> {
+  const server = await startMockServer();
+  const redis = new RedisClient({ region: "ap-guangzhou", endpoint: server.endpoint, credentials: server.credentials });
+  try {
+    const response: DescribeTaskInfoResponse = await redis.describeTaskInfo({ TaskId: taskId });
+    return response.Status;
+  } catch (error) {
+    if (isRedisError(error, "describeTaskInfo")) return error.code;
+    throw error;
+  } finally {
+    redis.close();
+    await server.close();
+  }
 }
+
+// @ts-expect-error TaskId is required: proves the declarations resolved to real types, not \`any\`.
+export const missingTaskId = (redis: RedisClient) => redis.describeTaskInfo({});
 `;
 }
 
