@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -71,11 +71,27 @@ function prepareRepository(repo: string): number {
   return files;
 }
 
+/** Decimal units, as npm prints them. */
 function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} kB`;
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(2)} MB` : `${(bytes / 1_000).toFixed(1)} kB`;
 }
 
-async function publishTest(scratch: Scratch, setRegistry: (registry: LocalRegistry) => void): Promise<PackReport[]> {
+/** Bytes of every file under `dir`: what a user's disk holds after installing. */
+function diskUsage(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+/** Sizes worth reporting: each tarball, and the consumer's whole node_modules after installing. */
+interface Sizes {
+  packs: PackReport[];
+  installed: number;
+}
+
+async function publishTest(scratch: Scratch, setRegistry: (registry: LocalRegistry) => void): Promise<Sizes> {
   const registry = await step("start verdaccio (127.0.0.1, free port, no uplinks)", () =>
     startVerdaccio(ROOT, scratch.path("registry")));
   setRegistry(registry);
@@ -107,6 +123,7 @@ async function publishTest(scratch: Scratch, setRegistry: (registry: LocalRegist
       { cwd: consumer, env: consumerEnv, timeoutMs: 5 * MINUTE });
     await verifyConsumerLock(consumer, registry.url, versions);
   });
+  const installed = diskUsage(path.join(consumer, "node_modules"));
   for (const script of RUNTIME_CHECKS) {
     await step(`node ${script} (${script.endsWith(".cjs") ? "require" : "import"} + call against the local endpoint)`, () =>
       run(process.execPath, [script], { cwd: consumer, env: consumerEnv, timeoutMs: MINUTE }));
@@ -116,7 +133,7 @@ async function publishTest(scratch: Scratch, setRegistry: (registry: LocalRegist
     await step(`tsc -p ${project} (strict)`, () =>
       run(process.execPath, [tsc, "-p", project], { cwd: consumer, env: consumerEnv, timeoutMs: 3 * MINUTE }));
   }
-  return packs;
+  return { packs, installed };
 }
 
 async function main(): Promise<number> {
@@ -138,19 +155,22 @@ async function main(): Promise<number> {
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
-  let packs: PackReport[] = [];
+  let sizes: Sizes | undefined;
   let failure: Error | undefined;
   try {
-    packs = await publishTest(scratch, (r) => (registry = r));
+    sizes = await publishTest(scratch, (r) => (registry = r));
   } catch (error) {
     failure = error as Error;
   } finally {
     await cleanup();
   }
   for (const [name, ms] of timings) process.stdout.write(`publish-e2e: ${(ms / 1000).toFixed(1).padStart(6)} s  ${name}\n`);
-  for (const pack of packs) {
+  for (const pack of sizes?.packs ?? []) {
     process.stdout.write(`publish-e2e: ${pack.name}@${pack.version}: ${pack.files.length} files, ` +
       `packed ${formatSize(pack.size)}, unpacked ${formatSize(pack.unpackedSize)}\n`);
+  }
+  if (sizes !== undefined) {
+    process.stdout.write(`publish-e2e: installing ${CONSUMED_PACKAGE} puts ${formatSize(sizes.installed)} in node_modules\n`);
   }
   const total = ((performance.now() - started) / 1000).toFixed(1);
   if (failure !== undefined) {
