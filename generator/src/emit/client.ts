@@ -1,9 +1,5 @@
-import {
-  StructureKind,
-  type ImportDeclarationStructure,
-  type MethodDeclarationStructure,
-  type OptionalKind,
-} from "ts-morph";
+import type { ImportDeclarationStructure, MethodDeclarationStructure, OptionalKind } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import type { IrAction, IrService } from "../ir/index.js";
 import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../ir/reserved.js";
 import type { GeneratedFile } from "./file.js";

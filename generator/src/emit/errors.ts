@@ -1,4 +1,5 @@
-import { StructureKind, type CodeBlockWriter } from "ts-morph";
+import type { CodeBlockWriter } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import type { IrErrorCode, IrService } from "../ir/index.js";
 import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../ir/reserved.js";
 import type { GeneratedFile } from "./file.js";

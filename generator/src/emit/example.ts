@@ -1,4 +1,4 @@
-import { CodeBlockWriter } from "ts-morph";
+import { CodeBlockWriter } from "./ts-morph.js";
 import { writeLiteral } from "./literal.js";
 
 /** Plain data as TypeScript source text, indented from column 0. */

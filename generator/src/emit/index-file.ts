@@ -1,4 +1,5 @@
-import { StructureKind, type ExportDeclarationStructure, type OptionalKind } from "ts-morph";
+import type { ExportDeclarationStructure, OptionalKind } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import type { IrService } from "../ir/index.js";
 import { CORE_TYPE_REEXPORTS, CORE_VALUE_REEXPORTS } from "../ir/reserved.js";
 import type { GeneratedFile } from "./file.js";

@@ -1,4 +1,4 @@
-import { StructureKind } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import type { IrMember, IrService, IrStructure, IrType } from "../ir/index.js";
 import { GENERATED_VALUES } from "../ir/reserved.js";
 import { compareCodeUnits } from "../spec/write-json.js";

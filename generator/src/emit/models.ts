@@ -1,9 +1,5 @@
-import {
-  StructureKind,
-  type InterfaceDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-} from "ts-morph";
+import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import type { IrAction, IrMember, IrService, IrStructure } from "../ir/index.js";
 import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import type { IrAction, IrService } from "../ir/index.js";
 import type { EmitOptions, GeneratedFile } from "./file.js";
-import { StructureKind } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import { headerLines, lineCommentHeader } from "./header.js";
 import { writeLiteral } from "./literal.js";
 import { literalText } from "./example.js";

@@ -1,4 +1,5 @@
-import { StructureKind, type MethodDeclarationStructure, type OptionalKind } from "ts-morph";
+import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import type { IrService, IrWaiter } from "../ir/index.js";
 import { GENERATED_VALUES } from "../ir/reserved.js";
 import type { GeneratedFile } from "./file.js";
