@@ -135,6 +135,13 @@ describe("reference resolution", () => {
     ]);
   });
 
+  it("accepts a numeric tracked id of another width", () => {
+    const ir = build((f) => {
+      f.source.actions.find((a) => a.name === "BoilWater")!.output[0]!.type = { kind: "float" };
+    });
+    expect(ir.waiters[0]?.trackedActions).toEqual(["BoilWater"]);
+  });
+
   it("checks the waiter's members and the type of the tracked id", () => {
     const problems = problemsOf((f) => {
       const waiter = f.source.service.waiters["BoilDone"]!;
@@ -160,6 +167,16 @@ describe("reference resolution", () => {
       'kettle/2021-03-01/service.json#/paginators/DescribeKettles/limit: input member "Filters" of DescribeKettles is not an integer',
       'kettle/2021-03-01/service.json#/paginators/DescribeKettles/offset: DescribeKettles has no input member "Start"',
       'kettle/2021-03-01/service.json#/paginators/DescribeKettles/total: output member "KettleSet" of DescribeKettles is not an integer',
+    ]);
+  });
+
+  it("reports an output member named like the RequestId every response gets", () => {
+    const problems = problemsOf((f) => {
+      const stats = f.source.actions.find((a) => a.name === "GetKettleStats")!;
+      stats.output.push({ ...stats.output[0]!, name: "RequestId", type: { kind: "string" } });
+    });
+    expect(problems).toEqual([
+      'kettle/2021-03-01/actions/GetKettleStats.json#/output/3/name: "RequestId" is added to every response; the spec output must not declare it',
     ]);
   });
 

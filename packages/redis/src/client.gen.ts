@@ -1320,7 +1320,7 @@ export class RedisClient extends ServiceClient {
    * @example
    * ```ts
    * // Sample request
-   * const response = await client.describeDBSecurityGroups();
+   * const response = await client.describeDBSecurityGroups({ InstanceId: "crs-m1kxvlkf", Product: "redis" });
    * ```
    */
   describeDBSecurityGroups(request: DescribeDBSecurityGroupsRequest, options?: CallOptions): Promise<DescribeDBSecurityGroupsResponse> {
@@ -1690,7 +1690,7 @@ export class RedisClient extends ServiceClient {
    * @example
    * ```ts
    * // Sample request
-   * const response = await client.describeInstanceMonitorBigKeyTypeDist();
+   * const response = await client.describeInstanceMonitorBigKeyTypeDist({ Date: "2019-11-07", InstanceId: "crs-r34wkc1d" });
    * ```
    * @deprecated The service marks this action deprecated.
    */
@@ -1833,7 +1833,7 @@ export class RedisClient extends ServiceClient {
    * @example
    * ```ts
    * // Sample request
-   * const response = await client.describeInstanceNodeInfo();
+   * const response = await client.describeInstanceNodeInfo({ InstanceId: "crs-mufy7q15" });
    * ```
    */
   describeInstanceNodeInfo(request: DescribeInstanceNodeInfoRequest, options?: CallOptions): Promise<DescribeInstanceNodeInfoResponse> {
@@ -2037,7 +2037,7 @@ export class RedisClient extends ServiceClient {
    * @example
    * ```ts
    * // Sample 1
-   * const response = await client.describeInstanceSupportFeature();
+   * const response = await client.describeInstanceSupportFeature({ FeatureName: "read-local-node-only", InstanceId: "crs-fhsw2mh4" });
    * ```
    */
   describeInstanceSupportFeature(request: DescribeInstanceSupportFeatureRequest, options?: CallOptions): Promise<DescribeInstanceSupportFeatureResponse> {
@@ -2795,7 +2795,7 @@ export class RedisClient extends ServiceClient {
    * @example
    * ```ts
    * // Sample
-   * const response = await client.describeTaskList();
+   * const response = await client.describeTaskList({ InstanceId: "crs-opcazbrb" });
    * ```
    */
   describeTaskList(request: DescribeTaskListRequest = {}, options?: CallOptions): Promise<DescribeTaskListResponse> {
@@ -3433,7 +3433,15 @@ export class RedisClient extends ServiceClient {
    * @example
    * ```ts
    * // Sample 1
-   * const response = await client.modifyInstanceAvailabilityZones();
+   * const response = await client.modifyInstanceAvailabilityZones({
+   *   InstanceId: "crs-rrhr1lm6",
+   *   NodeSet: [
+   *     { NodeId: 339472, NodeType: 0, ZoneId: 100004 },
+   *     { NodeId: 339473, NodeType: 1, ZoneId: 100003 },
+   *     { NodeId: 339549, NodeType: 1, ZoneId: 100003 },
+   *   ],
+   *   SwitchOption: 1,
+   * });
    * ```
    */
   modifyInstanceAvailabilityZones(request: ModifyInstanceAvailabilityZonesRequest, options?: CallOptions): Promise<ModifyInstanceAvailabilityZonesResponse> {
@@ -4124,7 +4132,7 @@ export class RedisClient extends ServiceClient {
    * @example
    * ```ts
    * // Sample 1
-   * const response = await client.switchAccessNewInstance();
+   * const response = await client.switchAccessNewInstance({ InstanceId: "crs-kf******" });
    * ```
    */
   switchAccessNewInstance(request: SwitchAccessNewInstanceRequest, options?: CallOptions): Promise<SwitchAccessNewInstanceResponse> {

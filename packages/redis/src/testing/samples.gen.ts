@@ -338,7 +338,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
   ],
   DescribeDBSecurityGroups: [
     {
-      request: {},
+      request: { InstanceId: "crs-m1kxvlkf", Product: "redis" },
       response: {
         Groups: [
           {
@@ -594,7 +594,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
   ],
   DescribeInstanceMonitorBigKeyTypeDist: [
     {
-      request: {},
+      request: { Date: "2019-11-07", InstanceId: "crs-r34wkc1d" },
       response: {
         Data: [
           { Count: 0, Size: 0, Type: "string", Updatetime: 0 },
@@ -665,7 +665,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
   ],
   DescribeInstanceNodeInfo: [
     {
-      request: {},
+      request: { InstanceId: "crs-mufy7q15" },
       response: {
         Proxy: [
           { NodeId: "de1d54148ed79f11c3b4a49c878b29c7218a6a30", ZoneId: 100006 },
@@ -1099,7 +1099,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
   ],
   DescribeInstanceSupportFeature: [
     {
-      request: {},
+      request: { FeatureName: "read-local-node-only", InstanceId: "crs-fhsw2mh4" },
       response: { RequestId: "60b6c537-1021-4360-a7b9-90feaca647a1", Support: true },
     },
   ],
@@ -1728,7 +1728,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
   ],
   DescribeTaskList: [
     {
-      request: {},
+      request: { InstanceId: "crs-opcazbrb" },
       response: {
         RequestId: "19a7fb07-8e21-4827-88dd-fee57f38e8cd",
         Tasks: [
@@ -1952,7 +1952,15 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
   ],
   ModifyInstanceAvailabilityZones: [
     {
-      request: {},
+      request: {
+        InstanceId: "crs-rrhr1lm6",
+        NodeSet: [
+          { NodeId: 339472, NodeType: 0, ZoneId: 100004 },
+          { NodeId: 339473, NodeType: 1, ZoneId: 100003 },
+          { NodeId: 339549, NodeType: 1, ZoneId: 100003 },
+        ],
+        SwitchOption: 1,
+      },
       response: { RequestId: "27c0d6e8-9894-42e0-a03b-814a204437ba", TaskId: 2031290200 },
     },
   ],
@@ -2141,7 +2149,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
   ],
   SwitchAccessNewInstance: [
     {
-      request: {},
+      request: { InstanceId: "crs-kf******" },
       response: { RequestId: "dc7c5c1b-e0b4-4cbc-a1bf-b6fea3be9500" },
     },
   ],
