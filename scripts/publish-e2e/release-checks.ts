@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { checkChangesets } from "../release/changeset-check.js";
 import { git } from "../release/git.js";
+import { VERSION_COMMIT_MESSAGE } from "../release/version-commit.js";
 import { isHigherVersion, satisfiesSimpleRange } from "../release/semver-range.js";
 import { listWorkspaces, readManifest } from "../release/workspaces.js";
 
@@ -27,10 +29,11 @@ export interface ReleaseExpectations {
 }
 
 /**
- * Checks the outcome of `npm run release` in the repository copy: every published package got a higher version,
- * its CHANGELOG mentions the test changeset when named by it, internal dependency ranges include the new versions
- * (changesets kept them in step), package-lock.json was updated, git tags exist, and the registry serves each new
- * version as `latest`. Returns the new versions; throws listing every failed expectation.
+ * Checks the outcome of `npm run release` in the repository copy: HEAD is the version commit and nothing is left
+ * uncommitted; every published package got a higher version, its CHANGELOG mentions the test changeset when named
+ * by it, internal dependency ranges include the new versions (changesets kept them in step), package-lock.json
+ * records them, their git tags point at the version commit, the registry serves each as `latest`, and the changeset
+ * check sees nothing unreleased (it recognises the version commit as the release). Returns the new versions; throws listing every failed expectation.
  */
 export async function verifyRelease(expect: ReleaseExpectations): Promise<Map<string, string>> {
   const after = publishedVersions(expect.root);
@@ -40,7 +43,11 @@ export async function verifyRelease(expect: ReleaseExpectations): Promise<Map<st
   }
   const lock = readManifest(path.join(expect.root, "package-lock.json"));
   const lockPackages = (lock.packages ?? {}) as Record<string, { version?: string }>;
-  const tags = new Set(git(expect.root, ["tag", "--list"]).split("\n").filter(Boolean));
+  const head = git(expect.root, ["log", "-1", "--format=%s"]).trim();
+  if (head !== VERSION_COMMIT_MESSAGE) problems.push(`HEAD is "${head}", expected the "${VERSION_COMMIT_MESSAGE}" commit`);
+  const dirty = git(expect.root, ["status", "--porcelain"]).trim();
+  if (dirty !== "") problems.push(`the release left uncommitted changes:\n${dirty}`);
+  const tags = new Set(git(expect.root, ["tag", "--points-at", "HEAD"]).split("\n").filter(Boolean));
   for (const pkg of listWorkspaces(expect.root).filter((p) => !p.isPrivate)) {
     const old = expect.before.get(pkg.name);
     const now = pkg.version ?? "";
@@ -62,9 +69,13 @@ export async function verifyRelease(expect: ReleaseExpectations): Promise<Map<st
     if (lockPackages[pkg.relDir]?.version !== now) {
       problems.push(`package-lock.json still records ${pkg.name} at ${lockPackages[pkg.relDir]?.version ?? "nothing"}`);
     }
-    if (!tags.has(`${pkg.name}@${now}`)) problems.push(`git tag ${pkg.name}@${now} was not created`);
+    if (!tags.has(`${pkg.name}@${now}`)) problems.push(`git tag ${pkg.name}@${now} does not point at the version commit`);
     const latest = await registryLatest(expect.registryUrl, pkg.name);
     if (latest !== now) problems.push(`registry serves ${pkg.name} latest=${latest ?? "nothing"}, expected ${now}`);
+  }
+  const check = checkChangesets(expect.root);
+  if (check.unreleased.length > 0 || check.problems.length > 0) {
+    problems.push(`the changeset check does not treat the version commit as the release: ${check.problems.join("; ") || check.unreleased.map((u) => u.name).join(", ")}`);
   }
   if (problems.length > 0) throw new Error(`the release did not do what it should:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   return after;

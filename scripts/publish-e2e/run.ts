@@ -62,12 +62,12 @@ function releaseEnv(scratch: Scratch, registry: LocalRegistry): NodeJS.ProcessEn
 function prepareRepository(repo: string): number {
   const files = copyWorkingTree(ROOT, repo);
   linkNodeModules(ROOT, repo);
-  // changeset publish tags each release in git, so the copy needs a repository with a commit on main.
+  writeFileSync(path.join(repo, CHANGESET), `---\n${NAMED.map((name) => `"${name}": patch`).join("\n")}\n---\n\n${SUMMARY}\n`);
+  // The release commits the version bump and tags it, so the copy is a repository on main with everything committed.
   git(repo, ["init", "-q", "-b", "main"]);
   git(repo, ["add", "-A"]);
   git(repo, ["-c", "user.name=publish-e2e", "-c", "user.email=publish-e2e@example.invalid", "-c", "commit.gpgsign=false",
-    "commit", "-q", "-m", "working tree under test"]);
-  writeFileSync(path.join(repo, CHANGESET), `---\n${NAMED.map((name) => `"${name}": patch`).join("\n")}\n---\n\n${SUMMARY}\n`);
+    "commit", "-q", "-m", "working tree under test, with a test changeset"]);
   return files;
 }
 
@@ -100,7 +100,7 @@ async function publishTest(scratch: Scratch, setRegistry: (registry: LocalRegist
   process.stdout.write(`publish-e2e:   ${copied} files, registry ${registry.url} (pid ${registry.pid})\n`);
   const before = publishedVersions(repo);
   const env = releaseEnv(scratch, registry);
-  await step("npm run release (changeset version, build, changeset publish)", () =>
+  await step("npm run release (changeset version, version commit, build, changeset publish)", () =>
     run("npm", ["run", "release"], { cwd: repo, env, timeoutMs: 15 * MINUTE }));
   const versions = await step("verify versions, changelog, lockfile, tags and registry", () =>
     verifyRelease({ root: repo, registryUrl: registry.url, before, changesetFile: CHANGESET, summary: SUMMARY, named: NAMED }));
