@@ -47,7 +47,7 @@ function loadRows(load, rows) {
 function validationRows(validation, rows) {
   if (!validation) return;
   for (const [action, v] of Object.entries(validation)) {
-    const value = v.error ? `error: ${v.error}` : `${n2(v.deltaUs)} (${n1((v.deltaUs / v.offUs) * 100)}%)`;
+    const value = v.error ? `error: ${v.error.split("\n")[0]}` : `${n2(v.deltaUs)} (${n1((v.deltaUs / v.offUs) * 100)}%)`;
     rows.push([`validation µs per call, ${action} sample (${v.members ?? "?"} members), no network`, value, "—", "—", "", "", "", ""]);
   }
 }
@@ -128,9 +128,9 @@ export function renderNotes(results) {
     `- Date: ${m.date}; command: \`${m.command}\`${c.quick ? " (**quick mode: not for quoting**)" : ""}`,
     `- Machine: ${m.cpu} × ${m.cores} cores, ${m.memGiB} GiB, ${m.os}; Node ${m.node}`,
     `- Load average at start ${m.loadStart}, at end ${m.loadEnd} (other work on this machine shifts absolute numbers; the paired ratios are what count)`,
-    `- Load runs: ${c.durationMs / 1000} s measured after ${c.warmupMs / 1000} s warm-up, ${c.rounds} rounds, contenders interleaved, one process per run; medians over rounds, ratios are medians of per-round ratios`,
   ];
   if (results.load) {
+    out.push(`- Load runs: ${c.durationMs / 1000} s measured after ${c.warmupMs / 1000} s warm-up, ${c.rounds} rounds, contenders interleaved, one process per run; medians over rounds, ratios are medians of per-round ratios`);
     const forms = new Set();
     for (const byC of Object.values(results.load.runs)) for (const [id, list] of Object.entries(byC)) for (const r of list) if (r) forms.add(`${id}: ${Object.keys(r.hostForms).join("+")}`);
     out.push(`- Every request's TC3 signature was verified by the fake endpoint (signed host form per contender: ${[...forms].join(", ")}); invalid runs: ${results.load.invalid.length}`);

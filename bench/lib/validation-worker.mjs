@@ -13,16 +13,27 @@ const { RedisClient } = await import(pathToFileURL(join(oursDir, "entry.mjs")).h
 
 function sampleOf(action) {
   const spec = JSON.parse(readFileSync(join(repoRoot, "specs/redis/2018-04-12/actions", `${action}.json`), "utf8"));
-  const sample = spec.samples?.[0];
-  const request = action === "DescribeTaskInfo" ? { TaskId: 18215 } : sample.request;
-  const response = sample?.response ?? { Status: "succeed", RequestId: "r" };
-  return { request, body: Buffer.from(JSON.stringify({ Response: response })) };
+  const sample = spec.samples?.find((s) => s.request !== undefined && s.response !== undefined);
+  if (action === "DescribeTaskInfo") {
+    return { request: { TaskId: 18215 }, body: Buffer.from(JSON.stringify({ Response: sample?.response ?? { Status: "succeed", RequestId: "r" } })) };
+  }
+  if (sample === undefined) throw new Error(`specs: ${action} has no sample with request and response`);
+  return { request: sample.request, body: Buffer.from(JSON.stringify({ Response: sample.response })) };
 }
 
-const cases = ["DescribeTaskInfo", "DescribeInstances", "CreateInstances"];
+// The smallest request, a query with lists, and the largest sample request that is valid (the
+// CreateInstances sample has `ResourceTags: [{}]`, which lacks the required TagKey/TagValue).
+const cases = ["DescribeTaskInfo", "DescribeInstanceEvents", "CloneInstances"];
 const results = {};
 for (const action of cases) {
-  const { request, body } = sampleOf(action);
+  let request;
+  let body;
+  try {
+    ({ request, body } = sampleOf(action));
+  } catch (err) {
+    results[action] = { error: err.message };
+    continue;
+  }
   const method = action[0].toLowerCase() + action.slice(1);
   const transport = { send: async () => ({ status: 200, body }) };
   const make = (validate) =>
