@@ -41,7 +41,8 @@ function baseEnv(): NodeJS.ProcessEnv {
 
 /**
  * Environment for the release: a throwaway user config whose only registry is the local one with a dummy token,
- * and no other npm settings from the caller, so nothing can be published anywhere else.
+ * and no other npm settings from the caller, so nothing can be published anywhere else; git without the caller's
+ * global config.
  */
 function releaseEnv(scratch: Scratch, registry: LocalRegistry): NodeJS.ProcessEnv {
   const env = baseEnv();
@@ -52,6 +53,9 @@ function releaseEnv(scratch: Scratch, registry: LocalRegistry): NodeJS.ProcessEn
     ...env,
     NPM_CONFIG_USERCONFIG: userconfig,
     npm_config_registry: registry.url,
+    // The caller's git config (signing, hooks, templates) must not change what the release commits and tags.
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_CONFIG_NOSYSTEM: "1",
     GIT_AUTHOR_NAME: "publish-e2e",
     GIT_AUTHOR_EMAIL: "publish-e2e@example.invalid",
     GIT_COMMITTER_NAME: "publish-e2e",
