@@ -3,6 +3,7 @@
 
 import { defineConfig } from "tsup";
 
+// TSDoc ships in the .d.ts files; the JavaScript drops comments and whitespace to stay small.
 export default defineConfig({
   entry: {
     index: "src/index.gen.ts",
@@ -18,4 +19,6 @@ export default defineConfig({
   platform: "node",
   splitting: false,
   treeshake: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
 });

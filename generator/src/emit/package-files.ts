@@ -76,6 +76,7 @@ function tsupConfig(ir: IrService, printer: TsPrinter): GeneratedFile {
   return printer.print("tsup.config.gen.ts", lineCommentHeader(ir, []), [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "tsup", namedImports: ["defineConfig"] },
     (w) => {
+      w.writeLine("// TSDoc ships in the .d.ts files; the JavaScript drops comments and whitespace to stay small.");
       w.write("export default defineConfig(");
       writeLiteral(w, {
         entry: { ...entries, "testing/cli": TESTING_PATHS.cli },
@@ -86,6 +87,8 @@ function tsupConfig(ir: IrService, printer: TsPrinter): GeneratedFile {
         platform: "node",
         splitting: false,
         treeshake: true,
+        minifyWhitespace: true,
+        minifySyntax: true,
       }, 0);
       w.write(");").newLine();
     },
