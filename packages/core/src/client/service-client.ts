@@ -15,6 +15,7 @@ import { signTc3 } from "../signer/tc3.js";
 import { NodeHttpTransport } from "../transport/node-http.js";
 import type { Transport } from "../transport/types.js";
 import { validateRequest, ValidationError } from "../validate/index.js";
+import { abortable } from "./abortable.js";
 import type { Hooks } from "./hooks.js";
 import { resolveLogger, type Logger } from "./logger.js";
 import type { CallOptions, ClientOptions, RateLimitOptions } from "./options.js";
@@ -105,8 +106,7 @@ export class ServiceClient {
       for (;;) {
         const slot = bucket?.acquire(signal);
         if (slot !== undefined) await slot;
-        const credentials = await this.#credentials();
-        if (signal?.aborted) throw new RequestAbortedError(undefined, { cause: signal.reason });
+        const credentials = await abortable(this.#credentials(), signal);
         attempt++;
         const outcome = await this.#attempt(action, attempt, credentials, body, timeoutMs, signal);
         if (outcome.ok) return outcome.response as Res;

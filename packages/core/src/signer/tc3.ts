@@ -1,4 +1,4 @@
-import { createHash, createHmac } from "node:crypto";
+import * as crypto from "node:crypto";
 import { SigningKeyCache } from "./key-cache.js";
 
 /** Everything a TC3-HMAC-SHA256 signature depends on. */
@@ -47,6 +47,12 @@ const DAY_SECONDS = 86_400;
 
 const defaultKeyCache = new SigningKeyCache();
 
+/** One-shot `crypto.hash` (Node ≥ 20.12) costs half of `createHash` per call; older 20.x fall back. */
+const sha256Hex: (data: string | Uint8Array) => string =
+  typeof crypto.hash === "function"
+    ? (data) => crypto.hash("sha256", data, "hex")
+    : (data) => crypto.createHash("sha256").update(data).digest("hex");
+
 let cachedDay = Number.NaN;
 let cachedDate = "";
 
@@ -68,14 +74,14 @@ export function computeTc3Signature(input: Tc3SignInput, keys: SigningKeyCache =
   if (!Number.isSafeInteger(input.timestamp) || input.timestamp < 0) {
     throw new TypeError(`TC3 timestamp must be a non-negative integer of seconds, got ${input.timestamp}`);
   }
-  const hashedPayload = createHash("sha256").update(input.body).digest("hex");
+  const hashedPayload = sha256Hex(input.body);
   const canonicalRequest =
     `POST\n/\n\ncontent-type:${input.contentType}\nhost:${input.host}\n\n${SIGNED_HEADERS}\n${hashedPayload}`;
-  const hashedCanonicalRequest = createHash("sha256").update(canonicalRequest).digest("hex");
+  const hashedCanonicalRequest = sha256Hex(canonicalRequest);
   const date = utcDate(input.timestamp);
   const credentialScope = `${date}/${input.service}/tc3_request`;
   const stringToSign = `${ALGORITHM}\n${input.timestamp}\n${credentialScope}\n${hashedCanonicalRequest}`;
-  const signature = createHmac("sha256", keys.get(input.secretKey, date, input.service))
+  const signature = crypto.createHmac("sha256", keys.get(input.secretKey, date, input.service))
     .update(stringToSign)
     .digest("hex");
   const authorization =

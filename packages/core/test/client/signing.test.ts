@@ -109,3 +109,22 @@ describe("ServiceClient signing", () => {
     await expect(newClient().invoke(describeTaskInfo, { TaskId: 1 }, { timeoutMs: -1 })).rejects.toThrow(RangeError);
   });
 });
+
+describe("ServiceClient abort while resolving credentials", () => {
+  it("rejects at once when the signal aborts during a slow credential lookup, sending nothing", async () => {
+    let lookups = 0;
+    const client = newClient({
+      credentials: () => {
+        lookups++;
+        return new Promise(() => {});
+      },
+    });
+    const controller = new AbortController();
+    const failure = client.invoke(describeTaskInfo, { TaskId: 1 }, { signal: controller.signal });
+    await new Promise((r) => setImmediate(r));
+    expect(lookups).toBe(1);
+    controller.abort();
+    await expect(failure).rejects.toBeInstanceOf(RequestAbortedError);
+    await expect(failure).rejects.toMatchObject({ attempts: 0, action: "DescribeTaskInfo" });
+  });
+});
