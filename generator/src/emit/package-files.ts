@@ -97,13 +97,14 @@ function tsupConfig(ir: IrService, printer: TsPrinter): GeneratedFile {
 
 /** Data the README template renders; every choice of example is derived from the IR. */
 function readmeView(ir: IrService, header: string): object {
-  const quick = ir.actions.find((a) => a.readOnly && requestOptional(a) && a.samples.length > 0) ?? ir.actions[0];
+  const listing = mainListing(ir);
+  const quick = listing ?? ir.actions.find((a) => a.readOnly && requestOptional(a) && a.samples.length > 0) ?? ir.actions[0];
   const waiter = ir.waiters[0];
   const errorAction = (waiter && actionNamed(ir, waiter.action)) ?? ir.actions.find((a) => a.errors.length > 0) ?? quick;
   const validated = (waiter && actionNamed(ir, waiter.action)) ?? ir.actions.find((a) => a.input.some((m) => m.required));
   const required = validated?.input.find((m) => m.required);
   const pages = paginated(ir);
-  const firstPage = pages.find((p) => p.paginator.total !== undefined) ?? pages[0];
+  const firstPage = pages.find((p) => p.action === listing) ?? pages.find((p) => p.paginator.total !== undefined) ?? pages[0];
   const tracked = waiter ? waiter.trackedActions.map((name) => actionNamed(ir, name)) : [];
   const starter = [...tracked].sort((a, b) => requiredCount(a) - requiredCount(b))[0];
   return {
@@ -155,6 +156,22 @@ function readmeView(ir: IrService, header: string): object {
       notes: notes(a),
     })),
   };
+}
+
+/**
+ * The listing of the service's main resource, for the README's first examples: among paginated
+ * actions callable without arguments, the one whose items carry the most members.
+ */
+function mainListing(ir: IrService): IrAction | undefined {
+  const structures = new Map(ir.structures.map((s) => [s.name, s.members.length]));
+  const width = (a: IrAction): number => {
+    const item = a.paginator?.itemType;
+    return item?.kind === "structure" ? (structures.get(item.name) ?? 0) : 0;
+  };
+  return paginated(ir)
+    .map(({ action }) => action)
+    .filter(requestOptional)
+    .sort((a, b) => width(b) - width(a))[0];
 }
 
 function requiredCount(a: IrAction): number {

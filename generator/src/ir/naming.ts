@@ -46,17 +46,3 @@ export function waiterMethodName(waiterName: string, input: string): string {
   const match = /^(.+?)(Id|ID)$/.exec(input);
   return match?.[1] ? `waitFor${pascalCase(match[1])}` : `waitUntil${pascalCase(waiterName)}`;
 }
-
-const RESERVED = new Set(
-  (
-    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
-    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
-    "implements interface let package private protected public static yield await any boolean number string symbol " +
-    "bigint unknown never object undefined"
-  ).split(" "),
-);
-
-/** Whether `name` can be used as a type or value identifier in a module. */
-export function isValidIdentifier(name: string): boolean {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name);
-}
