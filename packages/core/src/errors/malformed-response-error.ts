@@ -1,12 +1,17 @@
 import { brand } from "./brand.js";
 import { SdkError, type SdkErrorOptions } from "./sdk-error.js";
 
-/** What was wrong with the body. */
+/**
+ * What was wrong with the body: `not-json` (e.g. an HTML error page), `truncated` (JSON cut short), or
+ * `missing-response` (JSON, but not an API 3.0 `Response`).
+ */
 export type MalformedReason = "not-json" | "truncated" | "missing-response";
 
 /** Options of {@link MalformedResponseError}. */
 export interface MalformedResponseErrorOptions extends SdkErrorOptions {
+  /** HTTP status of the response. */
   readonly httpStatus: number;
+  /** What was wrong with the body. */
   readonly reason: MalformedReason;
   /** Start of the body, control characters removed, secrets redacted. */
   readonly excerpt: string;

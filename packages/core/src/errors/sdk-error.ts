@@ -18,7 +18,10 @@ export interface SdkErrorOptions extends ErrorContext {
   readonly cause?: unknown;
 }
 
-/** The JSON form of an SDK error: plain data, safe to log. */
+/**
+ * The JSON form of an SDK error: plain data, safe to log. Holds the fields of {@link SdkError}, the
+ * subclass's own fields (e.g. `code`, `requestId`), and the cause's name, message and code only.
+ */
 export interface SdkErrorJson {
   readonly name: string;
   readonly message: string;

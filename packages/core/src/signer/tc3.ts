@@ -3,7 +3,9 @@ import { SigningKeyCache } from "./key-cache.js";
 
 /** Everything a TC3-HMAC-SHA256 signature depends on. */
 export interface Tc3SignInput {
+  /** Key id, written in clear into the `Authorization` credential. */
   readonly secretId: string;
+  /** Key secret: only ever an HMAC key, never written anywhere. */
   readonly secretKey: string;
   /** Session token of temporary credentials, sent as `X-TC-Token`. */
   readonly token?: string | undefined;
@@ -11,9 +13,11 @@ export interface Tc3SignInput {
   readonly service: string;
   /** Exactly the `Host` header that will be sent (with `:port` when not the default). */
   readonly host: string;
+  /** Action name, sent as `X-TC-Action`. */
   readonly action: string;
   /** API version, e.g. `2018-04-12`. */
   readonly version: string;
+  /** Region, sent as `X-TC-Region` when set. */
   readonly region?: string | undefined;
   /** Response language, sent as `X-TC-Language`. */
   readonly language?: string | undefined;

@@ -16,7 +16,9 @@ export interface TransportRequest {
 
 /** A complete HTTP response: any status, the whole body. */
 export interface TransportResponse {
+  /** HTTP status code. */
   readonly status: number;
+  /** The whole body, as received. */
   readonly body: Uint8Array;
 }
 
@@ -27,6 +29,7 @@ export interface TransportResponse {
  * treats any other rejection as a `NetworkError` after the request was sent.
  */
 export interface Transport {
+  /** Sends one signed attempt; resolves with the complete response whatever its status. */
   send(request: TransportRequest): Promise<TransportResponse>;
   /** Releases pooled connections. Called by `ServiceClient.close()` only for transports it created. */
   close?(): void;

@@ -108,4 +108,18 @@ describe("ServiceClient against a real HTTP server", () => {
     expect(dispatched.map((d) => d.taskId)).toEqual([...Array(25).keys()]);
     expect(dispatched.map((d) => d.at)).toEqual([...Array(25).keys()].map((i) => i * 100));
   });
+
+  it("sends a burst at once with rateLimit: false or enabled: false", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: 0 });
+    server = await startServer((_req, res) => apiReply(res, {}));
+    const action = { ...describeTaskInfo, rateLimit: 1 };
+    for (const rateLimit of [false, { enabled: false }] as const) {
+      const unlimited = newClient({ endpoint: server.origin, rateLimit, now: () => Date.now() });
+      // No fake time passes: with a limit of 1/s, only the first call could finish.
+      await Promise.all(Array.from({ length: 5 }, (_, i) => unlimited.invoke(action, { TaskId: i })));
+      unlimited.close();
+    }
+    expect(server.requests).toHaveLength(10);
+    expect(Date.now()).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { ConfigurationError, RequestAbortedError } from "../../src/errors/index.js";
+import { FetchTransport } from "../../src/transport/index.js";
 import { isValidationError } from "../../src/validate/index.js";
 import { verifyTc3 } from "../signer/verify.js";
 import { API, clearInstance, describeInstances, describeTaskInfo, newClient, NOW_MS, ok, SECRET_ID, SECRET_KEY, useNock } from "./fixtures.js";
@@ -42,6 +43,14 @@ describe("ServiceClient signing", () => {
     expect(headers["authorization"]).toContain(`Credential=${SECRET_ID}/2024-03-01/redis/tc3_request`);
     expect(await verifyTc3(headers, body, SECRET_KEY)).toBe(true);
     expect(await verifyTc3(headers, Buffer.from('{"TaskId":18446744073709552000}'), SECRET_KEY)).toBe(false);
+  });
+
+  it("signs identically over the fetch transport", async () => {
+    const { seen } = capture(API, ok({ Status: "succeed" }));
+    const client = newClient({ transport: new FetchTransport() });
+    await expect(client.invoke(describeTaskInfo, { TaskId: 7 })).resolves.toEqual({ Status: "succeed", RequestId: "req-ok" });
+    expect(seen[0]!["host"]).toBe("redis.tencentcloudapi.com");
+    expect(await verifyTc3(seen[0]!, Buffer.from('{"TaskId":7}'), SECRET_KEY)).toBe(true);
   });
 
   it("sends the session token and language when set", async () => {
