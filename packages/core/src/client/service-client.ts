@@ -94,7 +94,6 @@ export class ServiceClient {
     const { signal } = options;
     let attempt = 0;
     try {
-      if (this.#closed) throw new RequestAbortedError("The client is closed");
       if (signal?.aborted) throw new RequestAbortedError(undefined, { cause: signal.reason });
       if (this.#validate) {
         const problems = validateRequest(this.#meta.shapes, action.input, request);
@@ -104,6 +103,8 @@ export class ServiceClient {
       const timeoutMs = options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs");
       const bucket = this.#bucketFor(action);
       for (;;) {
+        // Checked per attempt: a call sleeping before a retry must not reopen a closed client's pool.
+        if (this.#closed) throw new RequestAbortedError("The client is closed");
         const slot = bucket?.acquire(signal);
         if (slot !== undefined) await slot;
         const credentials = await abortable(this.#credentials(), signal);
@@ -130,7 +131,7 @@ export class ServiceClient {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    const closed = new RequestAbortedError("The client was closed while the call waited for its rate-limit slot");
+    const closed = () => new RequestAbortedError("The client was closed while the call waited for its rate-limit slot");
     for (const bucket of this.#buckets.values()) bucket.close(closed);
     if (this.#ownsTransport) this.#transport.close?.();
   }

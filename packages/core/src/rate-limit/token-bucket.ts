@@ -71,13 +71,16 @@ export class TokenBucket {
     });
   }
 
-  /** Rejects every queued caller with `error` and stops the timer (used when the client closes). */
-  close(error: unknown): void {
+  /**
+   * Rejects every queued caller with an error from `makeError` (one each: callers annotate their own)
+   * and stops the timer. Used when the client closes.
+   */
+  close(makeError: () => unknown): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     for (const waiter of this.#queue.splice(0)) {
       waiter.signal?.removeEventListener("abort", waiter.onAbort);
-      waiter.reject(error);
+      waiter.reject(makeError());
     }
   }
 

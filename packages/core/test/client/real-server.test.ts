@@ -35,11 +35,12 @@ describe("ServiceClient against a real HTTP server", () => {
     const readOnly = client.invoke(describeTaskInfo, { TaskId: 1 });
     await expect(readOnly).rejects.toBeInstanceOf(TimeoutError);
     await expect(readOnly).rejects.toMatchObject({ attempts: 3, retryable: true, requestSent: true, timeoutMs: 100 });
-    expect(server.requests).toHaveLength(3);
+    // A loaded machine may deliver the last request to the server after the client gave up on it.
+    await waitFor(() => server!.requests.length === 3);
 
     const mutating = client.invoke(clearInstance, { InstanceId: "crs-1" }, { timeoutMs: 50 });
     await expect(mutating).rejects.toMatchObject({ name: "TimeoutError", attempts: 1, retryable: false, timeoutMs: 50 });
-    expect(server.requests).toHaveLength(4);
+    await waitFor(() => server!.requests.length === 4);
   });
 
   it("retries a connection reset mid-body for read-only actions only", async () => {
@@ -122,4 +123,24 @@ describe("ServiceClient against a real HTTP server", () => {
     expect(server.requests).toHaveLength(10);
     expect(Date.now()).toBe(0);
   });
+
+  it("close() rejects calls queued by the rate limiter and stops pending retries", async () => {
+    server = await startServer((_req, res) => apiReply(res, apiError("RequestLimitExceeded").Response));
+    const action = { ...describeTaskInfo, rateLimit: 0.001 };
+    client = newClient({ endpoint: server.origin, rateLimit: {}, hooks: { afterAttempt: () => client!.close() } });
+    const calls = [1, 2, 3].map((TaskId) => client!.invoke(action, { TaskId }).catch((e: unknown) => e));
+    const [inFlight, queued1, queued2] = await Promise.all(calls);
+    for (const queued of [queued1, queued2]) {
+      expect(queued).toBeInstanceOf(RequestAbortedError);
+      expect(queued).toMatchObject({ action: "DescribeTaskInfo", attempts: 0, message: expect.stringMatching(/closed while the call waited/) });
+    }
+    expect(queued1).not.toBe(queued2);
+    // The first call got RequestLimitExceeded (retryable) but the client closed during its backoff.
+    expect(inFlight).toMatchObject({ name: "RequestAbortedError", message: "The client is closed", attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+  });
 });
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((r) => setTimeout(r, 5));
+}

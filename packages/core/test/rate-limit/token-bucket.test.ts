@@ -65,7 +65,7 @@ describe("TokenBucket", () => {
     expect(bucket.acquire()).toBeUndefined();
     const queued = bucket.acquire();
     expect(queued).toBeInstanceOf(Promise);
-    bucket.close(new Error("closed"));
+    bucket.close(() => new Error("closed"));
     return expect(queued).rejects.toThrow("closed");
   });
 
@@ -88,7 +88,7 @@ describe("TokenBucket", () => {
   it("rejects queued callers when closed and leaves no timer", async () => {
     const bucket = new TokenBucket(1, { now: Date.now });
     const { settled } = burst(bucket, 3);
-    bucket.close(new RequestAbortedError("closed"));
+    bucket.close(() => new RequestAbortedError("closed"));
     const results = await Promise.all(settled);
     expect(results[0]).toBe("granted");
     expect(results.slice(1).every((r) => r instanceof RequestAbortedError)).toBe(true);
