@@ -44,7 +44,12 @@ export function emitErrors(ir: IrService, printer: TsPrinter): GeneratedFile {
       name: names.actionErrorCodes,
       isExported: true,
       docs: [doc(`Error codes specific to each {@link ${names.client}} method, keyed by method name.`)],
-      properties: ir.actions.map((a) => ({ name: a.methodName, type: a.errorCodeType, isReadonly: true })),
+      properties: ir.actions.map((a) => ({
+        name: a.methodName,
+        type: a.errorCodeType,
+        isReadonly: true,
+        docs: [doc(`Codes specific to {@link ${names.client}.${a.methodName}}.`)],
+      })),
     },
     {
       kind: StructureKind.TypeAlias,

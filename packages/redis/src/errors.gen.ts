@@ -2485,123 +2485,241 @@ export type UpgradeVersionToMultiAvailabilityZonesErrorCode =
 
 /** Error codes specific to each {@link RedisClient} method, keyed by method name. */
 export interface RedisActionErrorCodes {
+  /** Codes specific to {@link RedisClient.addReplicationInstance}. */
   readonly addReplicationInstance: AddReplicationInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.allocateWanAddress}. */
   readonly allocateWanAddress: AllocateWanAddressErrorCode;
+  /** Codes specific to {@link RedisClient.applyParamsTemplate}. */
   readonly applyParamsTemplate: ApplyParamsTemplateErrorCode;
+  /** Codes specific to {@link RedisClient.associateSecurityGroups}. */
   readonly associateSecurityGroups: AssociateSecurityGroupsErrorCode;
+  /** Codes specific to {@link RedisClient.changeInstanceRole}. */
   readonly changeInstanceRole: ChangeInstanceRoleErrorCode;
+  /** Codes specific to {@link RedisClient.changeMasterInstance}. */
   readonly changeMasterInstance: ChangeMasterInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.changeReplicaToMaster}. */
   readonly changeReplicaToMaster: ChangeReplicaToMasterErrorCode;
+  /** Codes specific to {@link RedisClient.cleanUpInstance}. */
   readonly cleanUpInstance: CleanUpInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.clearInstance}. */
   readonly clearInstance: ClearInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.cloneInstances}. */
   readonly cloneInstances: CloneInstancesErrorCode;
+  /** Codes specific to {@link RedisClient.closeLog}. */
   readonly closeLog: CloseLogErrorCode;
+  /** Codes specific to {@link RedisClient.closeSSL}. */
   readonly closeSSL: CloseSSLErrorCode;
+  /** Codes specific to {@link RedisClient.createExportTask}. */
   readonly createExportTask: CreateExportTaskErrorCode;
+  /** Codes specific to {@link RedisClient.createInstanceAccount}. */
   readonly createInstanceAccount: CreateInstanceAccountErrorCode;
+  /** Codes specific to {@link RedisClient.createInstances}. */
   readonly createInstances: CreateInstancesErrorCode;
+  /** Codes specific to {@link RedisClient.createParamTemplate}. */
   readonly createParamTemplate: CreateParamTemplateErrorCode;
+  /** Codes specific to {@link RedisClient.createReplicationGroup}. */
   readonly createReplicationGroup: CreateReplicationGroupErrorCode;
+  /** Codes specific to {@link RedisClient.deleteExportTask}. */
   readonly deleteExportTask: DeleteExportTaskErrorCode;
+  /** Codes specific to {@link RedisClient.deleteInstanceAccount}. */
   readonly deleteInstanceAccount: DeleteInstanceAccountErrorCode;
+  /** Codes specific to {@link RedisClient.deleteParamTemplate}. */
   readonly deleteParamTemplate: DeleteParamTemplateErrorCode;
+  /** Codes specific to {@link RedisClient.deleteReplicationInstance}. */
   readonly deleteReplicationInstance: DeleteReplicationInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.describeAutoBackupConfig}. */
   readonly describeAutoBackupConfig: DescribeAutoBackupConfigErrorCode;
+  /** Codes specific to {@link RedisClient.describeBackupDetail}. */
   readonly describeBackupDetail: DescribeBackupDetailErrorCode;
+  /** Codes specific to {@link RedisClient.describeBackupDownloadRestriction}. */
   readonly describeBackupDownloadRestriction: DescribeBackupDownloadRestrictionErrorCode;
+  /** Codes specific to {@link RedisClient.describeBackupUrl}. */
   readonly describeBackupUrl: DescribeBackupUrlErrorCode;
+  /** Codes specific to {@link RedisClient.describeBandwidthRange}. */
   readonly describeBandwidthRange: DescribeBandwidthRangeErrorCode;
+  /** Codes specific to {@link RedisClient.describeCommonDBInstances}. */
   readonly describeCommonDBInstances: DescribeCommonDBInstancesErrorCode;
+  /** Codes specific to {@link RedisClient.describeDBSecurityGroups}. */
   readonly describeDBSecurityGroups: DescribeDBSecurityGroupsErrorCode;
+  /** Codes specific to {@link RedisClient.describeExportTasks}. */
   readonly describeExportTasks: DescribeExportTasksErrorCode;
+  /** Codes specific to {@link RedisClient.describeGlobalReplicationArea}. */
   readonly describeGlobalReplicationArea: DescribeGlobalReplicationAreaErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceAccount}. */
   readonly describeInstanceAccount: DescribeInstanceAccountErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceBackups}. */
   readonly describeInstanceBackups: DescribeInstanceBackupsErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceDTSInfo}. */
   readonly describeInstanceDTSInfo: DescribeInstanceDTSInfoErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceDealDetail}. */
   readonly describeInstanceDealDetail: DescribeInstanceDealDetailErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceEvents}. */
   readonly describeInstanceEvents: DescribeInstanceEventsErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceLogDelivery}. */
   readonly describeInstanceLogDelivery: DescribeInstanceLogDeliveryErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceMonitorBigKey}. */
   readonly describeInstanceMonitorBigKey: DescribeInstanceMonitorBigKeyErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceMonitorBigKeySizeDist}. */
   readonly describeInstanceMonitorBigKeySizeDist: DescribeInstanceMonitorBigKeySizeDistErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceMonitorBigKeyTypeDist}. */
   readonly describeInstanceMonitorBigKeyTypeDist: DescribeInstanceMonitorBigKeyTypeDistErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceMonitorHotKey}. */
   readonly describeInstanceMonitorHotKey: DescribeInstanceMonitorHotKeyErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceMonitorSIP}. */
   readonly describeInstanceMonitorSIP: DescribeInstanceMonitorSIPErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceMonitorTookDist}. */
   readonly describeInstanceMonitorTookDist: DescribeInstanceMonitorTookDistErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceMonitorTopNCmd}. */
   readonly describeInstanceMonitorTopNCmd: DescribeInstanceMonitorTopNCmdErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceMonitorTopNCmdTook}. */
   readonly describeInstanceMonitorTopNCmdTook: DescribeInstanceMonitorTopNCmdTookErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceNodeInfo}. */
   readonly describeInstanceNodeInfo: DescribeInstanceNodeInfoErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceParamRecords}. */
   readonly describeInstanceParamRecords: DescribeInstanceParamRecordsErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceParams}. */
   readonly describeInstanceParams: DescribeInstanceParamsErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceSecurityGroup}. */
   readonly describeInstanceSecurityGroup: DescribeInstanceSecurityGroupErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceShards}. */
   readonly describeInstanceShards: DescribeInstanceShardsErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceSpecBandwidth}. */
   readonly describeInstanceSpecBandwidth: DescribeInstanceSpecBandwidthErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceSupportFeature}. */
   readonly describeInstanceSupportFeature: DescribeInstanceSupportFeatureErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstanceZoneInfo}. */
   readonly describeInstanceZoneInfo: DescribeInstanceZoneInfoErrorCode;
+  /** Codes specific to {@link RedisClient.describeInstances}. */
   readonly describeInstances: DescribeInstancesErrorCode;
+  /** Codes specific to {@link RedisClient.describeLogInstanceList}. */
   readonly describeLogInstanceList: DescribeLogInstanceListErrorCode;
+  /** Codes specific to {@link RedisClient.describeLogs}. */
   readonly describeLogs: DescribeLogsErrorCode;
+  /** Codes specific to {@link RedisClient.describeMaintenanceWindow}. */
   readonly describeMaintenanceWindow: DescribeMaintenanceWindowErrorCode;
+  /** Codes specific to {@link RedisClient.describeParamTemplateInfo}. */
   readonly describeParamTemplateInfo: DescribeParamTemplateInfoErrorCode;
+  /** Codes specific to {@link RedisClient.describeParamTemplates}. */
   readonly describeParamTemplates: DescribeParamTemplatesErrorCode;
+  /** Codes specific to {@link RedisClient.describeProductInfo}. */
   readonly describeProductInfo: DescribeProductInfoErrorCode;
+  /** Codes specific to {@link RedisClient.describeProjectSecurityGroup}. */
   readonly describeProjectSecurityGroup: DescribeProjectSecurityGroupErrorCode;
+  /** Codes specific to {@link RedisClient.describeProjectSecurityGroups}. */
   readonly describeProjectSecurityGroups: DescribeProjectSecurityGroupsErrorCode;
+  /** Codes specific to {@link RedisClient.describeProxySlowLog}. */
   readonly describeProxySlowLog: DescribeProxySlowLogErrorCode;
+  /** Codes specific to {@link RedisClient.describeRedisClusterOverview}. */
   readonly describeRedisClusterOverview: DescribeRedisClusterOverviewErrorCode;
+  /** Codes specific to {@link RedisClient.describeRedisClusters}. */
   readonly describeRedisClusters: DescribeRedisClustersErrorCode;
+  /** Codes specific to {@link RedisClient.describeReplicationGroup}. */
   readonly describeReplicationGroup: DescribeReplicationGroupErrorCode;
+  /** Codes specific to {@link RedisClient.describeReplicationGroupInstance}. */
   readonly describeReplicationGroupInstance: DescribeReplicationGroupInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.describeSSLStatus}. */
   readonly describeSSLStatus: DescribeSSLStatusErrorCode;
+  /** Codes specific to {@link RedisClient.describeSecondLevelBackupInfo}. */
   readonly describeSecondLevelBackupInfo: DescribeSecondLevelBackupInfoErrorCode;
+  /** Codes specific to {@link RedisClient.describeSlowLog}. */
   readonly describeSlowLog: DescribeSlowLogErrorCode;
+  /** Codes specific to {@link RedisClient.describeTaskInfo}. */
   readonly describeTaskInfo: DescribeTaskInfoErrorCode;
+  /** Codes specific to {@link RedisClient.describeTaskList}. */
   readonly describeTaskList: DescribeTaskListErrorCode;
+  /** Codes specific to {@link RedisClient.describeTendisSlowLog}. */
   readonly describeTendisSlowLog: DescribeTendisSlowLogErrorCode;
+  /** Codes specific to {@link RedisClient.destroyPostpaidInstance}. */
   readonly destroyPostpaidInstance: DestroyPostpaidInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.destroyPrepaidInstance}. */
   readonly destroyPrepaidInstance: DestroyPrepaidInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.disableReplicaReadonly}. */
   readonly disableReplicaReadonly: DisableReplicaReadonlyErrorCode;
+  /** Codes specific to {@link RedisClient.disassociateSecurityGroups}. */
   readonly disassociateSecurityGroups: DisassociateSecurityGroupsErrorCode;
+  /** Codes specific to {@link RedisClient.enableReplicaReadonly}. */
   readonly enableReplicaReadonly: EnableReplicaReadonlyErrorCode;
+  /** Codes specific to {@link RedisClient.inquiryPriceCreateInstance}. */
   readonly inquiryPriceCreateInstance: InquiryPriceCreateInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.inquiryPriceUpgradeInstance}. */
   readonly inquiryPriceUpgradeInstance: InquiryPriceUpgradeInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.killMasterGroup}. */
   readonly killMasterGroup: KillMasterGroupErrorCode;
+  /** Codes specific to {@link RedisClient.manualBackupInstance}. */
   readonly manualBackupInstance: ManualBackupInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.modfiyInstancePassword}. */
   readonly modfiyInstancePassword: ModfiyInstancePasswordErrorCode;
+  /** Codes specific to {@link RedisClient.modifyAutoBackupConfig}. */
   readonly modifyAutoBackupConfig: ModifyAutoBackupConfigErrorCode;
+  /** Codes specific to {@link RedisClient.modifyBackupDownloadRestriction}. */
   readonly modifyBackupDownloadRestriction: ModifyBackupDownloadRestrictionErrorCode;
+  /** Codes specific to {@link RedisClient.modifyConnectionConfig}. */
   readonly modifyConnectionConfig: ModifyConnectionConfigErrorCode;
+  /** Codes specific to {@link RedisClient.modifyDBInstanceSecurityGroups}. */
   readonly modifyDBInstanceSecurityGroups: ModifyDBInstanceSecurityGroupsErrorCode;
+  /** Codes specific to {@link RedisClient.modifyInstance}. */
   readonly modifyInstance: ModifyInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.modifyInstanceAccount}. */
   readonly modifyInstanceAccount: ModifyInstanceAccountErrorCode;
+  /** Codes specific to {@link RedisClient.modifyInstanceAvailabilityZones}. */
   readonly modifyInstanceAvailabilityZones: ModifyInstanceAvailabilityZonesErrorCode;
+  /** Codes specific to {@link RedisClient.modifyInstanceBackupMode}. */
   readonly modifyInstanceBackupMode: ModifyInstanceBackupModeErrorCode;
+  /** Codes specific to {@link RedisClient.modifyInstanceChargeType}. */
   readonly modifyInstanceChargeType: ModifyInstanceChargeTypeErrorCode;
+  /** Codes specific to {@link RedisClient.modifyInstanceEvent}. */
   readonly modifyInstanceEvent: ModifyInstanceEventErrorCode;
+  /** Codes specific to {@link RedisClient.modifyInstanceLogDelivery}. */
   readonly modifyInstanceLogDelivery: ModifyInstanceLogDeliveryErrorCode;
+  /** Codes specific to {@link RedisClient.modifyInstanceParams}. */
   readonly modifyInstanceParams: ModifyInstanceParamsErrorCode;
+  /** Codes specific to {@link RedisClient.modifyInstancePassword}. */
   readonly modifyInstancePassword: ModifyInstancePasswordErrorCode;
+  /** Codes specific to {@link RedisClient.modifyInstanceReadOnly}. */
   readonly modifyInstanceReadOnly: ModifyInstanceReadOnlyErrorCode;
+  /** Codes specific to {@link RedisClient.modifyLog}. */
   readonly modifyLog: ModifyLogErrorCode;
+  /** Codes specific to {@link RedisClient.modifyMaintenanceWindow}. */
   readonly modifyMaintenanceWindow: ModifyMaintenanceWindowErrorCode;
+  /** Codes specific to {@link RedisClient.modifyNetworkConfig}. */
   readonly modifyNetworkConfig: ModifyNetworkConfigErrorCode;
+  /** Codes specific to {@link RedisClient.modifyParamTemplate}. */
   readonly modifyParamTemplate: ModifyParamTemplateErrorCode;
+  /** Codes specific to {@link RedisClient.modifyReplicationGroup}. */
   readonly modifyReplicationGroup: ModifyReplicationGroupErrorCode;
+  /** Codes specific to {@link RedisClient.openLog}. */
   readonly openLog: OpenLogErrorCode;
+  /** Codes specific to {@link RedisClient.openSSL}. */
   readonly openSSL: OpenSSLErrorCode;
+  /** Codes specific to {@link RedisClient.releaseWanAddress}. */
   readonly releaseWanAddress: ReleaseWanAddressErrorCode;
+  /** Codes specific to {@link RedisClient.removeReplicationGroup}. */
   readonly removeReplicationGroup: RemoveReplicationGroupErrorCode;
+  /** Codes specific to {@link RedisClient.removeReplicationInstance}. */
   readonly removeReplicationInstance: RemoveReplicationInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.renewInstance}. */
   readonly renewInstance: RenewInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.resetPassword}. */
   readonly resetPassword: ResetPasswordErrorCode;
+  /** Codes specific to {@link RedisClient.restoreInstance}. */
   readonly restoreInstance: RestoreInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.startupInstance}. */
   readonly startupInstance: StartupInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.switchAccessNewInstance}. */
   readonly switchAccessNewInstance: SwitchAccessNewInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.switchInstanceVip}. */
   readonly switchInstanceVip: SwitchInstanceVipErrorCode;
+  /** Codes specific to {@link RedisClient.switchProxy}. */
   readonly switchProxy: SwitchProxyErrorCode;
+  /** Codes specific to {@link RedisClient.upgradeInstance}. */
   readonly upgradeInstance: UpgradeInstanceErrorCode;
+  /** Codes specific to {@link RedisClient.upgradeInstanceVersion}. */
   readonly upgradeInstanceVersion: UpgradeInstanceVersionErrorCode;
+  /** Codes specific to {@link RedisClient.upgradeProxyVersion}. */
   readonly upgradeProxyVersion: UpgradeProxyVersionErrorCode;
+  /** Codes specific to {@link RedisClient.upgradeSmallVersion}. */
   readonly upgradeSmallVersion: UpgradeSmallVersionErrorCode;
+  /** Codes specific to {@link RedisClient.upgradeVersionToMultiAvailabilityZones}. */
   readonly upgradeVersionToMultiAvailabilityZones: UpgradeVersionToMultiAvailabilityZonesErrorCode;
 }
 

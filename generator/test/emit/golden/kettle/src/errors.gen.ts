@@ -54,10 +54,15 @@ export type RenameKettleErrorCode = never;
 
 /** Error codes specific to each {@link KettleClient} method, keyed by method name. */
 export interface KettleActionErrorCodes {
+  /** Codes specific to {@link KettleClient.boilWater}. */
   readonly boilWater: BoilWaterErrorCode;
+  /** Codes specific to {@link KettleClient.describeBoilTask}. */
   readonly describeBoilTask: DescribeBoilTaskErrorCode;
+  /** Codes specific to {@link KettleClient.describeKettles}. */
   readonly describeKettles: DescribeKettlesErrorCode;
+  /** Codes specific to {@link KettleClient.getKettleStats}. */
   readonly getKettleStats: GetKettleStatsErrorCode;
+  /** Codes specific to {@link KettleClient.renameKettle}. */
   readonly renameKettle: RenameKettleErrorCode;
 }
 
