@@ -4,6 +4,8 @@ import { emitIndex } from "../../src/emit/index-file.js";
 import { emitPackageFiles } from "../../src/emit/package-files.js";
 import { TsPrinter } from "../../src/emit/printer.js";
 import { emitTesting } from "../../src/emit/testing.js";
+import { buildServiceIr } from "../../src/ir/index.js";
+import { kettleFixture } from "../ir/fixture.js";
 import { expectGolden, kettleIr } from "./golden.js";
 
 const options = { generator: { name: "@org/tc-generator", version: "0.1.0" }, release: { version: "0.1.0", coreRange: "^0.1.0" } };
@@ -40,6 +42,15 @@ describe("index, testing entry, package files and provenance", async () => {
       "tsup.config.gen.ts",
     ]);
     expect(emitPackage(ir, options, new TsPrinter())).toEqual(files);
+  });
+
+  it("does not depend on the order specs were read in", () => {
+    const shuffled = kettleFixture();
+    shuffled.source.actions.reverse();
+    shuffled.source.structures.reverse();
+    shuffled.source.errors.codes = Object.fromEntries(Object.entries(shuffled.source.errors.codes).reverse());
+    shuffled.specs.common.codes = Object.fromEntries(Object.entries(shuffled.specs.common.codes).reverse());
+    expect(emitPackage(buildServiceIr(shuffled.specs, shuffled.source), options, new TsPrinter())).toEqual(files);
   });
 
   it("starts every file but the license with a header naming the spec", () => {
