@@ -7,5 +7,9 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "test/**/golden/**", "test/fixtures/**"],
     // Two cores here: importer tests stage files on disk, so keep the pool small.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // CI runs every workspace's tests at once on 2 cores; a whole-service import or generation can
+    // take several seconds there. These are hang guards, not speed checks (speed lives in bench/).
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -22,9 +22,8 @@ describe("every Redis spec sample round-trips through its generated method", () 
 
   it.each(cases)("$label", async ({ action, sample }) => {
     const sent = answer(API, sample.response);
-    // Validation is off: this checks what the method sends and returns. Samples are documentation and one
-    // (CreateInstances: `ResourceTags: [{}]`, nulls upstream) does not satisfy its own spec.
-    const client = redisClient({ validate: false }) as unknown as Record<string, (request: unknown) => Promise<unknown>>;
+    // Validation stays on: every imported sample request must satisfy its own spec.
+    const client = redisClient() as unknown as Record<string, (request: unknown) => Promise<unknown>>;
     const method = client[action.methodName];
     if (typeof method !== "function") throw new Error(`RedisClient has no method ${action.methodName}`);
     const response = await method.call(client, sample.request);

@@ -873,9 +873,7 @@ export class RedisClient extends ServiceClient {
    *   Period: 1,
    *   RedisReplicasNum: 1,
    *   RedisShardNum: 3,
-   *   ResourceTags: [
-   *     {},
-   *   ],
+   *   ResourceTags: [],
    *   SubnetId: "subnet-26qr****",
    *   TypeId: 18,
    *   VpcId: "vpc-pxyz****",

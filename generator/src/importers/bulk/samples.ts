@@ -37,7 +37,7 @@ export function convertSamples(
       warnings.push(`${where}: request names Action=${request.action}, read as ${action}`);
     }
     const typedRequest =
-      request.form === "query" ? queryToJson(request.params, input, resolve) : conformSample(request.body, input, resolve);
+      request.form === "query" ? queryToJson(request.params, input, resolve) : conformSample(request.body, input, resolve, { request: true });
     warnings.push(...typedRequest.issues.map((issue) => `${where}: request ${issue}`));
 
     const response = readResponse(example.output);

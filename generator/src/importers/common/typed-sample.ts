@@ -20,6 +20,11 @@ export interface ConformOptions {
    * text is still converted to the member's type, but reported.
    */
   fromQuery?: boolean;
+  /**
+   * The sample is a request: a list item missing a required member is dropped, because a sample
+   * must pass the SDK's own validation (upstream samples send `{"TagKey": null}` for required keys).
+   */
+  request?: boolean;
 }
 
 /**
@@ -35,7 +40,7 @@ export function queryToJson(
   const issues: string[] = [];
   const tree: Record<string, unknown> = {};
   for (const [key, value] of params) insert(tree, key.split("."), value, key, issues);
-  const typed = conformSample(listify(tree), members, resolve, { fromQuery: true });
+  const typed = conformSample(listify(tree), members, resolve, { fromQuery: true, request: true });
   return { value: typed.value, issues: [...issues, ...typed.issues] };
 }
 
@@ -51,7 +56,7 @@ export function conformSample(
   options: ConformOptions = {},
 ): TypedSample {
   const issues: string[] = [];
-  const walker = new Conformer(resolve, options.fromQuery ?? false, issues);
+  const walker = new Conformer(resolve, options.fromQuery ?? false, options.request ?? false, issues);
   if (!isRecord(value)) {
     issues.push(`: expected a JSON object, got ${describe(value)}`);
     return { value: {}, issues };
@@ -66,6 +71,7 @@ class Conformer {
   constructor(
     private readonly resolve: ResolveStructure,
     private readonly fromQuery: boolean,
+    private readonly request: boolean,
     private readonly issues: string[],
   ) {}
 
@@ -145,9 +151,17 @@ class Conformer {
     const out: unknown[] = [];
     value.forEach((item, i) => {
       const typed = this.value(item, items, `${path}/${i}`);
-      if (typed !== DROP) out.push(typed);
+      if (typed !== DROP && !this.incompleteItem(typed, items, `${path}/${i}`)) out.push(typed);
     });
     return out;
+  }
+
+  private incompleteItem(value: unknown, type: SpecType, path: string): boolean {
+    if (!this.request || type.kind !== "structure" || !isRecord(value)) return false;
+    const missing = (this.resolve(type.name) ?? []).filter((m) => m.required && !(m.name in value)).map((m) => m.name);
+    if (missing.length === 0) return false;
+    this.issues.push(`${path}: required ${missing.join(", ")} missing, item dropped`);
+    return true;
   }
 
   private structure(value: unknown, name: string, path: string): unknown {

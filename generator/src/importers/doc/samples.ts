@@ -42,7 +42,7 @@ function buildSample(draft: SampleDraft, ctx: SampleContext): SpecSample | undef
       report(typed.issues, `${label} request`, input, "query", ctx);
       request = typed.value;
     } else {
-      const typed = conformSample(parsed.body, ctx.input, ctx.resolve);
+      const typed = conformSample(parsed.body, ctx.input, ctx.resolve, { request: true });
       report(typed.issues, `${label} request`, input, "json", ctx);
       request = typed.value;
     }

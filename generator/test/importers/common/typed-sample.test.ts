@@ -127,3 +127,24 @@ describe("conformSample", () => {
     expect(conformSample([1], input, resolve)).toEqual({ value: {}, issues: [": expected a JSON object, got a list"] });
   });
 });
+
+describe("request samples", () => {
+  const tag = [
+    { ...m("TagKey", str), required: true },
+    { ...m("TagValue", str), required: true },
+  ];
+  const resolveTag: ResolveStructure = (name) => (name === "Tag" ? tag : undefined);
+  const members = [m("Tags", { kind: "list", items: { kind: "structure", name: "Tag" } })];
+
+  it("drop a list item that lost a required member, so the sample passes validation", () => {
+    const body = { Tags: [{ TagKey: null, TagValue: null }, { TagKey: "k", TagValue: "v" }] };
+    const typed = conformSample(body, members, resolveTag, { request: true });
+    expect(typed.value).toEqual({ Tags: [{ TagKey: "k", TagValue: "v" }] });
+    expect(typed.issues).toContain("/Tags/0: required TagKey, TagValue missing, item dropped");
+  });
+
+  it("keep such items in responses, where required means always returned", () => {
+    const typed = conformSample({ Tags: [{ TagKey: "k" }] }, members, resolveTag);
+    expect(typed.value).toEqual({ Tags: [{ TagKey: "k" }] });
+  });
+});

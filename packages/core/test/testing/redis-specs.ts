@@ -97,12 +97,3 @@ export function loadRedisSpecs(): { meta: ServiceMeta; actions: SpecAction[]; da
   };
   return { meta, actions, data, taskDone };
 }
-
-/**
- * Samples in the committed specs that do not match their own action, each for a reason outside the
- * validator. Kept exact (the test fails if one starts passing) so that fixing the specs shows up here.
- */
-export const KNOWN_BAD: Record<string, string> = {
-  // Upstream sample sends null for the required TagKey/TagValue; the importer drops nulls.
-  CreateInstances: "ResourceTags[0].TagKey: required; ResourceTags[0].TagValue: required",
-};

@@ -138,9 +138,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
         Period: 1,
         RedisReplicasNum: 1,
         RedisShardNum: 3,
-        ResourceTags: [
-          {},
-        ],
+        ResourceTags: [],
         SubnetId: "subnet-26qr****",
         TypeId: 18,
         VpcId: "vpc-pxyz****",
