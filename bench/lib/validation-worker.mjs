@@ -21,9 +21,8 @@ function sampleOf(action) {
   return { request: sample.request, body: Buffer.from(JSON.stringify({ Response: sample.response })) };
 }
 
-// The smallest request, a query with lists, and the largest sample request that is valid (the
-// CreateInstances sample has `ResourceTags: [{}]`, which lacks the required TagKey/TagValue).
-const cases = ["DescribeTaskInfo", "DescribeInstanceEvents", "CloneInstances"];
+// The smallest request, a query with lists, and the largest sample request in the Redis specs.
+const cases = ["DescribeTaskInfo", "DescribeInstanceEvents", "CreateInstances"];
 const results = {};
 for (const action of cases) {
   let request;
