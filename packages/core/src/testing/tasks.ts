@@ -1,14 +1,7 @@
 import type { MockTask, MockTasks } from "./types.js";
 
-interface TaskRecord {
-  readonly id: number;
-  readonly action: string;
-  readonly instanceId: string | undefined;
-  readonly createdAt: number;
-  readonly durationMs: number;
-  readonly outcome: "succeed" | "failed";
-  readonly message: string;
-}
+/** What the store keeps; the status is derived from the clock on every read. */
+type TaskRecord = Omit<MockTask, "status">;
 
 /** Settings shared by every task of one server. */
 export interface TaskSettings {
