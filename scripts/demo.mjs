@@ -46,10 +46,8 @@ const examples = [
 ];
 
 async function main() {
-  step("Regenerate @org/tc-redis from specs/");
-  await run(npm, ["run", "--silent", "generate"]);
-
-  step("Build @org/tc-core, @org/tc-redis and the examples");
+  // turbo runs the generator first (build depends on //#generate), then builds core, redis and the examples.
+  step("Regenerate @org/tc-redis from specs/, build @org/tc-core, @org/tc-redis and the examples");
   await run(npm, ["exec", "--", "turbo", "run", "build", "--filter=@org/tc-examples...", "--output-logs=errors-only"], {
     TURBO_TELEMETRY_DISABLED: "1",
   });
