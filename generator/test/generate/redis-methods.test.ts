@@ -2,7 +2,8 @@
 import { API, answer, redisClient, useNock } from "./redis-nock.js";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { isRedisError, isTaskFailedError, isTencentCloudError, isValidationError } from "@org/tc-redis";
+import { isRedisError, isTaskFailedError, isTencentCloudError, isValidationError, isWaiterTimeoutError } from "@org/tc-redis";
+import { isRequestAbortedError } from "@org/tc-core";
 
 describe("generated Redis methods against nock", () => {
   useNock();
@@ -97,6 +98,44 @@ describe("generated Redis methods against nock", () => {
       .waitForTask(5, { minDelayMs: 1, maxDelayMs: 1 })
       .catch((e: unknown) => e);
     expect(isTaskFailedError(err) && [err.status, err.taskMessage, err.requestId]).toEqual(["failed", "disk full", "r-12"]);
+  });
+
+  it("waitForTask rides out RequestLimitExceeded and a 502 while polling: core retries them, the task still succeeds", async () => {
+    const sent = answer(API, { Error: { Code: "RequestLimitExceeded", Message: "slow down" }, RequestId: "t-1" });
+    nock(API).post("/").reply(502, "<html>Bad Gateway</html>", { "Content-Type": "text/html" });
+    answer(API, { Status: "succeed", TaskMessage: "", RequestId: "t-3" }, sent);
+    const done = await redisClient().waitForTask(9, { minDelayMs: 1, maxDelayMs: 1 });
+    expect(done.RequestId).toBe("t-3");
+  });
+
+  it("waitForTask rejects with WaiterTimeoutError once timeoutMs has passed, the task still running", async () => {
+    nock(API).post("/").times(1000).optionally().reply(200, JSON.stringify({ Response: { Status: "running", TaskMessage: "", RequestId: "w" } }));
+    const err: unknown = await redisClient()
+      .waitForTask(11, { timeoutMs: 30, minDelayMs: 5, maxDelayMs: 10 })
+      .catch((e: unknown) => e);
+    expect(isWaiterTimeoutError(err) && [err.taskId, err.lastStatus]).toEqual([11, "running"]);
+  });
+
+  it("waitForTask rejects at once when its signal aborts, and sends no request after the abort", async () => {
+    const seen: number[] = [];
+    nock(API)
+      .post("/")
+      .times(1000)
+      .optionally()
+      .reply(() => {
+        seen.push(Date.now());
+        return [200, JSON.stringify({ Response: { Status: "running", TaskMessage: "", RequestId: "a" } })];
+      });
+    const controller = new AbortController();
+    const waiting = redisClient().waitForTask(12, { signal: controller.signal, minDelayMs: 60_000, maxDelayMs: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = seen.length;
+    controller.abort(new Error("user cancelled"));
+    const err: unknown = await waiting.catch((e: unknown) => e);
+    expect(isRequestAbortedError(err)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(before).toBe(1);
+    expect(seen).toHaveLength(before);
   });
 
   it("paginateDescribeInstances walks Offset/Limit pages up to TotalCount", async () => {
