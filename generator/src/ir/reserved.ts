@@ -15,24 +15,36 @@ export const CORE_TYPE_REEXPORTS = [
   "WaitOptions",
 ] as const;
 
-/** Values (classes and guards) the package index re-exports from core. */
+/** Values the package index re-exports from core: every error class a call can reject with, and its guard. */
 export const CORE_VALUE_REEXPORTS = [
+  "ConfigurationError",
+  "CredentialsError",
+  "MalformedResponseError",
+  "NetworkError",
   "PaginationError",
+  "RequestAbortedError",
   "SdkError",
   "TaskFailedError",
   "TencentCloudError",
+  "TimeoutError",
   "ValidationError",
   "WaiterTimeoutError",
+  "isConfigurationError",
+  "isCredentialsError",
+  "isMalformedResponseError",
+  "isNetworkError",
   "isPaginationError",
+  "isRequestAbortedError",
   "isSdkError",
   "isTaskFailedError",
   "isTencentCloudError",
+  "isTimeoutError",
   "isValidationError",
   "isWaiterTimeoutError",
 ] as const;
 
 /** Core names used only inside generated modules. */
-export const CORE_INTERNAL = ["ActionMeta", "PaginatorMeta", "ServiceClient", "ServiceMeta", "WaiterMeta", "paginate", "waitFor"] as const;
+export const CORE_INTERNAL = ["ActionMeta", "PaginatorMeta", "ServiceClient", "ServiceMeta", "WaiterMeta", "defineActions", "paginate", "waitFor"] as const;
 
 /** Every core name a spec name must not take. */
 export const CORE_NAMES = [...CORE_TYPE_REEXPORTS, ...CORE_VALUE_REEXPORTS, ...CORE_INTERNAL] as const;

@@ -6,16 +6,28 @@ export * from "./errors.gen.js";
 export * from "./models.gen.js";
 export type { TaskDoneTarget } from "./waiters.gen.js";
 export {
+  ConfigurationError,
+  CredentialsError,
+  MalformedResponseError,
+  NetworkError,
   PaginationError,
+  RequestAbortedError,
   SdkError,
   TaskFailedError,
   TencentCloudError,
+  TimeoutError,
   ValidationError,
   WaiterTimeoutError,
+  isConfigurationError,
+  isCredentialsError,
+  isMalformedResponseError,
+  isNetworkError,
   isPaginationError,
+  isRequestAbortedError,
   isSdkError,
   isTaskFailedError,
   isTencentCloudError,
+  isTimeoutError,
   isValidationError,
   isWaiterTimeoutError,
 } from "@org/tc-core";
