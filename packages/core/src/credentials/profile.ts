@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import { decode } from "ini";
 import { type CredentialEnvironment, envValue, isNotFound, resolveEnvironment } from "./environment.js";
 import { type CredentialSourceReport, CredentialsError } from "./errors.js";
 import { sealCredentials } from "./sealed.js";
@@ -59,7 +58,7 @@ export function profileCredentials(options: ProfileCredentialsOptions = {}): Cre
         const via = options.filepath !== undefined ? "filepath option" : ENV_CREDENTIALS_FILE;
         throw new CredentialsError(`Credentials file ${file} (from ${via}) ${why}`, { cause: error });
       }
-      const section = findSection(decode(text), profile);
+      const section = findSection(await decodeIni(text), profile);
       if (section === undefined) {
         if (chosenProfile !== undefined || chosenFile !== undefined) {
           throw new CredentialsError(
@@ -74,6 +73,15 @@ export function profileCredentials(options: ProfileCredentialsOptions = {}): Cre
     }
     throw new CredentialsError(`No credentials profile [${profile}] found`, { sources, missing: true });
   };
+}
+
+/**
+ * `ini` is CommonJS: importing it from the ESM build at load costs every client start-up Node's CJS
+ * interop (~13 ms), so it loads only when a credentials file is actually read.
+ */
+async function decodeIni(text: string): Promise<Record<string, unknown>> {
+  const { decode } = await import("ini");
+  return decode(text);
 }
 
 function defaultFiles(homedir: () => string): string[] {

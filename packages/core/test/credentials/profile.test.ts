@@ -1,4 +1,7 @@
+import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isCredentialsError, profileCredentials, type ProfileCredentialsOptions } from "../../src/credentials/index.js";
 import { rejection, SECRET, tempDir, TOKEN } from "./helpers.js";
@@ -136,5 +139,23 @@ describe("profileCredentials", () => {
     await dir.write(".tencentcloud/credentials", `[default]\nsecret_key = ${SECRET}\ntoken = ${TOKEN}\n`);
     const error = await rejection(profileCredentials(hermetic())());
     expect(JSON.stringify(error) + String(error)).not.toMatch(/CANARY/);
+  });
+
+  it("loads the CommonJS `ini` package only once a credentials file is read, not when the client is imported", async () => {
+    const file = await dir.write("credentials", "[default]\nsecret_id = AKIDlazy\nsecret_key = k\n");
+    // A fresh process: the module cache of this test run says nothing about what importing core costs.
+    const script = `
+      import { createRequire } from "node:module";
+      const cache = createRequire(import.meta.url).cache;
+      const iniLoaded = () => Object.keys(cache).some((p) => /[\\\\/]node_modules[\\\\/]ini[\\\\/]/.test(p));
+      const core = await import(${JSON.stringify(fileURLToPath(new URL("../../src/index.ts", import.meta.url)))});
+      const atImport = iniLoaded();
+      const { secretId } = await core.profileCredentials({ filepath: ${JSON.stringify(file)}, env: {} })();
+      console.log(JSON.stringify({ atImport, afterRead: iniLoaded(), secretId }));
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+    });
+    expect(JSON.parse(stdout)).toEqual({ atImport: false, afterRead: true, secretId: "AKIDlazy" });
   });
 });
