@@ -1,4 +1,5 @@
 export * from "./meta.js";
+export { defineActions, type ActionTable } from "./define-actions.js";
 export * from "./client/index.js";
 export * from "./errors/index.js";
 export * from "./signer/index.js";
