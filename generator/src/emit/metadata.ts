@@ -1,10 +1,12 @@
+import type { CodeBlockWriter } from "ts-morph";
 import { StructureKind } from "./ts-morph.js";
 import type { IrMember, IrService, IrStructure, IrType } from "../ir/index.js";
+import { camelCase } from "../ir/naming.js";
 import { GENERATED_VALUES } from "../ir/reserved.js";
 import { compareCodeUnits } from "../spec/write-json.js";
 import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
-import { dataConstant } from "./literal.js";
+import { dataConstant, writeLiteral } from "./literal.js";
 import type { Statement, TsPrinter } from "./printer.js";
 
 /** Path of the metadata module inside a generated package. */
@@ -14,15 +16,15 @@ export const METADATA_MODULE = "./metadata.gen.js";
 
 /**
  * The data core runs on: the service's endpoints, a compact table of request shapes
- * (and the structures they reach) for validation, and one small record per action.
+ * (and the structures they reach) for validation, and the actions as core's `defineActions`
+ * table, which states each wire name once and only what core cannot derive from it.
  */
 export function emitMetadata(ir: IrService, printer: TsPrinter): GeneratedFile {
   const statements: Statement[] = [
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: "@org/tc-core",
-      isTypeOnly: true,
-      namedImports: ["ActionMeta", "ServiceMeta"],
+      namedImports: [DEFINE_ACTIONS, { name: "ServiceMeta", isTypeOnly: true }],
     },
     dataConstant({
       name: GENERATED_VALUES.serviceMeta,
@@ -36,16 +38,70 @@ export function emitMetadata(ir: IrService, printer: TsPrinter): GeneratedFile {
         shapes: inputShapes(ir),
       },
     }),
-    dataConstant({
-      name: GENERATED_VALUES.actions,
-      doc: "Per-action data, keyed by client method name.",
-      value: Object.fromEntries(
-        ir.actions.map((a) => [a.methodName, { name: a.name, rateLimit: a.rateLimit, readOnly: a.readOnly, input: a.requestType }]),
-      ),
-      satisfies: "Readonly<Record<string, ActionMeta>>",
-    }),
+    actionsConstant(ir),
   ];
   return printer.print(METADATA_PATH, lineCommentHeader(ir, ["service.json", "actions/*.json", "structures/*.json"]), statements);
+}
+
+/** Core's helper that expands an {@link ActionTableData} into one `ActionMeta` per method. */
+const DEFINE_ACTIONS = "defineActions";
+
+/**
+ * The argument of core's `defineActions`, as plain data; its members are documented on core's
+ * `ActionTable`, and the tests pass this type to `defineActions` so the compiler keeps them equal.
+ */
+export interface ActionTableData {
+  readonly names: string;
+  readonly rateLimit: number;
+  readonly readOnly: string;
+  readonly rateLimits?: Record<string, number>;
+  readonly methods?: Record<string, string>;
+  readonly inputs?: Record<string, string>;
+}
+
+/**
+ * The IR's actions as a `defineActions` table. Everything core derives by rule is compared with
+ * what the IR chose and, where they differ, listed as an exception, so the expanded table equals
+ * the IR whatever the IR's naming rules become. Spec action names match `^[A-Z][A-Za-z0-9]*$`,
+ * so a comma cannot occur inside one.
+ */
+export function actionTable(ir: IrService): ActionTableData {
+  const rateLimits: Record<string, number> = {};
+  const methods: Record<string, string> = {};
+  const inputs: Record<string, string> = {};
+  for (const a of ir.actions) {
+    if (a.rateLimit !== ir.defaultRateLimit) rateLimits[a.name] = a.rateLimit;
+    if (a.methodName !== camelCase(a.name)) methods[a.name] = a.methodName;
+    if (a.requestType !== `${a.name}Request`) inputs[a.name] = a.requestType;
+  }
+  return {
+    names: ir.actions.map((a) => a.name).join(","),
+    rateLimit: ir.defaultRateLimit,
+    readOnly: ir.actions.map((a) => (a.readOnly ? "1" : "0")).join(""),
+    ...nonEmpty({ rateLimits, methods, inputs }),
+  };
+}
+
+function nonEmpty<T extends Record<string, Record<string, unknown>>>(maps: T): Partial<T> {
+  return Object.fromEntries(Object.entries(maps).filter(([, map]) => Object.keys(map).length > 0)) as Partial<T>;
+}
+
+/**
+ * `export const actions = defineActions<"m1" | …>({ … });`. The method names are stated as the
+ * type argument so `actions.describeTaskInfo` is an `ActionMeta` without a non-null assertion
+ * (`never` for a service without actions: an empty type argument list does not parse).
+ */
+function actionsConstant(ir: IrService): (writer: CodeBlockWriter) => void {
+  return (writer) => {
+    writer.write("/** Per-action data, keyed by client method name. */").newLine();
+    writer.write(`export const ${GENERATED_VALUES.actions} = ${DEFINE_ACTIONS}<`);
+    if (ir.actions.length === 0) writer.write("never");
+    for (const a of ir.actions) writer.newLine().setIndentationLevel(1).write(`| ${JSON.stringify(a.methodName)}`);
+    if (ir.actions.length > 0) writer.newLine().setIndentationLevel(0);
+    writer.write(">(");
+    writeLiteral(writer, actionTable(ir), 0);
+    writer.write(");").newLine();
+  };
 }
 
 /** Request shapes first (in action order), then every structure they reach, by name. */
