@@ -22,6 +22,21 @@ export function packageDirectory(ir: IrService): string {
   return `packages/${ir.name}`;
 }
 
+/** Install footprint of one package as the publish test measured it, for its README. */
+interface MeasuredSize {
+  readonly packed: string;
+  readonly unpacked: string;
+  readonly installed: string;
+}
+
+let measuredSizes: Readonly<Record<string, MeasuredSize>> | undefined;
+
+/** `templates/measured-sizes.json`, read once; packages without an entry get no size line. */
+function measuredSize(packageName: string): MeasuredSize | undefined {
+  measuredSizes ??= JSON.parse(readFileSync(path.join(TEMPLATES_DIR, "measured-sizes.json"), "utf8")) as Record<string, MeasuredSize>;
+  return Object.hasOwn(measuredSizes, packageName) ? measuredSizes[packageName] : undefined;
+}
+
 type Render = (view: object) => string;
 const compiled = new Map<string, Render>();
 
@@ -37,7 +52,7 @@ function template(name: string): Render {
   return render;
 }
 
-/** package.json, README.md, tsconfig.json, the tsup config and LICENSE of the generated package. */
+/** package.json, README.md, tsconfig.json, the tsup config, its build driver and LICENSE of the generated package. */
 export function emitPackageFiles(ir: IrService, options: EmitOptions, printer: TsPrinter): GeneratedFile[] {
   const header = headerLines(ir, []).join(" ");
   return [
@@ -62,6 +77,7 @@ export function emitPackageFiles(ir: IrService, options: EmitOptions, printer: T
     { path: "README.md", content: template("README.md.hbs")(readmeView(ir, header)) },
     { path: "LICENSE", content: readFileSync(path.join(TEMPLATES_DIR, "LICENSE"), "utf8") },
     tsupConfig(ir, printer),
+    buildScript(header),
   ];
 }
 
@@ -70,27 +86,53 @@ function reformatJson(text: string): string {
   return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
 }
 
+/** The build driver; package.json's `build` script runs it. */
+const BUILD_SCRIPT = "scripts/build.gen.mjs";
+
+/** Public entries: both module kinds and declarations. The bin (`testing/cli`) is ESM only and has no API. */
+const ENTRIES = { index: INDEX_PATH, "testing/index": TESTING_PATHS.index };
+
+function buildScript(header: string): GeneratedFile {
+  const declarationEntries = Object.keys(ENTRIES).map((entry) => JSON.stringify(entry)).join(", ");
+  return { path: BUILD_SCRIPT, content: template("build.mjs.hbs")({ header, declarationEntries }) };
+}
+
 function tsupConfig(ir: IrService, printer: TsPrinter): GeneratedFile {
-  // Declarations only for the two public entries: the bin has no API.
-  const entries = { index: INDEX_PATH, "testing/index": TESTING_PATHS.index };
+  const common = { target: "node20", platform: "node", treeshake: true, minifyWhitespace: true, minifySyntax: true };
+  const builds: Array<[comment: string[], options: Record<string, unknown>]> = [
+    [
+      ["ESM, with the bin: `testing/cli` and `testing/index` share one chunk holding the local endpoint."],
+      { entry: { ...ENTRIES, "testing/cli": TESTING_PATHS.cli }, format: "esm", splitting: true },
+    ],
+    [
+      [
+        "CommonJS for `require`, without the bin, which runs the ESM build. The declarations (.d.cts) come from here;",
+        `${BUILD_SCRIPT} points the .d.ts files at them.`,
+      ],
+      { entry: ENTRIES, format: "cjs", dts: true },
+    ],
+  ];
   return printer.print("tsup.config.gen.ts", lineCommentHeader(ir, []), [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "tsup", namedImports: ["defineConfig"] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "tsup", namedImports: ["defineConfig", { name: "Options", isTypeOnly: true }] },
     (w) => {
       w.writeLine("// TSDoc ships in the .d.ts files; the JavaScript drops comments and whitespace to stay small.");
-      w.write("export default defineConfig(");
-      writeLiteral(w, {
-        entry: { ...entries, "testing/cli": TESTING_PATHS.cli },
-        format: ["esm", "cjs"],
-        dts: { entry: entries },
-        clean: true,
-        target: "node20",
-        platform: "node",
-        splitting: false,
-        treeshake: true,
-        minifyWhitespace: true,
-        minifySyntax: true,
-      }, 0);
-      w.write(");").newLine();
+      w.write("const common: Options = ");
+      writeLiteral(w, common, 0);
+      w.write(";").newLine().blankLine();
+      w.writeLine(`// tsup runs the two builds in parallel, so neither cleans dist/: ${BUILD_SCRIPT} does, before them.`);
+      w.write("export default defineConfig([");
+      for (const [comment, options] of builds) {
+        w.newLine().setIndentationLevel(1);
+        for (const line of comment) w.writeLine(`// ${line}`);
+        w.write("{").newLine().setIndentationLevel(2).write("...common,");
+        for (const [key, value] of Object.entries(options)) {
+          w.newLine().setIndentationLevel(2).write(`${key}: `);
+          writeLiteral(w, value, 2);
+          w.write(",");
+        }
+        w.newLine().setIndentationLevel(1).write("},");
+      }
+      w.newLine().setIndentationLevel(0).write("]);").newLine();
     },
   ]);
 }
@@ -118,6 +160,7 @@ function readmeView(ir: IrService, header: string): object {
     errorGuard: ir.names.errorGuard,
     serviceErrorCode: ir.names.serviceErrorCode,
     mockBin: ir.names.mockBin,
+    installSize: measuredSize(ir.packageName),
     actionCount: ir.actions.length,
     quickStart: quick && { name: quick.name, methodName: quick.methodName, request: requestArgument(quick) },
     errorExample: errorAction && {

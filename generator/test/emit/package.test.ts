@@ -1,7 +1,9 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { emitPackage } from "../../src/emit/index.js";
 import { emitIndex } from "../../src/emit/index-file.js";
-import { emitPackageFiles } from "../../src/emit/package-files.js";
+import { emitPackageFiles, TEMPLATES_DIR } from "../../src/emit/package-files.js";
 import { TsPrinter } from "../../src/emit/printer.js";
 import { emitTesting } from "../../src/emit/testing.js";
 import { buildServiceIr } from "../../src/ir/index.js";
@@ -28,6 +30,7 @@ describe("index, testing entry, package files and provenance", async () => {
       "README.md",
       "generated.json",
       "package.json",
+      "scripts/build.gen.mjs",
       "src/client.gen.ts",
       "src/errors.gen.ts",
       "src/index.gen.ts",
@@ -81,6 +84,16 @@ describe("index, testing entry, package files and provenance", async () => {
     const main = files.filter((f) => f.path.startsWith("src/") && !f.path.startsWith("src/testing/"));
     for (const file of main) expect(file.content, file.path).not.toContain("6ef60bec-0242-43af-bb20-270359fb54a7");
     expect(files.find((f) => f.path === "src/testing/samples.gen.ts")?.content).toContain("6ef60bec-0242-43af-bb20-270359fb54a7");
+  });
+
+  it("quotes the measured install size in the README only for packages that have one", async () => {
+    const sizes = JSON.parse(await readFile(path.join(TEMPLATES_DIR, "measured-sizes.json"), "utf8")) as Record<string, { installed: string }>;
+    const recorded = Object.keys(sizes).find((name) => name.startsWith("@"));
+    expect(recorded, "measured-sizes.json records at least one package").toBeDefined();
+    const readme = (name: string) =>
+      emitPackageFiles({ ...ir, packageName: name }, options, printer).find((f) => f.path === "README.md")!.content;
+    expect(readme(recorded!)).toContain(`the install puts ${sizes[recorded!]!.installed} in \`node_modules\``);
+    expect(readme(ir.packageName)).not.toContain("node_modules");
   });
 
   it("lists every action in the README table with its markers", () => {
