@@ -25,6 +25,7 @@ export function readConfig() {
     rounds: int("BENCH_ROUNDS", quick ? 2 : 5),
     durationMs: int("BENCH_DURATION_MS", quick ? 1000 : 6000),
     warmupMs: int("BENCH_WARMUP_MS", quick ? 300 : 1500),
+    sliceMs: int("BENCH_SLICE_MS", quick ? 500 : 1000),
     coldReps: int("BENCH_COLD_REPS", quick ? 6 : 30),
     signingMs: int("BENCH_SIGNING_MS", quick ? 500 : 2000),
     generatorReps: int("BENCH_GENERATOR_REPS", quick ? 1 : 3),

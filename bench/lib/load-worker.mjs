@@ -1,5 +1,9 @@
-// One measured run in its own process: a closed loop of `concurrency` callers against the fake
-// endpoint. Prints one JSON line: calls, wall time, process CPU, latency percentiles, memory.
+// One contender at one concurrency in its own process: a closed loop of `concurrency` callers
+// against the fake endpoint. Two modes:
+// - sliced (started with an IPC channel, as lib/load.mjs does): the parent sends `run` messages and
+//   the worker runs the loop for that long, so contenders can take turns second by second; `report`
+//   answers with everything measured since the first `measure` slice;
+// - one-shot (no IPC, as profile.mjs does): warm-up, one measured run, one JSON line on stdout.
 import { performance } from "node:perf_hooks";
 
 const cfg = JSON.parse(process.argv[2]);
@@ -11,65 +15,75 @@ if (first?.Status !== "succeed" || typeof first?.RequestId !== "string") {
   throw new Error(`${cfg.contender}: unexpected DescribeTaskInfo result ${JSON.stringify(first)}`);
 }
 
-let latencies = [];
-let errors = 0;
-let firstError;
+const measured = { calls: 0, wallMs: 0, cpuUs: 0, errors: 0, firstError: undefined, latencies: [] };
 
-async function loop(ms) {
+/** Runs the closed loop for `ms`; in-flight calls finish after the deadline and count. */
+async function loop(ms, record) {
   let stop = false;
   const timer = setTimeout(() => (stop = true), ms);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
   const worker = async () => {
     let calls = 0;
     while (!stop) {
       const t = performance.now();
       try {
         await contender.call(18215);
-        latencies.push(performance.now() - t);
+        if (record) measured.latencies.push(performance.now() - t);
         calls++;
       } catch (err) {
-        errors++;
-        firstError ??= String(err?.message ?? err);
+        measured.errors++;
+        measured.firstError ??= String(err?.message ?? err);
       }
     }
     return calls;
   };
   const counts = await Promise.all(Array.from({ length: cfg.concurrency }, worker));
   clearTimeout(timer);
-  return counts.reduce((a, b) => a + b, 0);
+  if (record) {
+    const cpu = process.cpuUsage(cpu0);
+    measured.wallMs += performance.now() - t0;
+    measured.cpuUs += cpu.user + cpu.system;
+    measured.calls += counts.reduce((a, b) => a + b, 0);
+  }
 }
 
-await loop(cfg.warmupMs);
-latencies = [];
-errors = 0;
-globalThis.gc?.();
-
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-const calls = await loop(cfg.durationMs);
-const wallMs = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
-const rssBytes = process.memoryUsage.rss();
-const { maxRSS } = process.resourceUsage();
-
-latencies.sort((a, b) => a - b);
-const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-await contender.close?.();
-
-process.stdout.write(
-  JSON.stringify({
+function report() {
+  const lat = measured.latencies.sort((a, b) => a - b);
+  const pct = (p) => lat[Math.min(lat.length - 1, Math.floor((p / 100) * lat.length))] ?? NaN;
+  return {
     contender: cfg.contender,
     concurrency: cfg.concurrency,
-    calls,
-    errors,
-    firstError,
-    wallMs,
-    reqPerSec: (calls / wallMs) * 1000,
-    cpuUsPerCall: (cpu.user + cpu.system) / calls,
-    cpuUserUsPerCall: cpu.user / calls,
+    calls: measured.calls,
+    errors: measured.errors,
+    firstError: measured.firstError,
+    wallMs: measured.wallMs,
+    reqPerSec: (measured.calls / measured.wallMs) * 1000,
+    cpuUsPerCall: measured.cpuUs / measured.calls,
     p50Ms: pct(50),
     p99Ms: pct(99),
-    rssBytes,
-    maxRssBytes: maxRSS * 1024,
-  }) + "\n",
-);
-process.exit(0);
+    rssBytes: process.memoryUsage.rss(),
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+if (process.send) {
+  process.on("message", async (msg) => {
+    if (msg.cmd === "run") {
+      await loop(msg.ms, msg.measure);
+      process.send({ done: true });
+    } else if (msg.cmd === "report") {
+      process.send({ report: report() });
+      await contender.close?.();
+      process.disconnect();
+    }
+  });
+  process.send({ ready: true });
+} else {
+  await loop(cfg.warmupMs, false);
+  await loop(cfg.durationMs, true);
+  const result = report();
+  await contender.close?.();
+  process.stdout.write(JSON.stringify(result) + "\n");
+  process.exit(0);
+}

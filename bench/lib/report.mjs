@@ -134,7 +134,7 @@ export function renderNotes(results) {
     `- Load average at start ${m.loadStart}, at end ${m.loadEnd} (other work on this machine shifts absolute numbers; the paired ratios are what count)`,
   ];
   if (results.load) {
-    out.push(`- Load runs: ${c.durationMs / 1000} s measured after ${c.warmupMs / 1000} s warm-up, ${c.rounds} rounds, contenders interleaved, one process per run; medians over rounds, ratios are medians of per-round ratios`);
+    out.push(`- Load runs: ${c.durationMs / 1000} s measured per contender after ${c.warmupMs / 1000} s warm-up, taken in ${c.sliceMs / 1000} s turns alternating between the contenders, ${c.rounds} rounds, one process per contender and round; medians over rounds, ratios are medians of per-round ratios`);
     const forms = new Set();
     for (const byC of Object.values(results.load.runs)) for (const [id, list] of Object.entries(byC)) for (const r of list) if (r) forms.add(`${id}: ${Object.keys(r.hostForms).join("+")}`);
     out.push(`- Every request's TC3 signature was verified by the fake endpoint (signed host form per contender: ${[...forms].join(", ")}); invalid runs: ${results.load.invalid.length}`);
