@@ -28,7 +28,7 @@ export interface RateLimitOptions {
 export interface ClientOptions {
   /** Region, e.g. `ap-guangzhou`. A `-fsi` region selects the financial endpoint automatically. */
   readonly region?: string;
-  /** Explicit keys or a provider; default: the chain (env, profile file, CVM role, TKE OIDC). */
+  /** Explicit keys or a provider; default: the chain (env, profile file, TKE OIDC, CVM role). */
   readonly credentials?: Credentials | CredentialProvider;
   /** Host (`redis.example.com`) or full origin (`http://127.0.0.1:8080`). */
   readonly endpoint?: string;
