@@ -69,12 +69,13 @@ function coldRows(cold, rows) {
     const o = cold[`ours-${kind}`];
     const p = cold[`peer-${kind}`];
     const r = o ? o.addedWallMs / p.addedWallMs : NaN;
+    const rCpu = o ? o.addedCpuMs / p.addedCpuMs : NaN;
     rows.push([
       `cold start ${kind === "cjs" ? "require" : "import"}, ms added (wall / CPU)`,
       o ? `${n1(o.addedWallMs)} / ${n1(o.addedCpuMs)}` : "n/a",
       `${n1(p.addedWallMs)} / ${n1(p.addedCpuMs)}`,
       "—",
-      ratio(r),
+      `${ratio(r)} / ${ratio(rCpu)}`,
       "",
       "≤ 0.25× peer",
       status(Number.isFinite(r) ? r <= 0.25 : undefined),
