@@ -136,9 +136,14 @@ export function renderNotes(results) {
   ];
   if (results.load) {
     out.push(`- Load runs: ${c.durationMs / 1000} s measured per contender after ${c.warmupMs / 1000} s warm-up, taken in ${c.sliceMs / 1000} s turns alternating between the contenders, ${c.rounds} rounds, one process per contender and round; medians over rounds, ratios are medians of per-round ratios`);
-    const forms = new Set();
-    for (const byC of Object.values(results.load.runs)) for (const [id, list] of Object.entries(byC)) for (const r of list) if (r) forms.add(`${id}: ${Object.keys(r.hostForms).join("+")}`);
-    out.push(`- Every request's TC3 signature was verified by the fake endpoint (signed host form per contender: ${[...forms].join(", ")}); invalid runs: ${results.load.invalid.length}`);
+    const forms = {};
+    for (const byC of Object.values(results.load.runs)) {
+      for (const list of Object.values(byC)) {
+        for (const r of list) for (const [client, f] of Object.entries(r?.hostForms ?? {})) for (const form of Object.keys(f)) (forms[client] ??= new Set()).add(form);
+      }
+    }
+    const formText = Object.entries(forms).map(([client, f]) => `\`${client}\` ${[...f].join("+")}`).join(", ");
+    out.push(`- Every request's TC3 signature was verified by the fake endpoint (host form signed, by X-TC-RequestClient: ${formText}); invalid runs: ${results.load.invalid.length}`);
     for (const bad of results.load.invalid) out.push(`  - round ${bad.round + 1}, c=${bad.concurrency}, ${bad.contender}: ${bad.error ?? JSON.stringify(bad.failures)}`);
   }
   if (results.cold) {

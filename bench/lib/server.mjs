@@ -33,7 +33,8 @@ function errorBody(code, message, requestId) {
  * Starts the fake endpoint on 127.0.0.1 at a free port.
  * `credentials`: `{ [secretId]: secretKey }` accepted by the verifier.
  * Resolves to `{ port, stats(), resetStats(), close() }`; `stats()` counts requests, successes,
- * each failure code, which host form the signature covered, and requests per X-TC-RequestClient.
+ * each failure code, requests per X-TC-RequestClient, and per client which host form its signatures
+ * covered.
  */
 export async function startFakeEndpoint({ credentials, verify = true }) {
   const task = sampleTaskInfo();
@@ -74,7 +75,8 @@ export async function startFakeEndpoint({ credentials, verify = true }) {
     if (verify) {
       const v = verifier(req, body);
       if (!v.ok) return failure(v.code, v.message);
-      stats.hostForms[v.hostForm] = (stats.hostForms[v.hostForm] ?? 0) + 1;
+      const forms = (stats.hostForms[String(req.headers["x-tc-requestclient"] ?? "-")] ??= {});
+      forms[v.hostForm] = (forms[v.hostForm] ?? 0) + 1;
     }
     const action = req.headers["x-tc-action"];
     if (action !== "DescribeTaskInfo") return failure("InvalidAction", `Action ${action} does not exist.`);
