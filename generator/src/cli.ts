@@ -1,5 +1,3 @@
-import { runSpecsImport } from "./commands/specs-import.js";
-import { CommandUnavailableError, loadCommand } from "./commands/load-command.js";
 
 const USAGE = [
   "usage: cli <command> [args]",
@@ -11,12 +9,11 @@ const USAGE = [
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    // Each command is imported on use: generation loads ts-morph (its own TypeScript), importing does not.
     case "specs:import":
-      return runSpecsImport(rest);
-    case "generate": {
-      const runGenerate = await loadCommand("./generate.js", "runGenerate");
-      return runGenerate(rest);
-    }
+      return (await import("./commands/specs-import.js")).runSpecsImport(rest);
+    case "generate":
+      return (await import("./commands/generate.js")).runGenerate(rest);
     case "-h":
     case "--help":
       console.log(USAGE);
@@ -32,9 +29,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    // A stack trace helps only for bugs, not for a command that is simply absent.
-    if (err instanceof CommandUnavailableError) console.error(err.message);
-    else console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     process.exitCode = 1;
   },
 );

@@ -1,5 +1,5 @@
 import { runBulkImport } from "../importers/bulk/command.js";
-import { loadCommand } from "./load-command.js";
+import { runDocImport } from "../importers/doc/command.js";
 
 const USAGE = [
   "usage:",
@@ -13,11 +13,8 @@ export async function runSpecsImport(args: string[]): Promise<number> {
   switch (form) {
     case "bulk":
       return runBulkImport(rest);
-    case "doc": {
-      // Loaded lazily so the bulk form keeps working whatever state the doc importer is in.
-      const runDocImport = await loadCommand("../importers/doc/command.js", "runDocImport");
+    case "doc":
       return runDocImport(rest);
-    }
     case "-h":
     case "--help":
       console.log(USAGE);
