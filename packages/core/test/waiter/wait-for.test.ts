@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { CallOptions } from "../../src/client/options.js";
 import { TencentCloudError, isRequestAbortedError, isSdkError } from "../../src/errors/index.js";
-import type { WaiterMeta } from "../../src/meta.js";
 import {
   TaskFailedError,
   WaiterTimeoutError,
@@ -9,17 +8,8 @@ import {
   isWaiterTimeoutError,
   waitFor,
 } from "../../src/waiter/index.js";
+import { taskDone } from "../testing/fixture.js";
 import { FakeClock } from "./fake-clock.js";
-
-const taskDone: WaiterMeta = {
-  action: { name: "DescribeTaskInfo", rateLimit: 20, readOnly: true, input: "DescribeTaskInfoRequest" },
-  input: "TaskId",
-  path: "Status",
-  success: ["succeed"],
-  failure: ["failed", "error"],
-  minDelayMs: 1000,
-  maxDelayMs: 15000,
-};
 
 interface TaskInfo {
   Status: string;
