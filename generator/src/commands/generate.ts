@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { emitPackage, type GeneratedFile } from "../emit/index.js";
 import { TsPrinter } from "../emit/printer.js";
-import { buildServiceIr, type IrService } from "../ir/index.js";
+import { buildServiceIr, groupPackages, type IrPackage, type IrService } from "../ir/index.js";
+import { syntaxProblems } from "../emit/syntax.js";
 import { SpecLoadError, loadSpecs, type SpecProblem } from "../load/index.js";
 import { diffPackage, readIfExists, writePackage, type FileDifference } from "../write/index.js";
 
@@ -26,9 +27,9 @@ export interface GenerateOptions {
   readonly check: boolean;
 }
 
-/** One package the specs produce. */
+/** One package the specs produce: every version of one service. */
 export interface GeneratedPackage {
-  readonly ir: IrService;
+  readonly pkg: IrPackage;
   readonly dir: string;
   readonly files: readonly GeneratedFile[];
 }
@@ -37,6 +38,8 @@ export interface GeneratedPackage {
 export interface GenerateResult {
   readonly packages: readonly GeneratedPackage[];
   readonly differences: ReadonlyMap<string, readonly FileDifference[]>;
+  /** What the specs should curate but the generator could work around (e.g. a title not in English). */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -56,17 +59,24 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       problems.push(...err.problems);
     }
   }
-  problems.push(...packageClashes(irs));
+  const grouped = groupPackages(irs);
+  problems.push(...grouped.problems);
   if (problems.length > 0) throw new SpecLoadError(problems);
 
   const generator = generatorIdentity();
   const printer = new TsPrinter();
   const packages: GeneratedPackage[] = [];
-  for (const ir of irs) {
-    const dir = path.join(options.outDir, ir.name);
+  for (const pkg of grouped.packages) {
+    const dir = path.join(options.outDir, pkg.name);
     const release = await releaseFields(dir);
-    packages.push({ ir, dir, files: emitPackage(ir, { generator, release }, printer) });
+    const files = emitPackage(pkg, { generator, release }, printer);
+    // Spec text reaches comments and literals: output that does not parse is a generator bug, never written.
+    for (const p of syntaxProblems(files)) {
+      problems.push({ file: path.join(dir, p.path), path: `line ${p.line}`, message: `generated TypeScript does not parse: ${p.message}` });
+    }
+    packages.push({ pkg, dir, files });
   }
+  if (problems.length > 0) throw new SpecLoadError(problems);
 
   const differences = new Map<string, readonly FileDifference[]>();
   for (const pkg of packages) {
@@ -80,24 +90,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       ]);
     }
   }
-  return { packages, differences };
-}
-
-/** Two versions of one service would write the same folder; the later would silently win. */
-function packageClashes(irs: readonly IrService[]): SpecProblem[] {
-  const byName = new Map<string, IrService>();
-  const problems: SpecProblem[] = [];
-  for (const ir of irs) {
-    const other = byName.get(ir.name);
-    if (other) {
-      problems.push({
-        file: `${ir.specPath}/service.json`,
-        path: "/name",
-        message: `generates packages/${ir.name}, as ${other.specPath} does; only one version per service is supported`,
-      });
-    } else byName.set(ir.name, ir);
-  }
-  return problems;
+  return { packages, differences, warnings: grouped.warnings };
 }
 
 /**
@@ -161,6 +154,7 @@ export async function runGenerate(args: string[]): Promise<number> {
     }
     throw err;
   }
+  for (const warning of result.warnings) console.error(`warning: ${warning}`);
   return report(result, options, performance.now() - started);
 }
 

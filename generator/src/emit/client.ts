@@ -9,7 +9,9 @@ import { MODULES, methodLink, requestOptional, sentence } from "./names.js";
 import { paginated, paginatorMethod } from "./paginators.js";
 import type { TsPrinter } from "./printer.js";
 import { doc, exampleTag, type DocTag } from "./tsdoc.js";
-import { typeExpr } from "./type-expr.js";
+import { integerAliases } from "./type-expr.js";
+import { coreSpecifiers } from "./core-import.js";
+import type { CoreName } from "../ir/reserved.js";
 import { waiterMethods } from "./waiters.js";
 
 /** Path of the client module inside a generated package. */
@@ -51,11 +53,11 @@ export function emitClient(ir: IrService, printer: TsPrinter): GeneratedFile {
       kind: StructureKind.Class,
       name: names.client,
       isExported: true,
-      extends: "ServiceClient",
+      extends: ir.core.ServiceClient,
       docs: [classDoc],
       ctors: [
         {
-          parameters: [{ name: "options", type: "ClientOptions", initializer: "{}" }],
+          parameters: [{ name: "options", type: ir.core.ClientOptions, initializer: "{}" }],
           statements: [`super(${GENERATED_VALUES.serviceMeta}, options);`],
           docs: [
             doc("Creates a client; nothing is sent until the first call.", [
@@ -71,8 +73,8 @@ export function emitClient(ir: IrService, printer: TsPrinter): GeneratedFile {
 }
 
 function imports(ir: IrService): OptionalKind<ImportDeclarationStructure>[] {
-  const core = ["ServiceClient"];
-  const coreTypes = ["CallOptions", "ClientOptions"];
+  const core: CoreName[] = ["ServiceClient"];
+  const coreTypes: CoreName[] = ["CallOptions", "ClientOptions"];
   const models = new Set<string>();
   for (const a of ir.actions) {
     models.add(a.requestType).add(a.responseType);
@@ -88,17 +90,12 @@ function imports(ir: IrService): OptionalKind<ImportDeclarationStructure>[] {
     coreTypes.push("WaitOptions");
     for (const w of ir.waiters) models.add(ir.actions.find((a) => a.name === w.action)?.responseType ?? "");
   }
-  const itemAliases = paginated(ir)
-    .map(({ paginator }) => typeExpr(paginator.itemType))
-    .filter((t) => /^U?Int64$/.test(t));
+  const itemAliases = integerAliases(paginated(ir).map(({ paginator }) => paginator.itemType)) as CoreName[];
   const sorted = (values: Iterable<string>) => [...new Set(values)].filter(Boolean).sort();
   const result: OptionalKind<ImportDeclarationStructure>[] = [
     {
       moduleSpecifier: "@org/tc-core",
-      namedImports: [
-        ...sorted(core),
-        ...sorted([...coreTypes, ...itemAliases]).map((name) => ({ name, isTypeOnly: true })),
-      ],
+      namedImports: [...coreSpecifiers(ir, core), ...coreSpecifiers(ir, [...coreTypes, ...itemAliases], true)],
     },
     { moduleSpecifier: MODULES.metadata, namedImports: [GENERATED_VALUES.actions, GENERATED_VALUES.serviceMeta] },
     { moduleSpecifier: MODULES.models, isTypeOnly: true, namedImports: sorted(models) },
@@ -138,7 +135,7 @@ function actionMethod(ir: IrService, a: IrAction): OptionalKind<MethodDeclaratio
     name: a.methodName,
     parameters: [
       { name: "request", type: a.requestType, ...(optional ? { initializer: "{}" } : {}) },
-      { name: "options", type: "CallOptions", hasQuestionToken: true },
+      { name: "options", type: ir.core.CallOptions, hasQuestionToken: true },
     ],
     returnType: `Promise<${a.responseType}>`,
     docs: [doc(methodDescription(ir, a), tags)],

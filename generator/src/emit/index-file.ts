@@ -1,7 +1,7 @@
 import type { ExportDeclarationStructure, OptionalKind } from "ts-morph";
 import { StructureKind } from "./ts-morph.js";
 import type { IrService } from "../ir/index.js";
-import { CORE_TYPE_REEXPORTS, CORE_VALUE_REEXPORTS } from "../ir/reserved.js";
+import { CORE_TYPE_REEXPORTS, CORE_VALUE_REEXPORTS, type CoreName } from "../ir/reserved.js";
 import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
 import { MODULES } from "./names.js";
@@ -24,12 +24,14 @@ export function emitIndex(ir: IrService, printer: TsPrinter): GeneratedFile {
   if (ir.waiters.length > 0) {
     exports.push({ moduleSpecifier: MODULES.waiters, isTypeOnly: true, namedExports: ir.waiters.map((w) => w.targetTypeName) });
   }
-  const coreTypes = CORE_TYPE_REEXPORTS.filter(
+  // Rule 1 of ir/name-rule.ts: a core name a spec name took is not re-exported; the spec's wins.
+  const free = (name: CoreName): boolean => ir.core[name] === name;
+  const coreTypes = CORE_TYPE_REEXPORTS.filter(free).filter(
     (name) =>
       (name !== "WaitOptions" || ir.waiters.length > 0) &&
       ((name !== "Paginated" && name !== "PaginateOptions") || paginated(ir).length > 0),
   );
-  const coreValues = CORE_VALUE_REEXPORTS.filter(
+  const coreValues = CORE_VALUE_REEXPORTS.filter(free).filter(
     (name) =>
       (!/TaskFailed|WaiterTimeout/.test(name) || ir.waiters.length > 0) && (!/Pagination/.test(name) || paginated(ir).length > 0),
   );

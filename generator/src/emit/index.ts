@@ -1,5 +1,6 @@
-import type { IrService } from "../ir/index.js";
+import type { IrPackage, IrService } from "../ir/index.js";
 import { emitClient } from "./client.js";
+import { emitEntries, versionPath } from "./entries.js";
 import { emitErrors } from "./errors.js";
 import type { EmitOptions, GeneratedFile } from "./file.js";
 import { emitIndex } from "./index-file.js";
@@ -15,8 +16,11 @@ import { emitWaiters } from "./waiters.js";
 export type { EmitOptions, GeneratedFile } from "./file.js";
 export { PROVENANCE_PATH, parseProvenance, type Provenance } from "./provenance.js";
 
-/** Every file of one generated package, sorted by path. Reads only the IR and the options. */
-export function emitPackage(ir: IrService, options: EmitOptions, printer: TsPrinter = new TsPrinter()): GeneratedFile[] {
+/**
+ * Every module of one API version, at paths as if the version were the whole package (`src/…`);
+ * {@link emitPackage} moves them into the version's folder. Reads only the IR.
+ */
+export function emitVersion(ir: IrService, printer: TsPrinter = new TsPrinter()): GeneratedFile[] {
   const files: GeneratedFile[] = [
     emitModels(ir, printer),
     emitErrors(ir, printer),
@@ -24,12 +28,24 @@ export function emitPackage(ir: IrService, options: EmitOptions, printer: TsPrin
     emitClient(ir, printer),
     emitIndex(ir, printer),
     ...emitTesting(ir, printer),
-    ...emitPackageFiles(ir, options, printer),
   ];
   const waiters = emitWaiters(ir, printer);
   if (waiters) files.push(waiters);
   const paginators = emitPaginators(ir, printer);
   if (paginators) files.push(paginators);
-  files.push(emitProvenance(ir, options, files));
+  return files;
+}
+
+/**
+ * Every file of one generated package, sorted by path: each version under `src/<version>/`, the
+ * root and `/testing` entries re-exporting the default version, and the package files.
+ */
+export function emitPackage(pkg: IrPackage, options: EmitOptions, printer: TsPrinter = new TsPrinter()): GeneratedFile[] {
+  const files: GeneratedFile[] = [
+    ...pkg.versions.flatMap((ir) => emitVersion(ir, printer).map((f) => ({ ...f, path: versionPath(ir.version, f.path) }))),
+    ...emitEntries(pkg, printer),
+    ...emitPackageFiles(pkg, options, printer),
+  ];
+  files.push(emitProvenance(pkg, options, files));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

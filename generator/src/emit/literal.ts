@@ -1,4 +1,6 @@
 import type { CodeBlockWriter } from "ts-morph";
+import { isPlainPropertyKey } from "../ir/name-rule.js";
+import { clean } from "./tsdoc.js";
 
 /**
  * Writes plain JSON data as a TypeScript literal. Keys stay in the order given; callers
@@ -29,7 +31,7 @@ export function writeLiteral(writer: CodeBlockWriter, value: unknown, level = wr
     return;
   }
   writeBlock(writer, "{", "}", level, entries, ([key, item]) => {
-    writer.write(`${propertyKey(key)}: `);
+    writer.write(`${literalKey(key)}: `);
     writeLiteral(writer, item, level + 1);
   });
 }
@@ -55,15 +57,26 @@ function writeBlock<T>(
 /** Flat records (only scalar values) that fit a line are written on one line: compact tables read better. */
 function inlineObject(entries: ReadonlyArray<[string, unknown]>): string | undefined {
   if (!entries.every(([, v]) => isScalar(v))) return undefined;
-  const text = `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${scalar(v)}`).join(", ")} }`;
+  const text = `{ ${entries.map(([k, v]) => `${literalKey(k)}: ${scalar(v)}`).join(", ")} }`;
   return text.length <= INLINE_WIDTH ? text : undefined;
 }
 
 const INLINE_WIDTH = 100;
 
-/** A property name, quoted only when it is not an identifier. */
+/**
+ * A property name, quoted when it is not an identifier or names an `Object.prototype` member, so a
+ * wire name like `constructor` reads as data. For type members; object literals use {@link literalKey}.
+ */
 export function propertyKey(key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
+  return isPlainPropertyKey(key) ? key : JSON.stringify(key);
+}
+
+/**
+ * A key of an object literal: as {@link propertyKey}, but `__proto__` is computed, because
+ * `{ __proto__: x }` and `{ "__proto__": x }` both set the prototype and drop the key.
+ */
+export function literalKey(key: string): string {
+  return key === "__proto__" ? `[${JSON.stringify(key)}]` : propertyKey(key);
 }
 
 /** A reference to another generated value inside a data literal, written verbatim. */
@@ -104,7 +117,7 @@ export interface DataConstant {
  */
 export function dataConstant(c: DataConstant): (writer: CodeBlockWriter) => void {
   return (writer) => {
-    writer.write(`/** ${c.doc.replace(/\*\//g, "*\\/")} */`).newLine();
+    writer.write(`/** ${clean(c.doc).replace(/\n/g, " ")} */`).newLine();
     writer.write(`export const ${c.name}${c.type ? `: ${c.type}` : ""} = `);
     writeLiteral(writer, c.value, 0);
     writer.write(c.satisfies ? ` satisfies ${c.satisfies};` : ";").newLine();

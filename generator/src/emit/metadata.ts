@@ -8,6 +8,8 @@ import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
 import { dataConstant, writeLiteral } from "./literal.js";
 import type { Statement, TsPrinter } from "./printer.js";
+import { coreSpecifiers } from "./core-import.js";
+import type { CoreName } from "../ir/reserved.js";
 
 /** Path of the metadata module inside a generated package. */
 export const METADATA_PATH = "src/metadata.gen.ts";
@@ -24,12 +26,12 @@ export function emitMetadata(ir: IrService, printer: TsPrinter): GeneratedFile {
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: "@org/tc-core",
-      namedImports: [DEFINE_ACTIONS, { name: "ServiceMeta", isTypeOnly: true }],
+      namedImports: [...coreSpecifiers(ir, [DEFINE_ACTIONS]), ...coreSpecifiers(ir, ["ServiceMeta"], true)],
     },
     dataConstant({
       name: GENERATED_VALUES.serviceMeta,
       doc: `${ir.title} ${ir.version}: endpoints and request shapes for validation.`,
-      type: "ServiceMeta",
+      type: ir.core.ServiceMeta,
       value: {
         service: ir.name,
         version: ir.version,
@@ -44,7 +46,7 @@ export function emitMetadata(ir: IrService, printer: TsPrinter): GeneratedFile {
 }
 
 /** Core's helper that expands an {@link ActionTableData} into one `ActionMeta` per method. */
-const DEFINE_ACTIONS = "defineActions";
+const DEFINE_ACTIONS = "defineActions" satisfies CoreName;
 
 /**
  * The argument of core's `defineActions`, as plain data; its members are documented on core's
@@ -94,7 +96,7 @@ function nonEmpty<T extends Record<string, Record<string, unknown>>>(maps: T): P
 function actionsConstant(ir: IrService): (writer: CodeBlockWriter) => void {
   return (writer) => {
     writer.write("/** Per-action data, keyed by client method name. */").newLine();
-    writer.write(`export const ${GENERATED_VALUES.actions} = ${DEFINE_ACTIONS}<`);
+    writer.write(`export const ${GENERATED_VALUES.actions} = ${ir.core[DEFINE_ACTIONS]}<`);
     if (ir.actions.length === 0) writer.write("never");
     for (const a of ir.actions) writer.newLine().setIndentationLevel(1).write(`| ${JSON.stringify(a.methodName)}`);
     if (ir.actions.length > 0) writer.newLine().setIndentationLevel(0);
@@ -122,7 +124,11 @@ export function inputShapes(ir: IrService): Record<string, Record<string, string
     shapes[a.requestType] = shape(a.input);
     for (const m of a.input) visit(m.type);
   }
-  for (const name of [...reached.keys()].sort(compareCodeUnits)) shapes[name] = shape(reached.get(name)?.members ?? []);
+  // Keyed by TypeScript name: unique in the module scope, where a wire name may equal `<Action>Request`.
+  for (const name of [...reached.keys()].sort(compareCodeUnits)) {
+    const structure = reached.get(name);
+    if (structure) shapes[structure.typeName] = shape(structure.members);
+  }
   return shapes;
 }
 
@@ -148,6 +154,6 @@ export function typeCode(type: IrType): string {
     case "list":
       return `[${typeCode(type.items)}`;
     case "structure":
-      return `#${type.name}`;
+      return `#${type.typeName}`;
   }
 }

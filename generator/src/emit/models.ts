@@ -5,6 +5,8 @@ import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
 import { propertyKey } from "./literal.js";
 import type { Statement, TsPrinter } from "./printer.js";
+import { coreSpecifiers } from "./core-import.js";
+import type { CoreName } from "../ir/reserved.js";
 import { doc, type DocTag } from "./tsdoc.js";
 import { integerAliases, memberTypeExpr } from "./type-expr.js";
 
@@ -20,20 +22,20 @@ export function emitModels(ir: IrService, printer: TsPrinter): GeneratedFile {
   const statements: Statement[] = [];
   const aliases = integerAliases(members.map((m) => m.type));
   if (aliases.length > 0) {
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: aliases });
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: coreSpecifiers(ir, aliases as CoreName[]) });
   }
-  for (const structure of ir.structures) statements.push(structureInterface(structure));
+  for (const structure of ir.structures) statements.push(structureInterface(ir, structure));
   for (const action of ir.actions) statements.push(requestInterface(ir, action), responseInterface(ir, action));
   return printer.print(MODELS_PATH, lineCommentHeader(ir, ["actions/*.json", "structures/*.json"]), statements);
 }
 
-function structureInterface(s: IrStructure): InterfaceDeclarationStructure {
+function structureInterface(ir: IrService, s: IrStructure): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
     name: s.typeName,
     isExported: true,
     docs: [doc(s.description || `The ${s.name} structure.`)],
-    properties: s.members.map(property),
+    properties: s.members.map((m) => property(ir, m)),
   };
 }
 
@@ -43,7 +45,7 @@ function requestInterface(ir: IrService, a: IrAction): InterfaceDeclarationStruc
     name: a.requestType,
     isExported: true,
     docs: [doc(`Request of {@link ${ir.names.client}.${a.methodName} | ${a.name}}: ${a.summary}.`, deprecatedTag(a))],
-    properties: a.input.map(property),
+    properties: a.input.map((m) => property(ir, m)),
   };
 }
 
@@ -54,7 +56,7 @@ function responseInterface(ir: IrService, a: IrAction): InterfaceDeclarationStru
     isExported: true,
     docs: [doc(`Response of {@link ${ir.names.client}.${a.methodName} | ${a.name}}: the content of \`Response\`.`, deprecatedTag(a))],
     properties: [
-      ...a.output.map(property),
+      ...a.output.map((m) => property(ir, m)),
       {
         name: "RequestId",
         type: "string",
@@ -64,13 +66,13 @@ function responseInterface(ir: IrService, a: IrAction): InterfaceDeclarationStru
   };
 }
 
-function property(m: IrMember): OptionalKind<PropertySignatureStructure> {
+function property(ir: IrService, m: IrMember): OptionalKind<PropertySignatureStructure> {
   const tags: DocTag[] = [];
   if (m.example !== undefined && m.example !== "") tags.push({ tag: "example", text: exampleText(m) });
   if (m.deprecated) tags.push({ tag: "deprecated", text: "The service no longer supports this member." });
   return {
     name: propertyKey(m.name),
-    type: memberTypeExpr(m),
+    type: memberTypeExpr(m, ir.core),
     hasQuestionToken: !m.required,
     docs: [doc(m.description || m.name, tags)],
   };

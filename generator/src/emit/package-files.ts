@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import type { IrAction, IrService } from "../ir/index.js";
+import type { IrAction, IrPackage, IrService } from "../ir/index.js";
 import type { EmitOptions, GeneratedFile } from "./file.js";
 import { StructureKind } from "./ts-morph.js";
 import { headerLines, lineCommentHeader } from "./header.js";
@@ -12,14 +12,16 @@ import { actionNamed, requestOptional, sentence } from "./names.js";
 import { paginated } from "./paginators.js";
 import type { TsPrinter } from "./printer.js";
 import { TESTING_PATHS } from "./testing.js";
-import { INDEX_PATH } from "./index-file.js";
+import { packageEntries, packageSpecPath } from "./entries.js";
+import { markdownText, plainText } from "./text.js";
+import { readmeVersions } from "./readme-versions.js";
 
 /** The generator's `templates/` folder, found from this module. */
 export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
 
 /** Where the package sits in the repository, for package.json `repository.directory`. */
-export function packageDirectory(ir: IrService): string {
-  return `packages/${ir.name}`;
+export function packageDirectory(pkg: Pick<IrPackage, "name">): string {
+  return `packages/${pkg.name}`;
 }
 
 /** Install footprint of one package as the publish test measured it, for its README. */
@@ -53,8 +55,12 @@ function template(name: string): Render {
 }
 
 /** package.json, README.md, tsconfig.json, the tsup config, its build driver and LICENSE of the generated package. */
-export function emitPackageFiles(ir: IrService, options: EmitOptions, printer: TsPrinter): GeneratedFile[] {
-  const header = headerLines(ir, []).join(" ");
+export function emitPackageFiles(pkg: IrPackage, options: EmitOptions, printer: TsPrinter): GeneratedFile[] {
+  const ir = pkg.defaultVersion;
+  const specPath = packageSpecPath(pkg);
+  const header = headerLines({ specPath }, []).join(" ");
+  const entries = packageEntries(pkg);
+  const versions = pkg.versions.length > 1 ? `APIs ${pkg.versions.map((v) => v.version).join(", ")}` : `API ${ir.version}`;
   return [
     {
       path: "package.json",
@@ -64,21 +70,48 @@ export function emitPackageFiles(ir: IrService, options: EmitOptions, printer: T
           packageName: ir.packageName,
           version: options.release.version,
           description:
-            `${ir.title} (API ${ir.version}) client for Node.js: typed requests, responses and error codes` +
-            `${ir.waiters.length > 0 ? ", task waiter" : ""}${paginated(ir).length > 0 ? ", paginators" : ""}, and a local test endpoint.`,
+            `${plainText(pkg.title)} (${versions}) client for Node.js: typed requests, responses and error codes` +
+            `${pkg.versions.some((v) => v.waiters.length > 0) ? ", task waiter" : ""}` +
+            `${pkg.versions.some((v) => paginated(v).length > 0) ? ", paginators" : ""}, and a local test endpoint.`,
+          typesVersions: typesVersions(entries),
+          exports: exportsMap(entries),
           service: ir.name,
           mockBin: ir.names.mockBin,
-          directory: packageDirectory(ir),
+          directory: packageDirectory(pkg),
           coreRange: options.release.coreRange,
         }),
       ),
     },
     { path: "tsconfig.json", content: template("tsconfig.json.hbs")({ header }) },
-    { path: "README.md", content: template("README.md.hbs")(readmeView(ir, header)) },
+    { path: "README.md", content: template("README.md.hbs")(readmeView(pkg, header)) },
     { path: "LICENSE", content: readFileSync(path.join(TEMPLATES_DIR, "LICENSE"), "utf8") },
-    tsupConfig(ir, printer),
-    buildScript(header),
+    tsupConfig({ specPath }, entries, printer),
+    buildScript(header, entries),
   ];
+}
+
+/** `exports`: every entry for `import` and `require`, each with its declarations first. */
+function exportsMap(entries: Readonly<Record<string, string>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const entry of Object.keys(entries)) {
+    const base = `./dist/${entry}`;
+    const key = entry === "index" ? "." : `./${entry.replace(/\/index$/, "")}`;
+    out[key] = {
+      import: { types: `${base}.d.ts`, default: `${base}.js` },
+      require: { types: `${base}.d.cts`, default: `${base}.cjs` },
+    };
+  }
+  out["./package.json"] = "./package.json";
+  return out;
+}
+
+/** `typesVersions` for TypeScript's node10 resolution, which ignores `exports`: each subpath's declarations. */
+function typesVersions(entries: Readonly<Record<string, string>>): Record<string, unknown> {
+  const paths: Record<string, string[]> = {};
+  for (const entry of Object.keys(entries)) {
+    if (entry !== "index") paths[entry.replace(/\/index$/, "")] = [`./dist/${entry}.d.cts`];
+  }
+  return { "*": paths };
 }
 
 /** Round-trips rendered JSON so a template typo fails here and the bytes are canonical. */
@@ -89,27 +122,25 @@ function reformatJson(text: string): string {
 /** The build driver; package.json's `build` script runs it. */
 const BUILD_SCRIPT = "scripts/build.gen.mjs";
 
-/** Public entries: both module kinds and declarations. The bin (`testing/cli`) is ESM only and has no API. */
-const ENTRIES = { index: INDEX_PATH, "testing/index": TESTING_PATHS.index };
-
-function buildScript(header: string): GeneratedFile {
-  const declarationEntries = Object.keys(ENTRIES).map((entry) => JSON.stringify(entry)).join(", ");
+/** Public entries get both module kinds and declarations. The bin (`testing/cli`) is ESM only and has no API. */
+function buildScript(header: string, entries: Readonly<Record<string, string>>): GeneratedFile {
+  const declarationEntries = Object.keys(entries).map((entry) => JSON.stringify(entry)).join(", ");
   return { path: BUILD_SCRIPT, content: template("build.mjs.hbs")({ header, declarationEntries }) };
 }
 
-function tsupConfig(ir: IrService, printer: TsPrinter): GeneratedFile {
+function tsupConfig(ir: Pick<IrService, "specPath">, entries: Readonly<Record<string, string>>, printer: TsPrinter): GeneratedFile {
   const common = { target: "node20", platform: "node", treeshake: true, minifyWhitespace: true, minifySyntax: true };
   const builds: Array<[comment: string[], options: Record<string, unknown>]> = [
     [
       ["ESM, with the bin: `testing/cli` and `testing/index` share one chunk holding the local endpoint."],
-      { entry: { ...ENTRIES, "testing/cli": TESTING_PATHS.cli }, format: "esm", splitting: true },
+      { entry: { ...entries, "testing/cli": TESTING_PATHS.cli }, format: "esm", splitting: true },
     ],
     [
       [
         "CommonJS for `require`, without the bin, which runs the ESM build. The declarations (.d.cts) come from here;",
         `${BUILD_SCRIPT} points the .d.ts files at them.`,
       ],
-      { entry: ENTRIES, format: "cjs", dts: true },
+      { entry: entries, format: "cjs", dts: true },
     ],
   ];
   return printer.print("tsup.config.gen.ts", lineCommentHeader(ir, []), [
@@ -138,7 +169,8 @@ function tsupConfig(ir: IrService, printer: TsPrinter): GeneratedFile {
 }
 
 /** Data the README template renders; every choice of example is derived from the IR. */
-function readmeView(ir: IrService, header: string): object {
+function readmeView(pkg: IrPackage, header: string): object {
+  const ir = pkg.defaultVersion;
   const listing = mainListing(ir);
   const quick = listing ?? ir.actions.find((a) => a.readOnly && requestOptional(a) && a.samples.length > 0) ?? ir.actions[0];
   const waiter = ir.waiters[0];
@@ -152,8 +184,10 @@ function readmeView(ir: IrService, header: string): object {
   return {
     header,
     packageName: ir.packageName,
-    title: ir.title,
+    title: markdownText(pkg.title),
     version: ir.version,
+    versions: readmeVersions(pkg),
+    multiVersion: pkg.versions.length > 1,
     endpoint: ir.endpoint,
     intlEndpoint: ir.intlEndpoint,
     clientName: ir.names.client,
@@ -189,15 +223,8 @@ function readmeView(ir: IrService, header: string): object {
         methodName: validated.methodName,
         member: required.name,
         typo: typo(required.name),
-        value: JSON.stringify(exampleValue(validated, required.name)),
+        value: codeText(JSON.stringify(exampleValue(validated, required.name)) ?? "null"),
       },
-    actions: ir.actions.map((a) => ({
-      methodName: a.methodName,
-      name: a.name,
-      summary: tableCell(sentence(a.summary)),
-      rateLimit: a.rateLimit,
-      notes: notes(a),
-    })),
   };
 }
 
@@ -225,7 +252,7 @@ function requiredCount(a: IrAction): number {
 function requestArgument(a: IrAction): string {
   const request = a.samples[0]?.request ?? {};
   if (Object.keys(request).length === 0) return requestOptional(a) ? "" : "{ /* ... */ }";
-  return literalText(request);
+  return codeText(literalText(request));
 }
 
 /** A plausible typo of a member name: its last letter in the other case (`TaskId` → `TaskID`). */
@@ -239,16 +266,10 @@ function exampleValue(a: IrAction, member: string): unknown {
   return a.samples[0]?.request[member] ?? "…";
 }
 
-function notes(a: IrAction): string {
-  const marks: string[] = [];
-  if (a.trackedBy.length > 0) marks.push("task");
-  if (a.paginator) marks.push("paginated");
-  if (a.financialRegions) marks.push("fsi");
-  if (a.deprecated) marks.push("deprecated");
-  return marks.join(", ");
-}
-
-/** Markdown table cells hold one line and no unescaped pipe. */
-function tableCell(text: string): string {
-  return text.replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|");
+/**
+ * Sample text inside a fenced code block: a backtick run could close the fence, so backticks (which
+ * occur only inside string literals here) are written as the `\u0060` escape.
+ */
+function codeText(code: string): string {
+  return code.replace(/`/g, "\\u0060");
 }

@@ -9,6 +9,7 @@ import { MODULES, methodLink } from "./names.js";
 import type { Statement, TsPrinter } from "./printer.js";
 import { doc, exampleTag } from "./tsdoc.js";
 import { typeExpr } from "./type-expr.js";
+import { coreSpecifiers } from "./core-import.js";
 
 /** Path of the paginators module inside a generated package. */
 export const PAGINATORS_PATH = "src/paginators.gen.ts";
@@ -23,13 +24,13 @@ export function emitPaginators(ir: IrService, printer: TsPrinter): GeneratedFile
   const all = paginated(ir);
   if (all.length === 0) return undefined;
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: ["PaginatorMeta"] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: coreSpecifiers(ir, ["PaginatorMeta"]) },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: MODULES.metadata, namedImports: [GENERATED_VALUES.actions] },
     ...all.map(({ action, paginator: p }) =>
       dataConstant({
         name: p.metaName,
         doc: `Pages of ${action.name} by \`${p.offset}\`/\`${p.limit}\`, items in \`${p.items}\`.`,
-        type: "PaginatorMeta",
+        type: ir.core.PaginatorMeta,
         value: {
           action: codeRef(`${GENERATED_VALUES.actions}.${action.methodName}`),
           offset: p.offset,
@@ -45,16 +46,16 @@ export function emitPaginators(ir: IrService, printer: TsPrinter): GeneratedFile
 
 /** The client method iterating one paginated action: one `paginate` call. */
 export function paginatorMethod(ir: IrService, action: IrAction, p: IrPaginator): OptionalKind<MethodDeclarationStructure> {
-  const item = typeExpr(p.itemType);
+  const item = typeExpr(p.itemType, ir.core);
   const optional = !action.input.some((m) => m.required);
   const stop = p.total !== undefined ? `\`${p.total}\` items have been read, or at` : "";
   return {
     name: p.methodName,
     parameters: [
       { name: "request", type: action.requestType, ...(optional ? { initializer: "{}" } : {}) },
-      { name: "options", type: "PaginateOptions", hasQuestionToken: true },
+      { name: "options", type: ir.core.PaginateOptions, hasQuestionToken: true },
     ],
-    returnType: `Paginated<${item}, ${action.responseType}>`,
+    returnType: `${ir.core.Paginated}<${item}, ${action.responseType}>`,
     docs: [
       doc(
         `Every item of ${methodLink(ir, action.methodName)} (\`${p.items}\`), fetched page by page as you iterate; ` +
@@ -70,7 +71,7 @@ export function paginatorMethod(ir: IrService, action: IrAction, p: IrPaginator)
       ),
     ],
     statements: [
-      `return paginate<${action.requestType}, ${action.responseType}, ${item}>(`,
+      `return ${ir.core.paginate}<${action.requestType}, ${action.responseType}, ${item}>(`,
       `  (page, callOptions) => this.${action.methodName}(page, callOptions),`,
       `  ${p.metaName},`,
       "  request,",

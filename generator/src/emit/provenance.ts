@@ -1,4 +1,6 @@
-import type { IrService } from "../ir/index.js";
+import { createHash } from "node:crypto";
+import type { IrPackage } from "../ir/index.js";
+import { packageSpecPath } from "./entries.js";
 import type { EmitOptions, GeneratedFile } from "./file.js";
 import { headerLines } from "./header.js";
 
@@ -14,12 +16,16 @@ export interface Provenance {
  * Records what produced the package: the spec's content hash and the generator's version, and
  * the list of generated files, so the next run can remove files no longer generated.
  */
-export function emitProvenance(ir: IrService, options: EmitOptions, files: readonly GeneratedFile[]): GeneratedFile {
+export function emitProvenance(pkg: IrPackage, options: EmitOptions, files: readonly GeneratedFile[]): GeneratedFile {
+  const specPath = packageSpecPath(pkg);
+  // One version: its content hash; several: the hash of theirs, in version order.
+  const hashes = pkg.versions.map((v) => v.contentHash);
+  const hash = hashes.length === 1 ? hashes[0] : createHash("sha256").update(hashes.join("\n")).digest("hex");
   const record = {
-    $comment: headerLines(ir, []).join(" "),
+    $comment: headerLines({ specPath }, []).join(" "),
     generator: `${options.generator.name}@${options.generator.version}`,
-    specs: ir.specPath,
-    specHash: `sha256:${ir.contentHash}`,
+    specs: specPath,
+    specHash: `sha256:${hash}`,
     files: [...files.map((f) => f.path), PROVENANCE_PATH].sort(),
   };
   return { path: PROVENANCE_PATH, content: `${JSON.stringify(record, null, 2)}\n` };

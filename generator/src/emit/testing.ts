@@ -18,11 +18,11 @@ export const TESTING_PATHS = {
 const PARENT = { metadata: "../metadata.gen.js", waiters: "../waiters.gen.js", paginators: "../paginators.gen.js" };
 
 /**
- * The `/testing` entry: spec samples and task data bound to core's local endpoint, plus the
- * command line bin running it.
+ * A version's `/testing` entry: spec samples and task data bound to core's local endpoint. The
+ * command line bin is one per package ({@link emitCli}).
  */
 export function emitTesting(ir: IrService, printer: TsPrinter): GeneratedFile[] {
-  return [emitSamples(ir, printer), emitTestingIndex(ir, printer), emitCli(ir, printer)];
+  return [emitSamples(ir, printer), emitTestingIndex(ir, printer)];
 }
 
 function emitSamples(ir: IrService, printer: TsPrinter): GeneratedFile {
@@ -116,7 +116,8 @@ function emitTestingIndex(ir: IrService, printer: TsPrinter): GeneratedFile {
   return printer.print(TESTING_PATHS.index, lineCommentHeader(ir, ["service.json", "actions/*.json"]), statements);
 }
 
-function emitCli(ir: IrService, printer: TsPrinter): GeneratedFile {
+/** The package's bin: the local endpoint of the version the package's `/testing` entry serves. */
+export function emitCli(ir: Pick<IrService, "specPath">, printer: TsPrinter): GeneratedFile {
   // The shebang must be the first line for the bin to run; the header follows it.
   const header = `#!/usr/bin/env node\n${headerLines(ir, ["service.json"]).map((l) => `// ${l}`).join("\n")}\n\n`;
   return printer.print(TESTING_PATHS.cli, header, [

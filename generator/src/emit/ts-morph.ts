@@ -7,4 +7,4 @@ import { createRequire } from "node:module";
  */
 const tsMorph = createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph");
 
-export const { CodeBlockWriter, IndentationText, NewLineKind, Project, QuoteKind, StructureKind } = tsMorph;
+export const { CodeBlockWriter, IndentationText, NewLineKind, Project, QuoteKind, StructureKind, ts } = tsMorph;

@@ -7,8 +7,8 @@ export interface DocTag {
 }
 
 /**
- * A TSDoc comment from spec text. Spec prose can contain `*\/` (cron expressions) or `@name`
- * (addresses) that would end the comment or start a bogus tag; both are escaped.
+ * A TSDoc comment from spec text. Spec prose can contain `*\/` (cron expressions), `/*` or `@name`
+ * (addresses) that would end the comment, open a nested one or start a bogus tag; all are escaped.
  */
 export function doc(description: string, tags: readonly DocTag[] = []): OptionalKind<JSDocStructure> {
   return {
@@ -31,6 +31,7 @@ export function clean(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/\*\//g, "*\\/")
+    .replace(/\/\*/g, "/\\*")
     .replace(/(^|[\s(])@(?=[A-Za-z])/g, "$1\\@")
     .split("\n")
     .map((line) => line.trimEnd())

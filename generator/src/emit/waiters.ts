@@ -4,11 +4,13 @@ import type { IrService, IrWaiter } from "../ir/index.js";
 import { GENERATED_VALUES } from "../ir/reserved.js";
 import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
-import { codeRef, dataConstant } from "./literal.js";
+import { codeRef, dataConstant, propertyKey } from "./literal.js";
 import { MODULES, actionNamed, methodLink } from "./names.js";
 import type { Statement, TsPrinter } from "./printer.js";
 import { doc, exampleTag } from "./tsdoc.js";
-import { typeExpr } from "./type-expr.js";
+import { integerAliases, typeExpr } from "./type-expr.js";
+import { coreSpecifiers } from "./core-import.js";
+import type { CoreName } from "../ir/reserved.js";
 
 /** Path of the waiters module inside a generated package. */
 export const WAITERS_PATH = "src/waiters.gen.ts";
@@ -19,10 +21,9 @@ export const WAITERS_PATH = "src/waiters.gen.ts";
  */
 export function emitWaiters(ir: IrService, printer: TsPrinter): GeneratedFile | undefined {
   if (ir.waiters.length === 0) return undefined;
-  const idTypes = new Set(ir.waiters.map((w) => typeExpr(w.inputType)));
-  const coreTypes = ["WaiterMeta", ...[...idTypes].filter((t) => /^U?Int64$/.test(t))].sort();
+  const coreTypes = ["WaiterMeta", ...integerAliases(ir.waiters.map((w) => w.inputType))] as CoreName[];
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: coreTypes },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: coreSpecifiers(ir, coreTypes) },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: MODULES.metadata, namedImports: [GENERATED_VALUES.actions] },
   ];
   for (const w of ir.waiters) {
@@ -32,7 +33,7 @@ export function emitWaiters(ir: IrService, printer: TsPrinter): GeneratedFile | 
         kind: StructureKind.TypeAlias,
         name: w.targetTypeName,
         isExported: true,
-        type: `${typeExpr(w.inputType)} | { readonly ${w.input}: ${typeExpr(w.inputType)} }`,
+        type: `${typeExpr(w.inputType, ir.core)} | { readonly ${propertyKey(w.input)}: ${typeExpr(w.inputType, ir.core)} }`,
         docs: [
           doc(
             `What {@link ${ir.names.client}.${w.methodName}} accepts: a \`${w.input}\`, or the response of an action that ` +
@@ -43,7 +44,7 @@ export function emitWaiters(ir: IrService, printer: TsPrinter): GeneratedFile | 
       dataConstant({
         name: w.metaName,
         doc: `Waiter ${w.name}: polls ${w.action} until \`${w.path}\` is ${w.success.join(" or ")}.`,
-        type: "WaiterMeta",
+        type: ir.core.WaiterMeta,
         value: {
           action: codeRef(`${GENERATED_VALUES.actions}.${actionNamed(ir, w.action).methodName}`),
           input: w.input,
@@ -78,7 +79,7 @@ function waiterMethod(ir: IrService, w: IrWaiter): OptionalKind<MethodDeclaratio
     name: w.methodName,
     parameters: [
       { name: "target", type: w.targetTypeName },
-      { name: "options", type: `WaitOptions<${polled.responseType}>`, hasQuestionToken: true },
+      { name: "options", type: `${ir.core.WaitOptions}<${polled.responseType}>`, hasQuestionToken: true },
     ],
     returnType: `Promise<${polled.responseType}>`,
     docs: [
@@ -98,7 +99,7 @@ function waiterMethod(ir: IrService, w: IrWaiter): OptionalKind<MethodDeclaratio
       ]),
     ],
     statements: [
-      `return waitFor(`,
+      `return ${ir.core.waitFor}(`,
       `  (request, callOptions) => this.invoke<${polled.responseType}>(${GENERATED_VALUES.actions}.${polled.methodName}, request, callOptions),`,
       `  ${w.metaName},`,
       "  target,",

@@ -6,7 +6,8 @@ import { NameScope, type NameOrigin } from "./collisions.js";
 import { camelCase, servicePrefix, unscopedName } from "./naming.js";
 import { resolvePaginator } from "./paginators.js";
 import { ProblemList } from "./problems.js";
-import { CLIENT_MEMBERS, COMMON_ERROR_CODE, CORE_NAMES, REQUEST_ID } from "./reserved.js";
+import { CORE_ALIAS_PREFIX, GLOBAL_NAMES, METHOD_SUFFIX, STRUCTURE_SUFFIX, isReservedMethodName } from "./name-rule.js";
+import { CLIENT_MEMBERS, COMMON_ERROR_CODE, CORE_NAMES, REQUEST_ID, type CoreName } from "./reserved.js";
 import type { ServiceSource, SpecsSource } from "./source.js";
 import { resolveMembers, type StructureNames } from "./types-resolve.js";
 import type { IrAction, IrErrorCode, IrNames, IrService, IrStructure, IrWaiter } from "./types.js";
@@ -23,14 +24,48 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
   const names = serviceNames(service.clientName, service.packageName);
   const moduleScope = new NameScope("type", problems, "service.json");
   claimServiceNames(moduleScope, names);
+  const chosen = service.names ?? {};
 
-  const structureNames: StructureNames = new Map(source.structures.map((s) => [s.name, s.name]));
+  // Rule 3 of name-rule.ts: a reserved method name takes a suffix; a chosen one is used as is.
+  const clientScope = new NameScope("client member", problems, "service.json");
+  for (const member of CLIENT_MEMBERS) clientScope.claim(member, { file: "", path: "", what: "core ServiceClient member" });
+  const sortedActions = [...source.actions].sort(byName);
+  const methodNames = new Map(
+    sortedActions.map((a) => {
+      const picked = chosen.methods?.[a.name];
+      if (picked !== undefined) return [a.name, picked];
+      const derived = camelCase(a.name);
+      return [a.name, isReservedMethodName(derived, CLIENT_MEMBERS) ? `${derived}${METHOD_SUFFIX}` : derived];
+    }),
+  );
+  for (const a of sortedActions) claimActionNames(moduleScope, clientScope, a, methodNames.get(a.name) ?? "", `actions/${a.name}.json`);
+
+  // Rule 2: a structure whose name is taken by a generated name or a global is emitted with a suffix.
+  const structureNames = new Map(
+    source.structures.map((s) => {
+      const picked = chosen.structures?.[s.name];
+      if (picked !== undefined) return [s.name, picked];
+      return [s.name, moduleScope.has(s.name) || GLOBAL_NAMES.has(s.name) ? `${s.name}${STRUCTURE_SUFFIX}` : s.name];
+    }),
+  );
+  for (const picked of [true, false]) {
+    for (const s of [...source.structures].sort(byName)) {
+      if ((chosen.structures?.[s.name] !== undefined) !== picked) continue;
+      const typeName = structureNames.get(s.name) ?? s.name;
+      moduleScope.claim(typeName, { file: `structures/${s.name}.json`, path: "/name", what: `structure ${s.name}` });
+    }
+  }
+  for (const [wire, typeName] of Object.entries(chosen.structures ?? {})) {
+    if (!structureNames.has(wire)) problems.add("service.json", `/names/structures/${wire}`, `unknown structure "${wire}" (chosen name ${typeName})`);
+  }
+  for (const [wire, method] of Object.entries(chosen.methods ?? {})) {
+    if (!methodNames.has(wire)) problems.add("service.json", `/names/methods/${wire}`, `unknown action "${wire}" (chosen name ${method})`);
+  }
   const structures = [...source.structures].sort(byName).map((s): IrStructure => {
     const file = `structures/${s.name}.json`;
-    moduleScope.claim(s.name, { file, path: "/name", what: `structure ${s.name}` });
     return {
       name: s.name,
-      typeName: s.name,
+      typeName: structureNames.get(s.name) ?? s.name,
       description: s.description,
       usage: s.usage,
       members: resolveMembers(s.members, structureNames, problems, file, "/members"),
@@ -42,21 +77,17 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
   const serviceErrors = sortedCodes(source.errors).filter((e) => !(e.code in specs.common.codes));
   const allCodes = new Map([...commonErrors, ...serviceErrors].map((e) => [e.code, e]));
 
-  const clientScope = new NameScope("client member", problems, "service.json");
-  for (const member of CLIENT_MEMBERS) clientScope.claim(member, { file: "", path: "", what: "core ServiceClient member" });
-
-  const partial = [...source.actions].sort(byName).map((a) => {
+  const partial = sortedActions.map((a) => {
     const file = `actions/${a.name}.json`;
     const action = {
       spec: a,
       file,
-      methodName: camelCase(a.name),
+      methodName: methodNames.get(a.name) ?? camelCase(a.name),
       input: resolveMembers(a.input, structureNames, problems, file, "/input"),
       output: resolveMembers(a.output, structureNames, problems, file, "/output"),
       requestIdClash: a.output.findIndex((m) => m.name === REQUEST_ID),
       errors: actionErrors(a, allCodes, problems, file),
     };
-    claimActionNames(moduleScope, clientScope, a, action.methodName, file);
     if (action.requestIdClash !== -1) {
       problems.add(file, `/output/${action.requestIdClash}/name`, `"${REQUEST_ID}" is added to every response; the spec output must not declare it`);
     }
@@ -118,17 +149,23 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
   });
 
   problems.throwIfAny();
+  // Rule 1: a core name a spec name took is imported under a private alias.
+  const core = Object.fromEntries(
+    CORE_NAMES.map((name) => [name, moduleScope.has(name) ? `${CORE_ALIAS_PREFIX}${name}` : name]),
+  ) as Record<CoreName, string>;
   return {
     specPath,
     contentHash: contentHash(specs.common, source),
     name: service.name,
     title: service.title,
     version: service.version,
+    isDefault: service.default === true,
     endpoint: service.endpoint,
     intlEndpoint: service.intlEndpoint,
     packageName: service.packageName,
     defaultRateLimit: service.defaultRateLimit,
     names,
+    core,
     actions,
     structures,
     commonErrors,
@@ -151,7 +188,6 @@ function serviceNames(clientName: string, packageName: string): IrNames {
 }
 
 function claimServiceNames(scope: NameScope, names: IrNames): void {
-  for (const core of CORE_NAMES) scope.claim(core, { file: "", path: "", what: `@org/tc-core export ${core}` });
   const generated: Array<[string, string]> = [
     [COMMON_ERROR_CODE, "common error code union"],
     [names.client, "client class"],

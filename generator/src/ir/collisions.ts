@@ -23,6 +23,11 @@ export class NameScope {
     private readonly serviceFile: string,
   ) {}
 
+  /** Whether `name` is already claimed. */
+  has(name: string): boolean {
+    return this.#taken.has(name);
+  }
+
   /** Claims `name`; returns false (and records a problem) when it is already taken. */
   claim(name: string, origin: NameOrigin): boolean {
     const previous = this.#taken.get(name);

@@ -1,7 +1,7 @@
 /**
  * Names from `@org/tc-core` that generated modules import, or that the package index re-exports
- * so users need no direct dependency on core. A spec name equal to one of these would shadow or
- * clash with it, so the IR reports it as a collision.
+ * so users need no direct dependency on core. A spec name equal to one of these wins: generated
+ * modules import the core name under an alias and the index does not re-export it (name-rule.ts).
  */
 export const CORE_TYPE_REEXPORTS = [
   "CallOptions",
@@ -46,8 +46,11 @@ export const CORE_VALUE_REEXPORTS = [
 /** Core names used only inside generated modules. */
 export const CORE_INTERNAL = ["ActionMeta", "PaginatorMeta", "ServiceClient", "ServiceMeta", "WaiterMeta", "defineActions", "paginate", "waitFor"] as const;
 
-/** Every core name a spec name must not take. */
+/** Every core name generated modules use; a spec name taking one makes it an alias (see name-rule.ts). */
 export const CORE_NAMES = [...CORE_TYPE_REEXPORTS, ...CORE_VALUE_REEXPORTS, ...CORE_INTERNAL] as const;
+
+/** One of {@link CORE_NAMES}. */
+export type CoreName = (typeof CORE_NAMES)[number];
 
 /** Module-level values every generated package defines. */
 export const GENERATED_VALUES = {

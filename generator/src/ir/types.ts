@@ -3,6 +3,7 @@
  * fully resolved view of a service, with every TypeScript identifier chosen.
  * Nothing here refers back to spec files except through `file` for messages.
  */
+import type { CoreName } from "./reserved.js";
 
 /** A member's type with structure references resolved to their TypeScript names. */
 export type IrType =
@@ -141,11 +142,18 @@ export interface IrService {
   readonly name: string;
   readonly title: string;
   readonly version: string;
+  /** service.json marks this version as the one the package root re-exports. */
+  readonly isDefault: boolean;
   readonly endpoint: string;
   readonly intlEndpoint: string;
   readonly packageName: string;
   readonly defaultRateLimit: number;
   readonly names: IrNames;
+  /**
+   * Local name of every core export generated modules use: the name itself, or its private alias
+   * `_<Name>` when a spec name took it (rule 1 in `name-rule.ts`).
+   */
+  readonly core: Readonly<Record<CoreName, string>>;
   /** Sorted by wire name. */
   readonly actions: readonly IrAction[];
   /** Sorted by name. */

@@ -96,6 +96,14 @@ export interface PaginatorSpec {
   total?: string;
 }
 
+/** `service.json` `names`: generated names chosen by hand, keyed by wire name. */
+export interface ChosenNames {
+  /** Action name → client method name, e.g. `{ "Invoke": "invokeFunction" }`. */
+  methods?: Record<string, string>;
+  /** Structure name → TypeScript type name, e.g. `{ "Credentials": "StsCredentials" }`. */
+  structures?: Record<string, string>;
+}
+
 /** `specs/<service>/<version>/service.json` */
 export interface ServiceSpec {
   /** Signing service name and endpoint prefix, e.g. `redis`. */
@@ -108,6 +116,10 @@ export interface ServiceSpec {
   packageName: string;
   clientName: string;
   defaultRateLimit: number;
+  /** Curated: the package root re-exports this version (else the newest version does). */
+  default?: boolean;
+  /** Curated: TypeScript names a maintainer chose where the generator's rule would pick an ugly one. */
+  names?: ChosenNames;
   waiters: Record<string, WaiterSpec>;
   /** Keyed by action name. */
   paginators: Record<string, PaginatorSpec>;
