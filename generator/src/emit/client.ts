@@ -98,8 +98,9 @@ function imports(ir: IrService): OptionalKind<ImportDeclarationStructure>[] {
       namedImports: [...coreSpecifiers(ir, core), ...coreSpecifiers(ir, [...coreTypes, ...itemAliases], true)],
     },
     { moduleSpecifier: MODULES.metadata, namedImports: [GENERATED_VALUES.actions, GENERATED_VALUES.serviceMeta] },
-    { moduleSpecifier: MODULES.models, isTypeOnly: true, namedImports: sorted(models) },
   ];
+  // A version without actions imports no model; an empty import list would not parse.
+  if (models.size > 0) result.push({ moduleSpecifier: MODULES.models, isTypeOnly: true, namedImports: sorted(models) });
   const metaNames = paginated(ir).map(({ paginator }) => paginator.metaName);
   if (metaNames.length > 0) result.push({ moduleSpecifier: MODULES.paginators, namedImports: metaNames });
   if (ir.waiters.length > 0) {

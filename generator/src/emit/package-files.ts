@@ -67,7 +67,7 @@ export function emitPackageFiles(pkg: IrPackage, options: EmitOptions, printer: 
       content: reformatJson(
         template("package.json.hbs")({
           header,
-          packageName: ir.packageName,
+          packageName: pkg.packageName,
           version: options.release.version,
           description:
             `${plainText(pkg.title)} (${versions}) client for Node.js: typed requests, responses and error codes` +
@@ -183,7 +183,7 @@ function readmeView(pkg: IrPackage, header: string): object {
   const starter = [...tracked].sort((a, b) => requiredCount(a) - requiredCount(b))[0];
   return {
     header,
-    packageName: ir.packageName,
+    packageName: pkg.packageName,
     title: markdownText(pkg.title),
     version: ir.version,
     versions: readmeVersions(pkg),
@@ -194,7 +194,7 @@ function readmeView(pkg: IrPackage, header: string): object {
     errorGuard: ir.names.errorGuard,
     serviceErrorCode: ir.names.serviceErrorCode,
     mockBin: ir.names.mockBin,
-    installSize: measuredSize(ir.packageName),
+    installSize: measuredSize(pkg.packageName),
     actionCount: ir.actions.length,
     quickStart: quick && { name: quick.name, methodName: quick.methodName, request: requestArgument(quick) },
     errorExample: errorAction && {

@@ -3,7 +3,7 @@ import { emitClient } from "../../src/emit/client.js";
 import { emitPaginators } from "../../src/emit/paginators.js";
 import { TsPrinter } from "../../src/emit/printer.js";
 import { emitWaiters } from "../../src/emit/waiters.js";
-import { expectGolden, kettleIr } from "./golden.js";
+import { expectVersionGolden, kettleIr } from "./golden.js";
 
 describe("client, waiter and paginator emitters", async () => {
   const ir = await kettleIr();
@@ -11,9 +11,9 @@ describe("client, waiter and paginator emitters", async () => {
   const client = emitClient(ir, printer);
 
   it("match their golden files", async () => {
-    await expectGolden(client);
-    await expectGolden(emitWaiters(ir, printer)!);
-    await expectGolden(emitPaginators(ir, printer)!);
+    await expectVersionGolden(ir, client);
+    await expectVersionGolden(ir, emitWaiters(ir, printer)!);
+    await expectVersionGolden(ir, emitPaginators(ir, printer)!);
   });
 
   it("gives each action method one invoke call and no other logic", () => {

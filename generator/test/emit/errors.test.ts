@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { emitErrors } from "../../src/emit/errors.js";
 import { TsPrinter } from "../../src/emit/printer.js";
-import { expectGolden, kettleIr } from "./golden.js";
+import { expectVersionGolden, kettleIr } from "./golden.js";
 
 describe("errors emitter", async () => {
   const ir = await kettleIr();
   const file = emitErrors(ir, new TsPrinter());
 
   it("matches the golden file", async () => {
-    await expectGolden(file);
+    await expectVersionGolden(ir, file);
   });
 
   it("emits never for an action without specific codes", () => {

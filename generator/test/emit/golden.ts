@@ -3,7 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import type { GeneratedFile } from "../../src/emit/file.js";
-import { buildServiceIr, type IrService } from "../../src/ir/index.js";
+import { versionPath } from "../../src/emit/entries.js";
+import { buildServiceIr, groupPackages, type IrPackage, type IrService } from "../../src/ir/index.js";
 import { loadSpecs } from "../../src/load/index.js";
 import { FIXTURE_ROOT } from "../ir/fixture.js";
 
@@ -19,6 +20,20 @@ export async function kettleIr(): Promise<IrService> {
   const service = specs.services.find((s) => s.dir === "kettle/2021-03-01");
   if (!service) throw new Error("kettle fixture missing");
   return buildServiceIr(specs, service);
+}
+
+/** Both kettle versions through the real loader and IR, as one package (2021-03-01 is marked default). */
+export async function kettlePackage(): Promise<IrPackage> {
+  const specs = await loadSpecs(FIXTURE_ROOT);
+  const { packages } = groupPackages(specs.services.map((s) => buildServiceIr(specs, s)));
+  const kettle = packages.find((p) => p.name === "kettle");
+  if (!kettle) throw new Error("kettle fixture missing");
+  return kettle;
+}
+
+/** {@link expectGolden} for a module of one version, which the package holds under `src/<version>/`. */
+export async function expectVersionGolden(ir: IrService, file: GeneratedFile): Promise<void> {
+  await expectGolden({ ...file, path: versionPath(ir.version, file.path) });
 }
 
 /** Compares a generated file byte for byte with its golden copy. */

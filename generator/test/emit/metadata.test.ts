@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { emitMetadata, inputShapes, typeCode } from "../../src/emit/metadata.js";
 import { TsPrinter } from "../../src/emit/printer.js";
-import { expectGolden, kettleIr } from "./golden.js";
+import { expectVersionGolden, kettleIr } from "./golden.js";
 
 describe("metadata emitter", async () => {
   const ir = await kettleIr();
 
   it("matches the golden file", async () => {
-    await expectGolden(emitMetadata(ir, new TsPrinter()));
+    await expectVersionGolden(ir, emitMetadata(ir, new TsPrinter()));
   });
 
   it("includes request shapes and only the structures requests reach", () => {

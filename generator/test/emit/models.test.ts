@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { emitModels } from "../../src/emit/models.js";
 import { TsPrinter } from "../../src/emit/printer.js";
-import { expectGolden, kettleIr } from "./golden.js";
+import { expectVersionGolden, kettleIr } from "./golden.js";
 
 describe("models emitter", async () => {
   const ir = await kettleIr();
   const file = emitModels(ir, new TsPrinter());
 
   it("matches the golden file", async () => {
-    await expectGolden(file);
+    await expectVersionGolden(ir, file);
   });
 
   it("is byte-identical on a second run with a fresh printer", () => {

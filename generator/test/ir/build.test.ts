@@ -189,38 +189,89 @@ describe("reference resolution", () => {
   });
 });
 
-describe("collisions", () => {
-  it("reports a structure named like a generated request type", () => {
-    const problems = problemsOf((f) => {
-      f.source.structures.push({ name: "BoilWaterRequest", description: "", usage: "input", members: [] });
-    });
-    expect(problems).toEqual([
-      'kettle/2021-03-01/actions/BoilWater.json#/name: type name "BoilWaterRequest" of the request type of action BoilWater collides with the structure BoilWaterRequest (structures/BoilWaterRequest.json#/name)',
-    ]);
-  });
-
-  it("reports structures shadowing core imports or service-wide names", () => {
-    const problems = problemsOf((f) => {
+describe("the name rule (src/ir/name-rule.ts)", () => {
+  it("rule 1: a structure may take a core name; core is aliased and not re-exported", () => {
+    const ir = build((f) => {
+      f.source.structures.push({ name: "Credentials", description: "", usage: "output", members: [] });
       f.source.structures.push({ name: "Int64", description: "", usage: "output", members: [] });
-      f.source.structures.push({ name: "KettleErrorCode", description: "", usage: "output", members: [] });
     });
-    expect(problems).toEqual([
-      'kettle/2021-03-01/structures/Int64.json#/name: type name "Int64" of the structure Int64 collides with the @org/tc-core export Int64',
-      'kettle/2021-03-01/structures/KettleErrorCode.json#/name: type name "KettleErrorCode" of the structure KettleErrorCode collides with the service error code union (service.json#/clientName)',
-    ]);
+    expect(ir.structures.map((s) => s.typeName)).toContain("Credentials");
+    expect(ir.structures.map((s) => s.typeName)).toContain("Int64");
+    expect(ir.core.Credentials).toBe("_Credentials");
+    expect(ir.core.Int64).toBe("_Int64");
+    expect(ir.core.ServiceClient).toBe("ServiceClient");
   });
 
-  it("reports methods clashing with the core client, waiters or paginators", () => {
-    const problems = problemsOf((f) => {
+  it("rule 2: a structure named like a generated name or a global takes the suffix Structure", () => {
+    const ir = build((f) => {
+      f.source.structures.push({ name: "BoilWaterRequest", description: "", usage: "input", members: [] });
+      f.source.structures.push({ name: "KettleErrorCode", description: "", usage: "output", members: [] });
+      f.source.structures.push({ name: "Promise", description: "", usage: "output", members: [] });
+      const kettles = f.source.actions.find((a) => a.name === "DescribeKettles")!;
+      kettles.output.push({ name: "Next", type: { kind: "structure", name: "Promise" }, required: false, nullable: false, description: "", deprecated: false });
+    });
+    const names = Object.fromEntries(ir.structures.map((s) => [s.name, s.typeName]));
+    expect(names).toMatchObject({
+      BoilWaterRequest: "BoilWaterRequestStructure",
+      KettleErrorCode: "KettleErrorCodeStructure",
+      Promise: "PromiseStructure",
+    });
+    const next = ir.actions.find((a) => a.name === "DescribeKettles")!.output.find((m) => m.name === "Next")!;
+    expect(next.type).toEqual({ kind: "structure", name: "Promise", typeName: "PromiseStructure" });
+    expect(ir.actions.find((a) => a.name === "BoilWater")!.requestType).toBe("BoilWaterRequest");
+  });
+
+  it("rule 3: a method named like a client member, an Object.prototype member or a reserved word takes the suffix Action", () => {
+    const ir = build((f) => {
+      const base = f.source.actions.find((a) => a.name === "RenameKettle")!;
+      for (const name of ["Invoke", "Close", "ToString", "Constructor", "HasOwnProperty", "Delete", "New"]) f.source.actions.push({ ...base, name });
+    });
+    const methods = Object.fromEntries(ir.actions.map((a) => [a.name, a.methodName]));
+    expect(methods).toMatchObject({
+      Invoke: "invokeAction",
+      Close: "closeAction",
+      ToString: "toStringAction",
+      Constructor: "constructorAction",
+      HasOwnProperty: "hasOwnPropertyAction",
+      Delete: "deleteAction",
+      New: "newAction",
+      RenameKettle: "renameKettle",
+    });
+  });
+
+  it("rule 4: names chosen in service.json are used as is, and unknown wire names are reported", () => {
+    const ir = build((f) => {
+      f.source.structures.push({ name: "Credentials", description: "", usage: "output", members: [] });
       const base = f.source.actions.find((a) => a.name === "RenameKettle")!;
       f.source.actions.push({ ...base, name: "Invoke" });
+      f.source.service.names = { methods: { Invoke: "invokeFunction" }, structures: { Credentials: "KettleCredentials" } };
+    });
+    expect(ir.actions.find((a) => a.name === "Invoke")!.methodName).toBe("invokeFunction");
+    expect(ir.structures.find((s) => s.name === "Credentials")!.typeName).toBe("KettleCredentials");
+    expect(ir.core.Credentials).toBe("Credentials");
+    expect(
+      problemsOf((f) => {
+        f.source.service.names = { methods: { Nope: "nope" }, structures: { Missing: "Gone" } };
+      }),
+    ).toEqual([
+      'kettle/2021-03-01/service.json#/names/methods/Nope: unknown action "Nope" (chosen name nope)',
+      'kettle/2021-03-01/service.json#/names/structures/Missing: unknown structure "Missing" (chosen name Gone)',
+    ]);
+  });
+
+  it("rule 5: what is still ambiguous is reported with both origins", () => {
+    const problems = problemsOf((f) => {
+      const base = f.source.actions.find((a) => a.name === "RenameKettle")!;
       f.source.actions.push({ ...base, name: "WaitForTask" });
       f.source.actions.push({ ...base, name: "PaginateDescribeKettles" });
+      f.source.actions.push({ ...base, name: "Invoke" });
+      f.source.service.names = { methods: { Invoke: "renameKettle" }, structures: { Tag: "Kettle" } };
     });
     expect(problems).toEqual([
-      'kettle/2021-03-01/actions/Invoke.json#/name: client member name "invoke" of the client method of action Invoke collides with the core ServiceClient member',
+      'kettle/2021-03-01/actions/RenameKettle.json#/name: client member name "renameKettle" of the client method of action RenameKettle collides with the client method of action Invoke (actions/Invoke.json#/name)',
       'kettle/2021-03-01/service.json#/paginators/DescribeKettles: client member name "paginateDescribeKettles" of the paginator of DescribeKettles collides with the client method of action PaginateDescribeKettles (actions/PaginateDescribeKettles.json#/name)',
       'kettle/2021-03-01/service.json#/waiters/BoilDone: client member name "waitForTask" of the waiter BoilDone collides with the client method of action WaitForTask (actions/WaitForTask.json#/name)',
+      'kettle/2021-03-01/structures/Kettle.json#/name: type name "Kettle" of the structure Kettle collides with the structure Tag (structures/Tag.json#/name)',
     ]);
   });
 
