@@ -3,6 +3,7 @@ const USAGE = [
   "usage: cli <command> [args]",
   "  generate [args]                 generate SDK packages from specs/",
   "  specs:import doc|bulk [args]    import API docs or a service description into specs/",
+  "  catalogue:check <dir> [args]    import, generate, type-check and smoke-test every service of a catalogue",
 ].join("\n");
 
 /** Entry point of `npm run generate` and `npm run specs:import`. */
@@ -14,6 +15,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import("./commands/specs-import.js")).runSpecsImport(rest);
     case "generate":
       return (await import("./commands/generate.js")).runGenerate(rest);
+    case "catalogue:check":
+      return (await import("./commands/catalogue-check/index.js")).runCatalogueCheck(rest);
     case "-h":
     case "--help":
       console.log(USAGE);

@@ -19,21 +19,21 @@ describe("npm run generate", () => {
   it("writes one package per service, then --check finds it up to date", async () => {
     const first = await runCaptured(["--specs", specs, "--out", out]);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/kettle: 17 files, 17 written, 0 removed/);
+    expect(first.out).toMatch(/kettle: 26 files, 26 written, 0 removed/);
     expect(await readdir(out)).toEqual(["kettle"]);
 
     const check = await runCaptured(["--specs", specs, "--out", out, "--check"]);
     expect(check.code).toBe(0);
-    expect(check.out).toMatch(/kettle: up to date \(17 files\)/);
+    expect(check.out).toMatch(/kettle: up to date \(26 files\)/);
 
     const again = await runCaptured(["--specs", specs, "--out", out]);
-    expect(again.out).toMatch(/17 files, 0 written, 0 removed/);
+    expect(again.out).toMatch(/26 files, 0 written, 0 removed/);
   });
 
   it("--check writes nothing and lists every differing, missing and stale file", async () => {
     await runCaptured(["--specs", specs, "--out", out]);
     const pkg = path.join(out, "kettle");
-    await writeFile(path.join(pkg, "src/models.gen.ts"), "// edited by hand\n");
+    await writeFile(path.join(pkg, "src/2021-03-01/models.gen.ts"), "// edited by hand\n");
     await rm(path.join(pkg, "README.md"));
     const provenance = JSON.parse(await readFile(path.join(pkg, "generated.json"), "utf8")) as { files: string[] };
     provenance.files.push("src/retired.gen.ts");
@@ -46,7 +46,7 @@ describe("npm run generate", () => {
     expect(check.err.split("\n").slice(0, 4)).toEqual([
       expect.stringMatching(/kettle\/README\.md: missing$/),
       expect.stringMatching(/kettle\/generated\.json: changed$/),
-      expect.stringMatching(/kettle\/src\/models\.gen\.ts: changed$/),
+      expect.stringMatching(/kettle\/src\/2021-03-01\/models\.gen\.ts: changed$/),
       expect.stringMatching(/kettle\/src\/retired\.gen\.ts: no longer generated$/),
     ]);
     expect(check.err).toContain("4 generated file(s) differ");
@@ -66,9 +66,9 @@ describe("npm run generate", () => {
     await writeFile(service, JSON.stringify(spec));
     const run = await runCaptured(["--specs", specs, "--out", out]);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/16 files, \d+ written, 1 removed/);
+    expect(run.out).toMatch(/25 files, \d+ written, 1 removed/);
     const files = await snapshotTree(pkg);
-    expect(files.has("src/paginators.gen.ts")).toBe(false);
+    expect(files.has("src/2021-03-01/paginators.gen.ts")).toBe(false);
     expect(files.get("CHANGELOG.md")).toBe("# changes\n");
     expect(files.get("dist/index.js")).toBe("built\n");
   });
@@ -113,16 +113,19 @@ describe("npm run generate", () => {
   it("reports IR problems of every service together", async () => {
     await runCaptured(["--specs", specs, "--out", out]);
     const before = await snapshotTree(path.join(out, "kettle"));
-    const structure = path.join(specs, "kettle/2021-03-01/structures/KettleClient.json");
-    await writeFile(structure, JSON.stringify({ name: "KettleClient", description: "", usage: "output", members: [] }));
-    const rename = path.join(specs, "kettle/2021-03-01/actions/Invoke.json");
-    const base = JSON.parse(await readFile(path.join(specs, "kettle/2021-03-01/actions/RenameKettle.json"), "utf8")) as object;
-    await writeFile(rename, JSON.stringify({ ...base, name: "Invoke" }));
+    const older = path.join(specs, "kettle/2021-03-01/service.json");
+    const olderSpec = JSON.parse(await readFile(older, "utf8")) as { names?: object };
+    olderSpec.names = { structures: { Tag: "Kettle" } };
+    await writeFile(older, JSON.stringify(olderSpec));
+    const service = path.join(specs, "kettle/2024-06-01/service.json");
+    const spec = JSON.parse(await readFile(service, "utf8")) as { names?: object };
+    spec.names = { methods: { Invoke: "toStringAction" } };
+    await writeFile(service, JSON.stringify(spec));
 
     const run = await runCaptured(["--specs", specs, "--out", out]);
     expect(run.code).toBe(1);
-    expect(run.err).toContain('kettle/2021-03-01/actions/Invoke.json#/name: client member name "invoke"');
-    expect(run.err).toContain('kettle/2021-03-01/structures/KettleClient.json#/name: type name "KettleClient"');
+    expect(run.err).toContain('kettle/2024-06-01/actions/ToString.json#/name: client member name "toStringAction"');
+    expect(run.err).toContain('kettle/2021-03-01/structures/Kettle.json#/name: type name "Kettle"');
     expect(await snapshotTree(path.join(out, "kettle"))).toEqual(before);
   });
 
