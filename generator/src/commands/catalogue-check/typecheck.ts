@@ -1,12 +1,19 @@
+import { createRequire } from "node:module";
 import path from "node:path";
-import { ts } from "../../emit/ts-morph.js";
+import type { ts as Ts } from "ts-morph";
+
+/**
+ * The repository's own TypeScript (root devDependency), loaded on use: ts-morph's bundled compiler
+ * keeps its lib files in memory, so a program built from it finds no `lib.es2022.d.ts` on disk.
+ */
+const ts = createRequire(import.meta.url)("typescript") as typeof Ts;
 
 /** The two module resolutions a consumer may use; both must accept the generated code. */
 export const RESOLUTIONS = ["node16", "bundler"] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
 /** Settings of the generated tsconfig.json, with one resolution. */
-function compilerOptions(resolution: Resolution, typeRoots: string[]): import("ts-morph").ts.CompilerOptions {
+function compilerOptions(resolution: Resolution, typeRoots: string[]): Ts.CompilerOptions {
   const node16 = resolution === "node16";
   return {
     target: ts.ScriptTarget.ES2022,
