@@ -166,6 +166,8 @@ function firstLine(err: unknown): string {
     return p ? `${p.file}#${p.path}: ${p.message}${err.problems.length > 1 ? ` (+${err.problems.length - 1} more)` : ""}` : err.message;
   }
   const text = err instanceof Error ? err.message : String(err);
-  const line = text.split("\n").find((l) => l.trim() !== "") ?? text;
+  // Under a heading such as "Cannot import X (1 problem):", the first item is the reason.
+  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const line = lines[0]?.endsWith(":") && lines[1] ? lines[1] : (lines[0] ?? text);
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 }
