@@ -41,6 +41,9 @@ export function buildService(
     packageName: existing?.packageName ?? `@org/tc-${name}`,
     clientName: existing?.clientName ?? `${pascalCase(name)}Client`,
     defaultRateLimit: existing?.defaultRateLimit ?? 20,
+    // Curated choices the generator reads (default version, chosen names) survive a re-import.
+    ...(existing?.default !== undefined ? { default: existing.default } : {}),
+    ...(existing?.names !== undefined ? { names: existing.names } : {}),
     waiters,
     paginators: paginators(existing?.paginators ?? {}, actions, warnings, infos),
   };
