@@ -27,8 +27,16 @@ describe("catalogue:check on a fixture catalogue", () => {
   it("imports, generates, type-checks and smoke-tests every version of a good service", () => {
     const demo = result.rows.filter((r) => r.id.startsWith("demo-"));
     expect(demo).toEqual([
-      { id: "demo-2020-01-01", actions: 4, import: "ok", generate: "ok", typeCheck: "ok", smoke: "ok" },
-      { id: "demo-2021-06-01", actions: 5, import: "ok", generate: "ok", typeCheck: "ok", smoke: "ok" },
+      { id: "demo-2020-01-01", actions: 4, import: "ok", generate: "ok", typeCheck: "ok", smoke: "ok", rejectedSamples: [] },
+      {
+        id: "demo-2021-06-01",
+        actions: 5,
+        import: "ok",
+        generate: "ok",
+        typeCheck: "ok",
+        smoke: "ok",
+        rejectedSamples: [expect.stringMatching(/^Invoke: ValidationError: .*WidgetId: required$/)],
+      },
     ]);
   });
 

@@ -21,6 +21,8 @@ export interface CheckRow {
   smoke: StageResult;
   /** First reason of the first failing stage. */
   reason?: string;
+  /** Samples the client rejected before sending (they contradict the members); the smoke used member examples instead. */
+  rejectedSamples?: string[];
 }
 
 /** Options of {@link catalogueCheck}. */
@@ -148,7 +150,9 @@ export async function catalogueCheck(options: CatalogueCheckOptions): Promise<Ca
       const row = rows.get(`${ir.name}-${ir.version}`) ?? rows.get(ids.find((id) => id.endsWith(ir.version)) ?? "");
       if (!row) continue;
       try {
-        const failure = await timed("smoke", () => smokeVersion(pkg.dir, ir));
+        const { failure, rejectedSamples } = await timed("smoke", () => smokeVersion(pkg.dir, ir));
+        row.rejectedSamples = rejectedSamples;
+        for (const rejected of rejectedSamples) log(`sample rejected before sending (upstream): ${row.id} ${rejected}`);
         if (failure) fail(row, "smoke", failure);
         else row.smoke = "ok";
       } catch (err) {

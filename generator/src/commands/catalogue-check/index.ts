@@ -64,6 +64,13 @@ export async function runCatalogueCheck(args: string[]): Promise<number> {
       `catalogue:check: ${rows.length - failed}/${rows.length} service versions passed, ${failed} failed; ` +
         `${actions} actions in ${wall.toFixed(0)} s (${perAction} ms per action; ${stages})`,
     );
+    const rejected = rows.flatMap((r) => (r.rejectedSamples ?? []).map((s) => `${r.id} ${s}`));
+    if (rejected.length > 0) {
+      console.log(
+        `note: ${rejected.length} upstream samples contradict their members and were replaced by requests built from ` +
+          `member examples (--verbose lists them), e.g. ${rejected[0]}`,
+      );
+    }
     return failed > 0 || rows.length === 0 ? 1 : 0;
   } finally {
     if (values.keep) console.error(`kept ${workDir}`);
