@@ -60,6 +60,9 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
   }
   for (const [wire, method] of Object.entries(chosen.methods ?? {})) {
     if (!methodNames.has(wire)) problems.add("service.json", `/names/methods/${wire}`, `unknown action "${wire}" (chosen name ${method})`);
+    else if (isReservedMethodName(method, CLIENT_MEMBERS)) {
+      problems.add("service.json", `/names/methods/${wire}`, `chosen name "${method}" is reserved (core client, Object.prototype or a reserved word)`);
+    }
   }
   const structures = [...source.structures].sort(byName).map((s): IrStructure => {
     const file = `structures/${s.name}.json`;

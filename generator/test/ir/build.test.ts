@@ -251,10 +251,11 @@ describe("the name rule (src/ir/name-rule.ts)", () => {
     expect(ir.core.Credentials).toBe("Credentials");
     expect(
       problemsOf((f) => {
-        f.source.service.names = { methods: { Nope: "nope" }, structures: { Missing: "Gone" } };
+        f.source.service.names = { methods: { Nope: "nope", RenameKettle: "valueOf" }, structures: { Missing: "Gone" } };
       }),
     ).toEqual([
       'kettle/2021-03-01/service.json#/names/methods/Nope: unknown action "Nope" (chosen name nope)',
+      'kettle/2021-03-01/service.json#/names/methods/RenameKettle: chosen name "valueOf" is reserved (core client, Object.prototype or a reserved word)',
       'kettle/2021-03-01/service.json#/names/structures/Missing: unknown structure "Missing" (chosen name Gone)',
     ]);
   });
