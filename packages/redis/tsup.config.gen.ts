@@ -14,6 +14,8 @@ export default defineConfig([
     entry: {
       index: "src/index.gen.ts",
       "testing/index": "src/testing/index.gen.ts",
+      "2018-04-12/index": "src/2018-04-12/index.gen.ts",
+      "2018-04-12/testing/index": "src/2018-04-12/testing/index.gen.ts",
       "testing/cli": "src/testing/cli.gen.ts",
     },
     format: "esm",
@@ -23,7 +25,12 @@ export default defineConfig([
   // scripts/build.gen.mjs points the .d.ts files at them.
   {
     ...common,
-    entry: { index: "src/index.gen.ts", "testing/index": "src/testing/index.gen.ts" },
+    entry: {
+      index: "src/index.gen.ts",
+      "testing/index": "src/testing/index.gen.ts",
+      "2018-04-12/index": "src/2018-04-12/index.gen.ts",
+      "2018-04-12/testing/index": "src/2018-04-12/testing/index.gen.ts",
+    },
     format: "cjs",
     dts: true,
   },
