@@ -1,5 +1,6 @@
 import type { ActionSpec, ErrorsSpec, StructureSpec } from "../../spec/types.js";
 import { compareCodeUnits } from "../../spec/write-json.js";
+import { dictFrom } from "../../spec/dict.js";
 import { READ_ONLY_PREFIX } from "../bulk/build.js";
 import type { ActionPage } from "./action-page.js";
 import type { ErrorCodesPage } from "./errors-page.js";
@@ -147,5 +148,5 @@ function serviceErrors(pages: readonly ErrorCodesPage[], log: ProblemLog): Error
     }
   }
   const sorted = [...codes.keys()].sort(compareCodeUnits);
-  return { codes: Object.fromEntries(sorted.map((code) => [code, codes.get(code)!.description])) };
+  return { codes: dictFrom(sorted.map((code) => [code, codes.get(code)!.description])) };
 }
