@@ -43,8 +43,8 @@ export async function writePackage(dir: string, files: readonly GeneratedFile[])
       const target = insidePackage(dir, file.path);
       await mkdir(path.dirname(target), { recursive: true });
       await assertRealInside(dir, target, file.path);
-      await rename(insidePackage(staging, file.path), target);
     }
+    for (const file of staged) await rename(insidePackage(staging, file.path), insidePackage(dir, file.path));
     for (const old of stale) {
       const target = insidePackage(dir, old);
       await assertRealInside(dir, target, old);

@@ -51,15 +51,21 @@ export async function writeSpecTree(outRoot: string, plan: SpecTreePlan): Promis
     await plan.validate?.(stage);
 
     const result: SpecTreeResult = { written: [], removed: [], unchanged: 0 };
+    const changed: string[] = [];
     for (const [file, content] of [...plan.files].sort(([a], [b]) => compareCodeUnits(a, b))) {
       const target = insidePackage(root, file);
       if ((await readIfExists(target)) === content) {
         result.unchanged++;
         continue;
       }
+      // Every target folder is checked (links resolved) before the first rename, so a folder
+      // linked to elsewhere refuses the whole import instead of half of it.
       await mkdir(path.dirname(target), { recursive: true });
       await assertRealInside(root, target, file);
-      await rename(insidePackage(stage, file), target);
+      changed.push(file);
+    }
+    for (const file of changed) {
+      await rename(insidePackage(stage, file), insidePackage(root, file));
       result.written.push(file);
     }
     for (const dir of plan.ownedDirs) {
