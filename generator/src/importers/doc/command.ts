@@ -147,15 +147,17 @@ async function existingTree(out: string, base: string): Promise<string[]> {
 async function diff(imported: DocImport, out: string, io: CommandIo): Promise<number> {
   let committed: LoadedService | undefined;
   try {
+    await access(out);
+  } catch {
+    io.stderr(`cannot compare: there is no specs folder at ${out}\n`);
+    return 1;
+  }
+  try {
     const loaded = await loadSpecs(out);
     committed = loaded.services.find((s) => s.dir === `${imported.service}/${imported.version}`);
   } catch (err) {
     if (err instanceof SpecLoadError) {
       io.stderr(`cannot compare: the specs in ${out} do not load\n${err.message}\n`);
-      return 1;
-    }
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") {
-      io.stderr(`cannot compare: there is no specs folder at ${out}\n`);
       return 1;
     }
     throw err;
