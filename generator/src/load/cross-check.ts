@@ -1,4 +1,5 @@
 import type { ActionSpec, ErrorsSpec, ServiceSpec, SpecMember, SpecType, StructureSpec } from "../spec/types.js";
+import { hasKey } from "../spec/dict.js";
 import { pointerSegment, type SpecProblem } from "./problems.js";
 
 /** A schema-valid file with the path it was read from (relative to the specs root). */
@@ -61,7 +62,7 @@ export function crossCheck(parts: ServiceParts, common: ErrorsSpec | undefined):
     checkMembers(file, "/output", value.output);
     if (!parts.errors) continue;
     value.errors.forEach((code, i) => {
-      if (!(code in serviceCodes) && !(code in commonCodes)) {
+      if (!hasKey(serviceCodes, code) && !hasKey(commonCodes, code)) {
         add(file, `/errors/${i}`, `error code "${code}" is in neither ${parts.dir}/errors.json nor common/errors.json`);
       }
     });

@@ -85,7 +85,14 @@ export async function loadSpecs(specsDir: string, options: LoadOptions = {}): Pr
 
 async function discoverServices(root: string, problems: SpecProblem[]): Promise<string[]> {
   const dirs: string[] = [];
-  for (const service of await subdirectories(root)) {
+  let services: string[];
+  try {
+    services = await subdirectories(root);
+  } catch (err) {
+    problems.push({ file: root, path: "", message: `cannot read the specs folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+    return [];
+  }
+  for (const service of services) {
     // Dot folders are tooling leftovers (e.g. an interrupted import's stage), never services.
     if (RESERVED.has(service) || service.startsWith(".")) continue;
     const versions = await subdirectories(path.join(root, service));
@@ -150,8 +157,11 @@ class SpecReader {
     try {
       entries = await readdir(path.join(this.root, dir), { withFileTypes: true });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
-      throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") return [];
+      // A file where the folder should be is a problem of the tree, not a crash of the loader.
+      this.problems.push({ file: dir, path: "", message: `cannot read folder: ${code === "ENOTDIR" ? "it is a file, not a folder" : (code ?? (err as Error).message)}` });
+      return [];
     }
     const files: string[] = [];
     for (const entry of entries) {

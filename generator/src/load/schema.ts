@@ -5,9 +5,9 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.
 import { pointerSegment, type SpecProblem } from "./problems.js";
 
 /** The kinds of spec file, each validated by `specs/schema/<kind>.schema.json`. */
-export type SpecFileKind = "service" | "action" | "structure" | "errors";
+export type SpecFileKind = "service" | "action" | "structure" | "errors" | "overrides";
 
-const SCHEMA_FILES = ["member", "errors", "action", "structure", "service"] as const;
+const SCHEMA_FILES = ["member", "errors", "action", "structure", "service", "overrides"] as const;
 
 /** The repository's `specs/schema`, found from this module so fixture spec trees need no schema copy. */
 export const DEFAULT_SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../specs/schema");
@@ -43,7 +43,7 @@ async function compile(schemaDir: string): Promise<SpecValidators> {
     if (!fn) throw new Error(`Schema ${kind}.schema.json did not compile`);
     return fn;
   };
-  return { service: get("service"), action: get("action"), structure: get("structure"), errors: get("errors") };
+  return { service: get("service"), action: get("action"), structure: get("structure"), errors: get("errors"), overrides: get("overrides") };
 }
 
 /** Runs a validator and turns ajv's errors into problems for `file`. */
@@ -80,6 +80,12 @@ function within(path: string, base: string): boolean {
   return path === base || path.startsWith(`${base}/`);
 }
 
+/** What each discriminator tag of the schemas accepts, for the error message. */
+const TAG_VALUES: Readonly<Record<string, string>> = {
+  kind: "string, integer, float, boolean, list, structure or object",
+  op: "renameMember, setMember, dropMember, dropErrorCode, dropSample, replaceSample or setAction",
+};
+
 function describe(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
@@ -93,7 +99,7 @@ function describe(e: ErrorObject): string {
       return `must be ${JSON.stringify(p["allowedValue"])}`;
     case "discriminator":
       return p["error"] === "mapping"
-        ? `unknown ${String(p["tag"])} (expected string, integer, float, boolean, list, structure or object)`
+        ? `unknown ${String(p["tag"])} (expected ${TAG_VALUES[String(p["tag"])] ?? "a documented value"})`
         : `"${String(p["tag"])}" must be a string`;
     default:
       return e.message ?? e.keyword;

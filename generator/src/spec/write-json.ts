@@ -1,3 +1,5 @@
+import { dict } from "./dict.js";
+
 /**
  * Canonical JSON for spec files: keys sorted at every depth, two-space indent,
  * trailing newline. Arrays keep their order (members keep wire order).
@@ -9,7 +11,8 @@ export function canonicalJson(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
+    // Keys come from input: a `__proto__` key must stay an ordinary key, not set a prototype.
+    const out = dict<unknown>();
     for (const key of Object.keys(value).sort(compareCodeUnits)) {
       const v = (value as Record<string, unknown>)[key];
       if (v !== undefined) out[key] = sortKeys(v);

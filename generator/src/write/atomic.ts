@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { GeneratedFile } from "../emit/index.js";
 import { diffPackage, staleFiles } from "./diff.js";
-import { insidePackage } from "./paths.js";
+import { assertRealInside, insidePackage } from "./paths.js";
 
 /** What one package write changed. */
 export interface WriteResult {
@@ -26,6 +26,8 @@ export async function writePackage(dir: string, files: readonly GeneratedFile[])
   const stale = await staleFiles(dir, files);
   if (changed.size === 0 && stale.length === 0) return { dir, written: [], removed: [] };
 
+  // Every path is checked before anything is staged: one bad name means nothing is written.
+  for (const file of files) insidePackage(dir, file.path);
   const parent = path.dirname(path.resolve(dir));
   await mkdir(parent, { recursive: true });
   const staging = await mkdtemp(path.join(parent, `.tmp-${path.basename(dir)}-`));
@@ -36,12 +38,18 @@ export async function writePackage(dir: string, files: readonly GeneratedFile[])
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, file.content);
     }
+    // Only once everything is staged does the package change: files first, then stale ones go.
     for (const file of staged) {
       const target = insidePackage(dir, file.path);
       await mkdir(path.dirname(target), { recursive: true });
-      await rename(insidePackage(staging, file.path), target);
+      await assertRealInside(dir, target, file.path);
     }
-    for (const old of stale) await rm(insidePackage(dir, old), { force: true });
+    for (const file of staged) await rename(insidePackage(staging, file.path), insidePackage(dir, file.path));
+    for (const old of stale) {
+      const target = insidePackage(dir, old);
+      await assertRealInside(dir, target, old);
+      await rm(target, { force: true });
+    }
     return { dir, written: staged.map((f) => f.path), removed: stale };
   } finally {
     await rm(staging, { recursive: true, force: true });

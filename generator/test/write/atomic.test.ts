@@ -43,6 +43,26 @@ describe("writePackage", () => {
     expect((await readdir(path.dirname(pkg))).filter((n) => n.startsWith(".tmp-"))).toEqual([]);
   });
 
+  it("keeps stale files when staging fails: nothing is deleted before everything is staged", async () => {
+    await writePackage(pkg, [{ path: "src/old.gen.ts", content: "o\n" }, { path: "src/a.gen.ts", content: "a\n" }, provenance(["src/old.gen.ts", "src/a.gen.ts"])]);
+    const before = await snapshotTree(pkg);
+    // old.gen.ts is stale in this run, and staging fails ("src/b.gen.ts" cannot be a file and a folder).
+    const impossible = [
+      { path: "src/b.gen.ts", content: "b\n" },
+      { path: "src/b.gen.ts/c.gen.ts", content: "c\n" },
+      provenance(["src/b.gen.ts", "src/b.gen.ts/c.gen.ts"]),
+    ];
+    await expect(writePackage(pkg, impossible)).rejects.toThrow();
+    expect(await snapshotTree(pkg)).toEqual(before);
+  });
+
+  it("checks every path before staging anything", async () => {
+    await expect(writePackage(pkg, [{ path: "a.gen.ts", content: "a\n" }, { path: "../escaped.ts", content: "x\n" }])).rejects.toThrow(
+      "Refusing path outside the package: ../escaped.ts",
+    );
+    expect((await readdir(root)).sort()).toEqual([]);
+  });
+
   it("removes files the previous run generated and this one does not", async () => {
     await writePackage(pkg, [{ path: "src/old.gen.ts", content: "o\n" }, { path: "src/a.gen.ts", content: "a\n" }, provenance(["src/old.gen.ts", "src/a.gen.ts"])]);
     await writeFile(path.join(pkg, "CHANGELOG.md"), "kept\n");

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { SpecLoadError } from "../../load/index.js";
 import { DEFAULT_SPECS_DIR } from "../common/paths.js";
 import { ImportError } from "../common/import-error.js";
+import { UnsafePathError } from "../../write/paths.js";
 import { importBulk } from "./import-bulk.js";
 
 /** A first import writes hundreds of files; listing them all buries the warnings. */
@@ -42,8 +43,9 @@ export async function runBulkImport(args: string[]): Promise<number> {
       out,
       ...(parsed.values.common !== undefined ? { commonErrors: parsed.values.common } : {}),
     });
-    for (const warning of result.warnings) console.error(`warning: ${warning}`);
-    for (const info of result.infos) console.error(`note: ${info}`);
+    // Warnings name the service version too: a catalogue run prints many services' warnings in one log.
+    for (const warning of result.warnings) console.error(`warning: ${result.serviceDir}: ${warning}`);
+    for (const info of result.infos) console.error(`note: ${result.serviceDir}: ${info}`);
     const c = result.counts;
     console.log(
       `${result.serviceDir}: ${c.actions} actions, ${c.structures} structures, ${c.serviceErrorCodes} service error codes` +
@@ -59,11 +61,19 @@ export async function runBulkImport(args: string[]): Promise<number> {
     if (changes.length > MAX_LISTED) console.log(`  … and ${changes.length - MAX_LISTED} more`);
     return 0;
   } catch (err) {
-    if (err instanceof ImportError || err instanceof SpecLoadError) {
-      console.error(err.message);
-      console.error("nothing written");
-      return 1;
-    }
-    throw err;
+    const message = failureMessage(err);
+    if (message === undefined) throw err;
+    console.error(message);
+    console.error("nothing written");
+    return 1;
   }
+}
+
+/** What to tell the user about an expected failure; `undefined` for a bug (which keeps its stack trace). */
+export function failureMessage(err: unknown): string | undefined {
+  if (err instanceof ImportError || err instanceof SpecLoadError || err instanceof UnsafePathError) return err.message;
+  // A file where a folder should be (or the reverse), no permission: name the path, not a stack.
+  const { code, path: where, syscall } = err as NodeJS.ErrnoException;
+  if (typeof code === "string" && typeof where === "string") return `cannot ${syscall ?? "access"} ${where}: ${code}`;
+  return undefined;
 }

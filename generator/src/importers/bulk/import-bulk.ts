@@ -3,7 +3,10 @@ import path from "node:path";
 import { loadSpecs, readSpecFile, SpecLoadError } from "../../load/index.js";
 import type { ActionSpec, ErrorsSpec, ServiceSpec } from "../../spec/types.js";
 import { canonicalJson } from "../../spec/write-json.js";
+import { dictFrom } from "../../spec/dict.js";
 import { ImportError } from "../common/import-error.js";
+import { DEFAULT_SPECS_DIR } from "../common/paths.js";
+import { Overrides } from "../common/overrides/overrides.js";
 import { writeSpecTree, type SpecTreeResult } from "../common/write-tree.js";
 import { buildSpecs, type ExistingSpecs } from "./build.js";
 import { readBulkSource } from "./source.js";
@@ -14,9 +17,12 @@ export interface BulkImportOptions {
   out: string;
   /**
    * Common error codes (`{ "codes": { code: description } }`) to write to `common/errors.json`.
-   * Default: `common-errors.json` beside the service directory, when it exists.
+   * Without it, `common/errors.json` of `out` is used as it is; when `out` has none (a first import
+   * into an empty folder), the repository's own `specs/common/errors.json` is written there.
    */
   commonErrors?: string;
+  /** Where the project's common error codes live; default the repository's `specs/common/errors.json`. */
+  projectCommonErrors?: string;
 }
 
 /** What an import produced and changed. */
@@ -38,13 +44,14 @@ export async function importBulk(sourceDir: string, options: BulkImportOptions):
   const source = await readBulkSource(path.resolve(sourceDir));
   const { serviceShortName: name, apiVersion: version } = source.api.metadata;
   const serviceDir = `${name}/${version}`;
-  const common = await readCommonErrors(sourceDir, options.commonErrors);
-  const commonCodes = common?.codes ?? (await existingCommon(out))?.codes ?? {};
+  const { common, note } = await commonErrorsFor(out, options);
   const existing = await readExisting(out, serviceDir);
+  const overrides = await Overrides.read(out, serviceDir);
 
-  const built = buildSpecs(source, existing, commonCodes);
+  const built = buildSpecs(source, existing, common.codes, overrides);
+  if (note) built.infos.unshift(note);
   const files = new Map<string, string>();
-  if (common) files.set("common/errors.json", canonicalJson(common));
+  if (note !== undefined || options.commonErrors !== undefined) files.set("common/errors.json", canonicalJson(common));
   files.set(`${serviceDir}/service.json`, canonicalJson(built.service));
   files.set(`${serviceDir}/errors.json`, canonicalJson(built.errors));
   for (const action of built.actions) files.set(`${serviceDir}/actions/${action.name}.json`, canonicalJson(action));
@@ -67,7 +74,7 @@ export async function importBulk(sourceDir: string, options: BulkImportOptions):
       actions: built.actions.length,
       structures: built.structures.length,
       serviceErrorCodes: Object.keys(built.errors.codes).length,
-      ...(common ? { commonErrorCodes: Object.keys(common.codes).length } : {}),
+      ...(files.has("common/errors.json") ? { commonErrorCodes: Object.keys(common.codes).length } : {}),
       samples: built.actions.reduce((n, a) => n + a.samples.length, 0),
       waiters: Object.keys(built.service.waiters).length,
       paginators: Object.keys(built.service.paginators).length,
@@ -77,13 +84,28 @@ export async function importBulk(sourceDir: string, options: BulkImportOptions):
   };
 }
 
-async function readCommonErrors(sourceDir: string, explicit: string | undefined): Promise<ErrorsSpec | undefined> {
-  const file = path.resolve(explicit ?? path.join(sourceDir, "..", "common-errors.json"));
+/**
+ * The common error codes an import checks against, and whether it writes them: `--common FILE` is
+ * written; else `out`'s own `common/errors.json` is used untouched; else (an empty `out`) the
+ * project's `specs/common/errors.json` is written, so a first import needs no manual copy.
+ */
+async function commonErrorsFor(out: string, options: BulkImportOptions): Promise<{ common: ErrorsSpec; note?: string }> {
+  if (options.commonErrors !== undefined) return { common: await readCommonErrors(options.commonErrors) };
+  const existing = await existingCommon(out);
+  if (existing) return { common: existing };
+  const project = options.projectCommonErrors ?? path.join(DEFAULT_SPECS_DIR, "common/errors.json");
+  return {
+    common: await readCommonErrors(project),
+    note: `common/errors.json was missing in ${out}: written from ${project} (pass --common FILE to choose another)`,
+  };
+}
+
+async function readCommonErrors(explicit: string): Promise<ErrorsSpec> {
+  const file = path.resolve(explicit);
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT" && explicit === undefined) return undefined;
     throw new ImportError(file, [{ file, path: "", message: `cannot read: ${(err as Error).message}` }]);
   }
   let parsed: unknown;
@@ -100,7 +122,7 @@ async function readCommonErrors(sourceDir: string, explicit: string | undefined)
   if (bad.length > 0) {
     throw new ImportError(file, bad.map(([c]) => ({ file, path: `/codes/${c}`, message: "description must be a string" })));
   }
-  return { codes: Object.fromEntries(Object.entries(codes as Record<string, string>).map(([c, d]) => [c, d.trim()])) };
+  return { codes: dictFrom(Object.entries(codes as Record<string, string>).map(([c, d]) => [c, d.trim()])) };
 }
 
 async function existingCommon(out: string): Promise<ErrorsSpec | undefined> {

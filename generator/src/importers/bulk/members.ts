@@ -1,6 +1,7 @@
 import type { SpecMember, SpecType } from "../../spec/types.js";
 import { pointerSegment, type SpecProblem } from "../../load/problems.js";
 import { htmlToText } from "../common/html-text.js";
+import { isPlaceholderExample } from "../common/placeholders.js";
 import type { SourceMember, SourceObject } from "./source.js";
 
 /** Which upstream flag says a member is required: requests use `required`, responses `output_required`. */
@@ -8,6 +9,9 @@ export type RequiredFlag = "input" | "output";
 
 /** Maps api.json members to spec members, collecting problems instead of stopping at the first. */
 export class MemberMapper {
+  /** Placeholder examples dropped, e.g. `DescribeX.Limit: "无"`, for the import's warnings. */
+  readonly placeholders: { where: string; text: string }[] = [];
+
   constructor(
     /** api.json path, for problem reports. */
     private readonly file: string,
@@ -35,7 +39,10 @@ export class MemberMapper {
         description: htmlToText(m.document ?? ""),
         deprecated: m.disabled ?? false,
       };
-      if (m.example !== undefined && m.example !== "") member.example = m.example;
+      if (m.example !== undefined) {
+        if (isPlaceholderExample(m.example)) this.placeholders.push({ where: `${objectName}.${m.name}`, text: m.example });
+        else member.example = m.example;
+      }
       out.push(member);
     });
     return out;

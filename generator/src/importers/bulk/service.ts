@@ -1,5 +1,7 @@
 import type { ActionSpec, PaginatorSpec, ServiceSpec, SpecMember, WaiterSpec } from "../../spec/types.js";
 import { compareCodeUnits } from "../../spec/write-json.js";
+import { dict, dictFrom } from "../../spec/dict.js";
+import { isEnglishTitle } from "./title.js";
 
 /** Defaults for a service seen for the first time; a committed service.json overrides each of them. */
 export interface ServiceDefaults {
@@ -33,6 +35,8 @@ export function buildService(
     waiters[waiterName] = { ...waiter, trackedActions: trackedActions(waiter, actions) };
   }
   const service: ServiceSpec = {
+    // Curated fields this importer does not compute (`default`, chosen names, …) are kept as they are.
+    ...existing,
     name,
     version: defaults.version,
     title: existing?.title ?? defaults.title,
@@ -47,6 +51,12 @@ export function buildService(
     waiters,
     paginators: paginators(existing?.paginators ?? {}, actions, warnings, infos),
   };
+  if (!isEnglishTitle(service.title)) {
+    warnings.push(
+      `service.json title ${JSON.stringify(service.title)} is not an English title (upstream gives only ${JSON.stringify(defaults.title)}): ` +
+        "a maintainer should set \"title\" in service.json; re-imports keep it",
+    );
+  }
   return { service, warnings, infos };
 }
 
@@ -70,7 +80,7 @@ function paginators(
   warnings: string[],
   infos: string[],
 ): Record<string, PaginatorSpec> {
-  const out: Record<string, PaginatorSpec> = {};
+  const out = dict<PaginatorSpec>();
   const byName = new Map(actions.map((a) => [a.name, a]));
   for (const action of actions) {
     const detected = detectPaginator(action, infos);
@@ -85,7 +95,7 @@ function paginators(
     }
     out[actionName] = paginator;
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compareCodeUnits(a, b)));
+  return dictFrom(Object.entries(out).sort(([a], [b]) => compareCodeUnits(a, b)));
 }
 
 /**

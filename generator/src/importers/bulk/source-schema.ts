@@ -2,11 +2,22 @@
  * Shapes of the service-description files, as JSON Schemas. Only what the importer relies on is
  * constrained; unknown properties are allowed because upstream adds fields over time.
  */
+/**
+ * Names that become file names (actions, structures) or identifiers in generated code (members) are
+ * checked here, before anything is staged: a name such as `../../package` is refused with its JSON
+ * path instead of reaching a writer. The patterns are the spec schema's (`specs/schema`).
+ */
+export const NAME_PATTERNS = {
+  action: "^[A-Z][A-Za-z0-9]*$",
+  object: "^[A-Z][A-Za-z0-9_]*$",
+  member: "^[A-Za-z_][A-Za-z0-9_]*$",
+} as const;
+
 const member = {
   type: "object",
   required: ["name", "type", "member"],
   properties: {
-    name: { type: "string", minLength: 1 },
+    name: { type: "string", pattern: NAME_PATTERNS.member },
     type: { enum: ["string", "int", "float", "bool", "list", "object"] },
     member: { type: "string", minLength: 1 },
     required: { type: "boolean" },
@@ -34,6 +45,7 @@ const api = {
     },
     actions: {
       type: "object",
+      propertyNames: { pattern: NAME_PATTERNS.action },
       additionalProperties: {
         type: "object",
         required: ["name", "document", "input", "output"],
@@ -48,6 +60,7 @@ const api = {
     },
     objects: {
       type: "object",
+      propertyNames: { pattern: NAME_PATTERNS.object },
       additionalProperties: {
         type: "object",
         required: ["members"],

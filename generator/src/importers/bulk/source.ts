@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import type { SpecProblem } from "../../load/problems.js";
+import { pointerSegment, type SpecProblem } from "../../load/problems.js";
+import { dictFrom } from "../../spec/dict.js";
 import { ImportError } from "../common/import-error.js";
 import { SOURCE_SCHEMAS, type SourceFileName } from "./source-schema.js";
 
@@ -70,7 +71,7 @@ export interface BulkSource {
 export async function readBulkSource(dir: string): Promise<BulkSource> {
   const problems: SpecProblem[] = [];
   const missing: SourceFileName[] = [];
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
 
   const read = async <T>(name: SourceFileName): Promise<T | undefined> => {
     const file = path.join(dir, name);
@@ -78,8 +79,13 @@ export async function readBulkSource(dir: string): Promise<BulkSource> {
     try {
       text = await readFile(file, "utf8");
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-      missing.push(name);
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") {
+        missing.push(name);
+        return undefined;
+      }
+      // A folder where the file should be, no permission, a file where the service folder should be…
+      problems.push({ file, path: "", message: `cannot read: ${readFailure(code, err)}` });
       return undefined;
     }
     let value: unknown;
@@ -91,7 +97,12 @@ export async function readBulkSource(dir: string): Promise<BulkSource> {
     }
     const validate = ajv.compile(SOURCE_SCHEMAS[name]);
     if (!validate(value)) {
-      for (const e of validate.errors ?? []) problems.push({ file, path: e.instancePath, message: describe(e) });
+      for (const e of validate.errors ?? []) {
+        // A bad key is reported twice by ajv (the pattern, then propertyNames); the pattern error names the key.
+        if (e.keyword === "propertyNames") continue;
+        const at = e.propertyName === undefined ? e.instancePath : `${e.instancePath}/${pointerSegment(e.propertyName)}`;
+        problems.push({ file, path: at, message: describe(e) });
+      }
       return undefined;
     }
     return value as T;
@@ -105,18 +116,33 @@ export async function readBulkSource(dir: string): Promise<BulkSource> {
     problems.push({ file: path.join(dir, "api.json"), path: "", message: "file is missing: a service directory needs api.json" });
   }
   if (problems.length > 0 || !api) throw new ImportError(dir, problems);
+  // Samples and limits are looked up by action name, so upstream keys must never reach a prototype.
+  api.actions = dictFrom(Object.entries(api.actions));
+  api.objects = dictFrom(Object.entries(api.objects));
   return {
     dir,
     api,
-    examples: examples?.actions ?? {},
-    errors: errors ?? { codes: {}, actions: {} },
-    limits: limits?.actions ?? {},
+    examples: dictFrom(Object.entries(examples?.actions ?? {})),
+    errors: { codes: dictFrom(Object.entries(errors?.codes ?? {})), actions: dictFrom(Object.entries(errors?.actions ?? {})) },
+    limits: dictFrom(Object.entries(limits?.actions ?? {})),
     missing,
   };
 }
 
+/** `EISDIR` and friends in words a maintainer acts on. */
+function readFailure(code: string | undefined, err: unknown): string {
+  if (code === "EISDIR") return "it is a directory, not a file";
+  if (code === "ENOTDIR") return "a part of the path is a file, not a directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return (err as Error).message;
+}
+
 function describe(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
+  if (e.keyword === "pattern" && e.propertyName !== undefined) {
+    return `name ${JSON.stringify(e.propertyName)} is not allowed: it must match ${String(p["pattern"])}`;
+  }
+  if (e.keyword === "pattern") return `${JSON.stringify(e.data)} is not allowed: it must match ${String(p["pattern"])}`;
   if (e.keyword === "required") return `missing required property "${String(p["missingProperty"])}"`;
   if (e.keyword === "enum") return `must be one of ${JSON.stringify(p["allowedValues"])}`;
   return e.message ?? e.keyword;

@@ -1,3 +1,5 @@
+import { own } from "../../spec/dict.js";
+
 /**
  * Turns the light HTML found in Tencent Cloud API descriptions (`<p>`, `<ul><li>`, `<a>`, `<b>`,
  * `<strong>`, `<br>`, entities) into Markdown-style text, so descriptions read the same whether
@@ -22,7 +24,7 @@ function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
     if (name.startsWith("#x") || name.startsWith("#X")) return String.fromCodePoint(parseInt(name.slice(2), 16));
     if (name.startsWith("#")) return String.fromCodePoint(parseInt(name.slice(1), 10));
-    return ENTITIES[name.toLowerCase()] ?? whole;
+    return own(ENTITIES, name.toLowerCase()) ?? whole;
   });
 }
 

@@ -1,5 +1,6 @@
 import type { SpecMember, SpecType } from "../../spec/types.js";
 import { pointerSegment } from "../../load/problems.js";
+import { dict, hasKey } from "../../spec/dict.js";
 
 /** Looks up a structure's members by name; `undefined` when the structure is unknown. */
 export type ResolveStructure = (name: string) => readonly SpecMember[] | undefined;
@@ -38,7 +39,8 @@ export function queryToJson(
   resolve: ResolveStructure,
 ): TypedSample {
   const issues: string[] = [];
-  const tree: Record<string, unknown> = {};
+  // GET keys are upstream text: `__proto__.example=x` must build an own key, never touch a prototype.
+  const tree = dict<unknown>();
   for (const [key, value] of params) insert(tree, key.split("."), value, key, issues);
   const typed = conformSample(listify(tree), members, resolve, { fromQuery: true, request: true });
   return { value: typed.value, issues: [...issues, ...typed.issues] };
@@ -82,7 +84,7 @@ class Conformer {
     extraKeys: ReadonlySet<string> = new Set(),
   ): Record<string, unknown> {
     const byName = new Map(members.map((m) => [m.name, m]));
-    const out: Record<string, unknown> = {};
+    const out = dict<unknown>();
     for (const [key, item] of Object.entries(value)) {
       const at = `${path}/${pointerSegment(key)}`;
       const member = byName.get(key);
@@ -158,7 +160,7 @@ class Conformer {
 
   private incompleteItem(value: unknown, type: SpecType, path: string): boolean {
     if (!this.request || type.kind !== "structure" || !isRecord(value)) return false;
-    const missing = (this.resolve(type.name) ?? []).filter((m) => m.required && !(m.name in value)).map((m) => m.name);
+    const missing = (this.resolve(type.name) ?? []).filter((m) => m.required && !hasKey(value, m.name)).map((m) => m.name);
     if (missing.length === 0) return false;
     this.issues.push(`${path}: required ${missing.join(", ")} missing, item dropped`);
     return true;
@@ -191,8 +193,8 @@ function insert(tree: Record<string, unknown>, segments: string[], value: string
   let node = tree;
   for (let i = 0; i < segments.length - 1; i++) {
     const segment = segments[i]!;
-    const child = node[segment];
-    if (child === undefined) node[segment] = {};
+    const child = hasKey(node, segment) ? node[segment] : undefined;
+    if (child === undefined) node[segment] = dict<unknown>();
     else if (!isRecord(child)) {
       issues.push(`/${key.replace(/\./g, "/")}: "${segments.slice(0, i + 1).join(".")}" is both a value and a container, dropped`);
       return;
@@ -200,7 +202,7 @@ function insert(tree: Record<string, unknown>, segments: string[], value: string
     node = node[segment] as Record<string, unknown>;
   }
   const last = segments.at(-1)!;
-  if (last in node) {
+  if (hasKey(node, last)) {
     issues.push(`/${key.replace(/\./g, "/")}: "${key}" given more than once, later value dropped`);
     return;
   }
@@ -214,7 +216,7 @@ function listify(node: unknown): unknown {
   if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k))) {
     return keys.sort((a, b) => Number(a) - Number(b)).map((k) => listify(node[k]));
   }
-  const out: Record<string, unknown> = {};
+  const out = dict<unknown>();
   for (const key of keys) out[key] = listify(node[key]);
   return out;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { compareCodeUnits } from "../../spec/write-json.js";
+import { assertRealInside, checkRelativePath, insidePackage } from "../../write/paths.js";
 
 /** What an importer wants the output tree to contain. */
 export interface SpecTreePlan {
@@ -31,34 +32,49 @@ export interface SpecTreeResult {
  */
 export async function writeSpecTree(outRoot: string, plan: SpecTreePlan): Promise<SpecTreeResult> {
   const root = path.resolve(outRoot);
+  // Names come from upstream: every path is checked before anything is staged, so a refused name
+  // leaves no file behind anywhere.
+  for (const file of [...plan.files.keys(), ...(plan.context ?? []), ...plan.ownedDirs]) {
+    checkRelativePath(file, root);
+    insidePackage(root, file);
+  }
   const parent = path.dirname(root);
   await mkdir(parent, { recursive: true });
   const stage = path.join(parent, `.${path.basename(root)}-staging-${randomBytes(6).toString("hex")}`);
   try {
-    for (const [file, content] of plan.files) await put(path.join(stage, file), content);
+    for (const [file, content] of plan.files) await put(insidePackage(stage, file), content);
     for (const file of plan.context ?? []) {
       if (plan.files.has(file)) continue;
-      const existing = await readIfExists(path.join(root, file));
-      if (existing !== undefined) await put(path.join(stage, file), existing);
+      const existing = await readIfExists(insidePackage(root, file));
+      if (existing !== undefined) await put(insidePackage(stage, file), existing);
     }
     await plan.validate?.(stage);
 
     const result: SpecTreeResult = { written: [], removed: [], unchanged: 0 };
+    const changed: string[] = [];
     for (const [file, content] of [...plan.files].sort(([a], [b]) => compareCodeUnits(a, b))) {
-      const target = path.join(root, file);
+      const target = insidePackage(root, file);
       if ((await readIfExists(target)) === content) {
         result.unchanged++;
         continue;
       }
+      // Every target folder is checked (links resolved) before the first rename, so a folder
+      // linked to elsewhere refuses the whole import instead of half of it.
       await mkdir(path.dirname(target), { recursive: true });
-      await rename(path.join(stage, file), target);
+      await assertRealInside(root, target, file);
+      changed.push(file);
+    }
+    for (const file of changed) {
+      await rename(insidePackage(stage, file), insidePackage(root, file));
       result.written.push(file);
     }
     for (const dir of plan.ownedDirs) {
-      for (const name of await jsonFiles(path.join(root, dir))) {
+      for (const name of await jsonFiles(insidePackage(root, dir))) {
         const file = `${dir}/${name}`;
         if (plan.files.has(file)) continue;
-        await rm(path.join(root, file));
+        const target = insidePackage(root, file);
+        await assertRealInside(root, target, file);
+        await rm(target);
         result.removed.push(file);
       }
     }

@@ -1,5 +1,11 @@
 import type { ActionSpec, ErrorsSpec, StructureSpec } from "../../spec/types.js";
 import { compareCodeUnits } from "../../spec/write-json.js";
+import { dictFrom } from "../../spec/dict.js";
+import type { SpecProblem } from "../../load/problems.js";
+import type { SpecMember, SpecSample } from "../../spec/types.js";
+import { Overrides } from "../common/overrides/overrides.js";
+import { conformSample } from "../common/typed-sample.js";
+import { uniqueMembers } from "./members.js";
 import { READ_ONLY_PREFIX } from "../bulk/build.js";
 import type { ActionPage } from "./action-page.js";
 import type { ErrorCodesPage } from "./errors-page.js";
@@ -43,8 +49,11 @@ export interface DocImport {
  * Builds specs from the pages of one run. Returns `undefined` when the run has no action page to
  * take the service and version from; every problem found is in `log`.
  */
-export function buildImport(pages: PageSet, log: ProblemLog): DocImport | undefined {
+export function buildImport(pages: PageSet, log: ProblemLog, overrides: Overrides = Overrides.none()): DocImport | undefined {
   const [first] = pages.actions;
+  const problems: SpecProblem[] = [];
+  renameMembers(pages, overrides, problems);
+  settleDuplicates(pages, log);
   if (!first) {
     // Still check the named structure pages, so `doc DataStructures.md` alone reports their faults.
     resolveStructures([], pages.structures, [], log);
@@ -56,18 +65,20 @@ export function buildImport(pages: PageSet, log: ProblemLog): DocImport | undefi
   checkOneService(pages.actions, log);
   checkUniqueActions(pages.actions, log);
 
-  const resolved = resolveStructures(pages.actions, pages.structures, pages.besideStructures, log);
+  const resolved = resolveStructures(pages.actions, pages.structures, pages.besideStructures, log, (structure, members) =>
+    overrides.edit({ structure }, members, problems),
+  );
   const resolve = (name: string) => resolved.members.get(name);
   const catalogue = [...pages.errorCodes, ...pages.besideErrorCodes];
 
   const actions = [...pages.actions]
     .sort((a, b) => compareCodeUnits(a.name, b.name))
     .map((page) => {
-      const input = page.input.map((m) => toSpecMember(m, m.required ?? false));
+      const input = overrides.edit({ action: page.name, side: "input" }, page.input.map((m) => toSpecMember(m, m.required ?? false)), problems);
       // The page format has no "always present" column; the response lists what the service returns.
-      const output = page.output.map((m) => toSpecMember(m, true));
+      const output = overrides.edit({ action: page.name, side: "output" }, page.output.map((m) => toSpecMember(m, true)), problems);
       checkErrorCodes(page, catalogue, log);
-      const spec: ActionSpec = {
+      const spec: ActionSpec = overrides.setAction({
         name: page.name,
         summary: page.summary,
         description: page.description,
@@ -83,8 +94,14 @@ export function buildImport(pages: PageSet, log: ProblemLog): DocImport | undefi
         // Typing samples needs every structure; with unresolved types they would only add noise.
         samples: log.hasErrors
           ? []
-          : buildSamples(page.samples, { file: page.file, action: page.name, input, output, resolve, log }),
-      };
+          : correctSamples(page.name, buildSamples(page.samples, { file: page.file, action: page.name, input, output, resolve, log }), {
+              input,
+              output,
+              resolve,
+              overrides,
+              problems,
+            }),
+      });
       return { spec, page };
     });
 
@@ -101,7 +118,87 @@ export function buildImport(pages: PageSet, log: ProblemLog): DocImport | undefi
     result.errors = errors;
     result.errorsFile = pages.errorCodes[0]!.file;
   }
+  dropErrorCodes(result, overrides);
+  // A doc import reads a few pages: corrections for actions or structures not on them are not judged.
+  const actionNames = new Set(actions.map((a) => a.spec.name));
+  const structureNames = new Set(resolved.specs.map((s) => s.name));
+  problems.push(
+    ...overrides.unmatched((c) => {
+      if ("member" in c && c.structure !== undefined) return structureNames.has(c.structure);
+      if ("action" in c && c.action !== undefined) return actionNames.has(c.action);
+      return errors !== undefined;
+    }),
+  );
+  for (const p of problems) log.error(p.file, 1, `${p.path}: ${p.message}`);
   return result;
+}
+
+/** Renames from overrides.json, applied to the rows as read, so a rename can resolve a name listed twice. */
+function renameMembers(pages: PageSet, overrides: Overrides, problems: SpecProblem[]): void {
+  for (const page of pages.actions) {
+    overrides.rename({ action: page.name, side: "input" }, page.input, problems);
+    overrides.rename({ action: page.name, side: "output" }, page.output, problems);
+  }
+  for (const page of [...pages.structures, ...pages.besideStructures]) {
+    for (const draft of page.structures.values()) overrides.rename({ structure: draft.name }, draft.members, problems);
+  }
+}
+
+/**
+ * A name still listed twice after the renames: an error on an action page; inside a structure, a
+ * fault that counts only if an imported action reaches the structure.
+ */
+function settleDuplicates(pages: PageSet, log: ProblemLog): void {
+  for (const page of pages.actions) {
+    page.input = uniqueMembers(page.input, (line, message) => log.error(page.file, line, message));
+    page.output = uniqueMembers(page.output, (line, message) => log.error(page.file, line, message));
+  }
+  for (const page of [...pages.structures, ...pages.besideStructures]) {
+    for (const draft of page.structures.values()) {
+      draft.members = uniqueMembers(
+        draft.members,
+        (line, message) => draft.faults.push({ file: draft.file, line, severity: "error", message }),
+        draft.name,
+      );
+    }
+  }
+}
+
+interface SampleCorrection {
+  input: readonly SpecMember[];
+  output: readonly SpecMember[];
+  resolve: (name: string) => readonly SpecMember[] | undefined;
+  overrides: Overrides;
+  problems: SpecProblem[];
+}
+
+/** Drops or replaces samples as overrides.json says; a curated sample must fit the members exactly. */
+function correctSamples(action: string, samples: readonly SpecSample[], ctx: SampleCorrection): SpecSample[] {
+  const out: SpecSample[] = [];
+  for (const sample of samples) {
+    const fate = ctx.overrides.sample(action, sample.title);
+    if (!fate) out.push(sample);
+    else if ("replace" in fate) {
+      for (const [side, typed] of [
+        ["request", conformSample(fate.replace.request, ctx.input, ctx.resolve, { request: true })],
+        ["response", conformSample(fate.replace.response, ctx.output, ctx.resolve, { extraKeys: ["RequestId"] })],
+      ] as const) {
+        for (const issue of typed.issues) {
+          ctx.problems.push({ file: ctx.overrides.file, path: `${fate.at}/${side}`, message: `sample for ${action} does not fit its members: ${issue}` });
+        }
+      }
+      out.push(fate.replace);
+    }
+  }
+  return out;
+}
+
+function dropErrorCodes(result: DocImport, overrides: Overrides): void {
+  const codes = dictFrom(Object.entries(result.errors?.codes ?? {}));
+  const lists = dictFrom(result.actions.map((a) => [a.spec.name, a.spec.errors] as const));
+  overrides.dropErrorCodes(codes, lists);
+  if (result.errors) result.errors = { codes };
+  for (const a of result.actions) a.spec.errors = [...(lists[a.spec.name] ?? [])];
 }
 
 function checkOneService(actions: readonly ActionPage[], log: ProblemLog): void {
@@ -147,5 +244,5 @@ function serviceErrors(pages: readonly ErrorCodesPage[], log: ProblemLog): Error
     }
   }
   const sorted = [...codes.keys()].sort(compareCodeUnits);
-  return { codes: Object.fromEntries(sorted.map((code) => [code, codes.get(code)!.description])) };
+  return { codes: dictFrom(sorted.map((code) => [code, codes.get(code)!.description])) };
 }

@@ -5,6 +5,9 @@ import { loadValidators, schemaProblems } from "../../load/schema.js";
 import { canonicalJson } from "../../spec/write-json.js";
 import { DEFAULT_SPECS_DIR } from "../common/paths.js";
 import { writeSpecTree } from "../common/write-tree.js";
+import { ImportError } from "../common/import-error.js";
+import { Overrides } from "../common/overrides/overrides.js";
+import type { ActionPage } from "./action-page.js";
 import { buildImport, type DocImport } from "./build.js";
 import { diffImport, formatDiff } from "./diff.js";
 import { readPages } from "./gather.js";
@@ -51,7 +54,7 @@ export async function runDocImport(args: string[], io: CommandIo = PROCESS_IO): 
   }
   const log = new ProblemLog();
   const pages = await readPages(options.pages, log);
-  const imported = buildImport(pages, log);
+  const imported = buildImport(pages, log, await readOverrides(pages.actions[0], options.out, log));
   const files = imported && !log.hasErrors ? await renderFiles(imported, options, log) : new Map<string, string>();
 
   const problems = log.sorted();
@@ -144,6 +147,12 @@ async function existingTree(out: string, base: string): Promise<string[]> {
 async function diff(imported: DocImport, out: string, io: CommandIo): Promise<number> {
   let committed: LoadedService | undefined;
   try {
+    await access(out);
+  } catch {
+    io.stderr(`cannot compare: there is no specs folder at ${out}\n`);
+    return 1;
+  }
+  try {
     const loaded = await loadSpecs(out);
     committed = loaded.services.find((s) => s.dir === `${imported.service}/${imported.version}`);
   } catch (err) {
@@ -151,12 +160,23 @@ async function diff(imported: DocImport, out: string, io: CommandIo): Promise<nu
       io.stderr(`cannot compare: the specs in ${out} do not load\n${err.message}\n`);
       return 1;
     }
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") {
-      io.stderr(`cannot compare: there is no specs folder at ${out}\n`);
-      return 1;
-    }
     throw err;
   }
   io.stdout(formatDiff(diffImport(imported, committed)));
   return 0;
+}
+
+/**
+ * The curated corrections of the service the pages describe (`<out>/<service>/<version>/overrides.json`),
+ * known once the first action page is read. A broken file is an error of this run.
+ */
+async function readOverrides(first: ActionPage | undefined, out: string, log: ProblemLog): Promise<Overrides> {
+  if (!first) return Overrides.none();
+  try {
+    return await Overrides.read(out, `${first.service}/${first.version}`);
+  } catch (err) {
+    if (!(err instanceof ImportError)) throw err;
+    for (const p of err.problems) log.error(p.file, 1, `${p.path}: ${p.message}`);
+    return Overrides.none();
+  }
 }

@@ -19,25 +19,40 @@ const NAME = /^([A-Za-z_][A-Za-z0-9_]*)(\.N)?$/;
 
 /**
  * Turns table rows into members. `Name.N` rows are the GET form of an array parameter: the member
- * is `Name`, a list. Rows that cannot be read are errors in `log` and left out; a name that appears
- * twice is an error on the second row.
+ * is `Name`, a list. Rows that cannot be read are errors in `log` and left out. A name listed twice
+ * is kept here: an `overrides.json` rename may correct it, so {@link uniqueMembers} judges later.
  */
-export function readMembers(rows: readonly KeyedRow[], file: string, log: ProblemLog, structure?: string): MemberDraft[] {
+export function readMembers(rows: readonly KeyedRow[], file: string, log: ProblemLog): MemberDraft[] {
   const members: MemberDraft[] = [];
-  const firstLine = new Map<string, number>();
   for (const row of rows) {
     const member = readMember(row, file, log);
-    if (!member) continue;
+    if (member) members.push(member);
+  }
+  return members;
+}
+
+/**
+ * The members with each name's first row only; every later row of a name is reported through
+ * `report` (line, message) and left out.
+ */
+export function uniqueMembers(
+  members: readonly MemberDraft[],
+  report: (line: number, message: string) => void,
+  structure?: string,
+): MemberDraft[] {
+  const out: MemberDraft[] = [];
+  const firstLine = new Map<string, number>();
+  for (const member of members) {
     const seen = firstLine.get(member.name);
     if (seen !== undefined) {
       const what = structure ? `field "${member.name}" of ${structure}` : `parameter "${member.name}"`;
-      log.error(file, row.line, `${what} is listed twice (first at line ${seen})`);
+      report(member.line, `${what} is listed twice (first at line ${seen})`);
       continue;
     }
-    firstLine.set(member.name, row.line);
-    members.push(member);
+    firstLine.set(member.name, member.line);
+    out.push(member);
   }
-  return members;
+  return out;
 }
 
 function readMember(row: KeyedRow, file: string, log: ProblemLog): MemberDraft | undefined {

@@ -31,6 +31,7 @@ export function resolveStructures(
   explicit: readonly StructuresPage[],
   beside: readonly StructuresPage[],
   log: ProblemLog,
+  correct: (structure: string, members: SpecMember[]) => SpecMember[] = (_, members) => members,
 ): ResolvedStructures {
   const pool = [...explicit, ...beside];
   const find = (name: string) => pool.find((p) => p.structures.has(name))?.structures.get(name);
@@ -97,7 +98,7 @@ export function resolveStructures(
       name,
       description: draft.description,
       usage,
-      members: draft.members.map((m) => toSpecMember(m, m.required ?? usage === "output")),
+      members: correct(name, draft.members.map((m) => toSpecMember(m, m.required ?? usage === "output"))),
     };
     specs.push(spec);
     members.set(name, spec.members);

@@ -15,7 +15,7 @@ export interface StructureDraft {
    * Faults inside this structure's section. They become errors only if an imported action
    * reaches the structure: a broken structure nobody uses must not block importing the rest.
    */
-  faults: readonly DocProblem[];
+  faults: DocProblem[];
 }
 
 /** A page of structures that action pages link to (`DataStructures.md`). */
@@ -68,7 +68,7 @@ function readStructure(section: Section, file: string): StructureDraft {
   if (!table) faults.error(file, section.line, `structure ${section.title} has no field table`);
   else {
     const rows = readTable(table, COLUMNS, file, faults);
-    if (rows) members = readMembers(rows, file, faults, section.title);
+    if (rows) members = readMembers(rows, file, faults);
   }
   return {
     name: section.title,
@@ -76,6 +76,6 @@ function readStructure(section: Section, file: string): StructureDraft {
     line: section.line,
     description: prose.join("\n\n"),
     members,
-    faults: faults.all(),
+    faults: [...faults.all()],
   };
 }

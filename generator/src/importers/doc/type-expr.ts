@@ -1,3 +1,4 @@
+import { own } from "../../spec/dict.js";
 import type { SpecType } from "../../spec/types.js";
 
 /**
@@ -39,7 +40,8 @@ export function parseTypeExpr(cell: string): TypeExpr | { error: string } {
   }
   const link = LINK.exec(text);
   const name = (link ? link[1]! : text).trim();
-  const scalar = SCALARS[name.toLowerCase()];
+  // Own keys only: a type cell reading "constructor" must not find Object.prototype's member.
+  const scalar = own(SCALARS, name.toLowerCase());
   if (scalar && !link) return { kind: "scalar", type: scalar };
   if (IDENTIFIER.test(name)) return { kind: "ref", name, linked: link !== null };
   return {

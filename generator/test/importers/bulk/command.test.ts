@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runSpecsImport } from "../../../src/commands/specs-import.js";
 
 const DEMO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/bulk/demo");
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 
 let out: string;
 let stdout: string[];
@@ -23,17 +24,21 @@ afterEach(async () => {
 });
 
 describe("specs:import bulk", () => {
-  it("imports, prints counts and warnings, and reports nothing written on a re-run", async () => {
+  it("imports into an empty --out, bringing the project's common codes, and reports nothing written on a re-run", async () => {
+    const projectCommon = path.join(REPO_ROOT, "specs/common/errors.json");
+    const commonCount = Object.keys((JSON.parse(await readFile(projectCommon, "utf8")) as { codes: object }).codes).length;
     expect(await runSpecsImport(["bulk", DEMO, "--out", out])).toBe(0);
     expect(stdout[0]).toBe(
-      "demo/2020-01-01: 4 actions, 4 structures, 2 service error codes, 2 common error codes, 3 samples, 0 waiters, 1 paginators",
+      `demo/2020-01-01: 4 actions, 4 structures, 2 service error codes, ${commonCount} common error codes, 3 samples, 0 waiters, 1 paginators`,
     );
-    expect(stdout[1]).toMatch(/: 11 written, 0 removed, 0 unchanged; 6 warnings$/);
-    expect(stderr.filter((l) => l.startsWith("warning: "))).toHaveLength(6);
+    expect(stdout[1]).toMatch(/: 11 written, 0 removed, 0 unchanged; 7 warnings$/);
+    expect(stderr.filter((l) => l.startsWith("warning: demo/2020-01-01: "))).toHaveLength(7);
+    expect(stderr).toContain(`note: demo/2020-01-01: common/errors.json was missing in ${out}: written from ${projectCommon} (pass --common FILE to choose another)`);
+    expect(await readFile(path.join(out, "common/errors.json"), "utf8")).toBe(await readFile(projectCommon, "utf8"));
 
     stdout.length = 0;
     expect(await runSpecsImport(["bulk", DEMO, "--out", out])).toBe(0);
-    expect(stdout[1]).toMatch(/: 0 written, 0 removed, 11 unchanged; 6 warnings$/);
+    expect(stdout[1]).toMatch(/: 0 written, 0 removed, 10 unchanged; 7 warnings$/);
     expect(stdout).toHaveLength(2);
   });
 

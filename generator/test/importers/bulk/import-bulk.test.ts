@@ -10,6 +10,7 @@ import type { ActionSpec, ServiceSpec, StructureSpec } from "../../../src/spec/t
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/bulk");
 const DEMO = path.join(fixtures, "demo");
+const COMMON = path.join(fixtures, "common-errors.json");
 const DIR = "demo/2020-01-01";
 
 let out: string;
@@ -38,7 +39,7 @@ async function snapshot(root: string): Promise<Map<string, string>> {
 
 describe("bulk importer on the demo fixture", () => {
   it("writes a loadable service with every action, structure and error code", async () => {
-    const result = await importBulk(DEMO, { out });
+    const result = await importBulk(DEMO, { out, commonErrors: COMMON });
     expect(result.serviceDir).toBe(DIR);
     expect(result.counts).toEqual({
       actions: 4,
@@ -68,7 +69,7 @@ describe("bulk importer on the demo fixture", () => {
   });
 
   it("maps action flags: summary, HTML description, limits, deprecation, read-only, sorted errors", async () => {
-    await importBulk(DEMO, { out });
+    await importBulk(DEMO, { out, commonErrors: COMMON });
     const create = await action("CreateWidget");
     expect(create).toMatchObject({
       summary: "Creates a widget",
@@ -87,7 +88,7 @@ describe("bulk importer on the demo fixture", () => {
   });
 
   it("maps member types, required flags per direction, nullability and deprecation; drops RequestId", async () => {
-    await importBulk(DEMO, { out });
+    await importBulk(DEMO, { out, commonErrors: COMMON });
     const list = await action("DescribeWidgets");
     expect(list.input.map((m) => [m.name, m.type])).toEqual([
       ["WidgetIds", { kind: "list", items: { kind: "string" } }],
@@ -123,7 +124,7 @@ describe("bulk importer on the demo fixture", () => {
   });
 
   it("types the GET sample by the members and reports the key that fits none", async () => {
-    const result = await importBulk(DEMO, { out });
+    const result = await importBulk(DEMO, { out, commonErrors: COMMON });
     expect((await action("DescribeWidgets")).samples).toEqual([
       {
         title: "List widgets",
@@ -147,7 +148,7 @@ describe("bulk importer on the demo fixture", () => {
   });
 
   it("skips a sample whose response is not valid JSON with a warning naming the action", async () => {
-    const result = await importBulk(DEMO, { out });
+    const result = await importBulk(DEMO, { out, commonErrors: COMMON });
     const create = await action("CreateWidget");
     expect(create.samples.map((s) => s.title)).toEqual(["Create"]);
     expect(create.samples[0]).toEqual({
@@ -162,10 +163,10 @@ describe("bulk importer on the demo fixture", () => {
   });
 
   it("is idempotent: a second run writes nothing and leaves every byte as it was", async () => {
-    await importBulk(DEMO, { out });
+    await importBulk(DEMO, { out, commonErrors: COMMON });
     const before = await snapshot(out);
     const mtime = (await stat(path.join(out, DIR, "actions/CreateWidget.json"))).mtimeMs;
-    const again = await importBulk(DEMO, { out });
+    const again = await importBulk(DEMO, { out, commonErrors: COMMON });
     expect(again.written).toEqual([]);
     expect(again.removed).toEqual([]);
     expect(again.unchanged).toBe(before.size);
@@ -174,7 +175,7 @@ describe("bulk importer on the demo fixture", () => {
   });
 
   it("keeps hand-curated service fields and recomputes what the actions determine", async () => {
-    await importBulk(DEMO, { out });
+    await importBulk(DEMO, { out, commonErrors: COMMON });
     const file = path.join(out, DIR, "service.json");
     const curated: ServiceSpec = {
       ...(await readJson<ServiceSpec>(`${DIR}/service.json`)),
@@ -200,7 +201,7 @@ describe("bulk importer on the demo fixture", () => {
       },
     };
     await writeFile(file, JSON.stringify(curated));
-    const result = await importBulk(DEMO, { out });
+    const result = await importBulk(DEMO, { out, commonErrors: COMMON });
     const service = await readJson<ServiceSpec>(`${DIR}/service.json`);
     expect(service).toMatchObject({ title: "Demo Widgets", packageName: "@acme/widgets", clientName: "WidgetsClient", defaultRateLimit: 10 });
     // Float task ids count: upstream types some ids that way.
@@ -212,19 +213,19 @@ describe("bulk importer on the demo fixture", () => {
   });
 
   it("keeps a committed action's regionRequired, which the service description does not state", async () => {
-    await importBulk(DEMO, { out });
+    await importBulk(DEMO, { out, commonErrors: COMMON });
     const file = path.join(out, DIR, "actions/DescribeTask.json");
     await writeFile(file, (await readFile(file, "utf8")).replace('"regionRequired": true', '"regionRequired": false'));
-    await importBulk(DEMO, { out });
+    await importBulk(DEMO, { out, commonErrors: COMMON });
     expect((await action("DescribeTask")).regionRequired).toBe(false);
   });
 
   it("removes action and structure files that no longer exist in the source", async () => {
-    await importBulk(DEMO, { out });
+    await importBulk(DEMO, { out, commonErrors: COMMON });
     const stale = await readFile(path.join(out, DIR, "actions/DescribeTask.json"), "utf8");
     await writeFile(path.join(out, DIR, "actions/DescribeOld.json"), stale.replace(/DescribeTask/g, "DescribeOld"));
     await writeFile(path.join(out, DIR, "structures/Old.json"), '{"name":"Old"}');
-    const result = await importBulk(DEMO, { out });
+    const result = await importBulk(DEMO, { out, commonErrors: COMMON });
     expect(result.removed).toEqual([`${DIR}/actions/DescribeOld.json`, `${DIR}/structures/Old.json`]);
     await loadSpecs(out);
   });
@@ -249,7 +250,7 @@ describe("bulk importer on broken input", () => {
   }
 
   async function failure(): Promise<ImportError> {
-    const err = await importBulk(path.join(src, "demo"), { out }).catch((e: unknown) => e);
+    const err = await importBulk(path.join(src, "demo"), { out, commonErrors: COMMON }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);
     return err as ImportError;
   }
@@ -304,7 +305,7 @@ describe("bulk importer on broken input", () => {
   });
 
   it("leaves the previous output untouched when a re-import fails validation", async () => {
-    await importBulk(path.join(src, "demo"), { out });
+    await importBulk(path.join(src, "demo"), { out, commonErrors: COMMON });
     const before = await snapshot(out);
     const file = path.join(out, DIR, "service.json");
     const service = JSON.parse(await readFile(file, "utf8")) as ServiceSpec;
@@ -314,7 +315,7 @@ describe("bulk importer on broken input", () => {
     await editApi((api) => {
       api.actions.CreateWidget.name = "Makes a widget";
     });
-    await expect(importBulk(path.join(src, "demo"), { out })).rejects.toThrow(/waiters\/Broken\/action: action "DescribeGone" not found/);
+    await expect(importBulk(path.join(src, "demo"), { out, commonErrors: COMMON })).rejects.toThrow(/waiters\/Broken\/action: action "DescribeGone" not found/);
     expect(await snapshot(out)).toEqual(before);
     expect((await readdir(path.dirname(out))).filter((n) => n.startsWith(`.${path.basename(out)}-staging-`))).toEqual([]);
   });
@@ -322,7 +323,7 @@ describe("bulk importer on broken input", () => {
   it("works without examples.json and limits.json, noting the defaults", async () => {
     await rm(path.join(src, "demo/examples.json"));
     await rm(path.join(src, "demo/limits.json"));
-    const result = await importBulk(path.join(src, "demo"), { out });
+    const result = await importBulk(path.join(src, "demo"), { out, commonErrors: COMMON });
     expect(result.counts.samples).toBe(0);
     expect(result.infos).toEqual(expect.arrayContaining([expect.stringContaining("examples.json not found")]));
     expect((await action("CreateWidget")).rateLimit).toBe(20);

@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, runDoc, SEED, tempDir } from "./helpers.js";
+import { FIXTURES, runDoc, tempDir } from "./helpers.js";
 
 const broken = (name: string) => path.join(FIXTURES, "broken", name);
 
@@ -86,9 +86,10 @@ describe("doc import of pages it cannot understand", () => {
   });
 
   it("rejects pages of two service versions in one run", async () => {
+    const gadget = path.join(FIXTURES, "gadget/DescribeWidgets.md");
     const widget = path.join(FIXTURES, "good/DescribeWidgets.md");
-    const stderr = await importBroken(SEED, widget);
-    expect(stderr).toContain(`${widget}:1: error: page is for widget 2020-01-01 but ${SEED} is for redis 2018-04-12`);
+    const stderr = await importBroken(gadget, widget);
+    expect(stderr).toContain(`${widget}:1: error: page is for widget 2020-01-01 but ${gadget} is for gadget 2021-06-01`);
   });
 
   it("rejects an error-code page without an action page to name its service", async () => {

@@ -2,59 +2,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ActionSpec, ErrorsSpec, StructureSpec } from "../../../src/spec/types.js";
-import { FIXTURES, listFiles, readJson, runDoc, SEED, tempDir } from "./helpers.js";
+import { FIXTURES, listFiles, readJson, runDoc, tempDir } from "./helpers.js";
 
 const GOOD = path.join(FIXTURES, "good");
 const page = (name: string) => path.join(GOOD, name);
-
-describe("doc import of the seed page", () => {
-  it("writes the DescribeTaskInfo action spec from the page", async () => {
-    const out = path.join(await tempDir(), "specs");
-    const run = await runDoc([SEED, "--out", out]);
-    expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(await listFiles(out)).toEqual(["redis/2018-04-12/actions/DescribeTaskInfo.json"]);
-
-    const spec = await readJson<ActionSpec>(path.join(out, "redis/2018-04-12/actions/DescribeTaskInfo.json"));
-    expect(spec).toMatchObject({
-      name: "DescribeTaskInfo",
-      summary: "This API queries task result.",
-      rateLimit: 20,
-      financialRegions: true,
-      regionRequired: true,
-      readOnly: true,
-      deprecated: false,
-      errors: ["FailedOperation.SystemError", "InvalidParameter.InvalidParameter", "InvalidParameter.PermissionDenied"],
-    });
-    expect(spec.input).toEqual([
-      { name: "TaskId", type: { kind: "integer", width: "int64" }, required: true, nullable: false, description: "Task ID", deprecated: false },
-    ]);
-    expect(spec.output.map((m) => m.name)).toEqual(["Status", "StartTime", "TaskType", "InstanceId", "TaskMessage"]);
-    expect(spec.samples).toEqual([
-      {
-        title: "Request Example",
-        request: { TaskId: 18215 },
-        response: {
-          Status: "succeed",
-          StartTime: "2018-11-01 17:25:14",
-          TaskType: "Redis cache purge process",
-          InstanceId: "crs-09u2u96z",
-          TaskMessage: "",
-          RequestId: "81120ab8-fea0-41ab-af7e-283c0348c4fc",
-        },
-      },
-    ]);
-  });
-
-  it("leaves unchanged files untouched on a second run", async () => {
-    const out = path.join(await tempDir(), "specs");
-    await runDoc([SEED, "--out", out]);
-    const file = path.join(out, "redis/2018-04-12/actions/DescribeTaskInfo.json");
-    const before = await readFile(file, "utf8");
-    const again = await runDoc([SEED, "--out", out]);
-    expect(again.stdout).toBe("doc import: 0 written, 1 unchanged\n");
-    expect(await readFile(file, "utf8")).toBe(before);
-  });
-});
 
 describe("doc import of fixture pages", () => {
   async function importGood() {

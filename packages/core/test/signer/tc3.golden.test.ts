@@ -1,29 +1,10 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { computeTc3Signature, signTc3, SigningKeyCache, type Tc3SignInput } from "../../src/signer/index.js";
+import { TC3_VECTORS, type Tc3Vector } from "./tc3-vectors.js";
 
-interface Vector {
-  name: string;
-  secretId: string;
-  secretKey: string;
-  timestamp: number;
-  service: string;
-  host: string;
-  action: string;
-  version: string;
-  region: string;
-  contentType: string;
-  payload: string;
-  expected: Record<string, string>;
-}
+const vectors = TC3_VECTORS;
 
-const repoRoot = resolve(fileURLToPath(import.meta.url), "../../../../..");
-const vectorsFile = resolve(repoRoot, "../shared/reference/tc3-vectors.json");
-const { vectors } = JSON.parse(readFileSync(vectorsFile, "utf8")) as { vectors: Vector[] };
-
-function inputOf(v: Vector): Tc3SignInput {
+function inputOf(v: Tc3Vector): Tc3SignInput {
   return {
     secretId: v.secretId,
     secretKey: v.secretKey,
@@ -39,7 +20,7 @@ function inputOf(v: Vector): Tc3SignInput {
   };
 }
 
-describe("TC3 golden vectors from ../shared/reference/tc3-vectors.json", () => {
+describe("TC3 golden vectors (the published worked examples, tc3-vectors.ts)", () => {
   it("has vectors to check", () => {
     expect(vectors.length).toBeGreaterThan(0);
   });

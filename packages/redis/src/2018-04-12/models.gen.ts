@@ -213,15 +213,9 @@ export interface CDCResource {
    * @example 2
    */
   Status: Int64;
-  /**
-   * Basic control resource package.
-   * @example 无
-   */
+  /** Basic control resource package. */
   BaseBundles: ResourceBundle[];
-  /**
-   * Resource package list.
-   * @example 无
-   */
+  /** Resource package list. */
   ResourceBundles: ResourceBundle[];
   /**
    * Local dedicated cluster ID.
@@ -785,10 +779,7 @@ export interface InstanceInfo {
    * @example 500
    */
   DegradeStrategy?: Int64 | null;
-  /**
-   * Tag information
-   * @example 无
-   */
+  /** Tag information */
   InstanceTags?: InstanceTagInfo[] | null;
   /**
    * Architecture edition
@@ -902,10 +893,7 @@ export interface InstanceNode {
    * @example crs-na7zs9**
    */
   Id: Int64;
-  /**
-   * Node details
-   * @example 无
-   */
+  /** Node details */
   InstanceClusterNode: InstanceClusterNode[];
 }
 
@@ -1006,10 +994,7 @@ export interface InstanceSecurityGroupDetail {
    * @example "crs-84nexsdp"
    */
   InstanceId: string;
-  /**
-   * Security group information, which includes  security group ID, name, outbound and inbound rules.
-   * @example 无
-   */
+  /** Security group information, which includes  security group ID, name, outbound and inbound rules. */
   SecurityGroupDetails: SecurityGroupDetail[];
 }
 
@@ -1200,10 +1185,7 @@ export interface InstanceSet {
    * @example ["tag1"]
    */
   Tags: string[];
-  /**
-   * Instance node information.
-   * @example 无
-   */
+  /** Instance node information. */
   InstanceNode: InstanceNode[];
   /**
    * Shard size.
@@ -1238,10 +1220,7 @@ export interface InstanceSet {
    * @example 0
    */
   SlaveReadWeight: Int64;
-  /**
-   * Tag information associated with an instance.
-   * @example 无
-   */
+  /** Tag information associated with an instance. */
   InstanceTags: InstanceTagInfo[];
   /**
    * Project name.
@@ -1322,7 +1301,6 @@ export interface InstanceSet {
   /**
    * Detailed node information of the instance.
    * Only multi-AZ instances will be returned.
-   * @example 无
    */
   NodeSet: RedisNodeInfo[];
   /**
@@ -1746,15 +1724,9 @@ export interface LogInstance {
    * @example "ON"
    */
   Deliver?: string;
-  /**
-   * Log shipping information
-   * @example 无
-   */
+  /** Log shipping information */
   DeliverSummary?: DeliverSummary[] | null;
-  /**
-   * Instance-related information on the business side varies according to business and returns different information.
-   * @example 无
-   */
+  /** Instance-related information on the business side varies according to business and returns different information. */
   InstanceInfo?: InstanceInfo;
   /**
    * Audit sub-type.
@@ -2456,10 +2428,7 @@ export interface RegionConf {
    * @example "亚太东南"
    */
   Area: string;
-  /**
-   * AZ information
-   * @example 无
-   */
+  /** AZ information */
   ZoneSet: ZoneCapacityConf[];
 }
 
@@ -2485,10 +2454,7 @@ export interface ReplicaGroup {
    * @example "master"
    */
   Role: string;
-  /**
-   * List of nodes in the node group
-   * @example 无
-   */
+  /** List of nodes in the node group */
   RedisNodes: RedisNode[];
 }
 
@@ -2566,15 +2532,9 @@ export interface SecurityGroup {
    * @example "安全组备注或者描述"
    */
   SecurityGroupRemark: string;
-  /**
-   * Outbound rule.
-   * @example 无
-   */
+  /** Outbound rule. */
   Outbound: Outbound[];
-  /**
-   * Inbound rule.
-   * @example 无
-   */
+  /** Inbound rule. */
   Inbound: Inbound[];
 }
 
@@ -2605,15 +2565,9 @@ export interface SecurityGroupDetail {
    * @example "该安全组的描述"
    */
   SecurityGroupRemark: string;
-  /**
-   * Inbound rules of the security group, which control the access source to the database.
-   * @example 无
-   */
+  /** Inbound rules of the security group, which control the access source to the database. */
   InboundRule: SecurityGroupsInboundAndOutbound[];
-  /**
-   * Security group outbound rule
-   * @example 无
-   */
+  /** Security group outbound rule */
   OutboundRule: SecurityGroupsInboundAndOutbound[];
 }
 
@@ -2929,10 +2883,7 @@ export interface ZoneCapacityConf {
    * @example vpcnet
    */
   NetWorkType: string[];
-  /**
-   * Information of an AZ, such as product specifications in it
-   * @example 无
-   */
+  /** Information of an AZ, such as product specifications in it */
   ProductSet: ProductConf[];
   /**
    * AZ ID, such as 100003
@@ -3306,7 +3257,6 @@ export interface CloneInstancesRequest {
    *
    * - Currently supports configuring node type (primary node or replica node) and its availability zone info. For details, please refer to [RedisNodeInfo](https://www.tencentcloud.com/document/product/239/20022?from_cn_redirect=1#RedisNodeInfo).
    * - This parameter can be left blank for single-AZ deployment.
-   * @example 无
    */
   NodeSet?: RedisNodeInfo[];
   /**
@@ -3314,10 +3264,7 @@ export interface CloneInstancesRequest {
    * @example 0
    */
   ProjectId?: Int64;
-  /**
-   * Tag bound to the clone instance.
-   * @example 无
-   */
+  /** Tag bound to the clone instance. */
   ResourceTags?: ResourceTag[];
   /**
    * Specify the parameter template ID related to the cloned instance.
@@ -3347,7 +3294,6 @@ export interface CloneInstancesRequest {
    * Instance password complexity policy
    *
    * Input parameter limit: If not passed or Enabled=false, deem as not enabled and verify by default rule.
-   * @example 无
    */
   PasswordPolicy?: PasswordPolicy;
   /**
@@ -3495,10 +3441,7 @@ export interface CreateExportTaskRequest {
    * @example "2026-07-08 19:24:07"
    */
   EndTime: string;
-  /**
-   * Set the log filter field to filter and download qualified logs.
-   * @example 无
-   */
+  /** Set the log filter field to filter and download qualified logs. */
   LogFilter?: LogFilter[];
   /**
    * Custom log fields for download, multiple fields separated by commas, such as "timestamp,operation,user". Only the data of selected fields will be downloaded when specified. The parameter defaults to downloading all fields when not passed.
@@ -3730,13 +3673,9 @@ export interface CreateInstancesRequest {
   /**
    * Node information of instance, including node ID, node type, node availability zone ID. For details, please see [RedisNodeInfo](https://www.tencentcloud.com/document/product/239/20022?from_cn_redirect=1).
    * Currently support inputting node type (primary node or replica node) and availability zone. When this parameter is not specified, in regions that support multi-availability zone deployment, the system defaults to creating instances with multi-availability zone architecture.
-   * @example 无
    */
   NodeSet?: RedisNodeInfo[];
-  /**
-   * Set a tag for the instance.
-   * @example 无
-   */
+  /** Set a tag for the instance. */
   ResourceTags?: ResourceTag[];
   /**
    * Specify the name of the AZ to which the instance belongs. For details, see [Regions and AZs](https://www.tencentcloud.com/document/product/239/4106?from_cn_redirect=1).
@@ -3792,10 +3731,7 @@ export interface CreateInstancesRequest {
    * @example false
    */
   EncryptPassword?: boolean;
-  /**
-   * Instance-level password complexity policy. When not passed in or Enabled=false, deem as not enabling policy, validate by system default rule.
-   * @example 无
-   */
+  /** Instance-level password complexity policy. When not passed in or Enabled=false, deem as not enabling policy, validate by system default rule. */
   PasswordPolicy?: PasswordPolicy;
   /**
    * Whether to enable SSL encryption.
@@ -3875,10 +3811,7 @@ export interface CreateParamTemplateRequest {
    * @example "crs-cfg-rhlppeye"
    */
   TemplateId?: string;
-  /**
-   * Parameter list.
-   * @example 无
-   */
+  /** Parameter list. */
   ParamList?: InstanceParam[];
 }
 
@@ -4224,10 +4157,7 @@ export interface DescribeBackupDownloadRestrictionResponse {
    * @example "In"
    */
   IpComparisonSymbol: string;
-  /**
-   * VPC ID of the custom backup file download address, which will be displayed if `LimitType` is `Customize`.
-   * @example 无
-   */
+  /** VPC ID of the custom backup file download address, which will be displayed if `LimitType` is `Customize`. */
   LimitVpc: BackupLimitVpcItem[];
   /**
    * Custom VPC IP address for downloading backup files.
@@ -4272,10 +4202,7 @@ export interface DescribeBackupUrlRequest {
    * @example "In"
    */
   IpComparisonSymbol?: string;
-  /**
-   * VPC ID of the custom backup file download address, which is required if `LimitType` is `Customize`.
-   * @example 无
-   */
+  /** VPC ID of the custom backup file download address, which is required if `LimitType` is `Customize`. */
   LimitVpc?: BackupLimitVpcItem[];
   /**
    * VPC IP of the custom backup file download address, which is required if `LimitType` is `Customize`.
@@ -4304,10 +4231,7 @@ export interface DescribeBackupUrlResponse {
    * @deprecated The service no longer supports this member.
    */
   Filenames: string[] | null;
-  /**
-   * Backup file information list.
-   * @example 无
-   */
+  /** Backup file information list. */
   BackupInfos: BackupDownloadInfo[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -4369,10 +4293,7 @@ export interface DescribeCommonDBInstancesRequest {
    * @example [1120,1121]
    */
   VpcIds?: Int64[];
-  /**
-   * List of subnet IDs
-   * @example null
-   */
+  /** List of subnet IDs */
   SubnetIds?: Int64[];
   /**
    * List of billing modes. 0: monthly subscription; 1: pay-as-you-go
@@ -4384,40 +4305,19 @@ export interface DescribeCommonDBInstancesRequest {
    * @example ["crs-xjhsdj****\n"]
    */
   InstanceIds?: string[];
-  /**
-   * List of instance names
-   * @example null
-   */
+  /** List of instance names */
   InstanceNames?: string[];
-  /**
-   * List of instance status
-   * @example null
-   */
+  /** List of instance status */
   Status?: string[];
-  /**
-   * Sorting field
-   * @example "null"
-   */
+  /** Sorting field */
   OrderBy?: string;
-  /**
-   * Sorting order
-   * @example "null"
-   */
+  /** Sorting order */
   OrderByType?: string;
-  /**
-   * List of instance VIPs
-   * @example null
-   */
+  /** List of instance VIPs */
   Vips?: string[];
-  /**
-   * List of VPC IDs
-   * @example null
-   */
+  /** List of VPC IDs */
   UniqVpcIds?: string[];
-  /**
-   * List of unique subnet IDs
-   * @example null
-   */
+  /** List of unique subnet IDs */
   UniqSubnetIds?: string[];
   /**
    * Quantity limit. Recommended default value: 100.
@@ -4441,10 +4341,7 @@ export interface DescribeCommonDBInstancesResponse {
    * @example 1
    */
   TotalCount: Int64;
-  /**
-   * Instance information
-   * @example 无
-   */
+  /** Instance information */
   InstanceDetails: RedisCommonInstanceList[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -4466,10 +4363,7 @@ export interface DescribeDBSecurityGroupsRequest {
 
 /** Response of {@link RedisClient.describeDBSecurityGroups | DescribeDBSecurityGroups}: the content of `Response`. */
 export interface DescribeDBSecurityGroupsResponse {
-  /**
-   * Security group rules
-   * @example 无
-   */
+  /** Security group rules */
   Groups: SecurityGroup[];
   /**
    * Private IPv4 address of an instance
@@ -4526,10 +4420,7 @@ export interface DescribeExportTasksResponse {
    * @example 0
    */
   TotalCount?: Int64;
-  /**
-   * Log file attribute information, including file name, file size, download link, etc.
-   * @example 无
-   */
+  /** Log file attribute information, including file name, file size, download link, etc. */
   Items?: ExportFile[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -4541,10 +4432,7 @@ export interface DescribeGlobalReplicationAreaRequest {
 
 /** Response of {@link RedisClient.describeGlobalReplicationArea | DescribeGlobalReplicationArea}: the content of `Response`. */
 export interface DescribeGlobalReplicationAreaResponse {
-  /**
-   * Available region information.
-   * @example 无
-   */
+  /** Available region information. */
   AvailableRegions?: AvailableRegion[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -4574,10 +4462,7 @@ export interface DescribeInstanceAccountRequest {
 
 /** Response of {@link RedisClient.describeInstanceAccount | DescribeInstanceAccount}: the content of `Response`. */
 export interface DescribeInstanceAccountResponse {
-  /**
-   * Account detailed information.
-   * @example 无
-   */
+  /** Account detailed information. */
   Accounts: Account[];
   /**
    * Account count.
@@ -4640,10 +4525,7 @@ export interface DescribeInstanceBackupsResponse {
    * @example 3
    */
   TotalCount: Int64;
-  /**
-   * Backup array of the instance.
-   * @example 无
-   */
+  /** Backup array of the instance. */
   BackupSet: RedisBackupSet[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -4690,15 +4572,9 @@ export interface DescribeInstanceDTSInfoResponse {
    * @example "2019-08-16 17:10:13"
    */
   CutDownTime: string;
-  /**
-   * Source instance information.
-   * @example 无
-   */
+  /** Source instance information. */
   SrcInfo: DescribeInstanceDTSInstanceInfo;
-  /**
-   * Destination instance information.
-   * @example 无
-   */
+  /** Destination instance information. */
   DstInfo: DescribeInstanceDTSInstanceInfo;
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -4721,10 +4597,7 @@ export interface DescribeInstanceDealDetailRequest {
 
 /** Response of {@link RedisClient.describeInstanceDealDetail | DescribeInstanceDealDetail}: the content of `Response`. */
 export interface DescribeInstanceDealDetailResponse {
-  /**
-   * Order details
-   * @example 无
-   */
+  /** Order details */
   DealDetails: TradeDealDetail[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -4785,10 +4658,7 @@ export interface DescribeInstanceEventsResponse {
    * @example 100
    */
   TotalCount: Int64;
-  /**
-   * Instance event information.
-   * @example 无
-   */
+  /** Instance event information. */
   RedisInstanceEvents: RedisInstanceEvent[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -4805,10 +4675,7 @@ export interface DescribeInstanceLogDeliveryRequest {
 
 /** Response of {@link RedisClient.describeInstanceLogDelivery | DescribeInstanceLogDelivery}: the content of `Response`. */
 export interface DescribeInstanceLogDeliveryResponse {
-  /**
-   * Slow query log shipping information of the instance.
-   * @example 无
-   */
+  /** Slow query log shipping information of the instance. */
   SlowLog: LogDeliveryInfo;
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -4841,10 +4708,7 @@ export interface DescribeInstanceMonitorBigKeyRequest {
  * @deprecated The service marks this action deprecated.
  */
 export interface DescribeInstanceMonitorBigKeyResponse {
-  /**
-   * Big key details
-   * @example 无
-   */
+  /** Big key details */
   Data: BigKeyInfo[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -4872,10 +4736,7 @@ export interface DescribeInstanceMonitorBigKeySizeDistRequest {
  * @deprecated The service marks this action deprecated.
  */
 export interface DescribeInstanceMonitorBigKeySizeDistResponse {
-  /**
-   * Big key size distribution details
-   * @example 无
-   */
+  /** Big key size distribution details */
   Data: DelayDistribution[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -4903,10 +4764,7 @@ export interface DescribeInstanceMonitorBigKeyTypeDistRequest {
  * @deprecated The service marks this action deprecated.
  */
 export interface DescribeInstanceMonitorBigKeyTypeDistResponse {
-  /**
-   * Big key type distribution details
-   * @example 无
-   */
+  /** Big key type distribution details */
   Data: BigKeyTypeInfo[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -4986,10 +4844,7 @@ export interface DescribeInstanceMonitorTookDistRequest {
 
 /** Response of {@link RedisClient.describeInstanceMonitorTookDist | DescribeInstanceMonitorTookDist}: the content of `Response`. */
 export interface DescribeInstanceMonitorTookDistResponse {
-  /**
-   * Latency distribution information.
-   * @example 无
-   */
+  /** Latency distribution information. */
   Data: DelayDistribution[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5015,10 +4870,7 @@ export interface DescribeInstanceMonitorTopNCmdRequest {
 
 /** Response of {@link RedisClient.describeInstanceMonitorTopNCmd | DescribeInstanceMonitorTopNCmd}: the content of `Response`. */
 export interface DescribeInstanceMonitorTopNCmdResponse {
-  /**
-   * Access command information
-   * @example 无
-   */
+  /** Access command information */
   Data: SourceCommand[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5044,10 +4896,7 @@ export interface DescribeInstanceMonitorTopNCmdTookRequest {
 
 /** Response of {@link RedisClient.describeInstanceMonitorTopNCmdTook | DescribeInstanceMonitorTopNCmdTook}: the content of `Response`. */
 export interface DescribeInstanceMonitorTopNCmdTookResponse {
-  /**
-   * Duration details
-   * @example 无
-   */
+  /** Duration details */
   Data: CommandTake[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5079,30 +4928,21 @@ export interface DescribeInstanceNodeInfoResponse {
    * @example 10
    */
   ProxyCount: Int64;
-  /**
-   * Proxy node information.
-   * @example 无
-   */
+  /** Proxy node information. */
   Proxy: ProxyNodes[];
   /**
    * The number of Redis nodes
    * @example 10
    */
   RedisCount: Int64;
-  /**
-   * TencentDB for Redis® node information.
-   * @example 无
-   */
+  /** TencentDB for Redis® node information. */
   Redis: RedisNodes[];
   /**
    * This parameter has been disused.
    * @example 5
    */
   TendisCount: Int64;
-  /**
-   * This parameter is no longer used. Please ignore it.
-   * @example 无
-   */
+  /** This parameter is no longer used. Please ignore it. */
   Tendis: TendisNodes[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5134,10 +4974,7 @@ export interface DescribeInstanceParamRecordsResponse {
    * @example 2
    */
   TotalCount: Int64;
-  /**
-   * Information of modifications.
-   * @example 无
-   */
+  /** Information of modifications. */
   InstanceParamHistory: InstanceParamHistory[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5159,25 +4996,13 @@ export interface DescribeInstanceParamsResponse {
    * @example 10
    */
   TotalCount: Int64;
-  /**
-   * Instance parameter in Enum type
-   * @example 无
-   */
+  /** Instance parameter in Enum type */
   InstanceEnumParam: InstanceEnumParam[];
-  /**
-   * Instance parameter in Integer type
-   * @example 无
-   */
+  /** Instance parameter in Integer type */
   InstanceIntegerParam: InstanceIntegerParam[];
-  /**
-   * Instance parameter in Char type
-   * @example 无
-   */
+  /** Instance parameter in Char type */
   InstanceTextParam: InstanceTextParam[];
-  /**
-   * Instance parameter in Multi type
-   * @example 无
-   */
+  /** Instance parameter in Multi type */
   InstanceMultiParam: InstanceMultiParam[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5194,10 +5019,7 @@ export interface DescribeInstanceSecurityGroupRequest {
 
 /** Response of {@link RedisClient.describeInstanceSecurityGroup | DescribeInstanceSecurityGroup}: the content of `Response`. */
 export interface DescribeInstanceSecurityGroupResponse {
-  /**
-   * Security group information of an instance
-   * @example 无
-   */
+  /** Security group information of an instance */
   InstanceSecurityGroupsDetail: InstanceSecurityGroupDetail[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5221,10 +5043,7 @@ export interface DescribeInstanceShardsRequest {
 
 /** Response of {@link RedisClient.describeInstanceShards | DescribeInstanceShards}: the content of `Response`. */
 export interface DescribeInstanceShardsResponse {
-  /**
-   * List information of the instance shards, which includes  node information, node ID, key count, used capacity, and capacity slope.
-   * @example 无
-   */
+  /** List information of the instance shards, which includes  node information, node ID, key count, used capacity, and capacity slope. */
   InstanceShards: InstanceClusterShard[];
   /**
    * Number of instance shard nodes
@@ -5333,10 +5152,7 @@ export interface DescribeInstanceZoneInfoResponse {
    * @example 2
    */
   TotalCount?: Int64;
-  /**
-   * List of instance node groups
-   * @example 无
-   */
+  /** List of instance node groups */
   ReplicaGroups?: ReplicaGroup[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5553,10 +5369,7 @@ export interface DescribeLogInstanceListRequest {
    * @example 0
    */
   Offset?: Int64;
-  /**
-   * Set the log filtering field to filter and return logs that meet a specified condition.
-   * @example 无
-   */
+  /** Set the log filtering field to filter and return logs that meet a specified condition. */
   Filters?: Filter[];
   /**
    * Log subcategory.
@@ -5590,10 +5403,7 @@ export interface DescribeLogInstanceListResponse {
    * @example 3
    */
   TotalCount: Int64;
-  /**
-   * Log platform instance information.
-   * @example 无
-   */
+  /** Log platform instance information. */
   Items?: LogInstance[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5629,10 +5439,7 @@ export interface DescribeLogsRequest {
    * @example "auditLog"
    */
   LogType: string;
-  /**
-   * Filter conditions.
-   * @example 无
-   */
+  /** Filter conditions. */
   LogFilter?: LogFilter[];
   /**
    * List size of returned logs per page.
@@ -5672,10 +5479,7 @@ export interface DescribeLogsResponse {
    * @example 10
    */
   TotalCount: Int64;
-  /**
-   * Log details.
-   * @example 无
-   */
+  /** Log details. */
   Items: LogResult[] | null;
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5757,10 +5561,7 @@ export interface DescribeParamTemplateInfoResponse {
    * @example "MyCustomParamTemplate"
    */
   Description: string;
-  /**
-   * Parameter details, including parameter name, current value, default value, maximum value, minimum value, enumeration value and other information.
-   * @example 无
-   */
+  /** Parameter details, including parameter name, current value, default value, maximum value, minimum value, enumeration value and other information. */
   Items: ParameterDetail[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5825,10 +5626,7 @@ export interface DescribeParamTemplatesResponse {
    * @example 10
    */
   TotalCount: UInt64;
-  /**
-   * Parameter template details.
-   * @example 无
-   */
+  /** Parameter template details. */
   Items: ParamTemplateInfo[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5840,10 +5638,7 @@ export interface DescribeProductInfoRequest {
 
 /** Response of {@link RedisClient.describeProductInfo | DescribeProductInfo}: the content of `Response`. */
 export interface DescribeProductInfoResponse {
-  /**
-   * Selling information on the region. The selling information on all regions is returned even if a region is specified.
-   * @example 无
-   */
+  /** Selling information on the region. The selling information on all regions is returned even if a region is specified. */
   RegionSet: RegionConf[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5868,10 +5663,7 @@ export interface DescribeProjectSecurityGroupRequest {
 
 /** Response of {@link RedisClient.describeProjectSecurityGroup | DescribeProjectSecurityGroup}: the content of `Response`. */
 export interface DescribeProjectSecurityGroupResponse {
-  /**
-   * Security group of the project
-   * @example 无
-   */
+  /** Security group of the project */
   SecurityGroupDetails: SecurityGroupDetail[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -5908,10 +5700,7 @@ export interface DescribeProjectSecurityGroupsRequest {
 
 /** Response of {@link RedisClient.describeProjectSecurityGroups | DescribeProjectSecurityGroups}: the content of `Response`. */
 export interface DescribeProjectSecurityGroupsResponse {
-  /**
-   * Security group rules.
-   * @example 无
-   */
+  /** Security group rules. */
   Groups: SecurityGroup[];
   /**
    * Total number of eligible security groups.
@@ -5963,10 +5752,7 @@ export interface DescribeProxySlowLogResponse {
    * @example 10
    */
   TotalCount: Int64;
-  /**
-   * Slow query details. Note: If the value of TotalCount is greater than 10,000, indicating that the number of slow logs exceeds 10,000, log details cannot be returned. Instead, the returned data is empty. It is recommended to reduce the interval between BeginTime and EndTime and perform multiple queries.
-   * @example 无
-   */
+  /** Slow query details. Note: If the value of TotalCount is greater than 10,000, indicating that the number of slow logs exceeds 10,000, log details cannot be returned. Instead, the returned data is empty. It is recommended to reduce the interval between BeginTime and EndTime and perform multiple queries. */
   InstanceProxySlowLogDetail: InstanceProxySlowlogDetail[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -6062,10 +5848,7 @@ export interface DescribeRedisClustersResponse {
    * @example 10
    */
   Total: Int64;
-  /**
-   * CDC cluster resource list.
-   * @example 无
-   */
+  /** CDC cluster resource list. */
   Resources: CDCResource[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -6102,10 +5885,7 @@ export interface DescribeReplicationGroupResponse {
    * @example 100
    */
   TotalCount: Int64;
-  /**
-   * Replication group information
-   * @example 无
-   */
+  /** Replication group information */
   Groups: Groups[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -6248,10 +6028,7 @@ export interface DescribeSecondLevelBackupInfoResponse {
    * @example 1716449238
    */
   BackupTimestamp?: Int64;
-  /**
-   * Timestamp range within which backup is missing.
-   * @example 无
-   */
+  /** Timestamp range within which backup is missing. */
   MissingTimestamps?: SecondLevelBackupMissingTimestamps[] | null;
   /**
    * Timestamp when second-level backup is enabled for the instance.
@@ -6311,14 +6088,10 @@ export interface DescribeSlowLogResponse {
   TotalCount: Int64;
   /**
    * Slow query log details. This parameter has been deprecated and will be replaced by InstanceSlowLogDetail because it is not properly named.
-   * @example 无
    * @deprecated The service no longer supports this member.
    */
   InstanceSlowlogDetail: InstanceSlowlogDetail[];
-  /**
-   * Slow query details. Note: If the value of TotalCount is greater than 10,000, indicating that the number of slow logs exceeds 10,000, log details cannot be returned. Instead, the returned data is empty. It is recommended to reduce the interval between BeginTime and EndTime and perform multiple queries.
-   * @example 无
-   */
+  /** Slow query details. Note: If the value of TotalCount is greater than 10,000, indicating that the number of slow logs exceeds 10,000, log details cannot be returned. Instead, the returned data is empty. It is recommended to reduce the interval between BeginTime and EndTime and perform multiple queries. */
   InstanceSlowLogDetail: InstanceSlowlogDetail[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -6499,10 +6272,7 @@ export interface DescribeTaskListResponse {
    * @example 2
    */
   TotalCount: Int64;
-  /**
-   * Task details
-   * @example 无
-   */
+  /** Task details */
   Tasks: TaskInfoDetail[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -6549,10 +6319,7 @@ export interface DescribeTendisSlowLogResponse {
    * @example 106980
    */
   TotalCount: Int64;
-  /**
-   * Slow query details. Note: If the value of TotalCount is greater than 10,000, indicating that the number of slow logs exceeds 10,000, log details cannot be returned. Instead, the returned data is empty. It is recommended to reduce the interval between BeginTime and EndTime and perform multiple queries.
-   * @example 无
-   */
+  /** Slow query details. Note: If the value of TotalCount is greater than 10,000, indicating that the number of slow logs exceeds 10,000, log details cannot be returned. Instead, the returned data is empty. It is recommended to reduce the interval between BeginTime and EndTime and perform multiple queries. */
   TendisSlowLogDetail: TendisSlowLogDetail[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -6858,7 +6625,6 @@ export interface KillMasterGroupRequest {
   /**
    * Sharded cluster ID, which can be obtained through **ClusterId** of the response parameter
    *  **Redis** of the API [DescribeInstanceNodeInfo](https://intl.cloud.tencent.com/document/product/239/48603?from_cn_redirect=1).
-   * @example null
    */
   ShardIds?: Int64[];
 }
@@ -7021,10 +6787,7 @@ export interface ModifyBackupDownloadRestrictionRequest {
    * @example "In"
    */
   IpComparisonSymbol?: string;
-  /**
-   * VPC ID of the custom backup file download address, which is required if `LimitType` is `Customize`.
-   * @example 无
-   */
+  /** VPC ID of the custom backup file download address, which is required if `LimitType` is `Customize`. */
   LimitVpc?: BackupLimitVpcItem[];
   /**
    * VPC IP of the custom backup file download address, which is required if `LimitType` is `Customize`.
@@ -7257,7 +7020,6 @@ export interface ModifyInstanceAvailabilityZonesRequest {
   /**
    * Instance node information includes the node ID, node type, and node availability zone ID, and so on. For specific information, please see [RedisNodeInfo ](https://intl.cloud.tencent.com/document/product/239/20022?from_cn_redirect=1).
    * For instances in a single availability zone, there is no need to configure the NodeId. For instances in multiple availability zones, the NodeId is required to configure.
-   * @example 无
    */
   NodeSet: RedisNodeInfo[];
 }
@@ -7332,10 +7094,7 @@ export interface ModifyInstanceChargeTypeRequest {
 
 /** Response of {@link RedisClient.modifyInstanceChargeType | ModifyInstanceChargeType}: the content of `Response`. */
 export interface ModifyInstanceChargeTypeResponse {
-  /**
-   * Summary of failed instance modification info
-   * @example 无
-   */
+  /** Summary of failed instance modification info */
   FailedInstanceIds: FailedInstance[];
   /** Unique ID of the request; quote it when reporting a problem to Tencent Cloud. */
   RequestId: string;
@@ -7455,10 +7214,7 @@ export interface ModifyInstanceParamsRequest {
    * @example "crs-5a4py64p"
    */
   InstanceId: string;
-  /**
-   * List of instance parameters modified
-   * @example 无
-   */
+  /** List of instance parameters modified */
   InstanceParams: InstanceParam[];
 }
 
@@ -7733,10 +7489,7 @@ export interface ModifyParamTemplateRequest {
    * @example "参数模板描述"
    */
   Description?: string;
-  /**
-   * New parameter list after the parameter template is modified.
-   * @example 无
-   */
+  /** New parameter list after the parameter template is modified. */
   ParamList?: InstanceParam[];
 }
 
@@ -8196,10 +7949,7 @@ export interface UpgradeInstanceRequest {
    * @example 2
    */
   RedisReplicasNum?: UInt64;
-  /**
-   * Node information set when you add a replica for multi-AZ instances, including the ID and AZ information of the replica. This parameter is not required for non-multi-AZ instances.
-   * @example 无
-   */
+  /** Node information set when you add a replica for multi-AZ instances, including the ID and AZ information of the replica. This parameter is not required for non-multi-AZ instances. */
   NodeSet?: RedisNodeInfo[];
   /**
    * Switch time.

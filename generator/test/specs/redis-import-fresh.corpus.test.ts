@@ -17,7 +17,8 @@ describe("committed Redis specs", () => {
   it("are exactly what the bulk importer produces from ../shared today", async () => {
     out = await mkdtemp(path.join(os.tmpdir(), "redis-fresh-"));
     await cp(path.join(repoRoot, "specs"), out, { recursive: true });
-    const result = await importBulk(source, { out });
+    // The common codes too: specs/common/errors.json must be what upstream publishes today.
+    const result = await importBulk(source, { out, commonErrors: path.join(source, "../common-errors.json") });
     // Anything written or removed means the committed specs drifted from importer or source.
     expect({ written: result.written, removed: result.removed }).toEqual({ written: [], removed: [] });
     expect(result.counts).toMatchObject({ actions: 118, structures: 64, serviceErrorCodes: 111, commonErrorCodes: 38, samples: 119 });
