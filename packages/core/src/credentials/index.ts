@@ -4,6 +4,7 @@ export {
   isCredentialsError,
   type CredentialSourceReport,
   type CredentialsErrorOptions,
+  type CredentialsErrorJson,
 } from "./errors.js";
 export type { CredentialEnvironment } from "./environment.js";
 export {
