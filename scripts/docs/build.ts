@@ -60,22 +60,27 @@ function nameModulesBySpecifier(app: Application, packages: readonly DocumentedP
  */
 const TOLERATED_WARNING = /^The relative path .* is not a file and will not be copied to the output directory$/;
 
-/** Builds the site into `out`; resolves with the documented packages, rejects when TypeDoc reports an error or warning. */
-export async function buildSite(out: string = SITE_DIR): Promise<DocumentedPackage[]> {
-  const packages = documentedPackages(ROOT);
+/**
+ * A TypeDoc application over `packages` with the site's options, module names and warning policy.
+ * `fatalWarnings()` counts the warnings that must fail a build (all but {@link TOLERATED_WARNING}).
+ */
+export async function referenceApp(
+  packages: readonly DocumentedPackage[],
+  out: string = SITE_DIR,
+): Promise<{ app: Application; fatalWarnings: () => number }> {
   const app = await Application.bootstrapWithPlugins(
     {
       name: "Tencent Cloud TypeScript SDK",
       entryPointStrategy: "packages",
       entryPoints: packages.map((pkg) => pkg.dir),
-      readme: path.join(ROOT, "scripts/docs/landing.md"),
+      // No root guide: the landing page is then the list of packages, each linking to its README.
+      readme: "none",
       out,
       // Deterministic pages: no git revision in source links, no generator stamp.
       disableSources: true,
       hideGenerator: true,
       excludePrivate: true,
       excludeInternal: true,
-      includeVersion: false,
       searchInComments: true,
       highlightLanguages: ["ts", "js", "json", "sh", "ini"],
       packageOptions: {
@@ -89,17 +94,24 @@ export async function buildSite(out: string = SITE_DIR): Promise<DocumentedPacka
     [new TypeDocReader(), new TSConfigReader(), entryPointReader(packages)],
   );
   nameModulesBySpecifier(app, packages);
-  let fatalWarnings = 0;
+  let fatal = 0;
   const logger = app.logger as unknown as { warn: (message: string, ...where: unknown[]) => void };
   const warn = logger.warn.bind(logger);
   logger.warn = (message, ...where) => {
-    if (!TOLERATED_WARNING.test(message)) fatalWarnings += 1;
+    if (!TOLERATED_WARNING.test(message)) fatal += 1;
     warn(message, ...where);
   };
+  return { app, fatalWarnings: () => fatal };
+}
+
+/** Builds the site into `out`; resolves with the documented packages, rejects when TypeDoc reports an error or warning. */
+export async function buildSite(out: string = SITE_DIR): Promise<DocumentedPackage[]> {
+  const packages = documentedPackages(ROOT);
+  const { app, fatalWarnings } = await referenceApp(packages, out);
   const project = await app.convert();
   if (!project) throw new Error("TypeDoc could not convert the packages (see the messages above)");
   await app.generateOutputs(project);
-  if (app.logger.hasErrors() || fatalWarnings > 0) {
+  if (app.logger.hasErrors() || fatalWarnings() > 0) {
     throw new Error("TypeDoc reported problems (see the messages above)");
   }
   return packages;
