@@ -31,7 +31,11 @@ function entryPointReader(packages: readonly DocumentedPackage[]): OptionsReader
       const pkg = packages.find((candidate) => path.resolve(candidate.dir) === path.resolve(cwd));
       if (!pkg) return;
       container.setValue("tsconfig", path.join(pkg.dir, "tsconfig.json"), cwd);
-      container.setValue("entryPoints", pkg.entryPoints.map((entry) => entry.source), cwd);
+      container.setValue(
+        "entryPoints",
+        pkg.entryPoints.map((entry) => entry.source),
+        cwd,
+      );
     },
   };
 }
@@ -119,5 +123,7 @@ export async function buildSite(out: string = SITE_DIR): Promise<DocumentedPacka
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const packages = await buildSite();
-  console.log(`API reference for ${packages.map((pkg) => pkg.name).join(", ")} in ${path.relative(ROOT, SITE_DIR)}/index.html`);
+  console.log(
+    `API reference for ${packages.map((pkg) => pkg.name).join(", ")} in ${path.relative(ROOT, SITE_DIR)}/index.html`,
+  );
 }

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ContainerReflection, type DeclarationReflection, ReflectionKind } from "typedoc";
-import { referenceApp, ROOT } from "./build.js";
+import { ROOT, referenceApp } from "./build.js";
 import { documentedPackages } from "./workspaces.js";
 
 /**
@@ -32,7 +32,11 @@ export interface TsdocCoverage {
 }
 
 function hasSummary(reflection: DeclarationReflection): boolean {
-  const comments = [reflection.comment, ...(reflection.signatures ?? []).map((s) => s.comment), reflection.getSignature?.comment];
+  const comments = [
+    reflection.comment,
+    ...(reflection.signatures ?? []).map((s) => s.comment),
+    reflection.getSignature?.comment,
+  ];
   return comments.some((comment) => comment !== undefined && comment.summary.some((part) => part.text.trim() !== ""));
 }
 

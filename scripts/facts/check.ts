@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_RETRY_POLICY } from "../../packages/core/src/retry/policy.js";
-import { CREDENTIAL_CHAIN, specCounts, type SpecCounts } from "./sources.js";
+import { CREDENTIAL_CHAIN, type SpecCounts, specCounts } from "./sources.js";
 
 /** A sentence in a hand-written file that quotes facts: each named group must equal the fact of that name. */
 export interface Claim {
@@ -42,7 +42,9 @@ const WORDS: Record<string, number> = { one: 1, two: 2, three: 3 };
 
 /** Computes every fact from its source. */
 export function computeFacts(root: string): Facts {
-  const core = JSON.parse(readFileSync(path.join(root, "packages/core/package.json"), "utf8")) as { dependencies?: object };
+  const core = JSON.parse(readFileSync(path.join(root, "packages/core/package.json"), "utf8")) as {
+    dependencies?: object;
+  };
   return {
     ...specCounts(root, "redis", "2018-04-12"),
     coreRuntimeDependencies: Object.keys(core.dependencies ?? {}).length,
@@ -78,7 +80,9 @@ const CHAIN_MENTIONS: readonly RegExp[] = [/\benv(?:ironment)?\b/i, /\bprofile f
  */
 export function checkChainOrder(root: string, files: readonly string[] = CHAIN_FILES): string[] {
   if (CREDENTIAL_CHAIN.length !== CHAIN_MENTIONS.length) {
-    return [`scripts/facts/check.ts: CHAIN_MENTIONS has ${CHAIN_MENTIONS.length} patterns for ${CREDENTIAL_CHAIN.length} sources`];
+    return [
+      `scripts/facts/check.ts: CHAIN_MENTIONS has ${CHAIN_MENTIONS.length} patterns for ${CREDENTIAL_CHAIN.length} sources`,
+    ];
   }
   const problems: string[] = [];
   for (const file of files.flatMap((entry) => listFiles(root, entry))) {
@@ -88,7 +92,9 @@ export function checkChainOrder(root: string, files: readonly string[] = CHAIN_F
       const positions = CHAIN_MENTIONS.map((mention) => passage.search(mention)).filter((at) => at >= 0);
       if (positions.some((at, i) => i > 0 && at < positions[i - 1]!)) {
         const line = text.slice(0, text.indexOf(passage)).split("\n").length;
-        problems.push(`${file}:${line}: names the credential sources out of order; the chain is ${CREDENTIAL_CHAIN.join(" → ")}`);
+        problems.push(
+          `${file}:${line}: names the credential sources out of order; the chain is ${CREDENTIAL_CHAIN.join(" → ")}`,
+        );
       }
     }
   }
@@ -108,6 +114,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
   const problems = [...checkClaims(root, CLAIMS, computeFacts(root)), ...checkChainOrder(root)];
   for (const problem of problems) console.error(problem);
-  console.log(problems.length === 0 ? "facts: every README agrees with its sources" : `facts: ${problems.length} problem(s)`);
+  console.log(
+    problems.length === 0 ? "facts: every README agrees with its sources" : `facts: ${problems.length} problem(s)`,
+  );
   process.exit(problems.length === 0 ? 0 : 1);
 }

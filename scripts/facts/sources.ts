@@ -26,9 +26,10 @@ export function specCounts(root: string, service: string, version: string): Spec
   const actions = actionFiles.map((file) =>
     readJson<{ readOnly?: boolean; samples?: unknown[] }>(path.join(dir, "actions", file)),
   );
-  const service_ = readJson<{ waiters?: Record<string, { trackedActions?: string[] }>; paginators?: Record<string, unknown> }>(
-    path.join(dir, "service.json"),
-  );
+  const service_ = readJson<{
+    waiters?: Record<string, { trackedActions?: string[] }>;
+    paginators?: Record<string, unknown>;
+  }>(path.join(dir, "service.json"));
   return {
     actions: actions.length,
     structures: readdirSync(path.join(dir, "structures")).filter((file) => file.endsWith(".json")).length,
@@ -36,7 +37,10 @@ export function specCounts(root: string, service: string, version: string): Spec
     commonCodes: Object.keys(readJson<{ codes: object }>(path.join(root, "specs/common/errors.json")).codes).length,
     samples: actions.reduce((sum, action) => sum + (action.samples?.length ?? 0), 0),
     readOnlyActions: actions.filter((action) => action.readOnly === true).length,
-    waiterTrackedActions: Object.values(service_.waiters ?? {}).reduce((sum, w) => sum + (w.trackedActions?.length ?? 0), 0),
+    waiterTrackedActions: Object.values(service_.waiters ?? {}).reduce(
+      (sum, w) => sum + (w.trackedActions?.length ?? 0),
+      0,
+    ),
     paginators: Object.keys(service_.paginators ?? {}).length,
   };
 }

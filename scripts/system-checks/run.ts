@@ -30,5 +30,7 @@ for (const check of checks) {
     console.log(`== ${check}: FAILED (${result.signal ?? `exit ${result.status}`}) after ${seconds} s`);
   }
 }
-console.log(`\ntest:system: ${checks.length - failed.length} of ${checks.length} checks passed${failed.length ? `; failed: ${failed.join(", ")}` : ""}`);
+console.log(
+  `\ntest:system: ${checks.length - failed.length} of ${checks.length} checks passed${failed.length ? `; failed: ${failed.join(", ")}` : ""}`,
+);
 process.exit(failed.length === 0 ? 0 : 1);

@@ -42,14 +42,15 @@ describe("one source per fact", () => {
     const root = fixture({ "a.md": "We ship 12 actions today.\n", "b.md": "reworded\n" });
     const facts = { actions: 13 } as Facts;
     expect(
-      checkClaims(root, [
-        { file: "a.md", pattern: /ship (?<actions>\d+) actions/ },
-        { file: "b.md", pattern: /ship (?<actions>\d+) actions/ },
-      ], facts),
-    ).toEqual([
-      "a.md: says 12 for actions, the source says 13",
-      expect.stringMatching(/^b\.md: no sentence matches/),
-    ]);
+      checkClaims(
+        root,
+        [
+          { file: "a.md", pattern: /ship (?<actions>\d+) actions/ },
+          { file: "b.md", pattern: /ship (?<actions>\d+) actions/ },
+        ],
+        facts,
+      ),
+    ).toEqual(["a.md: says 12 for actions, the source says 13", expect.stringMatching(/^b\.md: no sentence matches/)]);
   });
 
   it("flags the CVM role named before TKE OIDC, in prose, lists and comments alike", () => {

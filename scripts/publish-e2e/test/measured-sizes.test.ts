@@ -11,7 +11,8 @@ describe("generator/templates/measured-sizes.json", () => {
     const { $comment: _comment, ...sizes } = JSON.parse(text) as Record<string, MeasuredSize> & { $comment: string };
     expect(Object.keys(sizes).length).toBeGreaterThan(0);
     for (const size of Object.values(sizes)) {
-      for (const figure of [size.packed, size.unpacked, size.installed]) expect(figure).toMatch(/^\d+\.\d (kB)$|^\d+\.\d\d MB$/);
+      for (const figure of [size.packed, size.unpacked, size.installed])
+        expect(figure).toMatch(/^\d+\.\d (kB)$|^\d+\.\d\d MB$/);
     }
     expect(text).toBe(measuredSizesJson(sizes));
   });

@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentedPackages } from "../../docs/workspaces.js";
-import { launchChromium, type LaunchedBrowser } from "./browser.js";
-import { serveFolder, type StaticServer } from "./static-server.js";
+import { type LaunchedBrowser, launchChromium } from "./browser.js";
+import { type StaticServer, serveFolder } from "./static-server.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const SITE = path.join(ROOT, "build/api-reference");
@@ -16,7 +16,9 @@ const SCREENSHOTS = path.join(ROOT, "build/screenshots");
 /** The action the search test looks up, and what its spec says the page must show. */
 const ACTION = "DescribeTaskInfo";
 const METHOD = "describeTaskInfo";
-const actionSpec = JSON.parse(readFileSync(path.join(ROOT, `specs/redis/2018-04-12/actions/${ACTION}.json`), "utf8")) as {
+const actionSpec = JSON.parse(
+  readFileSync(path.join(ROOT, `specs/redis/2018-04-12/actions/${ACTION}.json`), "utf8"),
+) as {
   errors: string[];
 };
 
@@ -25,7 +27,8 @@ let server: StaticServer;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(SITE, "index.html"))) throw new Error(`${SITE} has no index.html: run \`npm run docs\` first`);
+  if (!existsSync(path.join(SITE, "index.html")))
+    throw new Error(`${SITE} has no index.html: run \`npm run docs\` first`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await serveFolder(SITE);
   launched = await launchChromium();
@@ -40,7 +43,10 @@ afterAll(async () => {
 
 /** The text of the member section a URL fragment points at (TypeDoc wraps each member in a <section>). */
 async function memberSectionText(target: Page, anchor: string): Promise<string> {
-  return target.$eval(`[id="${anchor}"]`, (heading) => (heading.closest("section") ?? heading.parentElement)?.textContent ?? "");
+  return target.$eval(
+    `[id="${anchor}"]`,
+    (heading) => (heading.closest("section") ?? heading.parentElement)?.textContent ?? "",
+  );
 }
 
 describe("API reference site in Chromium", () => {
@@ -62,7 +68,9 @@ describe("API reference site in Chromium", () => {
     const results = await page.$$("#tsd-search-results a");
     const kinds = await Promise.all(
       results.map((result) =>
-        result.evaluate((link) => `${link.querySelector(".tsd-kind-icon")?.getAttribute("aria-label")} ${link.textContent?.trim()}`),
+        result.evaluate(
+          (link) => `${link.querySelector(".tsd-kind-icon")?.getAttribute("aria-label")} ${link.textContent?.trim()}`,
+        ),
       ),
     );
     const index = kinds.findIndex((text) => text.startsWith("Method ") && text.endsWith(`.${METHOD}`));
@@ -90,7 +98,9 @@ describe("API reference site in Chromium", () => {
     // pages themselves are static HTML, crawled over HTTP (a browser per page would take minutes here).
     await page.goto(server.url, { waitUntil: "load" });
     await page.waitForFunction('document.querySelectorAll(".col-sidebar a[href]").length > 1', { timeout: 30_000 });
-    const sidebarHrefs = await page.$$eval(".col-sidebar a[href]", (links) => links.map((link) => link.getAttribute("href") ?? ""));
+    const sidebarHrefs = await page.$$eval(".col-sidebar a[href]", (links) =>
+      links.map((link) => link.getAttribute("href") ?? ""),
+    );
     const sidebar = sidebarHrefs.map((href) => new URL(href, page.url()).href);
     expect(sidebar.length).toBeGreaterThan(documentedPackages(ROOT).length);
 
