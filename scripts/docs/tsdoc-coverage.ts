@@ -37,7 +37,7 @@ function hasSummary(reflection: DeclarationReflection): boolean {
     ...(reflection.signatures ?? []).map((s) => s.comment),
     reflection.getSignature?.comment,
   ];
-  return comments.some((comment) => comment !== undefined && comment.summary.some((part) => part.text.trim() !== ""));
+  return comments.some((comment) => comment?.summary.some((part) => part.text.trim() !== ""));
 }
 
 /** Converts the named published packages (all when none are named) and reports their TSDoc coverage. */
