@@ -11,6 +11,7 @@ import { publishedVersions, verifyConsumerLock, verifyRelease } from "./release-
 import { copyWorkingTree, linkNodeModules } from "./repo-copy.js";
 import { Scratch } from "./scratch.js";
 import { startVerdaccio, type LocalRegistry } from "./verdaccio.js";
+import { writeMeasuredSizes } from "./measured-sizes.js";
 
 const ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const CHANGESET = ".changeset/publish-e2e-test.md";
@@ -175,6 +176,14 @@ async function main(): Promise<number> {
   }
   if (sizes !== undefined) {
     process.stdout.write(`publish-e2e: installing ${CONSUMED_PACKAGE} puts ${formatSize(sizes.installed)} in node_modules\n`);
+    const consumed = sizes.packs.find((pack) => pack.name === CONSUMED_PACKAGE);
+    if (failure === undefined && consumed !== undefined && process.argv.includes("--write-sizes")) {
+      const file = path.join(ROOT, "generator/templates/measured-sizes.json");
+      writeMeasuredSizes(file, {
+        [CONSUMED_PACKAGE]: { packed: formatSize(consumed.size), unpacked: formatSize(consumed.unpackedSize), installed: formatSize(sizes.installed) },
+      });
+      process.stdout.write(`publish-e2e: wrote ${path.relative(ROOT, file)}; run \`npm run generate\` to update the README\n`);
+    }
   }
   const total = ((performance.now() - started) / 1000).toFixed(1);
   if (failure !== undefined) {

@@ -34,8 +34,8 @@ export function emitClient(ir: IrService, printer: TsPrinter): GeneratedFile {
   const classDoc = doc(
     `Client of ${ir.title} (API ${ir.version}, \`${ir.endpoint}\`). Each method sends one action; ` +
       "requests are validated, rate limited, signed and retried by `@org/tc-core`.\n\n" +
-      "Credentials come from `options.credentials`, else the environment, the profile file, the CVM role " +
-      "or TKE OIDC, in that order. Call `close()` when done to release pooled connections.",
+      "Credentials come from `options.credentials`, else the environment variables, the profile file, TKE OIDC " +
+      "or the CVM instance role, in that order. Call `close()` when done to release pooled connections.",
     example
       ? [
           exampleTag(

@@ -48,16 +48,23 @@ export interface WaiterMeta {
   readonly input: string;
   /** Output member holding the state, e.g. `Status`. */
   readonly path: string;
+  /** States meaning the task is done, e.g. `succeed`. */
   readonly success: readonly string[];
+  /** States meaning the task failed, e.g. `failed`: the waiter rejects with a `TaskFailedError`. */
   readonly failure: readonly string[];
+  /** First delay between polls, in ms; the delay grows from here. */
   readonly minDelayMs: number;
+  /** Longest delay between polls, in ms. */
   readonly maxDelayMs: number;
 }
 
 /** A paginator declared in the spec for an `Offset`/`Limit` action. */
 export interface PaginatorMeta {
+  /** Action called for each page. */
   readonly action: ActionMeta;
+  /** Input member holding the start offset, e.g. `Offset`. */
   readonly offset: string;
+  /** Input member holding the page size, e.g. `Limit`. */
   readonly limit: string;
   /** Output list member with the page's items. */
   readonly items: string;

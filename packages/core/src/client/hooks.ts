@@ -37,6 +37,8 @@ export interface AfterAttemptEvent extends AttemptInfo {
  * path: keep them cheap. An exception thrown by a hook fails the call with that exception.
  */
 export interface Hooks {
+  /** Called right before each attempt is sent, retries included. */
   readonly beforeAttempt?: (event: BeforeAttemptEvent) => void;
+  /** Called when each attempt ends, with its response or error and whether a retry follows. */
   readonly afterAttempt?: (event: AfterAttemptEvent) => void;
 }

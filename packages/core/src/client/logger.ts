@@ -4,6 +4,7 @@
  * code and message): never keys, tokens, signatures or request bodies.
  */
 export interface Logger {
+  /** Receives one debug line: a short message and its plain-data fields. */
   debug(message: string, fields: Readonly<Record<string, unknown>>): void;
 }
 

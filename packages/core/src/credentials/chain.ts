@@ -1,4 +1,5 @@
 import { cachedProvider } from "./cache.js";
+import { DEFAULT_CREDENTIAL_CHAIN, type DefaultCredentialSource } from "./chain-order.js";
 import { cvmRoleCredentials, type CvmRoleCredentialsOptions } from "./cvm-role.js";
 import { envCredentials } from "./env.js";
 import type { CredentialEnvironment } from "./environment.js";
@@ -40,19 +41,21 @@ export function credentialChain(...providers: readonly CredentialProvider[]): Cr
 
 /**
  * The chain clients use when given no `credentials`: environment variables → profile file →
- * TKE OIDC → CVM instance role. TKE OIDC comes before the CVM role because a pod on TKE can also reach
+ * TKE OIDC → CVM instance role ({@link DEFAULT_CREDENTIAL_CHAIN}). TKE OIDC comes before the CVM role because a pod on TKE can also reach
  * its node's metadata service: checking the pod's explicit `TKE_*` configuration first keeps it from
  * silently running as the node's role, and costs no network probe. Cached: static keys are resolved
  * once, temporary ones refreshed 5 minutes before expiry.
  */
 export function defaultCredentialChain(options: DefaultCredentialChainOptions = {}): CredentialProvider {
   const { profile, tkeOidc, cvmRole, ...environment } = options;
-  const links: CredentialProvider[] = [
-    envCredentials(environment),
-    profileCredentials({ ...environment, ...(profile === undefined ? {} : { profile }) }),
-  ];
-  if (tkeOidc !== false) links.push(tkeOidcCredentials({ ...environment, ...tkeOidc }));
-  if (cvmRole !== false) links.push(cvmRoleCredentials({ ...environment, ...cvmRole }));
+  // Keyed by source so the order lives in DEFAULT_CREDENTIAL_CHAIN alone; `undefined` skips a link.
+  const linkOf: Record<DefaultCredentialSource, () => CredentialProvider | undefined> = {
+    "environment variables": () => envCredentials(environment),
+    "profile file": () => profileCredentials({ ...environment, ...(profile === undefined ? {} : { profile }) }),
+    "TKE OIDC": () => (tkeOidc === false ? undefined : tkeOidcCredentials({ ...environment, ...tkeOidc })),
+    "CVM instance role": () => (cvmRole === false ? undefined : cvmRoleCredentials({ ...environment, ...cvmRole })),
+  };
+  const links = DEFAULT_CREDENTIAL_CHAIN.map((source) => linkOf[source]()).filter((link) => link !== undefined);
   const chain = credentialChain(...links);
   const withPreface: CredentialProvider = async () => {
     try {

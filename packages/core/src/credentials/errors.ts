@@ -1,4 +1,5 @@
-const BRAND = Symbol.for("@org/tc-core.CredentialsError");
+import { brand, kindOf } from "../errors/brand.js";
+import { SdkError, type SdkErrorJson } from "../errors/sdk-error.js";
 
 /** One place the credential chain looked, and why it found nothing usable there. */
 export interface CredentialSourceReport {
@@ -22,11 +23,9 @@ export interface CredentialsErrorOptions {
 }
 
 /** The JSON form of a {@link CredentialsError}: plain data, safe to log. */
-export interface CredentialsErrorJson {
-  readonly name: string;
-  readonly message: string;
+export interface CredentialsErrorJson extends SdkErrorJson {
+  /** Every place looked, in order. */
   readonly sources: readonly CredentialSourceReport[];
-  readonly cause?: { readonly name: string; readonly message: string; readonly code?: string };
 }
 
 /**
@@ -35,47 +34,32 @@ export interface CredentialsErrorJson {
  * request is sent. Its message, `toJSON` and inspect output name places (env var names, file paths,
  * endpoints), never a secret value.
  */
-export class CredentialsError extends Error {
-  // On the prototype, so instances carry nothing extra; `name` too, because bundlers may rename classes.
-  static {
-    Object.defineProperty(this.prototype, BRAND, { value: true });
-    Object.defineProperty(this.prototype, "name", { value: "CredentialsError", writable: true, configurable: true });
-  }
-
+export class CredentialsError extends SdkError {
   /** Every place looked, in order. Empty when one configured source failed on its own. */
   readonly sources: readonly CredentialSourceReport[];
   /** See {@link CredentialsErrorOptions.missing}. */
   readonly missing: boolean;
 
   constructor(message: string, options: CredentialsErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options.cause === undefined ? {} : { cause: options.cause });
     this.sources = Object.freeze([...(options.sources ?? [])]);
     this.missing = options.missing ?? false;
   }
 
-  /** `instanceof` also accepts a CredentialsError from another copy of this package. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return Function.prototype[Symbol.hasInstance].call(this, value) || (this === CredentialsError && isCredentialsError(value));
+  /** Safe to log: the {@link SdkError} fields, the places looked, and the cause's name, message and code. */
+  override toJSON(): CredentialsErrorJson {
+    return super.toJSON() as CredentialsErrorJson;
   }
 
-  /** Safe to log: name, message, places looked, and the cause's name, message and code. */
-  toJSON(): CredentialsErrorJson {
-    const cause = this.cause;
-    const code = (cause as { code?: unknown } | undefined)?.code;
-    return {
-      name: this.name,
-      message: this.message,
-      sources: this.sources,
-      ...(cause instanceof Error
-        ? { cause: { name: cause.name, message: cause.message, ...(typeof code === "string" ? { code } : {}) } }
-        : {}),
-    };
+  protected override details(): Record<string, unknown> {
+    return { sources: this.sources };
   }
 }
+brand(CredentialsError, "CredentialsError");
 
 /** True for a {@link CredentialsError} from any copy of `@org/tc-core`, where `instanceof` can fail. */
 export function isCredentialsError(value: unknown): value is CredentialsError {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  return kindOf(value) === "CredentialsError";
 }
 
 /** A source reporting it is not configured here, so a chain moves on. */

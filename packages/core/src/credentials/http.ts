@@ -3,18 +3,25 @@ import { request as httpsRequest } from "node:https";
 
 /** One request a credential source makes (CVM metadata, unsigned STS). */
 export interface CredentialHttpRequest {
+  /** Absolute URL: the metadata service, the OIDC or STS endpoint. */
   readonly url: string;
+  /** HTTP method; the credential sources only read (`GET`) or call STS (`POST`). */
   readonly method: "GET" | "POST";
+  /** Request headers, sent as given. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Request body, e.g. an STS call's JSON. May hold a token: never log it. */
   readonly body?: string;
   /** Whole-request budget including DNS and connect. */
   readonly timeoutMs: number;
+  /** Aborts the request; the fetcher rejects promptly when it fires. */
   readonly signal?: AbortSignal;
 }
 
 /** Status and text body. Bodies may hold secrets: never put them in errors or logs. */
 export interface CredentialHttpResponse {
+  /** HTTP status code. */
   readonly status: number;
+  /** The whole body as text. */
   readonly body: string;
 }
 

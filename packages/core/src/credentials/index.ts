@@ -4,6 +4,7 @@ export {
   isCredentialsError,
   type CredentialSourceReport,
   type CredentialsErrorOptions,
+  type CredentialsErrorJson,
 } from "./errors.js";
 export type { CredentialEnvironment } from "./environment.js";
 export {
@@ -40,3 +41,4 @@ export {
 } from "./tke-oidc.js";
 export { assumeRoleCredentials, type AssumeRoleCredentialsOptions } from "./assume-role.js";
 export { credentialChain, defaultCredentialChain, type DefaultCredentialChainOptions } from "./chain.js";
+export { DEFAULT_CREDENTIAL_CHAIN, type DefaultCredentialSource } from "./chain-order.js";

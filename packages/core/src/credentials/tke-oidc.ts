@@ -25,9 +25,13 @@ const TKE_VARS = [ENV_TKE_REGION, ENV_TKE_PROVIDER_ID, ENV_TKE_WEB_IDENTITY_TOKE
 
 /** Options of {@link tkeOidcCredentials}. Each of the first four overrides its `TKE_*` variable. */
 export interface TkeOidcCredentialsOptions extends CredentialEnvironment {
+  /** Region of the STS call; default the `TKE_REGION` environment variable. */
   readonly region?: string;
+  /** OIDC identity provider id; default the `TKE_PROVIDER_ID` environment variable. */
   readonly providerId?: string;
+  /** File holding the pod's web identity token, read on every refresh; default `TKE_WEB_IDENTITY_TOKEN_FILE`. */
   readonly webIdentityTokenFile?: string;
+  /** CAM role to assume; default the `TKE_ROLE_ARN` environment variable. */
   readonly roleArn?: string;
   /** Default `tc-sdk-<ms timestamp>`. */
   readonly roleSessionName?: string;

@@ -1,6 +1,8 @@
 /** A Tencent Cloud API key pair, optionally temporary. */
 export interface Credentials {
+  /** SecretId: identifies the key pair, sent in the clear in `Authorization`. */
   readonly secretId: string;
+  /** SecretKey: signs requests and is never sent, logged or serialized. */
   readonly secretKey: string;
   /** Session token of temporary credentials (STS, instance role, OIDC). */
   readonly token?: string;

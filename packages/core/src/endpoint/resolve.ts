@@ -3,9 +3,11 @@ import type { ServiceMeta } from "../meta.js";
 
 /** Where requests go: the URL parts and the exact `Host` header that is signed and sent. */
 export interface ResolvedEndpoint {
+  /** `https:` unless an explicit endpoint says `http:` (local endpoints, tests). */
   readonly protocol: "https:" | "http:";
   /** Host name without brackets or port, for the socket. */
   readonly hostname: string;
+  /** TCP port: the one given, else 443 for `https:` and 80 for `http:`. */
   readonly port: number;
   /** `Host` header: the host name, plus `:port` when it is not the protocol's default. */
   readonly host: string;
@@ -15,8 +17,11 @@ export interface ResolvedEndpoint {
 
 /** Options that decide the endpoint; the same names as in `ClientOptions`. */
 export interface EndpointOptions {
+  /** Region of the client, e.g. `ap-guangzhou`; a financial region (`-fsi`) selects its own host. */
   readonly region?: string | undefined;
+  /** Explicit host, `host:port` or origin; wins over `region` and `intl`. */
   readonly endpoint?: string | undefined;
+  /** Use the service's international endpoint (the international site)? */
   readonly intl?: boolean | undefined;
 }
 

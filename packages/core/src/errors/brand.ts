@@ -16,7 +16,8 @@ export type ErrorKind =
   | "ValidationError"
   | "TaskFailedError"
   | "WaiterTimeoutError"
-  | "PaginationError";
+  | "PaginationError"
+  | "CredentialsError";
 
 /** The kind `value` carries, if it is an error from any copy of core. */
 export function kindOf(value: unknown): ErrorKind | undefined {

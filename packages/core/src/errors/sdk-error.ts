@@ -23,13 +23,27 @@ export interface SdkErrorOptions extends ErrorContext {
  * subclass's own fields (e.g. `code`, `requestId`), and the cause's name, message and code only.
  */
 export interface SdkErrorJson {
+  /** The error class, e.g. `TencentCloudError`. */
   readonly name: string;
+  /** The message, free of secrets. */
   readonly message: string;
+  /** See {@link SdkError.service}. */
   readonly service: string | undefined;
+  /** See {@link SdkError.action}. */
   readonly action: string | undefined;
+  /** See {@link SdkError.attempts}. */
   readonly attempts: number;
+  /** See {@link SdkError.retryable}. */
   readonly retryable: boolean;
-  readonly cause?: { readonly name: string; readonly message: string; readonly code?: string };
+  /** The underlying failure, reduced to what is safe to log. */
+  readonly cause?: {
+    /** The cause's `name`. */
+    readonly name: string;
+    /** The cause's `message`. */
+    readonly message: string;
+    /** The cause's `code` when it is a string, e.g. `ECONNRESET`. */
+    readonly code?: string;
+  };
   readonly [key: string]: unknown;
 }
 

@@ -33,12 +33,19 @@ export interface Tc3SignInput {
 
 /** Every intermediate value of one signature, as the TC3 documentation lists them. */
 export interface Tc3Signature {
+  /** Lowercase hex SHA-256 of the body. */
   readonly hashedPayload: string;
+  /** Method, path, query, canonical headers, signed header names and the hashed payload, one per line. */
   readonly canonicalRequest: string;
+  /** Lowercase hex SHA-256 of {@link Tc3Signature.canonicalRequest}. */
   readonly hashedCanonicalRequest: string;
+  /** `<UTC date>/<service>/tc3_request`. */
   readonly credentialScope: string;
+  /** `TC3-HMAC-SHA256`, the timestamp, the credential scope and the hashed canonical request, one per line. */
   readonly stringToSign: string;
+  /** Lowercase hex HMAC-SHA256 of the string to sign under the key derived from the SecretKey. */
   readonly signature: string;
+  /** The `Authorization` header value; holds the SecretId, never the SecretKey. */
   readonly authorization: string;
 }
 

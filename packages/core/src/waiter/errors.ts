@@ -6,9 +6,13 @@ export type WaiterId = string | number | bigint;
 
 /** What the task reported in its last status response. */
 export interface TaskFailureInit {
+  /** Action polled, e.g. `DescribeTaskInfo`. */
   readonly action: string;
+  /** Id of the task that failed. */
   readonly taskId: WaiterId;
+  /** Failure state reported, e.g. `failed`. */
   readonly status: string;
+  /** The whole last status response. */
   readonly response: object;
 }
 
@@ -71,11 +75,17 @@ brand(TaskFailedError, "TaskFailedError");
 
 /** What the waiter knew when its time ran out. */
 export interface WaiterTimeoutInit {
+  /** Action polled, e.g. `DescribeTaskInfo`. */
   readonly action: string;
+  /** Id of the task waited for. */
   readonly taskId: WaiterId;
+  /** The limit that ran out, in ms. */
   readonly timeoutMs: number;
+  /** Status requests made. */
   readonly polls: number;
+  /** Last status seen, `undefined` if no poll completed. */
   readonly status: string | undefined;
+  /** Last status response, `undefined` if no poll completed. */
   readonly response: object | undefined;
 }
 
