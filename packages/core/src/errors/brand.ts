@@ -16,6 +16,8 @@ export type ErrorKind =
   | "ValidationError"
   | "TaskFailedError"
   | "WaiterTimeoutError"
+  | "WaiterFailedError"
+  | "StreamError"
   | "PaginationError";
 
 /** The kind `value` carries, if it is an error from any copy of core. */
