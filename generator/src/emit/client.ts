@@ -11,6 +11,8 @@ import type { TsPrinter } from "./printer.js";
 import { doc, exampleTag, type DocTag } from "./tsdoc.js";
 import { typeExpr } from "./type-expr.js";
 import { waiterMethods } from "./waiters.js";
+import { STATE_WAITERS_MODULE, stateWaiterHints, stateWaiterImports, stateWaiterMethods } from "./state-waiters.js";
+import { STREAMS_MODULE, streamOverloads, streamingActions } from "./streams.js";
 
 /** Path of the client module inside a generated package. */
 export const CLIENT_PATH = "src/client.gen.ts";
@@ -23,10 +25,11 @@ export function emitClient(ir: IrService, printer: TsPrinter): GeneratedFile {
   const { names } = ir;
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   for (const action of ir.actions) {
-    methods.push(actionMethod(ir, action));
+    const stream = ir.streams[action.name];
+    methods.push(stream ? streamOverloads(action, stream, actionMethod(ir, action)) : actionMethod(ir, action));
     if (action.paginator) methods.push(paginatorMethod(ir, action, action.paginator));
   }
-  methods.push(...waiterMethods(ir));
+  methods.push(...waiterMethods(ir), ...stateWaiterMethods(ir));
 
   const example = ir.actions.find((a) => requestOptional(a) && a.readOnly) ?? ir.actions[0];
   const classDoc = doc(
@@ -88,6 +91,12 @@ function imports(ir: IrService): OptionalKind<ImportDeclarationStructure>[] {
     coreTypes.push("WaitOptions");
     for (const w of ir.waiters) models.add(ir.actions.find((a) => a.name === w.action)?.responseType ?? "");
   }
+  const states = stateWaiterImports(ir);
+  core.push(...states.core);
+  if (states.core.length > 0) coreTypes.push("WaitOptions");
+  for (const model of states.models) models.add(model);
+  const streams = streamingActions(ir);
+  if (streams.length > 0) core.push("invokeOrStream");
   const itemAliases = paginated(ir)
     .map(({ paginator }) => typeExpr(paginator.itemType))
     .filter((t) => /^U?Int64$/.test(t));
@@ -113,6 +122,10 @@ function imports(ir: IrService): OptionalKind<ImportDeclarationStructure>[] {
         ...waiterTypes.map((name) => ({ name, isTypeOnly: true })),
       ],
     });
+  }
+  if (states.metaNames.length > 0) result.push({ moduleSpecifier: STATE_WAITERS_MODULE, namedImports: states.metaNames });
+  if (streams.length > 0) {
+    result.push({ moduleSpecifier: STREAMS_MODULE, isTypeOnly: true, namedImports: streams.map((s) => s.stream.eventType) });
   }
   return result.map((r) => ({ ...r, kind: StructureKind.ImportDeclaration }));
 }
@@ -151,6 +164,7 @@ function methodDescription(ir: IrService, a: IrAction): string {
   if (a.financialRegions) facts.push("Available in financial regions.");
   if (a.readOnly) facts.push("Read-only: retried after timeouts and server errors.");
   for (const waiter of a.trackedBy) facts.push(`Starts a task: wait for it with ${methodLink(ir, waiter)}.`);
+  facts.push(...stateWaiterHints(ir, a.name));
   if (a.paginator) facts.push(`Iterate every page with ${methodLink(ir, a.paginator.methodName)}.`);
   const parts = [sentence(a.summary)];
   if (a.description.trim() !== "" && a.description.trim() !== a.summary.trim()) parts.push(sentence(a.description));
