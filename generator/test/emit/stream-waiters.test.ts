@@ -6,10 +6,9 @@ import { emitPackage } from "../../src/emit/index.js";
 import type { GeneratedFile } from "../../src/emit/file.js";
 import { buildServiceIr } from "../../src/ir/index.js";
 import { loadSpecs } from "../../src/load/index.js";
+import { STREAM_WAITERS_ROOT } from "./teapot-fixture.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** Fixture specs root with the teapot service: a state waiter, a list action, a streaming action. */
-export const STREAM_WAITERS_ROOT = path.resolve(HERE, "../fixtures/stream-waiters");
 const GOLDEN = path.join(HERE, "golden/teapot");
 const UPDATE = process.env["UPDATE_GOLDEN"] === "1";
 
