@@ -6,6 +6,7 @@ import { firstLine, htmlToText } from "../common/html-text.js";
 import { ImportError } from "../common/import-error.js";
 import { MemberMapper } from "./members.js";
 import { convertSamples } from "./samples.js";
+import { streamField } from "./stream.js";
 import { buildService } from "./service.js";
 import type { BulkSource, SourceAction } from "./source.js";
 
@@ -94,6 +95,7 @@ export function buildSpecs(source: BulkSource, existing: ExistingSpecs, commonCo
       output,
       errors,
       samples: converted.samples,
+      ...streamField(input),
     });
   }
   for (const name of Object.keys(source.examples)) {
