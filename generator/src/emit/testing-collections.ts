@@ -7,11 +7,11 @@ import { paginated } from "./paginators.js";
 import type { Statement, TsPrinter } from "./printer.js";
 import { typeExpr } from "./type-expr.js";
 
-/** Path of the synthesised default items of the `/testing` entry. */
-export const DEFAULT_ITEMS_PATH = "src/testing/default-items.gen.ts";
+/** Path of the synthesised defaults of the `/testing` entry. */
+export const DEFAULTS_PATH = "src/testing/defaults.gen.ts";
 
-/** Name of the constant holding them. */
-export const DEFAULT_ITEMS = "defaultItems";
+/** Names of the constants it holds. */
+export const DEFAULTS = { items: "defaultItems", answers: "defaultAnswers" } as const;
 
 /** Nesting followed when synthesising an item: deep enough for real structures, finite for recursive ones. */
 const MAX_DEPTH = 4;
@@ -36,38 +36,63 @@ export function collectionsType(
 }
 
 /**
- * One item per list action of structures, synthesised from the spec's member examples (members
- * without a usable example get a zero value when required and are left out otherwise). The local
- * endpoint lists it when no sample lists any item. `undefined` when nothing can be synthesised.
+ * Data synthesised from the spec's member examples (members without a usable example get a zero value
+ * when required and are left out otherwise): one item per list action, listed when no sample lists any,
+ * and the answer of each streaming action without a sample, so its local endpoint streams something.
+ * `undefined` when there is nothing to synthesise.
  */
-export function emitDefaultItems(ir: IrService, printer: TsPrinter): GeneratedFile | undefined {
+export function emitDefaults(ir: IrService, printer: TsPrinter): GeneratedFile | undefined {
+  const { items, answers } = defaults(ir);
+  if (Object.keys(items).length === 0 && Object.keys(answers).length === 0) return undefined;
+  const statements: Statement[] = [];
+  if (Object.keys(items).length > 0) {
+    statements.push(
+      dataConstant({
+        name: DEFAULTS.items,
+        doc: "One item per list action, from the spec's member examples: what the local endpoint lists when no sample lists any.",
+        type: "Readonly<Record<string, readonly object[]>>",
+        value: items,
+      }),
+    );
+  }
+  if (Object.keys(answers).length > 0) {
+    statements.push(
+      dataConstant({
+        name: DEFAULTS.answers,
+        doc: "Answers of streaming actions without a sample, from the spec's member examples.",
+        type: "Readonly<Record<string, object>>",
+        value: answers,
+      }),
+    );
+  }
+  return printer.print(DEFAULTS_PATH, lineCommentHeader(ir, ["actions/*.json", "structures/*.json examples"]), statements);
+}
+
+/** Which constants of {@link DEFAULTS_PATH} exist, for the testing index's import. */
+export function defaultNames(ir: IrService): string[] {
+  const { items, answers } = defaults(ir);
+  return [...(Object.keys(items).length > 0 ? [DEFAULTS.items] : []), ...(Object.keys(answers).length > 0 ? [DEFAULTS.answers] : [])];
+}
+
+function defaults(ir: IrService): { items: Record<string, object[]>; answers: Record<string, object> } {
   const structures = new Map(ir.structures.map((s) => [s.name, s]));
   const items: Record<string, object[]> = {};
   for (const { action, paginator } of paginated(ir)) {
     if (paginator.itemType.kind !== "structure") continue;
     const structure = structures.get(paginator.itemType.name);
-    if (structure) items[action.name] = [synthesise(structure, structures, 0)];
+    if (structure) items[action.name] = [synthesise(structure.members, structures, 0)];
   }
-  if (Object.keys(items).length === 0) return undefined;
-  const statements: Statement[] = [
-    dataConstant({
-      name: DEFAULT_ITEMS,
-      doc: "One item per list action, from the spec's member examples: what the local endpoint lists when no sample lists any.",
-      type: "Readonly<Record<string, readonly object[]>>",
-      value: items,
-    }),
-  ];
-  return printer.print(DEFAULT_ITEMS_PATH, lineCommentHeader(ir, ["structures/*.json examples"]), statements);
+  const answers: Record<string, object> = {};
+  for (const action of ir.actions) {
+    if (ir.streams[action.name] && action.samples.length === 0) answers[action.name] = synthesise(action.output, structures, 0);
+  }
+  return { items, answers };
 }
 
-/** Whether the testing index must import the default items. */
-export function hasDefaultItems(ir: IrService): boolean {
-  return paginated(ir).some(({ paginator }) => paginator.itemType.kind === "structure");
-}
 
-function synthesise(structure: IrStructure, structures: ReadonlyMap<string, IrStructure>, depth: number): Record<string, unknown> {
+function synthesise(members: readonly IrMember[], structures: ReadonlyMap<string, IrStructure>, depth: number): Record<string, unknown> {
   const item: Record<string, unknown> = {};
-  for (const member of structure.members) {
+  for (const member of members) {
     const value = valueOf(member, member.type, structures, depth);
     if (value !== undefined) item[member.name] = value;
   }
@@ -92,14 +117,14 @@ function valueOf(member: IrMember, type: IrType, structures: ReadonlyMap<string,
     case "boolean":
       return example === "true" || example === "false" ? example === "true" : member.required ? false : undefined;
     case "list": {
-      if (type.items.kind === "structure" || type.items.kind === "list" || type.items.kind === "object") return member.required ? [] : undefined;
+      if (type.items.kind === "list" || type.items.kind === "object") return member.required ? [] : undefined;
       const one = valueOf({ ...member, required: false }, type.items, structures, depth);
       return one === undefined ? (member.required ? [] : undefined) : [one];
     }
     case "structure": {
       const nested = structures.get(type.name);
       if (!nested || depth >= MAX_DEPTH) return member.required ? {} : undefined;
-      const value = synthesise(nested, structures, depth + 1);
+      const value = synthesise(nested.members, structures, depth + 1);
       return Object.keys(value).length > 0 || member.required ? value : undefined;
     }
     case "object":

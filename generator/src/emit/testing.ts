@@ -7,7 +7,7 @@ import { codeRef, dataConstant } from "./literal.js";
 import { paginated } from "./paginators.js";
 import { STATE_WAITERS_MODULE } from "./state-waiters.js";
 import { streamingActions } from "./streams.js";
-import { DEFAULT_ITEMS, collectionsImports, collectionsType, emitDefaultItems, hasDefaultItems } from "./testing-collections.js";
+import { collectionsImports, collectionsType, defaultNames, emitDefaults } from "./testing-collections.js";
 import type { Statement, TsPrinter } from "./printer.js";
 import { doc, exampleTag } from "./tsdoc.js";
 
@@ -25,7 +25,7 @@ const PARENT = { metadata: "../metadata.gen.js", waiters: "../waiters.gen.js", p
  * command line bin running it.
  */
 export function emitTesting(ir: IrService, printer: TsPrinter): GeneratedFile[] {
-  const defaults = emitDefaultItems(ir, printer);
+  const defaults = emitDefaults(ir, printer);
   return [emitSamples(ir, printer), emitTestingIndex(ir, printer), emitCli(ir, printer), ...(defaults ? [defaults] : [])];
 }
 
@@ -72,7 +72,8 @@ function emitTestingIndex(ir: IrService, printer: TsPrinter): GeneratedFile {
   }
   const collections = collectionsType(ir);
   statements.push(...collectionsImports(ir));
-  if (hasDefaultItems(ir)) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./default-items.gen.js", namedImports: [DEFAULT_ITEMS] });
+  const defaults = defaultNames(ir);
+  if (defaults.length > 0) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./defaults.gen.js", namedImports: defaults });
   const streams = streamingActions(ir);
   statements.push(
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./samples.gen.js", namedImports: [GENERATED_VALUES.samples] },
@@ -115,7 +116,7 @@ function emitTestingIndex(ir: IrService, printer: TsPrinter): GeneratedFile {
               })),
             }
           : {}),
-        ...(hasDefaultItems(ir) ? { defaultItems: codeRef(DEFAULT_ITEMS) } : {}),
+        ...Object.fromEntries(defaults.map((name) => [name, codeRef(name)])),
         ...(streams.length > 0 ? { streams: Object.fromEntries(streams.map(({ action, stream }) => [action.name, stream.member])) } : {}),
       },
     }),

@@ -38,7 +38,7 @@ describe("index, testing entry, package files and provenance", async () => {
       "src/models.gen.ts",
       "src/paginators.gen.ts",
       "src/testing/cli.gen.ts",
-      "src/testing/default-items.gen.ts",
+      "src/testing/defaults.gen.ts",
       "src/testing/index.gen.ts",
       "src/testing/samples.gen.ts",
       "src/waiters.gen.ts",

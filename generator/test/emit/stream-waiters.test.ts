@@ -3,6 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { emitPackage } from "../../src/emit/index.js";
+import { TsPrinter } from "../../src/emit/printer.js";
+import { emitDefaults } from "../../src/emit/testing-collections.js";
 import type { GeneratedFile } from "../../src/emit/file.js";
 import { buildServiceIr } from "../../src/ir/index.js";
 import { loadSpecs } from "../../src/load/index.js";
@@ -18,7 +20,7 @@ const COMPARED = [
   "src/index.gen.ts",
   "src/state-waiters.gen.ts",
   "src/streams.gen.ts",
-  "src/testing/default-items.gen.ts",
+  "src/testing/defaults.gen.ts",
   "src/testing/index.gen.ts",
 ];
 
@@ -70,11 +72,20 @@ describe("state waiter and stream emitters (teapot fixture)", async () => {
     expect(client).toContain('return invokeOrStream<ChatWithTeapotResponse, ChatWithTeapotEvent>(this, actions.chatWithTeapot, "Stream", request, options);');
   });
 
+  it("synthesise the answer of a streaming action without a sample from member examples", async () => {
+    const specs = await loadSpecs(STREAM_WAITERS_ROOT);
+    const ir = buildServiceIr(specs, specs.services[0]!);
+    const bare = { ...ir, actions: ir.actions.map((a) => ({ ...a, samples: [] })) };
+    const defaults = emitDefaults(bare, new TsPrinter())!.content;
+    expect(defaults).toContain("export const defaultAnswers: Readonly<Record<string, object>> = {\n  ChatWithTeapot: {\n    Id: \"ans-1\",");
+    expect(defaults).toContain('Delta: { Role: "assistant", Content: "Steeping." }');
+  });
+
   it("hand the local endpoint the state simulation, default items and streams", () => {
     const testing = byPath.get("src/testing/index.gen.ts")!.content;
     expect(testing).toContain("export function startMockServer(options: MockServerOptions<TeapotCollections> = {})");
     expect(testing).toContain('streams: { ChatWithTeapot: "Stream" }');
-    expect(byPath.get("src/testing/default-items.gen.ts")!.content).toContain(
+    expect(byPath.get("src/testing/defaults.gen.ts")!.content).toContain(
       '{ TeapotId: "tp-5a1b2c3d", Name: "green", State: "READY", Capacity: 750 }',
     );
   });

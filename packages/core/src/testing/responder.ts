@@ -12,7 +12,8 @@ type Json = Record<string, unknown>;
  */
 export function answer(data: MockServiceData, collections: Collections, tasks: TaskStore, action: string, request: Json): Json {
   const sample = pickSample(data.samples[action] ?? [], request);
-  const response = structuredClone((sample?.response ?? {}) as Json);
+  const fallback = data.defaultAnswers && Object.hasOwn(data.defaultAnswers, action) ? data.defaultAnswers[action] : undefined;
+  const response = structuredClone((sample?.response ?? fallback ?? {}) as Json);
   delete response["RequestId"];
 
   if (collections.has(action)) collections.page(action, request, response);

@@ -50,6 +50,8 @@ export interface MockServiceData {
   readonly states?: readonly MockStateData[];
   /** Items of list actions synthesised from member examples, used when no sample has items. */
   readonly defaultItems?: Readonly<Record<string, readonly object[]>>;
+  /** Answers synthesised from member examples for actions without a sample (streaming actions, so they stream something). */
+  readonly defaultAnswers?: Readonly<Record<string, object>>;
   /** Streaming actions: wire name → the boolean request member that asks for Server-Sent Events. */
   readonly streams?: Readonly<Record<string, string>>;
 }

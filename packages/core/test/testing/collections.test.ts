@@ -138,6 +138,14 @@ describe("streaming actions", () => {
     expect(await c.invoke(action("Chat"), { Prompt: "hi" })).toMatchObject({ Answer: "The kettle is boiling nicely." });
   });
 
+  it("stream the synthesised answer of a streaming action without a sample", async () => {
+    server = await startMockServer({ ...fleet, samples: {}, defaultAnswers: { Chat: { Answer: "From the member example." } } });
+    client = new ServiceClient(fleet.meta, { endpoint: server.endpoint, credentials: server.credentials, region: "ap-guangzhou", rateLimit: false });
+    const pieces: string[] = [];
+    for await (const event of client.invokeStream<{ Answer: string }>(action("Chat"), { Prompt: "hi", Stream: true })) pieces.push(event.Answer);
+    expect(pieces.join("")).toBe("From the member example.");
+  });
+
   it("stream the events the test gives", async () => {
     const c = await start({ streamEvents: { Chat: [{ Answer: "a" }, { ErrorMsg: { Code: "X", Msg: "no" } }] } });
     const seen: unknown[] = [];

@@ -11,7 +11,7 @@ import { actions, serviceMeta } from "../metadata.gen.js";
 import { describeTeapotsPaginator } from "../paginators.gen.js";
 import { teapotReadyWaiter } from "../state-waiters.gen.js";
 import type { Teapot } from "../models.gen.js";
-import { defaultItems } from "./default-items.gen.js";
+import { defaultItems } from "./defaults.gen.js";
 import { samples } from "./samples.gen.js";
 export type { MockServer, MockServerOptions } from "@org/tc-core/testing";
 
