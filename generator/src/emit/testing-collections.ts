@@ -99,8 +99,12 @@ function synthesise(members: readonly IrMember[], structures: ReadonlyMap<string
   return item;
 }
 
+/** Examples upstream writes when there is none ("无" is "none"); they would make misleading data. */
+const PLACEHOLDER = /^(?:无|none|null|nil|n\/a|-|—)$/i;
+
 function valueOf(member: IrMember, type: IrType, structures: ReadonlyMap<string, IrStructure>, depth: number): unknown {
-  const example = member.example?.trim();
+  const text = member.example?.trim();
+  const example = text !== undefined && PLACEHOLDER.test(text) ? undefined : text;
   switch (type.kind) {
     case "string":
       return example !== undefined && example !== "" ? member.example : member.required ? "" : undefined;

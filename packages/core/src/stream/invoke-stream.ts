@@ -124,8 +124,10 @@ function eventError(event: SseEvent): { code: string | undefined; message: strin
   const data = isObject(event.data) ? event.data : undefined;
   const response = data && isObject(data["Response"]) ? data["Response"] : data;
   const requestId = typeof response?.["RequestId"] === "string" ? response["RequestId"] : undefined;
-  const described = [response?.["Error"], response?.["ErrorMsg"]].find(isObject);
-  if (described) {
+  // Some services send `ErrorMsg` with an empty code and message on every event: only a code or a
+  // message makes it an error.
+  const described = [response?.["Error"], response?.["ErrorMsg"]].find((e) => isObject(e) && (present(e["Code"]) || present(e["Message"] ?? e["Msg"])));
+  if (isObject(described)) {
     const code = described["Code"];
     const message = described["Message"] ?? described["Msg"];
     return {
@@ -136,6 +138,10 @@ function eventError(event: SseEvent): { code: string | undefined; message: strin
   }
   if (event.event === "error") return { code: undefined, message: event.text.slice(0, 200), requestId };
   return undefined;
+}
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== "" && value !== 0 && value !== "0";
 }
 
 function isStreaming(transport: Transport): transport is Transport & StreamingTransport {

@@ -147,6 +147,14 @@ describe("invokeStream", () => {
     expect((error as Error).message).not.toContain(SECRET_KEY);
   });
 
+  it("does not take an empty ErrorMsg for an error", async () => {
+    const { client } = await serve((_req, res) => {
+      sse(res);
+      res.end(`data: ${JSON.stringify({ Id: "a", ErrorMsg: { Code: 0, Msg: "" } })}\n\n`);
+    });
+    expect(await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true }))).toEqual([{ Id: "a", ErrorMsg: { Code: 0, Msg: "" } }]);
+  });
+
   it("treats `event: error` and a Response.Error event as error events", async () => {
     const { client } = await serve((_req, res) => {
       sse(res);
