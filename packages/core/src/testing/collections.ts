@@ -126,7 +126,7 @@ export class Collections {
   #idMember(action: string, request: Json, response: Json): string {
     const sample = this.items(action)[0] ?? (this.#data.defaultItems?.[action]?.[0] as Json | undefined) ?? {};
     const candidates = Object.keys(sample).filter((key) => /[a-z]Id$/.test(key));
-    const named = (key: string) => [response, request].some((o) => Object.hasOwn(o, key) || Object.hasOwn(o, `${key}s`));
+    const named = (key: string) => [response, request].some((o) => idHolders(key).some((holder) => Object.hasOwn(o, holder)));
     return candidates.find(named) ?? candidates[0] ?? "Id";
   }
 
@@ -188,13 +188,18 @@ function matches(item: Json, request: Json, paginator: PaginatorMeta): boolean {
   return true;
 }
 
+/** Members that may carry ids of items keyed `idMember`: `InstanceIds`, `InstanceIdSet`, `InstanceIdList`, `InstanceId`. */
+function idHolders(idMember: string): string[] {
+  return [`${idMember}s`, `${idMember}Set`, `${idMember}List`, idMember];
+}
+
 /**
  * Fresh ids for a create call: the response member holding ids of the waited resources
- * (`InstanceIds` or `InstanceId` for items keyed `InstanceId`), with as many new ids as the request's
+ * (e.g. `InstanceIds`, `InstanceIdSet` or `InstanceId` for items keyed `InstanceId`), with as many new ids as the request's
  * `…Count`/`…Num` member asks for (else as many as the sample had), each keeping the sample's prefix.
  */
 function createdIds(response: Json, idMember: string, request: Json): { member: string; ids: string[]; single: boolean } | undefined {
-  for (const member of [`${idMember}s`, idMember]) {
+  for (const member of idHolders(idMember)) {
     const value = response[member];
     const sample = Array.isArray(value) ? value : typeof value === "string" ? [value] : undefined;
     if (sample === undefined) continue;
@@ -208,9 +213,12 @@ function createdIds(response: Json, idMember: string, request: Json): { member: 
 }
 
 function requestIds(request: Json, idMember: string): Set<string> {
-  const single = request[idMember];
-  const many = request[`${idMember}s`];
-  return new Set([...(isScalar(single) ? [String(single)] : []), ...(Array.isArray(many) ? many.map(String) : [])]);
+  return new Set(
+    idHolders(idMember).flatMap((holder) => {
+      const value = request[holder];
+      return isScalar(value) ? [String(value)] : Array.isArray(value) ? value.map(String) : [];
+    }),
+  );
 }
 
 function setAt(item: Json, steps: readonly PathStep[], value: unknown): void {

@@ -40,7 +40,7 @@ const fleet: MockServiceData = {
     Chat: action("Chat"),
   },
   samples: {
-    CreateMachines: [{ request: { Name: "a" }, response: { MachineIds: ["m-sample00"], RequestId: "s" } }],
+    CreateMachines: [{ request: { Name: "a" }, response: { MachineIdSet: ["m-sample00"], RequestId: "s" } }],
     Chat: [{ request: { Prompt: "hi" }, response: { Answer: "The kettle is boiling nicely.", RequestId: "s" } }],
   },
   paginators: { DescribeMachines: { action: describeMachines, offset: "Offset", limit: "Limit", items: "MachineSet", total: "TotalCount" } },
@@ -94,7 +94,9 @@ describe("list actions", () => {
 describe("state transitions", () => {
   it("lists created resources with fresh ids, pending, then running: create, then wait until running", async () => {
     const c = await start();
-    const created = await c.invoke<{ MachineIds: string[] }>(action("CreateMachines"), { Name: "web", MachineCount: 2 });
+    // CVM's RunInstances names its ids InstanceIdSet: <X>Id + s, Set or List all count.
+    const { MachineIdSet: MachineIds } = await c.invoke<{ MachineIdSet: string[] }>(action("CreateMachines"), { Name: "web", MachineCount: 2 });
+    const created = { MachineIds };
     expect(created.MachineIds).toHaveLength(2);
     for (const id of created.MachineIds) expect(id).toMatch(/^m-[0-9a-f]{8}$/);
     const first = await list(c, { MachineIds: created.MachineIds });
