@@ -120,14 +120,15 @@ export class Collections {
   }
 
   /**
-   * The id member of a list's items: the `…Id` member (e.g. `InstanceId`) that the call's response
-   * or request also names, singular or plural; else the item's first `…Id` member.
+   * The id member of a list's items: the `…Id` member (e.g. `InstanceId`) whose ids the call's
+   * response carries, else its request; else the item's first `…Id` member.
    */
   #idMember(action: string, request: Json, response: Json): string {
     const sample = this.items(action)[0] ?? (this.#data.defaultItems?.[action]?.[0] as Json | undefined) ?? {};
     const candidates = Object.keys(sample).filter((key) => /[a-z]Id$/.test(key));
-    const named = (key: string) => [response, request].some((o) => idHolders(key).some((holder) => Object.hasOwn(o, holder)));
-    return candidates.find(named) ?? candidates[0] ?? "Id";
+    // The response first: a create call's request may name other ids (CVM RunInstances sends an ImageId).
+    const namedIn = (o: Json) => (key: string) => idHolders(key).some((holder) => Object.hasOwn(o, holder));
+    return candidates.find(namedIn(response)) ?? candidates.find(namedIn(request)) ?? candidates[0] ?? "Id";
   }
 
   #list(action: string): Entry[] {

@@ -26,7 +26,7 @@ const fleet: MockServiceData = {
     endpoint: "fleet.tencentcloudapi.com",
     intlEndpoint: "fleet.intl.tencentcloudapi.com",
     shapes: {
-      CreateMachinesRequest: { Name: "!s", MachineCount: "i" },
+      CreateMachinesRequest: { Name: "!s", MachineCount: "i", ImageId: "s" },
       DescribeMachinesRequest: { MachineIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
       StopMachinesRequest: { MachineIds: "![s" },
       ChatRequest: { Prompt: "!s", Stream: "b" },
@@ -48,7 +48,7 @@ const fleet: MockServiceData = {
     { waiter: running, after: ["CreateMachines"], pending: ["PENDING"], valueKind: "string" },
     { waiter: stopped, after: ["StopMachines"], pending: ["STOPPING"], valueKind: "string" },
   ],
-  defaultItems: { DescribeMachines: [{ MachineId: "m-example1", Zone: "ap-guangzhou-3", State: "RUNNING", Cores: 2 }] },
+  defaultItems: { DescribeMachines: [{ ImageId: "img-1", MachineId: "m-example1", Zone: "ap-guangzhou-3", State: "RUNNING", Cores: 2 }] },
   streams: { Chat: "Stream" },
 };
 
@@ -95,7 +95,7 @@ describe("state transitions", () => {
   it("lists created resources with fresh ids, pending, then running: create, then wait until running", async () => {
     const c = await start();
     // CVM's RunInstances names its ids InstanceIdSet: <X>Id + s, Set or List all count.
-    const { MachineIdSet: MachineIds } = await c.invoke<{ MachineIdSet: string[] }>(action("CreateMachines"), { Name: "web", MachineCount: 2 });
+    const { MachineIdSet: MachineIds } = await c.invoke<{ MachineIdSet: string[] }>(action("CreateMachines"), { Name: "web", MachineCount: 2, ImageId: "img-1" });
     const created = { MachineIds };
     expect(created.MachineIds).toHaveLength(2);
     for (const id of created.MachineIds) expect(id).toMatch(/^m-[0-9a-f]{8}$/);
