@@ -19,15 +19,15 @@ describe("npm run generate", () => {
   it("writes one package per service, then --check finds it up to date", async () => {
     const first = await runCaptured(["--specs", specs, "--out", out]);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/kettle: 17 files, 17 written, 0 removed/);
+    expect(first.out).toMatch(/kettle: 18 files, 18 written, 0 removed/);
     expect(await readdir(out)).toEqual(["kettle"]);
 
     const check = await runCaptured(["--specs", specs, "--out", out, "--check"]);
     expect(check.code).toBe(0);
-    expect(check.out).toMatch(/kettle: up to date \(17 files\)/);
+    expect(check.out).toMatch(/kettle: up to date \(18 files\)/);
 
     const again = await runCaptured(["--specs", specs, "--out", out]);
-    expect(again.out).toMatch(/17 files, 0 written, 0 removed/);
+    expect(again.out).toMatch(/18 files, 0 written, 0 removed/);
   });
 
   it("--check writes nothing and lists every differing, missing and stale file", async () => {
@@ -66,9 +66,11 @@ describe("npm run generate", () => {
     await writeFile(service, JSON.stringify(spec));
     const run = await runCaptured(["--specs", specs, "--out", out]);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/16 files, \d+ written, 1 removed/);
+    // Without a paginator there is no list action, so no default items either.
+    expect(run.out).toMatch(/16 files, \d+ written, 2 removed/);
     const files = await snapshotTree(pkg);
     expect(files.has("src/paginators.gen.ts")).toBe(false);
+    expect(files.has("src/testing/defaults.gen.ts")).toBe(false);
     expect(files.get("CHANGELOG.md")).toBe("# changes\n");
     expect(files.get("dist/index.js")).toBe("built\n");
   });
