@@ -37,6 +37,7 @@ const examples = [
   { file: "describe-task", title: "Describe a task" },
   { file: "clear-and-wait", title: "Clear an instance and wait for its task" },
   { file: "list-instances", title: "Iterate all instances, page by page" },
+  { file: "create-and-wait", title: "Create an instance, then wait until it is running" },
   {
     file: "typed-errors",
     title: "Catch a typed error and branch on its code",
@@ -54,8 +55,8 @@ async function main() {
 
   step("Start the local Tencent Cloud endpoint");
   const { startMockServer } = await import("@org/tc-redis/testing");
-  const server = await startMockServer({ taskDurationMs: 2500, collections: { DescribeInstances: demoInstances } });
-  console.log(`listening on ${server.endpoint} (TC3 signatures verified, tasks simulated)`);
+  const server = await startMockServer({ taskDurationMs: 2500, stateDurationMs: 2500, collections: { DescribeInstances: demoInstances } });
+  console.log(`listening on ${server.endpoint} (TC3 signatures verified, tasks and instance states simulated)`);
   const env = {
     TC_REDIS_ENDPOINT: server.endpoint,
     TENCENTCLOUD_SECRET_ID: server.credentials.secretId,

@@ -13,6 +13,8 @@ import { integerAliases } from "./type-expr.js";
 import { coreSpecifiers } from "./core-import.js";
 import type { CoreName } from "../ir/reserved.js";
 import { waiterMethods } from "./waiters.js";
+import { STATE_WAITERS_MODULE, stateWaiterHints, stateWaiterImports, stateWaiterMethods } from "./state-waiters.js";
+import { STREAMS_MODULE, streamOverloads, streamingActions } from "./streams.js";
 
 /** Path of the client module inside a generated package. */
 export const CLIENT_PATH = "src/client.gen.ts";
@@ -25,10 +27,11 @@ export function emitClient(ir: IrService, printer: TsPrinter): GeneratedFile {
   const { names } = ir;
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   for (const action of ir.actions) {
-    methods.push(actionMethod(ir, action));
+    const stream = ir.streams[action.name];
+    methods.push(stream ? streamOverloads(ir, action, stream, actionMethod(ir, action)) : actionMethod(ir, action));
     if (action.paginator) methods.push(paginatorMethod(ir, action, action.paginator));
   }
-  methods.push(...waiterMethods(ir));
+  methods.push(...waiterMethods(ir), ...stateWaiterMethods(ir));
 
   const example = ir.actions.find((a) => requestOptional(a) && a.readOnly) ?? ir.actions[0];
   const classDoc = doc(
@@ -90,6 +93,12 @@ function imports(ir: IrService): OptionalKind<ImportDeclarationStructure>[] {
     coreTypes.push("WaitOptions");
     for (const w of ir.waiters) models.add(ir.actions.find((a) => a.name === w.action)?.responseType ?? "");
   }
+  const states = stateWaiterImports(ir);
+  core.push(...states.core);
+  if (states.core.length > 0) coreTypes.push("WaitOptions");
+  for (const model of states.models) models.add(model);
+  const streams = streamingActions(ir);
+  if (streams.length > 0) core.push("invokeOrStream");
   const itemAliases = integerAliases(paginated(ir).map(({ paginator }) => paginator.itemType)) as CoreName[];
   const sorted = (values: Iterable<string>) => [...new Set(values)].filter(Boolean).sort();
   const result: OptionalKind<ImportDeclarationStructure>[] = [
@@ -111,6 +120,10 @@ function imports(ir: IrService): OptionalKind<ImportDeclarationStructure>[] {
         ...waiterTypes.map((name) => ({ name, isTypeOnly: true })),
       ],
     });
+  }
+  if (states.metaNames.length > 0) result.push({ moduleSpecifier: STATE_WAITERS_MODULE, namedImports: states.metaNames });
+  if (streams.length > 0) {
+    result.push({ moduleSpecifier: STREAMS_MODULE, isTypeOnly: true, namedImports: streams.map((s) => s.stream.eventType) });
   }
   return result.map((r) => ({ ...r, kind: StructureKind.ImportDeclaration }));
 }
@@ -149,6 +162,7 @@ function methodDescription(ir: IrService, a: IrAction): string {
   if (a.financialRegions) facts.push("Available in financial regions.");
   if (a.readOnly) facts.push("Read-only: retried after timeouts and server errors.");
   for (const waiter of a.trackedBy) facts.push(`Starts a task: wait for it with ${methodLink(ir, waiter)}.`);
+  facts.push(...stateWaiterHints(ir, a.name));
   if (a.paginator) facts.push(`Iterate every page with ${methodLink(ir, a.paginator.methodName)}.`);
   const parts = [sentence(a.summary)];
   if (a.description.trim() !== "" && a.description.trim() !== a.summary.trim()) parts.push(sentence(a.description));

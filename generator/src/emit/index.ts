@@ -12,6 +12,8 @@ import { TsPrinter } from "./printer.js";
 import { emitProvenance } from "./provenance.js";
 import { emitTesting } from "./testing.js";
 import { emitWaiters } from "./waiters.js";
+import { emitStateWaiters } from "./state-waiters.js";
+import { emitStreams } from "./streams.js";
 
 export type { EmitOptions, GeneratedFile } from "./file.js";
 export { PROVENANCE_PATH, parseProvenance, type Provenance } from "./provenance.js";
@@ -31,6 +33,10 @@ export function emitVersion(ir: IrService, printer: TsPrinter = new TsPrinter())
   ];
   const waiters = emitWaiters(ir, printer);
   if (waiters) files.push(waiters);
+  const stateWaiters = emitStateWaiters(ir, printer);
+  if (stateWaiters) files.push(stateWaiters);
+  const streams = emitStreams(ir, printer);
+  if (streams) files.push(streams);
   const paginators = emitPaginators(ir, printer);
   if (paginators) files.push(paginators);
   return files;

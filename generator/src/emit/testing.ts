@@ -5,6 +5,9 @@ import type { GeneratedFile } from "./file.js";
 import { headerLines, lineCommentHeader } from "./header.js";
 import { codeRef, dataConstant } from "./literal.js";
 import { paginated } from "./paginators.js";
+import { STATE_WAITERS_MODULE } from "./state-waiters.js";
+import { streamingActions } from "./streams.js";
+import { collectionsImports, collectionsType, defaultNames, emitDefaults } from "./testing-collections.js";
 import type { Statement, TsPrinter } from "./printer.js";
 import { doc, exampleTag } from "./tsdoc.js";
 
@@ -22,7 +25,8 @@ const PARENT = { metadata: "../metadata.gen.js", waiters: "../waiters.gen.js", p
  * command line bin is one per package ({@link emitCli}).
  */
 export function emitTesting(ir: IrService, printer: TsPrinter): GeneratedFile[] {
-  return [emitSamples(ir, printer), emitTestingIndex(ir, printer)];
+  const defaults = emitDefaults(ir, printer);
+  return [emitSamples(ir, printer), emitTestingIndex(ir, printer), ...(defaults ? [defaults] : [])];
 }
 
 function emitSamples(ir: IrService, printer: TsPrinter): GeneratedFile {
@@ -63,9 +67,28 @@ function emitTestingIndex(ir: IrService, printer: TsPrinter): GeneratedFile {
     statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: PARENT.paginators, namedImports: pages.map((p) => p.paginator.metaName) });
   }
   if (waiter) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: PARENT.waiters, namedImports: [waiter.metaName] });
+  if (ir.stateWaiters.length > 0) {
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `../${STATE_WAITERS_MODULE.slice(2)}`, namedImports: ir.stateWaiters.map((w) => w.metaName) });
+  }
+  const collections = collectionsType(ir);
+  statements.push(...collectionsImports(ir));
+  const defaults = defaultNames(ir);
+  if (defaults.length > 0) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./defaults.gen.js", namedImports: defaults });
+  const streams = streamingActions(ir);
   statements.push(
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./samples.gen.js", namedImports: [GENERATED_VALUES.samples] },
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: "@org/tc-core/testing", isTypeOnly: true, namedExports: ["MockServer", "MockServerOptions"] },
+    ...(collections
+      ? [
+          {
+            kind: StructureKind.Interface,
+            name: collections.name,
+            isExported: true,
+            properties: collections.properties.map((p) => ({ ...p, isReadonly: true, hasQuestionToken: true })),
+            docs: [doc("Items the local endpoint lists, per list action: the type of `startMockServer`'s `collections` option.")],
+          } satisfies Statement,
+        ]
+      : []),
     dataConstant({
       name: GENERATED_VALUES.mockData,
       doc: `Everything the local endpoint needs to answer as ${ir.title}: metadata, samples, tasks and paginators.`,
@@ -83,19 +106,34 @@ function emitTestingIndex(ir: IrService, printer: TsPrinter): GeneratedFile {
         ...(pages.length > 0
           ? { paginators: Object.fromEntries(pages.map(({ action, paginator }) => [action.name, codeRef(paginator.metaName)])) }
           : {}),
+        ...(ir.stateWaiters.length > 0
+          ? {
+              states: ir.stateWaiters.map((w) => ({
+                waiter: codeRef(w.metaName),
+                after: w.after,
+                pending: w.pending,
+                valueKind: w.valueKind,
+              })),
+            }
+          : {}),
+        ...Object.fromEntries(defaults.map((name) => [name, codeRef(name)])),
+        ...(streams.length > 0 ? { streams: Object.fromEntries(streams.map(({ action, stream }) => [action.name, stream.member])) } : {}),
       },
     }),
     {
       kind: StructureKind.Function,
       name: GENERATED_VALUES.startMockServer,
       isExported: true,
-      parameters: [{ name: "options", type: "MockServerOptions", initializer: "{}" }],
+      parameters: [{ name: "options", type: collections ? `MockServerOptions<${collections.name}>` : "MockServerOptions", initializer: "{}" }],
       returnType: "Promise<MockServer>",
       docs: [
         doc(
           `Starts a local ${ir.title} endpoint on 127.0.0.1 for tests: it verifies TC3 signatures, validates ` +
             "requests against the spec, answers from the spec's samples" +
             (waiter ? `, and runs ${waiter.action} tasks to completion` : "") +
+            (pages.length > 0 ? "; list actions answer from `collections`, filtered by id" : "") +
+            (ir.stateWaiters.length > 0 ? `; resources move to the states ${ir.stateWaiters.map((w) => w.methodName).join(", ")} await` : "") +
+            (streams.length > 0 ? `; ${streams.map(({ action }) => action.name).join(", ")} stream Server-Sent Events` : "") +
             ". Point a client at `endpoint` with the returned `credentials`; `close()` it when done.",
           [
             { tag: "param", text: "options - Port, task duration and outcome, rate limits, clock." },

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
-import type { ActionSpec, ErrorsSpec } from "../spec/types.js";
+import { isStateWaiterSpec, type ActionSpec, type ErrorsSpec } from "../spec/types.js";
 import { canonicalJson, compareCodeUnits } from "../spec/write-json.js";
 import { NameScope, type NameOrigin } from "./collisions.js";
 import { camelCase, servicePrefix, unscopedName } from "./naming.js";
@@ -12,6 +12,7 @@ import type { ServiceSource, SpecsSource } from "./source.js";
 import { resolveMembers, type StructureNames } from "./types-resolve.js";
 import type { IrAction, IrErrorCode, IrNames, IrService, IrStructure, IrWaiter } from "./types.js";
 import { resolveWaiter } from "./waiters.js";
+import { resolveStateWaiters, resolveStreams } from "./extras.js";
 
 /**
  * Builds the IR of one service version. Throws `SpecLoadError` listing every
@@ -105,7 +106,8 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
     .sort(compareCodeUnits)
     .flatMap((name) => {
       const spec = service.waiters[name];
-      const waiter = spec && resolveWaiter(name, spec, byAction, problems);
+      if (!spec || isStateWaiterSpec(spec)) return [];
+      const waiter = resolveWaiter(name, spec, byAction, problems);
       if (!waiter) return [];
       const origin: NameOrigin = { file: "service.json", path: `/waiters/${name}`, what: `waiter ${name}` };
       clientScope.claim(waiter.methodName, origin);
@@ -113,6 +115,9 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
       moduleScope.claim(waiter.targetTypeName, origin);
       return [waiter];
     });
+
+  const stateWaiters = resolveStateWaiters(service.waiters, byAction, structures, problems, clientScope, moduleScope);
+  const streams = resolveStreams(partial.map((a) => ({ spec: a.spec, file: a.file, input: a.input })), problems, moduleScope);
 
   const actions = partial.map((a): IrAction => {
     const { spec } = a;
@@ -174,6 +179,8 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
     commonErrors,
     serviceErrors,
     waiters,
+    stateWaiters,
+    streams,
   };
 }
 

@@ -24,10 +24,12 @@ export const CORE_VALUE_REEXPORTS = [
   "PaginationError",
   "RequestAbortedError",
   "SdkError",
+  "StreamError",
   "TaskFailedError",
   "TencentCloudError",
   "TimeoutError",
   "ValidationError",
+  "WaiterFailedError",
   "WaiterTimeoutError",
   "isConfigurationError",
   "isCredentialsError",
@@ -36,15 +38,29 @@ export const CORE_VALUE_REEXPORTS = [
   "isPaginationError",
   "isRequestAbortedError",
   "isSdkError",
+  "isStreamError",
   "isTaskFailedError",
   "isTencentCloudError",
   "isTimeoutError",
   "isValidationError",
+  "isWaiterFailedError",
   "isWaiterTimeoutError",
 ] as const;
 
 /** Core names used only inside generated modules. */
-export const CORE_INTERNAL = ["ActionMeta", "PaginatorMeta", "ServiceClient", "ServiceMeta", "WaiterMeta", "defineActions", "paginate", "waitFor"] as const;
+export const CORE_INTERNAL = [
+  "ActionMeta",
+  "PaginatorMeta",
+  "ServiceClient",
+  "ServiceMeta",
+  "StateWaiterMeta",
+  "WaiterMeta",
+  "defineActions",
+  "invokeOrStream",
+  "paginate",
+  "waitFor",
+  "waitUntil",
+] as const;
 
 /** Every core name generated modules use; a spec name taking one makes it an alias (see name-rule.ts). */
 export const CORE_NAMES = [...CORE_TYPE_REEXPORTS, ...CORE_VALUE_REEXPORTS, ...CORE_INTERNAL] as const;
@@ -65,7 +81,7 @@ export const GENERATED_VALUES = {
 export const COMMON_ERROR_CODE = "CommonErrorCode";
 
 /** Public members of core's `ServiceClient` that a generated method must not override. */
-export const CLIENT_MEMBERS = ["close", "constructor", "endpoint", "invoke"] as const;
+export const CLIENT_MEMBERS = ["close", "constructor", "endpoint", "invoke", "invokeStream"] as const;
 
 /** Response member every action returns besides its spec output. */
 export const REQUEST_ID = "RequestId";

@@ -164,4 +164,40 @@ export interface IrService {
   readonly serviceErrors: readonly IrErrorCode[];
   /** Sorted by name. */
   readonly waiters: readonly IrWaiter[];
+  /** State waiters, sorted by name. */
+  readonly stateWaiters: readonly IrStateWaiter[];
+  /** Streaming actions by wire name. */
+  readonly streams: Readonly<Record<string, IrStream>>;
+}
+
+/** A state waiter: polls an action with the caller's request until every value at a path is a success value. */
+export interface IrStateWaiter {
+  /** Spec key, e.g. `InstanceRunning`. */
+  readonly name: string;
+  /** Client method, `waitUntil<Name>`, e.g. `waitUntilInstanceRunning`. */
+  readonly methodName: string;
+  /** Identifier of the exported metadata constant, e.g. `instanceRunningWaiter`. */
+  readonly metaName: string;
+  /** Polled action (wire name). */
+  readonly action: string;
+  /** e.g. `InstanceSet[].Status`. */
+  readonly path: string;
+  /** JSON type of the value at `path`, so the local endpoint writes simulated states correctly. */
+  readonly valueKind: "string" | "number" | "boolean";
+  readonly success: readonly string[];
+  readonly failure: readonly string[];
+  /** Values seen on the way (may be empty). */
+  readonly pending: readonly string[];
+  readonly minDelayMs: number;
+  readonly maxDelayMs: number;
+  /** Wire names of the actions after which to wait, in spec order. */
+  readonly after: readonly string[];
+}
+
+/** Streaming of one action: Server-Sent Events when a boolean input member is `true`. */
+export interface IrStream {
+  /** The input member switching the stream on, e.g. `Stream`. */
+  readonly member: string;
+  /** Type alias of one event, e.g. `ChatTranslationsEvent`. */
+  readonly eventType: string;
 }

@@ -1,6 +1,7 @@
-import type { ActionSpec, ErrorsSpec, ServiceSpec, SpecMember, SpecType, StructureSpec } from "../spec/types.js";
+import { isStateWaiterSpec, type ActionSpec, type ErrorsSpec, type ServiceSpec, type SpecMember, type SpecType, type StructureSpec } from "../spec/types.js";
 import { hasKey } from "../spec/dict.js";
 import { pointerSegment, type SpecProblem } from "./problems.js";
+import { checkStateWaiter } from "./state-waiters.js";
 
 /** A schema-valid file with the path it was read from (relative to the specs root). */
 export interface Located<T> {
@@ -60,6 +61,11 @@ export function crossCheck(parts: ServiceParts, common: ErrorsSpec | undefined):
     if (value.name !== expected) add(file, "/name", `name "${value.name}" does not match file name "${expected}"`);
     checkMembers(file, "/input", value.input);
     checkMembers(file, "/output", value.output);
+    if (value.stream) {
+      const member = value.input.find((m) => m.name === value.stream?.member);
+      if (!member) add(file, "/stream/member", `"${value.stream.member}" is not an input member of ${value.name}`);
+      else if (member.type.kind !== "boolean") add(file, "/stream/member", `"${value.stream.member}" must be a boolean to switch streaming on`);
+    }
     if (!parts.errors) continue;
     value.errors.forEach((code, i) => {
       if (!hasKey(serviceCodes, code) && !hasKey(commonCodes, code)) {
@@ -86,8 +92,13 @@ function checkService(
     add(file, "/version", `version "${value.version}" does not match directory "${parts.version}"`);
   }
 
+  const structures = new Map(parts.structures.map((s) => [s.value.name, s.value]));
   for (const [waiterName, waiter] of Object.entries(value.waiters)) {
     const at = `/waiters/${pointerSegment(waiterName)}`;
+    if (isStateWaiterSpec(waiter)) {
+      checkStateWaiter(file, at, waiter, actions, structures, knownAction, add);
+      continue;
+    }
     if (waiter.minDelayMs > waiter.maxDelayMs) add(file, `${at}/minDelayMs`, "minDelayMs is greater than maxDelayMs");
     const action = actions.get(waiter.action);
     if (!action) {

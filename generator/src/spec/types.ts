@@ -60,6 +60,14 @@ export interface ActionSpec {
   /** Service-specific error codes this action may return (common codes are implied). */
   errors: string[];
   samples: SpecSample[];
+  /** Present when the action answers with Server-Sent Events once a boolean input member is `true`. */
+  stream?: StreamSpec;
+}
+
+/** How an action switches to a Server-Sent Events answer. */
+export interface StreamSpec {
+  /** Boolean input member that asks for the stream, e.g. `Stream`. */
+  member: string;
 }
 
 /** `specs/<service>/<version>/structures/<Name>.json` */
@@ -84,6 +92,33 @@ export interface WaiterSpec {
   maxDelayMs: number;
   /** Actions whose response carries `input` (e.g. a `TaskId`) that this waiter tracks. */
   trackedActions: string[];
+}
+
+/**
+ * A state waiter: poll `action` with the caller's request until every value at `path` (e.g.
+ * `InstanceSet[].Status`) is a `success` value; any `failure` value fails the wait.
+ */
+export interface StateWaiterSpec {
+  kind: "state";
+  action: string;
+  /** Output members joined by `.`, `[]` after a list meaning every item. */
+  path: string;
+  success: string[];
+  failure: string[];
+  /** Values seen on the way, e.g. `PENDING`: documentation, and the local endpoint's simulation. */
+  pending?: string[];
+  minDelayMs: number;
+  maxDelayMs: number;
+  /** Actions after which the wait is useful, e.g. `CreateInstances`. */
+  after: string[];
+}
+
+/** Either kind of waiter `service.json` declares. */
+export type AnyWaiterSpec = WaiterSpec | StateWaiterSpec;
+
+/** Whether a declared waiter is a state waiter. */
+export function isStateWaiterSpec(waiter: AnyWaiterSpec): waiter is StateWaiterSpec {
+  return (waiter as { kind?: unknown }).kind === "state";
 }
 
 /** A paginator over an `Offset`/`Limit` action. */
@@ -120,7 +155,7 @@ export interface ServiceSpec {
   default?: boolean;
   /** Curated: TypeScript names a maintainer chose where the generator's rule would pick an ugly one. */
   names?: ChosenNames;
-  waiters: Record<string, WaiterSpec>;
+  waiters: Record<string, AnyWaiterSpec>;
   /** Keyed by action name. */
   paginators: Record<string, PaginatorSpec>;
 }

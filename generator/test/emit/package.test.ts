@@ -31,7 +31,7 @@ describe("the kettle package: two versions, index, testing entries, package file
       "generated.json",
       "package.json",
       "scripts/build.gen.mjs",
-      ...["client", "errors", "index", "metadata", "models", "paginators", "testing/index", "testing/samples", "waiters"].map(
+      ...["client", "errors", "index", "metadata", "models", "paginators", "testing/defaults", "testing/index", "testing/samples", "waiters"].map(
         (m) => `src/2021-03-01/${m}.gen.ts`,
       ),
       ...["client", "errors", "index", "metadata", "models", "testing/index", "testing/samples"].map((m) => `src/2024-06-01/${m}.gen.ts`),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildServiceIr } from "../../src/ir/index.js";
 import { SpecLoadError } from "../../src/load/problems.js";
 import { kettleFixture, type MutableFixture } from "./fixture.js";
+import type { WaiterSpec } from "../../src/spec/types.js";
 
 function build(edit?: (f: MutableFixture) => void) {
   const f = kettleFixture();
@@ -124,7 +125,7 @@ describe("reference resolution", () => {
       boil.errors.push("FailedOperation.NoWater");
       f.source.service.paginators["DescribeKettles"]!.items = "TotalCount";
       f.source.service.paginators["Brew"] = { offset: "Offset", limit: "Limit", items: "Cups" };
-      f.source.service.waiters["BoilDone"]!.trackedActions.push("PourWater");
+      (f.source.service.waiters["BoilDone"] as WaiterSpec).trackedActions.push("PourWater");
     });
     expect(problems).toEqual([
       'kettle/2021-03-01/actions/BoilWater.json#/errors/2: unknown error code "FailedOperation.NoWater" (not in errors.json nor common/errors.json)',

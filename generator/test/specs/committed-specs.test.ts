@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSpecs, type LoadedSpecs } from "../../src/load/index.js";
 import type { SpecType } from "../../src/spec/types.js";
+import type { WaiterSpec } from "../../src/spec/types.js";
 
 const specsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../specs");
 
@@ -48,7 +49,7 @@ describe("committed specs", () => {
 
   it("declare the TaskDone waiter over every action returning a TaskId", () => {
     const redis = specs.services.find((s) => s.service.name === "redis")!;
-    const waiter = redis.service.waiters["TaskDone"]!;
+    const waiter = redis.service.waiters["TaskDone"] as WaiterSpec;
     expect(waiter).toMatchObject({ action: "DescribeTaskInfo", input: "TaskId", path: "Status", success: ["succeed"] });
     const withTaskId = redis.actions
       .filter((a) => a.name !== "DescribeTaskInfo" && a.output.some((m) => m.name === "TaskId"))

@@ -12,3 +12,4 @@ export * from "./credentials/index.js";
 export * from "./validate/index.js";
 export * from "./waiter/index.js";
 export * from "./paginator/index.js";
+export * from "./stream/index.js";

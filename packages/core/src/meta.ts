@@ -71,3 +71,25 @@ export interface PaginatorMeta {
   /** Output member with the total count, when the action reports one. */
   readonly total?: string;
 }
+
+/**
+ * A state waiter declared in the spec, e.g. Redis `InstanceRunning`: poll an action with the caller's
+ * request until the values at `path` are all success values.
+ */
+export interface StateWaiterMeta {
+  /** Spec name, e.g. `InstanceRunning`; shown in errors. */
+  readonly name: string;
+  /** Action polled, e.g. `DescribeInstances`. */
+  readonly action: ActionMeta;
+  /**
+   * Where the state is in the response: member names joined by `.`, a `[]` after a list member
+   * meaning "every item", e.g. `InstanceSet[].Status`.
+   */
+  readonly path: string;
+  /** Done once every value at `path` is one of these (compared as text, case-insensitively). */
+  readonly success: readonly string[];
+  /** Fails as soon as any value at `path` is one of these. */
+  readonly failure: readonly string[];
+  readonly minDelayMs: number;
+  readonly maxDelayMs: number;
+}

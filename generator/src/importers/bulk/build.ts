@@ -11,6 +11,7 @@ import { firstLine, htmlToText } from "../common/html-text.js";
 import { ImportError } from "../common/import-error.js";
 import { MemberMapper } from "./members.js";
 import { convertSamples } from "./samples.js";
+import { streamField } from "./stream.js";
 import { buildService } from "./service.js";
 import type { BulkSource, SourceAction, SourceExample } from "./source.js";
 
@@ -123,6 +124,7 @@ export function buildSpecs(
         output,
         errors,
         samples,
+        ...streamField(input),
       }),
     );
   }

@@ -1,4 +1,4 @@
-import type { ActionSpec, PaginatorSpec, ServiceSpec, SpecMember, WaiterSpec } from "../../spec/types.js";
+import { isStateWaiterSpec, type ActionSpec, type AnyWaiterSpec, type PaginatorSpec, type ServiceSpec, type SpecMember, type WaiterSpec } from "../../spec/types.js";
 import { compareCodeUnits } from "../../spec/write-json.js";
 import { dict, dictFrom } from "../../spec/dict.js";
 import { isEnglishTitle } from "./title.js";
@@ -30,9 +30,10 @@ export function buildService(
   const warnings: string[] = [];
   const infos: string[] = [];
   const { name } = defaults;
-  const waiters: Record<string, WaiterSpec> = {};
+  const waiters: Record<string, AnyWaiterSpec> = {};
   for (const [waiterName, waiter] of Object.entries(existing?.waiters ?? {})) {
-    waiters[waiterName] = { ...waiter, trackedActions: trackedActions(waiter, actions) };
+    // State waiters are curated whole; only task waiters have derived tracked actions.
+    waiters[waiterName] = isStateWaiterSpec(waiter) ? waiter : { ...waiter, trackedActions: trackedActions(waiter, actions) };
   }
   const service: ServiceSpec = {
     // Curated fields this importer does not compute (`default`, chosen names, …) are kept as they are.

@@ -22,6 +22,7 @@ import type { CallOptions, ClientOptions, RateLimitOptions } from "./options.js"
 import { redactHeaders } from "./redact.js";
 import { interpretResponse, type Outcome } from "./response.js";
 import { REQUEST_CLIENT } from "./version.js";
+import { streamEvents } from "../stream/invoke-stream.js";
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const CONTENT_TYPE = "application/json; charset=utf-8";
@@ -125,6 +126,57 @@ export class ServiceClient {
       }
       throw error;
     }
+  }
+
+  /**
+   * Calls an action that answers with Server-Sent Events and yields each event's JSON data as it
+   * arrives. Same validation, rate limit, credentials, signing and endpoint as {@link ServiceClient.invoke};
+   * opening is retried by the same policy, nothing once the stream started. Breaking out of the loop or
+   * aborting `options.signal` closes the connection; `options.timeoutMs` bounds every silence.
+   *
+   * @throws (from iteration) StreamError when the stream breaks or sends an error event; the errors of
+   * `invoke` while opening.
+   */
+  invokeStream<E>(action: ActionMeta, request: object, options: CallOptions = {}): AsyncIterable<E> {
+    return streamEvents<E>(
+      {
+        service: this.#meta.service,
+        endpoint: this.#endpoint,
+        timeoutMs: options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs"),
+        retry: this.#retry,
+        transport: this.#transport,
+        problems: () => (this.#validate ? validateRequest(this.#meta.shapes, action.input, request) : []),
+        acquire: (signal) => this.#bucketFor(action)?.acquire(signal),
+        credentials: () => this.#credentials(),
+        sign: (credentials, body) => this.#sign(action, credentials, body),
+        closed: () => this.#closed,
+      },
+      action,
+      request,
+      options,
+    );
+  }
+
+  /** Headers of one streaming attempt; `#attempt` signs the same way for `invoke`. */
+  #sign(action: ActionMeta, credentials: Credentials, body: Uint8Array): Record<string, string> {
+    return signTc3(
+      {
+        secretId: credentials.secretId,
+        secretKey: credentials.secretKey,
+        token: credentials.token,
+        service: this.#meta.service,
+        host: this.#endpoint.host,
+        action: action.name,
+        version: this.#meta.version,
+        region: this.#region,
+        language: this.#language,
+        timestamp: Math.floor(this.#now() / 1000),
+        contentType: CONTENT_TYPE,
+        body,
+        requestClient: REQUEST_CLIENT,
+      },
+      this.#keys,
+    );
   }
 
   /** Closes pooled connections and rejects calls queued by the rate limiter. Later calls fail. */

@@ -16,6 +16,8 @@ export type ErrorKind =
   | "ValidationError"
   | "TaskFailedError"
   | "WaiterTimeoutError"
+  | "WaiterFailedError"
+  | "StreamError"
   | "PaginationError"
   | "CredentialsError";
 

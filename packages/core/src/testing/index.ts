@@ -2,6 +2,8 @@ export { startMockServer } from "./server.js";
 export { runMockServerCli, type MockCliIo } from "./cli.js";
 export type {
   MockActionData,
+  MockCollections,
+  MockStateData,
   MockRequestRecord,
   MockSample,
   MockServer,

@@ -1,31 +1,24 @@
-import type { MockSample, MockServerOptions, MockServiceData } from "./types.js";
+import type { Collections } from "./collections.js";
+import type { MockSample, MockServiceData } from "./types.js";
 import type { TaskStore } from "./tasks.js";
 
 type Json = Record<string, unknown>;
 
-/** Default page size of paginated actions when the request sets no limit, as most Tencent Cloud APIs do. */
-const DEFAULT_LIMIT = 20;
-
 /**
- * Builds the success answer to a valid call: the best-matching sample with the request's own ids put
- * in, a fresh task for task-starting actions, live state for the task status action, and a slice of
- * the collection for paginated actions.
+ * Builds the success answer to a valid call: for list actions, the filtered page of the collection
+ * (ids as stored, never rewritten); otherwise the best-matching sample with the request's own ids put
+ * in. Then a fresh task for task-starting actions, live state for the task status action, and new or
+ * moving resources for the actions state waiters follow.
  */
-export function answer(data: MockServiceData, options: MockServerOptions, tasks: TaskStore, action: string, request: Json): Json {
+export function answer(data: MockServiceData, collections: Collections, tasks: TaskStore, action: string, request: Json): Json {
   const sample = pickSample(data.samples[action] ?? [], request);
-  const response = structuredClone((sample?.response ?? {}) as Json);
+  const fallback = data.defaultAnswers && Object.hasOwn(data.defaultAnswers, action) ? data.defaultAnswers[action] : undefined;
+  const response = structuredClone((sample?.response ?? fallback ?? {}) as Json);
   delete response["RequestId"];
 
-  const paginator = data.paginators?.[action];
-  if (paginator) {
-    const collection = options.collections?.[action] ?? (Array.isArray(response[paginator.items]) ? (response[paginator.items] as unknown[]) : []);
-    const offset = Number(request[paginator.offset] ?? 0);
-    const limit = Number(request[paginator.limit] ?? DEFAULT_LIMIT);
-    response[paginator.items] = structuredClone(collection.slice(offset, offset + limit));
-    if (paginator.total !== undefined) response[paginator.total] = collection.length;
-  }
-
-  substituteIds(response, idsOf(request));
+  if (collections.has(action)) collections.page(action, request, response);
+  else substituteIds(response, idsOf(request));
+  collections.afterAction(action, request, response);
 
   const task = data.task;
   if (task && action === task.waiter.action.name) {

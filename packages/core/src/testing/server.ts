@@ -7,9 +7,11 @@ import { validateRequest } from "../validate/index.js";
 import { MockApiError } from "./api-error.js";
 import { header1, verifySignature } from "./auth.js";
 import { Faults } from "./faults.js";
+import { Collections } from "./collections.js";
 import { answer } from "./responder.js";
+import { sendEvents, splitAnswer } from "./stream.js";
 import { TaskStore } from "./tasks.js";
-import type { MockRequestRecord, MockServer, MockServerOptions, MockServiceData } from "./types.js";
+import type { MockCollections, MockRequestRecord, MockServer, MockServerOptions, MockServiceData } from "./types.js";
 
 /** The real service refuses bodies above 10 MB. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -20,7 +22,10 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
  * asynchronous tasks, and can inject errors and rate limits. Errors come in the service's own shape
  * (`{"Response":{"Error":{"Code","Message"},"RequestId"}}`, HTTP 200) with a fresh `RequestId`.
  */
-export async function startMockServer(data: MockServiceData, options: MockServerOptions = {}): Promise<MockServer> {
+export async function startMockServer<C extends object = MockCollections>(
+  data: MockServiceData,
+  options: MockServerOptions<C> = {},
+): Promise<MockServer> {
   const now = options.now ?? Date.now;
   const keyList = options.credentials === undefined ? [randomCredentials()] : ([] as Credentials[]).concat(options.credentials);
   if (keyList.length === 0) throw new TypeError("startMockServer: credentials must hold at least one key pair");
@@ -35,9 +40,14 @@ export async function startMockServer(data: MockServiceData, options: MockServer
     failureState: waiter?.failure[0] ?? "failed",
   });
   const faults = new Faults();
+  const collections = new Collections(data, {
+    now,
+    stateDurationMs: options.stateDurationMs ?? options.taskDurationMs ?? 2000,
+    ...(options.collections === undefined ? {} : { given: options.collections as Readonly<Record<string, readonly unknown[]>> }),
+  });
   const requests: MockRequestRecord[] = [];
 
-  const handle = (req: IncomingMessage, body: Buffer | undefined): { record: MockRequestRecord; payload: unknown } => {
+  const handle = (req: IncomingMessage, body: Buffer | undefined): { record: MockRequestRecord; payload: unknown; events?: readonly object[] } => {
     const action = header1(req.headers["x-tc-action"]) ?? "";
     const region = header1(req.headers["x-tc-region"]) || undefined;
     const requestId = randomUUID();
@@ -67,8 +77,15 @@ export async function startMockServer(data: MockServiceData, options: MockServer
         throw new MockApiError("InvalidParameter", "The request body is not valid JSON.");
       }
       rejectInvalid(validateRequest(data.meta.shapes, meta.input, parsed));
-      const result = answer(data, options, tasks, action, parsed as Record<string, unknown>);
-      return { record: { action, region, request: parsed, requestId, errorCode: undefined, receivedAt }, payload: { ...result, RequestId: requestId } };
+      const result = answer(data, collections, tasks, action, parsed as Record<string, unknown>);
+      const record = { action, region, request: parsed, requestId, errorCode: undefined, receivedAt };
+      const payload = { ...result, RequestId: requestId };
+      const member = data.streams && Object.hasOwn(data.streams, action) ? data.streams[action] : undefined;
+      if (member !== undefined && (parsed as Record<string, unknown>)[member] === true) {
+        const given = options.streamEvents && Object.hasOwn(options.streamEvents, action) ? options.streamEvents[action] : undefined;
+        return { record, payload, events: given ?? splitAnswer(payload) };
+      }
+      return { record, payload };
     } catch (error) {
       if (!(error instanceof MockApiError)) throw error;
       return {
@@ -81,8 +98,9 @@ export async function startMockServer(data: MockServiceData, options: MockServer
   const server = createServer((req, res) => {
     readBody(req).then(
       (body) => {
-        const { record, payload } = handle(req, body);
+        const { record, payload, events } = handle(req, body);
         requests.push(record);
+        if (events) return sendEvents(res, events);
         send(res, 200, "application/json", stringifyJson({ Response: payload }));
       },
       () => res.destroy(),

@@ -1,5 +1,5 @@
 import type { Credentials } from "../credentials/types.js";
-import type { ActionMeta, PaginatorMeta, ServiceMeta, WaiterMeta } from "../meta.js";
+import type { ActionMeta, PaginatorMeta, ServiceMeta, StateWaiterMeta, WaiterMeta } from "../meta.js";
 
 /** One recorded exchange from a spec: request members and the content of `Response`. */
 export interface MockSample {
@@ -23,6 +23,18 @@ export interface MockTaskData {
   readonly pendingStates?: readonly string[];
 }
 
+/** How the local endpoint simulates one state waiter (e.g. instances becoming running). */
+export interface MockStateData {
+  /** The waiter, e.g. Redis `InstanceRunning` on `DescribeInstances` (`InstanceSet[].Status`). */
+  readonly waiter: StateWaiterMeta;
+  /** Actions that create resources (fresh ids in their answer) or move the resources they name. */
+  readonly after: readonly string[];
+  /** States on the way; the first is where a created or moved resource starts. */
+  readonly pending: readonly string[];
+  /** JSON type of the state value. */
+  readonly valueKind: "string" | "number" | "boolean";
+}
+
 /** What a generated package hands the local endpoint: its metadata and its spec samples. */
 export interface MockServiceData {
   readonly meta: ServiceMeta;
@@ -34,10 +46,21 @@ export interface MockServiceData {
   readonly task?: MockTaskData;
   /** Paginated actions by name: their answers are sliced by offset and limit from a fixed collection. */
   readonly paginators?: Readonly<Record<string, PaginatorMeta>>;
+  /** State waiters to simulate. */
+  readonly states?: readonly MockStateData[];
+  /** Items of list actions synthesised from member examples, used when no sample has items. */
+  readonly defaultItems?: Readonly<Record<string, readonly object[]>>;
+  /** Answers synthesised from member examples for actions without a sample (streaming actions, so they stream something). */
+  readonly defaultAnswers?: Readonly<Record<string, object>>;
+  /** Streaming actions: wire name → the boolean request member that asks for Server-Sent Events. */
+  readonly streams?: Readonly<Record<string, string>>;
 }
 
-/** Options of `startMockServer`. */
-export interface MockServerOptions {
+/** Items of list actions by action name; generated packages narrow it per action (e.g. `RedisCollections`). */
+export type MockCollections = Readonly<Record<string, readonly unknown[]>>;
+
+/** Options of `startMockServer`; `C` types `collections` per list action. */
+export interface MockServerOptions<C extends object = MockCollections> {
   /** Port to listen on; default 0 (any free port). */
   readonly port?: number;
   /** Interface to listen on; default `127.0.0.1`. */
@@ -50,8 +73,18 @@ export interface MockServerOptions {
   readonly taskOutcome?: "succeed" | "failed";
   /** Enforce each action's spec rate limit per second, answering `RequestLimitExceeded` above it. */
   readonly enforceRateLimits?: boolean;
-  /** Items of paginated actions by action name; default the items of the action's sample. */
-  readonly collections?: Readonly<Record<string, readonly unknown[]>>;
+  /**
+   * Items of list (paginated) actions by action name. Default: the items of the action's samples,
+   * else items synthesised from the spec's member examples.
+   */
+  readonly collections?: { readonly [A in keyof C]?: C[A] };
+  /** Time from a create (or start/stop) call to the awaited state of a state waiter, in ms; default `taskDurationMs`. */
+  readonly stateDurationMs?: number;
+  /**
+   * Events to stream for streaming actions called with their stream member `true`, by action name.
+   * Default: the sample answer, its longest text split over three events.
+   */
+  readonly streamEvents?: Readonly<Record<string, readonly object[]>>;
   /**
    * Clock in ms since the epoch, for signature expiry, tasks and rate limits; default `Date.now`.
    * A client talking to a server with a fake clock must sign with the same clock (`ClientOptions.now`).

@@ -77,8 +77,10 @@ brand(TaskFailedError, "TaskFailedError");
 export interface WaiterTimeoutInit {
   /** Action polled, e.g. `DescribeTaskInfo`. */
   readonly action: string;
-  /** Id of the task waited for. */
-  readonly taskId: WaiterId;
+  /** The task waited for; absent for a state waiter, which names `waiter` instead. */
+  readonly taskId?: WaiterId;
+  /** The state waiter that ran out of time, e.g. `InstanceRunning`. */
+  readonly waiter?: string;
   /** The limit that ran out, in ms. */
   readonly timeoutMs: number;
   /** Status requests made. */
@@ -89,10 +91,15 @@ export interface WaiterTimeoutInit {
   readonly response: object | undefined;
 }
 
-/** The task had not reached a final state after `timeoutMs`. The task itself may still finish. */
+/**
+ * The task (or, for a state waiter, the resource) had not reached a final state after `timeoutMs`.
+ * It may still get there.
+ */
 export class WaiterTimeoutError extends SdkError {
-  /** Id of the task waited for. */
-  readonly taskId: WaiterId;
+  /** Id of the task waited for; `undefined` for a state waiter (see {@link WaiterTimeoutError.waiter}). */
+  readonly taskId: WaiterId | undefined;
+  /** Name of the state waiter that ran out of time, e.g. `InstanceRunning`; `undefined` for a task. */
+  readonly waiter: string | undefined;
   /** The limit that ran out, in ms. */
   readonly timeoutMs: number;
   /** Status requests made. */
@@ -103,12 +110,15 @@ export class WaiterTimeoutError extends SdkError {
   readonly lastResponse: object | undefined;
 
   constructor(init: WaiterTimeoutInit) {
+    const subject =
+      init.taskId === undefined ? `${init.action} did not reach ${init.waiter ?? "the awaited state"}` : `Task ${String(init.taskId)} did not finish`;
     super(
-      `Task ${String(init.taskId)} did not finish within ${init.timeoutMs} ms` +
+      `${subject} within ${init.timeoutMs} ms` +
         (init.status === undefined ? "" : ` (last status "${init.status}" after ${init.polls} polls)`),
       { action: init.action },
     );
     this.taskId = init.taskId;
+    this.waiter = init.waiter;
     this.timeoutMs = init.timeoutMs;
     this.polls = init.polls;
     this.lastStatus = init.status;
@@ -116,7 +126,13 @@ export class WaiterTimeoutError extends SdkError {
   }
 
   protected override details(): Record<string, unknown> {
-    return { taskId: String(this.taskId), timeoutMs: this.timeoutMs, polls: this.polls, lastStatus: this.lastStatus };
+    return {
+      taskId: this.taskId === undefined ? undefined : String(this.taskId),
+      waiter: this.waiter,
+      timeoutMs: this.timeoutMs,
+      polls: this.polls,
+      lastStatus: this.lastStatus,
+    };
   }
 }
 brand(WaiterTimeoutError, "WaiterTimeoutError");

@@ -1,4 +1,5 @@
 export { waitFor, type WaitOptions, type WaiterInvoke, type WaiterTarget } from "./wait-for.js";
+export { waitUntil, type StateWaiterInvoke } from "./wait-until.js";
 export {
   TaskFailedError,
   WaiterTimeoutError,
@@ -8,4 +9,5 @@ export {
   type TaskFailureInit,
   type WaiterTimeoutInit,
 } from "./errors.js";
+export { WaiterFailedError, isWaiterFailedError, type WaiterFailedInit } from "./state-errors.js";
 export { systemClock, type WaiterClock } from "./clock.js";

@@ -6,7 +6,7 @@ import { pollDelay } from "./delay.js";
 import { TaskFailedError, WaiterTimeoutError, type WaiterId } from "./errors.js";
 
 /** Thirty minutes: long enough for the slowest Redis tasks (backups, migrations). */
-const DEFAULT_TIMEOUT_MS = 30 * 60 * 1000;
+export const DEFAULT_TIMEOUT_MS = 30 * 60 * 1000;
 
 /** Sends one status request, e.g. `(request, options) => client.invoke(waiter.action, request, options)`. */
 export type WaiterInvoke<R> = (request: Record<string, unknown>, options: CallOptions) => Promise<R>;
@@ -94,7 +94,7 @@ function statusOf(response: object, waiter: WaiterMeta): string {
   throw new SdkError(`${waiter.action.name} response has no ${waiter.path} to wait on`, { action: waiter.action.name });
 }
 
-function checkMs(name: string, value: number): number {
+export function checkMs(name: string, value: number): number {
   if (!(value >= 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be a non-negative number of ms, got ${value}`);
   return value;
 }

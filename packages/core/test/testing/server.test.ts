@@ -32,12 +32,13 @@ describe("startMockServer", () => {
     expect(second.response.RequestId).not.toBe(first.response.RequestId);
   });
 
-  it("puts the request's own ids into the sample's answer", async () => {
+  it("puts the request's own ids into the sample's answer of an action that is not a list", async () => {
     await start();
     const { response } = await call(server, "DescribeTaskInfo", { TaskId: 5 }, time);
     expect(response.InstanceId).toBe("crs-sample");
+    // A list action is filtered, never renamed: no item is crs-mine, so nothing is listed.
     const listed = await call(server, "DescribeInstances", { InstanceId: "crs-mine" }, time);
-    expect(listed.response.InstanceSet).toEqual([{ InstanceId: "crs-mine", Name: "other" }]);
+    expect(listed.response).toMatchObject({ InstanceSet: [], TotalCount: 0 });
   });
 
   it("picks the sample whose request matches best", async () => {
@@ -271,8 +272,10 @@ describe("paginated actions", () => {
     expect((await page({ Offset: 100 })).InstanceSet).toEqual([]);
   });
 
-  it("defaults the collection to the sample's items, with a consistent total", async () => {
+  it("defaults the collection to the items of every sample, with a consistent total", async () => {
     await start();
-    expect((await call(server, "DescribeInstances", {}, time)).response).toMatchObject({ TotalCount: 1 });
+    const { response } = await call(server, "DescribeInstances", {}, time);
+    expect(response).toMatchObject({ TotalCount: 2 });
+    expect(response.InstanceSet.map((i: { InstanceId: string }) => i.InstanceId)).toEqual(["crs-sample", "crs-other"]);
   });
 });

@@ -5,6 +5,7 @@ import {
   ServiceClient,
   paginate,
   waitFor,
+  waitUntil,
   type CallOptions,
   type ClientOptions,
   type PaginateOptions,
@@ -285,6 +286,7 @@ import {
   describeTendisSlowLogPaginator,
 } from "./paginators.gen.js";
 import { taskDoneWaiter, type TaskDoneTarget } from "./waiters.gen.js";
+import { instanceRunningWaiter } from "./state-waiters.gen.js";
 
 /**
  * Client of TencentDB for Redis (API 2018-04-12, `redis.tencentcloudapi.com`). Each method sends one action; requests are validated, rate limited, signed and retried by `@org/tc-core`.
@@ -817,7 +819,7 @@ export class RedisClient extends ServiceClient {
    *
    * This API is used to create an TencentDB or Redis instance.
    *
-   * Rate limit: 20 requests per second. Available in financial regions.
+   * Rate limit: 20 requests per second. Available in financial regions. Then wait for InstanceRunning with {@link RedisClient.waitUntilInstanceRunning | waitUntilInstanceRunning}.
    *
    * Errors specific to this action:
    * - `FailedOperation.PayFailed`: Payment failed.
@@ -4370,6 +4372,26 @@ export class RedisClient extends ServiceClient {
       (request, callOptions) => this.invoke<DescribeTaskInfoResponse>(actions.describeTaskInfo, request, callOptions),
       taskDoneWaiter,
       target,
+      options,
+    );
+  }
+
+  /**
+   * Waits until every `InstanceSet[].Status` in the DescribeInstances response is `2`, polling with `request` from every 5000 ms up to every 30000 ms, and resolves with that last response. An empty listing keeps polling: a resource just created may not be listed yet. Use it after {@link RedisClient.createInstances | createInstances}.
+   *
+   * Rejects with a `WaiterFailedError` as soon as any value is `-2` or `-3`, with a `WaiterTimeoutError` after `options.timeoutMs` (default 30 minutes), and with a `RequestAbortedError` as soon as `options.signal` aborts. Transient errors are retried by the client, not counted as failure.
+   * @param request - The DescribeInstances request selecting what to wait for, e.g. by id.
+   * @param options - Timeout, delays, abort signal and an `onProgress(status)` callback (the values found, joined by `,`).
+   * @example
+   * ```ts
+   * const ready = await client.waitUntilInstanceRunning(request, { onProgress: (status) => console.log(status) });
+   * ```
+   */
+  waitUntilInstanceRunning(request: DescribeInstancesRequest = {}, options?: WaitOptions<DescribeInstancesResponse>): Promise<DescribeInstancesResponse> {
+    return waitUntil(
+      (poll, callOptions) => this.invoke<DescribeInstancesResponse>(actions.describeInstances, poll, callOptions),
+      instanceRunningWaiter,
+      request,
       options,
     );
   }

@@ -5,6 +5,7 @@ export { RedisClient } from "./client.gen.js";
 export * from "./errors.gen.js";
 export * from "./models.gen.js";
 export type { TaskDoneTarget } from "./waiters.gen.js";
+export { instanceRunningWaiter } from "./state-waiters.gen.js";
 export {
   ConfigurationError,
   CredentialsError,
@@ -17,6 +18,7 @@ export {
   TencentCloudError,
   TimeoutError,
   ValidationError,
+  WaiterFailedError,
   WaiterTimeoutError,
   isConfigurationError,
   isCredentialsError,
@@ -29,6 +31,7 @@ export {
   isTencentCloudError,
   isTimeoutError,
   isValidationError,
+  isWaiterFailedError,
   isWaiterTimeoutError,
 } from "@org/tc-core";
 export type {

@@ -27,8 +27,48 @@ import {
   describeTendisSlowLogPaginator,
 } from "../paginators.gen.js";
 import { taskDoneWaiter } from "../waiters.gen.js";
+import { instanceRunningWaiter } from "../state-waiters.gen.js";
+import type {
+  Account,
+  CDCResource,
+  ExportFile,
+  Groups,
+  InstanceParamHistory,
+  InstanceProxySlowlogDetail,
+  InstanceSet,
+  InstanceSlowlogDetail,
+  LogInstance,
+  LogResult,
+  ParamTemplateInfo,
+  RedisBackupSet,
+  RedisCommonInstanceList,
+  SecurityGroup,
+  TaskInfoDetail,
+  TendisSlowLogDetail,
+} from "../models.gen.js";
+import { defaultItems } from "./defaults.gen.js";
 import { samples } from "./samples.gen.js";
 export type { MockServer, MockServerOptions } from "@org/tc-core/testing";
+
+/** Items the local endpoint lists, per list action: the type of `startMockServer`'s `collections` option. */
+export interface RedisCollections {
+  readonly DescribeCommonDBInstances?: readonly RedisCommonInstanceList[];
+  readonly DescribeExportTasks?: readonly ExportFile[];
+  readonly DescribeInstanceAccount?: readonly Account[];
+  readonly DescribeInstanceBackups?: readonly RedisBackupSet[];
+  readonly DescribeInstanceParamRecords?: readonly InstanceParamHistory[];
+  readonly DescribeInstances?: readonly InstanceSet[];
+  readonly DescribeLogInstanceList?: readonly LogInstance[];
+  readonly DescribeLogs?: readonly LogResult[];
+  readonly DescribeParamTemplates?: readonly ParamTemplateInfo[];
+  readonly DescribeProjectSecurityGroups?: readonly SecurityGroup[];
+  readonly DescribeProxySlowLog?: readonly InstanceProxySlowlogDetail[];
+  readonly DescribeRedisClusters?: readonly CDCResource[];
+  readonly DescribeReplicationGroup?: readonly Groups[];
+  readonly DescribeSlowLog?: readonly InstanceSlowlogDetail[];
+  readonly DescribeTaskList?: readonly TaskInfoDetail[];
+  readonly DescribeTendisSlowLog?: readonly TendisSlowLogDetail[];
+}
 
 /** Everything the local endpoint needs to answer as TencentDB for Redis: metadata, samples, tasks and paginators. */
 export const mockData: MockServiceData = {
@@ -176,10 +216,19 @@ export const mockData: MockServiceData = {
     DescribeTaskList: describeTaskListPaginator,
     DescribeTendisSlowLog: describeTendisSlowLogPaginator,
   },
+  states: [
+    {
+      waiter: instanceRunningWaiter,
+      after: ["CreateInstances"],
+      pending: ["0", "1"],
+      valueKind: "number",
+    },
+  ],
+  defaultItems: defaultItems,
 };
 
 /**
- * Starts a local TencentDB for Redis endpoint on 127.0.0.1 for tests: it verifies TC3 signatures, validates requests against the spec, answers from the spec's samples, and runs DescribeTaskInfo tasks to completion. Point a client at `endpoint` with the returned `credentials`; `close()` it when done.
+ * Starts a local TencentDB for Redis endpoint on 127.0.0.1 for tests: it verifies TC3 signatures, validates requests against the spec, answers from the spec's samples, and runs DescribeTaskInfo tasks to completion; list actions answer from `collections`, filtered by id; resources move to the states waitUntilInstanceRunning await. Point a client at `endpoint` with the returned `credentials`; `close()` it when done.
  * @param options - Port, task duration and outcome, rate limits, clock.
  * @example
  * ```ts
@@ -189,6 +238,6 @@ export const mockData: MockServiceData = {
  * await server.close();
  * ```
  */
-export function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+export function startMockServer(options: MockServerOptions<RedisCollections> = {}): Promise<MockServer> {
   return startLocalEndpoint(mockData, options);
 }

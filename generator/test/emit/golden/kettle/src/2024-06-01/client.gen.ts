@@ -8,7 +8,7 @@ import type { InvokeRequest, InvokeResponse, ToStringRequest, ToStringResponse }
 /**
  * Client of Smart Kettle (API 2024-06-01, `kettle.tencentcloudapi.com`). Each method sends one action; requests are validated, rate limited, signed and retried by `@org/tc-core`.
  *
- * Credentials come from `options.credentials`, else the environment, the profile file, the CVM role or TKE OIDC, in that order. Call `close()` when done to release pooled connections.
+ * Credentials come from `options.credentials`, else the environment variables, the profile file, TKE OIDC or the CVM instance role, in that order. Call `close()` when done to release pooled connections.
  * @example
  * ```ts
  * const client = new KettleClient({ region: "ap-guangzhou" });

@@ -10,8 +10,15 @@ import {
 import { actions, serviceMeta } from "../metadata.gen.js";
 import { describeKettlesPaginator } from "../paginators.gen.js";
 import { boilDoneWaiter } from "../waiters.gen.js";
+import type { Kettle } from "../models.gen.js";
+import { defaultItems } from "./defaults.gen.js";
 import { samples } from "./samples.gen.js";
 export type { MockServer, MockServerOptions } from "@org/tc-core/testing";
+
+/** Items the local endpoint lists, per list action: the type of `startMockServer`'s `collections` option. */
+export interface KettleCollections {
+  readonly DescribeKettles?: readonly Kettle[];
+}
 
 /** Everything the local endpoint needs to answer as Smart Kettle: metadata, samples, tasks and paginators. */
 export const mockData: MockServiceData = {
@@ -29,10 +36,11 @@ export const mockData: MockServiceData = {
     trackedActions: ["BoilWater"],
   },
   paginators: { DescribeKettles: describeKettlesPaginator },
+  defaultItems: defaultItems,
 };
 
 /**
- * Starts a local Smart Kettle endpoint on 127.0.0.1 for tests: it verifies TC3 signatures, validates requests against the spec, answers from the spec's samples, and runs DescribeBoilTask tasks to completion. Point a client at `endpoint` with the returned `credentials`; `close()` it when done.
+ * Starts a local Smart Kettle endpoint on 127.0.0.1 for tests: it verifies TC3 signatures, validates requests against the spec, answers from the spec's samples, and runs DescribeBoilTask tasks to completion; list actions answer from `collections`, filtered by id. Point a client at `endpoint` with the returned `credentials`; `close()` it when done.
  * @param options - Port, task duration and outcome, rate limits, clock.
  * @example
  * ```ts
@@ -42,6 +50,6 @@ export const mockData: MockServiceData = {
  * await server.close();
  * ```
  */
-export function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+export function startMockServer(options: MockServerOptions<KettleCollections> = {}): Promise<MockServer> {
   return startLocalEndpoint(mockData, options);
 }

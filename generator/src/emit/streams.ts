@@ -1,0 +1,116 @@
+import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
+import type { IrAction, IrService, IrStream } from "../ir/index.js";
+import { GENERATED_VALUES } from "../ir/reserved.js";
+import type { GeneratedFile } from "./file.js";
+import { lineCommentHeader } from "./header.js";
+import { MODULES, requestOptional } from "./names.js";
+import type { Statement, TsPrinter } from "./printer.js";
+import { doc } from "./tsdoc.js";
+
+/** Path of the stream event types inside a generated package. */
+export const STREAMS_PATH = "src/streams.gen.ts";
+
+/** Module specifier of {@link STREAMS_PATH} for imports between generated modules. */
+export const STREAMS_MODULE = "./streams.gen.js";
+
+/** Streaming actions of the service, in action order. */
+export function streamingActions(ir: IrService): Array<{ action: IrAction; stream: IrStream }> {
+  return ir.actions.flatMap((action) => {
+    const stream = ir.streams[action.name];
+    return stream ? [{ action, stream }] : [];
+  });
+}
+
+/** One event type per streaming action; `undefined` when the service has none. */
+export function emitStreams(ir: IrService, printer: TsPrinter): GeneratedFile | undefined {
+  const streaming = streamingActions(ir);
+  if (streaming.length === 0) return undefined;
+  const statements: Statement[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: MODULES.models,
+      isTypeOnly: true,
+      namedImports: streaming.map(({ action }) => action.responseType),
+    },
+  ];
+  for (const { action, stream } of streaming) {
+    statements.push({
+      kind: StructureKind.TypeAlias,
+      name: stream.eventType,
+      isExported: true,
+      type: `Omit<${action.responseType}, "RequestId"> & { readonly RequestId?: string }`,
+      docs: [
+        doc(
+          `One Server-Sent Event of ${action.name} called with \`${stream.member}: true\`: the members of ` +
+            `{@link ${action.responseType}} as the service sends them incrementally (e.g. a delta per event).`,
+        ),
+      ],
+    });
+  }
+  return printer.print(STREAMS_PATH, lineCommentHeader(ir, ["actions/*.json"]), statements);
+}
+
+/**
+ * Overloads on the stream member's literal type, then the implementation: one core
+ * `invokeOrStream` call. `Stream: true` gives an async iterable of events, anything else the
+ * plain response.
+ */
+export function streamOverloads(
+  ir: IrService,
+  action: IrAction,
+  stream: IrStream,
+  plain: OptionalKind<MethodDeclarationStructure>,
+): OptionalKind<MethodDeclarationStructure> {
+  const options = { name: "options", type: ir.core.CallOptions, hasQuestionToken: true };
+  const streamDoc = doc(
+    `Streams ${action.name}: with \`${stream.member}: true\` the service answers with Server-Sent Events, ` +
+      "yielded one by one as they arrive. Nothing is sent until iteration starts. Breaking out of the loop " +
+      "or aborting `options.signal` closes the connection; a broken stream or an error event rejects the " +
+      "iteration with a `StreamError` (a `TencentCloudError` when the service answers an API error before " +
+      "the stream starts). Never retried once an event was delivered.",
+    [
+      { tag: "param", text: `request - Members marked required must be set, and \`${stream.member}: true\`.` },
+      { tag: "param", text: "options - Abort `signal` and `timeoutMs` (the longest silence between two chunks)." },
+      { tag: "returns", text: `An async iterable of {@link ${stream.eventType}}.` },
+    ],
+  );
+  return {
+    ...plain,
+    overloads: [
+      {
+        parameters: [{ name: "request", type: `${action.requestType} & { readonly ${stream.member}: true }` }, options],
+        returnType: `AsyncIterable<${stream.eventType}>`,
+        docs: [streamDoc],
+      },
+      {
+        parameters: [
+          {
+            name: "request",
+            type: `${action.requestType} & { readonly ${stream.member}?: false | undefined }`,
+            hasQuestionToken: requestOptional(action),
+          },
+          options,
+        ],
+        ...(plain.returnType === undefined ? {} : { returnType: plain.returnType }),
+        ...(plain.docs === undefined ? {} : { docs: plain.docs }),
+      },
+      {
+        parameters: [{ name: "request", type: action.requestType }, options],
+        returnType: `Promise<${action.responseType}> | AsyncIterable<${stream.eventType}>`,
+        docs: [
+          doc(
+            `${action.name} with \`${stream.member}\` known only at run time: the events when it is \`true\`, ` +
+              "else the plain response. Prefer a literal `true`/`false` to get the exact type.",
+          ),
+        ],
+      },
+    ],
+    docs: [],
+    parameters: [{ name: "request", type: action.requestType, ...(requestOptional(action) ? { initializer: "{}" } : {}) }, options],
+    returnType: `Promise<${action.responseType}> | AsyncIterable<${stream.eventType}>`,
+    statements: [
+      `return ${ir.core.invokeOrStream}<${action.responseType}, ${stream.eventType}>(this, ${GENERATED_VALUES.actions}.${action.methodName}, "${stream.member}", request, options);`,
+    ],
+  };
+}

@@ -1,0 +1,6 @@
+/**
+ * The surface of the generated teapot package that stream-waiters.test.ts uses at run time, typed
+ * loosely: the package is generated into a scratch folder, so it cannot be imported statically.
+ */
+export declare const TeapotClient: new (options: object) => any;
+export declare function startMockServer(options?: object): Promise<any>;
