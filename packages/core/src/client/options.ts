@@ -1,4 +1,5 @@
 import type { CredentialProvider, Credentials } from "../credentials/types.js";
+import type { RateLimiter } from "../rate-limit/limiter.js";
 import type { Transport } from "../transport/types.js";
 import type { Hooks } from "./hooks.js";
 import type { Logger } from "./logger.js";
@@ -18,10 +19,17 @@ export interface RateLimitOptions {
   /** Set `false` to send without queueing. Default `true`: each action at its spec rate. */
   readonly enabled?: boolean;
   /**
-   * Requests of one action that may start back to back after a quiet period, default 1: calls are
-   * evenly spaced, so no one-second window ever exceeds the spec rate.
+   * Unset (default): a sliding window per action lets the spec's per-second number of calls start at
+   * once and never more in any one-second window. A number switches to a token bucket holding that
+   * many tokens: after the first `burst` calls, calls are spaced evenly at the rate.
    */
   readonly burst?: number;
+  /**
+   * Where the limiter's state lives. Default: a {@link LocalRateLimiter} per client. Pass one limiter
+   * to several clients to share their budget, or a shared store (`@org/tc-ratelimit-redis`) to share
+   * it across processes. The client never closes a limiter it was given.
+   */
+  readonly limiter?: RateLimiter;
 }
 
 /** Options every generated client (e.g. `RedisClient`) takes. */

@@ -7,7 +7,8 @@ import { RequestAbortedError } from "../errors/request-aborted-error.js";
 import { withContext, type SdkError } from "../errors/sdk-error.js";
 import { stringifyJson } from "../json/stringify.js";
 import type { ActionMeta, ServiceMeta } from "../meta.js";
-import { TokenBucket } from "../rate-limit/token-bucket.js";
+import type { RateLimiter } from "../rate-limit/limiter.js";
+import { LocalRateLimiter } from "../rate-limit/local.js";
 import { backoffDelay, isRetryable, resolveRetryPolicy, type RetryPolicy } from "../retry/policy.js";
 import { sleep } from "../retry/sleep.js";
 import { SigningKeyCache } from "../signer/key-cache.js";
@@ -39,18 +40,16 @@ export class ServiceClient {
   readonly #language: string | undefined;
   readonly #timeoutMs: number;
   readonly #retry: RetryPolicy;
-  readonly #rateLimit: RateLimitOptions | undefined;
+  readonly #limiter: RateLimiter | undefined;
+  readonly #ownsLimiter: boolean;
   readonly #validate: boolean;
   readonly #hooks: Hooks | undefined;
   readonly #logger: Logger | undefined;
   readonly #transport: Transport;
   readonly #ownsTransport: boolean;
   readonly #now: () => number;
-  /** Clock of the rate limiter: the injected one, else monotonic time. */
-  readonly #limiterNow: () => number;
   readonly #credentials: CredentialProvider;
   readonly #keys = new SigningKeyCache(8);
-  readonly #buckets = new Map<string, TokenBucket>();
   #closed = false;
 
   /**
@@ -64,14 +63,15 @@ export class ServiceClient {
     this.#language = options.language;
     this.#timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs");
     this.#retry = resolveRetryPolicy(options.retry);
-    this.#rateLimit = options.rateLimit === false || options.rateLimit?.enabled === false ? undefined : (options.rateLimit ?? {});
+    const rateLimit = options.rateLimit === false || options.rateLimit?.enabled === false ? undefined : (options.rateLimit ?? {});
+    this.#ownsLimiter = rateLimit?.limiter === undefined;
     this.#validate = options.validate !== false;
     this.#hooks = options.hooks;
     this.#logger = resolveLogger(options.logger);
     this.#ownsTransport = options.transport === undefined;
     this.#transport = options.transport ?? new NodeHttpTransport();
     this.#now = options.now ?? Date.now;
-    this.#limiterNow = options.now ?? performance.now.bind(performance);
+    this.#limiter = rateLimit === undefined ? undefined : (rateLimit.limiter ?? localLimiter(rateLimit, options.now));
     this.#credentials = resolveCredentialProvider(options.credentials, options.now === undefined ? {} : { now: options.now });
   }
 
@@ -101,12 +101,13 @@ export class ServiceClient {
       }
       const body = Buffer.from(stringifyJson(request), "utf8");
       const timeoutMs = options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs");
-      const bucket = this.#bucketFor(action);
+      const limit = { service: this.#meta.service, version: this.#meta.version, action: action.name, ratePerSecond: action.rateLimit };
       for (;;) {
         // Checked per attempt: a call sleeping before a retry must not reopen a closed client's pool.
         if (this.#closed) throw new RequestAbortedError("The client is closed");
-        const slot = bucket?.acquire(signal);
+        const slot = this.#limiter?.acquire(limit, signal);
         if (slot !== undefined) await slot;
+        if (this.#closed) throw new RequestAbortedError("The client is closed");
         const credentials = await abortable(this.#credentials(), signal);
         attempt++;
         const outcome = await this.#attempt(action, attempt, credentials, body, timeoutMs, signal);
@@ -132,7 +133,7 @@ export class ServiceClient {
     if (this.#closed) return;
     this.#closed = true;
     const closed = () => new RequestAbortedError("The client was closed while the call waited for its rate-limit slot");
-    for (const bucket of this.#buckets.values()) bucket.close(closed);
+    if (this.#ownsLimiter) this.#limiter?.close?.(closed);
     if (this.#ownsTransport) this.#transport.close?.();
   }
 
@@ -194,18 +195,14 @@ export class ServiceClient {
     return outcome;
   }
 
-  #bucketFor(action: ActionMeta): TokenBucket | undefined {
-    if (this.#rateLimit === undefined) return undefined;
-    let bucket = this.#buckets.get(action.name);
-    if (bucket === undefined) {
-      bucket = new TokenBucket(action.rateLimit, {
-        now: this.#limiterNow,
-        ...(this.#rateLimit.burst === undefined ? {} : { burst: this.#rateLimit.burst }),
-      });
-      this.#buckets.set(action.name, bucket);
-    }
-    return bucket;
-  }
+}
+
+/** The default limiter; `burst` keeps the token bucket of earlier versions. Injected clocks drive it in tests. */
+function localLimiter(options: RateLimitOptions, now: (() => number) | undefined): RateLimiter {
+  return new LocalRateLimiter({
+    ...(now === undefined ? {} : { now }),
+    ...(options.burst === undefined ? {} : { burst: options.burst }),
+  });
 }
 
 function where(meta: ServiceMeta, action: ActionMeta, attempt: number) {

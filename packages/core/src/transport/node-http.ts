@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { onAbort } from "../abort/on-abort.js";
 import { abortFailure, errorCode, isConnectPhaseCode, networkFailure, timeoutFailure } from "./failures.js";
 import type { Transport, TransportRequest, TransportResponse } from "./types.js";
 
@@ -65,6 +66,7 @@ class Attempt {
   readonly #reject: (error: unknown) => void;
   readonly #req: ClientRequest;
   readonly #timer: NodeJS.Timeout;
+  #unlisten: (() => void) | undefined;
   #sent = false;
   #settled = false;
 
@@ -90,7 +92,7 @@ class Attempt {
     this.#req = req;
     req.setHeader("Content-Length", body.byteLength);
     this.#timer = setTimeout(this.#onTimeout, request.timeoutMs);
-    request.signal?.addEventListener("abort", this.#onAbort);
+    this.#unlisten = request.signal && onAbort(request.signal, this.#onAbort);
     // "finish": every byte of the request was handed to a connected socket. Before that the server
     // cannot have a complete request, so a failure is safe to retry whatever the action.
     req.once("finish", this.#onSent);
@@ -141,7 +143,7 @@ class Attempt {
     if (this.#settled) return false;
     this.#settled = true;
     clearTimeout(this.#timer);
-    this.#request.signal?.removeEventListener("abort", this.#onAbort);
+    this.#unlisten?.();
     return true;
   }
 }

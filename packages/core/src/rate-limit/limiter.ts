@@ -1,0 +1,30 @@
+/** What a {@link RateLimiter} is asked for: one call of one action. */
+export interface RateLimitKey {
+  /** Signing service name, e.g. `redis`. */
+  readonly service: string;
+  /** API version, e.g. `2018-04-12`. */
+  readonly version: string;
+  /** Action name, e.g. `DescribeTaskInfo`. */
+  readonly action: string;
+  /** Calls per second the service allows for this action. */
+  readonly ratePerSecond: number;
+}
+
+/**
+ * Decides when a call may start. The client asks once per attempt, before getting credentials and
+ * signing. The default, {@link LocalRateLimiter}, keeps its state in the process; a shared store
+ * (e.g. `@org/tc-ratelimit-redis`) implements the same interface so a fleet shares one budget.
+ */
+export interface RateLimiter {
+  /**
+   * Takes a slot for one call. Returns `undefined` when the call may start now (no promise on the
+   * fast path), otherwise a promise that resolves when it may, or rejects with
+   * `RequestAbortedError` as soon as `signal` aborts.
+   */
+  acquire(key: RateLimitKey, signal?: AbortSignal): Promise<void> | undefined;
+  /**
+   * Rejects every waiting caller with an error from `makeError` (one each) and releases timers.
+   * The client calls it on `close()` only for limiters it created.
+   */
+  close?(makeError: () => unknown): void;
+}
