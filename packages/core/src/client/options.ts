@@ -3,6 +3,7 @@ import type { RateLimiter } from "../rate-limit/limiter.js";
 import type { Transport } from "../transport/types.js";
 import type { Hooks } from "./hooks.js";
 import type { Logger } from "./logger.js";
+import type { Middleware } from "./middleware.js";
 
 /** Retry policy. Attempts count the first try: `maxAttempts: 3` is one try and two retries. */
 export interface RetryOptions {
@@ -58,6 +59,16 @@ export interface ClientOptions {
   readonly logger?: Logger;
   /** Replace the HTTP layer (e.g. a fetch-based transport). Default: node:http(s) keep-alive. */
   readonly transport?: Transport;
+  /**
+   * Headers added to every request, e.g. `{ "X-Request-Source": "billing-worker" }`. Reserved names
+   * (`X-TC-*`, `Authorization`, `Host`, `Content-Type`, `Content-Length`) throw a `ConfigurationError`.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Functions wrapping every attempt, outermost first, that may change the request before it is
+   * signed and read the response: see {@link Middleware}.
+   */
+  readonly middleware?: readonly Middleware[];
   /** Clock for signing, expiry and rate limiting, in ms since the epoch. Default `Date.now` (monotonic time for rate limiting). */
   readonly now?: () => number;
 }
@@ -68,4 +79,9 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Per-attempt timeout for this call in ms, overriding the client's. */
   readonly timeoutMs?: number;
+  /**
+   * Headers for this call, overriding client headers of the same name (case-insensitive). Reserved
+   * names throw a `ConfigurationError` before anything is sent.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { resolveCredentialProvider } from "../credentials/resolve.js";
 import type { CredentialProvider, Credentials } from "../credentials/types.js";
 import { resolveEndpoint, type ResolvedEndpoint } from "../endpoint/resolve.js";
 import { kindOf } from "../errors/brand.js";
+import { ConfigurationError } from "../errors/configuration-error.js";
 import { NetworkError } from "../errors/network-error.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
 import { withContext, type SdkError } from "../errors/sdk-error.js";
@@ -17,8 +19,10 @@ import { NodeHttpTransport } from "../transport/node-http.js";
 import type { Transport } from "../transport/types.js";
 import { validateRequest, ValidationError } from "../validate/index.js";
 import { abortable } from "./abortable.js";
+import { checkHeaders, mergeHeaders, TRACE_ID_HEADER } from "./headers.js";
 import type { Hooks } from "./hooks.js";
 import { resolveLogger, type Logger } from "./logger.js";
+import { runMiddleware, type Middleware } from "./middleware.js";
 import type { CallOptions, ClientOptions, RateLimitOptions } from "./options.js";
 import { redactHeaders } from "./redact.js";
 import { interpretResponse, type Outcome } from "./response.js";
@@ -44,6 +48,8 @@ export class ServiceClient {
   readonly #ownsLimiter: boolean;
   readonly #validate: boolean;
   readonly #hooks: Hooks | undefined;
+  readonly #headers: Readonly<Record<string, string>> | undefined;
+  readonly #middleware: readonly Middleware[];
   readonly #logger: Logger | undefined;
   readonly #transport: Transport;
   readonly #ownsTransport: boolean;
@@ -67,6 +73,8 @@ export class ServiceClient {
     this.#ownsLimiter = rateLimit?.limiter === undefined;
     this.#validate = options.validate !== false;
     this.#hooks = options.hooks;
+    this.#headers = options.headers === undefined ? undefined : checkHeaders(options.headers, "ClientOptions.headers");
+    this.#middleware = [...(options.middleware ?? [])];
     this.#logger = resolveLogger(options.logger);
     this.#ownsTransport = options.transport === undefined;
     this.#transport = options.transport ?? new NodeHttpTransport();
@@ -95,11 +103,15 @@ export class ServiceClient {
     let attempt = 0;
     try {
       if (signal?.aborted) throw new RequestAbortedError(undefined, { cause: signal.reason });
+      if (action.regionRequired === true && this.#region === undefined) {
+        throw new ConfigurationError(`${action.name} needs a region: set the \`region\` client option (e.g. "ap-guangzhou")`);
+      }
       if (this.#validate) {
         const problems = validateRequest(this.#meta.shapes, action.input, request);
         if (problems.length > 0) throw new ValidationError(problems, this.#meta.service, action.name);
       }
       const body = Buffer.from(stringifyJson(request), "utf8");
+      const headers = options.headers === undefined ? this.#headers : mergeHeaders(this.#headers, checkHeaders(options.headers, "CallOptions.headers"));
       const timeoutMs = options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs");
       const limit = { service: this.#meta.service, version: this.#meta.version, action: action.name, ratePerSecond: action.rateLimit };
       for (;;) {
@@ -110,11 +122,13 @@ export class ServiceClient {
         if (this.#closed) throw new RequestAbortedError("The client is closed");
         const credentials = await abortable(this.#credentials(), signal);
         attempt++;
-        const outcome = await this.#attempt(action, attempt, credentials, body, timeoutMs, signal);
+        const traceId = randomUUID();
+        const send = { action, attempt, traceId, credentials, body, headers, timeoutMs, signal };
+        const outcome = this.#middleware.length === 0 ? await this.#attempt(send) : await this.#throughMiddleware(send, request);
         if (outcome.ok) return outcome.response as Res;
         const error = outcome.error;
         const retryable = isRetryable(error, action.readOnly);
-        withContext(error, { service: this.#meta.service, action: action.name, attempts: attempt, retryable });
+        withContext(error, { service: this.#meta.service, action: action.name, attempts: attempt, retryable, traceId });
         if (!retryable || attempt >= this.#retry.maxAttempts) throw error;
         const delayMs = backoffDelay(attempt, this.#retry);
         this.#logger?.debug("retry", { ...where(this.#meta, action, attempt), delayMs, error: describe(error) });
@@ -137,15 +151,35 @@ export class ServiceClient {
     if (this.#ownsTransport) this.#transport.close?.();
   }
 
-  async #attempt(
-    action: ActionMeta,
-    attempt: number,
-    credentials: Credentials,
-    body: Buffer,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
-  ): Promise<Outcome> {
-    const headers = signTc3(
+  /** One attempt wrapped by the middleware; a non-SDK exception from a middleware fails the call. */
+  async #throughMiddleware(send: Send, params: object): Promise<Outcome & { status?: number | undefined }> {
+    const request = {
+      service: this.#meta.service,
+      version: this.#meta.version,
+      action: send.action.name,
+      attempt: send.attempt,
+      traceId: send.traceId,
+      endpoint: this.#endpoint.origin,
+      params: params as Readonly<Record<string, unknown>>,
+      headers: { ...send.headers },
+    };
+    try {
+      const answer = await runMiddleware(this.#middleware, request, async (final) => {
+        const headers = checkHeaders(final.headers, "middleware headers");
+        const body = final.params === params ? send.body : Buffer.from(stringifyJson(final.params), "utf8");
+        const outcome = await this.#attempt({ ...send, body, headers });
+        if (!outcome.ok) throw outcome.error;
+        return { status: outcome.status ?? 200, response: outcome.response };
+      });
+      return { ok: true, response: answer.response as Record<string, unknown>, requestId: answer.response["RequestId"] as string | undefined };
+    } catch (error) {
+      if (kindOf(error) === undefined) throw error;
+      return { ok: false, error: error as SdkError, requestId: undefined };
+    }
+  }
+
+  async #attempt({ action, attempt, traceId, credentials, body, headers: extra, timeoutMs, signal }: Send): Promise<Outcome & { status?: number | undefined }> {
+    const signed = signTc3(
       {
         secretId: credentials.secretId,
         secretKey: credentials.secretKey,
@@ -163,12 +197,14 @@ export class ServiceClient {
       },
       this.#keys,
     );
+    const headers: Record<string, string> = extra === undefined ? signed : { ...extra, ...signed };
+    headers[TRACE_ID_HEADER] = traceId;
     const hooks = this.#hooks;
     const logger = this.#logger;
     if (hooks?.beforeAttempt !== undefined) {
-      hooks.beforeAttempt({ ...where(this.#meta, action, attempt), endpoint: this.#endpoint.origin, headers: redactHeaders(headers) });
+      hooks.beforeAttempt({ ...where(this.#meta, action, attempt), traceId, endpoint: this.#endpoint.origin, headers: redactHeaders(headers) });
     }
-    logger?.debug("send", { ...where(this.#meta, action, attempt), endpoint: this.#endpoint.origin });
+    logger?.debug("send", { ...where(this.#meta, action, attempt), traceId, endpoint: this.#endpoint.origin });
     const started = performance.now();
     let status: number | undefined;
     let outcome: Outcome;
@@ -183,7 +219,9 @@ export class ServiceClient {
       const error = outcome.ok ? undefined : outcome.error;
       const event = {
         ...where(this.#meta, action, attempt),
+        traceId,
         status,
+        code: error === undefined ? undefined : errorCodeOf(error),
         requestId: outcome.requestId,
         durationMs: performance.now() - started,
         error,
@@ -192,7 +230,7 @@ export class ServiceClient {
       hooks?.afterAttempt?.(event);
       logger?.debug("done", { ...event, error: error === undefined ? undefined : describe(error) });
     }
-    return outcome;
+    return { ...outcome, status };
   }
 
 }
@@ -203,6 +241,24 @@ function localLimiter(options: RateLimitOptions, now: (() => number) | undefined
     ...(now === undefined ? {} : { now }),
     ...(options.burst === undefined ? {} : { burst: options.burst }),
   });
+}
+
+/** What one attempt needs. */
+interface Send {
+  readonly action: ActionMeta;
+  readonly attempt: number;
+  readonly traceId: string;
+  readonly credentials: Credentials;
+  readonly body: Buffer;
+  readonly headers: Readonly<Record<string, string>> | undefined;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+}
+
+/** The error's `code` (API code or socket code), for hook and log events. */
+function errorCodeOf(error: SdkError): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
 }
 
 function where(meta: ServiceMeta, action: ActionMeta, attempt: number) {
