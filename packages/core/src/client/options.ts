@@ -1,3 +1,4 @@
+import type { Agent } from "node:http";
 import type { CredentialProvider, Credentials } from "../credentials/types.js";
 import type { RateLimiter } from "../rate-limit/limiter.js";
 import type { Transport } from "../transport/types.js";
@@ -59,6 +60,18 @@ export interface ClientOptions {
   readonly logger?: Logger;
   /** Replace the HTTP layer (e.g. a fetch-based transport). Default: node:http(s) keep-alive. */
   readonly transport?: Transport;
+  /**
+   * Proxy for the default transport: a URL with optional credentials
+   * (`http://user:password@proxy.corp:3128`), or `false` to ignore the environment. Default:
+   * `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` (and lower-case). Not combinable with `transport`.
+   */
+  readonly proxy?: string | false;
+  /**
+   * Your own `https.Agent` (or `http.Agent` for an http endpoint) for the default transport, e.g. to
+   * tune sockets or TLS. It replaces the built-in keep-alive pool and proxy support; keep
+   * `keepAlive: true` or every call pays a new TCP and TLS handshake. Not combinable with `transport`.
+   */
+  readonly agent?: Agent;
   /**
    * Headers added to every request, e.g. `{ "X-Request-Source": "billing-worker" }`. Reserved names
    * (`X-TC-*`, `Authorization`, `Host`, `Content-Type`, `Content-Length`) throw a `ConfigurationError`.

@@ -15,10 +15,10 @@ import { backoffDelay, isRetryable, resolveRetryPolicy, type RetryPolicy } from 
 import { sleep } from "../retry/sleep.js";
 import { SigningKeyCache } from "../signer/key-cache.js";
 import { signTc3 } from "../signer/tc3.js";
-import { NodeHttpTransport } from "../transport/node-http.js";
 import type { Transport } from "../transport/types.js";
 import { validateRequest, ValidationError } from "../validate/index.js";
 import { abortable } from "./abortable.js";
+import { resolveTransport } from "./default-transport.js";
 import { checkHeaders, mergeHeaders, TRACE_ID_HEADER } from "./headers.js";
 import type { Hooks } from "./hooks.js";
 import { resolveLogger, type Logger } from "./logger.js";
@@ -77,7 +77,7 @@ export class ServiceClient {
     this.#middleware = [...(options.middleware ?? [])];
     this.#logger = resolveLogger(options.logger);
     this.#ownsTransport = options.transport === undefined;
-    this.#transport = options.transport ?? new NodeHttpTransport();
+    this.#transport = resolveTransport(options);
     this.#now = options.now ?? Date.now;
     this.#limiter = rateLimit === undefined ? undefined : (rateLimit.limiter ?? localLimiter(rateLimit, options.now));
     this.#credentials = resolveCredentialProvider(options.credentials, options.now === undefined ? {} : { now: options.now });
