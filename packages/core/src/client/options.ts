@@ -44,6 +44,12 @@ export interface ClientOptions {
   readonly endpoint?: string;
   /** Use the international site (`<service>.intl.tencentcloudapi.com`). */
   readonly intl?: boolean;
+  /**
+   * Send to the region's own host, `<service>.<region>.tencentcloudapi.com`, instead of the nearest
+   * access point. Needs `region`; a `-fsi` region already uses its regional host. Both sites share
+   * the regional hosts, so `intl` changes nothing here.
+   */
+  readonly regionalEndpoint?: boolean;
   /** Response language: `zh-CN` or `en-US` (sent as `X-TC-Language`). */
   readonly language?: "zh-CN" | "en-US";
   /** Per-attempt timeout in ms, default 60000. */
