@@ -5,3 +5,4 @@ export { stderrLogger, DEBUG_NAMESPACE, type Logger } from "./logger.js";
 export { REDACTED } from "./redact.js";
 export type { Middleware, MiddlewareNext, MiddlewareRequest, MiddlewareResponse } from "./middleware.js";
 export { isReservedHeader, TRACE_ID_HEADER } from "./headers.js";
+export { CommonClient, type CommonClientOptions, type ServiceMetadata } from "./common-client.js";
