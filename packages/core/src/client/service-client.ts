@@ -117,14 +117,20 @@ export class ServiceClient {
       for (;;) {
         // Checked per attempt: a call sleeping before a retry must not reopen a closed client's pool.
         if (this.#closed) throw new RequestAbortedError("The client is closed");
-        const slot = this.#limiter?.acquire(limit, signal);
-        if (slot !== undefined) await slot;
-        if (this.#closed) throw new RequestAbortedError("The client is closed");
-        const credentials = await abortable(this.#credentials(), signal);
-        attempt++;
-        const traceId = randomUUID();
-        const send = { action, attempt, traceId, credentials, body, headers, timeoutMs, signal };
-        const outcome = this.#middleware.length === 0 ? await this.#attempt(send) : await this.#throughMiddleware(send, request);
+        const acquired = this.#limiter?.acquire(limit, signal);
+        const slot = acquired === undefined ? undefined : await acquired;
+        let outcome: Outcome;
+        let traceId = "";
+        try {
+          if (this.#closed) throw new RequestAbortedError("The client is closed");
+          const credentials = await abortable(this.#credentials(), signal);
+          attempt++;
+          traceId = randomUUID();
+          const send = { action, attempt, traceId, credentials, body, headers, timeoutMs, signal };
+          outcome = this.#middleware.length === 0 ? await this.#attempt(send) : await this.#throughMiddleware(send, request);
+        } finally {
+          this.#limiter?.settled?.(limit, slot);
+        }
         if (outcome.ok) return outcome.response as Res;
         const error = outcome.error;
         const retryable = isRetryable(error, action.readOnly);
