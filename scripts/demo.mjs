@@ -44,7 +44,43 @@ const examples = [
     before: (server) => server.failNext("DescribeInstanceParams", "ResourceNotFound.InstanceNotExists", "No Redis instance is found by the serialId."),
   },
   { file: "validation-error", title: "A request the SDK rejects before sending" },
+  { file: "proxy-call", title: "A call through an HTTP proxy (CONNECT tunnel)" },
+  {
+    file: "common-client",
+    title: "CommonClient on a service we did not generate (CVM)",
+    before: (_server, cvm) => cvm.failNext("StartInstances", "UnsupportedOperation.InstanceStateRunning", "The instance is already running."),
+  },
 ];
+
+/** A service without a generated package, as core's local endpoint sees it: two CVM actions. */
+const cvmService = {
+  meta: {
+    service: "cvm",
+    version: "2017-03-12",
+    endpoint: "cvm.tencentcloudapi.com",
+    intlEndpoint: "cvm.intl.tencentcloudapi.com",
+    shapes: { DescribeZonesRequest: {}, StartInstancesRequest: { InstanceIds: "![s" } },
+  },
+  actions: {
+    DescribeZones: { name: "DescribeZones", rateLimit: 20, readOnly: true, input: "DescribeZonesRequest" },
+    StartInstances: { name: "StartInstances", rateLimit: 10, readOnly: false, input: "StartInstancesRequest" },
+  },
+  samples: {
+    DescribeZones: [
+      {
+        request: {},
+        response: {
+          TotalCount: 2,
+          ZoneSet: [
+            { Zone: "ap-guangzhou-3", ZoneName: "Guangzhou Zone 3", ZoneId: "100003", ZoneState: "AVAILABLE" },
+            { Zone: "ap-guangzhou-4", ZoneName: "Guangzhou Zone 4", ZoneId: "100004", ZoneState: "AVAILABLE" },
+          ],
+        },
+      },
+    ],
+    StartInstances: [{ request: { InstanceIds: ["ins-demo0001"] }, response: {} }],
+  },
+};
 
 async function main() {
   // turbo runs the generator first (build depends on //#generate), then builds core, redis and the examples.
@@ -57,7 +93,18 @@ async function main() {
   const { startMockServer } = await import("@org/tc-redis/testing");
   const server = await startMockServer({ taskDurationMs: 2500, stateDurationMs: 2500, collections: { DescribeInstances: demoInstances } });
   console.log(`listening on ${server.endpoint} (TC3 signatures verified, tasks and instance states simulated)`);
+  const { startMockServer: startCoreMockServer } = await import("@org/tc-core/testing");
+  const cvm = await startCoreMockServer(cvmService, { credentials: server.credentials });
+  console.log(`and a CVM endpoint on ${cvm.endpoint}`);
+  // A real HTTP proxy (the \`proxy\` package, a dev dependency) that reports each tunnel it opens.
+  const { createProxy } = await import("proxy");
+  const http = await import("node:http");
+  const proxy = createProxy(http.createServer());
+  proxy.on("connect", (req) => console.log(`proxy: CONNECT ${req.url}`));
+  await new Promise((resolve) => proxy.listen(0, "127.0.0.1", resolve));
   const env = {
+    TC_DEMO_PROXY: `http://127.0.0.1:${proxy.address().port}`,
+    TC_CVM_ENDPOINT: cvm.endpoint,
     TC_REDIS_ENDPOINT: server.endpoint,
     TENCENTCLOUD_SECRET_ID: server.credentials.secretId,
     TENCENTCLOUD_SECRET_KEY: server.credentials.secretKey,
@@ -65,13 +112,16 @@ async function main() {
   try {
     for (const example of examples) {
       step(`${example.title}  (examples/src/${example.file}.ts)`);
-      example.before?.(server);
+      example.before?.(server, cvm);
       await run(process.execPath, [path.join("examples", "dist", `${example.file}.js`)], env);
     }
   } finally {
     await server.close();
+    await cvm.close();
+    await new Promise((resolve) => proxy.close(resolve));
   }
-  console.log(`\n\x1b[1mdemo: ${examples.length} examples ran against the local endpoint; ${server.requests.length} API requests served.\x1b[0m`);
+  const served = server.requests.length + cvm.requests.length;
+  console.log(`\n\x1b[1mdemo: ${examples.length} examples ran against the local endpoints; ${served} API requests served.\x1b[0m`);
 }
 
 main().catch((err) => {

@@ -59,6 +59,7 @@ export interface ActionTableData {
   readonly rateLimits?: Record<string, number>;
   readonly methods?: Record<string, string>;
   readonly inputs?: Record<string, string>;
+  readonly regionRequired?: true | string;
 }
 
 /**
@@ -81,7 +82,15 @@ export function actionTable(ir: IrService): ActionTableData {
     rateLimit: ir.defaultRateLimit,
     readOnly: ir.actions.map((a) => (a.readOnly ? "1" : "0")).join(""),
     ...nonEmpty({ rateLimits, methods, inputs }),
+    ...regionRequired(ir),
   };
+}
+
+/** `true` when every action needs a region, else the names of those that do (nothing when none do). */
+function regionRequired(ir: IrService): { regionRequired?: true | string } {
+  const names = ir.actions.filter((a) => a.regionRequired).map((a) => a.name);
+  if (names.length === 0) return {};
+  return { regionRequired: names.length === ir.actions.length ? true : names.join(",") };
 }
 
 function nonEmpty<T extends Record<string, Record<string, unknown>>>(maps: T): Partial<T> {

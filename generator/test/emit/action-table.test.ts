@@ -22,7 +22,7 @@ async function redisIr(): Promise<IrService> {
 /** What the IR says each action's runtime record is, keyed and ordered by method name. */
 function expected(actions: readonly IrAction[]): Record<string, ActionMeta> {
   return Object.fromEntries(
-    actions.map((a) => [a.methodName, { name: a.name, rateLimit: a.rateLimit, readOnly: a.readOnly, input: a.requestType }]),
+    actions.map((a) => [a.methodName, { name: a.name, rateLimit: a.rateLimit, readOnly: a.readOnly, input: a.requestType, regionRequired: a.regionRequired }]),
   );
 }
 
@@ -44,6 +44,7 @@ describe("action table (generator) expanded by core's defineActions", () => {
       rateLimit: 20,
       readOnly: "01110",
       rateLimits: { BoilWater: 10, DescribeKettles: 50, GetKettleStats: 5 },
+      regionRequired: "BoilWater,DescribeKettles,GetKettleStats,RenameKettle",
     });
   });
 

@@ -22,16 +22,19 @@ describe("types a Redis caller sees", () => {
     expect(diagnostics[0]).toMatch(/probe\.ts:2: TS2345 .*Property 'TaskId' is missing/s);
   }, 60_000);
 
-  it("rejects a code outside the narrowed union", () => {
+  it("lets a code outside the narrowed union compare (codes stay open), but not a non-string", () => {
     const probe = [
       `import { isRedisError } from "${PACKAGE}";`,
       "export function f(e: unknown): boolean {",
-      '  return isRedisError(e, "describeTaskInfo") && e.code === "ResourceNotFound.InstanceNotExists";',
+      '  return isRedisError(e, "describeTaskInfo") && e.code === "ResourceNotFound.AddedAfterGeneration";',
+      "}",
+      "export function g(e: unknown): boolean {",
+      "  return isRedisError(e) && e.code === 42;",
       "}",
       "",
     ].join("\n");
     const diagnostics = typeCheck([], "node16", { [PROBE]: probe });
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatch(/probe\.ts:3: TS2367 /);
+    expect(diagnostics[0]).toMatch(/probe\.ts:6: TS2367 /);
   }, 60_000);
 });

@@ -18,6 +18,11 @@ export interface ActionTable {
   readonly methods?: Readonly<Record<string, string>>;
   /** Wire name → request shape name, for actions whose shape is not `<Name>Request`. */
   readonly inputs?: Readonly<Record<string, string>>;
+  /**
+   * Actions that need a region ({@link ActionMeta.regionRequired}): `true` for every action, or their
+   * wire names, comma-separated. Absent: none.
+   */
+  readonly regionRequired?: true | string;
 }
 
 /**
@@ -34,6 +39,7 @@ export interface ActionTable {
 export function defineActions<M extends string>(table: ActionTable): Readonly<Record<M, ActionMeta>> {
   const { rateLimits = {}, methods = {}, inputs = {} } = table;
   const names = table.names === "" ? [] : table.names.split(",");
+  const needRegion = typeof table.regionRequired === "string" ? table.regionRequired.split(",") : [];
   if (!/^[01]*$/.test(table.readOnly) || table.readOnly.length !== names.length) {
     throw new TypeError(`defineActions: ${names.length} names but readOnly is "${table.readOnly}"`);
   }
@@ -46,9 +52,10 @@ export function defineActions<M extends string>(table: ActionTable): Readonly<Re
       rateLimit: rateLimits[name] ?? table.rateLimit,
       readOnly: table.readOnly[i] === "1",
       input: inputs[name] ?? `${name}Request`,
+      regionRequired: table.regionRequired === true || needRegion.includes(name),
     });
   });
-  const unknown = [rateLimits, methods, inputs].flatMap(Object.keys).filter((name) => !names.includes(name));
+  const unknown = [...[rateLimits, methods, inputs].flatMap(Object.keys), ...needRegion].filter((name) => !names.includes(name));
   if (unknown.length > 0) throw new TypeError(`defineActions: exceptions for unknown actions ${unknown.join(", ")}`);
   return Object.freeze(out) as Readonly<Record<M, ActionMeta>>;
 }

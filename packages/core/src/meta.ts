@@ -24,6 +24,11 @@ export interface ActionMeta {
   readonly readOnly: boolean;
   /** Key of the request shape in {@link ServiceMeta.shapes}. */
   readonly input: string;
+  /**
+   * The action needs `X-TC-Region`: a client without `region` fails before sending with a
+   * `ConfigurationError` instead of the server's `MissingParameter` after a round trip.
+   */
+  readonly regionRequired?: boolean;
 }
 
 /** What the runtime needs to know about one service version. */

@@ -11,9 +11,9 @@ describe("defineActions", () => {
 
   it("derives method name, input shape and flags from the wire name, in table order", () => {
     expect(Object.keys(actions)).toEqual(["describeTaskInfo", "modifyInstance", "dbInstances"]);
-    expect(actions.describeTaskInfo).toEqual({ name: "DescribeTaskInfo", rateLimit: 20, readOnly: true, input: "DescribeTaskInfoRequest" });
-    expect(actions.modifyInstance).toEqual({ name: "ModifyInstance", rateLimit: 20, readOnly: false, input: "ModifyInstanceRequest" });
-    expect(actions.dbInstances).toEqual({ name: "DBInstances", rateLimit: 20, readOnly: true, input: "DBInstancesRequest" });
+    expect(actions.describeTaskInfo).toEqual({ name: "DescribeTaskInfo", rateLimit: 20, readOnly: true, input: "DescribeTaskInfoRequest", regionRequired: false });
+    expect(actions.modifyInstance).toEqual({ name: "ModifyInstance", rateLimit: 20, readOnly: false, input: "ModifyInstanceRequest", regionRequired: false });
+    expect(actions.dbInstances).toEqual({ name: "DBInstances", rateLimit: 20, readOnly: true, input: "DBInstancesRequest", regionRequired: false });
   });
 
   it("types each method as an ActionMeta, so no non-null assertion is needed", () => {
@@ -33,10 +33,18 @@ describe("defineActions", () => {
       inputs: { C: "SharedRequest" },
     });
     expect(table).toEqual({
-      a: { name: "A", rateLimit: 5, readOnly: false, input: "ARequest" },
-      describeB: { name: "B", rateLimit: 20, readOnly: true, input: "BRequest" },
-      c: { name: "C", rateLimit: 100, readOnly: false, input: "SharedRequest" },
+      a: { name: "A", rateLimit: 5, readOnly: false, input: "ARequest", regionRequired: false },
+      describeB: { name: "B", rateLimit: 20, readOnly: true, input: "BRequest", regionRequired: false },
+      c: { name: "C", rateLimit: 100, readOnly: false, input: "SharedRequest", regionRequired: false },
     });
+  });
+
+  it("marks the actions that need a region: all of them, or those listed", () => {
+    const all = defineActions<"a" | "b">({ names: "A,B", rateLimit: 20, readOnly: "00", regionRequired: true });
+    expect([all.a.regionRequired, all.b.regionRequired]).toEqual([true, true]);
+    const listed = defineActions<"a" | "b" | "c">({ names: "A,B,C", rateLimit: 20, readOnly: "000", regionRequired: "A,C" });
+    expect([listed.a.regionRequired, listed.b.regionRequired, listed.c.regionRequired]).toEqual([true, false, true]);
+    expect(() => defineActions({ names: "A", rateLimit: 20, readOnly: "0", regionRequired: "A,Z" })).toThrow(/unknown actions Z/);
   });
 
   it("freezes the record and every entry", () => {

@@ -1,3 +1,4 @@
+import { onAbort } from "../abort/on-abort.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
 
 /**
@@ -7,16 +8,16 @@ import { RequestAbortedError } from "../errors/request-aborted-error.js";
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return promise;
   return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(new RequestAbortedError(undefined, { cause: signal.reason }));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
+    const aborted = (): void => reject(new RequestAbortedError(undefined, { cause: signal.reason }));
+    if (signal.aborted) return aborted();
+    const unlisten = onAbort(signal, aborted);
     promise.then(
       (value) => {
-        signal.removeEventListener("abort", onAbort);
+        unlisten();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
+        unlisten();
         reject(error);
       },
     );

@@ -8,6 +8,8 @@ export interface AttemptInfo {
   readonly action: string;
   /** 1 for the first try, 2 for the first retry, … */
   readonly attempt: number;
+  /** UUID sent as `X-TC-TraceId` by this attempt; also on the error it may end in (`err.traceId`). */
+  readonly traceId: string;
 }
 
 /** Passed to {@link Hooks.beforeAttempt} right before the request is sent. */
@@ -26,6 +28,11 @@ export interface AfterAttemptEvent extends AttemptInfo {
   readonly requestId: string | undefined;
   /** Time from sending to the parsed response or failure, in ms. */
   readonly durationMs: number;
+  /**
+   * Code of the failure: the service's error code (`ResourceNotFound.InstanceNotExists`) or the socket's
+   * (`ECONNRESET`); `undefined` on success or for failures without one (timeouts, aborts).
+   */
+  readonly code: string | undefined;
   /** The attempt's failure, if any. */
   readonly error: SdkError | undefined;
   /** Whether another attempt follows. */

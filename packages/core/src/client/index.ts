@@ -3,3 +3,6 @@ export type { ClientOptions, CallOptions, RetryOptions, RateLimitOptions } from 
 export type { Hooks, AttemptInfo, BeforeAttemptEvent, AfterAttemptEvent } from "./hooks.js";
 export { stderrLogger, DEBUG_NAMESPACE, type Logger } from "./logger.js";
 export { REDACTED } from "./redact.js";
+export type { Middleware, MiddlewareNext, MiddlewareRequest, MiddlewareResponse } from "./middleware.js";
+export { isReservedHeader, TRACE_ID_HEADER } from "./headers.js";
+export { CommonClient, type CommonClientOptions, type ServiceMetadata } from "./common-client.js";

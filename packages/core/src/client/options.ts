@@ -1,7 +1,10 @@
+import type { Agent } from "node:http";
 import type { CredentialProvider, Credentials } from "../credentials/types.js";
+import type { RateLimiter } from "../rate-limit/limiter.js";
 import type { Transport } from "../transport/types.js";
 import type { Hooks } from "./hooks.js";
 import type { Logger } from "./logger.js";
+import type { Middleware } from "./middleware.js";
 
 /** Retry policy. Attempts count the first try: `maxAttempts: 3` is one try and two retries. */
 export interface RetryOptions {
@@ -18,10 +21,17 @@ export interface RateLimitOptions {
   /** Set `false` to send without queueing. Default `true`: each action at its spec rate. */
   readonly enabled?: boolean;
   /**
-   * Requests of one action that may start back to back after a quiet period, default 1: calls are
-   * evenly spaced, so no one-second window ever exceeds the spec rate.
+   * Unset (default): a sliding window per action lets the spec's per-second number of calls start at
+   * once and never more in any one-second window. A number switches to a token bucket holding that
+   * many tokens: after the first `burst` calls, calls are spaced evenly at the rate.
    */
   readonly burst?: number;
+  /**
+   * Where the limiter's state lives. Default: a {@link LocalRateLimiter} per client. Pass one limiter
+   * to several clients to share their budget, or a shared store (`@org/tc-ratelimit-redis`) to share
+   * it across processes. The client never closes a limiter it was given.
+   */
+  readonly limiter?: RateLimiter;
 }
 
 /** Options every generated client (e.g. `RedisClient`) takes. */
@@ -34,6 +44,12 @@ export interface ClientOptions {
   readonly endpoint?: string;
   /** Use the international site (`<service>.intl.tencentcloudapi.com`). */
   readonly intl?: boolean;
+  /**
+   * Send to the region's own host, `<service>.<region>.tencentcloudapi.com`, instead of the nearest
+   * access point. Needs `region`; a `-fsi` region already uses its regional host. Both sites share
+   * the regional hosts, so `intl` changes nothing here.
+   */
+  readonly regionalEndpoint?: boolean;
   /** Response language: `zh-CN` or `en-US` (sent as `X-TC-Language`). */
   readonly language?: "zh-CN" | "en-US";
   /** Per-attempt timeout in ms, default 60000. */
@@ -50,6 +66,28 @@ export interface ClientOptions {
   readonly logger?: Logger;
   /** Replace the HTTP layer (e.g. a fetch-based transport). Default: node:http(s) keep-alive. */
   readonly transport?: Transport;
+  /**
+   * Proxy for the default transport: a URL with optional credentials
+   * (`http://user:password@proxy.corp:3128`), or `false` to ignore the environment. Default:
+   * `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` (and lower-case). Not combinable with `transport`.
+   */
+  readonly proxy?: string | false;
+  /**
+   * Your own `https.Agent` (or `http.Agent` for an http endpoint) for the default transport, e.g. to
+   * tune sockets or TLS. It replaces the built-in keep-alive pool and proxy support; keep
+   * `keepAlive: true` or every call pays a new TCP and TLS handshake. Not combinable with `transport`.
+   */
+  readonly agent?: Agent;
+  /**
+   * Headers added to every request, e.g. `{ "X-Request-Source": "billing-worker" }`. Reserved names
+   * (`X-TC-*`, `Authorization`, `Host`, `Content-Type`, `Content-Length`) throw a `ConfigurationError`.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Functions wrapping every attempt, outermost first, that may change the request before it is
+   * signed and read the response: see {@link Middleware}.
+   */
+  readonly middleware?: readonly Middleware[];
   /** Clock for signing, expiry and rate limiting, in ms since the epoch. Default `Date.now` (monotonic time for rate limiting). */
   readonly now?: () => number;
 }
@@ -60,4 +98,9 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Per-attempt timeout for this call in ms, overriding the client's. */
   readonly timeoutMs?: number;
+  /**
+   * Headers for this call, overriding client headers of the same name (case-insensitive). Reserved
+   * names throw a `ConfigurationError` before anything is sent.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }

@@ -1,23 +1,28 @@
+import { randomUUID } from "node:crypto";
 import { resolveCredentialProvider } from "../credentials/resolve.js";
 import type { CredentialProvider, Credentials } from "../credentials/types.js";
 import { resolveEndpoint, type ResolvedEndpoint } from "../endpoint/resolve.js";
 import { kindOf } from "../errors/brand.js";
+import { ConfigurationError } from "../errors/configuration-error.js";
 import { NetworkError } from "../errors/network-error.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
 import { withContext, type SdkError } from "../errors/sdk-error.js";
 import { stringifyJson } from "../json/stringify.js";
 import type { ActionMeta, ServiceMeta } from "../meta.js";
-import { TokenBucket } from "../rate-limit/token-bucket.js";
+import type { RateLimiter } from "../rate-limit/limiter.js";
+import { LocalRateLimiter } from "../rate-limit/local.js";
 import { backoffDelay, isRetryable, resolveRetryPolicy, type RetryPolicy } from "../retry/policy.js";
 import { sleep } from "../retry/sleep.js";
 import { SigningKeyCache } from "../signer/key-cache.js";
 import { signTc3 } from "../signer/tc3.js";
-import { NodeHttpTransport } from "../transport/node-http.js";
 import type { Transport } from "../transport/types.js";
 import { validateRequest, ValidationError } from "../validate/index.js";
 import { abortable } from "./abortable.js";
+import { resolveTransport } from "./default-transport.js";
+import { checkHeaders, mergeHeaders, TRACE_ID_HEADER } from "./headers.js";
 import type { Hooks } from "./hooks.js";
 import { resolveLogger, type Logger } from "./logger.js";
+import { runMiddleware, type Middleware } from "./middleware.js";
 import type { CallOptions, ClientOptions, RateLimitOptions } from "./options.js";
 import { redactHeaders } from "./redact.js";
 import { interpretResponse, type Outcome } from "./response.js";
@@ -40,18 +45,18 @@ export class ServiceClient {
   readonly #language: string | undefined;
   readonly #timeoutMs: number;
   readonly #retry: RetryPolicy;
-  readonly #rateLimit: RateLimitOptions | undefined;
+  readonly #limiter: RateLimiter | undefined;
+  readonly #ownsLimiter: boolean;
   readonly #validate: boolean;
   readonly #hooks: Hooks | undefined;
+  readonly #headers: Readonly<Record<string, string>> | undefined;
+  readonly #middleware: readonly Middleware[];
   readonly #logger: Logger | undefined;
   readonly #transport: Transport;
   readonly #ownsTransport: boolean;
   readonly #now: () => number;
-  /** Clock of the rate limiter: the injected one, else monotonic time. */
-  readonly #limiterNow: () => number;
   readonly #credentials: CredentialProvider;
   readonly #keys = new SigningKeyCache(8);
-  readonly #buckets = new Map<string, TokenBucket>();
   #closed = false;
 
   /**
@@ -65,14 +70,17 @@ export class ServiceClient {
     this.#language = options.language;
     this.#timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs");
     this.#retry = resolveRetryPolicy(options.retry);
-    this.#rateLimit = options.rateLimit === false || options.rateLimit?.enabled === false ? undefined : (options.rateLimit ?? {});
+    const rateLimit = options.rateLimit === false || options.rateLimit?.enabled === false ? undefined : (options.rateLimit ?? {});
+    this.#ownsLimiter = rateLimit?.limiter === undefined;
     this.#validate = options.validate !== false;
     this.#hooks = options.hooks;
+    this.#headers = options.headers === undefined ? undefined : checkHeaders(options.headers, "ClientOptions.headers");
+    this.#middleware = [...(options.middleware ?? [])];
     this.#logger = resolveLogger(options.logger);
     this.#ownsTransport = options.transport === undefined;
-    this.#transport = options.transport ?? new NodeHttpTransport();
+    this.#transport = resolveTransport(options);
     this.#now = options.now ?? Date.now;
-    this.#limiterNow = options.now ?? performance.now.bind(performance);
+    this.#limiter = rateLimit === undefined ? undefined : (rateLimit.limiter ?? localLimiter(rateLimit, options.now));
     this.#credentials = resolveCredentialProvider(options.credentials, options.now === undefined ? {} : { now: options.now });
   }
 
@@ -96,25 +104,38 @@ export class ServiceClient {
     let attempt = 0;
     try {
       if (signal?.aborted) throw new RequestAbortedError(undefined, { cause: signal.reason });
+      if (action.regionRequired === true && this.#region === undefined) {
+        throw new ConfigurationError(`${action.name} needs a region: set the \`region\` client option (e.g. "ap-guangzhou")`);
+      }
       if (this.#validate) {
         const problems = validateRequest(this.#meta.shapes, action.input, request);
         if (problems.length > 0) throw new ValidationError(problems, this.#meta.service, action.name);
       }
       const body = Buffer.from(stringifyJson(request), "utf8");
+      const headers = options.headers === undefined ? this.#headers : mergeHeaders(this.#headers, checkHeaders(options.headers, "CallOptions.headers"));
       const timeoutMs = options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs");
-      const bucket = this.#bucketFor(action);
+      const limit = { service: this.#meta.service, version: this.#meta.version, action: action.name, ratePerSecond: action.rateLimit };
       for (;;) {
         // Checked per attempt: a call sleeping before a retry must not reopen a closed client's pool.
         if (this.#closed) throw new RequestAbortedError("The client is closed");
-        const slot = bucket?.acquire(signal);
-        if (slot !== undefined) await slot;
-        const credentials = await abortable(this.#credentials(), signal);
-        attempt++;
-        const outcome = await this.#attempt(action, attempt, credentials, body, timeoutMs, signal);
+        const acquired = this.#limiter?.acquire(limit, signal);
+        const slot = acquired === undefined ? undefined : await acquired;
+        let outcome: Outcome;
+        let traceId = "";
+        try {
+          if (this.#closed) throw new RequestAbortedError("The client is closed");
+          const credentials = await abortable(this.#credentials(), signal);
+          attempt++;
+          traceId = randomUUID();
+          const send = { action, attempt, traceId, credentials, body, headers, timeoutMs, signal };
+          outcome = this.#middleware.length === 0 ? await this.#attempt(send) : await this.#throughMiddleware(send, request);
+        } finally {
+          this.#limiter?.settled?.(limit, slot);
+        }
         if (outcome.ok) return outcome.response as Res;
         const error = outcome.error;
         const retryable = isRetryable(error, action.readOnly);
-        withContext(error, { service: this.#meta.service, action: action.name, attempts: attempt, retryable });
+        withContext(error, { service: this.#meta.service, action: action.name, attempts: attempt, retryable, traceId });
         if (!retryable || attempt >= this.#retry.maxAttempts) throw error;
         const delayMs = backoffDelay(attempt, this.#retry);
         this.#logger?.debug("retry", { ...where(this.#meta, action, attempt), delayMs, error: describe(error) });
@@ -146,7 +167,7 @@ export class ServiceClient {
         retry: this.#retry,
         transport: this.#transport,
         problems: () => (this.#validate ? validateRequest(this.#meta.shapes, action.input, request) : []),
-        acquire: (signal) => this.#bucketFor(action)?.acquire(signal),
+        acquire: (signal) => this.#acquireForStream(action, signal),
         credentials: () => this.#credentials(),
         sign: (credentials, body) => this.#sign(action, credentials, body),
         closed: () => this.#closed,
@@ -155,6 +176,17 @@ export class ServiceClient {
       request,
       options,
     );
+  }
+
+  /**
+   * A rate-limit slot for opening a stream. The slot is settled as soon as it is granted: a stream
+   * may stay open for minutes, and holding the slot that long would starve the action's other calls.
+   */
+  async #acquireForStream(action: ActionMeta, signal: AbortSignal | undefined): Promise<void> {
+    const limit = { service: this.#meta.service, version: this.#meta.version, action: action.name, ratePerSecond: action.rateLimit };
+    const acquired = this.#limiter?.acquire(limit, signal);
+    if (acquired === undefined) return;
+    this.#limiter?.settled?.(limit, await acquired);
   }
 
   /** Headers of one streaming attempt; `#attempt` signs the same way for `invoke`. */
@@ -184,19 +216,39 @@ export class ServiceClient {
     if (this.#closed) return;
     this.#closed = true;
     const closed = () => new RequestAbortedError("The client was closed while the call waited for its rate-limit slot");
-    for (const bucket of this.#buckets.values()) bucket.close(closed);
+    if (this.#ownsLimiter) this.#limiter?.close?.(closed);
     if (this.#ownsTransport) this.#transport.close?.();
   }
 
-  async #attempt(
-    action: ActionMeta,
-    attempt: number,
-    credentials: Credentials,
-    body: Buffer,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
-  ): Promise<Outcome> {
-    const headers = signTc3(
+  /** One attempt wrapped by the middleware; a non-SDK exception from a middleware fails the call. */
+  async #throughMiddleware(send: Send, params: object): Promise<Outcome & { status?: number | undefined }> {
+    const request = {
+      service: this.#meta.service,
+      version: this.#meta.version,
+      action: send.action.name,
+      attempt: send.attempt,
+      traceId: send.traceId,
+      endpoint: this.#endpoint.origin,
+      params: params as Readonly<Record<string, unknown>>,
+      headers: { ...send.headers },
+    };
+    try {
+      const answer = await runMiddleware(this.#middleware, request, async (final) => {
+        const headers = checkHeaders(final.headers, "middleware headers");
+        const body = final.params === params ? send.body : Buffer.from(stringifyJson(final.params), "utf8");
+        const outcome = await this.#attempt({ ...send, body, headers });
+        if (!outcome.ok) throw outcome.error;
+        return { status: outcome.status ?? 200, response: outcome.response };
+      });
+      return { ok: true, response: answer.response as Record<string, unknown>, requestId: answer.response["RequestId"] as string | undefined };
+    } catch (error) {
+      if (kindOf(error) === undefined) throw error;
+      return { ok: false, error: error as SdkError, requestId: undefined };
+    }
+  }
+
+  async #attempt({ action, attempt, traceId, credentials, body, headers: extra, timeoutMs, signal }: Send): Promise<Outcome & { status?: number | undefined }> {
+    const signed = signTc3(
       {
         secretId: credentials.secretId,
         secretKey: credentials.secretKey,
@@ -214,12 +266,14 @@ export class ServiceClient {
       },
       this.#keys,
     );
+    const headers: Record<string, string> = extra === undefined ? signed : { ...extra, ...signed };
+    headers[TRACE_ID_HEADER] = traceId;
     const hooks = this.#hooks;
     const logger = this.#logger;
     if (hooks?.beforeAttempt !== undefined) {
-      hooks.beforeAttempt({ ...where(this.#meta, action, attempt), endpoint: this.#endpoint.origin, headers: redactHeaders(headers) });
+      hooks.beforeAttempt({ ...where(this.#meta, action, attempt), traceId, endpoint: this.#endpoint.origin, headers: redactHeaders(headers) });
     }
-    logger?.debug("send", { ...where(this.#meta, action, attempt), endpoint: this.#endpoint.origin });
+    logger?.debug("send", { ...where(this.#meta, action, attempt), traceId, endpoint: this.#endpoint.origin });
     const started = performance.now();
     let status: number | undefined;
     let outcome: Outcome;
@@ -234,7 +288,9 @@ export class ServiceClient {
       const error = outcome.ok ? undefined : outcome.error;
       const event = {
         ...where(this.#meta, action, attempt),
+        traceId,
         status,
+        code: error === undefined ? undefined : errorCodeOf(error),
         requestId: outcome.requestId,
         durationMs: performance.now() - started,
         error,
@@ -243,21 +299,35 @@ export class ServiceClient {
       hooks?.afterAttempt?.(event);
       logger?.debug("done", { ...event, error: error === undefined ? undefined : describe(error) });
     }
-    return outcome;
+    return { ...outcome, status };
   }
 
-  #bucketFor(action: ActionMeta): TokenBucket | undefined {
-    if (this.#rateLimit === undefined) return undefined;
-    let bucket = this.#buckets.get(action.name);
-    if (bucket === undefined) {
-      bucket = new TokenBucket(action.rateLimit, {
-        now: this.#limiterNow,
-        ...(this.#rateLimit.burst === undefined ? {} : { burst: this.#rateLimit.burst }),
-      });
-      this.#buckets.set(action.name, bucket);
-    }
-    return bucket;
-  }
+}
+
+/** The default limiter; `burst` keeps the token bucket of earlier versions. Injected clocks drive it in tests. */
+function localLimiter(options: RateLimitOptions, now: (() => number) | undefined): RateLimiter {
+  return new LocalRateLimiter({
+    ...(now === undefined ? {} : { now }),
+    ...(options.burst === undefined ? {} : { burst: options.burst }),
+  });
+}
+
+/** What one attempt needs. */
+interface Send {
+  readonly action: ActionMeta;
+  readonly attempt: number;
+  readonly traceId: string;
+  readonly credentials: Credentials;
+  readonly body: Buffer;
+  readonly headers: Readonly<Record<string, string>> | undefined;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+}
+
+/** The error's `code` (API code or socket code), for hook and log events. */
+function errorCodeOf(error: SdkError): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
 }
 
 function where(meta: ServiceMeta, action: ActionMeta, attempt: number) {

@@ -23,6 +23,7 @@ export interface EndpointOptions {
   readonly endpoint?: string | undefined;
   /** Use the service's international endpoint (the international site)? */
   readonly intl?: boolean | undefined;
+  readonly regionalEndpoint?: boolean | undefined;
 }
 
 const PUBLIC_DOMAIN = ".tencentcloudapi.com";
@@ -33,26 +34,37 @@ const FSI_SUFFIX = "-fsi";
  * - `endpoint` (a host, `host:port` or full origin such as `http://127.0.0.1:8080`) wins over everything;
  * - a financial region (`ap-shanghai-fsi`) uses `<service>.<region>.tencentcloudapi.com`, because those
  *   zones are isolated from the public endpoint;
+ * - `regionalEndpoint` uses `<service>.<region>.tencentcloudapi.com`, the region's own host; both
+ *   sites share these hosts, so `intl` changes nothing then;
  * - `intl` uses the international site, which has no financial zones;
  * - otherwise the service's default host.
- * @throws ConfigurationError for `intl` with a financial region, or an endpoint that is not a bare origin.
+ * @throws ConfigurationError for `intl` with a financial region, `regionalEndpoint` without a region or
+ * with `endpoint`, or an endpoint that is not a bare origin.
  */
 export function resolveEndpoint(meta: ServiceMeta, options: EndpointOptions = {}): ResolvedEndpoint {
+  if (options.regionalEndpoint === true) {
+    if (options.endpoint !== undefined) {
+      throw new ConfigurationError("`regionalEndpoint` and `endpoint` both choose the host: set only one");
+    }
+    if (options.region === undefined || options.region === "") {
+      throw new ConfigurationError("`regionalEndpoint: true` needs the `region` option (the host is <service>.<region>.tencentcloudapi.com)");
+    }
+  }
   if (options.endpoint !== undefined) return parseEndpoint(options.endpoint);
   const financial = options.region?.endsWith(FSI_SUFFIX) ?? false;
   if (financial && options.intl) {
     throw new ConfigurationError(
       `Region ${options.region} is a financial zone, which the international site does not serve: ` +
         "remove `intl: true` (the endpoint is then " +
-        `${financialHost(meta, options.region!)}) or use a non-financial region`,
+        `${regionalHost(meta, options.region!)}) or use a non-financial region`,
     );
   }
-  if (financial) return parseEndpoint(financialHost(meta, options.region!));
+  if (financial || options.regionalEndpoint === true) return parseEndpoint(regionalHost(meta, options.region!));
   return parseEndpoint(options.intl ? meta.intlEndpoint : meta.endpoint);
 }
 
 /** `<prefix>.<region>.tencentcloudapi.com`, the prefix taken from the spec's default endpoint. */
-function financialHost(meta: ServiceMeta, region: string): string {
+function regionalHost(meta: ServiceMeta, region: string): string {
   const prefix = meta.endpoint.endsWith(PUBLIC_DOMAIN)
     ? meta.endpoint.slice(0, -PUBLIC_DOMAIN.length)
     : meta.service;

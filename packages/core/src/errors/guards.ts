@@ -13,10 +13,14 @@ export function isSdkError(value: unknown): value is SdkError {
 }
 
 /**
- * True for an API error from any copy of `@org/tc-core`; with `code`, only for that exact code.
+ * True for an API error from any copy of `@org/tc-core`; with `code`, only for that exact code (and
+ * `err.code` is then narrowed to exactly it).
  * @example if (isTencentCloudError(err, "ResourceNotFound.InstanceNotExists")) { ... }
  */
-export function isTencentCloudError<C extends string = string>(value: unknown, code?: C): value is TencentCloudError<C> {
+export function isTencentCloudError<C extends string = string>(
+  value: unknown,
+  code?: C,
+): value is TencentCloudError<C> & { readonly code: C } {
   return kindOf(value) === "TencentCloudError" && (code === undefined || (value as TencentCloudError).code === code);
 }
 

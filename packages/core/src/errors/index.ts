@@ -1,5 +1,5 @@
 export { SdkError, type ErrorContext, type SdkErrorOptions, type SdkErrorJson } from "./sdk-error.js";
-export { TencentCloudError, type TencentCloudErrorInit } from "./tencent-cloud-error.js";
+export { TencentCloudError, type TencentCloudErrorInit, type OpenErrorCode } from "./tencent-cloud-error.js";
 export { NetworkError, type NetworkErrorOptions } from "./network-error.js";
 export { TimeoutError, type TimeoutErrorOptions } from "./timeout-error.js";
 export { RequestAbortedError } from "./request-aborted-error.js";

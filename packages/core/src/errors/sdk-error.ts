@@ -10,6 +10,8 @@ export interface ErrorContext {
   readonly attempts?: number;
   /** Whether the retry policy treats this failure as retryable (it may have run out of attempts). */
   readonly retryable?: boolean;
+  /** `X-TC-TraceId` of the last attempt. */
+  readonly traceId?: string;
 }
 
 /** Options shared by every SDK error constructor. */
@@ -61,6 +63,8 @@ export class SdkError extends Error {
   readonly attempts: number;
   /** Whether the retry policy treats this failure as retryable (it may have run out of attempts). */
   readonly retryable: boolean;
+  /** `X-TC-TraceId` the last attempt sent (a UUID); `undefined` when the call failed before sending. */
+  readonly traceId: string | undefined;
 
   constructor(message: string, options: SdkErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -68,6 +72,7 @@ export class SdkError extends Error {
     this.action = options.action;
     this.attempts = options.attempts ?? 0;
     this.retryable = options.retryable ?? false;
+    this.traceId = options.traceId;
   }
 
   /**
@@ -92,6 +97,7 @@ export class SdkError extends Error {
       action: this.action,
       attempts: this.attempts,
       retryable: this.retryable,
+      ...(this.traceId === undefined ? {} : { traceId: this.traceId }),
       ...this.details(),
     };
     if (cause instanceof Error) {

@@ -1,4 +1,4 @@
-import { RequestAbortedError } from "../errors/request-aborted-error.js";
+import { WaitQueue } from "./wait-queue.js";
 
 /** Options of {@link TokenBucket}. */
 export interface TokenBucketOptions {
@@ -6,13 +6,6 @@ export interface TokenBucketOptions {
   readonly burst?: number;
   /** Monotonic clock in ms, default `performance.now`. */
   readonly now?: () => number;
-}
-
-interface Waiter {
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-  readonly signal: AbortSignal | undefined;
-  readonly onAbort: () => void;
 }
 
 /**
@@ -25,7 +18,7 @@ export class TokenBucket {
   readonly #intervalMs: number;
   readonly #burst: number;
   readonly #now: () => number;
-  readonly #queue: Waiter[] = [];
+  readonly #queue = new WaitQueue();
   #tokens: number;
   #updatedAt: number;
   #timer: NodeJS.Timeout | undefined;
@@ -43,7 +36,7 @@ export class TokenBucket {
 
   /** Callers currently waiting. */
   get queued(): number {
-    return this.#queue.length;
+    return this.#queue.size;
   }
 
   /**
@@ -52,23 +45,10 @@ export class TokenBucket {
    * {@link RequestAbortedError} if `signal` aborts first.
    */
   acquire(signal?: AbortSignal): Promise<void> | undefined {
-    if (this.#queue.length === 0 && this.#take()) return undefined;
-    if (signal?.aborted) return Promise.reject(new RequestAbortedError(undefined, { cause: signal.reason }));
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        signal,
-        onAbort: () => {
-          const index = this.#queue.indexOf(waiter);
-          if (index >= 0) this.#queue.splice(index, 1);
-          reject(new RequestAbortedError(undefined, { cause: signal!.reason }));
-        },
-      };
-      signal?.addEventListener("abort", waiter.onAbort, { once: true });
-      this.#queue.push(waiter);
-      this.#schedule();
-    });
+    if (this.#queue.size === 0 && this.#take()) return undefined;
+    const waiting = this.#queue.enqueue(signal);
+    this.#schedule();
+    return waiting;
   }
 
   /**
@@ -78,10 +58,7 @@ export class TokenBucket {
   close(makeError: () => unknown): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    for (const waiter of this.#queue.splice(0)) {
-      waiter.signal?.removeEventListener("abort", waiter.onAbort);
-      waiter.reject(makeError());
-    }
+    this.#queue.rejectAll(makeError);
   }
 
   #take(): boolean {
@@ -98,7 +75,7 @@ export class TokenBucket {
   }
 
   #schedule(): void {
-    if (this.#timer !== undefined) return;
+    if (this.#timer !== undefined || this.#queue.size === 0) return;
     this.#refill();
     const waitMs = Math.max(0, Math.ceil((1 - this.#tokens) * this.#intervalMs));
     this.#timer = setTimeout(this.#drain, waitMs);
@@ -106,11 +83,7 @@ export class TokenBucket {
 
   readonly #drain = (): void => {
     this.#timer = undefined;
-    while (this.#queue.length > 0 && this.#take()) {
-      const waiter = this.#queue.shift()!;
-      waiter.signal?.removeEventListener("abort", waiter.onAbort);
-      waiter.resolve();
-    }
-    if (this.#queue.length > 0) this.#schedule();
+    while (this.#queue.size > 0 && this.#take()) this.#queue.grant();
+    this.#schedule();
   };
 }

@@ -1,3 +1,4 @@
+import { onAbort } from "../abort/on-abort.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
 
 /**
@@ -7,14 +8,15 @@ import { RequestAbortedError } from "../errors/request-aborted-error.js";
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(new RequestAbortedError(undefined, { cause: signal.reason }));
   return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new RequestAbortedError(undefined, { cause: signal!.reason }));
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      unlisten?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const unlisten =
+      signal &&
+      onAbort(signal, () => {
+        clearTimeout(timer);
+        reject(new RequestAbortedError(undefined, { cause: signal.reason }));
+      });
   });
 }

@@ -1,3 +1,4 @@
+import { onAbort } from "../abort/on-abort.js";
 import { abortFailure, errorCode, isConnectPhaseCode, networkFailure, timeoutFailure } from "./failures.js";
 import type { Transport, TransportRequest, TransportResponse } from "./types.js";
 
@@ -29,8 +30,7 @@ export class FetchTransport implements Transport {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
-    const onAbort = (): void => controller.abort();
-    signal?.addEventListener("abort", onAbort);
+    const unlisten = signal && onAbort(signal, () => controller.abort());
     try {
       const response = await this.#fetch(`${request.endpoint.origin}/`, {
         method: "POST",
@@ -46,7 +46,7 @@ export class FetchTransport implements Transport {
       throw networkFailure(error, code, !isConnectPhaseCode(code));
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
+      unlisten?.();
     }
   }
 }

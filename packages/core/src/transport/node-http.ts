@@ -1,5 +1,7 @@
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { request as httpRequest, type Agent as HttpAgent, type ClientRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest, type AgentOptions } from "node:https";
+import { onAbort } from "../abort/on-abort.js";
+import { AgentPool } from "./agents.js";
 import { abortFailure, errorCode, isConnectPhaseCode, networkFailure, timeoutFailure } from "./failures.js";
 import type { Transport, TransportRequest, TransportResponse } from "./types.js";
 
@@ -12,6 +14,20 @@ export interface NodeHttpTransportOptions {
    * idle timeouts, so a reused connection is rarely one the server is closing at that moment.
    */
   readonly idleSocketTimeoutMs?: number;
+  /**
+   * Proxy URL (`http://user:password@proxy:3128`), or `false` to connect directly whatever the
+   * environment says. Default: `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` (and lower-case). Requests
+   * are tunnelled with `CONNECT`, for https and http origins alike.
+   */
+  readonly proxy?: string | false;
+  /**
+   * Your own `http.Agent`/`https.Agent` (matching the endpoint's protocol), used for every request
+   * instead of the transport's pools; `proxy` and the pool options then do not apply, and `close()`
+   * leaves it open. Keep `keepAlive: true`: without it every call pays a TCP and TLS handshake.
+   */
+  readonly agent?: HttpAgent;
+  /** Extra trusted CA certificates (PEM) for https origins, e.g. a TLS-inspecting proxy's. Default: Node's. */
+  readonly ca?: AgentOptions["ca"];
 }
 
 /**
@@ -20,41 +36,29 @@ export interface NodeHttpTransportOptions {
  * process alive.
  */
 export class NodeHttpTransport implements Transport {
-  readonly #options: NodeHttpTransportOptions;
-  #http: HttpAgent | undefined;
-  #https: HttpsAgent | undefined;
+  readonly #agents: AgentPool;
 
+  /** @throws ConfigurationError for an invalid `proxy` URL. */
   constructor(options: NodeHttpTransportOptions = {}) {
-    this.#options = options;
+    this.#agents = new AgentPool(options);
   }
 
   send(request: TransportRequest): Promise<TransportResponse> {
     const { signal } = request;
     if (signal?.aborted) return Promise.reject(abortFailure(signal));
-    return new Promise((resolve, reject) => new Attempt(this.#agentFor(request), request, resolve, reject));
+    const agent = this.#agents.agentFor(request.endpoint);
+    if (agent instanceof Promise) return agent.then((loaded) => this.#send(loaded, request));
+    return this.#send(agent, request);
   }
 
-  /** Destroys pooled connections; requests in flight fail with a `NetworkError`. */
+  #send(agent: HttpAgent, request: TransportRequest): Promise<TransportResponse> {
+    if (request.signal?.aborted) return Promise.reject(abortFailure(request.signal));
+    return new Promise((resolve, reject) => new Attempt(agent, request, resolve, reject));
+  }
+
+  /** Destroys pooled connections (not a caller's own `agent`); requests in flight fail with a `NetworkError`. */
   close(): void {
-    this.#http?.destroy();
-    this.#https?.destroy();
-    this.#http = undefined;
-    this.#https = undefined;
-  }
-
-  #agentFor(request: TransportRequest): HttpAgent {
-    const secure = request.endpoint.protocol === "https:";
-    if (secure) return (this.#https ??= new HttpsAgent(this.#agentOptions()));
-    return (this.#http ??= new HttpAgent(this.#agentOptions()));
-  }
-
-  #agentOptions() {
-    return {
-      keepAlive: true,
-      scheduling: "lifo" as const,
-      maxSockets: this.#options.maxSockets ?? 50,
-      timeout: this.#options.idleSocketTimeoutMs ?? 15_000,
-    };
+    this.#agents.close();
   }
 }
 
@@ -65,6 +69,7 @@ class Attempt {
   readonly #reject: (error: unknown) => void;
   readonly #req: ClientRequest;
   readonly #timer: NodeJS.Timeout;
+  #unlisten: (() => void) | undefined;
   #sent = false;
   #settled = false;
 
@@ -90,7 +95,7 @@ class Attempt {
     this.#req = req;
     req.setHeader("Content-Length", body.byteLength);
     this.#timer = setTimeout(this.#onTimeout, request.timeoutMs);
-    request.signal?.addEventListener("abort", this.#onAbort);
+    this.#unlisten = request.signal && onAbort(request.signal, this.#onAbort);
     // "finish": every byte of the request was handed to a connected socket. Before that the server
     // cannot have a complete request, so a failure is safe to retry whatever the action.
     req.once("finish", this.#onSent);
@@ -141,7 +146,7 @@ class Attempt {
     if (this.#settled) return false;
     this.#settled = true;
     clearTimeout(this.#timer);
-    this.#request.signal?.removeEventListener("abort", this.#onAbort);
+    this.#unlisten?.();
     return true;
   }
 }

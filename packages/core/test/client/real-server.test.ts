@@ -82,7 +82,7 @@ describe("ServiceClient against a real HTTP server", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("spreads a burst at the action's rate in FIFO order (fake clock, real sockets)", async () => {
+  it("starts the per-second number of calls at once by default, the rest one window later, in FIFO order", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: 0 });
     server = await startServer((_req, res) => apiReply(res, {}));
     const dispatched: { taskId: number; at: number }[] = [];
@@ -95,6 +95,34 @@ describe("ServiceClient against a real HTTP server", () => {
       close: () => inner.close(),
     };
     client = newClient({ endpoint: server.origin, transport: recording, rateLimit: {}, now: () => Date.now() });
+    const action = { ...describeTaskInfo, rateLimit: 20 };
+    let settled = 0;
+    const calls = Array.from({ length: 45 }, (_, i) => client!.invoke(action, { TaskId: i }).finally(() => settled++));
+    while (settled < calls.length) {
+      await vi.advanceTimersByTimeAsync(20);
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(calls);
+    inner.close();
+
+    expect(server.requests).toHaveLength(45);
+    expect(dispatched.map((d) => d.taskId)).toEqual([...Array(45).keys()]);
+    expect(dispatched.map((d) => d.at)).toEqual([...Array(45).keys()].map((i) => Math.floor(i / 20) * 1020));
+  });
+
+  it("spaces a burst evenly with rateLimit.burst, in FIFO order (fake clock, real sockets)", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: 0 });
+    server = await startServer((_req, res) => apiReply(res, {}));
+    const dispatched: { taskId: number; at: number }[] = [];
+    const inner = new NodeHttpTransport();
+    const recording: Transport = {
+      send: (request) => {
+        dispatched.push({ taskId: JSON.parse(Buffer.from(request.body).toString()).TaskId, at: Date.now() });
+        return inner.send(request);
+      },
+      close: () => inner.close(),
+    };
+    client = newClient({ endpoint: server.origin, transport: recording, rateLimit: { burst: 1 }, now: () => Date.now() });
     const action = { ...describeTaskInfo, rateLimit: 10 };
     let settled = 0;
     const calls = Array.from({ length: 25 }, (_, i) => client!.invoke(action, { TaskId: i }).finally(() => settled++));

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
+  type OpenErrorCode,
   ConfigurationError,
   isMalformedResponseError,
   isNetworkError,
@@ -44,7 +45,7 @@ describe("error classes", () => {
     expect(error).toBeInstanceOf(SdkError);
     expect(error).toBeInstanceOf(Error);
     expect(String(error.stack)).toMatch(/^TencentCloudError: The instance does not exist\./);
-    expectTypeOf(error.code).toEqualTypeOf<"ResourceNotFound" | "InternalError">();
+    expectTypeOf(error.code).toEqualTypeOf<OpenErrorCode<"ResourceNotFound" | "InternalError">>();
   });
 
   it("are told apart by instanceof and by guards", () => {

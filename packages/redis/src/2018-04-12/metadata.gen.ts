@@ -538,4 +538,5 @@ export const actions = defineActions<
     DescribeTaskList: 100,
     ModifyInstance: 50,
   },
+  regionRequired: true,
 });

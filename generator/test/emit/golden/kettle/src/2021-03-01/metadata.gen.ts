@@ -32,4 +32,5 @@ export const actions = defineActions<
   rateLimit: 20,
   readOnly: "01110",
   rateLimits: { BoilWater: 10, DescribeKettles: 50, GetKettleStats: 5 },
+  regionRequired: "BoilWater,DescribeKettles,GetKettleStats,RenameKettle",
 });

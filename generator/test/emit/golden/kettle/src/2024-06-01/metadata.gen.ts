@@ -24,4 +24,5 @@ export const actions = defineActions<
   rateLimit: 20,
   readOnly: "01",
   methods: { Invoke: "invokeAction", ToString: "toStringAction" },
+  regionRequired: true,
 });
