@@ -83,6 +83,8 @@ export async function startMockServer(data: MockServiceData, options: MockServer
       (body) => {
         const { record, payload } = handle(req, body);
         requests.push(record);
+        // The server's own clock, which a client corrects its signing clock by.
+        res.setHeader("Date", new Date(now()).toUTCString());
         send(res, 200, "application/json", stringifyJson({ Response: payload }));
       },
       () => res.destroy(),
