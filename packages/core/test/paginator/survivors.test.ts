@@ -71,7 +71,7 @@ describe("paginate edge cases (mutation survivors)", () => {
       controller.abort();
       return { InstanceSet: [calls], RequestId: "r" };
     };
-    const pages = paginate(invoke, noTotal, {}, { pageSize: 1, signal: controller.signal }).pages();
+    const pages = paginate(invoke, noTotal, {}, { pageSize: 1, signal: controller.signal }).pages()[Symbol.asyncIterator]();
     await expect(pages.next()).rejects.toMatchObject({ name: "RequestAbortedError" });
     expect(calls).toBe(1);
   });
