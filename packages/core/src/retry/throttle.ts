@@ -21,6 +21,8 @@ export function retryAfterMs(headers: Readonly<Record<string, string>> | undefin
   const value = headers?.["retry-after"]?.trim();
   if (value === undefined || value === "") return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
+  // HTTP dates start with the day name (`Wed, 21 Oct 2015 07:28:00 GMT`); Date.parse takes far more.
+  if (!/^[A-Za-z]{3}, /.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }

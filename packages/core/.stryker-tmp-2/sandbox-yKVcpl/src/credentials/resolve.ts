@@ -1,0 +1,34 @@
+// @ts-nocheck
+import { cachedProvider } from "./cache.js";
+import { defaultCredentialChain, type DefaultCredentialChainOptions } from "./chain.js";
+import { CredentialsError } from "./errors.js";
+import { sealCredentials } from "./sealed.js";
+import type { CredentialProvider, Credentials } from "./types.js";
+
+/**
+ * Fixed keys as a provider. Checked now, so a client constructed with an empty key fails at
+ * construction rather than at its first call.
+ */
+export function staticCredentials(credentials: Credentials): CredentialProvider {
+  const sealed = sealCredentials(credentials, "client option `credentials`");
+  return () => Promise.resolve(sealed);
+}
+
+/**
+ * Turns the `credentials` client option into the provider the client calls before signing each
+ * request: explicit keys → {@link staticCredentials}; a function → that function, cached (return
+ * `expiresAt` to have it called again 5 minutes before expiry); nothing → {@link defaultCredentialChain}.
+ */
+export function resolveCredentialProvider(
+  credentials: Credentials | CredentialProvider | undefined,
+  options: DefaultCredentialChainOptions = {},
+): CredentialProvider {
+  if (credentials === undefined) return defaultCredentialChain(options);
+  if (typeof credentials === "function") {
+    return cachedProvider(credentials, { ...(options.now === undefined ? {} : { now: options.now }), origin: "credentials provider function" });
+  }
+  if (typeof credentials === "object" && credentials !== null) return staticCredentials(credentials);
+  throw new CredentialsError(
+    `client option \`credentials\` must be {secretId, secretKey, token?} or a provider function, got ${credentials === null ? "null" : typeof credentials}`,
+  );
+}

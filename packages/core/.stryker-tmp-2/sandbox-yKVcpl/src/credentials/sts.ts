@@ -1,0 +1,69 @@
+// @ts-nocheck
+import type { ActionMeta, ServiceMeta } from "../meta.js";
+import { expiryFromUnixSeconds } from "./expiry.js";
+import { CredentialsError } from "./errors.js";
+import type { Credentials } from "./types.js";
+
+/** STS API version used for AssumeRole and AssumeRoleWithWebIdentity. */
+export const STS_VERSION = "2018-08-13";
+/** STS rejects calls without a region; this one is what other Tencent Cloud SDKs default to. */
+export const STS_DEFAULT_REGION = "ap-guangzhou";
+/** STS's own default session length. */
+export const STS_DEFAULT_DURATION_SECONDS = 7200;
+
+/** The slice of STS that credential providers call. */
+export const STS_SERVICE: ServiceMeta = {
+  service: "sts",
+  version: STS_VERSION,
+  endpoint: "sts.tencentcloudapi.com",
+  intlEndpoint: "sts.intl.tencentcloudapi.com",
+  shapes: {
+    AssumeRoleRequest: {
+      RoleArn: "!s",
+      RoleSessionName: "!s",
+      DurationSeconds: "u",
+      Policy: "s",
+      ExternalId: "s",
+    },
+  },
+};
+
+/**
+ * STS `AssumeRole`. Marked read-only because repeating it only mints another set of temporary keys,
+ * so retrying after a timeout or 5xx is safe.
+ */
+export const ASSUME_ROLE: ActionMeta = {
+  name: "AssumeRole",
+  rateLimit: 600,
+  readOnly: true,
+  input: "AssumeRoleRequest",
+};
+
+/** Session names STS accepts: 2-64 of letters, digits and `+=,.@_-`. */
+export const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+
+/** A session name unique enough to tell sessions apart in CloudAudit. */
+export function defaultSessionName(now: () => number): string {
+  return `tc-sdk-${now()}`;
+}
+
+/**
+ * Reads `{Credentials: {TmpSecretId, TmpSecretKey, Token}, ExpiredTime}` from an STS response.
+ * Errors name the fields that are wrong, never their values.
+ */
+export function parseStsCredentials(response: unknown, where: string): Credentials {
+  const r = (typeof response === "object" && response !== null ? response : {}) as Record<string, unknown>;
+  const c = (typeof r.Credentials === "object" && r.Credentials !== null ? r.Credentials : {}) as Record<string, unknown>;
+  const missing = ["TmpSecretId", "TmpSecretKey", "Token"]
+    .filter((k) => typeof c[k] !== "string" || c[k] === "")
+    .map((k) => `Credentials.${k}`);
+  const expiredTime = typeof r.ExpiredTime === "bigint" ? Number(r.ExpiredTime) : r.ExpiredTime;
+  if (typeof expiredTime !== "number" || !Number.isFinite(expiredTime)) missing.push("ExpiredTime");
+  if (missing.length > 0) throw new CredentialsError(`${where}: response lacks ${missing.join(", ")}`);
+  return {
+    secretId: c.TmpSecretId as string,
+    secretKey: c.TmpSecretKey as string,
+    token: c.Token as string,
+    expiresAt: expiryFromUnixSeconds(expiredTime as number, where),
+  };
+}

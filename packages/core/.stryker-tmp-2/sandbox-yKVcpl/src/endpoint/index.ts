@@ -1,0 +1,2 @@
+// @ts-nocheck
+export { resolveEndpoint, parseEndpoint, type ResolvedEndpoint, type EndpointOptions } from "./resolve.js";

@@ -1,0 +1,2 @@
+// @ts-nocheck
+export { TokenBucket, type TokenBucketOptions } from "./token-bucket.js";

@@ -1,0 +1,179 @@
+// @ts-nocheck
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import {
+  abortFailure,
+  checkHeaders,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  errorCode,
+  flattenHeaders,
+  isConnectPhaseCode,
+  networkFailure,
+  timeoutFailure,
+  tooLargeFailure,
+} from "./failures.js";
+import type { Transport, TransportRequest, TransportResponse } from "./types.js";
+
+/** Options of {@link NodeHttpTransport}. */
+export interface NodeHttpTransportOptions {
+  /** Concurrent connections per origin, default 50. Calls beyond wait for a free connection. */
+  readonly maxSockets?: number;
+  /**
+   * Idle keep-alive connections are closed after this many ms, default 15000: before typical server
+   * idle timeouts, so a reused connection is rarely one the server is closing at that moment.
+   */
+  readonly idleSocketTimeoutMs?: number;
+}
+
+/**
+ * Default transport: `node:http`/`node:https` with a keep-alive connection pool per client. Measured
+ * cheaper per call than global `fetch` (see the package README). Idle pooled sockets do not keep the
+ * process alive. Never follows redirects; stops reading at `maxResponseBytes`.
+ */
+export class NodeHttpTransport implements Transport {
+  readonly #options: NodeHttpTransportOptions;
+  #http: HttpAgent | undefined;
+  #https: HttpsAgent | undefined;
+
+  constructor(options: NodeHttpTransportOptions = {}) {
+    this.#options = options;
+  }
+
+  send(request: TransportRequest): Promise<TransportResponse> {
+    const { signal } = request;
+    if (signal?.aborted) return Promise.reject(abortFailure(signal));
+    try {
+      checkHeaders(request.headers);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => new Attempt(this.#agentFor(request), request, resolve, reject));
+  }
+
+  /** Destroys pooled connections; requests in flight fail with a `NetworkError`. */
+  close(): void {
+    this.#http?.destroy();
+    this.#https?.destroy();
+    this.#http = undefined;
+    this.#https = undefined;
+  }
+
+  #agentFor(request: TransportRequest): HttpAgent {
+    const secure = request.endpoint.protocol === "https:";
+    if (secure) return (this.#https ??= new HttpsAgent(this.#agentOptions()));
+    return (this.#http ??= new HttpAgent(this.#agentOptions()));
+  }
+
+  #agentOptions() {
+    return {
+      keepAlive: true,
+      scheduling: "lifo" as const,
+      maxSockets: this.#options.maxSockets ?? 50,
+      timeout: this.#options.idleSocketTimeoutMs ?? 15_000,
+    };
+  }
+}
+
+/** State of one request: settles exactly once, then releases its timer and abort listener. */
+class Attempt {
+  readonly #request: TransportRequest;
+  readonly #resolve: (response: TransportResponse) => void;
+  readonly #reject: (error: unknown) => void;
+  readonly #req: ClientRequest;
+  readonly #timer: NodeJS.Timeout;
+  #sent = false;
+  #settled = false;
+
+  constructor(
+    agent: HttpAgent,
+    request: TransportRequest,
+    resolve: (response: TransportResponse) => void,
+    reject: (error: unknown) => void,
+  ) {
+    this.#request = request;
+    this.#resolve = resolve;
+    this.#reject = reject;
+    const { endpoint, body } = request;
+    const send = endpoint.protocol === "https:" ? httpsRequest : httpRequest;
+    const req = send({
+      agent,
+      method: "POST",
+      hostname: endpoint.hostname,
+      port: endpoint.port,
+      path: "/",
+      headers: request.headers,
+    });
+    this.#req = req;
+    req.setHeader("Content-Length", body.byteLength);
+    this.#timer = setTimeout(this.#onTimeout, request.timeoutMs);
+    request.signal?.addEventListener("abort", this.#onAbort);
+    // "finish": every byte of the request was handed to a connected socket. Before that the server
+    // cannot have a complete request, so a failure is safe to retry whatever the action.
+    req.once("finish", this.#onSent);
+    req.once("response", this.#onResponse);
+    req.on("error", this.#onError);
+    req.end(body);
+  }
+
+  readonly #onSent = (): void => {
+    this.#sent = true;
+  };
+
+  readonly #onResponse = (res: IncomingMessage): void => {
+    const status = res.statusCode ?? 0;
+    const maxBytes = this.#request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    // Counted while reading: an endless body stops at the cap instead of filling memory.
+    if (Number(res.headers["content-length"]) > maxBytes) return this.#tooLarge(status, maxBytes);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    res.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) this.#tooLarge(status, maxBytes);
+      else chunks.push(chunk);
+    });
+    res.once("end", () => {
+      if (this.#finish()) {
+        const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        this.#resolve({ status, body, headers: flattenHeaders(Object.entries(res.headers)) });
+      }
+    });
+    res.on("error", this.#onError);
+    res.once("close", () => {
+      // Closed without `end`: the connection dropped mid-body.
+      if (!res.complete) this.#onError(Object.assign(new Error("Connection closed before the body was complete"), { code: "ECONNRESET" }));
+    });
+  };
+
+  readonly #onError = (error: unknown): void => {
+    if (!this.#finish()) return;
+    const code = errorCode(error);
+    this.#reject(networkFailure(error, code, this.#sent && !isConnectPhaseCode(code)));
+  };
+
+  #tooLarge(status: number, maxBytes: number): void {
+    if (!this.#finish()) return;
+    this.#req.destroy();
+    this.#reject(tooLargeFailure(status, maxBytes));
+  }
+
+  readonly #onTimeout = (): void => {
+    if (!this.#finish()) return;
+    this.#req.destroy();
+    this.#reject(timeoutFailure(this.#request.timeoutMs, this.#sent));
+  };
+
+  readonly #onAbort = (): void => {
+    if (!this.#finish()) return;
+    this.#req.destroy();
+    this.#reject(abortFailure(this.#request.signal!));
+  };
+
+  /** Marks the attempt settled; false if it already was. */
+  #finish(): boolean {
+    if (this.#settled) return false;
+    this.#settled = true;
+    clearTimeout(this.#timer);
+    this.#request.signal?.removeEventListener("abort", this.#onAbort);
+    return true;
+  }
+}
