@@ -57,3 +57,26 @@ describe("retryDelay", () => {
     expect(retryDelay(api("RequestLimitExceeded"), 3, policy, { "retry-after": "1" }, NOW, () => 0)).toBe(2000);
   });
 });
+
+describe("resolveRetryPolicy boundaries (mutation survivors)", () => {
+  it("accepts zero delays and a single attempt, and ignores undefined members", async () => {
+    const { resolveRetryPolicy } = await import("../../src/retry/index.js");
+    expect(resolveRetryPolicy({ baseDelayMs: 0, maxDelayMs: 0, throttleBaseDelayMs: 0 })).toMatchObject({ baseDelayMs: 0, maxDelayMs: 0, throttleBaseDelayMs: 0 });
+    expect(resolveRetryPolicy({ maxAttempts: 1 }).maxAttempts).toBe(1);
+    expect(resolveRetryPolicy({ maxAttempts: undefined, baseDelayMs: undefined })).toEqual(DEFAULT_RETRY_POLICY);
+    expect(() => resolveRetryPolicy({ throttleMaxDelayMs: -1 })).toThrow(RangeError);
+  });
+});
+
+describe("isRetryable for throttling (mutation survivors)", () => {
+  it("retries every throttled answer, even for mutating actions, and nothing that merely looks like one", async () => {
+    const { isRetryable } = await import("../../src/retry/index.js");
+    expect(isRetryable(api("RequestLimitExceeded"), false)).toBe(true);
+    expect(isRetryable(api("RequestLimitExceeded.IPLimitExceeded"), false)).toBe(true);
+    expect(isRetryable(api("InvalidParameter", 429), false)).toBe(true);
+    expect(isRetryable(malformed(429), false)).toBe(true);
+    expect(isRetryable(api("RequestLimitExceededX"), false)).toBe(false);
+    expect(isRetryable(new MalformedResponseError("m", { httpStatus: 302, reason: "redirect", excerpt: "" }), true)).toBe(false);
+    expect(isRetryable(new MalformedResponseError("m", { httpStatus: 200, reason: "too-large", excerpt: "" }), true)).toBe(false);
+  });
+});
