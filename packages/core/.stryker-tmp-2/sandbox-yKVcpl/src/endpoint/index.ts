@@ -1,2 +1,0 @@
-// @ts-nocheck
-export { resolveEndpoint, parseEndpoint, type ResolvedEndpoint, type EndpointOptions } from "./resolve.js";

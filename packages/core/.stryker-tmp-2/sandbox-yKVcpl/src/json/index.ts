@@ -1,4 +1,0 @@
-// @ts-nocheck
-export { parseJson, JsonSyntaxError } from "./parse.js";
-export { stringifyJson } from "./stringify.js";
-export type { Int64, UInt64 } from "./types.js";

@@ -1,2 +1,0 @@
-// @ts-nocheck
-export { TokenBucket, type TokenBucketOptions } from "./token-bucket.js";
