@@ -63,7 +63,8 @@ describe("resolveRetryPolicy boundaries (mutation survivors)", () => {
     const { resolveRetryPolicy } = await import("../../src/retry/index.js");
     expect(resolveRetryPolicy({ baseDelayMs: 0, maxDelayMs: 0, throttleBaseDelayMs: 0 })).toMatchObject({ baseDelayMs: 0, maxDelayMs: 0, throttleBaseDelayMs: 0 });
     expect(resolveRetryPolicy({ maxAttempts: 1 }).maxAttempts).toBe(1);
-    expect(resolveRetryPolicy({ maxAttempts: undefined, baseDelayMs: undefined })).toEqual(DEFAULT_RETRY_POLICY);
+    // JavaScript callers can pass explicit undefined members: they mean "default".
+    expect(resolveRetryPolicy({ maxAttempts: undefined, baseDelayMs: undefined } as unknown as { maxAttempts: number })).toEqual(DEFAULT_RETRY_POLICY);
     expect(() => resolveRetryPolicy({ throttleMaxDelayMs: -1 })).toThrow(RangeError);
   });
 });
