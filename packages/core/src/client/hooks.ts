@@ -26,6 +26,11 @@ export interface AfterAttemptEvent extends AttemptInfo {
   readonly status: number | undefined;
   /** `RequestId` of the response, when it had one. */
   readonly requestId: string | undefined;
+  /**
+   * Response headers (lower-case names, e.g. `date`, `retry-after`), when a response arrived and the
+   * transport reports them; anything echoing a secret of the call is redacted.
+   */
+  readonly headers: Readonly<Record<string, string>> | undefined;
   /** Time from sending to the parsed response or failure, in ms. */
   readonly durationMs: number;
   /**

@@ -14,6 +14,10 @@ export interface RetryOptions {
   readonly baseDelayMs?: number;
   /** Largest backoff in ms, default 5000. */
   readonly maxDelayMs?: number;
+  /** First backoff ceiling after throttling (`RequestLimitExceeded`, HTTP 429) in ms, default 1000. */
+  readonly throttleBaseDelayMs?: number;
+  /** Largest backoff after throttling in ms, default 20000. A longer `Retry-After` is still honoured. */
+  readonly throttleMaxDelayMs?: number;
 }
 
 /** Client-side rate limiting. */
@@ -52,8 +56,18 @@ export interface ClientOptions {
   readonly regionalEndpoint?: boolean;
   /** Response language: `zh-CN` or `en-US` (sent as `X-TC-Language`). */
   readonly language?: "zh-CN" | "en-US";
-  /** Per-attempt timeout in ms, default 60000. */
+  /**
+   * Deadline of each call in ms, default 60000: it covers every stage (rate-limit queue, credentials,
+   * every attempt and backoff), and retries stop when the next would start past it.
+   */
   readonly timeoutMs?: number;
+  /** Largest response body accepted, in bytes, default 32 MiB; a larger one fails without retry. */
+  readonly maxResponseBytes?: number;
+  /**
+   * Allow `http://` endpoints on hosts other than loopback, default `false`: plaintext sends the
+   * session token and signed requests unencrypted.
+   */
+  readonly allowInsecureEndpoint?: boolean;
   /** Retry policy, or `false` to never retry. */
   readonly retry?: RetryOptions | false;
   /** Client-side rate limiting, or `false` to disable it. */
@@ -96,7 +110,7 @@ export interface ClientOptions {
 export interface CallOptions {
   /** Abort the call, including any pending retry. */
   readonly signal?: AbortSignal;
-  /** Per-attempt timeout for this call in ms, overriding the client's. */
+  /** Deadline of this call in ms (every stage, retries included), overriding the client's. */
   readonly timeoutMs?: number;
   /**
    * Headers for this call, overriding client headers of the same name (case-insensitive). Reserved

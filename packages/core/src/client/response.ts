@@ -14,8 +14,8 @@ const decoder = new TextDecoder();
 
 /**
  * Reads an API 3.0 answer: `{"Response": {..., "RequestId"}}` on success, `Response.Error` with
- * `Code`/`Message` on failure (whatever the HTTP status). Anything else is a
- * {@link MalformedResponseError} quoting a short excerpt with `secrets` redacted.
+ * `Code`/`Message` on failure (whatever the HTTP status), both with `secrets` redacted. A 3xx, or
+ * anything else, is a {@link MalformedResponseError} quoting a short excerpt with `secrets` redacted.
  */
 export function interpretResponse(
   status: number,
@@ -23,6 +23,8 @@ export function interpretResponse(
   secrets: readonly (string | undefined)[],
 ): Outcome {
   const text = Buffer.isBuffer(body) ? body.toString("utf8") : decoder.decode(body);
+  // Never followed (it could send the signed request and token elsewhere) and never retried.
+  if (status >= 300 && status < 400) return malformed(status, "redirect", `HTTP ${status} redirect, which is not followed`, text, secrets);
   let document: unknown;
   try {
     document = parseJson(text);
@@ -44,9 +46,11 @@ export function interpretResponse(
   if (!isObject(apiError) || typeof apiError["Code"] !== "string") {
     return malformed(status, "missing-response", `HTTP ${status} with a Response.Error lacking Code`, text, secrets);
   }
+  // A server or proxy may echo request headers into the error: redact before anything can show it
+  // (err.message, inspect, toJSON, the debug logger and hooks all read these two fields).
   const error = new TencentCloudError({
-    code: apiError["Code"],
-    message: typeof apiError["Message"] === "string" ? apiError["Message"] : "",
+    code: redactText(apiError["Code"], secrets),
+    message: typeof apiError["Message"] === "string" ? redactText(apiError["Message"], secrets) : "",
     requestId: requestId ?? "",
     httpStatus: status,
   });

@@ -11,23 +11,28 @@ import { stringifyJson } from "../json/stringify.js";
 import type { ActionMeta, ServiceMeta } from "../meta.js";
 import type { RateLimiter } from "../rate-limit/limiter.js";
 import { LocalRateLimiter } from "../rate-limit/local.js";
-import { backoffDelay, isRetryable, resolveRetryPolicy, type RetryPolicy } from "../retry/policy.js";
+import { isRetryable, resolveRetryPolicy, type RetryPolicy } from "../retry/policy.js";
 import { sleep } from "../retry/sleep.js";
+import { retryDelay } from "../retry/throttle.js";
 import { SigningKeyCache } from "../signer/key-cache.js";
 import { signTc3 } from "../signer/tc3.js";
+import { streamEvents } from "../stream/invoke-stream.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/failures.js";
 import type { Transport } from "../transport/types.js";
 import { validateRequest, ValidationError } from "../validate/index.js";
 import { abortable } from "./abortable.js";
+import { CallScope } from "./call-scope.js";
+import { checkEndpointSecurity, checkHeaderOptions } from "./check-options.js";
+import { SigningClock } from "./clock-skew.js";
 import { resolveTransport } from "./default-transport.js";
 import { checkHeaders, mergeHeaders, TRACE_ID_HEADER } from "./headers.js";
 import type { Hooks } from "./hooks.js";
 import { resolveLogger, type Logger } from "./logger.js";
 import { runMiddleware, type Middleware } from "./middleware.js";
 import type { CallOptions, ClientOptions, RateLimitOptions } from "./options.js";
-import { redactHeaders } from "./redact.js";
+import { redactHeaders, redactText } from "./redact.js";
 import { interpretResponse, type Outcome } from "./response.js";
 import { REQUEST_CLIENT } from "./version.js";
-import { streamEvents } from "../stream/invoke-stream.js";
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const CONTENT_TYPE = "application/json; charset=utf-8";
@@ -44,6 +49,7 @@ export class ServiceClient {
   readonly #region: string | undefined;
   readonly #language: string | undefined;
   readonly #timeoutMs: number;
+  readonly #maxResponseBytes: number;
   readonly #retry: RetryPolicy;
   readonly #limiter: RateLimiter | undefined;
   readonly #ownsLimiter: boolean;
@@ -54,9 +60,11 @@ export class ServiceClient {
   readonly #logger: Logger | undefined;
   readonly #transport: Transport;
   readonly #ownsTransport: boolean;
-  readonly #now: () => number;
+  readonly #clock: SigningClock;
   readonly #credentials: CredentialProvider;
   readonly #keys = new SigningKeyCache(8);
+  /** Calls in progress, stopped by `close()`: a Set rather than abort listeners, which would pile up. */
+  readonly #calls = new Set<CallScope>();
   #closed = false;
 
   /**
@@ -66,9 +74,12 @@ export class ServiceClient {
   constructor(meta: ServiceMeta, options: ClientOptions = {}) {
     this.#meta = meta;
     this.#endpoint = resolveEndpoint(meta, options);
+    checkEndpointSecurity(this.#endpoint, options.allowInsecureEndpoint);
+    checkHeaderOptions(options);
     this.#region = options.region;
     this.#language = options.language;
     this.#timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs");
+    this.#maxResponseBytes = checkTimeout(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes");
     this.#retry = resolveRetryPolicy(options.retry);
     const rateLimit = options.rateLimit === false || options.rateLimit?.enabled === false ? undefined : (options.rateLimit ?? {});
     this.#ownsLimiter = rateLimit?.limiter === undefined;
@@ -79,7 +90,7 @@ export class ServiceClient {
     this.#logger = resolveLogger(options.logger);
     this.#ownsTransport = options.transport === undefined;
     this.#transport = resolveTransport(options);
-    this.#now = options.now ?? Date.now;
+    this.#clock = new SigningClock(options.now ?? Date.now);
     this.#limiter = rateLimit === undefined ? undefined : (rateLimit.limiter ?? localLimiter(rateLimit, options.now));
     this.#credentials = resolveCredentialProvider(options.credentials, options.now === undefined ? {} : { now: options.now });
   }
@@ -87,6 +98,14 @@ export class ServiceClient {
   /** Origin requests go to, e.g. `https://redis.tencentcloudapi.com`. */
   get endpoint(): string {
     return this.#endpoint.origin;
+  }
+
+  /**
+   * Correction applied to the local clock when signing, in ms (server time − local time): 0 until a
+   * call failed `AuthFailure.SignatureExpire` and the server's `Date` header showed the local clock off.
+   */
+  get clockOffsetMs(): number {
+    return this.#clock.offsetMs;
   }
 
   /**
@@ -100,52 +119,66 @@ export class ServiceClient {
    * Each carries the service, action and number of attempts made.
    */
   async invoke<Res>(action: ActionMeta, request: object, options: CallOptions = {}): Promise<Res> {
-    const { signal } = options;
+    const timeoutMs = options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs");
+    const scope = new CallScope(timeoutMs, options.signal);
+    this.#calls.add(scope);
+    if (this.#closed) scope.close();
     let attempt = 0;
+    let stage = "before the call started";
+    let clockCorrected = false;
     try {
-      if (signal?.aborted) throw new RequestAbortedError(undefined, { cause: signal.reason });
+      scope.check(stage, false);
       if (action.regionRequired === true && this.#region === undefined) {
         throw new ConfigurationError(`${action.name} needs a region: set the \`region\` client option (e.g. "ap-guangzhou")`);
       }
-      if (this.#validate) {
-        const problems = validateRequest(this.#meta.shapes, action.input, request);
-        if (problems.length > 0) throw new ValidationError(problems, this.#meta.service, action.name);
-      }
-      const body = Buffer.from(stringifyJson(request), "utf8");
+      const body = this.#serialize(action, request);
       const headers = options.headers === undefined ? this.#headers : mergeHeaders(this.#headers, checkHeaders(options.headers, "CallOptions.headers"));
-      const timeoutMs = options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs");
       const limit = { service: this.#meta.service, version: this.#meta.version, action: action.name, ratePerSecond: action.rateLimit };
       for (;;) {
-        // Checked per attempt: a call sleeping before a retry must not reopen a closed client's pool.
-        if (this.#closed) throw new RequestAbortedError("The client is closed");
-        const acquired = this.#limiter?.acquire(limit, signal);
+        stage = "while the call waited for its rate-limit slot";
+        const acquired = this.#limiter?.acquire(limit, scope.signal);
         const slot = acquired === undefined ? undefined : await acquired;
-        let outcome: Outcome;
+        let outcome: Outcome & { readonly headers?: Readonly<Record<string, string>> | undefined };
         let traceId = "";
         try {
-          if (this.#closed) throw new RequestAbortedError("The client is closed");
-          const credentials = await abortable(this.#credentials(), signal);
+          stage = "while getting credentials";
+          const credentials = await abortable(this.#credentials(), scope.signal);
+          // Checked after every wait: a call that waited through close() must not reopen the pool.
+          scope.check(stage, attempt > 0);
           attempt++;
           traceId = randomUUID();
-          const send = { action, attempt, traceId, credentials, body, headers, timeoutMs, signal };
+          stage = "while waiting for the response";
+          const send = { action, attempt, traceId, credentials, body, headers, scope };
           outcome = this.#middleware.length === 0 ? await this.#attempt(send) : await this.#throughMiddleware(send, request);
         } finally {
           this.#limiter?.settled?.(limit, slot);
         }
         if (outcome.ok) return outcome.response as Res;
         const error = outcome.error;
+        // Rejected before running: correct the signing clock and try once more, whatever the policy.
+        if (!clockCorrected && this.#clock.correct(error, outcome.headers)) {
+          clockCorrected = true;
+          continue;
+        }
         const retryable = isRetryable(error, action.readOnly);
         withContext(error, { service: this.#meta.service, action: action.name, attempts: attempt, retryable, traceId });
-        if (!retryable || attempt >= this.#retry.maxAttempts) throw error;
-        const delayMs = backoffDelay(attempt, this.#retry);
+        if (!retryable || attempt - (clockCorrected ? 1 : 0) >= this.#retry.maxAttempts) throw error;
+        const delayMs = retryDelay(error, attempt, this.#retry, outcome.headers, this.#clock.now());
+        // A retry that could only start after the deadline would fail anyway: report the real failure.
+        if (!scope.allows(delayMs)) throw error;
         this.#logger?.debug("retry", { ...where(this.#meta, action, attempt), delayMs, error: describe(error) });
-        await sleep(delayMs, signal);
+        stage = "while backing off before a retry";
+        await sleep(delayMs, scope.signal);
       }
-    } catch (error) {
+    } catch (caught) {
+      const error = scope.translate(caught, stage, attempt > 0);
       if (kindOf(error) !== undefined && (error as SdkError).service === undefined) {
         withContext(error as SdkError, { service: this.#meta.service, action: action.name, attempts: attempt });
       }
       throw error;
+    } finally {
+      scope.dispose();
+      this.#calls.delete(scope);
     }
   }
 
@@ -202,7 +235,7 @@ export class ServiceClient {
         version: this.#meta.version,
         region: this.#region,
         language: this.#language,
-        timestamp: Math.floor(this.#now() / 1000),
+        timestamp: Math.floor(this.#clock.now() / 1000),
         contentType: CONTENT_TYPE,
         body,
         requestClient: REQUEST_CLIENT,
@@ -211,17 +244,36 @@ export class ServiceClient {
     );
   }
 
-  /** Closes pooled connections and rejects calls queued by the rate limiter. Later calls fail. */
+  /**
+   * Stops the client: no request leaves it after `close()` returns. Calls queued by the rate limiter,
+   * waiting for credentials or a retry, or in flight reject with `RequestAbortedError`; pooled
+   * connections close. Later calls fail the same way.
+   */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    for (const call of this.#calls) call.close();
     const closed = () => new RequestAbortedError("The client was closed while the call waited for its rate-limit slot");
     if (this.#ownsLimiter) this.#limiter?.close?.(closed);
     if (this.#ownsTransport) this.#transport.close?.();
   }
 
+  /** Validates and serialises a request; a cycle or absurd depth is a ValidationError, never a stack overflow. */
+  #serialize(action: ActionMeta, request: object): Buffer {
+    if (this.#validate) {
+      const problems = validateRequest(this.#meta.shapes, action.input, request);
+      if (problems.length > 0) throw new ValidationError(problems, this.#meta.service, action.name);
+    }
+    try {
+      return Buffer.from(stringifyJson(request), "utf8");
+    } catch (error) {
+      const why = error instanceof RangeError ? "is nested too deeply" : "has a cycle or a value JSON cannot hold";
+      throw new ValidationError([`request: ${why} (${error instanceof Error ? error.message : String(error)})`], this.#meta.service, action.name);
+    }
+  }
+
   /** One attempt wrapped by the middleware; a non-SDK exception from a middleware fails the call. */
-  async #throughMiddleware(send: Send, params: object): Promise<Outcome & { status?: number | undefined }> {
+  async #throughMiddleware(send: Send, params: object): Promise<AttemptOutcome> {
     const request = {
       service: this.#meta.service,
       version: this.#meta.version,
@@ -232,40 +284,26 @@ export class ServiceClient {
       params: params as Readonly<Record<string, unknown>>,
       headers: { ...send.headers },
     };
+    // The last attempt's response headers, for the clock-skew correction and Retry-After.
+    let responseHeaders: Readonly<Record<string, string>> | undefined;
     try {
       const answer = await runMiddleware(this.#middleware, request, async (final) => {
         const headers = checkHeaders(final.headers, "middleware headers");
         const body = final.params === params ? send.body : Buffer.from(stringifyJson(final.params), "utf8");
         const outcome = await this.#attempt({ ...send, body, headers });
+        responseHeaders = outcome.headers;
         if (!outcome.ok) throw outcome.error;
         return { status: outcome.status ?? 200, response: outcome.response };
       });
-      return { ok: true, response: answer.response as Record<string, unknown>, requestId: answer.response["RequestId"] as string | undefined };
+      return { ok: true, response: answer.response as Record<string, unknown>, requestId: answer.response["RequestId"] as string | undefined, headers: responseHeaders };
     } catch (error) {
       if (kindOf(error) === undefined) throw error;
-      return { ok: false, error: error as SdkError, requestId: undefined };
+      return { ok: false, error: error as SdkError, requestId: undefined, headers: responseHeaders };
     }
   }
 
-  async #attempt({ action, attempt, traceId, credentials, body, headers: extra, timeoutMs, signal }: Send): Promise<Outcome & { status?: number | undefined }> {
-    const signed = signTc3(
-      {
-        secretId: credentials.secretId,
-        secretKey: credentials.secretKey,
-        token: credentials.token,
-        service: this.#meta.service,
-        host: this.#endpoint.host,
-        action: action.name,
-        version: this.#meta.version,
-        region: this.#region,
-        language: this.#language,
-        timestamp: Math.floor(this.#now() / 1000),
-        contentType: CONTENT_TYPE,
-        body,
-        requestClient: REQUEST_CLIENT,
-      },
-      this.#keys,
-    );
+  async #attempt({ action, attempt, traceId, credentials, body, headers: extra, scope }: Send): Promise<AttemptOutcome> {
+    const signed = this.#sign(action, credentials, body);
     const headers: Record<string, string> = extra === undefined ? signed : { ...extra, ...signed };
     headers[TRACE_ID_HEADER] = traceId;
     const hooks = this.#hooks;
@@ -274,15 +312,31 @@ export class ServiceClient {
       hooks.beforeAttempt({ ...where(this.#meta, action, attempt), traceId, endpoint: this.#endpoint.origin, headers: redactHeaders(headers) });
     }
     logger?.debug("send", { ...where(this.#meta, action, attempt), traceId, endpoint: this.#endpoint.origin });
+    // Last check before the network: a hook or the closing client may have stopped the call.
+    scope.check("before sending", attempt > 1);
     const started = performance.now();
+    const secrets = [credentials.secretKey, credentials.token, headers["Authorization"]];
     let status: number | undefined;
+    let responseHeaders: Readonly<Record<string, string>> | undefined;
     let outcome: Outcome;
     try {
-      const response = await this.#transport.send({ endpoint: this.#endpoint, headers, body, timeoutMs, signal });
+      const response = await this.#transport.send({
+        endpoint: this.#endpoint,
+        headers,
+        body,
+        timeoutMs: scope.remainingMs(),
+        signal: scope.cancelSignal,
+        maxResponseBytes: this.#maxResponseBytes,
+      });
       status = response.status;
-      outcome = interpretResponse(status, response.body, [credentials.secretKey, credentials.token, headers["Authorization"]]);
+      responseHeaders = response.headers === undefined ? undefined : redactValues(response.headers, secrets);
+      outcome = interpretResponse(status, response.body, secrets);
     } catch (error) {
-      outcome = { ok: false, error: asSdkError(error), requestId: undefined };
+      const failure = asSdkError(error);
+      // The transport's timer is the call's deadline: report it as the call's timeout.
+      const timedOut = kindOf(failure) === "TimeoutError";
+      const sent = (failure as { requestSent?: boolean }).requestSent === true;
+      outcome = { ok: false, error: timedOut ? scope.timeout("while waiting for the response", sent) : failure, requestId: undefined };
     }
     if (hooks?.afterAttempt !== undefined || logger !== undefined) {
       const error = outcome.ok ? undefined : outcome.error;
@@ -292,6 +346,7 @@ export class ServiceClient {
         status,
         code: error === undefined ? undefined : errorCodeOf(error),
         requestId: outcome.requestId,
+        headers: responseHeaders,
         durationMs: performance.now() - started,
         error,
         willRetry: error !== undefined && isRetryable(error, action.readOnly) && attempt < this.#retry.maxAttempts,
@@ -299,9 +354,8 @@ export class ServiceClient {
       hooks?.afterAttempt?.(event);
       logger?.debug("done", { ...event, error: error === undefined ? undefined : describe(error) });
     }
-    return { ...outcome, status };
+    return { ...outcome, status, headers: responseHeaders };
   }
-
 }
 
 /** The default limiter; `burst` keeps the token bucket of earlier versions. Injected clocks drive it in tests. */
@@ -320,9 +374,14 @@ interface Send {
   readonly credentials: Credentials;
   readonly body: Buffer;
   readonly headers: Readonly<Record<string, string>> | undefined;
-  readonly timeoutMs: number;
-  readonly signal: AbortSignal | undefined;
+  readonly scope: CallScope;
 }
+
+/** One attempt's outcome with the HTTP status and the (redacted) response headers. */
+type AttemptOutcome = Outcome & {
+  readonly status?: number | undefined;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+};
 
 /** The error's `code` (API code or socket code), for hook and log events. */
 function errorCodeOf(error: SdkError): string | undefined {
@@ -350,4 +409,11 @@ function asSdkError(error: unknown): SdkError {
 function checkTimeout(value: number, name: string): number {
   if (!(value > 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be a positive number of ms, got ${value}`);
   return value;
+}
+
+/** Response headers for hooks and the retry policy, with anything the server echoed of our secrets removed. */
+function redactValues(headers: Readonly<Record<string, string>>, secrets: readonly (string | undefined)[]): Record<string, string> {
+  const copy: Record<string, string> = {};
+  for (const name in headers) copy[name] = redactText(headers[name]!, secrets);
+  return copy;
 }

@@ -16,6 +16,11 @@ import type { CredentialProvider, Credentials } from "./types.js";
 
 /** STS caps a role session at 12 hours. */
 const MAX_DURATION_SECONDS = 43_200;
+/**
+ * Shortest session accepted: 15 minutes, the floor role sessions commonly have. Shorter sessions would
+ * spend most of their life inside the refresh margin.
+ */
+const MIN_DURATION_SECONDS = 900;
 
 /** Options of {@link assumeRoleCredentials}. */
 export interface AssumeRoleCredentialsOptions {
@@ -23,7 +28,7 @@ export interface AssumeRoleCredentialsOptions {
   readonly roleArn: string;
   /** 2-64 of letters, digits and `+=,.@_-`. Default `tc-sdk-<ms timestamp>`. */
   readonly roleSessionName?: string;
-  /** Session length, 1-43200 s, default 7200. */
+  /** Session length, 900-43200 s, default 7200. */
   readonly durationSeconds?: number;
   /**
    * Policy narrowing the role's permissions. An object or a JSON string is URL-encoded for you, as STS
@@ -42,8 +47,8 @@ export interface AssumeRoleCredentialsOptions {
 
 /**
  * Temporary credentials of a CAM role from STS `AssumeRole`, signed with `source` credentials over the
- * same signed transport as every other call (retries, timeouts, hooks). Cached, refreshed 5 minutes
- * before expiry, one STS call shared by concurrent callers. Options are checked here, so a bad ARN or
+ * same signed transport as every other call (retries, timeouts, hooks). Cached, refreshed up to 5
+ * minutes before expiry (see `cachedProvider`), one STS call shared by concurrent callers. Options are checked here, so a bad ARN or
  * duration fails at construction rather than on the first request.
  */
 export function assumeRoleCredentials(options: AssumeRoleCredentialsOptions): CredentialProvider {
@@ -89,8 +94,8 @@ function checkOptions(options: AssumeRoleCredentialsOptions): FixedRequest {
     problems.push("roleSessionName must be 2-64 of letters, digits and +=,.@_-");
   }
   const duration = options.durationSeconds ?? STS_DEFAULT_DURATION_SECONDS;
-  if (!Number.isInteger(duration) || duration < 1 || duration > MAX_DURATION_SECONDS) {
-    problems.push(`durationSeconds must be an integer from 1 to ${MAX_DURATION_SECONDS}`);
+  if (!Number.isInteger(duration) || duration < MIN_DURATION_SECONDS || duration > MAX_DURATION_SECONDS) {
+    problems.push(`durationSeconds must be an integer from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}`);
   }
   if (problems.length > 0) throw new CredentialsError(`assumeRoleCredentials: ${problems.join("; ")}`);
   const policy = encodePolicy(options.policy);

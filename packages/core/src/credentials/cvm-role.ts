@@ -1,5 +1,6 @@
 import { cachedProvider } from "./cache.js";
 import { type CredentialEnvironment, resolveEnvironment } from "./environment.js";
+import { expiryFromUnixSeconds } from "./expiry.js";
 import { CredentialsError, missingSource } from "./errors.js";
 import { CredentialHttpError } from "./http.js";
 import type { CredentialProvider, Credentials } from "./types.js";
@@ -83,6 +84,6 @@ function parseRoleCredentials(body: string, where: string): Credentials {
     secretId: d.TmpSecretId as string,
     secretKey: d.TmpSecretKey as string,
     token: d.Token as string,
-    expiresAt: new Date((d.ExpiredTime as number) * 1000),
+    expiresAt: expiryFromUnixSeconds(d.ExpiredTime as number, where),
   };
 }

@@ -14,7 +14,7 @@ export {
   type CredentialHttpRequest,
   type CredentialHttpResponse,
 } from "./http.js";
-export { cachedProvider, REFRESH_BEFORE_EXPIRY_MS, type CacheOptions } from "./cache.js";
+export { cachedProvider, REFRESH_BEFORE_EXPIRY_MS, REFRESH_LIFETIME_FRACTION, MIN_REFRESH_INTERVAL_MS, type CacheOptions } from "./cache.js";
 export { sealCredentials } from "./sealed.js";
 export { staticCredentials, resolveCredentialProvider } from "./resolve.js";
 export { envCredentials, ENV_SECRET_ID, ENV_SECRET_KEY, ENV_SESSION_TOKEN } from "./env.js";

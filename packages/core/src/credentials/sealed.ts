@@ -4,6 +4,9 @@ import type { Credentials } from "./types.js";
 
 const REDACTED = "[redacted]";
 
+/** Key ids and tokens are printable, space-free ASCII: anything else cannot be sent in a header. */
+const HEADER_SAFE = /^[\x21-\x7e]*$/;
+
 /**
  * Credentials whose secret key (and, in the subclass, token) live in private fields behind prototype
  * getters, so `JSON.stringify`, `util.inspect` (even with `showHidden` or `getters`), `console.log`,
@@ -68,6 +71,10 @@ export function sealCredentials(value: unknown, origin: string): Credentials {
   if (typeof c.secretId !== "string" || c.secretId === "") problems.push("secretId is missing or empty");
   if (typeof c.secretKey !== "string" || c.secretKey === "") problems.push("secretKey is missing or empty");
   if (c.token !== undefined && typeof c.token !== "string") problems.push("token is not a string");
+  // Both travel in headers: a CR/LF there is a configuration mistake (or an injection), caught here
+  // instead of failing as a retried network error on every call.
+  if (typeof c.secretId === "string" && !HEADER_SAFE.test(c.secretId)) problems.push("secretId holds whitespace or control characters");
+  if (typeof c.token === "string" && !HEADER_SAFE.test(c.token)) problems.push("token holds whitespace or control characters");
   if (c.expiresAt !== undefined && !(c.expiresAt instanceof Date && !Number.isNaN(c.expiresAt.getTime()))) {
     problems.push("expiresAt is not a valid Date");
   }

@@ -1,4 +1,5 @@
 import type { ActionMeta, ServiceMeta } from "../meta.js";
+import { expiryFromUnixSeconds } from "./expiry.js";
 import { CredentialsError } from "./errors.js";
 import type { Credentials } from "./types.js";
 
@@ -62,6 +63,6 @@ export function parseStsCredentials(response: unknown, where: string): Credentia
     secretId: c.TmpSecretId as string,
     secretKey: c.TmpSecretKey as string,
     token: c.Token as string,
-    expiresAt: new Date((expiredTime as number) * 1000),
+    expiresAt: expiryFromUnixSeconds(expiredTime as number, where),
   };
 }

@@ -2,10 +2,11 @@ import { brand } from "./brand.js";
 import { SdkError, type SdkErrorOptions } from "./sdk-error.js";
 
 /**
- * What was wrong with the body: `not-json` (e.g. an HTML error page), `truncated` (JSON cut short), or
- * `missing-response` (JSON, but not an API 3.0 `Response`).
+ * What was wrong with the response: `not-json` (e.g. an HTML error page), `truncated` (JSON cut
+ * short), `missing-response` (JSON, but not an API 3.0 `Response`), `redirect` (a 3xx, which is never
+ * followed) or `too-large` (the body passed `maxResponseBytes`). The last two are never retried.
  */
-export type MalformedReason = "not-json" | "truncated" | "missing-response";
+export type MalformedReason = "not-json" | "truncated" | "missing-response" | "redirect" | "too-large";
 
 /** Options of {@link MalformedResponseError}. */
 export interface MalformedResponseErrorOptions extends SdkErrorOptions {
@@ -19,7 +20,7 @@ export interface MalformedResponseErrorOptions extends SdkErrorOptions {
 
 /**
  * The response was not an API 3.0 answer: an HTML error page from a proxy (502), a body cut short,
- * or JSON without `Response`. Carries the status and a short, safe excerpt for diagnosis.
+ * JSON without `Response`, a redirect, or a body larger than `maxResponseBytes`. Carries the status and a short, safe excerpt for diagnosis.
  */
 export class MalformedResponseError extends SdkError {
   /** HTTP status of the response. */

@@ -40,6 +40,18 @@ const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 const STRING_RUN = /[^"\\\u0000-\u001f]*/y;
 const WHITESPACE = /[ \t\n\r]*/y;
 
+/** An object or array being filled; `key` is the name of the object member being read. */
+interface Container {
+  readonly value: Record<string, unknown> | unknown[];
+  key: string | undefined;
+  readonly done: boolean;
+}
+
+/** Like JSON.parse: "__proto__" becomes an own property instead of replacing the prototype. */
+function defineMember(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 class Parser {
   #pos = 0;
   readonly #text: string;
@@ -48,21 +60,83 @@ class Parser {
     this.#text = text;
   }
 
+  /**
+   * Iterative on purpose: containers are kept on an explicit stack, so nesting depth is bounded by
+   * memory like `JSON.parse`, never by the call stack (a 5,000-deep answer parses).
+   */
   parseDocument(): unknown {
+    const stack: Container[] = [];
+    let value: unknown;
     this.#skipWhitespace();
-    const value = this.#value();
-    this.#skipWhitespace();
-    if (this.#pos < this.#text.length) this.#fail("Unexpected data after the JSON value");
-    return value;
+    for (;;) {
+      // Read one value; an opening bracket pushes a container and reads its first member instead.
+      const opened = this.#open();
+      if (opened !== undefined) {
+        if (opened.done) {
+          value = opened.value;
+        } else {
+          stack.push(opened);
+          continue;
+        }
+      } else {
+        value = this.#scalar();
+      }
+      // Hand the value to the enclosing containers, closing each one that ends here.
+      for (;;) {
+        const top = stack[stack.length - 1];
+        if (top === undefined) {
+          this.#skipWhitespace();
+          if (this.#pos < this.#text.length) this.#fail("Unexpected data after the JSON value");
+          return value;
+        }
+        if (Array.isArray(top.value)) top.value.push(value);
+        else defineMember(top.value, top.key!, value);
+        this.#skipWhitespace();
+        if (this.#text[this.#pos] === ",") {
+          this.#pos++;
+          this.#skipWhitespace();
+          if (!Array.isArray(top.value)) top.key = this.#key();
+          break;
+        }
+        this.#expect(Array.isArray(top.value) ? "]" : "}");
+        stack.pop();
+        value = top.value;
+      }
+    }
   }
 
-  #value(): unknown {
+  /** Opens an object or array at the cursor: `undefined` if there is none, `done` if it is empty. */
+  #open(): Container | undefined {
     const ch = this.#text[this.#pos];
-    switch (ch) {
-      case "{":
-        return this.#object();
-      case "[":
-        return this.#array();
+    if (ch !== "{" && ch !== "[") return undefined;
+    this.#pos++;
+    this.#skipWhitespace();
+    if (ch === "[") {
+      if (this.#text[this.#pos] === "]") {
+        this.#pos++;
+        return { value: [], key: undefined, done: true };
+      }
+      return { value: [], key: undefined, done: false };
+    }
+    if (this.#text[this.#pos] === "}") {
+      this.#pos++;
+      return { value: {}, key: undefined, done: true };
+    }
+    return { value: {}, key: this.#key(), done: false };
+  }
+
+  /** A property name and its colon, leaving the cursor at the value. */
+  #key(): string {
+    if (this.#text[this.#pos] !== '"') this.#fail("Expected a property name");
+    const key = this.#string();
+    this.#skipWhitespace();
+    this.#expect(":");
+    this.#skipWhitespace();
+    return key;
+  }
+
+  #scalar(): unknown {
+    switch (this.#text[this.#pos]) {
       case '"':
         return this.#string();
       case "t":
@@ -73,55 +147,6 @@ class Parser {
         return this.#literal("null", null);
       default:
         return this.#number();
-    }
-  }
-
-  #object(): Record<string, unknown> {
-    const result: Record<string, unknown> = {};
-    this.#pos++;
-    this.#skipWhitespace();
-    if (this.#text[this.#pos] === "}") {
-      this.#pos++;
-      return result;
-    }
-    for (;;) {
-      if (this.#text[this.#pos] !== '"') this.#fail("Expected a property name");
-      const key = this.#string();
-      this.#skipWhitespace();
-      this.#expect(":");
-      this.#skipWhitespace();
-      const value = this.#value();
-      // Like JSON.parse: "__proto__" becomes an own property instead of replacing the prototype.
-      Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
-      this.#skipWhitespace();
-      if (this.#text[this.#pos] === ",") {
-        this.#pos++;
-        this.#skipWhitespace();
-        continue;
-      }
-      this.#expect("}");
-      return result;
-    }
-  }
-
-  #array(): unknown[] {
-    const result: unknown[] = [];
-    this.#pos++;
-    this.#skipWhitespace();
-    if (this.#text[this.#pos] === "]") {
-      this.#pos++;
-      return result;
-    }
-    for (;;) {
-      result.push(this.#value());
-      this.#skipWhitespace();
-      if (this.#text[this.#pos] === ",") {
-        this.#pos++;
-        this.#skipWhitespace();
-        continue;
-      }
-      this.#expect("]");
-      return result;
     }
   }
 

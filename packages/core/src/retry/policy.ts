@@ -10,10 +10,23 @@ export interface RetryPolicy {
   readonly baseDelayMs: number;
   /** Largest backoff ceiling in ms. */
   readonly maxDelayMs: number;
+  /** Ceiling of the first backoff after throttling (`RequestLimitExceeded`, 429) in ms; doubles per retry. */
+  readonly throttleBaseDelayMs: number;
+  /** Largest backoff ceiling after throttling in ms. */
+  readonly throttleMaxDelayMs: number;
 }
 
-/** Defaults: 3 attempts in total, backoff ceilings 100 ms, 200 ms, … up to 5 s. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 5000 });
+/**
+ * Defaults: 3 attempts in total, backoff ceilings 100 ms, 200 ms, … up to 5 s; after throttling
+ * 1 s, 2 s, … up to 20 s.
+ */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
+  maxAttempts: 3,
+  baseDelayMs: 100,
+  maxDelayMs: 5000,
+  throttleBaseDelayMs: 1000,
+  throttleMaxDelayMs: 20_000,
+});
 
 /** Turns the `retry` client option into a policy; `false` is a single attempt. */
 export function resolveRetryPolicy(option: RetryOptions | false | undefined): RetryPolicy {
@@ -34,17 +47,17 @@ function definedOnly(options: RetryOptions): Partial<RetryPolicy> {
 
 /**
  * Whether a failed attempt may be repeated:
- * - always when the request cannot have run: `RequestLimitExceeded*` (rejected before execution) and
- *   connection failures before the request was sent (refused, DNS);
+ * - always when the request cannot have run: `RequestLimitExceeded*` and HTTP 429 (rejected before
+ *   execution) and connection failures before the request was sent (refused, DNS);
  * - only for read-only actions when it may have run: timeouts after sending, connection resets,
  *   HTTP 5xx, non-JSON or truncated bodies, `InternalError*`;
- * - never for any other API error, malformed JSON answer or abort.
+ * - never for any other API error, malformed JSON answer, redirect, oversized body or abort.
  */
 export function isRetryable(error: SdkError, readOnly: boolean): boolean {
   switch (kindOf(error)) {
     case "TencentCloudError": {
       const { code, httpStatus } = error as SdkError & { code: string; httpStatus: number };
-      if (code.startsWith("RequestLimitExceeded")) return true;
+      if (code === "RequestLimitExceeded" || code.startsWith("RequestLimitExceeded.") || httpStatus === 429) return true;
       return readOnly && (code.startsWith("InternalError") || httpStatus >= 500);
     }
     case "NetworkError":
@@ -52,6 +65,9 @@ export function isRetryable(error: SdkError, readOnly: boolean): boolean {
       return !(error as SdkError & { requestSent: boolean }).requestSent || readOnly;
     case "MalformedResponseError": {
       const { reason, httpStatus } = error as SdkError & { reason: string; httpStatus: number };
+      // 429: refused for rate before running. Redirects and oversized bodies repeat identically.
+      if (httpStatus === 429) return true;
+      if (reason === "redirect" || reason === "too-large") return false;
       return readOnly && (reason !== "missing-response" || httpStatus >= 500);
     }
     default:

@@ -1,8 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import type { Credentials } from "../credentials/types.js";
-import { computeTc3Signature, utcDate } from "../signer/index.js";
+import { utcDate } from "../signer/index.js";
 import { MockApiError } from "./api-error.js";
+import { independentTc3Signature } from "./tc3-verify.js";
 
 const AUTHORIZATION = /^TC3-HMAC-SHA256 Credential=([^/\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/\s]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
 const MAX_SKEW_SECONDS = 300;
@@ -61,18 +62,14 @@ export function verifySignature(
     throw new MockApiError("AuthFailure.SignatureFailure", `The credential scope date ${date} is not the UTC date of X-TC-Timestamp.`);
   }
 
-  const expected = computeTc3Signature({
-    secretId,
+  const expected = independentTc3Signature({
     secretKey: credentials.secretKey,
     service,
-    host: header1(request.headers.host) ?? "",
-    action: "",
-    version: "",
     timestamp,
+    host: header1(request.headers.host) ?? "",
     contentType: header1(request.headers["content-type"]) ?? "",
     body: request.body,
-    requestClient: "",
-  }).signature;
+  });
   if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) {
     throw new MockApiError(
       "AuthFailure.SignatureFailure",

@@ -100,6 +100,8 @@ export async function startMockServer<C extends object = MockCollections>(
       (body) => {
         const { record, payload, events } = handle(req, body);
         requests.push(record);
+        // The server's own clock, which a client corrects its signing clock by.
+        res.setHeader("Date", new Date(now()).toUTCString());
         if (events) return sendEvents(res, events);
         send(res, 200, "application/json", stringifyJson({ Response: payload }));
       },

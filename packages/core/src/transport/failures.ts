@@ -1,3 +1,5 @@
+import { ConfigurationError } from "../errors/configuration-error.js";
+import { MalformedResponseError } from "../errors/malformed-response-error.js";
 import { NetworkError } from "../errors/network-error.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
@@ -47,4 +49,41 @@ export function timeoutFailure(timeoutMs: number, requestSent: boolean): Timeout
 /** A {@link RequestAbortedError} carrying the signal's reason. */
 export function abortFailure(signal: AbortSignal): RequestAbortedError {
   return new RequestAbortedError("The call was aborted", { cause: signal.reason });
+}
+
+/** Default of the `maxResponseBytes` client option: far above any API 3.0 answer, far below exhausting memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+/** A non-retryable {@link MalformedResponseError} for a body past `maxBytes`; reading stopped there. */
+export function tooLargeFailure(httpStatus: number, maxBytes: number): MalformedResponseError {
+  return new MalformedResponseError(`HTTP ${httpStatus} with a body larger than maxResponseBytes (${maxBytes} bytes); reading stopped`, {
+    httpStatus,
+    reason: "too-large",
+    excerpt: "",
+  });
+}
+
+/** Header values HTTP allows: no CR, LF, NUL or other control characters except tab. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * Rejects a header that cannot be sent, before anything is: CR/LF in a region or token is a local
+ * configuration mistake (and a header-injection vector), not a network failure. Names the header,
+ * never the value, which may be a secret.
+ */
+export function checkHeaders(headers: Readonly<Record<string, string>>): void {
+  for (const name in headers) {
+    if (!HEADER_VALUE.test(headers[name]!)) {
+      throw new ConfigurationError(`Header ${name} holds a character HTTP forbids (CR, LF or another control character); nothing was sent`);
+    }
+  }
+}
+
+/** HTTP response headers as one lower-case name → value map (repeated headers joined by `, `). */
+export function flattenHeaders(entries: Iterable<[string, string | string[] | undefined]>): Record<string, string> {
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [name, value] of entries) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
 }

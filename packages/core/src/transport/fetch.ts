@@ -1,5 +1,16 @@
 import { onAbort } from "../abort/on-abort.js";
-import { abortFailure, errorCode, isConnectPhaseCode, networkFailure, timeoutFailure } from "./failures.js";
+import { kindOf } from "../errors/brand.js";
+import {
+  abortFailure,
+  checkHeaders,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  errorCode,
+  flattenHeaders,
+  isConnectPhaseCode,
+  networkFailure,
+  timeoutFailure,
+  tooLargeFailure,
+} from "./failures.js";
 import type { Transport, TransportRequest, TransportResponse } from "./types.js";
 
 /** Options of {@link FetchTransport}. */
@@ -12,7 +23,8 @@ export interface FetchTransportOptions {
  * Transport on the WHATWG `fetch` API, for runtimes without `node:http` (Deno, Bun, workers). On Node
  * it costs several times the CPU of {@link NodeHttpTransport} per call (see the package README).
  * Whether a failed request reached the server is inferred from the error code only: connect-phase
- * codes mean it did not, anything else is assumed sent.
+ * codes mean it did not, anything else (a timeout included) is assumed sent. Redirects are not
+ * followed (`redirect: "manual"`); the body is read up to `maxResponseBytes`.
  */
 export class FetchTransport implements Transport {
   readonly #fetch: typeof globalThis.fetch;
@@ -24,6 +36,8 @@ export class FetchTransport implements Transport {
   async send(request: TransportRequest): Promise<TransportResponse> {
     const { signal, timeoutMs } = request;
     if (signal?.aborted) throw abortFailure(signal);
+    checkHeaders(request.headers);
+    const maxBytes = request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -37,9 +51,13 @@ export class FetchTransport implements Transport {
         headers: withoutHost(request.headers),
         body: request.body,
         signal: controller.signal,
+        // Following would send X-TC-Token and the signed request to whatever host the server names.
+        redirect: "manual",
       });
-      return { status: response.status, body: new Uint8Array(await response.arrayBuffer()) };
+      const body = await readCapped(response, maxBytes);
+      return { status: response.status, body, headers: flattenHeaders(response.headers.entries()) };
     } catch (error) {
+      if (kindOf(error) === "MalformedResponseError") throw error;
       if (timedOut) throw timeoutFailure(timeoutMs, true);
       if (signal?.aborted) throw abortFailure(signal);
       const code = errorCode(error);
@@ -56,4 +74,27 @@ function withoutHost(headers: Readonly<Record<string, string>>): Record<string, 
   const copy: Record<string, string> = {};
   for (const name in headers) if (name !== "Host") copy[name] = headers[name]!;
   return copy;
+}
+
+/** The body, read chunk by chunk and cancelled as soon as it passes `maxBytes`. */
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+  if (Number(response.headers.get("content-length")) > maxBytes) {
+    await response.body?.cancel();
+    throw tooLargeFailure(response.status, maxBytes);
+  }
+  if (response.body === null) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLargeFailure(response.status, maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
 }

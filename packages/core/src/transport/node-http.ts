@@ -2,7 +2,17 @@ import { request as httpRequest, type Agent as HttpAgent, type ClientRequest, ty
 import { request as httpsRequest, type AgentOptions } from "node:https";
 import { onAbort } from "../abort/on-abort.js";
 import { AgentPool } from "./agents.js";
-import { abortFailure, errorCode, isConnectPhaseCode, networkFailure, timeoutFailure } from "./failures.js";
+import {
+  abortFailure,
+  checkHeaders,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  errorCode,
+  flattenHeaders,
+  isConnectPhaseCode,
+  networkFailure,
+  timeoutFailure,
+  tooLargeFailure,
+} from "./failures.js";
 import type { Transport, TransportRequest, TransportResponse } from "./types.js";
 
 /** Options of {@link NodeHttpTransport}. */
@@ -33,7 +43,7 @@ export interface NodeHttpTransportOptions {
 /**
  * Default transport: `node:http`/`node:https` with a keep-alive connection pool per client. Measured
  * cheaper per call than global `fetch` (see the package README). Idle pooled sockets do not keep the
- * process alive.
+ * process alive. Never follows redirects; stops reading at `maxResponseBytes`.
  */
 export class NodeHttpTransport implements Transport {
   readonly #agents: AgentPool;
@@ -46,6 +56,11 @@ export class NodeHttpTransport implements Transport {
   send(request: TransportRequest): Promise<TransportResponse> {
     const { signal } = request;
     if (signal?.aborted) return Promise.reject(abortFailure(signal));
+    try {
+      checkHeaders(request.headers);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const agent = this.#agents.agentFor(request.endpoint);
     if (agent instanceof Promise) return agent.then((loaded) => this.#send(loaded, request));
     return this.#send(agent, request);
@@ -109,11 +124,21 @@ class Attempt {
   };
 
   readonly #onResponse = (res: IncomingMessage): void => {
+    const status = res.statusCode ?? 0;
+    const maxBytes = this.#request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    // Counted while reading: an endless body stops at the cap instead of filling memory.
+    if (Number(res.headers["content-length"]) > maxBytes) return this.#tooLarge(status, maxBytes);
     const chunks: Buffer[] = [];
-    res.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    res.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) this.#tooLarge(status, maxBytes);
+      else chunks.push(chunk);
+    });
     res.once("end", () => {
       if (this.#finish()) {
-        this.#resolve({ status: res.statusCode ?? 0, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
+        const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        this.#resolve({ status, body, headers: flattenHeaders(Object.entries(res.headers)) });
       }
     });
     res.on("error", this.#onError);
@@ -128,6 +153,12 @@ class Attempt {
     const code = errorCode(error);
     this.#reject(networkFailure(error, code, this.#sent && !isConnectPhaseCode(code)));
   };
+
+  #tooLarge(status: number, maxBytes: number): void {
+    if (!this.#finish()) return;
+    this.#req.destroy();
+    this.#reject(tooLargeFailure(status, maxBytes));
+  }
 
   readonly #onTimeout = (): void => {
     if (!this.#finish()) return;

@@ -15,7 +15,15 @@ export type Path = Array<string | number>;
 export interface Problems {
   readonly path: Path;
   readonly list: string[];
+  /** Objects and arrays on the current path, to stop at a cycle instead of walking it forever. */
+  readonly ancestors: Set<object>;
 }
+
+/**
+ * Deepest path (members and list indexes) walked. Real API requests nest a few levels; a recursive
+ * shape could otherwise be fed a value deep enough to overflow the call stack.
+ */
+export const MAX_REQUEST_DEPTH = 200;
 
 /**
  * Appends every problem of `value` against `shape` to `problems.list`. Messages name the path and
@@ -26,6 +34,7 @@ export function checkShape(shape: CompiledShape, value: unknown, problems: Probl
     report(problems, `expected ${shape.name} object, got ${describe(value)}`);
     return;
   }
+  if (!enter(value, problems)) return;
   const { path } = problems;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
@@ -48,6 +57,21 @@ export function checkShape(shape: CompiledShape, value: unknown, problems: Probl
       path.pop();
     }
   }
+  problems.ancestors.delete(value);
+}
+
+/** Records `value` as being walked; false (with a problem reported) at a cycle or beyond the depth limit. */
+function enter(value: object, problems: Problems): boolean {
+  if (problems.path.length > MAX_REQUEST_DEPTH) {
+    report(problems, `nested deeper than ${MAX_REQUEST_DEPTH} levels`);
+    return false;
+  }
+  if (problems.ancestors.has(value)) {
+    report(problems, "cyclic reference to an enclosing object or array");
+    return false;
+  }
+  problems.ancestors.add(value);
+  return true;
 }
 
 function checkType(type: CompiledType, value: unknown, problems: Problems): void {
@@ -73,11 +97,13 @@ function checkType(type: CompiledType, value: unknown, problems: Problems): void
         report(problems, `expected array, got ${describe(value)}`);
         return;
       }
+      if (!enter(value, problems)) return;
       for (let i = 0; i < value.length; i++) {
         problems.path.push(i);
         checkType(type.item, value[i], problems);
         problems.path.pop();
       }
+      problems.ancestors.delete(value);
       return;
     case "structure":
       checkShape(type.shape, value, problems);

@@ -32,7 +32,7 @@ export function newClient(options: ClientOptions = {}): ServiceClient {
   return new ServiceClient(meta, {
     region: "ap-guangzhou",
     credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY },
-    retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    retry: { baseDelayMs: 1, maxDelayMs: 2, throttleBaseDelayMs: 1, throttleMaxDelayMs: 2 },
     rateLimit: false,
     now: () => NOW_MS,
     ...options,

@@ -29,18 +29,18 @@ describe("ServiceClient against a real HTTP server", () => {
     }
   });
 
-  it("times out each attempt on a slow server, retrying only read-only actions", async () => {
+  it("ends a call at its deadline on a slow server: no retry can start past it", async () => {
     server = await startServer(() => {});
     client = newClient({ endpoint: server.origin, timeoutMs: 100 });
     const readOnly = client.invoke(describeTaskInfo, { TaskId: 1 });
     await expect(readOnly).rejects.toBeInstanceOf(TimeoutError);
-    await expect(readOnly).rejects.toMatchObject({ attempts: 3, retryable: true, requestSent: true, timeoutMs: 100 });
-    // A loaded machine may deliver the last request to the server after the client gave up on it.
-    await waitFor(() => server!.requests.length === 3);
+    await expect(readOnly).rejects.toMatchObject({ attempts: 1, retryable: true, requestSent: true, timeoutMs: 100 });
+    // A loaded machine may deliver the request to the server after the client gave up on it.
+    await waitFor(() => server!.requests.length === 1);
 
     const mutating = client.invoke(clearInstance, { InstanceId: "crs-1" }, { timeoutMs: 50 });
     await expect(mutating).rejects.toMatchObject({ name: "TimeoutError", attempts: 1, retryable: false, timeoutMs: 50 });
-    await waitFor(() => server!.requests.length === 4);
+    await waitFor(() => server!.requests.length === 2);
   });
 
   it("retries a connection reset mid-body for read-only actions only", async () => {
@@ -160,11 +160,11 @@ describe("ServiceClient against a real HTTP server", () => {
     const [inFlight, queued1, queued2] = await Promise.all(calls);
     for (const queued of [queued1, queued2]) {
       expect(queued).toBeInstanceOf(RequestAbortedError);
-      expect(queued).toMatchObject({ action: "DescribeTaskInfo", attempts: 0, message: expect.stringMatching(/closed while the call waited/) });
+      expect(queued).toMatchObject({ action: "DescribeTaskInfo", attempts: 0, message: expect.stringMatching(/closed while the call waited for its rate-limit slot/) });
     }
     expect(queued1).not.toBe(queued2);
     // The first call got RequestLimitExceeded (retryable) but the client closed during its backoff.
-    expect(inFlight).toMatchObject({ name: "RequestAbortedError", message: "The client is closed", attempts: 1 });
+    expect(inFlight).toMatchObject({ name: "RequestAbortedError", message: "The client was closed while backing off before a retry", attempts: 1 });
     expect(server.requests).toHaveLength(1);
   });
 });

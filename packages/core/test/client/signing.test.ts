@@ -110,7 +110,7 @@ describe("ServiceClient signing", () => {
     const client = newClient();
     await expect(client.invoke(describeTaskInfo, { TaskId: 1 }, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(RequestAbortedError);
     client.close();
-    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toThrow(/client is closed/);
+    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toThrow(/client was closed before the call started/);
   });
 
   it("rejects nonsense timeouts", async () => {

@@ -170,7 +170,7 @@ describe("resolveCredentialProvider", () => {
     );
   });
 
-  it("caches a provider function until 5 minutes before the expiry it reports", async () => {
+  it("caches a provider function until a quarter of its lifetime (at most 5 minutes) before the expiry it reports", async () => {
     let now = T0;
     let calls = 0;
     const provider = resolveCredentialProvider(
@@ -178,9 +178,10 @@ describe("resolveCredentialProvider", () => {
       { now: () => now },
     );
     await Promise.all([provider(), provider()]);
-    now = T0 + 299_999;
+    // 10-minute lifetime: refreshed 2.5 minutes before expiry.
+    now = T0 + 449_999;
     expect((await provider()).secretId).toBe("AKID1");
-    now = T0 + 300_000;
+    now = T0 + 450_000;
     expect((await provider()).secretId).toBe("AKID2");
   });
 

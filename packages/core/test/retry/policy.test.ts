@@ -42,7 +42,7 @@ describe("isRetryable", () => {
 
 describe("backoffDelay", () => {
   it("draws from [0, min(cap, base·2^(n−1))) — full jitter", () => {
-    const policy = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 1000 };
+    const policy = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 1000, throttleBaseDelayMs: 1000, throttleMaxDelayMs: 20_000 };
     expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, policy, () => 0.999999))).toEqual([99, 199, 399, 799, 999, 999]);
     expect(backoffDelay(3, policy, () => 0)).toBe(0);
     expect(backoffDelay(2, policy, () => 0.5)).toBe(100);

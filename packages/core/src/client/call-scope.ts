@@ -1,0 +1,103 @@
+import { onAbort } from "../abort/on-abort.js";
+import { kindOf } from "../errors/brand.js";
+import { RequestAbortedError } from "../errors/request-aborted-error.js";
+import type { SdkError } from "../errors/sdk-error.js";
+import { TimeoutError } from "../errors/timeout-error.js";
+
+/**
+ * The life of one call: its deadline (`timeoutMs`, covering every stage: rate-limit queue,
+ * credentials, each attempt and each backoff) and its cancellation (the caller's signal or the client
+ * closing). Waits use {@link CallScope.signal}, which also fires at the deadline; the transport gets
+ * {@link CallScope.cancelSignal} plus the remaining time, so it can still say whether a timed-out
+ * request was sent.
+ */
+export class CallScope {
+  readonly timeoutMs: number;
+  readonly #deadline: number;
+  readonly #cancel = new AbortController();
+  readonly #wait = new AbortController();
+  readonly #timer: NodeJS.Timeout;
+  readonly #caller: AbortSignal | undefined;
+  readonly #unlisten: (() => void) | undefined;
+  #expired = false;
+  #closed = false;
+
+  constructor(timeoutMs: number, caller: AbortSignal | undefined) {
+    this.timeoutMs = timeoutMs;
+    this.#deadline = performance.now() + timeoutMs;
+    this.#caller = caller;
+    this.#timer = setTimeout(() => {
+      this.#expired = true;
+      this.#wait.abort(new Error(`The call's deadline of ${timeoutMs} ms passed`));
+    }, timeoutMs);
+    // One shared listener per signal however many calls wait on it (no MaxListenersExceededWarning).
+    if (caller?.aborted) this.#onCallerAbort();
+    this.#unlisten = caller === undefined || caller.aborted ? undefined : onAbort(caller, this.#onCallerAbort);
+  }
+
+  /** Fires on abort, close or deadline: what every wait listens to. */
+  get signal(): AbortSignal {
+    return this.#wait.signal;
+  }
+
+  /** Fires on abort or close only: what the transport listens to (it enforces the deadline itself). */
+  get cancelSignal(): AbortSignal {
+    return this.#cancel.signal;
+  }
+
+  /** Milliseconds left before the deadline, at least 1 so a transport always gets a real budget. */
+  remainingMs(): number {
+    return Math.max(1, Math.ceil(this.#deadline - performance.now()));
+  }
+
+  /** Whether waiting `delayMs` would still leave time before the deadline. */
+  allows(delayMs: number): boolean {
+    return performance.now() + delayMs < this.#deadline;
+  }
+
+  /** Stops the call because the client closed: waits and the request in flight reject at once. */
+  close(): void {
+    this.#closed = true;
+    this.#abort(new RequestAbortedError("The client was closed"));
+  }
+
+  /** Throws if the call must not go on (aborted, closed, past its deadline). */
+  check(stage: string, requestSent: boolean): void {
+    if (this.#cancel.signal.aborted) throw this.#aborted(stage);
+    if (this.#expired || !this.allows(0)) throw this.timeout(stage, requestSent);
+  }
+
+  /**
+   * The error a failure in `stage` stands for: an abort caused by the deadline is a
+   * {@link TimeoutError}; one caused by `close()` says so; anything else is returned unchanged.
+   */
+  translate(error: unknown, stage: string, requestSent: boolean): unknown {
+    if (kindOf(error) !== "RequestAbortedError") return error;
+    if (this.#cancel.signal.aborted) return this.#closed ? this.#aborted(stage) : error;
+    return this.#expired ? this.timeout(stage, requestSent) : error;
+  }
+
+  /** A {@link TimeoutError} for the call's deadline, passed while in `stage`. */
+  timeout(stage: string, requestSent: boolean): SdkError {
+    return new TimeoutError(`The call timed out after ${this.timeoutMs} ms ${stage}`, { timeoutMs: this.timeoutMs, requestSent });
+  }
+
+  /** Releases the timer and the caller's signal. */
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#unlisten?.();
+  }
+
+  #aborted(stage: string): RequestAbortedError {
+    return this.#closed
+      ? new RequestAbortedError(`The client was closed ${stage}`)
+      : new RequestAbortedError(undefined, { cause: this.#caller?.reason });
+  }
+
+  readonly #onCallerAbort = (): void => this.#abort(this.#caller!.reason);
+
+  #abort(reason: unknown): void {
+    this.#cancel.abort(reason);
+    this.#wait.abort(reason);
+  }
+}
