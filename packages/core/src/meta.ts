@@ -95,6 +95,8 @@ export interface StateWaiterMeta {
   readonly success: readonly string[];
   /** Fails as soon as any value at `path` is one of these. */
   readonly failure: readonly string[];
+  /** First delay between two polls, in ms. */
   readonly minDelayMs: number;
+  /** Longest delay between two polls, in ms: delays grow from `minDelayMs` up to this. */
   readonly maxDelayMs: number;
 }

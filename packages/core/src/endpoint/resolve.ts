@@ -23,6 +23,7 @@ export interface EndpointOptions {
   readonly endpoint?: string | undefined;
   /** Use the service's international endpoint (the international site)? */
   readonly intl?: boolean | undefined;
+  /** Send to the region's own host, `<service>.<region>.tencentcloudapi.com`, instead of the nearest access point. */
   readonly regionalEndpoint?: boolean | undefined;
 }
 

@@ -11,9 +11,11 @@ export type StreamErrorCode = "StreamInterrupted" | "ErrorEvent" | "MalformedEve
 
 /** What {@link StreamError} reports. */
 export interface StreamErrorInit extends SdkErrorOptions {
+  /** What went wrong: the stream broke, sent an error event, or sent an event that is not JSON. */
   readonly code: StreamErrorCode;
   /** The service's own code from an error event, e.g. `InternalError`. */
   readonly serviceCode?: string | undefined;
+  /** `RequestId` of the call, when the service sent one. */
   readonly requestId?: string | undefined;
   /** Events delivered before the failure. */
   readonly eventsDelivered: number;

@@ -5,6 +5,7 @@ import type { TransportRequest } from "../transport/types.js";
 
 /** An HTTP response whose body is still arriving. */
 export interface OpenedStream {
+  /** HTTP status of the response. */
   readonly status: number;
   /** `Content-Type`, lower-cased, `""` when absent. */
   readonly contentType: string;
@@ -18,6 +19,7 @@ export interface OpenedStream {
 
 /** A transport that can also hand out a response while its body is still arriving. */
 export interface StreamingTransport {
+  /** Sends `request` and resolves once the response headers arrived; the body is read as it streams. */
   openStream(request: TransportRequest): Promise<OpenedStream>;
 }
 

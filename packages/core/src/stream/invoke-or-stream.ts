@@ -3,7 +3,9 @@ import type { ActionMeta } from "../meta.js";
 
 /** The two call paths a streaming action's generated method chooses between. */
 export interface StreamCapableClient {
+  /** The plain call path (`ServiceClient.invoke`). */
   invoke<R>(action: ActionMeta, request: object, options?: CallOptions): Promise<R>;
+  /** The streaming call path (`ServiceClient.invokeStream`). */
   invokeStream<E>(action: ActionMeta, request: object, options?: CallOptions): AsyncIterable<E>;
 }
 

@@ -3,6 +3,7 @@ import { SdkError } from "../errors/index.js";
 
 /** What a state waiter saw when the resource reached a failure state. */
 export interface WaiterFailedInit {
+  /** Action polled, e.g. `DescribeInstances`. */
   readonly action: string;
   /** The waiter's spec name, e.g. `InstanceRunning`. */
   readonly waiter: string;
@@ -12,6 +13,7 @@ export interface WaiterFailedInit {
   readonly values: readonly string[];
   /** The failure values among them. */
   readonly failed: readonly string[];
+  /** The response that carried the failure values. */
   readonly response: object;
 }
 
