@@ -4,7 +4,13 @@
 import { defineConfig, type Options } from "tsup";
 
 // TSDoc ships in the .d.ts files; the JavaScript drops comments and whitespace to stay small.
-const common: Options = { target: "node20", platform: "node", treeshake: true, minifyWhitespace: true, minifySyntax: true };
+const common: Options = {
+  target: "node20",
+  platform: "node",
+  treeshake: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
+};
 
 // tsup runs the two builds in parallel, so neither cleans dist/: scripts/build.gen.mjs does, before them.
 export default defineConfig([

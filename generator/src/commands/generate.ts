@@ -7,7 +7,7 @@ import { TsPrinter } from "../emit/printer.js";
 import { buildServiceIr, groupPackages, type IrPackage, type IrService } from "../ir/index.js";
 import { syntaxProblems } from "../emit/syntax.js";
 import { SpecLoadError, loadSpecs, type SpecProblem } from "../load/index.js";
-import { diffPackage, readIfExists, writePackage, type FileDifference } from "../write/index.js";
+import { diffPackage, formatGenerated, readIfExists, writePackage, type FileDifference } from "../write/index.js";
 
 const GENERATOR_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const REPO_ROOT = path.resolve(GENERATOR_DIR, "..");
@@ -65,7 +65,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   const generator = generatorIdentity();
   const printer = new TsPrinter();
-  const packages: GeneratedPackage[] = [];
+  const emitted: GeneratedPackage[] = [];
   for (const pkg of grouped.packages) {
     const dir = path.join(options.outDir, pkg.name);
     const release = await releaseFields(dir);
@@ -74,9 +74,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     for (const p of syntaxProblems(files)) {
       problems.push({ file: path.join(dir, p.path), path: `line ${p.line}`, message: `generated TypeScript does not parse: ${p.message}` });
     }
-    packages.push({ pkg, dir, files });
+    emitted.push({ pkg, dir, files });
   }
   if (problems.length > 0) throw new SpecLoadError(problems);
+  const packages = await formatGenerated(emitted);
 
   const differences = new Map<string, readonly FileDifference[]>();
   for (const pkg of packages) {

@@ -2,15 +2,15 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import {
-  ServiceClient,
-  paginate,
-  waitFor,
-  waitUntil,
   type CallOptions,
   type ClientOptions,
-  type PaginateOptions,
   type Paginated,
+  type PaginateOptions,
+  paginate,
+  ServiceClient,
   type WaitOptions,
+  waitFor,
+  waitUntil,
 } from "@org/tc-core";
 import { actions, serviceMeta } from "./metadata.gen.js";
 import type {
@@ -80,10 +80,10 @@ import type {
   DescribeInstanceAccountResponse,
   DescribeInstanceBackupsRequest,
   DescribeInstanceBackupsResponse,
-  DescribeInstanceDTSInfoRequest,
-  DescribeInstanceDTSInfoResponse,
   DescribeInstanceDealDetailRequest,
   DescribeInstanceDealDetailResponse,
+  DescribeInstanceDTSInfoRequest,
+  DescribeInstanceDTSInfoResponse,
   DescribeInstanceEventsRequest,
   DescribeInstanceEventsResponse,
   DescribeInstanceLogDeliveryRequest,
@@ -118,10 +118,10 @@ import type {
   DescribeInstanceSpecBandwidthResponse,
   DescribeInstanceSupportFeatureRequest,
   DescribeInstanceSupportFeatureResponse,
-  DescribeInstanceZoneInfoRequest,
-  DescribeInstanceZoneInfoResponse,
   DescribeInstancesRequest,
   DescribeInstancesResponse,
+  DescribeInstanceZoneInfoRequest,
+  DescribeInstanceZoneInfoResponse,
   DescribeLogInstanceListRequest,
   DescribeLogInstanceListResponse,
   DescribeLogsRequest,
@@ -148,12 +148,12 @@ import type {
   DescribeReplicationGroupInstanceResponse,
   DescribeReplicationGroupRequest,
   DescribeReplicationGroupResponse,
-  DescribeSSLStatusRequest,
-  DescribeSSLStatusResponse,
   DescribeSecondLevelBackupInfoRequest,
   DescribeSecondLevelBackupInfoResponse,
   DescribeSlowLogRequest,
   DescribeSlowLogResponse,
+  DescribeSSLStatusRequest,
+  DescribeSSLStatusResponse,
   DescribeTaskInfoRequest,
   DescribeTaskInfoResponse,
   DescribeTaskListRequest,
@@ -285,8 +285,8 @@ import {
   describeTaskListPaginator,
   describeTendisSlowLogPaginator,
 } from "./paginators.gen.js";
-import { taskDoneWaiter, type TaskDoneTarget } from "./waiters.gen.js";
 import { instanceRunningWaiter } from "./state-waiters.gen.js";
+import { type TaskDoneTarget, taskDoneWaiter } from "./waiters.gen.js";
 
 /**
  * Client of TencentDB for Redis (API 2018-04-12, `redis.tencentcloudapi.com`). Each method sends one action; requests are validated, rate limited, signed and retried by `@org/tc-core`.
@@ -341,7 +341,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.addReplicationInstance({ GroupId: "crs-rpl-sa5dsfs", InstanceId: "crs-sa5dsfs", InstanceRole: "rw" });
    * ```
    */
-  addReplicationInstance(request: AddReplicationInstanceRequest, options?: CallOptions): Promise<AddReplicationInstanceResponse> {
+  addReplicationInstance(
+    request: AddReplicationInstanceRequest,
+    options?: CallOptions,
+  ): Promise<AddReplicationInstanceResponse> {
     return this.invoke<AddReplicationInstanceResponse>(actions.addReplicationInstance, request, options);
   }
 
@@ -403,7 +406,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  applyParamsTemplate(request: ApplyParamsTemplateRequest, options?: CallOptions): Promise<ApplyParamsTemplateResponse> {
+  applyParamsTemplate(
+    request: ApplyParamsTemplateRequest,
+    options?: CallOptions,
+  ): Promise<ApplyParamsTemplateResponse> {
     return this.invoke<ApplyParamsTemplateResponse>(actions.applyParamsTemplate, request, options);
   }
 
@@ -439,7 +445,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  associateSecurityGroups(request: AssociateSecurityGroupsRequest, options?: CallOptions): Promise<AssociateSecurityGroupsResponse> {
+  associateSecurityGroups(
+    request: AssociateSecurityGroupsRequest,
+    options?: CallOptions,
+  ): Promise<AssociateSecurityGroupsResponse> {
     return this.invoke<AssociateSecurityGroupsResponse>(actions.associateSecurityGroups, request, options);
   }
 
@@ -504,7 +513,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.changeMasterInstance({ ForceSwitch: false, GroupId: "crs-rpl-sa5****", InstanceId: "crs-sa5****" });
    * ```
    */
-  changeMasterInstance(request: ChangeMasterInstanceRequest, options?: CallOptions): Promise<ChangeMasterInstanceResponse> {
+  changeMasterInstance(
+    request: ChangeMasterInstanceRequest,
+    options?: CallOptions,
+  ): Promise<ChangeMasterInstanceResponse> {
     return this.invoke<ChangeMasterInstanceResponse>(actions.changeMasterInstance, request, options);
   }
 
@@ -536,7 +548,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.changeReplicaToMaster({ Emergency: false, GroupId: 378132, InstanceId: "crs-j7oyys27" });
    * ```
    */
-  changeReplicaToMaster(request: ChangeReplicaToMasterRequest, options?: CallOptions): Promise<ChangeReplicaToMasterResponse> {
+  changeReplicaToMaster(
+    request: ChangeReplicaToMasterRequest,
+    options?: CallOptions,
+  ): Promise<ChangeReplicaToMasterResponse> {
     return this.invoke<ChangeReplicaToMasterResponse>(actions.changeReplicaToMaster, request, options);
   }
 
@@ -810,7 +825,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  createInstanceAccount(request: CreateInstanceAccountRequest, options?: CallOptions): Promise<CreateInstanceAccountResponse> {
+  createInstanceAccount(
+    request: CreateInstanceAccountRequest,
+    options?: CallOptions,
+  ): Promise<CreateInstanceAccountResponse> {
     return this.invoke<CreateInstanceAccountResponse>(actions.createInstanceAccount, request, options);
   }
 
@@ -918,7 +936,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  createParamTemplate(request: CreateParamTemplateRequest, options?: CallOptions): Promise<CreateParamTemplateResponse> {
+  createParamTemplate(
+    request: CreateParamTemplateRequest,
+    options?: CallOptions,
+  ): Promise<CreateParamTemplateResponse> {
     return this.invoke<CreateParamTemplateResponse>(actions.createParamTemplate, request, options);
   }
 
@@ -954,7 +975,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.createReplicationGroup({ GroupName: "name", InstanceId: "crs-5qlr****" });
    * ```
    */
-  createReplicationGroup(request: CreateReplicationGroupRequest, options?: CallOptions): Promise<CreateReplicationGroupResponse> {
+  createReplicationGroup(
+    request: CreateReplicationGroupRequest,
+    options?: CallOptions,
+  ): Promise<CreateReplicationGroupResponse> {
     return this.invoke<CreateReplicationGroupResponse>(actions.createReplicationGroup, request, options);
   }
 
@@ -1022,7 +1046,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.deleteInstanceAccount({ AccountName: "example_account", InstanceId: "crs-5a4py64p" });
    * ```
    */
-  deleteInstanceAccount(request: DeleteInstanceAccountRequest, options?: CallOptions): Promise<DeleteInstanceAccountResponse> {
+  deleteInstanceAccount(
+    request: DeleteInstanceAccountRequest,
+    options?: CallOptions,
+  ): Promise<DeleteInstanceAccountResponse> {
     return this.invoke<DeleteInstanceAccountResponse>(actions.deleteInstanceAccount, request, options);
   }
 
@@ -1049,7 +1076,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.deleteParamTemplate({ TemplateId: "crs-cfg-sa23d5d3" });
    * ```
    */
-  deleteParamTemplate(request: DeleteParamTemplateRequest, options?: CallOptions): Promise<DeleteParamTemplateResponse> {
+  deleteParamTemplate(
+    request: DeleteParamTemplateRequest,
+    options?: CallOptions,
+  ): Promise<DeleteParamTemplateResponse> {
     return this.invoke<DeleteParamTemplateResponse>(actions.deleteParamTemplate, request, options);
   }
 
@@ -1081,7 +1111,10 @@ export class RedisClient extends ServiceClient {
    * ```
    * @deprecated The service marks this action deprecated.
    */
-  deleteReplicationInstance(request: DeleteReplicationInstanceRequest, options?: CallOptions): Promise<DeleteReplicationInstanceResponse> {
+  deleteReplicationInstance(
+    request: DeleteReplicationInstanceRequest,
+    options?: CallOptions,
+  ): Promise<DeleteReplicationInstanceResponse> {
     return this.invoke<DeleteReplicationInstanceResponse>(actions.deleteReplicationInstance, request, options);
   }
 
@@ -1109,7 +1142,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeAutoBackupConfig({ InstanceId: "crs-5a4p****" });
    * ```
    */
-  describeAutoBackupConfig(request: DescribeAutoBackupConfigRequest, options?: CallOptions): Promise<DescribeAutoBackupConfigResponse> {
+  describeAutoBackupConfig(
+    request: DescribeAutoBackupConfigRequest,
+    options?: CallOptions,
+  ): Promise<DescribeAutoBackupConfigResponse> {
     return this.invoke<DescribeAutoBackupConfigResponse>(actions.describeAutoBackupConfig, request, options);
   }
 
@@ -1138,7 +1174,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeBackupDetail({ BackupId: "154571841-1165701309-438602494", InstanceId: "crs-g9my5vt7" });
    * ```
    */
-  describeBackupDetail(request: DescribeBackupDetailRequest, options?: CallOptions): Promise<DescribeBackupDetailResponse> {
+  describeBackupDetail(
+    request: DescribeBackupDetailRequest,
+    options?: CallOptions,
+  ): Promise<DescribeBackupDetailResponse> {
     return this.invoke<DescribeBackupDetailResponse>(actions.describeBackupDetail, request, options);
   }
 
@@ -1165,8 +1204,15 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeBackupDownloadRestriction();
    * ```
    */
-  describeBackupDownloadRestriction(request: DescribeBackupDownloadRestrictionRequest = {}, options?: CallOptions): Promise<DescribeBackupDownloadRestrictionResponse> {
-    return this.invoke<DescribeBackupDownloadRestrictionResponse>(actions.describeBackupDownloadRestriction, request, options);
+  describeBackupDownloadRestriction(
+    request: DescribeBackupDownloadRestrictionRequest = {},
+    options?: CallOptions,
+  ): Promise<DescribeBackupDownloadRestrictionResponse> {
+    return this.invoke<DescribeBackupDownloadRestrictionResponse>(
+      actions.describeBackupDownloadRestriction,
+      request,
+      options,
+    );
   }
 
   /**
@@ -1231,7 +1277,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeBandwidthRange({ InstanceId: "crs-sa5****" });
    * ```
    */
-  describeBandwidthRange(request: DescribeBandwidthRangeRequest, options?: CallOptions): Promise<DescribeBandwidthRangeResponse> {
+  describeBandwidthRange(
+    request: DescribeBandwidthRangeRequest,
+    options?: CallOptions,
+  ): Promise<DescribeBandwidthRangeResponse> {
     return this.invoke<DescribeBandwidthRangeResponse>(actions.describeBandwidthRange, request, options);
   }
 
@@ -1264,7 +1313,10 @@ export class RedisClient extends ServiceClient {
    * ```
    * @deprecated The service marks this action deprecated.
    */
-  describeCommonDBInstances(request: DescribeCommonDBInstancesRequest = {}, options?: CallOptions): Promise<DescribeCommonDBInstancesResponse> {
+  describeCommonDBInstances(
+    request: DescribeCommonDBInstancesRequest = {},
+    options?: CallOptions,
+  ): Promise<DescribeCommonDBInstancesResponse> {
     return this.invoke<DescribeCommonDBInstancesResponse>(actions.describeCommonDBInstances, request, options);
   }
 
@@ -1282,7 +1334,10 @@ export class RedisClient extends ServiceClient {
    * ```
    * @deprecated DescribeCommonDBInstances is deprecated.
    */
-  paginateDescribeCommonDBInstances(request: DescribeCommonDBInstancesRequest = {}, options?: PaginateOptions): Paginated<RedisCommonInstanceList, DescribeCommonDBInstancesResponse> {
+  paginateDescribeCommonDBInstances(
+    request: DescribeCommonDBInstancesRequest = {},
+    options?: PaginateOptions,
+  ): Paginated<RedisCommonInstanceList, DescribeCommonDBInstancesResponse> {
     return paginate<DescribeCommonDBInstancesRequest, DescribeCommonDBInstancesResponse, RedisCommonInstanceList>(
       (page, callOptions) => this.describeCommonDBInstances(page, callOptions),
       describeCommonDBInstancesPaginator,
@@ -1323,7 +1378,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeDBSecurityGroups({ InstanceId: "crs-m1kxvlkf", Product: "redis" });
    * ```
    */
-  describeDBSecurityGroups(request: DescribeDBSecurityGroupsRequest, options?: CallOptions): Promise<DescribeDBSecurityGroupsResponse> {
+  describeDBSecurityGroups(
+    request: DescribeDBSecurityGroupsRequest,
+    options?: CallOptions,
+  ): Promise<DescribeDBSecurityGroupsResponse> {
     return this.invoke<DescribeDBSecurityGroupsResponse>(actions.describeDBSecurityGroups, request, options);
   }
 
@@ -1359,7 +1417,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeExportTasks({ InstanceId: "crs-f9o8****", Limit: 10, LogType: "auditLog", Offset: 0 });
    * ```
    */
-  describeExportTasks(request: DescribeExportTasksRequest, options?: CallOptions): Promise<DescribeExportTasksResponse> {
+  describeExportTasks(
+    request: DescribeExportTasksRequest,
+    options?: CallOptions,
+  ): Promise<DescribeExportTasksResponse> {
     return this.invoke<DescribeExportTasksResponse>(actions.describeExportTasks, request, options);
   }
 
@@ -1376,7 +1437,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeExportTasks(request: DescribeExportTasksRequest, options?: PaginateOptions): Paginated<ExportFile, DescribeExportTasksResponse> {
+  paginateDescribeExportTasks(
+    request: DescribeExportTasksRequest,
+    options?: PaginateOptions,
+  ): Paginated<ExportFile, DescribeExportTasksResponse> {
     return paginate<DescribeExportTasksRequest, DescribeExportTasksResponse, ExportFile>(
       (page, callOptions) => this.describeExportTasks(page, callOptions),
       describeExportTasksPaginator,
@@ -1407,7 +1471,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeGlobalReplicationArea();
    * ```
    */
-  describeGlobalReplicationArea(request: DescribeGlobalReplicationAreaRequest = {}, options?: CallOptions): Promise<DescribeGlobalReplicationAreaResponse> {
+  describeGlobalReplicationArea(
+    request: DescribeGlobalReplicationAreaRequest = {},
+    options?: CallOptions,
+  ): Promise<DescribeGlobalReplicationAreaResponse> {
     return this.invoke<DescribeGlobalReplicationAreaResponse>(actions.describeGlobalReplicationArea, request, options);
   }
 
@@ -1434,7 +1501,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceAccount({ InstanceId: "crs-fswdmXXX", Limit: 10, Offset: 0 });
    * ```
    */
-  describeInstanceAccount(request: DescribeInstanceAccountRequest, options?: CallOptions): Promise<DescribeInstanceAccountResponse> {
+  describeInstanceAccount(
+    request: DescribeInstanceAccountRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceAccountResponse> {
     return this.invoke<DescribeInstanceAccountResponse>(actions.describeInstanceAccount, request, options);
   }
 
@@ -1451,7 +1521,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeInstanceAccount(request: DescribeInstanceAccountRequest, options?: PaginateOptions): Paginated<Account, DescribeInstanceAccountResponse> {
+  paginateDescribeInstanceAccount(
+    request: DescribeInstanceAccountRequest,
+    options?: PaginateOptions,
+  ): Paginated<Account, DescribeInstanceAccountResponse> {
     return paginate<DescribeInstanceAccountRequest, DescribeInstanceAccountResponse, Account>(
       (page, callOptions) => this.describeInstanceAccount(page, callOptions),
       describeInstanceAccountPaginator,
@@ -1486,7 +1559,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceBackups({ InstanceId: "crs-ei43p3gr" });
    * ```
    */
-  describeInstanceBackups(request: DescribeInstanceBackupsRequest = {}, options?: CallOptions): Promise<DescribeInstanceBackupsResponse> {
+  describeInstanceBackups(
+    request: DescribeInstanceBackupsRequest = {},
+    options?: CallOptions,
+  ): Promise<DescribeInstanceBackupsResponse> {
     return this.invoke<DescribeInstanceBackupsResponse>(actions.describeInstanceBackups, request, options);
   }
 
@@ -1503,7 +1579,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeInstanceBackups(request: DescribeInstanceBackupsRequest = {}, options?: PaginateOptions): Paginated<RedisBackupSet, DescribeInstanceBackupsResponse> {
+  paginateDescribeInstanceBackups(
+    request: DescribeInstanceBackupsRequest = {},
+    options?: PaginateOptions,
+  ): Paginated<RedisBackupSet, DescribeInstanceBackupsResponse> {
     return paginate<DescribeInstanceBackupsRequest, DescribeInstanceBackupsResponse, RedisBackupSet>(
       (page, callOptions) => this.describeInstanceBackups(page, callOptions),
       describeInstanceBackupsPaginator,
@@ -1533,7 +1612,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceDTSInfo({ InstanceId: "crs-6ia1c1c3" });
    * ```
    */
-  describeInstanceDTSInfo(request: DescribeInstanceDTSInfoRequest, options?: CallOptions): Promise<DescribeInstanceDTSInfoResponse> {
+  describeInstanceDTSInfo(
+    request: DescribeInstanceDTSInfoRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceDTSInfoResponse> {
     return this.invoke<DescribeInstanceDTSInfoResponse>(actions.describeInstanceDTSInfo, request, options);
   }
 
@@ -1560,7 +1642,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  describeInstanceDealDetail(request: DescribeInstanceDealDetailRequest = {}, options?: CallOptions): Promise<DescribeInstanceDealDetailResponse> {
+  describeInstanceDealDetail(
+    request: DescribeInstanceDealDetailRequest = {},
+    options?: CallOptions,
+  ): Promise<DescribeInstanceDealDetailResponse> {
     return this.invoke<DescribeInstanceDealDetailResponse>(actions.describeInstanceDealDetail, request, options);
   }
 
@@ -1598,7 +1683,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  describeInstanceEvents(request: DescribeInstanceEventsRequest, options?: CallOptions): Promise<DescribeInstanceEventsResponse> {
+  describeInstanceEvents(
+    request: DescribeInstanceEventsRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceEventsResponse> {
     return this.invoke<DescribeInstanceEventsResponse>(actions.describeInstanceEvents, request, options);
   }
 
@@ -1622,7 +1710,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceLogDelivery({ InstanceId: "crs-ib4uuh7x" });
    * ```
    */
-  describeInstanceLogDelivery(request: DescribeInstanceLogDeliveryRequest, options?: CallOptions): Promise<DescribeInstanceLogDeliveryResponse> {
+  describeInstanceLogDelivery(
+    request: DescribeInstanceLogDeliveryRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceLogDeliveryResponse> {
     return this.invoke<DescribeInstanceLogDeliveryResponse>(actions.describeInstanceLogDelivery, request, options);
   }
 
@@ -1646,7 +1737,10 @@ export class RedisClient extends ServiceClient {
    * ```
    * @deprecated The service marks this action deprecated.
    */
-  describeInstanceMonitorBigKey(request: DescribeInstanceMonitorBigKeyRequest, options?: CallOptions): Promise<DescribeInstanceMonitorBigKeyResponse> {
+  describeInstanceMonitorBigKey(
+    request: DescribeInstanceMonitorBigKeyRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceMonitorBigKeyResponse> {
     return this.invoke<DescribeInstanceMonitorBigKeyResponse>(actions.describeInstanceMonitorBigKey, request, options);
   }
 
@@ -1670,8 +1764,15 @@ export class RedisClient extends ServiceClient {
    * ```
    * @deprecated The service marks this action deprecated.
    */
-  describeInstanceMonitorBigKeySizeDist(request: DescribeInstanceMonitorBigKeySizeDistRequest, options?: CallOptions): Promise<DescribeInstanceMonitorBigKeySizeDistResponse> {
-    return this.invoke<DescribeInstanceMonitorBigKeySizeDistResponse>(actions.describeInstanceMonitorBigKeySizeDist, request, options);
+  describeInstanceMonitorBigKeySizeDist(
+    request: DescribeInstanceMonitorBigKeySizeDistRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceMonitorBigKeySizeDistResponse> {
+    return this.invoke<DescribeInstanceMonitorBigKeySizeDistResponse>(
+      actions.describeInstanceMonitorBigKeySizeDist,
+      request,
+      options,
+    );
   }
 
   /**
@@ -1694,8 +1795,15 @@ export class RedisClient extends ServiceClient {
    * ```
    * @deprecated The service marks this action deprecated.
    */
-  describeInstanceMonitorBigKeyTypeDist(request: DescribeInstanceMonitorBigKeyTypeDistRequest, options?: CallOptions): Promise<DescribeInstanceMonitorBigKeyTypeDistResponse> {
-    return this.invoke<DescribeInstanceMonitorBigKeyTypeDistResponse>(actions.describeInstanceMonitorBigKeyTypeDist, request, options);
+  describeInstanceMonitorBigKeyTypeDist(
+    request: DescribeInstanceMonitorBigKeyTypeDistRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceMonitorBigKeyTypeDistResponse> {
+    return this.invoke<DescribeInstanceMonitorBigKeyTypeDistResponse>(
+      actions.describeInstanceMonitorBigKeyTypeDist,
+      request,
+      options,
+    );
   }
 
   /**
@@ -1717,7 +1825,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceMonitorHotKey({ InstanceId: "crs-r34w****", SpanType: 4 });
    * ```
    */
-  describeInstanceMonitorHotKey(request: DescribeInstanceMonitorHotKeyRequest, options?: CallOptions): Promise<DescribeInstanceMonitorHotKeyResponse> {
+  describeInstanceMonitorHotKey(
+    request: DescribeInstanceMonitorHotKeyRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceMonitorHotKeyResponse> {
     return this.invoke<DescribeInstanceMonitorHotKeyResponse>(actions.describeInstanceMonitorHotKey, request, options);
   }
 
@@ -1740,7 +1851,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceMonitorSIP({ InstanceId: "crs-5a4py64p" });
    * ```
    */
-  describeInstanceMonitorSIP(request: DescribeInstanceMonitorSIPRequest, options?: CallOptions): Promise<DescribeInstanceMonitorSIPResponse> {
+  describeInstanceMonitorSIP(
+    request: DescribeInstanceMonitorSIPRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceMonitorSIPResponse> {
     return this.invoke<DescribeInstanceMonitorSIPResponse>(actions.describeInstanceMonitorSIP, request, options);
   }
 
@@ -1763,8 +1877,15 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceMonitorTookDist({ Date: "2019-11-07", InstanceId: "crs-5a4py64p", SpanType: 4 });
    * ```
    */
-  describeInstanceMonitorTookDist(request: DescribeInstanceMonitorTookDistRequest, options?: CallOptions): Promise<DescribeInstanceMonitorTookDistResponse> {
-    return this.invoke<DescribeInstanceMonitorTookDistResponse>(actions.describeInstanceMonitorTookDist, request, options);
+  describeInstanceMonitorTookDist(
+    request: DescribeInstanceMonitorTookDistRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceMonitorTookDistResponse> {
+    return this.invoke<DescribeInstanceMonitorTookDistResponse>(
+      actions.describeInstanceMonitorTookDist,
+      request,
+      options,
+    );
   }
 
   /**
@@ -1786,8 +1907,15 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceMonitorTopNCmd({ InstanceId: "crs-5a4py64p", SpanType: 4 });
    * ```
    */
-  describeInstanceMonitorTopNCmd(request: DescribeInstanceMonitorTopNCmdRequest, options?: CallOptions): Promise<DescribeInstanceMonitorTopNCmdResponse> {
-    return this.invoke<DescribeInstanceMonitorTopNCmdResponse>(actions.describeInstanceMonitorTopNCmd, request, options);
+  describeInstanceMonitorTopNCmd(
+    request: DescribeInstanceMonitorTopNCmdRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceMonitorTopNCmdResponse> {
+    return this.invoke<DescribeInstanceMonitorTopNCmdResponse>(
+      actions.describeInstanceMonitorTopNCmd,
+      request,
+      options,
+    );
   }
 
   /**
@@ -1809,8 +1937,15 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceMonitorTopNCmdTook({ InstanceId: "crs-r34wkc1d", SpanType: 4 });
    * ```
    */
-  describeInstanceMonitorTopNCmdTook(request: DescribeInstanceMonitorTopNCmdTookRequest, options?: CallOptions): Promise<DescribeInstanceMonitorTopNCmdTookResponse> {
-    return this.invoke<DescribeInstanceMonitorTopNCmdTookResponse>(actions.describeInstanceMonitorTopNCmdTook, request, options);
+  describeInstanceMonitorTopNCmdTook(
+    request: DescribeInstanceMonitorTopNCmdTookRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceMonitorTopNCmdTookResponse> {
+    return this.invoke<DescribeInstanceMonitorTopNCmdTookResponse>(
+      actions.describeInstanceMonitorTopNCmdTook,
+      request,
+      options,
+    );
   }
 
   /**
@@ -1836,7 +1971,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceNodeInfo({ InstanceId: "crs-mufy7q15" });
    * ```
    */
-  describeInstanceNodeInfo(request: DescribeInstanceNodeInfoRequest, options?: CallOptions): Promise<DescribeInstanceNodeInfoResponse> {
+  describeInstanceNodeInfo(
+    request: DescribeInstanceNodeInfoRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceNodeInfoResponse> {
     return this.invoke<DescribeInstanceNodeInfoResponse>(actions.describeInstanceNodeInfo, request, options);
   }
 
@@ -1867,7 +2005,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceParamRecords({ InstanceId: "crs-5a4py64p" });
    * ```
    */
-  describeInstanceParamRecords(request: DescribeInstanceParamRecordsRequest, options?: CallOptions): Promise<DescribeInstanceParamRecordsResponse> {
+  describeInstanceParamRecords(
+    request: DescribeInstanceParamRecordsRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceParamRecordsResponse> {
     return this.invoke<DescribeInstanceParamRecordsResponse>(actions.describeInstanceParamRecords, request, options);
   }
 
@@ -1884,7 +2025,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeInstanceParamRecords(request: DescribeInstanceParamRecordsRequest, options?: PaginateOptions): Paginated<InstanceParamHistory, DescribeInstanceParamRecordsResponse> {
+  paginateDescribeInstanceParamRecords(
+    request: DescribeInstanceParamRecordsRequest,
+    options?: PaginateOptions,
+  ): Paginated<InstanceParamHistory, DescribeInstanceParamRecordsResponse> {
     return paginate<DescribeInstanceParamRecordsRequest, DescribeInstanceParamRecordsResponse, InstanceParamHistory>(
       (page, callOptions) => this.describeInstanceParamRecords(page, callOptions),
       describeInstanceParamRecordsPaginator,
@@ -1923,7 +2067,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceParams({ InstanceId: "crs-5a4p****" });
    * ```
    */
-  describeInstanceParams(request: DescribeInstanceParamsRequest, options?: CallOptions): Promise<DescribeInstanceParamsResponse> {
+  describeInstanceParams(
+    request: DescribeInstanceParamsRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceParamsResponse> {
     return this.invoke<DescribeInstanceParamsResponse>(actions.describeInstanceParams, request, options);
   }
 
@@ -1956,7 +2103,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  describeInstanceSecurityGroup(request: DescribeInstanceSecurityGroupRequest, options?: CallOptions): Promise<DescribeInstanceSecurityGroupResponse> {
+  describeInstanceSecurityGroup(
+    request: DescribeInstanceSecurityGroupRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceSecurityGroupResponse> {
     return this.invoke<DescribeInstanceSecurityGroupResponse>(actions.describeInstanceSecurityGroup, request, options);
   }
 
@@ -1981,7 +2131,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceShards({ FilterSlave: true, InstanceId: "crs-7pon****" });
    * ```
    */
-  describeInstanceShards(request: DescribeInstanceShardsRequest, options?: CallOptions): Promise<DescribeInstanceShardsResponse> {
+  describeInstanceShards(
+    request: DescribeInstanceShardsRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceShardsResponse> {
     return this.invoke<DescribeInstanceShardsResponse>(actions.describeInstanceShards, request, options);
   }
 
@@ -2014,7 +2167,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  describeInstanceSpecBandwidth(request: DescribeInstanceSpecBandwidthRequest = {}, options?: CallOptions): Promise<DescribeInstanceSpecBandwidthResponse> {
+  describeInstanceSpecBandwidth(
+    request: DescribeInstanceSpecBandwidthRequest = {},
+    options?: CallOptions,
+  ): Promise<DescribeInstanceSpecBandwidthResponse> {
     return this.invoke<DescribeInstanceSpecBandwidthResponse>(actions.describeInstanceSpecBandwidth, request, options);
   }
 
@@ -2040,8 +2196,15 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceSupportFeature({ FeatureName: "read-local-node-only", InstanceId: "crs-fhsw2mh4" });
    * ```
    */
-  describeInstanceSupportFeature(request: DescribeInstanceSupportFeatureRequest, options?: CallOptions): Promise<DescribeInstanceSupportFeatureResponse> {
-    return this.invoke<DescribeInstanceSupportFeatureResponse>(actions.describeInstanceSupportFeature, request, options);
+  describeInstanceSupportFeature(
+    request: DescribeInstanceSupportFeatureRequest,
+    options?: CallOptions,
+  ): Promise<DescribeInstanceSupportFeatureResponse> {
+    return this.invoke<DescribeInstanceSupportFeatureResponse>(
+      actions.describeInstanceSupportFeature,
+      request,
+      options,
+    );
   }
 
   /**
@@ -2071,7 +2234,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeInstanceZoneInfo({ InstanceId: "crs-6tl7****" });
    * ```
    */
-  describeInstanceZoneInfo(request: DescribeInstanceZoneInfoRequest = {}, options?: CallOptions): Promise<DescribeInstanceZoneInfoResponse> {
+  describeInstanceZoneInfo(
+    request: DescribeInstanceZoneInfoRequest = {},
+    options?: CallOptions,
+  ): Promise<DescribeInstanceZoneInfoResponse> {
     return this.invoke<DescribeInstanceZoneInfoResponse>(actions.describeInstanceZoneInfo, request, options);
   }
 
@@ -2114,7 +2280,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeInstances(request: DescribeInstancesRequest = {}, options?: PaginateOptions): Paginated<InstanceSet, DescribeInstancesResponse> {
+  paginateDescribeInstances(
+    request: DescribeInstancesRequest = {},
+    options?: PaginateOptions,
+  ): Paginated<InstanceSet, DescribeInstancesResponse> {
     return paginate<DescribeInstancesRequest, DescribeInstancesResponse, InstanceSet>(
       (page, callOptions) => this.describeInstances(page, callOptions),
       describeInstancesPaginator,
@@ -2150,7 +2319,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeLogInstanceList({ Limit: 100, LogType: "auditLog", Offset: 0 });
    * ```
    */
-  describeLogInstanceList(request: DescribeLogInstanceListRequest, options?: CallOptions): Promise<DescribeLogInstanceListResponse> {
+  describeLogInstanceList(
+    request: DescribeLogInstanceListRequest,
+    options?: CallOptions,
+  ): Promise<DescribeLogInstanceListResponse> {
     return this.invoke<DescribeLogInstanceListResponse>(actions.describeLogInstanceList, request, options);
   }
 
@@ -2167,7 +2339,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeLogInstanceList(request: DescribeLogInstanceListRequest, options?: PaginateOptions): Paginated<LogInstance, DescribeLogInstanceListResponse> {
+  paginateDescribeLogInstanceList(
+    request: DescribeLogInstanceListRequest,
+    options?: PaginateOptions,
+  ): Paginated<LogInstance, DescribeLogInstanceListResponse> {
     return paginate<DescribeLogInstanceListRequest, DescribeLogInstanceListResponse, LogInstance>(
       (page, callOptions) => this.describeLogInstanceList(page, callOptions),
       describeLogInstanceListPaginator,
@@ -2220,7 +2395,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeLogs(request: DescribeLogsRequest, options?: PaginateOptions): Paginated<LogResult, DescribeLogsResponse> {
+  paginateDescribeLogs(
+    request: DescribeLogsRequest,
+    options?: PaginateOptions,
+  ): Paginated<LogResult, DescribeLogsResponse> {
     return paginate<DescribeLogsRequest, DescribeLogsResponse, LogResult>(
       (page, callOptions) => this.describeLogs(page, callOptions),
       describeLogsPaginator,
@@ -2251,7 +2429,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeMaintenanceWindow({ InstanceId: "crs-5a4p****" });
    * ```
    */
-  describeMaintenanceWindow(request: DescribeMaintenanceWindowRequest, options?: CallOptions): Promise<DescribeMaintenanceWindowResponse> {
+  describeMaintenanceWindow(
+    request: DescribeMaintenanceWindowRequest,
+    options?: CallOptions,
+  ): Promise<DescribeMaintenanceWindowResponse> {
     return this.invoke<DescribeMaintenanceWindowResponse>(actions.describeMaintenanceWindow, request, options);
   }
 
@@ -2280,7 +2461,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeParamTemplateInfo({ TemplateId: "crs-cfg-7mgt****" });
    * ```
    */
-  describeParamTemplateInfo(request: DescribeParamTemplateInfoRequest, options?: CallOptions): Promise<DescribeParamTemplateInfoResponse> {
+  describeParamTemplateInfo(
+    request: DescribeParamTemplateInfoRequest,
+    options?: CallOptions,
+  ): Promise<DescribeParamTemplateInfoResponse> {
     return this.invoke<DescribeParamTemplateInfoResponse>(actions.describeParamTemplateInfo, request, options);
   }
 
@@ -2307,7 +2491,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeParamTemplates();
    * ```
    */
-  describeParamTemplates(request: DescribeParamTemplatesRequest = {}, options?: CallOptions): Promise<DescribeParamTemplatesResponse> {
+  describeParamTemplates(
+    request: DescribeParamTemplatesRequest = {},
+    options?: CallOptions,
+  ): Promise<DescribeParamTemplatesResponse> {
     return this.invoke<DescribeParamTemplatesResponse>(actions.describeParamTemplates, request, options);
   }
 
@@ -2324,7 +2511,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeParamTemplates(request: DescribeParamTemplatesRequest = {}, options?: PaginateOptions): Paginated<ParamTemplateInfo, DescribeParamTemplatesResponse> {
+  paginateDescribeParamTemplates(
+    request: DescribeParamTemplatesRequest = {},
+    options?: PaginateOptions,
+  ): Paginated<ParamTemplateInfo, DescribeParamTemplatesResponse> {
     return paginate<DescribeParamTemplatesRequest, DescribeParamTemplatesResponse, ParamTemplateInfo>(
       (page, callOptions) => this.describeParamTemplates(page, callOptions),
       describeParamTemplatesPaginator,
@@ -2356,7 +2546,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeProductInfo();
    * ```
    */
-  describeProductInfo(request: DescribeProductInfoRequest = {}, options?: CallOptions): Promise<DescribeProductInfoResponse> {
+  describeProductInfo(
+    request: DescribeProductInfoRequest = {},
+    options?: CallOptions,
+  ): Promise<DescribeProductInfoResponse> {
     return this.invoke<DescribeProductInfoResponse>(actions.describeProductInfo, request, options);
   }
 
@@ -2388,7 +2581,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeProjectSecurityGroup({ SecurityGroupId: "sg-gl1egaj1" });
    * ```
    */
-  describeProjectSecurityGroup(request: DescribeProjectSecurityGroupRequest = {}, options?: CallOptions): Promise<DescribeProjectSecurityGroupResponse> {
+  describeProjectSecurityGroup(
+    request: DescribeProjectSecurityGroupRequest = {},
+    options?: CallOptions,
+  ): Promise<DescribeProjectSecurityGroupResponse> {
     return this.invoke<DescribeProjectSecurityGroupResponse>(actions.describeProjectSecurityGroup, request, options);
   }
 
@@ -2421,7 +2617,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeProjectSecurityGroups({ Product: "redis", ProjectId: 11954 });
    * ```
    */
-  describeProjectSecurityGroups(request: DescribeProjectSecurityGroupsRequest, options?: CallOptions): Promise<DescribeProjectSecurityGroupsResponse> {
+  describeProjectSecurityGroups(
+    request: DescribeProjectSecurityGroupsRequest,
+    options?: CallOptions,
+  ): Promise<DescribeProjectSecurityGroupsResponse> {
     return this.invoke<DescribeProjectSecurityGroupsResponse>(actions.describeProjectSecurityGroups, request, options);
   }
 
@@ -2438,7 +2637,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeProjectSecurityGroups(request: DescribeProjectSecurityGroupsRequest, options?: PaginateOptions): Paginated<SecurityGroup, DescribeProjectSecurityGroupsResponse> {
+  paginateDescribeProjectSecurityGroups(
+    request: DescribeProjectSecurityGroupsRequest,
+    options?: PaginateOptions,
+  ): Paginated<SecurityGroup, DescribeProjectSecurityGroupsResponse> {
     return paginate<DescribeProjectSecurityGroupsRequest, DescribeProjectSecurityGroupsResponse, SecurityGroup>(
       (page, callOptions) => this.describeProjectSecurityGroups(page, callOptions),
       describeProjectSecurityGroupsPaginator,
@@ -2473,7 +2675,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeProxySlowLog({ BeginTime: "2019-09-08 12:12:41", EndTime: "2019-09-09 12:12:41", InstanceId: "crs-asda****" });
    * ```
    */
-  describeProxySlowLog(request: DescribeProxySlowLogRequest, options?: CallOptions): Promise<DescribeProxySlowLogResponse> {
+  describeProxySlowLog(
+    request: DescribeProxySlowLogRequest,
+    options?: CallOptions,
+  ): Promise<DescribeProxySlowLogResponse> {
     return this.invoke<DescribeProxySlowLogResponse>(actions.describeProxySlowLog, request, options);
   }
 
@@ -2490,7 +2695,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeProxySlowLog(request: DescribeProxySlowLogRequest, options?: PaginateOptions): Paginated<InstanceProxySlowlogDetail, DescribeProxySlowLogResponse> {
+  paginateDescribeProxySlowLog(
+    request: DescribeProxySlowLogRequest,
+    options?: PaginateOptions,
+  ): Paginated<InstanceProxySlowlogDetail, DescribeProxySlowLogResponse> {
     return paginate<DescribeProxySlowLogRequest, DescribeProxySlowLogResponse, InstanceProxySlowlogDetail>(
       (page, callOptions) => this.describeProxySlowLog(page, callOptions),
       describeProxySlowLogPaginator,
@@ -2518,7 +2726,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeRedisClusterOverview({ DedicatedClusterId: "cluster-0astoh6a" });
    * ```
    */
-  describeRedisClusterOverview(request: DescribeRedisClusterOverviewRequest = {}, options?: CallOptions): Promise<DescribeRedisClusterOverviewResponse> {
+  describeRedisClusterOverview(
+    request: DescribeRedisClusterOverviewRequest = {},
+    options?: CallOptions,
+  ): Promise<DescribeRedisClusterOverviewResponse> {
     return this.invoke<DescribeRedisClusterOverviewResponse>(actions.describeRedisClusterOverview, request, options);
   }
 
@@ -2543,7 +2754,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeRedisClusters({ DedicatedClusterId: "cluster-0astoh6a", Limit: 100, Offset: 0 });
    * ```
    */
-  describeRedisClusters(request: DescribeRedisClustersRequest = {}, options?: CallOptions): Promise<DescribeRedisClustersResponse> {
+  describeRedisClusters(
+    request: DescribeRedisClustersRequest = {},
+    options?: CallOptions,
+  ): Promise<DescribeRedisClustersResponse> {
     return this.invoke<DescribeRedisClustersResponse>(actions.describeRedisClusters, request, options);
   }
 
@@ -2560,7 +2774,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeRedisClusters(request: DescribeRedisClustersRequest = {}, options?: PaginateOptions): Paginated<CDCResource, DescribeRedisClustersResponse> {
+  paginateDescribeRedisClusters(
+    request: DescribeRedisClustersRequest = {},
+    options?: PaginateOptions,
+  ): Paginated<CDCResource, DescribeRedisClustersResponse> {
     return paginate<DescribeRedisClustersRequest, DescribeRedisClustersResponse, CDCResource>(
       (page, callOptions) => this.describeRedisClusters(page, callOptions),
       describeRedisClustersPaginator,
@@ -2589,7 +2806,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeReplicationGroup({ GroupId: "crs-rpl-lkgv****", Limit: 20, Offset: 0 });
    * ```
    */
-  describeReplicationGroup(request: DescribeReplicationGroupRequest, options?: CallOptions): Promise<DescribeReplicationGroupResponse> {
+  describeReplicationGroup(
+    request: DescribeReplicationGroupRequest,
+    options?: CallOptions,
+  ): Promise<DescribeReplicationGroupResponse> {
     return this.invoke<DescribeReplicationGroupResponse>(actions.describeReplicationGroup, request, options);
   }
 
@@ -2606,7 +2826,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeReplicationGroup(request: DescribeReplicationGroupRequest, options?: PaginateOptions): Paginated<Groups, DescribeReplicationGroupResponse> {
+  paginateDescribeReplicationGroup(
+    request: DescribeReplicationGroupRequest,
+    options?: PaginateOptions,
+  ): Paginated<Groups, DescribeReplicationGroupResponse> {
     return paginate<DescribeReplicationGroupRequest, DescribeReplicationGroupResponse, Groups>(
       (page, callOptions) => this.describeReplicationGroup(page, callOptions),
       describeReplicationGroupPaginator,
@@ -2639,8 +2862,15 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeReplicationGroupInstance({ InstanceId: "crs-a7oxxxxx" });
    * ```
    */
-  describeReplicationGroupInstance(request: DescribeReplicationGroupInstanceRequest, options?: CallOptions): Promise<DescribeReplicationGroupInstanceResponse> {
-    return this.invoke<DescribeReplicationGroupInstanceResponse>(actions.describeReplicationGroupInstance, request, options);
+  describeReplicationGroupInstance(
+    request: DescribeReplicationGroupInstanceRequest,
+    options?: CallOptions,
+  ): Promise<DescribeReplicationGroupInstanceResponse> {
+    return this.invoke<DescribeReplicationGroupInstanceResponse>(
+      actions.describeReplicationGroupInstance,
+      request,
+      options,
+    );
   }
 
   /**
@@ -2696,7 +2926,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeSecondLevelBackupInfo({ BackupTimestamp: 1716449238, InstanceId: "crs-asda****" });
    * ```
    */
-  describeSecondLevelBackupInfo(request: DescribeSecondLevelBackupInfoRequest = {}, options?: CallOptions): Promise<DescribeSecondLevelBackupInfoResponse> {
+  describeSecondLevelBackupInfo(
+    request: DescribeSecondLevelBackupInfoRequest = {},
+    options?: CallOptions,
+  ): Promise<DescribeSecondLevelBackupInfoResponse> {
     return this.invoke<DescribeSecondLevelBackupInfoResponse>(actions.describeSecondLevelBackupInfo, request, options);
   }
 
@@ -2742,7 +2975,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeSlowLog(request: DescribeSlowLogRequest, options?: PaginateOptions): Paginated<InstanceSlowlogDetail, DescribeSlowLogResponse> {
+  paginateDescribeSlowLog(
+    request: DescribeSlowLogRequest,
+    options?: PaginateOptions,
+  ): Paginated<InstanceSlowlogDetail, DescribeSlowLogResponse> {
     return paginate<DescribeSlowLogRequest, DescribeSlowLogResponse, InstanceSlowlogDetail>(
       (page, callOptions) => this.describeSlowLog(page, callOptions),
       describeSlowLogPaginator,
@@ -2815,7 +3051,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeTaskList(request: DescribeTaskListRequest = {}, options?: PaginateOptions): Paginated<TaskInfoDetail, DescribeTaskListResponse> {
+  paginateDescribeTaskList(
+    request: DescribeTaskListRequest = {},
+    options?: PaginateOptions,
+  ): Paginated<TaskInfoDetail, DescribeTaskListResponse> {
     return paginate<DescribeTaskListRequest, DescribeTaskListResponse, TaskInfoDetail>(
       (page, callOptions) => this.describeTaskList(page, callOptions),
       describeTaskListPaginator,
@@ -2847,7 +3086,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.describeTendisSlowLog({ BeginTime: "2019-09-08 12:12:41", EndTime: "2019-09-09 12:12:41", InstanceId: "crs-asdas***" });
    * ```
    */
-  describeTendisSlowLog(request: DescribeTendisSlowLogRequest, options?: CallOptions): Promise<DescribeTendisSlowLogResponse> {
+  describeTendisSlowLog(
+    request: DescribeTendisSlowLogRequest,
+    options?: CallOptions,
+  ): Promise<DescribeTendisSlowLogResponse> {
     return this.invoke<DescribeTendisSlowLogResponse>(actions.describeTendisSlowLog, request, options);
   }
 
@@ -2864,7 +3106,10 @@ export class RedisClient extends ServiceClient {
    * }
    * ```
    */
-  paginateDescribeTendisSlowLog(request: DescribeTendisSlowLogRequest, options?: PaginateOptions): Paginated<TendisSlowLogDetail, DescribeTendisSlowLogResponse> {
+  paginateDescribeTendisSlowLog(
+    request: DescribeTendisSlowLogRequest,
+    options?: PaginateOptions,
+  ): Paginated<TendisSlowLogDetail, DescribeTendisSlowLogResponse> {
     return paginate<DescribeTendisSlowLogRequest, DescribeTendisSlowLogResponse, TendisSlowLogDetail>(
       (page, callOptions) => this.describeTendisSlowLog(page, callOptions),
       describeTendisSlowLogPaginator,
@@ -2902,7 +3147,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.destroyPostpaidInstance({ InstanceId: "crs-5a4py64p" });
    * ```
    */
-  destroyPostpaidInstance(request: DestroyPostpaidInstanceRequest, options?: CallOptions): Promise<DestroyPostpaidInstanceResponse> {
+  destroyPostpaidInstance(
+    request: DestroyPostpaidInstanceRequest,
+    options?: CallOptions,
+  ): Promise<DestroyPostpaidInstanceResponse> {
     return this.invoke<DestroyPostpaidInstanceResponse>(actions.destroyPostpaidInstance, request, options);
   }
 
@@ -2937,7 +3185,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.destroyPrepaidInstance({ InstanceId: "crs-5a4py64p" });
    * ```
    */
-  destroyPrepaidInstance(request: DestroyPrepaidInstanceRequest, options?: CallOptions): Promise<DestroyPrepaidInstanceResponse> {
+  destroyPrepaidInstance(
+    request: DestroyPrepaidInstanceRequest,
+    options?: CallOptions,
+  ): Promise<DestroyPrepaidInstanceResponse> {
     return this.invoke<DestroyPrepaidInstanceResponse>(actions.destroyPrepaidInstance, request, options);
   }
 
@@ -2965,7 +3216,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.disableReplicaReadonly({ InstanceId: "crs-5a4py64p" });
    * ```
    */
-  disableReplicaReadonly(request: DisableReplicaReadonlyRequest, options?: CallOptions): Promise<DisableReplicaReadonlyResponse> {
+  disableReplicaReadonly(
+    request: DisableReplicaReadonlyRequest,
+    options?: CallOptions,
+  ): Promise<DisableReplicaReadonlyResponse> {
     return this.invoke<DisableReplicaReadonlyResponse>(actions.disableReplicaReadonly, request, options);
   }
 
@@ -3000,7 +3254,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  disassociateSecurityGroups(request: DisassociateSecurityGroupsRequest, options?: CallOptions): Promise<DisassociateSecurityGroupsResponse> {
+  disassociateSecurityGroups(
+    request: DisassociateSecurityGroupsRequest,
+    options?: CallOptions,
+  ): Promise<DisassociateSecurityGroupsResponse> {
     return this.invoke<DisassociateSecurityGroupsResponse>(actions.disassociateSecurityGroups, request, options);
   }
 
@@ -3029,7 +3286,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.enableReplicaReadonly({ InstanceId: "crs-5a4py64p" });
    * ```
    */
-  enableReplicaReadonly(request: EnableReplicaReadonlyRequest, options?: CallOptions): Promise<EnableReplicaReadonlyResponse> {
+  enableReplicaReadonly(
+    request: EnableReplicaReadonlyRequest,
+    options?: CallOptions,
+  ): Promise<EnableReplicaReadonlyResponse> {
     return this.invoke<EnableReplicaReadonlyResponse>(actions.enableReplicaReadonly, request, options);
   }
 
@@ -3066,7 +3326,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  inquiryPriceCreateInstance(request: InquiryPriceCreateInstanceRequest, options?: CallOptions): Promise<InquiryPriceCreateInstanceResponse> {
+  inquiryPriceCreateInstance(
+    request: InquiryPriceCreateInstanceRequest,
+    options?: CallOptions,
+  ): Promise<InquiryPriceCreateInstanceResponse> {
     return this.invoke<InquiryPriceCreateInstanceResponse>(actions.inquiryPriceCreateInstance, request, options);
   }
 
@@ -3096,7 +3359,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.inquiryPriceUpgradeInstance({ InstanceId: "crs-i7flj4ir", MemSize: 1024, RedisReplicasNum: 1, RedisShardNum: 1 });
    * ```
    */
-  inquiryPriceUpgradeInstance(request: InquiryPriceUpgradeInstanceRequest, options?: CallOptions): Promise<InquiryPriceUpgradeInstanceResponse> {
+  inquiryPriceUpgradeInstance(
+    request: InquiryPriceUpgradeInstanceRequest,
+    options?: CallOptions,
+  ): Promise<InquiryPriceUpgradeInstanceResponse> {
     return this.invoke<InquiryPriceUpgradeInstanceResponse>(actions.inquiryPriceUpgradeInstance, request, options);
   }
 
@@ -3168,7 +3434,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.manualBackupInstance({ InstanceId: "crs-5a4p****", Remark: "note_message" });
    * ```
    */
-  manualBackupInstance(request: ManualBackupInstanceRequest, options?: CallOptions): Promise<ManualBackupInstanceResponse> {
+  manualBackupInstance(
+    request: ManualBackupInstanceRequest,
+    options?: CallOptions,
+  ): Promise<ManualBackupInstanceResponse> {
     return this.invoke<ManualBackupInstanceResponse>(actions.manualBackupInstance, request, options);
   }
 
@@ -3200,7 +3469,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.modfiyInstancePassword({ InstanceId: "crs-5a4p****", OldPassword: "zy45****", Password: "4569****" });
    * ```
    */
-  modfiyInstancePassword(request: ModfiyInstancePasswordRequest, options?: CallOptions): Promise<ModfiyInstancePasswordResponse> {
+  modfiyInstancePassword(
+    request: ModfiyInstancePasswordRequest,
+    options?: CallOptions,
+  ): Promise<ModfiyInstancePasswordResponse> {
     return this.invoke<ModfiyInstancePasswordResponse>(actions.modfiyInstancePassword, request, options);
   }
 
@@ -3236,7 +3508,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  modifyAutoBackupConfig(request: ModifyAutoBackupConfigRequest, options?: CallOptions): Promise<ModifyAutoBackupConfigResponse> {
+  modifyAutoBackupConfig(
+    request: ModifyAutoBackupConfigRequest,
+    options?: CallOptions,
+  ): Promise<ModifyAutoBackupConfigResponse> {
     return this.invoke<ModifyAutoBackupConfigResponse>(actions.modifyAutoBackupConfig, request, options);
   }
 
@@ -3274,8 +3549,15 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  modifyBackupDownloadRestriction(request: ModifyBackupDownloadRestrictionRequest, options?: CallOptions): Promise<ModifyBackupDownloadRestrictionResponse> {
-    return this.invoke<ModifyBackupDownloadRestrictionResponse>(actions.modifyBackupDownloadRestriction, request, options);
+  modifyBackupDownloadRestriction(
+    request: ModifyBackupDownloadRestrictionRequest,
+    options?: CallOptions,
+  ): Promise<ModifyBackupDownloadRestrictionResponse> {
+    return this.invoke<ModifyBackupDownloadRestrictionResponse>(
+      actions.modifyBackupDownloadRestriction,
+      request,
+      options,
+    );
   }
 
   /**
@@ -3298,7 +3580,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.modifyConnectionConfig({ Bandwidth: 5, ClientLimit: 20000, InstanceId: "crs-cpz6b1fn" });
    * ```
    */
-  modifyConnectionConfig(request: ModifyConnectionConfigRequest, options?: CallOptions): Promise<ModifyConnectionConfigResponse> {
+  modifyConnectionConfig(
+    request: ModifyConnectionConfigRequest,
+    options?: CallOptions,
+  ): Promise<ModifyConnectionConfigResponse> {
     return this.invoke<ModifyConnectionConfigResponse>(actions.modifyConnectionConfig, request, options);
   }
 
@@ -3337,8 +3622,15 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  modifyDBInstanceSecurityGroups(request: ModifyDBInstanceSecurityGroupsRequest, options?: CallOptions): Promise<ModifyDBInstanceSecurityGroupsResponse> {
-    return this.invoke<ModifyDBInstanceSecurityGroupsResponse>(actions.modifyDBInstanceSecurityGroups, request, options);
+  modifyDBInstanceSecurityGroups(
+    request: ModifyDBInstanceSecurityGroupsRequest,
+    options?: CallOptions,
+  ): Promise<ModifyDBInstanceSecurityGroupsResponse> {
+    return this.invoke<ModifyDBInstanceSecurityGroupsResponse>(
+      actions.modifyDBInstanceSecurityGroups,
+      request,
+      options,
+    );
   }
 
   /**
@@ -3401,7 +3693,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.modifyInstanceAccount({ AccountName: "*e******test", InstanceId: "crs-azaq****" });
    * ```
    */
-  modifyInstanceAccount(request: ModifyInstanceAccountRequest, options?: CallOptions): Promise<ModifyInstanceAccountResponse> {
+  modifyInstanceAccount(
+    request: ModifyInstanceAccountRequest,
+    options?: CallOptions,
+  ): Promise<ModifyInstanceAccountResponse> {
     return this.invoke<ModifyInstanceAccountResponse>(actions.modifyInstanceAccount, request, options);
   }
 
@@ -3444,8 +3739,15 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  modifyInstanceAvailabilityZones(request: ModifyInstanceAvailabilityZonesRequest, options?: CallOptions): Promise<ModifyInstanceAvailabilityZonesResponse> {
-    return this.invoke<ModifyInstanceAvailabilityZonesResponse>(actions.modifyInstanceAvailabilityZones, request, options);
+  modifyInstanceAvailabilityZones(
+    request: ModifyInstanceAvailabilityZonesRequest,
+    options?: CallOptions,
+  ): Promise<ModifyInstanceAvailabilityZonesResponse> {
+    return this.invoke<ModifyInstanceAvailabilityZonesResponse>(
+      actions.modifyInstanceAvailabilityZones,
+      request,
+      options,
+    );
   }
 
   /**
@@ -3471,7 +3773,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.modifyInstanceBackupMode({ BackupMode: "SecondLevelBackup", InstanceId: "crs-asdasdas" });
    * ```
    */
-  modifyInstanceBackupMode(request: ModifyInstanceBackupModeRequest, options?: CallOptions): Promise<ModifyInstanceBackupModeResponse> {
+  modifyInstanceBackupMode(
+    request: ModifyInstanceBackupModeRequest,
+    options?: CallOptions,
+  ): Promise<ModifyInstanceBackupModeResponse> {
     return this.invoke<ModifyInstanceBackupModeResponse>(actions.modifyInstanceBackupMode, request, options);
   }
 
@@ -3498,7 +3803,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  modifyInstanceChargeType(request: ModifyInstanceChargeTypeRequest, options?: CallOptions): Promise<ModifyInstanceChargeTypeResponse> {
+  modifyInstanceChargeType(
+    request: ModifyInstanceChargeTypeRequest,
+    options?: CallOptions,
+  ): Promise<ModifyInstanceChargeTypeResponse> {
     return this.invoke<ModifyInstanceChargeTypeResponse>(actions.modifyInstanceChargeType, request, options);
   }
 
@@ -3531,7 +3839,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  modifyInstanceEvent(request: ModifyInstanceEventRequest, options?: CallOptions): Promise<ModifyInstanceEventResponse> {
+  modifyInstanceEvent(
+    request: ModifyInstanceEventRequest,
+    options?: CallOptions,
+  ): Promise<ModifyInstanceEventResponse> {
     return this.invoke<ModifyInstanceEventResponse>(actions.modifyInstanceEvent, request, options);
   }
 
@@ -3564,7 +3875,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  modifyInstanceLogDelivery(request: ModifyInstanceLogDeliveryRequest, options?: CallOptions): Promise<ModifyInstanceLogDeliveryResponse> {
+  modifyInstanceLogDelivery(
+    request: ModifyInstanceLogDeliveryRequest,
+    options?: CallOptions,
+  ): Promise<ModifyInstanceLogDeliveryResponse> {
     return this.invoke<ModifyInstanceLogDeliveryResponse>(actions.modifyInstanceLogDelivery, request, options);
   }
 
@@ -3605,7 +3919,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  modifyInstanceParams(request: ModifyInstanceParamsRequest, options?: CallOptions): Promise<ModifyInstanceParamsResponse> {
+  modifyInstanceParams(
+    request: ModifyInstanceParamsRequest,
+    options?: CallOptions,
+  ): Promise<ModifyInstanceParamsResponse> {
     return this.invoke<ModifyInstanceParamsResponse>(actions.modifyInstanceParams, request, options);
   }
 
@@ -3637,7 +3954,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.modifyInstancePassword({ InstanceId: "crs-5a4p****", OldPassword: "zy45****", Password: "4569****" });
    * ```
    */
-  modifyInstancePassword(request: ModifyInstancePasswordRequest, options?: CallOptions): Promise<ModifyInstancePasswordResponse> {
+  modifyInstancePassword(
+    request: ModifyInstancePasswordRequest,
+    options?: CallOptions,
+  ): Promise<ModifyInstancePasswordResponse> {
     return this.invoke<ModifyInstancePasswordResponse>(actions.modifyInstancePassword, request, options);
   }
 
@@ -3665,7 +3985,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.modifyInstanceReadOnly({ InputMode: "0", InstanceId: "crs-5a4py64p" });
    * ```
    */
-  modifyInstanceReadOnly(request: ModifyInstanceReadOnlyRequest, options?: CallOptions): Promise<ModifyInstanceReadOnlyResponse> {
+  modifyInstanceReadOnly(
+    request: ModifyInstanceReadOnlyRequest,
+    options?: CallOptions,
+  ): Promise<ModifyInstanceReadOnlyResponse> {
     return this.invoke<ModifyInstanceReadOnlyResponse>(actions.modifyInstanceReadOnly, request, options);
   }
 
@@ -3728,7 +4051,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.modifyMaintenanceWindow({ EndTime: "06:00", InstanceId: "crs-5a4py64p", StartTime: "03:00" });
    * ```
    */
-  modifyMaintenanceWindow(request: ModifyMaintenanceWindowRequest, options?: CallOptions): Promise<ModifyMaintenanceWindowResponse> {
+  modifyMaintenanceWindow(
+    request: ModifyMaintenanceWindowRequest,
+    options?: CallOptions,
+  ): Promise<ModifyMaintenanceWindowResponse> {
     return this.invoke<ModifyMaintenanceWindowResponse>(actions.modifyMaintenanceWindow, request, options);
   }
 
@@ -3765,7 +4091,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.modifyNetworkConfig({ InstanceId: "crs-5a4p****", Operation: "changeVip" });
    * ```
    */
-  modifyNetworkConfig(request: ModifyNetworkConfigRequest, options?: CallOptions): Promise<ModifyNetworkConfigResponse> {
+  modifyNetworkConfig(
+    request: ModifyNetworkConfigRequest,
+    options?: CallOptions,
+  ): Promise<ModifyNetworkConfigResponse> {
     return this.invoke<ModifyNetworkConfigResponse>(actions.modifyNetworkConfig, request, options);
   }
 
@@ -3799,7 +4128,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  modifyParamTemplate(request: ModifyParamTemplateRequest, options?: CallOptions): Promise<ModifyParamTemplateResponse> {
+  modifyParamTemplate(
+    request: ModifyParamTemplateRequest,
+    options?: CallOptions,
+  ): Promise<ModifyParamTemplateResponse> {
     return this.invoke<ModifyParamTemplateResponse>(actions.modifyParamTemplate, request, options);
   }
 
@@ -3827,7 +4159,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.modifyReplicationGroup({ GroupId: "crs-rpl-oxsincth", GroupName: "group-name-1", Remark: "note-XXX" });
    * ```
    */
-  modifyReplicationGroup(request: ModifyReplicationGroupRequest, options?: CallOptions): Promise<ModifyReplicationGroupResponse> {
+  modifyReplicationGroup(
+    request: ModifyReplicationGroupRequest,
+    options?: CallOptions,
+  ): Promise<ModifyReplicationGroupResponse> {
     return this.invoke<ModifyReplicationGroupResponse>(actions.modifyReplicationGroup, request, options);
   }
 
@@ -3945,7 +4280,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.removeReplicationGroup({ GroupId: "crs-rpl-oxsincthdd" });
    * ```
    */
-  removeReplicationGroup(request: RemoveReplicationGroupRequest, options?: CallOptions): Promise<RemoveReplicationGroupResponse> {
+  removeReplicationGroup(
+    request: RemoveReplicationGroupRequest,
+    options?: CallOptions,
+  ): Promise<RemoveReplicationGroupResponse> {
     return this.invoke<RemoveReplicationGroupResponse>(actions.removeReplicationGroup, request, options);
   }
 
@@ -3976,7 +4314,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.removeReplicationInstance({ GroupId: "crs-rpl-sa5****", InstanceId: "crs-sa5****", SyncType: true });
    * ```
    */
-  removeReplicationInstance(request: RemoveReplicationInstanceRequest, options?: CallOptions): Promise<RemoveReplicationInstanceResponse> {
+  removeReplicationInstance(
+    request: RemoveReplicationInstanceRequest,
+    options?: CallOptions,
+  ): Promise<RemoveReplicationInstanceResponse> {
     return this.invoke<RemoveReplicationInstanceResponse>(actions.removeReplicationInstance, request, options);
   }
 
@@ -4135,7 +4476,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.switchAccessNewInstance({ InstanceId: "crs-kf******" });
    * ```
    */
-  switchAccessNewInstance(request: SwitchAccessNewInstanceRequest, options?: CallOptions): Promise<SwitchAccessNewInstanceResponse> {
+  switchAccessNewInstance(
+    request: SwitchAccessNewInstanceRequest,
+    options?: CallOptions,
+  ): Promise<SwitchAccessNewInstanceResponse> {
     return this.invoke<SwitchAccessNewInstanceResponse>(actions.switchAccessNewInstance, request, options);
   }
 
@@ -4261,7 +4605,10 @@ export class RedisClient extends ServiceClient {
    * const response = await client.upgradeInstanceVersion({ InstanceId: "crs-5qlr****", SwitchOption: 2, TargetInstanceType: "7" });
    * ```
    */
-  upgradeInstanceVersion(request: UpgradeInstanceVersionRequest, options?: CallOptions): Promise<UpgradeInstanceVersionResponse> {
+  upgradeInstanceVersion(
+    request: UpgradeInstanceVersionRequest,
+    options?: CallOptions,
+  ): Promise<UpgradeInstanceVersionResponse> {
     return this.invoke<UpgradeInstanceVersionResponse>(actions.upgradeInstanceVersion, request, options);
   }
 
@@ -4291,7 +4638,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  upgradeProxyVersion(request: UpgradeProxyVersionRequest, options?: CallOptions): Promise<UpgradeProxyVersionResponse> {
+  upgradeProxyVersion(
+    request: UpgradeProxyVersionRequest,
+    options?: CallOptions,
+  ): Promise<UpgradeProxyVersionResponse> {
     return this.invoke<UpgradeProxyVersionResponse>(actions.upgradeProxyVersion, request, options);
   }
 
@@ -4322,7 +4672,10 @@ export class RedisClient extends ServiceClient {
    * });
    * ```
    */
-  upgradeSmallVersion(request: UpgradeSmallVersionRequest, options?: CallOptions): Promise<UpgradeSmallVersionResponse> {
+  upgradeSmallVersion(
+    request: UpgradeSmallVersionRequest,
+    options?: CallOptions,
+  ): Promise<UpgradeSmallVersionResponse> {
     return this.invoke<UpgradeSmallVersionResponse>(actions.upgradeSmallVersion, request, options);
   }
 
@@ -4351,8 +4704,15 @@ export class RedisClient extends ServiceClient {
    * ```
    * @deprecated The service marks this action deprecated.
    */
-  upgradeVersionToMultiAvailabilityZones(request: UpgradeVersionToMultiAvailabilityZonesRequest, options?: CallOptions): Promise<UpgradeVersionToMultiAvailabilityZonesResponse> {
-    return this.invoke<UpgradeVersionToMultiAvailabilityZonesResponse>(actions.upgradeVersionToMultiAvailabilityZones, request, options);
+  upgradeVersionToMultiAvailabilityZones(
+    request: UpgradeVersionToMultiAvailabilityZonesRequest,
+    options?: CallOptions,
+  ): Promise<UpgradeVersionToMultiAvailabilityZonesResponse> {
+    return this.invoke<UpgradeVersionToMultiAvailabilityZonesResponse>(
+      actions.upgradeVersionToMultiAvailabilityZones,
+      request,
+      options,
+    );
   }
 
   /**
@@ -4367,7 +4727,10 @@ export class RedisClient extends ServiceClient {
    * const done = await client.waitForTask(started, { onProgress: (status) => console.log(status) });
    * ```
    */
-  waitForTask(target: TaskDoneTarget, options?: WaitOptions<DescribeTaskInfoResponse>): Promise<DescribeTaskInfoResponse> {
+  waitForTask(
+    target: TaskDoneTarget,
+    options?: WaitOptions<DescribeTaskInfoResponse>,
+  ): Promise<DescribeTaskInfoResponse> {
     return waitFor(
       (request, callOptions) => this.invoke<DescribeTaskInfoResponse>(actions.describeTaskInfo, request, callOptions),
       taskDoneWaiter,
@@ -4387,7 +4750,10 @@ export class RedisClient extends ServiceClient {
    * const ready = await client.waitUntilInstanceRunning(request, { onProgress: (status) => console.log(status) });
    * ```
    */
-  waitUntilInstanceRunning(request: DescribeInstancesRequest = {}, options?: WaitOptions<DescribeInstancesResponse>): Promise<DescribeInstancesResponse> {
+  waitUntilInstanceRunning(
+    request: DescribeInstancesRequest = {},
+    options?: WaitOptions<DescribeInstancesResponse>,
+  ): Promise<DescribeInstancesResponse> {
     return waitUntil(
       (poll, callOptions) => this.invoke<DescribeInstancesResponse>(actions.describeInstances, poll, callOptions),
       instanceRunningWaiter,

@@ -1136,42 +1136,42 @@ export type DescribeInstanceLogDeliveryErrorCode =
 /** Error codes specific to DescribeInstanceMonitorBigKey; {@link CommonErrorCode} may occur as well. */
 export type DescribeInstanceMonitorBigKeyErrorCode =
   /** No exact description for this error code for the time being. */
-  | "FailedOperation.RedoFlowFailed";
+  "FailedOperation.RedoFlowFailed";
 
 /** Error codes specific to DescribeInstanceMonitorBigKeySizeDist; {@link CommonErrorCode} may occur as well. */
 export type DescribeInstanceMonitorBigKeySizeDistErrorCode =
   /** No exact description for this error code for the time being. */
-  | "FailedOperation.RedoFlowFailed";
+  "FailedOperation.RedoFlowFailed";
 
 /** Error codes specific to DescribeInstanceMonitorBigKeyTypeDist; {@link CommonErrorCode} may occur as well. */
 export type DescribeInstanceMonitorBigKeyTypeDistErrorCode =
   /** No exact description for this error code for the time being. */
-  | "FailedOperation.RedoFlowFailed";
+  "FailedOperation.RedoFlowFailed";
 
 /** Error codes specific to DescribeInstanceMonitorHotKey; {@link CommonErrorCode} may occur as well. */
 export type DescribeInstanceMonitorHotKeyErrorCode =
   /** No exact description for this error code for the time being. */
-  | "FailedOperation.RedoFlowFailed";
+  "FailedOperation.RedoFlowFailed";
 
 /** Error codes specific to DescribeInstanceMonitorSIP; {@link CommonErrorCode} may occur as well. */
 export type DescribeInstanceMonitorSIPErrorCode =
   /** No exact description for this error code for the time being. */
-  | "FailedOperation.RedoFlowFailed";
+  "FailedOperation.RedoFlowFailed";
 
 /** Error codes specific to DescribeInstanceMonitorTookDist; {@link CommonErrorCode} may occur as well. */
 export type DescribeInstanceMonitorTookDistErrorCode =
   /** No exact description for this error code for the time being. */
-  | "FailedOperation.RedoFlowFailed";
+  "FailedOperation.RedoFlowFailed";
 
 /** Error codes specific to DescribeInstanceMonitorTopNCmd; {@link CommonErrorCode} may occur as well. */
 export type DescribeInstanceMonitorTopNCmdErrorCode =
   /** No exact description for this error code for the time being. */
-  | "FailedOperation.RedoFlowFailed";
+  "FailedOperation.RedoFlowFailed";
 
 /** Error codes specific to DescribeInstanceMonitorTopNCmdTook; {@link CommonErrorCode} may occur as well. */
 export type DescribeInstanceMonitorTopNCmdTookErrorCode =
   /** No exact description for this error code for the time being. */
-  | "FailedOperation.RedoFlowFailed";
+  "FailedOperation.RedoFlowFailed";
 
 /** Error codes specific to DescribeInstanceNodeInfo; {@link CommonErrorCode} may occur as well. */
 export type DescribeInstanceNodeInfoErrorCode =
@@ -1484,7 +1484,7 @@ export type DescribeProxySlowLogErrorCode =
 /** Error codes specific to DescribeRedisClusterOverview; {@link CommonErrorCode} may occur as well. */
 export type DescribeRedisClusterOverviewErrorCode =
   /** Internal system error, which is irrelevant to the business. */
-  | "FailedOperation.SystemError";
+  "FailedOperation.SystemError";
 
 /** Error codes specific to DescribeRedisClusters; {@link CommonErrorCode} may occur as well. */
 export type DescribeRedisClustersErrorCode =
@@ -2742,7 +2742,10 @@ export type RedisError<C extends string = RedisErrorCode> = TencentCloudError<C>
  * }
  * ```
  */
-export function isRedisError<M extends keyof RedisActionErrorCodes>(err: unknown, method: M): err is RedisError<RedisActionErrorCodes[M] | CommonErrorCode>;
+export function isRedisError<M extends keyof RedisActionErrorCodes>(
+  err: unknown,
+  method: M,
+): err is RedisError<RedisActionErrorCodes[M] | CommonErrorCode>;
 /**
  * Whether `err` is an error TencentDB for Redis returned; narrows `err.code` to {@link RedisErrorCode}.
  * @param err - Anything caught.

@@ -98,7 +98,13 @@ export const serviceMeta: ServiceMeta = {
       SSLBindPrivateIPv4: "b",
       ConnectionMode: "i",
     },
-    CreateParamTemplateRequest: { Name: "!s", Description: "s", ProductType: "u", TemplateId: "s", ParamList: "[#InstanceParam" },
+    CreateParamTemplateRequest: {
+      Name: "!s",
+      Description: "s",
+      ProductType: "u",
+      TemplateId: "s",
+      ParamList: "[#InstanceParam",
+    },
     CreateReplicationGroupRequest: { InstanceId: "!s", GroupName: "s", Remark: "s" },
     DeleteExportTaskRequest: { LogType: "!s", FileName: "!s", InstanceId: "!s" },
     DeleteInstanceAccountRequest: { InstanceId: "!s", AccountName: "!s" },
@@ -210,7 +216,14 @@ export const serviceMeta: ServiceMeta = {
       InstanceIds: "[s",
       AzMode: "s",
     },
-    DescribeLogInstanceListRequest: { LogType: "!s", Limit: "i", Offset: "i", Filters: "[#Filter", LogSubType: "s", LogSwitch: "s" },
+    DescribeLogInstanceListRequest: {
+      LogType: "!s",
+      Limit: "i",
+      Offset: "i",
+      Filters: "[#Filter",
+      LogSubType: "s",
+      LogSwitch: "s",
+    },
     DescribeLogsRequest: {
       InstanceId: "!s",
       StartTime: "!s",
@@ -224,11 +237,24 @@ export const serviceMeta: ServiceMeta = {
     },
     DescribeMaintenanceWindowRequest: { InstanceId: "!s" },
     DescribeParamTemplateInfoRequest: { TemplateId: "!s" },
-    DescribeParamTemplatesRequest: { ProductTypes: "[i", TemplateNames: "[s", TemplateIds: "[s", Limit: "i", Offset: "i" },
+    DescribeParamTemplatesRequest: {
+      ProductTypes: "[i",
+      TemplateNames: "[s",
+      TemplateIds: "[s",
+      Limit: "i",
+      Offset: "i",
+    },
     DescribeProductInfoRequest: {},
     DescribeProjectSecurityGroupRequest: { ProjectId: "i", SecurityGroupId: "s" },
     DescribeProjectSecurityGroupsRequest: { Product: "!s", ProjectId: "u", Offset: "u", Limit: "u", SearchKey: "s" },
-    DescribeProxySlowLogRequest: { InstanceId: "!s", BeginTime: "!s", EndTime: "!s", MinQueryTime: "i", Limit: "i", Offset: "i" },
+    DescribeProxySlowLogRequest: {
+      InstanceId: "!s",
+      BeginTime: "!s",
+      EndTime: "!s",
+      MinQueryTime: "i",
+      Limit: "i",
+      Offset: "i",
+    },
     DescribeRedisClusterOverviewRequest: { DedicatedClusterId: "s" },
     DescribeRedisClustersRequest: {
       RedisClusterIds: "[s",
@@ -269,7 +295,14 @@ export const serviceMeta: ServiceMeta = {
       OperatorUin: "[i",
       OperateUin: "[s",
     },
-    DescribeTendisSlowLogRequest: { InstanceId: "!s", BeginTime: "!s", EndTime: "!s", MinQueryTime: "i", Limit: "i", Offset: "i" },
+    DescribeTendisSlowLogRequest: {
+      InstanceId: "!s",
+      BeginTime: "!s",
+      EndTime: "!s",
+      MinQueryTime: "i",
+      Limit: "i",
+      Offset: "i",
+    },
     DestroyPostpaidInstanceRequest: { InstanceId: "!s" },
     DestroyPrepaidInstanceRequest: { InstanceId: "!s" },
     DisableReplicaReadonlyRequest: { InstanceId: "!s" },
@@ -292,7 +325,13 @@ export const serviceMeta: ServiceMeta = {
     KillMasterGroupRequest: { InstanceId: "!s", Password: "s", ShardIds: "[i" },
     ManualBackupInstanceRequest: { InstanceId: "!s", Remark: "s", StorageDays: "i" },
     ModfiyInstancePasswordRequest: { InstanceId: "!s", OldPassword: "!s", Password: "!s", EncryptPassword: "b" },
-    ModifyAutoBackupConfigRequest: { InstanceId: "!s", WeekDays: "[s", TimePeriod: "s", AutoBackupType: "i", BackupStorageDays: "i" },
+    ModifyAutoBackupConfigRequest: {
+      InstanceId: "!s",
+      WeekDays: "[s",
+      TimePeriod: "s",
+      AutoBackupType: "i",
+      BackupStorageDays: "i",
+    },
     ModifyBackupDownloadRestrictionRequest: {
       LimitType: "!s",
       VpcComparisonSymbol: "s",
@@ -326,7 +365,14 @@ export const serviceMeta: ServiceMeta = {
     ModifyInstanceAvailabilityZonesRequest: { InstanceId: "!s", SwitchOption: "!i", NodeSet: "![#RedisNodeInfo" },
     ModifyInstanceBackupModeRequest: { InstanceId: "!s", BackupMode: "s" },
     ModifyInstanceChargeTypeRequest: { InstanceIds: "![s", InstanceChargeType: "!s", Period: "u" },
-    ModifyInstanceEventRequest: { InstanceId: "!s", EventId: "!i", StartTime: "s", EndTime: "s", ExecutionDate: "s", Status: "s" },
+    ModifyInstanceEventRequest: {
+      InstanceId: "!s",
+      EventId: "!i",
+      StartTime: "s",
+      EndTime: "s",
+      ExecutionDate: "s",
+      Status: "s",
+    },
     ModifyInstanceLogDeliveryRequest: {
       InstanceId: "!s",
       LogType: "!s",
@@ -351,7 +397,15 @@ export const serviceMeta: ServiceMeta = {
       DegradeStrategy: "!i",
     },
     ModifyMaintenanceWindowRequest: { InstanceId: "!s", StartTime: "!s", EndTime: "!s" },
-    ModifyNetworkConfigRequest: { InstanceId: "!s", Operation: "!s", Vip: "s", VpcId: "s", SubnetId: "s", Recycle: "i", VPort: "i" },
+    ModifyNetworkConfigRequest: {
+      InstanceId: "!s",
+      Operation: "!s",
+      Vip: "s",
+      VpcId: "s",
+      SubnetId: "s",
+      Recycle: "i",
+      VPort: "i",
+    },
     ModifyParamTemplateRequest: { TemplateId: "!s", Name: "s", Description: "s", ParamList: "[#InstanceParam" },
     ModifyReplicationGroupRequest: { GroupId: "!s", GroupName: "s", Remark: "s" },
     OpenLogRequest: {
@@ -371,7 +425,13 @@ export const serviceMeta: ServiceMeta = {
     RestoreInstanceRequest: { InstanceId: "!s", BackupId: "!s", Password: "s" },
     StartupInstanceRequest: { InstanceId: "!s" },
     SwitchAccessNewInstanceRequest: { InstanceId: "!s" },
-    SwitchInstanceVipRequest: { SrcInstanceId: "!s", DstInstanceId: "!s", TimeDelay: "i", ForceSwitch: "i", SwitchTime: "s" },
+    SwitchInstanceVipRequest: {
+      SrcInstanceId: "!s",
+      DstInstanceId: "!s",
+      TimeDelay: "i",
+      ForceSwitch: "i",
+      SwitchTime: "s",
+    },
     SwitchProxyRequest: { InstanceId: "!s", ProxyID: "s", ProxyIDList: "[s" },
     UpgradeInstanceRequest: {
       InstanceId: "!s",
@@ -527,9 +587,11 @@ export const actions = defineActions<
   | "upgradeSmallVersion"
   | "upgradeVersionToMultiAvailabilityZones"
 >({
-  names: "AddReplicationInstance,AllocateWanAddress,ApplyParamsTemplate,AssociateSecurityGroups,ChangeInstanceRole,ChangeMasterInstance,ChangeReplicaToMaster,CleanUpInstance,ClearInstance,CloneInstances,CloseLog,CloseSSL,CreateExportTask,CreateInstanceAccount,CreateInstances,CreateParamTemplate,CreateReplicationGroup,DeleteExportTask,DeleteInstanceAccount,DeleteParamTemplate,DeleteReplicationInstance,DescribeAutoBackupConfig,DescribeBackupDetail,DescribeBackupDownloadRestriction,DescribeBackupUrl,DescribeBandwidthRange,DescribeCommonDBInstances,DescribeDBSecurityGroups,DescribeExportTasks,DescribeGlobalReplicationArea,DescribeInstanceAccount,DescribeInstanceBackups,DescribeInstanceDTSInfo,DescribeInstanceDealDetail,DescribeInstanceEvents,DescribeInstanceLogDelivery,DescribeInstanceMonitorBigKey,DescribeInstanceMonitorBigKeySizeDist,DescribeInstanceMonitorBigKeyTypeDist,DescribeInstanceMonitorHotKey,DescribeInstanceMonitorSIP,DescribeInstanceMonitorTookDist,DescribeInstanceMonitorTopNCmd,DescribeInstanceMonitorTopNCmdTook,DescribeInstanceNodeInfo,DescribeInstanceParamRecords,DescribeInstanceParams,DescribeInstanceSecurityGroup,DescribeInstanceShards,DescribeInstanceSpecBandwidth,DescribeInstanceSupportFeature,DescribeInstanceZoneInfo,DescribeInstances,DescribeLogInstanceList,DescribeLogs,DescribeMaintenanceWindow,DescribeParamTemplateInfo,DescribeParamTemplates,DescribeProductInfo,DescribeProjectSecurityGroup,DescribeProjectSecurityGroups,DescribeProxySlowLog,DescribeRedisClusterOverview,DescribeRedisClusters,DescribeReplicationGroup,DescribeReplicationGroupInstance,DescribeSSLStatus,DescribeSecondLevelBackupInfo,DescribeSlowLog,DescribeTaskInfo,DescribeTaskList,DescribeTendisSlowLog,DestroyPostpaidInstance,DestroyPrepaidInstance,DisableReplicaReadonly,DisassociateSecurityGroups,EnableReplicaReadonly,InquiryPriceCreateInstance,InquiryPriceUpgradeInstance,KillMasterGroup,ManualBackupInstance,ModfiyInstancePassword,ModifyAutoBackupConfig,ModifyBackupDownloadRestriction,ModifyConnectionConfig,ModifyDBInstanceSecurityGroups,ModifyInstance,ModifyInstanceAccount,ModifyInstanceAvailabilityZones,ModifyInstanceBackupMode,ModifyInstanceChargeType,ModifyInstanceEvent,ModifyInstanceLogDelivery,ModifyInstanceParams,ModifyInstancePassword,ModifyInstanceReadOnly,ModifyLog,ModifyMaintenanceWindow,ModifyNetworkConfig,ModifyParamTemplate,ModifyReplicationGroup,OpenLog,OpenSSL,ReleaseWanAddress,RemoveReplicationGroup,RemoveReplicationInstance,RenewInstance,ResetPassword,RestoreInstance,StartupInstance,SwitchAccessNewInstance,SwitchInstanceVip,SwitchProxy,UpgradeInstance,UpgradeInstanceVersion,UpgradeProxyVersion,UpgradeSmallVersion,UpgradeVersionToMultiAvailabilityZones",
+  names:
+    "AddReplicationInstance,AllocateWanAddress,ApplyParamsTemplate,AssociateSecurityGroups,ChangeInstanceRole,ChangeMasterInstance,ChangeReplicaToMaster,CleanUpInstance,ClearInstance,CloneInstances,CloseLog,CloseSSL,CreateExportTask,CreateInstanceAccount,CreateInstances,CreateParamTemplate,CreateReplicationGroup,DeleteExportTask,DeleteInstanceAccount,DeleteParamTemplate,DeleteReplicationInstance,DescribeAutoBackupConfig,DescribeBackupDetail,DescribeBackupDownloadRestriction,DescribeBackupUrl,DescribeBandwidthRange,DescribeCommonDBInstances,DescribeDBSecurityGroups,DescribeExportTasks,DescribeGlobalReplicationArea,DescribeInstanceAccount,DescribeInstanceBackups,DescribeInstanceDTSInfo,DescribeInstanceDealDetail,DescribeInstanceEvents,DescribeInstanceLogDelivery,DescribeInstanceMonitorBigKey,DescribeInstanceMonitorBigKeySizeDist,DescribeInstanceMonitorBigKeyTypeDist,DescribeInstanceMonitorHotKey,DescribeInstanceMonitorSIP,DescribeInstanceMonitorTookDist,DescribeInstanceMonitorTopNCmd,DescribeInstanceMonitorTopNCmdTook,DescribeInstanceNodeInfo,DescribeInstanceParamRecords,DescribeInstanceParams,DescribeInstanceSecurityGroup,DescribeInstanceShards,DescribeInstanceSpecBandwidth,DescribeInstanceSupportFeature,DescribeInstanceZoneInfo,DescribeInstances,DescribeLogInstanceList,DescribeLogs,DescribeMaintenanceWindow,DescribeParamTemplateInfo,DescribeParamTemplates,DescribeProductInfo,DescribeProjectSecurityGroup,DescribeProjectSecurityGroups,DescribeProxySlowLog,DescribeRedisClusterOverview,DescribeRedisClusters,DescribeReplicationGroup,DescribeReplicationGroupInstance,DescribeSSLStatus,DescribeSecondLevelBackupInfo,DescribeSlowLog,DescribeTaskInfo,DescribeTaskList,DescribeTendisSlowLog,DestroyPostpaidInstance,DestroyPrepaidInstance,DisableReplicaReadonly,DisassociateSecurityGroups,EnableReplicaReadonly,InquiryPriceCreateInstance,InquiryPriceUpgradeInstance,KillMasterGroup,ManualBackupInstance,ModfiyInstancePassword,ModifyAutoBackupConfig,ModifyBackupDownloadRestriction,ModifyConnectionConfig,ModifyDBInstanceSecurityGroups,ModifyInstance,ModifyInstanceAccount,ModifyInstanceAvailabilityZones,ModifyInstanceBackupMode,ModifyInstanceChargeType,ModifyInstanceEvent,ModifyInstanceLogDelivery,ModifyInstanceParams,ModifyInstancePassword,ModifyInstanceReadOnly,ModifyLog,ModifyMaintenanceWindow,ModifyNetworkConfig,ModifyParamTemplate,ModifyReplicationGroup,OpenLog,OpenSSL,ReleaseWanAddress,RemoveReplicationGroup,RemoveReplicationInstance,RenewInstance,ResetPassword,RestoreInstance,StartupInstance,SwitchAccessNewInstance,SwitchInstanceVip,SwitchProxy,UpgradeInstance,UpgradeInstanceVersion,UpgradeProxyVersion,UpgradeSmallVersion,UpgradeVersionToMultiAvailabilityZones",
   rateLimit: 20,
-  readOnly: "0000000000000000000001111111111111111111111111111111111111111111111111110000011000000000000000000000000000000000000000",
+  readOnly:
+    "0000000000000000000001111111111111111111111111111111111111111111111111110000011000000000000000000000000000000000000000",
   rateLimits: {
     DescribeDBSecurityGroups: 100,
     DescribeInstanceEvents: 50,

@@ -4130,8 +4130,7 @@ export interface DescribeBackupDetailResponse {
 }
 
 /** Request of {@link RedisClient.describeBackupDownloadRestriction | DescribeBackupDownloadRestriction}: Queries the restrictions for downloading a backup file. */
-export interface DescribeBackupDownloadRestrictionRequest {
-}
+export interface DescribeBackupDownloadRestrictionRequest {}
 
 /** Response of {@link RedisClient.describeBackupDownloadRestriction | DescribeBackupDownloadRestriction}: the content of `Response`. */
 export interface DescribeBackupDownloadRestrictionResponse {
@@ -4427,8 +4426,7 @@ export interface DescribeExportTasksResponse {
 }
 
 /** Request of {@link RedisClient.describeGlobalReplicationArea | DescribeGlobalReplicationArea}: Queries the supported regions for global replication. */
-export interface DescribeGlobalReplicationAreaRequest {
-}
+export interface DescribeGlobalReplicationAreaRequest {}
 
 /** Response of {@link RedisClient.describeGlobalReplicationArea | DescribeGlobalReplicationArea}: the content of `Response`. */
 export interface DescribeGlobalReplicationAreaResponse {
@@ -5633,8 +5631,7 @@ export interface DescribeParamTemplatesResponse {
 }
 
 /** Request of {@link RedisClient.describeProductInfo | DescribeProductInfo}: Queries the purchasable product specifications. */
-export interface DescribeProductInfoRequest {
-}
+export interface DescribeProductInfoRequest {}
 
 /** Response of {@link RedisClient.describeProductInfo | DescribeProductInfo}: the content of `Response`. */
 export interface DescribeProductInfoResponse {

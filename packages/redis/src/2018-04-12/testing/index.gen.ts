@@ -2,32 +2,12 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import {
-  startMockServer as startLocalEndpoint,
   type MockServer,
   type MockServerOptions,
   type MockServiceData,
+  startMockServer as startLocalEndpoint,
 } from "@org/tc-core/testing";
 import { actions, serviceMeta } from "../metadata.gen.js";
-import {
-  describeCommonDBInstancesPaginator,
-  describeExportTasksPaginator,
-  describeInstanceAccountPaginator,
-  describeInstanceBackupsPaginator,
-  describeInstanceParamRecordsPaginator,
-  describeInstancesPaginator,
-  describeLogInstanceListPaginator,
-  describeLogsPaginator,
-  describeParamTemplatesPaginator,
-  describeProjectSecurityGroupsPaginator,
-  describeProxySlowLogPaginator,
-  describeRedisClustersPaginator,
-  describeReplicationGroupPaginator,
-  describeSlowLogPaginator,
-  describeTaskListPaginator,
-  describeTendisSlowLogPaginator,
-} from "../paginators.gen.js";
-import { taskDoneWaiter } from "../waiters.gen.js";
-import { instanceRunningWaiter } from "../state-waiters.gen.js";
 import type {
   Account,
   CDCResource,
@@ -46,8 +26,29 @@ import type {
   TaskInfoDetail,
   TendisSlowLogDetail,
 } from "../models.gen.js";
+import {
+  describeCommonDBInstancesPaginator,
+  describeExportTasksPaginator,
+  describeInstanceAccountPaginator,
+  describeInstanceBackupsPaginator,
+  describeInstanceParamRecordsPaginator,
+  describeInstancesPaginator,
+  describeLogInstanceListPaginator,
+  describeLogsPaginator,
+  describeParamTemplatesPaginator,
+  describeProjectSecurityGroupsPaginator,
+  describeProxySlowLogPaginator,
+  describeRedisClustersPaginator,
+  describeReplicationGroupPaginator,
+  describeSlowLogPaginator,
+  describeTaskListPaginator,
+  describeTendisSlowLogPaginator,
+} from "../paginators.gen.js";
+import { instanceRunningWaiter } from "../state-waiters.gen.js";
+import { taskDoneWaiter } from "../waiters.gen.js";
 import { defaultItems } from "./defaults.gen.js";
 import { samples } from "./samples.gen.js";
+
 export type { MockServer, MockServerOptions } from "@org/tc-core/testing";
 
 /** Items the local endpoint lists, per list action: the type of `startMockServer`'s `collections` option. */
@@ -196,7 +197,40 @@ export const mockData: MockServiceData = {
   samples: samples,
   task: {
     waiter: taskDoneWaiter,
-    trackedActions: ["AddReplicationInstance", "ChangeInstanceRole", "ChangeMasterInstance", "ChangeReplicaToMaster", "CleanUpInstance", "ClearInstance", "CloseSSL", "CreateInstanceAccount", "CreateReplicationGroup", "DeleteInstanceAccount", "DeleteReplicationInstance", "DestroyPostpaidInstance", "DisableReplicaReadonly", "EnableReplicaReadonly", "KillMasterGroup", "ManualBackupInstance", "ModfiyInstancePassword", "ModifyConnectionConfig", "ModifyInstanceAccount", "ModifyInstanceAvailabilityZones", "ModifyInstanceBackupMode", "ModifyInstanceParams", "ModifyInstancePassword", "ModifyInstanceReadOnly", "ModifyNetworkConfig", "OpenSSL", "RemoveReplicationInstance", "ResetPassword", "RestoreInstance", "StartupInstance", "SwitchInstanceVip", "SwitchProxy"],
+    trackedActions: [
+      "AddReplicationInstance",
+      "ChangeInstanceRole",
+      "ChangeMasterInstance",
+      "ChangeReplicaToMaster",
+      "CleanUpInstance",
+      "ClearInstance",
+      "CloseSSL",
+      "CreateInstanceAccount",
+      "CreateReplicationGroup",
+      "DeleteInstanceAccount",
+      "DeleteReplicationInstance",
+      "DestroyPostpaidInstance",
+      "DisableReplicaReadonly",
+      "EnableReplicaReadonly",
+      "KillMasterGroup",
+      "ManualBackupInstance",
+      "ModfiyInstancePassword",
+      "ModifyConnectionConfig",
+      "ModifyInstanceAccount",
+      "ModifyInstanceAvailabilityZones",
+      "ModifyInstanceBackupMode",
+      "ModifyInstanceParams",
+      "ModifyInstancePassword",
+      "ModifyInstanceReadOnly",
+      "ModifyNetworkConfig",
+      "OpenSSL",
+      "RemoveReplicationInstance",
+      "ResetPassword",
+      "RestoreInstance",
+      "StartupInstance",
+      "SwitchInstanceVip",
+      "SwitchProxy",
+    ],
   },
   paginators: {
     DescribeCommonDBInstances: describeCommonDBInstancesPaginator,

@@ -156,9 +156,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
       request: {
         Description: "MyCustomParamTemplate",
         Name: "CustomParamTemplate",
-        ParamList: [
-          { Key: "timeout", Value: "120" },
-        ],
+        ParamList: [{ Key: "timeout", Value: "120" }],
         ProductType: 6,
         TemplateId: "crs-cfg-sa23d5d3",
       },
@@ -258,34 +256,44 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
       response: {
         BackupInfos: [
           {
-            DownloadUrl: "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-1-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952863%3B1551974523%26q-key-time%3D1551952863%3B1551974523%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D28cc6edebf7f9d8e34aa3daf19d30ec521c03b5b",
+            DownloadUrl:
+              "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-1-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952863%3B1551974523%26q-key-time%3D1551952863%3B1551974523%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D28cc6edebf7f9d8e34aa3daf19d30ec521c03b5b",
             FileName: "9527208-4633789-redis-server-4.0.8-1001463-ignore-1-ignore.rdb",
             FileSize: 1264547,
-            InnerDownloadUrl: "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-1-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952863%3B1551974523%26q-key-time%3D1551952863%3B1551974523%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D28cc6edebf7f9d8e34aa3daf19d30ec521c03b5b",
+            InnerDownloadUrl:
+              "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-1-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952863%3B1551974523%26q-key-time%3D1551952863%3B1551974523%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D28cc6edebf7f9d8e34aa3daf19d30ec521c03b5b",
           },
           {
-            DownloadUrl: "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-2-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952863%3B1551974523%26q-key-time%3D1551952863%3B1551974523%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D2b081fdb65c591f8e000ed55625af24049b15795",
+            DownloadUrl:
+              "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-2-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952863%3B1551974523%26q-key-time%3D1551952863%3B1551974523%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D2b081fdb65c591f8e000ed55625af24049b15795",
             FileName: "9527208-4633789-redis-server-4.0.8-1001463-ignore-2-ignore.rdb",
             FileSize: 1278586,
-            InnerDownloadUrl: "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-2-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952863%3B1551974523%26q-key-time%3D1551952863%3B1551974523%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D2b081fdb65c591f8e000ed55625af24049b15795",
+            InnerDownloadUrl:
+              "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-2-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952863%3B1551974523%26q-key-time%3D1551952863%3B1551974523%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D2b081fdb65c591f8e000ed55625af24049b15795",
           },
           {
-            DownloadUrl: "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-3-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952864%3B1551974524%26q-key-time%3D1551952864%3B1551974524%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D87eda5611679fb9bc2529631ae97b218317e9598",
+            DownloadUrl:
+              "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-3-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952864%3B1551974524%26q-key-time%3D1551952864%3B1551974524%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D87eda5611679fb9bc2529631ae97b218317e9598",
             FileName: "9527208-4633789-redis-server-4.0.8-1001463-ignore-3-ignore.rdb",
             FileSize: 1467647,
-            InnerDownloadUrl: "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-3-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952864%3B1551974524%26q-key-time%3D1551952864%3B1551974524%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D87eda5611679fb9bc2529631ae97b218317e9598",
+            InnerDownloadUrl:
+              "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-3-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952864%3B1551974524%26q-key-time%3D1551952864%3B1551974524%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3D87eda5611679fb9bc2529631ae97b218317e9598",
           },
           {
-            DownloadUrl: "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-4-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************g%26q-sign-time%3D1551952864%3B1551974524%26q-key-time%3D1551952864%3B1551974524%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3Db17a8297bf5637f0ce7ddb970ffd566b484a5063",
+            DownloadUrl:
+              "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-4-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************g%26q-sign-time%3D1551952864%3B1551974524%26q-key-time%3D1551952864%3B1551974524%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3Db17a8297bf5637f0ce7ddb970ffd566b484a5063",
             FileName: "9527208-4633789-redis-server-4.0.8-1001463-ignore-4-ignore.rdb",
             FileSize: 1264987,
-            InnerDownloadUrl: "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-4-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952864%3B1551974524%26q-key-time%3D1551952864%3B1551974524%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3Db17a8297bf5637f0ce7ddb970ffd566b484a5063",
+            InnerDownloadUrl:
+              "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-4-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952864%3B1551974524%26q-key-time%3D1551952864%3B1551974524%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3Db17a8297bf5637f0ce7ddb970ffd566b484a5063",
           },
           {
-            DownloadUrl: "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-5-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952865%3B1551974525%26q-key-time%3D1551952865%3B1551974525%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3De69f614cffd54c1be7d609e05d20be15eb82fc13",
+            DownloadUrl:
+              "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-5-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952865%3B1551974525%26q-key-time%3D1551952865%3B1551974525%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3De69f614cffd54c1be7d609e05d20be15eb82fc13",
             FileName: "9527208-4633789-redis-server-4.0.8-1001463-ignore-5-ignore.rdb",
             FileSize: 1268499,
-            InnerDownloadUrl: "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-5-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952865%3B1551974525%26q-key-time%3D1551952865%3B1551974525%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3De69f614cffd54c1be7d609e05d20be15eb82fc13",
+            InnerDownloadUrl:
+              "https://redis-database-backup-1251937656.cos.ap-chengdu.myqcloud.com/251005863/redis/1001463/data/2019-03-07/-9527208-4633789-redis-server-4.0.8-1001463-ignore-5-ignore.rdb?sign=q-sign-algorithm%3Dsha1%26q-ak%3D************************************%26q-sign-time%3D1551952865%3B1551974525%26q-key-time%3D1551952865%3B1551974525%26q-header-list%3D%26q-url-param-list%3D%26q-signature%3De69f614cffd54c1be7d609e05d20be15eb82fc13",
           },
         ],
         RequestId: "f1b5aabe-806a-4886-b839-9907baa24c85",
@@ -534,7 +542,8 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
       response: {
         RedisInstanceEvents: [
           {
-            EffectInfo: "Momentary disconnection that lasts for several seconds will occur after the migration is completed.",
+            EffectInfo:
+              "Momentary disconnection that lasts for several seconds will occur after the migration is completed.",
             EndTime: "22:00",
             ExecutionDate: "2023-09-18",
             Grade: "Low",
@@ -572,9 +581,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
     {
       request: { Date: "20191101", InstanceId: "crs-5a4py64p", ReqType: 1 },
       response: {
-        Data: [
-          { DB: 0, Key: "exapmle_key", Size: 0, Type: "exapmle_type", Updatetime: 0 },
-        ],
+        Data: [{ DB: 0, Key: "exapmle_key", Size: 0, Type: "exapmle_type", Updatetime: 0 }],
         RequestId: "abc",
       },
     },
@@ -583,9 +590,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
     {
       request: { Date: "2019-11-07", InstanceId: "crs-5a4py64p" },
       response: {
-        Data: [
-          { Ladder: 0, Size: 0, Updatetime: 0 },
-        ],
+        Data: [{ Ladder: 0, Size: 0, Updatetime: 0 }],
         RequestId: "0e728fa9-c2e5-4bf8-8d6b-c1c4fab7b6db",
       },
     },
@@ -609,9 +614,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
     {
       request: { InstanceId: "crs-r34w****", SpanType: 4 },
       response: {
-        Data: [
-          { Count: 110, Key: "hello", Type: "string" },
-        ],
+        Data: [{ Count: 110, Key: "hello", Type: "string" }],
         RequestId: "20d64b80-cbac-49a0-8771-42e326db5c45",
       },
     },
@@ -620,9 +623,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
     {
       request: { InstanceId: "crs-5a4py64p" },
       response: {
-        Data: [
-          { Cmd: 10, Conn: 10, Ip: "127.0.0.1" },
-        ],
+        Data: [{ Cmd: 10, Conn: 10, Ip: "127.0.0.1" }],
         RequestId: "8c455eaf-383d-4b16-86cf-ccfc705c9107",
       },
     },
@@ -643,9 +644,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
     {
       request: { InstanceId: "crs-5a4py64p", SpanType: 4 },
       response: {
-        Data: [
-          { Cmd: "ping", Count: 179562 },
-        ],
+        Data: [{ Cmd: "ping", Count: 179562 }],
         RequestId: "f5ce4f15-bf90-4958-95ca-97fa086ace28",
       },
     },
@@ -654,9 +653,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
     {
       request: { InstanceId: "crs-r34wkc1d", SpanType: 4 },
       response: {
-        Data: [
-          { Cmd: "ping", Took: 4688000 },
-        ],
+        Data: [{ Cmd: "ping", Took: 4688000 }],
         RequestId: "95308f10-19d9-4313-bedf-cb65a846826f",
       },
     },
@@ -847,7 +844,16 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
           {
             CurrentValue: "noeviction",
             DefaultValue: "noeviction",
-            EnumValue: ["volatile-lru", "volatile-lfu", "allkeys-lru", "allkeys-lfu", "volatile-random", "allkeys-random", "volatile-ttl", "noeviction"],
+            EnumValue: [
+              "volatile-lru",
+              "volatile-lfu",
+              "allkeys-lru",
+              "allkeys-lfu",
+              "volatile-random",
+              "allkeys-random",
+              "volatile-ttl",
+              "noeviction",
+            ],
             NeedRestart: "false",
             ParamName: "maxmemory-policy",
             Status: 2,
@@ -999,9 +1005,47 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
         ],
         InstanceMultiParam: [
           {
-            CurrentValue: "\"\"",
-            DefaultValue: "\"\"",
-            EnumValue: ["flushall", "flushdb", "keys", "hgetall", "eval", "evalsha", "script", "scan", "psetex", "set", "hmset", "hset", "lpush", "rpush", "sadd", "zadd", "del", "mget", "mset", "bitop", "exists", "msetnx", "blpop", "brpop", "rpoplpush", "brpoplpush", "smove", "sunion", "sinter", "sdiff", "sunionstore", "sinterstore", "sdiffstore", "zunionstore", "zinterstore", "pfmerge", "pfcount"],
+            CurrentValue: '""',
+            DefaultValue: '""',
+            EnumValue: [
+              "flushall",
+              "flushdb",
+              "keys",
+              "hgetall",
+              "eval",
+              "evalsha",
+              "script",
+              "scan",
+              "psetex",
+              "set",
+              "hmset",
+              "hset",
+              "lpush",
+              "rpush",
+              "sadd",
+              "zadd",
+              "del",
+              "mget",
+              "mset",
+              "bitop",
+              "exists",
+              "msetnx",
+              "blpop",
+              "brpop",
+              "rpoplpush",
+              "brpoplpush",
+              "smove",
+              "sunion",
+              "sinter",
+              "sdiff",
+              "sunionstore",
+              "sinterstore",
+              "sdiffstore",
+              "zunionstore",
+              "zinterstore",
+              "pfmerge",
+              "pfcount",
+            ],
             NeedRestart: "false",
             ParamName: "disable-command-list",
             Status: 2,
@@ -1011,8 +1055,8 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
         ],
         InstanceTextParam: [
           {
-            CurrentValue: "\"\"",
-            DefaultValue: "\"\"",
+            CurrentValue: '""',
+            DefaultValue: '""',
             NeedRestart: "false",
             ParamName: "notify-keyspace-events",
             Status: 2,
@@ -1042,9 +1086,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
                   { Action: "ACCEPT", Ip: "0.0.0.0/0", Port: "ALL", Proto: "ALL" },
                   { Action: "ACCEPT", Ip: "0.0.0.0/0", Port: "ALL", Proto: "ALL" },
                 ],
-                OutboundRule: [
-                  { Action: "ACCEPT", Ip: "0.0.0.0/0", Port: "ALL", Proto: "ALL" },
-                ],
+                OutboundRule: [{ Action: "ACCEPT", Ip: "0.0.0.0/0", Port: "ALL", Proto: "ALL" }],
                 ProjectId: 0,
                 SecurityGroupId: "sg-gl1egaj1",
                 SecurityGroupName: "all",
@@ -1071,7 +1113,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
             Runid: "562cbff8e8a393e2d3d7166f764125a37f5cXXX",
             ShardId: "1",
             ShardName: "crs-kp52mXXX-001-01",
-            Slots: "[\"0-16383\"]",
+            Slots: '["0-16383"]',
             Storage: 36795120,
             StorageSlope: 0,
             ZoneId: "ap-shanghai-4",
@@ -1220,7 +1262,8 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
           {
             CurrentValue: "flushall",
             Default: "param_default_value",
-            Description: "commands in such config will not be allowed to run in this instance,you can config multi commands like this 'flushdb,keys'",
+            Description:
+              "commands in such config will not be allowed to run in this instance,you can config multi commands like this 'flushdb,keys'",
             EnumValue: ["flushall", "flushdb", "keys", "hgetall", "eval", "evalsha", "script"],
             Max: "",
             Min: "",
@@ -1231,7 +1274,8 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
           {
             CurrentValue: "512",
             Default: "512",
-            Description: "Hashes are encoded using a memory efficient data structure when they have a small number of entries",
+            Description:
+              "Hashes are encoded using a memory efficient data structure when they have a small number of entries",
             Max: "10000",
             Min: "1",
             Name: "hash-max-ziplist-entries",
@@ -1241,7 +1285,8 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
           {
             CurrentValue: "64",
             Default: "64",
-            Description: "Hashes are encoded using a memory efficient data structure when the biggest entry does not exceed a given threshold",
+            Description:
+              "Hashes are encoded using a memory efficient data structure when the biggest entry does not exceed a given threshold",
             Max: "10000",
             Min: "1",
             Name: "hash-max-ziplist-value",
@@ -1251,7 +1296,8 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
           {
             CurrentValue: "10",
             Default: "10",
-            Description: "The frequency at which Redis background tasks are performed. A higher value results in higher CPU consumption but smaller latency. We recommend that you do not specify a value larger than 100.",
+            Description:
+              "The frequency at which Redis background tasks are performed. A higher value results in higher CPU consumption but smaller latency. We recommend that you do not specify a value larger than 100.",
             Max: "500",
             Min: "1",
             Name: "hz",
@@ -1311,7 +1357,22 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
                     Saleout: false,
                     ShardNum: ["3", "5", "8", "12", "16", "24", "32", "40", "48", "64", "80", "96", "128"],
                     ShardSize: ["4", "8", "12", "16", "20", "24", "32"],
-                    TotalSize: ["12", "20", "32", "64", "96", "128", "256", "384", "512", "768", "1024", "2048", "3072", "4096"],
+                    TotalSize: [
+                      "12",
+                      "20",
+                      "32",
+                      "64",
+                      "96",
+                      "128",
+                      "256",
+                      "384",
+                      "512",
+                      "768",
+                      "1024",
+                      "2048",
+                      "3072",
+                      "4096",
+                    ],
                     Type: 7,
                     TypeName: "Redis Cluster Edition",
                     Version: "Redis 4.0",
@@ -1325,8 +1386,39 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
                     ReplicaNum: ["1", "2", "3", "4", "5"],
                     Saleout: false,
                     ShardNum: ["3", "5", "8", "12", "16", "24", "32", "40", "48", "64", "80", "96", "128"],
-                    ShardSize: ["4", "8", "16", "24", "32", "48", "64", "80", "96", "128", "160", "192", "256", "320", "384"],
-                    TotalSize: ["12", "20", "32", "64", "96", "128", "256", "384", "512", "768", "1024", "2048", "3072", "4096"],
+                    ShardSize: [
+                      "4",
+                      "8",
+                      "16",
+                      "24",
+                      "32",
+                      "48",
+                      "64",
+                      "80",
+                      "96",
+                      "128",
+                      "160",
+                      "192",
+                      "256",
+                      "320",
+                      "384",
+                    ],
+                    TotalSize: [
+                      "12",
+                      "20",
+                      "32",
+                      "64",
+                      "96",
+                      "128",
+                      "256",
+                      "384",
+                      "512",
+                      "768",
+                      "1024",
+                      "2048",
+                      "3072",
+                      "4096",
+                    ],
                     Type: 4,
                     TypeName: "CKV Cluster Edition",
                     Version: "Redis 3.2",
@@ -1385,8 +1477,40 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
                     ReplicaNum: ["0"],
                     Saleout: false,
                     ShardNum: ["1"],
-                    ShardSize: ["4", "8", "16", "24", "32", "48", "64", "80", "96", "128", "160", "192", "256", "320", "384"],
-                    TotalSize: ["4", "8", "16", "24", "32", "48", "64", "80", "96", "128", "160", "192", "256", "320", "384"],
+                    ShardSize: [
+                      "4",
+                      "8",
+                      "16",
+                      "24",
+                      "32",
+                      "48",
+                      "64",
+                      "80",
+                      "96",
+                      "128",
+                      "160",
+                      "192",
+                      "256",
+                      "320",
+                      "384",
+                    ],
+                    TotalSize: [
+                      "4",
+                      "8",
+                      "16",
+                      "24",
+                      "32",
+                      "48",
+                      "64",
+                      "80",
+                      "96",
+                      "128",
+                      "160",
+                      "192",
+                      "256",
+                      "320",
+                      "384",
+                    ],
                     Type: 3,
                     TypeName: "CKV Single-node Edition",
                     Version: "Redis 3.2",
@@ -1414,9 +1538,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
               { Action: "ACCEPT", Ip: "0.0.0.0/0", Port: "ALL", Proto: "ALL" },
               { Action: "ACCEPT", Ip: "0.0.0.0/0", Port: "ALL", Proto: "ALL" },
             ],
-            OutboundRule: [
-              { Action: "ACCEPT", Ip: "0.0.0.0/0", Port: "ALL", Proto: "ALL" },
-            ],
+            OutboundRule: [{ Action: "ACCEPT", Ip: "0.0.0.0/0", Port: "ALL", Proto: "ALL" }],
             ProjectId: 0,
             SecurityGroupId: "sg-gl1egaj1",
             SecurityGroupName: "all",
@@ -1493,9 +1615,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
           {
             AppId: 251200288,
             AutoRenewFlag: 0,
-            BaseBundles: [
-              { AvailableMemory: 0, Count: 1, ResourceBundleName: "cc-standard" },
-            ],
+            BaseBundles: [{ AvailableMemory: 0, Count: 1, ResourceBundleName: "cc-standard" }],
             ClusterName: "crs-cdc-9nyfki8h",
             DedicatedClusterId: "cluster-0astoh6a",
             EndTime: "2022-07-10 14:40:33",
@@ -1503,9 +1623,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
             ProjectId: 0,
             RedisClusterId: "crs-cdc-9nyfki8h",
             RegionId: 1,
-            ResourceBundles: [
-              { AvailableMemory: 16, Count: 1, ResourceBundleName: "resource-bundle-mini" },
-            ],
+            ResourceBundles: [{ AvailableMemory: 16, Count: 1, ResourceBundleName: "resource-bundle-mini" }],
             StartTime: "2022-06-10 14:40:33",
             Status: 1,
             ZoneId: 100002,
@@ -1513,9 +1631,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
           {
             AppId: 251200288,
             AutoRenewFlag: 0,
-            BaseBundles: [
-              { AvailableMemory: 0, Count: 1, ResourceBundleName: "cc-standard" },
-            ],
+            BaseBundles: [{ AvailableMemory: 0, Count: 1, ResourceBundleName: "cc-standard" }],
             ClusterName: "crs-cdc-3blwadqr",
             DedicatedClusterId: "cluster-0astoh6a",
             EndTime: "2022-07-10 11:43:57",
@@ -1523,9 +1639,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
             ProjectId: 0,
             RedisClusterId: "crs-cdc-3blwadqr",
             RegionId: 1,
-            ResourceBundles: [
-              { AvailableMemory: 16, Count: 1, ResourceBundleName: "resource-bundle-mini" },
-            ],
+            ResourceBundles: [{ AvailableMemory: 16, Count: 1, ResourceBundleName: "resource-bundle-mini" }],
             StartTime: "2022-06-10 11:43:57",
             Status: 1,
             ZoneId: 100002,
@@ -1533,9 +1647,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
           {
             AppId: 251200288,
             AutoRenewFlag: 0,
-            BaseBundles: [
-              { AvailableMemory: 0, Count: 1, ResourceBundleName: "cc-standard" },
-            ],
+            BaseBundles: [{ AvailableMemory: 0, Count: 1, ResourceBundleName: "cc-standard" }],
             ClusterName: "crs-cdc-etfesut3",
             DedicatedClusterId: "cluster-0astoh6a",
             EndTime: "2022-07-10 11:00:25",
@@ -1554,9 +1666,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
           {
             AppId: 251200288,
             AutoRenewFlag: 0,
-            BaseBundles: [
-              { AvailableMemory: 0, Count: 1, ResourceBundleName: "cc-standard" },
-            ],
+            BaseBundles: [{ AvailableMemory: 0, Count: 1, ResourceBundleName: "cc-standard" }],
             ClusterName: "crs-cdc-4myknrdf",
             DedicatedClusterId: "cluster-0astoh6a",
             EndTime: "2022-08-10 10:33:12",
@@ -1686,7 +1796,8 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
           {
             Client: "",
             Command: "get",
-            CommandLine: "get slot::fsm::status::orion.ovs.client.1508751991541::1db7ffcf9216bc1fd939e6c710514f6fb40fd4fe1525f",
+            CommandLine:
+              "get slot::fsm::status::orion.ovs.client.1508751991541::1db7ffcf9216bc1fd939e6c710514f6fb40fd4fe1525f",
             Duration: 41,
             ExecuteTime: "2019-09-08 12:13:08",
             Node: "24a05f0d545da235f07a5bc5deebb937********",
@@ -2020,9 +2131,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
     {
       request: {
         InstanceId: "crs-5a4py64p",
-        InstanceParams: [
-          { Key: "timeout", Value: "120" },
-        ],
+        InstanceParams: [{ Key: "timeout", Value: "120" }],
       },
       response: { Changed: false, RequestId: "e546784b-709c-401d-aba6-73037eb4e522", TaskId: 327 },
     },
@@ -2076,9 +2185,7 @@ export const samples: Readonly<Record<string, readonly MockSample[]>> = {
       request: {
         Description: "MyCustomParamTemplate",
         Name: "CustomParamTemplate",
-        ParamList: [
-          { Key: "timeout", Value: "120" },
-        ],
+        ParamList: [{ Key: "timeout", Value: "120" }],
         TemplateId: "crs-cfg-sa23d5d3",
       },
       response: { RequestId: "0e728fa9-c2e5-4bf8-8d6b-c1c4fab7b6db" },
