@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    setupFiles: ["test/setup-nock.ts"],
     // Golden and fixture outputs are data, never tests. Corpus tests read ../shared, which a clone
     // elsewhere does not have: they run in `npm run test:corpus` (vitest.corpus.config.ts).
     exclude: ["**/node_modules/**", "test/**/golden/**", "test/fixtures/**", "test/**/*.corpus.test.ts"],

@@ -1,4 +1,4 @@
-export { writePackage, type WriteResult } from "./atomic.js";
-export { diffPackage, readIfExists, type FileDifference } from "./diff.js";
-export { assertRealInside, checkRelativePath, insidePackage, UnsafePathError } from "./paths.js";
+export { type WriteResult, writePackage } from "./atomic.js";
+export { diffPackage, type FileDifference, readIfExists } from "./diff.js";
 export { formatGenerated } from "./format.js";
+export { assertRealInside, checkRelativePath, insidePackage, UnsafePathError } from "./paths.js";

@@ -1,7 +1,8 @@
 // nock before the client: core binds `https.request` when it loads, so nock must patch it first.
+
+import { type ClientOptions, RedisClient } from "@org/tc-redis";
 import nock from "nock";
 import { afterEach, beforeEach } from "vitest";
-import { RedisClient, type ClientOptions } from "@org/tc-redis";
 
 export const API = "https://redis.tencentcloudapi.com";
 
@@ -34,6 +35,8 @@ export interface Sent {
   region: string | undefined;
   host: string | undefined;
   body: unknown;
+  /** The body as sent, for what `JSON.parse` would round (integers beyond 2^53). */
+  raw: string;
 }
 
 /** Intercepts the next POST to `origin`, records it into `sent`, and answers `Response: response`. */
@@ -51,6 +54,10 @@ export function answer(origin: string, response: unknown, sent: Sent[] = []): Se
         region: header("x-tc-region"),
         host: header("host"),
         body: typeof body === "string" ? (JSON.parse(body) as unknown) : body,
+        // nock hands over the body parsed with JSON.parse, which rounds integers beyond 2^53.
+        raw: Buffer.concat((this.req as unknown as { requestBodyBuffers: Buffer[] }).requestBodyBuffers).toString(
+          "utf8",
+        ),
       });
       return [200, JSON.stringify({ Response: response }), { "Content-Type": "application/json" }];
     });

@@ -1,5 +1,5 @@
-import { request as httpRequest, type Agent as HttpAgent, type ClientRequest, type IncomingMessage } from "node:http";
-import { request as httpsRequest, type AgentOptions } from "node:https";
+import { type ClientRequest, type Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { type AgentOptions, request as httpsRequest } from "node:https";
 import { onAbort } from "../abort/on-abort.js";
 import { AgentPool } from "./agents.js";
 import {
@@ -98,15 +98,8 @@ class Attempt {
     this.#resolve = resolve;
     this.#reject = reject;
     const { endpoint, body } = request;
-    const send = endpoint.protocol === "https:" ? httpsRequest : httpRequest;
-    const req = send({
-      agent,
-      method: "POST",
-      hostname: endpoint.hostname,
-      port: endpoint.port,
-      path: "/",
-      headers: request.headers,
-    });
+    const options = { agent, method: "POST", hostname: endpoint.hostname, port: endpoint.port, path: "/", headers: request.headers };
+    const req = endpoint.protocol === "https:" ? httpsRequest(options) : httpRequest(options);
     this.#req = req;
     req.setHeader("Content-Length", body.byteLength);
     this.#timer = setTimeout(this.#onTimeout, request.timeoutMs);
@@ -127,7 +120,10 @@ class Attempt {
     const status = res.statusCode ?? 0;
     const maxBytes = this.#request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     // Counted while reading: an endless body stops at the cap instead of filling memory.
-    if (Number(res.headers["content-length"]) > maxBytes) return this.#tooLarge(status, maxBytes);
+    if (Number(res.headers["content-length"]) > maxBytes) {
+      this.#tooLarge(status, maxBytes);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     res.on("data", (chunk: Buffer) => {
@@ -144,7 +140,10 @@ class Attempt {
     res.on("error", this.#onError);
     res.once("close", () => {
       // Closed without `end`: the connection dropped mid-body.
-      if (!res.complete) this.#onError(Object.assign(new Error("Connection closed before the body was complete"), { code: "ECONNRESET" }));
+      if (!res.complete)
+        this.#onError(
+          Object.assign(new Error("Connection closed before the body was complete"), { code: "ECONNRESET" }),
+        );
     });
   };
 

@@ -59,7 +59,12 @@ describe("SlidingWindow", () => {
     await vi.advanceTimersByTimeAsync(10_000);
     await Promise.all(settled);
     expect(granted.map((g) => g.index)).toEqual([...Array(100).keys()]);
-    expect(maxInAnyWindow(granted.map((g) => g.at), 1000)).toBe(20);
+    expect(
+      maxInAnyWindow(
+        granted.map((g) => g.at),
+        1000,
+      ),
+    ).toBe(20);
     expect(granted.at(-1)!.at).toBe(4000);
   });
 
@@ -109,7 +114,7 @@ describe("SlidingWindow", () => {
 
   it("rejects at once when the signal is already aborted", async () => {
     const window = new SlidingWindow(1, { now: Date.now });
-    window.acquire();
+    void window.acquire();
     await expect(window.acquire(AbortSignal.abort())).rejects.toBeInstanceOf(RequestAbortedError);
     expect(window.queued).toBe(0);
   });
@@ -140,7 +145,7 @@ describe("large queues sharing one signal", () => {
       // A frozen clock: no slot frees while the test runs.
       const window = new SlidingWindow(1, { now: () => 0 });
       const controller = new AbortController();
-      window.acquire();
+      void window.acquire();
       const queued = Array.from({ length: 40_000 }, () => window.acquire(controller.signal)!.catch((e: unknown) => e));
       expect(window.queued).toBe(40_000);
       controller.abort();
