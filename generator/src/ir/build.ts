@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { isStateWaiterSpec, type ActionSpec, type ErrorsSpec } from "../spec/types.js";
-import { canonicalJson, compareCodeUnits } from "../spec/write-json.js";
+import { canonicalJson } from "../spec/write-json.js";
+import { compareCodeUnits } from "../support/code-units.js";
 import { NameScope, type NameOrigin } from "./collisions.js";
 import { camelCase, servicePrefix, unscopedName } from "./naming.js";
 import { resolvePaginator } from "./paginators.js";

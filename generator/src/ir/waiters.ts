@@ -1,4 +1,4 @@
-import { compareCodeUnits } from "../spec/write-json.js";
+import { compareCodeUnits } from "../support/code-units.js";
 import type { WaiterSpec } from "../spec/types.js";
 import { camelCase, pascalCase, waiterMethodName } from "./naming.js";
 import type { ProblemList } from "./problems.js";

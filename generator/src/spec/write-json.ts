@@ -1,3 +1,4 @@
+import { compareCodeUnits } from "../support/code-units.js";
 import { dict } from "./dict.js";
 
 /**
@@ -22,7 +23,3 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** Locale-independent ordering, so output is identical on every machine. */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { ActionSpec, ErrorsSpec, ServiceSpec, SpecMember, StructureSpec } from "../../spec/types.js";
-import { compareCodeUnits } from "../../spec/write-json.js";
+import { compareCodeUnits } from "../../support/code-units.js";
 import { dictFrom, hasKey, own } from "../../spec/dict.js";
 import type { SpecSample } from "../../spec/types.js";
 import { conformSample } from "../common/typed-sample.js";

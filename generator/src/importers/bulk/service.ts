@@ -1,5 +1,5 @@
 import { isStateWaiterSpec, type ActionSpec, type AnyWaiterSpec, type PaginatorSpec, type ServiceSpec, type SpecMember, type WaiterSpec } from "../../spec/types.js";
-import { compareCodeUnits } from "../../spec/write-json.js";
+import { compareCodeUnits } from "../../support/code-units.js";
 import { dict, dictFrom } from "../../spec/dict.js";
 import { isEnglishTitle } from "./title.js";
 

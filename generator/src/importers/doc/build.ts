@@ -1,5 +1,5 @@
 import type { ActionSpec, ErrorsSpec, StructureSpec } from "../../spec/types.js";
-import { compareCodeUnits } from "../../spec/write-json.js";
+import { compareCodeUnits } from "../../support/code-units.js";
 import { dictFrom } from "../../spec/dict.js";
 import type { SpecProblem } from "../../load/problems.js";
 import type { SpecMember, SpecSample } from "../../spec/types.js";
