@@ -3,9 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { emitPackage, type GeneratedFile } from "../emit/index.js";
-import { TsPrinter } from "../emit/printer.js";
+import { TsPrinter } from "../emit/support/printer.js";
 import { buildServiceIr, groupPackages, type IrPackage, type IrService } from "../ir/index.js";
-import { syntaxProblems } from "../emit/syntax.js";
+import { syntaxProblems } from "../emit/support/syntax.js";
 import { SpecLoadError, loadSpecs, type SpecProblem } from "../load/index.js";
 import { diffPackage, readIfExists, writePackage, type FileDifference } from "../write/index.js";
 

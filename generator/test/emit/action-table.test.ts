@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { defineActions, type ActionMeta } from "@org/tc-core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { actionTable, emitMetadata } from "../../src/emit/metadata.js";
-import { TsPrinter } from "../../src/emit/printer.js";
+import { actionTable, metadataEmitter } from "../../src/emit/emitters/metadata.js";
+import { runVersionEmitter } from "../../src/emit/index.js";
 import { buildServiceIr, type IrAction, type IrService } from "../../src/ir/index.js";
 import { camelCase } from "../../src/ir/naming.js";
 import { loadSpecs } from "../../src/load/index.js";
@@ -79,7 +79,7 @@ describe("action table (generator) expanded by core's defineActions", () => {
 describe("actions constant", () => {
   it("states a service without actions as defineActions<never> over an empty table", async () => {
     const ir: IrService = { ...(await kettleIr()), actions: [] };
-    const { content } = emitMetadata(ir, new TsPrinter());
+    const { content } = runVersionEmitter(metadataEmitter, ir)[0]!;
     expect(content).toContain('export const actions = defineActions<never>({ names: "", rateLimit: 20, readOnly: "" });\n');
     expect(defineActions(actionTable(ir))).toEqual({});
   });

@@ -1,40 +1,95 @@
-import type { ImportDeclarationStructure, MethodDeclarationStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
-import type { IrAction, IrService } from "../ir/index.js";
-import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../ir/reserved.js";
-import type { GeneratedFile } from "./file.js";
-import { lineCommentHeader } from "./header.js";
-import { writeExample } from "./example.js";
-import { MODULES, methodLink, requestOptional, sentence } from "./names.js";
-import { paginated, paginatorMethod } from "./paginators.js";
-import type { TsPrinter } from "./printer.js";
-import { doc, exampleTag, type DocTag } from "./tsdoc.js";
-import { integerAliases } from "./type-expr.js";
-import { coreSpecifiers } from "./core-import.js";
-import type { CoreName } from "../ir/reserved.js";
+import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
+import { StructureKind } from "../support/ts-morph.js";
+import type { IrAction, IrService } from "../../ir/index.js";
+import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../../ir/reserved.js";
+import type { VersionEmitter } from "../support/emitter.js";
+import { lineCommentHeader } from "../support/header.js";
+import { writeExample } from "../support/example.js";
+import { methodLink, requestOptional, sentence } from "../support/names.js";
+import type { ModuleImports } from "../support/symbols.js";
+import { doc, exampleTag, type DocTag } from "../support/tsdoc.js";
+import { ERRORS_PATH } from "./errors.js";
+import { METADATA_PATH } from "./metadata.js";
+import { MODELS_PATH } from "./models.js";
+import { paginatorMethod } from "./paginators.js";
+import { stateWaiterHints, stateWaiterMethods } from "./state-waiters.js";
+import { streamOverloads } from "./streams.js";
 import { waiterMethods } from "./waiters.js";
-import { STATE_WAITERS_MODULE, stateWaiterHints, stateWaiterImports, stateWaiterMethods } from "./state-waiters.js";
-import { STREAMS_MODULE, streamOverloads, streamingActions } from "./streams.js";
 
 /** Path of the client module inside a generated package. */
 export const CLIENT_PATH = "src/client.gen.ts";
 
 /**
  * The client class: one method per action (data plus one `invoke` call), then a method per
- * paginator after its action, then the waiters. All behaviour lives in core.
+ * paginator after its action, then the waiters. All behaviour lives in core. Its imports are what
+ * the methods refer to, collected as they are built.
  */
-export function emitClient(ir: IrService, printer: TsPrinter): GeneratedFile {
-  const { names } = ir;
+export const clientEmitter: VersionEmitter = {
+  name: "client",
+  files: [CLIENT_PATH],
+  runtime: [
+    "CallOptions",
+    "ClientOptions",
+    "Int64",
+    "PaginateOptions",
+    "Paginated",
+    "ServiceClient",
+    "UInt64",
+    "WaitOptions",
+    "invokeOrStream",
+    "paginate",
+    "waitFor",
+    "waitUntil",
+  ],
+  emit(ir, context) {
+    const imports = context.imports(ir, CLIENT_PATH);
+    const methods = clientMethods(ir, imports);
+    return [
+      context.print(imports, lineCommentHeader(ir, ["service.json", "actions/*.json"]), [
+        {
+          kind: StructureKind.Class,
+          name: ir.names.client,
+          isExported: true,
+          extends: imports.runtime("ServiceClient"),
+          docs: [classDoc(ir)],
+          ctors: [
+            {
+              parameters: [{ name: "options", type: imports.runtime("ClientOptions"), initializer: "{}" }],
+              statements: [`super(${imports.generated(METADATA_PATH, GENERATED_VALUES.serviceMeta)}, options);`],
+              docs: [
+                doc("Creates a client; nothing is sent until the first call.", [
+                  { tag: "param", text: "options - Region, credentials, endpoint, timeouts, retries, rate limiting, validation, hooks." },
+                  { tag: "throws", text: "`ConfigurationError` for options that cannot work together." },
+                ]),
+              ],
+            },
+          ],
+          methods,
+        },
+      ]),
+    ];
+  },
+};
+
+/**
+ * Every method of the client, in order: each action (its stream overloads when it streams) followed
+ * by its paginator, then the task waiters and the state waiters. What they use is recorded in `imports`.
+ */
+export function clientMethods(ir: IrService, imports: ModuleImports): OptionalKind<MethodDeclarationStructure>[] {
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
   for (const action of ir.actions) {
     const stream = ir.streams[action.name];
-    methods.push(stream ? streamOverloads(ir, action, stream, actionMethod(ir, action)) : actionMethod(ir, action));
-    if (action.paginator) methods.push(paginatorMethod(ir, action, action.paginator));
+    const plain = actionMethod(ir, imports, action);
+    methods.push(stream ? streamOverloads(imports, action, stream, plain) : plain);
+    if (action.paginator) methods.push(paginatorMethod(ir, imports, action, action.paginator));
   }
-  methods.push(...waiterMethods(ir), ...stateWaiterMethods(ir));
+  methods.push(...waiterMethods(ir, imports), ...stateWaiterMethods(ir, imports));
+  return methods;
+}
 
+function classDoc(ir: IrService): ReturnType<typeof doc> {
   const example = ir.actions.find((a) => requestOptional(a) && a.readOnly) ?? ir.actions[0];
-  const classDoc = doc(
+  return doc(
     `Client of ${ir.title} (API ${ir.version}, \`${ir.endpoint}\`). Each method sends one action; ` +
       "requests are validated, rate limited, signed and retried by `@org/tc-core`.\n\n" +
       "Credentials come from `options.credentials`, else the environment variables, the profile file, TKE OIDC " +
@@ -43,93 +98,25 @@ export function emitClient(ir: IrService, printer: TsPrinter): GeneratedFile {
       ? [
           exampleTag(
             [
-              `const client = new ${names.client}({ region: "ap-guangzhou" });`,
+              `const client = new ${ir.names.client}({ region: "ap-guangzhou" });`,
               `const response = await client.${example.methodName}();`,
             ].join("\n"),
           ),
         ]
       : [],
   );
-  return printer.print(CLIENT_PATH, lineCommentHeader(ir, ["service.json", "actions/*.json"]), [
-    ...imports(ir),
-    {
-      kind: StructureKind.Class,
-      name: names.client,
-      isExported: true,
-      extends: ir.core.ServiceClient,
-      docs: [classDoc],
-      ctors: [
-        {
-          parameters: [{ name: "options", type: ir.core.ClientOptions, initializer: "{}" }],
-          statements: [`super(${GENERATED_VALUES.serviceMeta}, options);`],
-          docs: [
-            doc("Creates a client; nothing is sent until the first call.", [
-              { tag: "param", text: "options - Region, credentials, endpoint, timeouts, retries, rate limiting, validation, hooks." },
-              { tag: "throws", text: "`ConfigurationError` for options that cannot work together." },
-            ]),
-          ],
-        },
-      ],
-      methods,
-    },
-  ]);
 }
 
-function imports(ir: IrService): OptionalKind<ImportDeclarationStructure>[] {
-  const core: CoreName[] = ["ServiceClient"];
-  const coreTypes: CoreName[] = ["CallOptions", "ClientOptions"];
-  const models = new Set<string>();
-  for (const a of ir.actions) {
-    models.add(a.requestType).add(a.responseType);
-    if (a.paginator) {
-      core.push("paginate");
-      coreTypes.push("PaginateOptions", "Paginated");
-      if (a.paginator.itemType.kind === "structure") models.add(a.paginator.itemType.typeName);
-    }
-  }
-  const waiterTypes = ir.waiters.map((w) => w.targetTypeName);
-  if (ir.waiters.length > 0) {
-    core.push("waitFor");
-    coreTypes.push("WaitOptions");
-    for (const w of ir.waiters) models.add(ir.actions.find((a) => a.name === w.action)?.responseType ?? "");
-  }
-  const states = stateWaiterImports(ir);
-  core.push(...states.core);
-  if (states.core.length > 0) coreTypes.push("WaitOptions");
-  for (const model of states.models) models.add(model);
-  const streams = streamingActions(ir);
-  if (streams.length > 0) core.push("invokeOrStream");
-  const itemAliases = integerAliases(paginated(ir).map(({ paginator }) => paginator.itemType)) as CoreName[];
-  const sorted = (values: Iterable<string>) => [...new Set(values)].filter(Boolean).sort();
-  const result: OptionalKind<ImportDeclarationStructure>[] = [
-    {
-      moduleSpecifier: "@org/tc-core",
-      namedImports: [...coreSpecifiers(ir, core), ...coreSpecifiers(ir, [...coreTypes, ...itemAliases], true)],
-    },
-    { moduleSpecifier: MODULES.metadata, namedImports: [GENERATED_VALUES.actions, GENERATED_VALUES.serviceMeta] },
-  ];
-  // A version without actions imports no model; an empty import list would not parse.
-  if (models.size > 0) result.push({ moduleSpecifier: MODULES.models, isTypeOnly: true, namedImports: sorted(models) });
-  const metaNames = paginated(ir).map(({ paginator }) => paginator.metaName);
-  if (metaNames.length > 0) result.push({ moduleSpecifier: MODULES.paginators, namedImports: metaNames });
-  if (ir.waiters.length > 0) {
-    result.push({
-      moduleSpecifier: MODULES.waiters,
-      namedImports: [
-        ...ir.waiters.map((w) => w.metaName),
-        ...waiterTypes.map((name) => ({ name, isTypeOnly: true })),
-      ],
-    });
-  }
-  if (states.metaNames.length > 0) result.push({ moduleSpecifier: STATE_WAITERS_MODULE, namedImports: states.metaNames });
-  if (streams.length > 0) {
-    result.push({ moduleSpecifier: STREAMS_MODULE, isTypeOnly: true, namedImports: streams.map((s) => s.stream.eventType) });
-  }
-  return result.map((r) => ({ ...r, kind: StructureKind.ImportDeclaration }));
-}
-
-function actionMethod(ir: IrService, a: IrAction): OptionalKind<MethodDeclarationStructure> {
+/**
+ * The method sending one action: its TSDoc and one `invoke` call. Records what it uses in `imports`.
+ */
+export function actionMethod(ir: IrService, imports: ModuleImports, a: IrAction): OptionalKind<MethodDeclarationStructure> {
   const optional = requestOptional(a);
+  imports.generated(MODELS_PATH, a.requestType, { isType: true });
+  imports.generated(MODELS_PATH, a.responseType, { isType: true });
+  // Named in TSDoc links only; type imports let an editor resolve them.
+  imports.generated(ERRORS_PATH, a.errorCodeType, { isType: true });
+  imports.generated(ERRORS_PATH, COMMON_ERROR_CODE, { isType: true });
   const sample = a.samples[0];
   const tags: DocTag[] = [
     { tag: "param", text: `request - ${optional ? "Optional: every member has a default." : "Members marked required must be set."}` },
@@ -149,11 +136,13 @@ function actionMethod(ir: IrService, a: IrAction): OptionalKind<MethodDeclaratio
     name: a.methodName,
     parameters: [
       { name: "request", type: a.requestType, ...(optional ? { initializer: "{}" } : {}) },
-      { name: "options", type: ir.core.CallOptions, hasQuestionToken: true },
+      { name: "options", type: imports.runtime("CallOptions"), hasQuestionToken: true },
     ],
     returnType: `Promise<${a.responseType}>`,
     docs: [doc(methodDescription(ir, a), tags)],
-    statements: [`return this.invoke<${a.responseType}>(${GENERATED_VALUES.actions}.${a.methodName}, request, options);`],
+    statements: [
+      `return this.invoke<${a.responseType}>(${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${a.methodName}, request, options);`,
+    ],
   };
 }
 

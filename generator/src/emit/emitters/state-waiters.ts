@@ -1,37 +1,35 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
-import type { IrService, IrStateWaiter } from "../ir/index.js";
-import { type CoreName, GENERATED_VALUES } from "../ir/reserved.js";
-import { coreSpecifiers } from "./core-import.js";
-import type { GeneratedFile } from "./file.js";
-import { lineCommentHeader } from "./header.js";
-import { codeRef, dataConstant } from "./literal.js";
-import { actionNamed, methodLink, requestOptional } from "./names.js";
-import type { Statement, TsPrinter } from "./printer.js";
-import { doc, exampleTag } from "./tsdoc.js";
+import type { IrService, IrStateWaiter } from "../../ir/index.js";
+import { GENERATED_VALUES } from "../../ir/reserved.js";
+import type { VersionEmitter } from "../support/emitter.js";
+import { lineCommentHeader } from "../support/header.js";
+import { codeRef, dataConstant } from "../support/literal.js";
+import { actionNamed, methodLink, requestOptional } from "../support/names.js";
+import type { Statement } from "../support/printer.js";
+import type { ModuleImports } from "../support/symbols.js";
+import { doc, exampleTag } from "../support/tsdoc.js";
+import { METADATA_PATH } from "./metadata.js";
+import { MODELS_PATH } from "./models.js";
 
 /** Path of the state waiters module inside a generated package. */
 export const STATE_WAITERS_PATH = "src/state-waiters.gen.ts";
 
-/** Module specifier the client imports state waiter data from. */
-export const STATE_WAITERS_MODULE = "./state-waiters.gen.js";
-
-/** State waiter metadata for core's `waitUntil`; `undefined` when the service declares none. */
-export function emitStateWaiters(ir: IrService, printer: TsPrinter): GeneratedFile | undefined {
-  if (ir.stateWaiters.length === 0) return undefined;
-  const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: coreSpecifiers(ir, ["StateWaiterMeta"]) },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./metadata.gen.js", namedImports: [GENERATED_VALUES.actions] },
-  ];
-  for (const w of ir.stateWaiters) {
-    statements.push(
+/** State waiter metadata for core's `waitUntil`; nothing when the service declares none. */
+export const stateWaitersEmitter: VersionEmitter = {
+  name: "state-waiters",
+  files: [STATE_WAITERS_PATH],
+  runtime: ["StateWaiterMeta"],
+  emit(ir, context) {
+    if (ir.stateWaiters.length === 0) return [];
+    const imports = context.imports(ir, STATE_WAITERS_PATH);
+    const statements: Statement[] = ir.stateWaiters.map((w) =>
       dataConstant({
         name: w.metaName,
         doc: `State waiter ${w.name}: polls ${w.action} until every \`${w.path}\` is ${w.success.join(" or ")}.`,
-        type: ir.core.StateWaiterMeta,
+        type: imports.runtime("StateWaiterMeta"),
         value: {
           name: w.name,
-          action: codeRef(`${GENERATED_VALUES.actions}.${actionNamed(ir, w.action).methodName}`),
+          action: codeRef(`${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${actionNamed(ir, w.action).methodName}`),
           path: w.path,
           success: w.success,
           failure: w.failure,
@@ -40,24 +38,16 @@ export function emitStateWaiters(ir: IrService, printer: TsPrinter): GeneratedFi
         },
       }),
     );
-  }
-  return printer.print(STATE_WAITERS_PATH, lineCommentHeader(ir, ["service.json"]), statements);
-}
+    return [context.print(imports, lineCommentHeader(ir, ["service.json"]), statements)];
+  },
+};
 
-/** Client methods `waitUntil<Name>(request, options)`: one core `waitUntil` call each. */
-export function stateWaiterMethods(ir: IrService): OptionalKind<MethodDeclarationStructure>[] {
-  return ir.stateWaiters.map((w) => stateWaiterMethod(ir, w));
-}
-
-/** What the client module imports for its state waiter methods. */
-export function stateWaiterImports(ir: IrService): { core: CoreName[]; models: string[]; metaNames: string[] } {
-  if (ir.stateWaiters.length === 0) return { core: [], models: [], metaNames: [] };
-  const polled = ir.stateWaiters.map((w) => actionNamed(ir, w.action));
-  return {
-    core: ["waitUntil"],
-    models: polled.flatMap((a) => [a.requestType, a.responseType]),
-    metaNames: ir.stateWaiters.map((w) => w.metaName),
-  };
+/**
+ * Client methods `waitUntil<Name>(request, options)`: one core `waitUntil` call each. Records what
+ * they use in the client module's `imports`.
+ */
+export function stateWaiterMethods(ir: IrService, imports: ModuleImports): OptionalKind<MethodDeclarationStructure>[] {
+  return ir.stateWaiters.map((w) => stateWaiterMethod(ir, imports, w));
 }
 
 /** Sentence for the description of an action after which a state waiter applies. */
@@ -67,8 +57,12 @@ export function stateWaiterHints(ir: IrService, action: string): string[] {
     .map((w) => `Then wait for ${w.name} with ${methodLink(ir, w.methodName)}.`);
 }
 
-function stateWaiterMethod(ir: IrService, w: IrStateWaiter): OptionalKind<MethodDeclarationStructure> {
+function stateWaiterMethod(ir: IrService, imports: ModuleImports, w: IrStateWaiter): OptionalKind<MethodDeclarationStructure> {
   const polled = actionNamed(ir, w.action);
+  imports.generated(MODELS_PATH, polled.requestType, { isType: true });
+  imports.generated(MODELS_PATH, polled.responseType, { isType: true });
+  const meta = imports.generated(STATE_WAITERS_PATH, w.metaName);
+  const actions = imports.generated(METADATA_PATH, GENERATED_VALUES.actions);
   const after = w.after.map((name) => methodLink(ir, actionNamed(ir, name).methodName));
   const description = [
     `Waits until every \`${w.path}\` in the ${w.action} response is ${quoteAll(w.success)}, polling with ` +
@@ -83,7 +77,7 @@ function stateWaiterMethod(ir: IrService, w: IrStateWaiter): OptionalKind<Method
     name: w.methodName,
     parameters: [
       { name: "request", type: polled.requestType, ...(requestOptional(polled) ? { initializer: "{}" } : {}) },
-      { name: "options", type: `${ir.core.WaitOptions}<${polled.responseType}>`, hasQuestionToken: true },
+      { name: "options", type: `${imports.runtime("WaitOptions")}<${polled.responseType}>`, hasQuestionToken: true },
     ],
     returnType: `Promise<${polled.responseType}>`,
     docs: [
@@ -99,9 +93,9 @@ function stateWaiterMethod(ir: IrService, w: IrStateWaiter): OptionalKind<Method
       ]),
     ],
     statements: [
-      `return ${ir.core.waitUntil}(`,
-      `  (poll, callOptions) => this.invoke<${polled.responseType}>(${GENERATED_VALUES.actions}.${polled.methodName}, poll, callOptions),`,
-      `  ${w.metaName},`,
+      `return ${imports.runtime("waitUntil")}(`,
+      `  (poll, callOptions) => this.invoke<${polled.responseType}>(${actions}.${polled.methodName}, poll, callOptions),`,
+      `  ${meta},`,
       "  request,",
       "  options,",
       ");",

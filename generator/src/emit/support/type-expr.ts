@@ -1,8 +1,8 @@
-import type { IrMember, IrType } from "../ir/index.js";
-import type { CoreName } from "../ir/reserved.js";
+import type { IrMember, IrType } from "../../ir/index.js";
+import type { ModuleImports } from "./symbols.js";
 
-/** Local names of core exports (`IrService.core`); the identity when nothing is aliased. */
-export type CoreNames = Readonly<Record<CoreName, string>>;
+/** Where a type expression gets core's integer aliases from: the module's imports. */
+export type TypeRefs = Pick<ModuleImports, "runtime">;
 
 /**
  * Core's aliases for 64-bit integers: `number` when safe, `bigint` beyond 2^53, so the type says
@@ -10,14 +10,14 @@ export type CoreNames = Readonly<Record<CoreName, string>>;
  */
 const INTEGER_ALIASES = { int64: "Int64", uint64: "UInt64" } as const;
 
-/** TypeScript type of an IR type. */
-export function typeExpr(type: IrType, core?: CoreNames): string {
+/** TypeScript type of an IR type; the integer aliases it uses are imported through `refs`. */
+export function typeExpr(type: IrType, refs: TypeRefs): string {
   switch (type.kind) {
     case "string":
       return "string";
     case "int64":
     case "uint64":
-      return core?.[INTEGER_ALIASES[type.kind]] ?? INTEGER_ALIASES[type.kind];
+      return refs.runtime(INTEGER_ALIASES[type.kind]);
     case "float":
       return "number";
     case "boolean":
@@ -25,25 +25,14 @@ export function typeExpr(type: IrType, core?: CoreNames): string {
     case "object":
       return "Record<string, unknown>";
     case "list":
-      return `${typeExpr(type.items, core)}[]`;
+      return `${typeExpr(type.items, refs)}[]`;
     case "structure":
       return type.typeName;
   }
 }
 
 /** Type of a member property, with `| null` when the service may send null. */
-export function memberTypeExpr(member: IrMember, core?: CoreNames): string {
-  const base = typeExpr(member.type, core);
+export function memberTypeExpr(member: IrMember, refs: TypeRefs): string {
+  const base = typeExpr(member.type, refs);
   return member.nullable ? `${base} | null` : base;
-}
-
-/** The core integer aliases the types refer to, sorted, for a type-only import. */
-export function integerAliases(types: Iterable<IrType>): string[] {
-  const used = new Set<string>();
-  const visit = (t: IrType): void => {
-    if (t.kind === "int64" || t.kind === "uint64") used.add(INTEGER_ALIASES[t.kind]);
-    else if (t.kind === "list") visit(t.items);
-  };
-  for (const t of types) visit(t);
-  return [...used].sort();
 }
