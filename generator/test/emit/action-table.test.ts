@@ -61,7 +61,7 @@ describe("action table (generator) expanded by core's defineActions", () => {
     expect(defineActions(table)).toEqual(expected(actions));
   });
 
-  it("derives the method name of any spec action name exactly as the IR does", () => {
+  it("expands any spec action name to the method the IR gives it (both use core's actionMethodName)", () => {
     // Spec names match ^[A-Z][A-Za-z0-9]*$; the alphabet is skewed to capitals so acronyms are common.
     const acronymHeavy = fc
       .tuple(fc.constantFrom("A", "D", "B"), fc.array(fc.constantFrom("A", "B", "I", "a", "n", "2"), { maxLength: 8 }))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { actionMethodName, defineActions } from "../src/define-actions.js";
+import { defineActions } from "../src/define-actions.js";
+import { actionMethodName } from "../src/naming.js";
 import type { ActionMeta } from "../src/meta.js";
 
 describe("defineActions", () => {
@@ -89,6 +90,9 @@ describe("actionMethodName", () => {
     ["A1B", "a1B"],
     ["Open_SSL", "open_SSL"],
     ["describeX", "describeX"],
+    ["UpgradeSmallVersion", "upgradeSmallVersion"],
+    ["CDCResources", "cdcResources"],
+    ["X509Cert", "x509Cert"],
     ["", ""],
   ])("%s → %s", (name, method) => {
     expect(actionMethodName(name)).toBe(method);
