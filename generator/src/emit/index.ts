@@ -11,7 +11,11 @@ export type { EmitOptions, GeneratedFile } from "./support/file.js";
 export { PROVENANCE_PATH, parseProvenance, type Provenance } from "./provenance.js";
 
 /** The files one version emitter writes for `ir`, checked against the files it declared. */
-export function runVersionEmitter(emitter: VersionEmitter, ir: IrService, printer: TsPrinter = new TsPrinter()): GeneratedFile[] {
+export function runVersionEmitter(
+  emitter: VersionEmitter,
+  ir: IrService,
+  printer: TsPrinter = new TsPrinter(),
+): GeneratedFile[] {
   return checkDeclared(emitter, emitter.emit(ir, emitContext(emitter, printer)));
 }
 
@@ -38,9 +42,15 @@ export function emitVersion(ir: IrService, printer: TsPrinter = new TsPrinter())
  * root and `/testing` entries re-exporting the default version, the package files, and the
  * provenance record listing them all.
  */
-export function emitPackage(pkg: IrPackage, options: EmitOptions, printer: TsPrinter = new TsPrinter()): GeneratedFile[] {
+export function emitPackage(
+  pkg: IrPackage,
+  options: EmitOptions,
+  printer: TsPrinter = new TsPrinter(),
+): GeneratedFile[] {
   const files: GeneratedFile[] = [
-    ...pkg.versions.flatMap((ir) => emitVersion(ir, printer).map((f) => ({ ...f, path: versionPath(ir.version, f.path) }))),
+    ...pkg.versions.flatMap((ir) =>
+      emitVersion(ir, printer).map((f) => ({ ...f, path: versionPath(ir.version, f.path) })),
+    ),
     ...PACKAGE_EMITTERS.flatMap((emitter) => runPackageEmitter(emitter, pkg, options, printer)),
   ];
   files.push(emitProvenance(pkg, options, files));

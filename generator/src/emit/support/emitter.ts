@@ -42,7 +42,8 @@ export function emitContext(emitter: EmitterUnit, printer: TsPrinter): EmitConte
   return {
     printer,
     imports(ir, file) {
-      if (!emitter.files.includes(file)) throw new Error(`Emitter ${emitter.name} writes ${file}, which it did not declare`);
+      if (!emitter.files.includes(file))
+        throw new Error(`Emitter ${emitter.name} writes ${file}, which it did not declare`);
       return new ModuleImports(file, ir.core, allowed);
     },
     print(imports, header, statements) {
@@ -54,7 +55,8 @@ export function emitContext(emitter: EmitterUnit, printer: TsPrinter): EmitConte
 /** Checks that every file an emitter returned is one it declared. */
 export function checkDeclared(emitter: EmitterUnit, files: readonly GeneratedFile[]): GeneratedFile[] {
   for (const file of files) {
-    if (!emitter.files.includes(file.path)) throw new Error(`Emitter ${emitter.name} returned ${file.path}, which it did not declare`);
+    if (!emitter.files.includes(file.path))
+      throw new Error(`Emitter ${emitter.name} returned ${file.path}, which it did not declare`);
   }
   return [...files];
 }

@@ -99,7 +99,8 @@ export class ModuleImports {
 
   /** A runtime symbol from {@link RUNTIME_SYMBOLS}; `alias` renames it where the module defines the name itself. */
   runtime(name: RuntimeName, alias?: string): string {
-    if (!this.allowed.has(name)) throw new Error(`Emitter of ${this.path} uses runtime symbol ${name} it did not declare`);
+    if (!this.allowed.has(name))
+      throw new Error(`Emitter of ${this.path} uses runtime symbol ${name} it did not declare`);
     const symbol: RuntimeSymbol = RUNTIME_SYMBOLS[name];
     const local = alias ?? (symbol.module === CORE_MODULE ? this.core[name as CoreName] : name);
     this.#add(symbol.module, name, local, symbol.isType);
@@ -145,7 +146,10 @@ export class ModuleImports {
         namedImports: specifiers,
       });
     }
-    return out.sort((a, b) => rank(a.moduleSpecifier) - rank(b.moduleSpecifier) || compareCodeUnits(a.moduleSpecifier, b.moduleSpecifier));
+    return out.sort(
+      (a, b) =>
+        rank(a.moduleSpecifier) - rank(b.moduleSpecifier) || compareCodeUnits(a.moduleSpecifier, b.moduleSpecifier),
+    );
   }
 
   #add(specifier: string, name: string, local: string, isType: boolean): void {

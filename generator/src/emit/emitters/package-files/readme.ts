@@ -19,7 +19,10 @@ let measuredSizes: Readonly<Record<string, MeasuredSize>> | undefined;
 
 /** `templates/measured-sizes.json`, read once; packages without an entry get no size line. */
 function measuredSize(packageName: string): MeasuredSize | undefined {
-  measuredSizes ??= JSON.parse(readFileSync(path.join(TEMPLATES_DIR, "measured-sizes.json"), "utf8")) as Record<string, MeasuredSize>;
+  measuredSizes ??= JSON.parse(readFileSync(path.join(TEMPLATES_DIR, "measured-sizes.json"), "utf8")) as Record<
+    string,
+    MeasuredSize
+  >;
   return Object.hasOwn(measuredSizes, packageName) ? measuredSizes[packageName] : undefined;
 }
 
@@ -30,7 +33,8 @@ function measuredSize(packageName: string): MeasuredSize | undefined {
 export function readmeView(pkg: IrPackage, header: string): object {
   const ir = pkg.defaultVersion;
   const listing = mainListing(ir);
-  const quick = listing ?? ir.actions.find((a) => a.readOnly && requestOptional(a) && a.samples.length > 0) ?? ir.actions[0];
+  const quick =
+    listing ?? ir.actions.find((a) => a.readOnly && requestOptional(a) && a.samples.length > 0) ?? ir.actions[0];
   return {
     header,
     packageName: pkg.packageName,
@@ -58,11 +62,16 @@ export function readmeView(pkg: IrPackage, header: string): object {
 function errorExample(ir: IrService, quick: IrAction | undefined): object | undefined {
   const waiter = ir.waiters[0];
   const action = (waiter && actionNamed(ir, waiter.action)) ?? ir.actions.find((a) => a.errors.length > 0) ?? quick;
-  return action && { methodName: action.methodName, request: requestArgument(action), code: action.errors[0]?.code ?? "" };
+  return (
+    action && { methodName: action.methodName, request: requestArgument(action), code: action.errors[0]?.code ?? "" }
+  );
 }
 
 /** The waiting section: the first task waiter, started by the tracked action needing the fewest members. */
-function waiterSection(ir: IrService, waiter: IrWaiter | undefined): { waiter: object | undefined; taskActionCount: number } {
+function waiterSection(
+  ir: IrService,
+  waiter: IrWaiter | undefined,
+): { waiter: object | undefined; taskActionCount: number } {
   const tracked = waiter ? waiter.trackedActions.map((name) => actionNamed(ir, name)) : [];
   const starter = [...tracked].sort((a, b) => requiredCount(a) - requiredCount(b))[0];
   return {
@@ -80,9 +89,13 @@ function waiterSection(ir: IrService, waiter: IrWaiter | undefined): { waiter: o
 }
 
 /** The pagination section: the main listing's paginator, else one that knows its total, else the first. */
-function paginatorSection(ir: IrService, listing: IrAction | undefined): { paginatorCount: number; paginatorExample: object | undefined } {
+function paginatorSection(
+  ir: IrService,
+  listing: IrAction | undefined,
+): { paginatorCount: number; paginatorExample: object | undefined } {
   const pages = paginated(ir);
-  const first = pages.find((p) => p.action === listing) ?? pages.find((p) => p.paginator.total !== undefined) ?? pages[0];
+  const first =
+    pages.find((p) => p.action === listing) ?? pages.find((p) => p.paginator.total !== undefined) ?? pages[0];
   return {
     paginatorCount: pages.length,
     paginatorExample: first && {
@@ -96,7 +109,8 @@ function paginatorSection(ir: IrService, listing: IrAction | undefined): { pagin
 /** The validation example: a typo in a required member of the waiter's polled action, else of the first action with one. */
 function validationExample(ir: IrService): object | undefined {
   const waiter = ir.waiters[0];
-  const validated = (waiter && actionNamed(ir, waiter.action)) ?? ir.actions.find((a) => a.input.some((m) => m.required));
+  const validated =
+    (waiter && actionNamed(ir, waiter.action)) ?? ir.actions.find((a) => a.input.some((m) => m.required));
   const required = validated?.input.find((m) => m.required);
   return (
     validated &&
