@@ -30,6 +30,16 @@ function namesInScope(text: string): Set<string> {
   return names;
 }
 
+/** Generated modules with a link an editor cannot resolve, and the names it cannot resolve. */
+function unresolved(files: readonly GeneratedFile[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const file of files) {
+    const names = unresolvedLinks(file);
+    if (names.length > 0) out[file.path] = names;
+  }
+  return out;
+}
+
 /** Every `{@link Target…}` whose first name the module does not have in scope: what an editor cannot resolve. */
 function unresolvedLinks(file: GeneratedFile): string[] {
   const scope = namesInScope(file.content);
