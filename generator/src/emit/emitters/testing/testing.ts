@@ -8,7 +8,6 @@ import { codeRef, dataConstant } from "../../support/literal.js";
 import type { Statement } from "../../support/printer.js";
 import { CORE_TESTING_MODULE, type ModuleImports } from "../../support/symbols.js";
 import { doc, exampleTag } from "../../support/tsdoc.js";
-import { CLIENT_PATH } from "../client.js";
 import { METADATA_PATH } from "../metadata.js";
 import { PAGINATORS_PATH, paginated } from "../paginators.js";
 import { STATE_WAITERS_PATH } from "../state-waiters.js";
@@ -129,8 +128,6 @@ function startFunction(ir: IrService, imports: ModuleImports, collections: strin
   const options = imports.runtime("MockServerOptions");
   // The module exports its own `startMockServer`, so core's is imported under another name.
   const start = imports.runtime("startMockServer", "startLocalEndpoint");
-  // Named in TSDoc only; a type import lets an editor resolve it.
-  imports.generated(CLIENT_PATH, ir.names.client, { isType: true });
   return {
     kind: StructureKind.Function,
     name: GENERATED_VALUES.startMockServer,
