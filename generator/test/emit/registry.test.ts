@@ -6,6 +6,7 @@ import { runVersionEmitter } from "../../src/emit/index.js";
 import { PACKAGE_EMITTERS, VERSION_EMITTERS } from "../../src/emit/registry.js";
 import type { VersionEmitter } from "../../src/emit/support/emitter.js";
 import { CORE_MODULE, CORE_TESTING_MODULE, RUNTIME_SYMBOLS, moduleSpecifier } from "../../src/emit/support/symbols.js";
+import { CORE_NAMES } from "../../src/ir/reserved.js";
 import { kettleIr } from "./golden.js";
 
 const CORE_SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../packages/core/src");
@@ -34,6 +35,12 @@ describe("emitter registry", () => {
         if (modules[module]) expect(modules[module].has(name), `${emitter.name}: ${name} from ${module}`).toBe(true);
       }
     }
+  });
+
+  it("lists only core names the IR can alias (rule 1 of ir/name-rule.ts) as symbols of @org/tc-core", () => {
+    const core = Object.entries(RUNTIME_SYMBOLS).filter(([, symbol]) => symbol.module === CORE_MODULE);
+    expect(core.length).toBeGreaterThan(10);
+    for (const [name] of core) expect(CORE_NAMES as readonly string[], name).toContain(name);
   });
 
   it("refuses an emitter writing a file or importing a runtime symbol it did not declare", async () => {

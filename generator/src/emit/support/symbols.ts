@@ -27,8 +27,9 @@ const tsupType = { module: TSUP_MODULE, isType: true } as const;
 /**
  * The symbol table: every runtime (and build) symbol a generated module may import, with its module. Emitters
  * name symbols only through it (each emitter declares the ones it uses), so no emitter spells a
- * module specifier or builds an import list. Symbols of `@org/tc-core` are {@link CoreName}s, which
- * the IR may alias when a spec name takes one (rule 1 of `ir/name-rule.ts`).
+ * module specifier or builds an import list. Symbols of `@org/tc-core` must be {@link CoreName}s
+ * (`CORE_NAMES` in `ir/reserved.ts`), which the IR aliases when a spec name takes one (rule 1 of
+ * `ir/name-rule.ts`); a test holds both lists together.
  */
 export const RUNTIME_SYMBOLS = {
   CallOptions: coreType,
