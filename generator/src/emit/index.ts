@@ -7,8 +7,8 @@ import { checkDeclared, emitContext, type PackageEmitter, type VersionEmitter } 
 import type { EmitOptions, GeneratedFile } from "./support/file.js";
 import { TsPrinter } from "./support/printer.js";
 
+export { PROVENANCE_PATH, type Provenance, parseProvenance } from "./provenance.js";
 export type { EmitOptions, GeneratedFile } from "./support/file.js";
-export { PROVENANCE_PATH, parseProvenance, type Provenance } from "./provenance.js";
 
 /** The files one version emitter writes for `ir`, checked against the files it declared. */
 export function runVersionEmitter(

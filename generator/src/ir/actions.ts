@@ -6,8 +6,8 @@ import { camelCase } from "./naming.js";
 import { resolvePaginator } from "./paginators.js";
 import type { ProblemList } from "./problems.js";
 import { REQUEST_ID } from "./reserved.js";
-import { resolveMembers } from "./types-resolve.js";
 import type { IrAction, IrErrorCode, IrMember, IrWaiter } from "./types.js";
+import { resolveMembers } from "./types-resolve.js";
 
 /** An action with its members and codes resolved: what waiters, streams and paginators are checked against. */
 export interface ResolvedAction {

@@ -1,7 +1,7 @@
 import type { ActionSpec, ServiceSpec, StructureSpec } from "../spec/types.js";
 import { compareCodeUnits } from "../support/code-units.js";
 import type { NameOrigin, NameScope } from "./collisions.js";
-import { GLOBAL_NAMES, METHOD_SUFFIX, STRUCTURE_SUFFIX, isReservedMethodName } from "./name-rule.js";
+import { GLOBAL_NAMES, isReservedMethodName, METHOD_SUFFIX, STRUCTURE_SUFFIX } from "./name-rule.js";
 import { camelCase, servicePrefix, unscopedName } from "./naming.js";
 import type { ProblemList } from "./problems.js";
 import { CLIENT_MEMBERS, COMMON_ERROR_CODE } from "./reserved.js";

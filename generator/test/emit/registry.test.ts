@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { runVersionEmitter } from "../../src/emit/index.js";
 import { PACKAGE_EMITTERS, VERSION_EMITTERS } from "../../src/emit/registry.js";
 import type { VersionEmitter } from "../../src/emit/support/emitter.js";
-import { CORE_MODULE, CORE_TESTING_MODULE, RUNTIME_SYMBOLS, moduleSpecifier } from "../../src/emit/support/symbols.js";
+import { CORE_MODULE, CORE_TESTING_MODULE, moduleSpecifier, RUNTIME_SYMBOLS } from "../../src/emit/support/symbols.js";
 import { CORE_NAMES } from "../../src/ir/reserved.js";
 import { kettleIr } from "./golden.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { TsPrinter } from "../../src/emit/support/printer.js";
 import { ModuleImports, type RuntimeName } from "../../src/emit/support/symbols.js";
 import { CORE_NAMES, type CoreName } from "../../src/ir/reserved.js";
-import { TsPrinter } from "../../src/emit/support/printer.js";
 
 const identity = Object.fromEntries(CORE_NAMES.map((n) => [n, n])) as Record<CoreName, string>;
 const all = new Set<RuntimeName>([

@@ -5,8 +5,8 @@ import { literalText } from "../../support/example.js";
 import { actionNamed, requestOptional } from "../../support/names.js";
 import { markdownText } from "../../support/text.js";
 import { paginated } from "../paginators.js";
-import { TEMPLATES_DIR } from "./templates.js";
 import { readmeVersions } from "./readme-versions.js";
+import { TEMPLATES_DIR } from "./templates.js";
 
 /** Install footprint of one package as the publish test measured it, for its README. */
 interface MeasuredSize {
