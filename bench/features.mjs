@@ -6,8 +6,8 @@
 //                       EVALSHA round trip per call plus the settle; wall time per call, sequential
 // Needs `npm run build -w packages/core -w packages/ratelimit-redis` first. ROUNDS / CALLS env override.
 import { execFileSync, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,7 +18,13 @@ const { RedisRateLimiter } = await import(path.join(root, "packages/ratelimit-re
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const CALLS = Number(process.env.CALLS ?? 4000);
-const meta = { service: "demo", version: "2020-01-01", endpoint: "demo.tencentcloudapi.com", intlEndpoint: "demo.intl.tencentcloudapi.com", shapes: { DescribeThingsRequest: { Index: "u" } } };
+const meta = {
+  service: "demo",
+  version: "2020-01-01",
+  endpoint: "demo.tencentcloudapi.com",
+  intlEndpoint: "demo.intl.tencentcloudapi.com",
+  shapes: { DescribeThingsRequest: { Index: "u" } },
+};
 const action = { name: "DescribeThings", rateLimit: 1e6, readOnly: true, input: "DescribeThingsRequest" };
 const body = Buffer.from('{"Response":{"Things":[],"RequestId":"bench"}}');
 const transport = { send: async () => ({ status: 200, body }) };
@@ -51,10 +57,20 @@ async function startRedis() {
   await new Promise((resolve) => probe.listen(0, "127.0.0.1", resolve));
   const { port } = probe.address();
   await new Promise((resolve) => probe.close(resolve));
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: "ignore" },
+  );
   for (let i = 0; i < 200; i++) {
     try {
-      if (execFileSync("redis-cli", ["-p", String(port), "ping"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() === "PONG") break;
+      if (
+        execFileSync("redis-cli", ["-p", String(port), "ping"], {
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "ignore"],
+        }).trim() === "PONG"
+      )
+        break;
     } catch {}
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -64,7 +80,11 @@ async function startRedis() {
 const rows = [];
 const baseline = new ServiceClient(meta, base);
 rows.push(["baseline (default options)", await measure(baseline)]);
-const featured = new ServiceClient(meta, { ...base, headers: { "X-Team": "billing", "X-Source": "bench" }, middleware: [pass, pass, pass] });
+const featured = new ServiceClient(meta, {
+  ...base,
+  headers: { "X-Team": "billing", "X-Source": "bench" },
+  middleware: [pass, pass, pass],
+});
 rows.push(["headers + 3 middleware", await measure(featured, { headers: { "X-Call": "1" } })]);
 const redis = await startRedis();
 if (redis) {

@@ -27,9 +27,25 @@ const profDir = await mkdtemp(join(tmpdir(), "tc-bench-prof-"));
 cleanup.push(profDir);
 const server = await startFakeEndpoint({ credentials: { [SECRET_ID]: SECRET_KEY } });
 try {
-  const cfg = { module, contender: module, validate, port: server.port, secretId: SECRET_ID, secretKey: SECRET_KEY, region: "ap-guangzhou", concurrency: Number(concurrency), durationMs: Number(durationMs), warmupMs: 1000, oursDir };
-  const result = await runNodeJson(join(benchDir, "lib/load-worker.mjs"), [JSON.stringify(cfg)], { nodeArgs: ["--cpu-prof", "--cpu-prof-dir", profDir] });
-  console.log(`${module}${validate ? "" : " (validate off)"} c=${concurrency}: ${result.reqPerSec.toFixed(0)} req/s, ${result.cpuUsPerCall.toFixed(1)} µs CPU/call (profiling inflates both)`);
+  const cfg = {
+    module,
+    contender: module,
+    validate,
+    port: server.port,
+    secretId: SECRET_ID,
+    secretKey: SECRET_KEY,
+    region: "ap-guangzhou",
+    concurrency: Number(concurrency),
+    durationMs: Number(durationMs),
+    warmupMs: 1000,
+    oursDir,
+  };
+  const result = await runNodeJson(join(benchDir, "lib/load-worker.mjs"), [JSON.stringify(cfg)], {
+    nodeArgs: ["--cpu-prof", "--cpu-prof-dir", profDir],
+  });
+  console.log(
+    `${module}${validate ? "" : " (validate off)"} c=${concurrency}: ${result.reqPerSec.toFixed(0)} req/s, ${result.cpuUsPerCall.toFixed(1)} µs CPU/call (profiling inflates both)`,
+  );
   const [file] = (await readdir(profDir)).filter((f) => f.endsWith(".cpuprofile"));
   summarize(JSON.parse(await readFile(join(profDir, file), "utf8")), result.calls);
 } finally {

@@ -19,7 +19,9 @@ function ensureBenchDependencies() {
   };
   if (Object.entries(pinned).every(([name, version]) => installed(name) === version)) return;
   log("bench: installing bench dependencies (tencentcloud-sdk-nodejs, esbuild) into bench/node_modules ...");
-  execFileSync("npm", ["install", "--prefix", benchDir, "--no-audit", "--no-fund"], { stdio: ["ignore", "inherit", "inherit"] });
+  execFileSync("npm", ["install", "--prefix", benchDir, "--no-audit", "--no-fund"], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
 }
 
 /** Builds core and the Redis package (turbo cache makes this instant when nothing changed). */
@@ -37,7 +39,13 @@ function buildOurs(notes) {
         env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
       });
     } catch (err) {
-      notes.push(`building @org/tc-redis failed, ours is left out: ${String(err.stderr ?? err.message).trim().split("\n").slice(-3).join(" / ")}`);
+      notes.push(
+        `building @org/tc-redis failed, ours is left out: ${String(err.stderr ?? err.message)
+          .trim()
+          .split("\n")
+          .slice(-3)
+          .join(" / ")}`,
+      );
       return false;
     }
   }
@@ -52,11 +60,17 @@ async function main() {
   const { renderTable, renderNotes } = await import("./lib/report.mjs");
 
   const config = readConfig();
-  const command = ["npm run bench", config.quick ? "BENCH_QUICK=1" : "", process.env.BENCH_ONLY ? `BENCH_ONLY=${process.env.BENCH_ONLY}` : ""]
+  const command = [
+    "npm run bench",
+    config.quick ? "BENCH_QUICK=1" : "",
+    process.env.BENCH_ONLY ? `BENCH_ONLY=${process.env.BENCH_ONLY}` : "",
+  ]
     .filter(Boolean)
     .join(" ");
   const results = { config, machine: machineInfo(command), notes: [] };
-  log(`bench: self-check against ${selfCheck()} published TC3 vectors passed; load average ${results.machine.loadStart}`);
+  log(
+    `bench: self-check against ${selfCheck()} published TC3 vectors passed; load average ${results.machine.loadStart}`,
+  );
 
   const want = (s) => config.sections.includes(s);
   const temp = [];
@@ -86,31 +100,51 @@ async function main() {
         { id: "floor", module: "floor" },
         // Validation's price is a few µs, lost in HTTP noise under load; the validation section
         // measures it precisely. BENCH_LOAD_NOVALIDATE=1 adds the validate-off client here anyway.
-        ...(ours && process.env.BENCH_LOAD_NOVALIDATE === "1" ? [{ id: "ours-novalidate", module: "ours", validate: false }] : []),
+        ...(ours && process.env.BENCH_LOAD_NOVALIDATE === "1"
+          ? [{ id: "ours-novalidate", module: "ours", validate: false }]
+          : []),
       ];
-      log(`bench: load, ${contenders.map((c) => c.id).join(" / ")} at c=${config.concurrencies.join(",")}, ${config.rounds} rounds × ${config.durationMs / 1000} s`);
+      log(
+        `bench: load, ${contenders.map((c) => c.id).join(" / ")} at c=${config.concurrencies.join(",")}, ${config.rounds} rounds × ${config.durationMs / 1000} s`,
+      );
       results.load = await runLoad({ ...config, contenders, oursDir: ours?.dir, log });
     }
     if (want("validation") && ours) {
       const { runValidation } = await import("./lib/validation.mjs");
       log("bench: validation price per call (in-memory transport)");
-      results.validation = await runValidation({ oursDir: ours.dir, blockMs: config.validationBlockMs, blocks: config.validationBlocks, log });
+      results.validation = await runValidation({
+        oursDir: ours.dir,
+        blockMs: config.validationBlockMs,
+        blocks: config.validationBlocks,
+        log,
+      });
     }
     if (want("signing")) {
       const { runSigning } = await import("./lib/signing.mjs");
       log("bench: TC3 signing");
-      results.signing = await runSigning({ signers: ours ? ["ours", "peer", "floor"] : ["peer", "floor"], rounds: config.rounds, durationMs: config.signingMs, oursDir: ours?.dir, log });
+      results.signing = await runSigning({
+        signers: ours ? ["ours", "peer", "floor"] : ["peer", "floor"],
+        rounds: config.rounds,
+        durationMs: config.signingMs,
+        oursDir: ours?.dir,
+        log,
+      });
     }
     if (want("cold")) {
       const { coldVariants, runCold } = await import("./lib/cold.mjs");
       log(`bench: cold start, ${config.coldReps} repetitions per variant`);
-      results.cold = runCold({ variants: coldVariants({ oursDir: ours?.dir, peerDir: peer.dir }), repetitions: config.coldReps, log });
+      results.cold = runCold({
+        variants: coldVariants({ oursDir: ours?.dir, peerDir: peer.dir }),
+        repetitions: config.coldReps,
+        log,
+      });
     }
     if (want("bundle")) {
       const { bundleApps, bundleSize, esbuildVersion } = await import("./lib/bundle.mjs");
       log("bench: bundle size");
       results.bundle = { esbuildVersion };
-      for (const app of bundleApps({ oursDir: ours?.dir, peerDir: peer.dir })) results.bundle[app.id] = await bundleSize(app);
+      for (const app of bundleApps({ oursDir: ours?.dir, peerDir: peer.dir }))
+        results.bundle[app.id] = await bundleSize(app);
     }
     if (want("generator")) {
       const { runGenerator } = await import("./lib/generator.mjs");

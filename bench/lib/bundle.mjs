@@ -57,7 +57,9 @@ export async function bundleSize({ dir, code }) {
     const name = packageOf(file);
     byPackage[name] = (byPackage[name] ?? 0) + bytesInOutput;
   }
-  const sorted = Object.entries(byPackage).filter(([, b]) => b > 0).sort((a, b) => b[1] - a[1]);
+  const sorted = Object.entries(byPackage)
+    .filter(([, b]) => b > 0)
+    .sort((a, b) => b[1] - a[1]);
   return {
     bytes: out.length,
     gzipBytes: gzipSync(out, { level: 9 }).length,

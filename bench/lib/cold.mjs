@@ -40,8 +40,18 @@ export function coldVariants({ oursDir, peerDir }) {
   ];
   if (oursDir) {
     v.push(
-      { id: "ours-cjs", dir: oursDir, esm: false, code: `const {RedisClient}=require("@org/tc-redis");new RedisClient(${CREDS})` },
-      { id: "ours-esm", dir: oursDir, esm: true, code: `import {RedisClient} from "@org/tc-redis";new RedisClient(${CREDS})` },
+      {
+        id: "ours-cjs",
+        dir: oursDir,
+        esm: false,
+        code: `const {RedisClient}=require("@org/tc-redis");new RedisClient(${CREDS})`,
+      },
+      {
+        id: "ours-esm",
+        dir: oursDir,
+        esm: true,
+        code: `import {RedisClient} from "@org/tc-redis";new RedisClient(${CREDS})`,
+      },
     );
   }
   return v;
@@ -80,7 +90,9 @@ export function runCold({ variants, repetitions, log }) {
     const base = out[v.esm ? "baseline-esm" : "baseline-cjs"];
     out[v.id].addedWallMs = out[v.id].wallMs - base.wallMs;
     out[v.id].addedCpuMs = out[v.id].cpuMs - base.cpuMs;
-    log(`  ${v.id.padEnd(14)} wall ${out[v.id].wallMs.toFixed(1)} ms (+${out[v.id].addedWallMs.toFixed(1)})  cpu ${out[v.id].cpuMs.toFixed(1)} ms (+${out[v.id].addedCpuMs.toFixed(1)})`);
+    log(
+      `  ${v.id.padEnd(14)} wall ${out[v.id].wallMs.toFixed(1)} ms (+${out[v.id].addedWallMs.toFixed(1)})  cpu ${out[v.id].cpuMs.toFixed(1)} ms (+${out[v.id].addedCpuMs.toFixed(1)})`,
+    );
   }
   return out;
 }

@@ -13,10 +13,15 @@ function int(name, fallback) {
 
 export function readConfig() {
   const quick = process.env.BENCH_QUICK === "1";
-  const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`BENCH_ONLY: unknown section "${s}" (known: ${SECTIONS.join(", ")})`);
+  const only = (process.env.BENCH_ONLY ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const s of only)
+    if (!SECTIONS.includes(s)) throw new Error(`BENCH_ONLY: unknown section "${s}" (known: ${SECTIONS.join(", ")})`);
   const concurrencies = (process.env.BENCH_CONCURRENCY ?? "1,16,64").split(",").map(Number);
-  if (concurrencies.some((c) => !Number.isInteger(c) || c <= 0)) throw new Error("BENCH_CONCURRENCY must list positive integers");
+  if (concurrencies.some((c) => !Number.isInteger(c) || c <= 0))
+    throw new Error("BENCH_CONCURRENCY must list positive integers");
   return {
     quick,
     sections: only.length ? only : SECTIONS,

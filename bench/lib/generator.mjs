@@ -18,13 +18,17 @@ async function timeGenerate(args, log, label) {
   try {
     const t = performance.now();
     try {
-      await pexec("npm", ["run", "--silent", "generate", "--", ...args, "--out", out], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
+      await pexec("npm", ["run", "--silent", "generate", "--", ...args, "--out", out], {
+        cwd: repoRoot,
+        maxBuffer: 64 * 1024 * 1024,
+      });
     } catch (err) {
       const tail = `${err.stderr ?? ""}${err.stdout ?? ""}`.trim().split("\n").slice(-8).join("\n");
       throw new Error(`npm run generate ${args.join(" ")} failed:\n${tail}`);
     }
     const ms = performance.now() - t;
-    if (!existsSync(join(out, "redis", "package.json"))) throw new Error(`npm run generate ${args.join(" ")}: no redis/package.json in ${out}`);
+    if (!existsSync(join(out, "redis", "package.json")))
+      throw new Error(`npm run generate ${args.join(" ")}: no redis/package.json in ${out}`);
     log(`  ${label.padEnd(12)} ${(ms / 1000).toFixed(2)} s`);
     return ms;
   } finally {
@@ -45,7 +49,8 @@ export async function runGenerator({ reps, log }) {
     const times = { 1: [], 5: [], 10: [] };
     for (let i = 0; i < reps; i++) {
       times[1].push(await timeGenerate([], log, "redis"));
-      for (const factor of [5, 10]) times[factor].push(await timeGenerate(["--specs", synthRoots[factor].dir], log, `synthetic×${factor}`));
+      for (const factor of [5, 10])
+        times[factor].push(await timeGenerate(["--specs", synthRoots[factor].dir], log, `synthetic×${factor}`));
     }
     const [m1, m5, m10] = [median(times[1]), median(times[5]), median(times[10])];
     notes.push(

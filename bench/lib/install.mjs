@@ -60,7 +60,9 @@ export async function installOurs() {
   const tarballs = [];
   const packed = {};
   for (const ws of ["core", "redis"]) {
-    const [info] = JSON.parse(await npm(["pack", "--json", "--pack-destination", packDir], join(repoRoot, "packages", ws)));
+    const [info] = JSON.parse(
+      await npm(["pack", "--json", "--pack-destination", packDir], join(repoRoot, "packages", ws)),
+    );
     tarballs.push(join(packDir, info.filename));
     packed[info.name] = { size: info.size, unpackedSize: info.unpackedSize, entryCount: info.entryCount };
   }

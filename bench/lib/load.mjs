@@ -12,13 +12,16 @@ export const SECRET_KEY = "bench-secret-key-not-a-real-one0";
 
 /** A load worker in sliced mode; `request(msg)` resolves with its next reply. */
 function startWorker(cfg) {
-  const child = fork(join(benchDir, "lib/load-worker.mjs"), [JSON.stringify(cfg)], { stdio: ["ignore", "ignore", "pipe", "ipc"] });
+  const child = fork(join(benchDir, "lib/load-worker.mjs"), [JSON.stringify(cfg)], {
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
   let stderr = "";
   child.stderr.on("data", (c) => (stderr += c));
   let pending;
   const failed = new Promise((_, reject) => {
     child.on("exit", (code) => {
-      if (code !== 0) reject(new Error(`${cfg.contender} worker exited ${code}:\n${stderr.trim().split("\n").slice(-8).join("\n")}`));
+      if (code !== 0)
+        reject(new Error(`${cfg.contender} worker exited ${code}:\n${stderr.trim().split("\n").slice(-8).join("\n")}`));
     });
   });
   failed.catch(() => {});
@@ -52,7 +55,16 @@ export async function runLoad({ contenders, concurrencies, rounds, durationMs, w
         const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
         server.resetStats();
         const workers = order.map((c) =>
-          startWorker({ ...c, contender: c.id, port: server.port, secretId: SECRET_ID, secretKey: SECRET_KEY, region: "ap-guangzhou", concurrency, oursDir }),
+          startWorker({
+            ...c,
+            contender: c.id,
+            port: server.port,
+            secretId: SECRET_ID,
+            secretKey: SECRET_KEY,
+            region: "ap-guangzhou",
+            concurrency,
+            oursDir,
+          }),
         );
         let results;
         try {
@@ -73,8 +85,16 @@ export async function runLoad({ contenders, concurrencies, rounds, durationMs, w
         order.forEach((c, i) => {
           let r = results[i];
           if (r.error || r.errors > 0 || failures) {
-            invalid.push({ round, concurrency, contender: c.id, error: r.error ?? r.firstError, failures: served.failures });
-            log(`  round ${round + 1} c=${concurrency} ${c.id}: INVALID ${r.error ?? r.firstError ?? JSON.stringify(served.failures)}`);
+            invalid.push({
+              round,
+              concurrency,
+              contender: c.id,
+              error: r.error ?? r.firstError,
+              failures: served.failures,
+            });
+            log(
+              `  round ${round + 1} c=${concurrency} ${c.id}: INVALID ${r.error ?? r.firstError ?? JSON.stringify(served.failures)}`,
+            );
             r = undefined;
           } else {
             r.hostForms = served.hostForms;

@@ -2,7 +2,10 @@
 import os from "node:os";
 
 export function loadAverage() {
-  return os.loadavg().map((x) => x.toFixed(2)).join(", ");
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ");
 }
 
 export function machineInfo(command) {

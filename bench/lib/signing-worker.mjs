@@ -26,7 +26,17 @@ async function signerFor(name) {
     const Sign = require("tencentcloud-sdk-nodejs/tencentcloud/common/sign.js").default;
     const headers = { "Content-Type": "application/json" };
     return () =>
-      Sign.sign3({ method: "POST", url: `https://${host}/`, payload: params, timestamp, service: "redis", secretId, secretKey, multipart: false, headers });
+      Sign.sign3({
+        method: "POST",
+        url: `https://${host}/`,
+        payload: params,
+        timestamp,
+        service: "redis",
+        secretId,
+        secretKey,
+        multipart: false,
+        headers,
+      });
   }
   const { signTc3 } = await import(pathToFileURL(join(oursDir, "core-entry.mjs")).href);
   const input = {
@@ -65,4 +75,13 @@ const cpu = process.cpuUsage(cpu0);
 const cpuUs = cpu.user + cpu.system;
 // Ops per CPU second as well as per wall second: on a shared machine the spin loop can be descheduled,
 // which lowers the wall figure without the signer being any slower.
-process.stdout.write(JSON.stringify({ who, ops, opsPerSec: (ops / wallMs) * 1000, opsPerCpuSec: (ops / cpuUs) * 1e6, cpuUsPerOp: cpuUs / ops, sink }) + "\n");
+process.stdout.write(
+  JSON.stringify({
+    who,
+    ops,
+    opsPerSec: (ops / wallMs) * 1000,
+    opsPerCpuSec: (ops / cpuUs) * 1e6,
+    cpuUsPerOp: cpuUs / ops,
+    sink,
+  }) + "\n",
+);

@@ -13,7 +13,9 @@ export function utcDate(timestamp) {
 
 /** The three chained HMACs that turn a secret key into the key for one date and service. */
 export function deriveSigningKey(secretKey, date, service) {
-  const kDate = createHmac("sha256", "TC3" + secretKey).update(date).digest();
+  const kDate = createHmac("sha256", "TC3" + secretKey)
+    .update(date)
+    .digest();
   const kService = createHmac("sha256", kDate).update(service).digest();
   return createHmac("sha256", kService).update("tc3_request").digest();
 }
@@ -40,6 +42,16 @@ export function createSigner({ secretId, secretKey, service }) {
     const stringToSign =
       ALGORITHM + "\n" + timestamp + "\n" + scope + "\n" + createHash("sha256").update(canonicalRequest).digest("hex");
     const signature = createHmac("sha256", cachedKey).update(stringToSign).digest("hex");
-    return ALGORITHM + " Credential=" + secretId + "/" + scope + ", SignedHeaders=" + SIGNED_HEADERS + ", Signature=" + signature;
+    return (
+      ALGORITHM +
+      " Credential=" +
+      secretId +
+      "/" +
+      scope +
+      ", SignedHeaders=" +
+      SIGNED_HEADERS +
+      ", Signature=" +
+      signature
+    );
   };
 }

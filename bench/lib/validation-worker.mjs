@@ -15,7 +15,10 @@ function sampleOf(action) {
   const spec = JSON.parse(readFileSync(join(repoRoot, "specs/redis/2018-04-12/actions", `${action}.json`), "utf8"));
   const sample = spec.samples?.find((s) => s.request !== undefined && s.response !== undefined);
   if (action === "DescribeTaskInfo") {
-    return { request: { TaskId: 18215 }, body: Buffer.from(JSON.stringify({ Response: sample?.response ?? { Status: "succeed", RequestId: "r" } })) };
+    return {
+      request: { TaskId: 18215 },
+      body: Buffer.from(JSON.stringify({ Response: sample?.response ?? { Status: "succeed", RequestId: "r" } })),
+    };
   }
   if (sample === undefined) throw new Error(`specs: ${action} has no sample with request and response`);
   return { request: sample.request, body: Buffer.from(JSON.stringify({ Response: sample.response })) };
@@ -36,7 +39,13 @@ for (const action of cases) {
   const method = action[0].toLowerCase() + action.slice(1);
   const transport = { send: async () => ({ status: 200, body }) };
   const make = (validate) =>
-    new RedisClient({ region: "ap-guangzhou", credentials: { secretId: "AKIDvalidation", secretKey: "k" }, rateLimit: false, transport, validate });
+    new RedisClient({
+      region: "ap-guangzhou",
+      credentials: { secretId: "AKIDvalidation", secretKey: "k" },
+      rateLimit: false,
+      transport,
+      validate,
+    });
   const on = make(true);
   const off = make(false);
   try {

@@ -3,7 +3,8 @@
 // signature is checked the way the real service checks it.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
-const AUTH_RE = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
+const AUTH_RE =
+  /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
 const MAX_SKEW_S = 300;
 
 function fail(code, message) {
@@ -23,7 +24,9 @@ export function createVerifier({ service, lookupKey, nowSeconds = () => Math.flo
     const id = secretKey + "\0" + date;
     let key = keys.get(id);
     if (key === undefined) {
-      const kDate = createHmac("sha256", "TC3" + secretKey).update(date).digest();
+      const kDate = createHmac("sha256", "TC3" + secretKey)
+        .update(date)
+        .digest();
       const kService = createHmac("sha256", kDate).update(service).digest();
       key = createHmac("sha256", kService).update("tc3_request").digest();
       keys.set(id, key);
@@ -55,7 +58,10 @@ export function createVerifier({ service, lookupKey, nowSeconds = () => Math.flo
       return fail("AuthFailure.SignatureFailure", "Credential scope date is not the UTC date of X-TC-Timestamp.");
     }
     if (scopeService !== service) {
-      return fail("AuthFailure.SignatureFailure", `Credential scope service is "${scopeService}", expected "${service}".`);
+      return fail(
+        "AuthFailure.SignatureFailure",
+        `Credential scope service is "${scopeService}", expected "${service}".`,
+      );
     }
     const secretKey = lookupKey(secretId);
     if (secretKey === undefined) return fail("AuthFailure.SecretIdNotFound", "The SecretId is not found.");

@@ -4,7 +4,7 @@
 // generation (bench/README.md). So the sources are transpiled once per change into dist/, which keeps
 // src/'s layout (paths relative to a module, such as ../../templates, stay valid), and run from there.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 

@@ -4,15 +4,15 @@ import type { ErrorsSpec } from "../spec/types.js";
 import { canonicalJson } from "../spec/write-json.js";
 import { compareCodeUnits } from "../support/code-units.js";
 import { finishAction, resolveActions } from "./actions.js";
-import { chooseNames, serviceNames, type NameScopes } from "./choose-names.js";
+import { chooseNames, type NameScopes, serviceNames } from "./choose-names.js";
 import { NameScope } from "./collisions.js";
 import { resolveStateWaiters, resolveStreams } from "./extras.js";
 import { CORE_ALIAS_PREFIX } from "./name-rule.js";
 import { ProblemList } from "./problems.js";
 import { CORE_NAMES, type CoreName } from "./reserved.js";
 import type { ServiceSource, SpecsSource } from "./source.js";
-import { resolveMembers } from "./types-resolve.js";
 import type { IrErrorCode, IrService, IrStructure } from "./types.js";
+import { resolveMembers } from "./types-resolve.js";
 import { resolveTaskWaiters } from "./waiters.js";
 
 /**

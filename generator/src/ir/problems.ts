@@ -1,5 +1,5 @@
-import { compareCodeUnits } from "../support/code-units.js";
 import { SpecLoadError, type SpecProblem } from "../load/problems.js";
+import { compareCodeUnits } from "../support/code-units.js";
 
 /** Collects every problem of one IR build so a maintainer sees them all at once. */
 export class ProblemList {
@@ -20,7 +20,8 @@ export class ProblemList {
   throwIfAny(): void {
     if (this.#problems.length === 0) return;
     const sorted = [...this.#problems].sort(
-      (a, b) => compareCodeUnits(a.file, b.file) || compareCodeUnits(a.path, b.path) || compareCodeUnits(a.message, b.message),
+      (a, b) =>
+        compareCodeUnits(a.file, b.file) || compareCodeUnits(a.path, b.path) || compareCodeUnits(a.message, b.message),
     );
     throw new SpecLoadError(sorted);
   }

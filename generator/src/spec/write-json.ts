@@ -22,4 +22,3 @@ function sortKeys(value: unknown): unknown {
   }
   return value;
 }
-

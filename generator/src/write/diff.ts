@@ -1,7 +1,7 @@
-import { byCodeUnits, compareCodeUnits } from "../support/code-units.js";
 import { readFile } from "node:fs/promises";
 import type { GeneratedFile } from "../emit/index.js";
 import { PROVENANCE_PATH, parseProvenance } from "../emit/index.js";
+import { byCodeUnits, compareCodeUnits } from "../support/code-units.js";
 import { insidePackage } from "./paths.js";
 
 /** How a file on disk differs from what the specs produce. */
@@ -43,7 +43,8 @@ export async function readIfExists(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, "utf8");
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT" || (err as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    if ((err as NodeJS.ErrnoException).code === "ENOENT" || (err as NodeJS.ErrnoException).code === "ENOTDIR")
+      return undefined;
     throw err;
   }
 }

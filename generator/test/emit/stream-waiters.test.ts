@@ -58,7 +58,9 @@ describe("state waiter and stream emitters (teapot fixture)", async () => {
         "      (poll, callOptions) => this.invoke<DescribeTeapotsResponse>(actions.describeTeapots, poll, callOptions),\n" +
         "      teapotReadyWaiter,\n",
     );
-    expect(client).toContain("Then wait for TeapotReady with {@link TeapotClient.waitUntilTeapotReady | waitUntilTeapotReady}.");
+    expect(client).toContain(
+      "Then wait for TeapotReady with {@link TeapotClient.waitUntilTeapotReady | waitUntilTeapotReady}.",
+    );
   });
 
   it("emit overloads on the stream member's literal and one invokeOrStream call", () => {
@@ -68,15 +70,21 @@ describe("state waiter and stream emitters (teapot fixture)", async () => {
     expect(client).toContain(
       "chatWithTeapot(request: ChatWithTeapotRequest & { readonly Stream?: false | undefined }, options?: CallOptions): Promise<ChatWithTeapotResponse>;",
     );
-    expect(client).toContain('return invokeOrStream<ChatWithTeapotResponse, ChatWithTeapotEvent>(this, actions.chatWithTeapot, "Stream", request, options);');
+    expect(client).toContain(
+      'return invokeOrStream<ChatWithTeapotResponse, ChatWithTeapotEvent>(this, actions.chatWithTeapot, "Stream", request, options);',
+    );
   });
 
   it("synthesise the answer of a streaming action without a sample from member examples", async () => {
     const specs = await loadSpecs(STREAM_WAITERS_ROOT);
     const ir = buildServiceIr(specs, specs.services[0]!);
     const bare = { ...ir, actions: ir.actions.map((a) => ({ ...a, samples: [] })) };
-    const defaults = runVersionEmitter(testingEmitter, bare).find((f) => f.path === "src/testing/defaults.gen.ts")!.content;
-    expect(defaults).toContain("export const defaultAnswers: Readonly<Record<string, object>> = {\n  ChatWithTeapot: {\n    Id: \"ans-1\",");
+    const defaults = runVersionEmitter(testingEmitter, bare).find(
+      (f) => f.path === "src/testing/defaults.gen.ts",
+    )!.content;
+    expect(defaults).toContain(
+      'export const defaultAnswers: Readonly<Record<string, object>> = {\n  ChatWithTeapot: {\n    Id: "ans-1",',
+    );
     expect(defaults).toContain('Delta: { Role: "assistant", Content: "Steeping." }');
   });
 

@@ -1,6 +1,6 @@
-import { RequestAbortedError, type RateLimiter, type RateLimitKey } from "@org/tc-core";
 import { randomBytes } from "node:crypto";
-import { Redis, type Cluster } from "ioredis";
+import { type RateLimiter, type RateLimitKey, RequestAbortedError } from "@org/tc-core";
+import { type Cluster, Redis } from "ioredis";
 import { MemoryWindows } from "./memory-window.js";
 import { ACQUIRE_SCRIPT, ACQUIRE_SHA, SETTLE_SCRIPT, SETTLE_SHA } from "./script.js";
 
@@ -110,7 +110,8 @@ export class RedisRateLimiter implements RateLimiter {
     if (!(pollMs > 0)) throw new RangeError(`pollMs must be > 0, got ${pollMs}`);
     if (!(commandTimeoutMs > 0)) throw new RangeError(`commandTimeoutMs must be > 0, got ${commandTimeoutMs}`);
     if (!(retryRedisAfterMs >= 0)) throw new RangeError(`retryRedisAfterMs must be ≥ 0, got ${retryRedisAfterMs}`);
-    if (!(fallbackShare > 0 && fallbackShare <= 1)) throw new RangeError(`fallbackShare must be in (0, 1], got ${fallbackShare}`);
+    if (!(fallbackShare > 0 && fallbackShare <= 1))
+      throw new RangeError(`fallbackShare must be in (0, 1], got ${fallbackShare}`);
     this.#onFallback = options.onFallback ?? defaultWarning;
     if (typeof options.redis === "string") {
       // Fail fast while Redis is down instead of retrying commands: the limiter then limits in memory.
@@ -183,8 +184,16 @@ export class RedisRateLimiter implements RateLimiter {
         let shared = false;
         if (this.#localUntil > performance.now()) {
           const share = Math.max(1, Math.floor(limit * this.#options.fallbackShare));
-          const shareWindow = (1000 * share) / (key.ratePerSecond * this.#options.fallbackShare) + this.#options.marginMs;
-          waitMs = this.#memory.take(id, share, shareWindow, member, this.#options.inFlightLeaseMs, this.#options.pollMs);
+          const shareWindow =
+            (1000 * share) / (key.ratePerSecond * this.#options.fallbackShare) + this.#options.marginMs;
+          waitMs = this.#memory.take(
+            id,
+            share,
+            shareWindow,
+            member,
+            this.#options.inFlightLeaseMs,
+            this.#options.pollMs,
+          );
         } else {
           try {
             waitMs = await this.#ask(id, limit, windowMs, member);
@@ -263,7 +272,12 @@ function settle(waiter: Waiter, error?: unknown, slot?: Slot): void {
 }
 
 function isSlot(value: unknown): value is Slot {
-  return typeof value === "object" && value !== null && typeof (value as Slot).member === "string" && typeof (value as Slot).id === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Slot).member === "string" &&
+    typeof (value as Slot).id === "string"
+  );
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -275,9 +289,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 function defaultWarning(error: Error): void {
-  process.emitWarning(`Redis rate limiting failed (${error.message}); limiting in this process until Redis answers again`, {
-    code: "TC_RATELIMIT_REDIS_FALLBACK",
-  });
+  process.emitWarning(
+    `Redis rate limiting failed (${error.message}); limiting in this process until Redis answers again`,
+    {
+      code: "TC_RATELIMIT_REDIS_FALLBACK",
+    },
+  );
 }
 
 function definedOnly(options: RedisRateLimiterOptions): Partial<typeof DEFAULTS> {

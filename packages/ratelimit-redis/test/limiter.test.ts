@@ -19,7 +19,11 @@ const key = { service: "demo", version: "2020-01-01", action: "DescribeThings", 
 describe("RedisRateLimiter without a reachable Redis (the fallback)", () => {
   it("limits locally with one warning, and loses no call", async () => {
     const warnings: Error[] = [];
-    const limiter = new RedisRateLimiter({ redis: `redis://127.0.0.1:${await closedPort()}`, onFallback: (e) => warnings.push(e), marginMs: 0 });
+    const limiter = new RedisRateLimiter({
+      redis: `redis://127.0.0.1:${await closedPort()}`,
+      onFallback: (e) => warnings.push(e),
+      marginMs: 0,
+    });
     const started = performance.now();
     const granted: number[] = [];
     // A slot is held until its call settles; settle each at once, as the client does when the answer arrives.
@@ -42,8 +46,16 @@ describe("RedisRateLimiter without a reachable Redis (the fallback)", () => {
   it("lets a client's calls through the fallback in order, every one answered", async () => {
     const server = await startMockServer(service);
     const warnings: Error[] = [];
-    const limiter = new RedisRateLimiter({ redis: `redis://127.0.0.1:${await closedPort()}`, onFallback: (e) => warnings.push(e) });
-    const client = new ServiceClient(meta, { endpoint: server.endpoint, credentials: server.credentials, retry: false, rateLimit: { limiter } });
+    const limiter = new RedisRateLimiter({
+      redis: `redis://127.0.0.1:${await closedPort()}`,
+      onFallback: (e) => warnings.push(e),
+    });
+    const client = new ServiceClient(meta, {
+      endpoint: server.endpoint,
+      credentials: server.credentials,
+      retry: false,
+      rateLimit: { limiter },
+    });
     try {
       const action = { ...describeThings, rateLimit: 50 };
       await Promise.all(Array.from({ length: 60 }, (_, Index) => client.invoke(action, { Index })));
@@ -58,7 +70,12 @@ describe("RedisRateLimiter without a reachable Redis (the fallback)", () => {
   });
 
   it("takes fallbackShare of the rate while Redis is down", async () => {
-    const limiter = new RedisRateLimiter({ redis: `redis://127.0.0.1:${await closedPort()}`, onFallback: () => {}, fallbackShare: 0.5, marginMs: 0 });
+    const limiter = new RedisRateLimiter({
+      redis: `redis://127.0.0.1:${await closedPort()}`,
+      onFallback: () => {},
+      fallbackShare: 0.5,
+      marginMs: 0,
+    });
     const started = performance.now();
     await Promise.all([0, 1].map(() => limiter.acquire(key).then((slot) => limiter.settled(key, slot))));
     limiter.close();
@@ -67,7 +84,12 @@ describe("RedisRateLimiter without a reachable Redis (the fallback)", () => {
   });
 
   it("holds a slot while its call is in flight", async () => {
-    const limiter = new RedisRateLimiter({ redis: `redis://127.0.0.1:${await closedPort()}`, onFallback: () => {}, marginMs: 0, pollMs: 10 });
+    const limiter = new RedisRateLimiter({
+      redis: `redis://127.0.0.1:${await closedPort()}`,
+      onFallback: () => {},
+      marginMs: 0,
+      pollMs: 10,
+    });
     const one = { ...key, ratePerSecond: 1 };
     const first = await limiter.acquire(one);
     let second = false;

@@ -10,7 +10,12 @@ export const meta: ServiceMeta = {
   shapes: { DescribeThingsRequest: { Index: "u" } },
 };
 
-export const describeThings: ActionMeta = { name: "DescribeThings", rateLimit: 20, readOnly: true, input: "DescribeThingsRequest" };
+export const describeThings: ActionMeta = {
+  name: "DescribeThings",
+  rateLimit: 20,
+  readOnly: true,
+  input: "DescribeThingsRequest",
+};
 
 export const service: MockServiceData = {
   meta,

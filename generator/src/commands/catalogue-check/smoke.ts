@@ -8,8 +8,18 @@ import { exampleRequest } from "./example-request.js";
 export async function transpilePackage(pkgDir: string): Promise<void> {
   const { build } = await import("esbuild");
   const src = path.join(pkgDir, "src");
-  const entries = (await readdir(src, { recursive: true })).filter((f) => f.endsWith(".ts")).map((f) => path.join(src, f));
-  await build({ entryPoints: entries, outdir: path.join(pkgDir, "js"), outbase: src, format: "esm", platform: "node", target: "node20", logLevel: "silent" });
+  const entries = (await readdir(src, { recursive: true }))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => path.join(src, f));
+  await build({
+    entryPoints: entries,
+    outdir: path.join(pkgDir, "js"),
+    outbase: src,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    logLevel: "silent",
+  });
 }
 
 interface ClientLike {
@@ -45,14 +55,22 @@ export async function smokeVersion(pkgDir: string, ir: IrService): Promise<Smoke
     startMockServer(options?: object): Promise<MockServerLike>;
   };
   const Client = api[ir.names.client] as ClientClass | undefined;
-  if (typeof Client !== "function") return { failure: `${ir.version}/index exports no ${ir.names.client}`, rejectedSamples: [] };
+  if (typeof Client !== "function")
+    return { failure: `${ir.version}/index exports no ${ir.names.client}`, rejectedSamples: [] };
   const server = await testing.startMockServer();
-  const client = new Client({ endpoint: server.endpoint, credentials: server.credentials, region: "ap-guangzhou", retry: false, timeoutMs: 10_000 });
+  const client = new Client({
+    endpoint: server.endpoint,
+    credentials: server.credentials,
+    region: "ap-guangzhou",
+    retry: false,
+    timeoutMs: 10_000,
+  });
   const rejectedSamples: string[] = [];
   try {
     for (const action of ir.actions) {
       const method = (client as unknown as Record<string, (r: object) => Promise<unknown>>)[action.methodName];
-      if (typeof method !== "function") return { failure: `${action.name}: the client has no method ${action.methodName}`, rejectedSamples };
+      if (typeof method !== "function")
+        return { failure: `${action.name}: the client has no method ${action.methodName}`, rejectedSamples };
       const call = async (request: object): Promise<string | undefined> => {
         try {
           const response = (await method.call(client, request)) as { RequestId?: unknown };
@@ -79,7 +97,10 @@ export async function smokeVersion(pkgDir: string, ir: IrService): Promise<Smoke
 
 function firstLine(text: string): string {
   // Under a heading such as "Invalid x request (2 problems):", the first item is the reason.
-  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   const line = lines[0]?.endsWith(":") && lines[1] ? `${lines[0]} ${lines[1]}` : (lines[0] ?? "");
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }

@@ -1,13 +1,13 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "../support/ts-morph.js";
 import type { IrAction, IrService } from "../../ir/index.js";
 import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../../ir/reserved.js";
 import type { VersionEmitter } from "../support/emitter.js";
-import { lineCommentHeader } from "../support/header.js";
 import { writeExample } from "../support/example.js";
+import { lineCommentHeader } from "../support/header.js";
 import { methodLink, requestOptional, sentence } from "../support/names.js";
 import type { ModuleImports } from "../support/symbols.js";
-import { doc, exampleTag, type DocTag } from "../support/tsdoc.js";
+import { StructureKind } from "../support/ts-morph.js";
+import { type DocTag, doc, exampleTag } from "../support/tsdoc.js";
 import { ERRORS_PATH } from "./errors.js";
 import { METADATA_PATH } from "./metadata.js";
 import { MODELS_PATH } from "./models.js";
@@ -58,7 +58,10 @@ export const clientEmitter: VersionEmitter = {
               statements: [`super(${imports.generated(METADATA_PATH, GENERATED_VALUES.serviceMeta)}, options);`],
               docs: [
                 doc("Creates a client; nothing is sent until the first call.", [
-                  { tag: "param", text: "options - Region, credentials, endpoint, timeouts, retries, rate limiting, validation, hooks." },
+                  {
+                    tag: "param",
+                    text: "options - Region, credentials, endpoint, timeouts, retries, rate limiting, validation, hooks.",
+                  },
                   { tag: "throws", text: "`ConfigurationError` for options that cannot work together." },
                 ]),
               ],
@@ -110,7 +113,11 @@ function classDoc(ir: IrService): ReturnType<typeof doc> {
 /**
  * The method sending one action: its TSDoc and one `invoke` call. Records what it uses in `imports`.
  */
-export function actionMethod(ir: IrService, imports: ModuleImports, a: IrAction): OptionalKind<MethodDeclarationStructure> {
+export function actionMethod(
+  ir: IrService,
+  imports: ModuleImports,
+  a: IrAction,
+): OptionalKind<MethodDeclarationStructure> {
   const optional = requestOptional(a);
   imports.generated(MODELS_PATH, a.requestType, { isType: true });
   imports.generated(MODELS_PATH, a.responseType, { isType: true });
@@ -119,7 +126,10 @@ export function actionMethod(ir: IrService, imports: ModuleImports, a: IrAction)
   imports.generated(ERRORS_PATH, COMMON_ERROR_CODE, { isType: true });
   const sample = a.samples[0];
   const tags: DocTag[] = [
-    { tag: "param", text: `request - ${optional ? "Optional: every member has a default." : "Members marked required must be set."}` },
+    {
+      tag: "param",
+      text: `request - ${optional ? "Optional: every member has a default." : "Members marked required must be set."}`,
+    },
     { tag: "param", text: "options - Abort `signal` and `timeoutMs` of this call." },
     { tag: "returns", text: "The content of `Response`, including `RequestId`." },
     {
@@ -158,7 +168,10 @@ function methodDescription(ir: IrService, a: IrAction): string {
   parts.push(facts.join(" "));
   if (a.errors.length > 0) {
     parts.push(
-      ["Errors specific to this action:", ...a.errors.map((e) => `- \`${e.code}\`: ${sentence(e.description).replace(/\n/g, " ")}`)].join("\n"),
+      [
+        "Errors specific to this action:",
+        ...a.errors.map((e) => `- \`${e.code}\`: ${sentence(e.description).replace(/\n/g, " ")}`),
+      ].join("\n"),
     );
   }
   return parts.join("\n\n");

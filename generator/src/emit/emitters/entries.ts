@@ -1,11 +1,11 @@
 import type { IrPackage } from "../../ir/index.js";
 import type { PackageEmitter } from "../support/emitter.js";
-import { lineCommentHeader } from "../support/header.js";
 import type { GeneratedFile } from "../support/file.js";
-import { StructureKind } from "../support/ts-morph.js";
+import { lineCommentHeader } from "../support/header.js";
 import { moduleSpecifier } from "../support/symbols.js";
+import { StructureKind } from "../support/ts-morph.js";
 import { INDEX_PATH } from "./index-file.js";
-import { TESTING_PATHS, emitCli } from "./testing/testing.js";
+import { emitCli, TESTING_PATHS } from "./testing/testing.js";
 /** `src/models.gen.ts` of version `2018-04-12` → `src/2018-04-12/models.gen.ts`. */
 export function versionPath(version: string, file: string): string {
   return file.replace(/^src\//, `src/${version}/`);
@@ -39,7 +39,10 @@ export const entriesEmitter: PackageEmitter = {
     const header = lineCommentHeader(main, ["service.json"]);
     const reexport = (path: string): GeneratedFile =>
       context.printer.print(path, header, [
-        { kind: StructureKind.ExportDeclaration, moduleSpecifier: moduleSpecifier(path, versionPath(main.version, path)) },
+        {
+          kind: StructureKind.ExportDeclaration,
+          moduleSpecifier: moduleSpecifier(path, versionPath(main.version, path)),
+        },
       ]);
     return [reexport(INDEX_PATH), reexport(TESTING_PATHS.index), emitCli(main, context)];
   },

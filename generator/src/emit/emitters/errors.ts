@@ -1,11 +1,11 @@
 import type { CodeBlockWriter } from "ts-morph";
-import { StructureKind } from "../support/ts-morph.js";
 import type { IrErrorCode, IrService } from "../../ir/index.js";
 import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../../ir/reserved.js";
 import type { VersionEmitter } from "../support/emitter.js";
 import { lineCommentHeader } from "../support/header.js";
 import type { Statement } from "../support/printer.js";
 import type { ModuleImports } from "../support/symbols.js";
+import { StructureKind } from "../support/ts-morph.js";
 import { clean, doc, exampleTag } from "../support/tsdoc.js";
 import { CLIENT_PATH } from "./client.js";
 import { METADATA_PATH } from "./metadata.js";
@@ -24,7 +24,13 @@ export const errorsEmitter: VersionEmitter = {
   emit(ir, context) {
     const imports = context.imports(ir, ERRORS_PATH);
     const statements: Statement[] = [...codeUnions(ir), ...guard(ir, imports)];
-    return [context.print(imports, lineCommentHeader(ir, ["errors.json", "../../common/errors.json", "actions/*.json"]), statements)];
+    return [
+      context.print(
+        imports,
+        lineCommentHeader(ir, ["errors.json", "../../common/errors.json", "actions/*.json"]),
+        statements,
+      ),
+    ];
   },
 };
 
@@ -40,7 +46,11 @@ function codeUnions(ir: IrService): Statement[] {
       [COMMON_ERROR_CODE],
     ),
     ...ir.actions.map((a) =>
-      union(a.errorCodeType, `Error codes specific to ${a.name}; {@link ${COMMON_ERROR_CODE}} may occur as well.`, a.errors),
+      union(
+        a.errorCodeType,
+        `Error codes specific to ${a.name}; {@link ${COMMON_ERROR_CODE}} may occur as well.`,
+        a.errors,
+      ),
     ),
     {
       kind: StructureKind.Interface,
@@ -107,9 +117,10 @@ function guard(ir: IrService, imports: ModuleImports): Statement[] {
           parameters: [{ name: "err", type: "unknown" }],
           returnType: `err is ${names.errorType}`,
           docs: [
-            doc(`Whether \`err\` is an error ${ir.title} returned; narrows \`err.code\` to {@link ${names.serviceErrorCode}}.`, [
-              { tag: "param", text: "err - Anything caught." },
-            ]),
+            doc(
+              `Whether \`err\` is an error ${ir.title} returned; narrows \`err.code\` to {@link ${names.serviceErrorCode}}.`,
+              [{ tag: "param", text: "err - Anything caught." }],
+            ),
           ],
         },
       ],
@@ -130,7 +141,12 @@ function guard(ir: IrService, imports: ModuleImports): Statement[] {
 }
 
 /** `export type X = | "A" | "B";` with each code's description as a comment above it. */
-function union(name: string, description: string, codes: readonly IrErrorCode[], extra: readonly string[] = []): Statement {
+function union(
+  name: string,
+  description: string,
+  codes: readonly IrErrorCode[],
+  extra: readonly string[] = [],
+): Statement {
   return {
     kind: StructureKind.TypeAlias,
     name,
@@ -158,7 +174,9 @@ function guardExample(guard: string, method: string, code: string | undefined): 
     `  await client.${method}(request);`,
     "} catch (err) {",
     `  if (${guard}(err, ${JSON.stringify(method)})) {`,
-    code ? `    if (err.code === ${JSON.stringify(code)}) console.error(err.message, err.requestId);` : "    console.error(err.code, err.requestId);",
+    code
+      ? `    if (err.code === ${JSON.stringify(code)}) console.error(err.message, err.requestId);`
+      : "    console.error(err.code, err.requestId);",
     "  }",
     "  throw err;",
     "}",

@@ -1,10 +1,10 @@
 import type { ExportDeclarationStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "../support/ts-morph.js";
 import type { IrService } from "../../ir/index.js";
 import { CORE_TYPE_REEXPORTS, CORE_VALUE_REEXPORTS, type CoreName } from "../../ir/reserved.js";
 import type { VersionEmitter } from "../support/emitter.js";
 import { lineCommentHeader } from "../support/header.js";
 import { CORE_MODULE, moduleSpecifier } from "../support/symbols.js";
+import { StructureKind } from "../support/ts-morph.js";
 import { CLIENT_PATH } from "./client.js";
 import { ERRORS_PATH } from "./errors.js";
 import { MODELS_PATH } from "./models.js";
@@ -45,7 +45,11 @@ function generatedExports(ir: IrService): OptionalKind<ExportDeclarationStructur
     { moduleSpecifier: from(MODELS_PATH) },
   ];
   if (ir.waiters.length > 0) {
-    exports.push({ moduleSpecifier: from(WAITERS_PATH), isTypeOnly: true, namedExports: ir.waiters.map((w) => w.targetTypeName) });
+    exports.push({
+      moduleSpecifier: from(WAITERS_PATH),
+      isTypeOnly: true,
+      namedExports: ir.waiters.map((w) => w.targetTypeName),
+    });
   }
   if (ir.stateWaiters.length > 0) {
     // Exported so a caller can name the constants and pass them to core's `waitUntil` directly.
@@ -53,7 +57,11 @@ function generatedExports(ir: IrService): OptionalKind<ExportDeclarationStructur
   }
   const streams = streamingActions(ir);
   if (streams.length > 0) {
-    exports.push({ moduleSpecifier: from(STREAMS_PATH), isTypeOnly: true, namedExports: streams.map((s) => s.stream.eventType) });
+    exports.push({
+      moduleSpecifier: from(STREAMS_PATH),
+      isTypeOnly: true,
+      namedExports: streams.map((s) => s.stream.eventType),
+    });
   }
   return exports;
 }

@@ -37,7 +37,13 @@ export const metadataEmitter: VersionEmitter = {
       }),
       actionsConstant(ir, imports.runtime("defineActions")),
     ];
-    return [context.print(imports, lineCommentHeader(ir, ["service.json", "actions/*.json", "structures/*.json"]), statements)];
+    return [
+      context.print(
+        imports,
+        lineCommentHeader(ir, ["service.json", "actions/*.json", "structures/*.json"]),
+        statements,
+      ),
+    ];
   },
 };
 
@@ -100,7 +106,11 @@ function actionsConstant(ir: IrService, defineActions: string): (writer: CodeBlo
     writer.write("/** Per-action data, keyed by client method name. */").newLine();
     writer.write(`export const ${GENERATED_VALUES.actions} = ${defineActions}<`);
     if (ir.actions.length === 0) writer.write("never");
-    for (const a of ir.actions) writer.newLine().setIndentationLevel(1).write(`| ${JSON.stringify(a.methodName)}`);
+    for (const a of ir.actions)
+      writer
+        .newLine()
+        .setIndentationLevel(1)
+        .write(`| ${JSON.stringify(a.methodName)}`);
     if (ir.actions.length > 0) writer.newLine().setIndentationLevel(0);
     writer.write(">(");
     writeLiteral(writer, actionTable(ir), 0);

@@ -1,13 +1,13 @@
 import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
-import { StructureKind } from "../support/ts-morph.js";
 import type { IrAction, IrMember, IrService, IrStructure } from "../../ir/index.js";
 import type { VersionEmitter } from "../support/emitter.js";
-import { CLIENT_PATH } from "./client.js";
 import { lineCommentHeader } from "../support/header.js";
 import { propertyKey } from "../support/literal.js";
 import type { Statement } from "../support/printer.js";
-import { doc, type DocTag } from "../support/tsdoc.js";
+import { StructureKind } from "../support/ts-morph.js";
+import { type DocTag, doc } from "../support/tsdoc.js";
 import { memberTypeExpr, type TypeRefs } from "../support/type-expr.js";
+import { CLIENT_PATH } from "./client.js";
 
 /** Path of the models module inside a generated package. */
 export const MODELS_PATH = "src/models.gen.ts";
@@ -24,7 +24,8 @@ export const modelsEmitter: VersionEmitter = {
     const imports = context.imports(ir, MODELS_PATH);
     const statements: Statement[] = [];
     for (const structure of ir.structures) statements.push(structureInterface(imports, structure));
-    for (const action of ir.actions) statements.push(requestInterface(ir, imports, action), responseInterface(ir, imports, action));
+    for (const action of ir.actions)
+      statements.push(requestInterface(ir, imports, action), responseInterface(ir, imports, action));
     // Named in TSDoc links only; a type import lets an editor resolve them.
     if (ir.actions.length > 0) imports.generated(CLIENT_PATH, ir.names.client, { isType: true });
     return [context.print(imports, lineCommentHeader(ir, ["actions/*.json", "structures/*.json"]), statements)];
@@ -56,7 +57,12 @@ function responseInterface(ir: IrService, refs: TypeRefs, a: IrAction): Interfac
     kind: StructureKind.Interface,
     name: a.responseType,
     isExported: true,
-    docs: [doc(`Response of {@link ${ir.names.client}.${a.methodName} | ${a.name}}: the content of \`Response\`.`, deprecatedTag(a))],
+    docs: [
+      doc(
+        `Response of {@link ${ir.names.client}.${a.methodName} | ${a.name}}: the content of \`Response\`.`,
+        deprecatedTag(a),
+      ),
+    ],
     properties: [
       ...a.output.map((m) => property(refs, m)),
       {

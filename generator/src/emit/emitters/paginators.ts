@@ -77,7 +77,9 @@ export function paginatorMethod(
         [
           { tag: "param", text: `request - The request of every page; \`${p.offset}\` is where to start.` },
           { tag: "param", text: `options - \`pageSize\` (sent as \`${p.limit}\`) and an abort \`signal\`.` },
-          exampleTag(`for await (const item of client.${p.methodName}(${optional ? "" : "request"})) {\n  console.log(item);\n}`),
+          exampleTag(
+            `for await (const item of client.${p.methodName}(${optional ? "" : "request"})) {\n  console.log(item);\n}`,
+          ),
           ...(action.deprecated ? [{ tag: "deprecated", text: `${action.name} is deprecated.` }] : []),
         ],
       ),

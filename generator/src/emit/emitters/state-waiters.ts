@@ -29,7 +29,9 @@ export const stateWaitersEmitter: VersionEmitter = {
         type: imports.runtime("StateWaiterMeta"),
         value: {
           name: w.name,
-          action: codeRef(`${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${actionNamed(ir, w.action).methodName}`),
+          action: codeRef(
+            `${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${actionNamed(ir, w.action).methodName}`,
+          ),
           path: w.path,
           success: w.success,
           failure: w.failure,
@@ -57,7 +59,11 @@ export function stateWaiterHints(ir: IrService, action: string): string[] {
     .map((w) => `Then wait for ${w.name} with ${methodLink(ir, w.methodName)}.`);
 }
 
-function stateWaiterMethod(ir: IrService, imports: ModuleImports, w: IrStateWaiter): OptionalKind<MethodDeclarationStructure> {
+function stateWaiterMethod(
+  ir: IrService,
+  imports: ModuleImports,
+  w: IrStateWaiter,
+): OptionalKind<MethodDeclarationStructure> {
   const polled = actionNamed(ir, w.action);
   imports.generated(MODELS_PATH, polled.requestType, { isType: true });
   imports.generated(MODELS_PATH, polled.responseType, { isType: true });
@@ -69,7 +75,9 @@ function stateWaiterMethod(ir: IrService, imports: ModuleImports, w: IrStateWait
       `\`request\` from every ${w.minDelayMs} ms up to every ${w.maxDelayMs} ms, and resolves with that last response. ` +
       "An empty listing keeps polling: a resource just created may not be listed yet." +
       (after.length > 0 ? ` Use it after ${after.join(", ")}.` : ""),
-    (w.failure.length > 0 ? `Rejects with a \`WaiterFailedError\` as soon as any value is ${quoteAll(w.failure)}, with a ` : "Rejects with a ") +
+    (w.failure.length > 0
+      ? `Rejects with a \`WaiterFailedError\` as soon as any value is ${quoteAll(w.failure)}, with a `
+      : "Rejects with a ") +
       "`WaiterTimeoutError` after `options.timeoutMs` (default 30 minutes), and with a `RequestAbortedError` " +
       "as soon as `options.signal` aborts. Transient errors are retried by the client, not counted as failure.",
   ].join("\n\n");

@@ -1,5 +1,4 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "../support/ts-morph.js";
 import type { IrAction, IrService, IrStream } from "../../ir/index.js";
 import { GENERATED_VALUES } from "../../ir/reserved.js";
 import type { VersionEmitter } from "../support/emitter.js";
@@ -7,6 +6,7 @@ import { lineCommentHeader } from "../support/header.js";
 import { requestOptional } from "../support/names.js";
 import type { Statement } from "../support/printer.js";
 import type { ModuleImports } from "../support/symbols.js";
+import { StructureKind } from "../support/ts-morph.js";
 import { doc } from "../support/tsdoc.js";
 import { METADATA_PATH } from "./metadata.js";
 import { MODELS_PATH } from "./models.js";
@@ -31,18 +31,20 @@ export const streamsEmitter: VersionEmitter = {
     const streaming = streamingActions(ir);
     if (streaming.length === 0) return [];
     const imports = context.imports(ir, STREAMS_PATH);
-    const statements = streaming.map(({ action, stream }): Statement => ({
-      kind: StructureKind.TypeAlias,
-      name: stream.eventType,
-      isExported: true,
-      type: `Omit<${imports.generated(MODELS_PATH, action.responseType, { isType: true })}, "RequestId"> & { readonly RequestId?: string }`,
-      docs: [
-        doc(
-          `One Server-Sent Event of ${action.name} called with \`${stream.member}: true\`: the members of ` +
-            `{@link ${action.responseType}} as the service sends them incrementally (e.g. a delta per event).`,
-        ),
-      ],
-    }));
+    const statements = streaming.map(
+      ({ action, stream }): Statement => ({
+        kind: StructureKind.TypeAlias,
+        name: stream.eventType,
+        isExported: true,
+        type: `Omit<${imports.generated(MODELS_PATH, action.responseType, { isType: true })}, "RequestId"> & { readonly RequestId?: string }`,
+        docs: [
+          doc(
+            `One Server-Sent Event of ${action.name} called with \`${stream.member}: true\`: the members of ` +
+              `{@link ${action.responseType}} as the service sends them incrementally (e.g. a delta per event).`,
+          ),
+        ],
+      }),
+    );
     return [context.print(imports, lineCommentHeader(ir, ["actions/*.json"]), statements)];
   },
 };
@@ -104,7 +106,10 @@ export function streamOverloads(
       },
     ],
     docs: [],
-    parameters: [{ name: "request", type: action.requestType, ...(requestOptional(action) ? { initializer: "{}" } : {}) }, options],
+    parameters: [
+      { name: "request", type: action.requestType, ...(requestOptional(action) ? { initializer: "{}" } : {}) },
+      options,
+    ],
     returnType: `Promise<${action.responseType}> | AsyncIterable<${stream.eventType}>`,
     statements: [
       `return ${imports.runtime("invokeOrStream")}<${action.responseType}, ${stream.eventType}>(this, ${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${action.methodName}, "${stream.member}", request, options);`,

@@ -1,5 +1,4 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "../support/ts-morph.js";
 import type { IrService, IrWaiter } from "../../ir/index.js";
 import { GENERATED_VALUES } from "../../ir/reserved.js";
 import type { VersionEmitter } from "../support/emitter.js";
@@ -8,6 +7,7 @@ import { codeRef, dataConstant, propertyKey } from "../support/literal.js";
 import { actionNamed, methodLink } from "../support/names.js";
 import type { Statement } from "../support/printer.js";
 import type { ModuleImports } from "../support/symbols.js";
+import { StructureKind } from "../support/ts-morph.js";
 import { doc, exampleTag } from "../support/tsdoc.js";
 import { typeExpr } from "../support/type-expr.js";
 import { CLIENT_PATH } from "./client.js";
@@ -49,7 +49,9 @@ export const waitersEmitter: VersionEmitter = {
           doc: `Waiter ${w.name}: polls ${w.action} until \`${w.path}\` is ${w.success.join(" or ")}.`,
           type: imports.runtime("WaiterMeta"),
           value: {
-            action: codeRef(`${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${actionNamed(ir, w.action).methodName}`),
+            action: codeRef(
+              `${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${actionNamed(ir, w.action).methodName}`,
+            ),
             input: w.input,
             path: w.path,
             success: w.success,

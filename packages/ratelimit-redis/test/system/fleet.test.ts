@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startMockServer, type MockServer } from "@org/tc-core/testing";
+import { type MockServer, startMockServer } from "@org/tc-core/testing";
 import { afterEach, expect, it } from "vitest";
 import { maxInAnyWindow, service } from "../service.js";
-import { startRedis, type RedisProcess } from "./redis-server.js";
+import { type RedisProcess, startRedis } from "./redis-server.js";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "worker.ts");
 
@@ -17,9 +17,13 @@ interface WorkerResult {
 /** Runs one worker process (test/system/worker.ts) to completion and returns its outcome. */
 function runWorker(server: MockServer, redisUrl: string, calls: number): Promise<WorkerResult> {
   const { secretId, secretKey } = server.credentials;
-  const child = spawn(process.execPath, ["--import", "tsx", WORKER, server.endpoint, secretId, secretKey, redisUrl, String(calls)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", WORKER, server.endpoint, secretId, secretKey, redisUrl, String(calls)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {

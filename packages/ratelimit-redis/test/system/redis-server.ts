@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
 
 /** A `redis-server` child process on a free port, started and stopped by the test. */
@@ -19,15 +19,27 @@ async function freePort(): Promise<number> {
 /** Starts `redis-server --port <free> --save '' --appendonly no` and waits for `PING` → `PONG`. */
 export async function startRedis(): Promise<RedisProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-    stdio: "ignore",
-  });
+  const child: ChildProcess = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    {
+      stdio: "ignore",
+    },
+  );
   await new Promise<void>((resolve, reject) => {
-    child.once("error", (error) => reject(new Error(`redis-server could not start (install the Debian package redis-server): ${error.message}`)));
+    child.once("error", (error) =>
+      reject(new Error(`redis-server could not start (install the Debian package redis-server): ${error.message}`)),
+    );
     const deadline = Date.now() + 10_000;
     const poll = (): void => {
       try {
-        if (execFileSync("redis-cli", ["-p", String(port), "ping"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() === "PONG") return resolve();
+        if (
+          execFileSync("redis-cli", ["-p", String(port), "ping"], {
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "ignore"],
+          }).trim() === "PONG"
+        )
+          return resolve();
       } catch {
         // not up yet
       }

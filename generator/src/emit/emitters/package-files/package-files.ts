@@ -33,7 +33,8 @@ export const packageFilesEmitter: PackageEmitter = {
     const specPath = packageSpecPath(pkg);
     const header = headerLines({ specPath }, []).join(" ");
     const entries = packageEntries(pkg);
-    const versions = pkg.versions.length > 1 ? `APIs ${pkg.versions.map((v) => v.version).join(", ")}` : `API ${ir.version}`;
+    const versions =
+      pkg.versions.length > 1 ? `APIs ${pkg.versions.map((v) => v.version).join(", ")}` : `API ${ir.version}`;
     return [
       {
         path: "package.json",
@@ -95,7 +96,9 @@ function reformatJson(text: string): string {
 
 /** Public entries get both module kinds and declarations. The bin (`testing/cli`) is ESM only and has no API. */
 function buildScript(header: string, entries: Readonly<Record<string, string>>): GeneratedFile {
-  const declarationEntries = Object.keys(entries).map((entry) => JSON.stringify(entry)).join(", ");
+  const declarationEntries = Object.keys(entries)
+    .map((entry) => JSON.stringify(entry))
+    .join(", ");
   return { path: BUILD_SCRIPT, content: template("build.mjs.hbs")({ header, declarationEntries }) };
 }
 
@@ -127,7 +130,9 @@ function tsupConfig(
       w.write(`const common: ${options} = `);
       writeLiteral(w, common, 0);
       w.write(";").newLine().blankLine();
-      w.writeLine(`// tsup runs the two builds in parallel, so neither cleans dist/: ${BUILD_SCRIPT} does, before them.`);
+      w.writeLine(
+        `// tsup runs the two builds in parallel, so neither cleans dist/: ${BUILD_SCRIPT} does, before them.`,
+      );
       w.write(`export default ${defineConfig}([`);
       for (const [comment, options] of builds) {
         w.newLine().setIndentationLevel(1);

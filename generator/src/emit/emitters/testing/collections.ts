@@ -78,7 +78,10 @@ export function emitDefaults(ir: IrService, context: EmitContext): GeneratedFile
 /** Which constants of {@link DEFAULTS_PATH} exist, for the testing index's import. */
 export function defaultNames(ir: IrService): string[] {
   const { items, answers } = defaults(ir);
-  return [...(Object.keys(items).length > 0 ? [DEFAULTS.items] : []), ...(Object.keys(answers).length > 0 ? [DEFAULTS.answers] : [])];
+  return [
+    ...(Object.keys(items).length > 0 ? [DEFAULTS.items] : []),
+    ...(Object.keys(answers).length > 0 ? [DEFAULTS.answers] : []),
+  ];
 }
 
 function defaults(ir: IrService): { items: Record<string, object[]>; answers: Record<string, object> } {
@@ -91,12 +94,17 @@ function defaults(ir: IrService): { items: Record<string, object[]>; answers: Re
   }
   const answers: Record<string, object> = {};
   for (const action of ir.actions) {
-    if (ir.streams[action.name] && action.samples.length === 0) answers[action.name] = synthesise(action.output, structures, 0);
+    if (ir.streams[action.name] && action.samples.length === 0)
+      answers[action.name] = synthesise(action.output, structures, 0);
   }
   return { items, answers };
 }
 
-function synthesise(members: readonly IrMember[], structures: ReadonlyMap<string, IrStructure>, depth: number): Record<string, unknown> {
+function synthesise(
+  members: readonly IrMember[],
+  structures: ReadonlyMap<string, IrStructure>,
+  depth: number,
+): Record<string, unknown> {
   const item: Record<string, unknown> = {};
   for (const member of members) {
     const value = valueOf(member, member.type, structures, depth);
@@ -123,7 +131,11 @@ function valueOf(member: IrMember, type: IrType, structures: ReadonlyMap<string,
       return member.required ? 0 : undefined;
     }
     case "float":
-      return example !== undefined && example !== "" && Number.isFinite(Number(example)) ? Number(example) : member.required ? 0 : undefined;
+      return example !== undefined && example !== "" && Number.isFinite(Number(example))
+        ? Number(example)
+        : member.required
+          ? 0
+          : undefined;
     case "boolean":
       return example === "true" || example === "false" ? example === "true" : member.required ? false : undefined;
     case "list": {

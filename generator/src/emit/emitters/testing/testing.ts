@@ -1,4 +1,3 @@
-import { StructureKind } from "../../support/ts-morph.js";
 import type { IrService } from "../../../ir/index.js";
 import { GENERATED_VALUES } from "../../../ir/reserved.js";
 import type { EmitContext, VersionEmitter } from "../../support/emitter.js";
@@ -7,13 +6,14 @@ import { headerLines, lineCommentHeader } from "../../support/header.js";
 import { codeRef, dataConstant } from "../../support/literal.js";
 import type { Statement } from "../../support/printer.js";
 import { CORE_TESTING_MODULE, type ModuleImports } from "../../support/symbols.js";
+import { StructureKind } from "../../support/ts-morph.js";
 import { doc, exampleTag } from "../../support/tsdoc.js";
 import { METADATA_PATH } from "../metadata.js";
 import { PAGINATORS_PATH, paginated } from "../paginators.js";
 import { STATE_WAITERS_PATH } from "../state-waiters.js";
 import { streamingActions } from "../streams.js";
 import { WAITERS_PATH } from "../waiters.js";
-import { DEFAULTS_PATH, collectionsType, defaultNames, emitDefaults } from "./collections.js";
+import { collectionsType, DEFAULTS_PATH, defaultNames, emitDefaults } from "./collections.js";
 
 /** Paths of the `/testing` entry; samples live only here so the main bundle stays small. */
 export const TESTING_PATHS = {
@@ -56,7 +56,12 @@ function emitTestingIndex(ir: IrService, context: EmitContext): GeneratedFile {
   const imports = context.imports(ir, TESTING_PATHS.index);
   const collections = collectionsType(ir, imports);
   const statements: Statement[] = [
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: CORE_TESTING_MODULE, isTypeOnly: true, namedExports: ["MockServer", "MockServerOptions"] },
+    {
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: CORE_TESTING_MODULE,
+      isTypeOnly: true,
+      namedExports: ["MockServer", "MockServerOptions"],
+    },
     ...(collections
       ? [
           {
@@ -64,7 +69,11 @@ function emitTestingIndex(ir: IrService, context: EmitContext): GeneratedFile {
             name: collections.name,
             isExported: true,
             properties: collections.properties.map((p) => ({ ...p, isReadonly: true, hasQuestionToken: true })),
-            docs: [doc("Items the local endpoint lists, per list action: the type of `startMockServer`'s `collections` option.")],
+            docs: [
+              doc(
+                "Items the local endpoint lists, per list action: the type of `startMockServer`'s `collections` option.",
+              ),
+            ],
           } satisfies Statement,
         ]
       : []),
@@ -96,12 +105,20 @@ function mockData(ir: IrService, imports: ModuleImports): Record<string, unknown
     actions: Object.fromEntries(ir.actions.map((a) => [a.name, codeRef(`${actions}.${a.methodName}`)])),
     samples: codeRef(imports.generated(TESTING_PATHS.samples, GENERATED_VALUES.samples)),
     ...(waiter
-      ? { task: { waiter: codeRef(imports.generated(WAITERS_PATH, waiter.metaName)), trackedActions: waiter.trackedActions } }
+      ? {
+          task: {
+            waiter: codeRef(imports.generated(WAITERS_PATH, waiter.metaName)),
+            trackedActions: waiter.trackedActions,
+          },
+        }
       : {}),
     ...(pages.length > 0
       ? {
           paginators: Object.fromEntries(
-            pages.map(({ action, paginator }) => [action.name, codeRef(imports.generated(PAGINATORS_PATH, paginator.metaName))]),
+            pages.map(({ action, paginator }) => [
+              action.name,
+              codeRef(imports.generated(PAGINATORS_PATH, paginator.metaName)),
+            ]),
           ),
         }
       : {}),
@@ -116,7 +133,9 @@ function mockData(ir: IrService, imports: ModuleImports): Record<string, unknown
         }
       : {}),
     ...Object.fromEntries(defaults.map((name) => [name, codeRef(name)])),
-    ...(streams.length > 0 ? { streams: Object.fromEntries(streams.map(({ action, stream }) => [action.name, stream.member])) } : {}),
+    ...(streams.length > 0
+      ? { streams: Object.fromEntries(streams.map(({ action, stream }) => [action.name, stream.member])) }
+      : {}),
   };
 }
 
@@ -140,8 +159,12 @@ function startFunction(ir: IrService, imports: ModuleImports, collections: strin
           "requests against the spec, answers from the spec's samples" +
           (waiter ? `, and runs ${waiter.action} tasks to completion` : "") +
           (pages.length > 0 ? "; list actions answer from `collections`, filtered by id" : "") +
-          (ir.stateWaiters.length > 0 ? `; resources move to the states ${ir.stateWaiters.map((w) => w.methodName).join(", ")} await` : "") +
-          (streams.length > 0 ? `; ${streams.map(({ action }) => action.name).join(", ")} stream Server-Sent Events` : "") +
+          (ir.stateWaiters.length > 0
+            ? `; resources move to the states ${ir.stateWaiters.map((w) => w.methodName).join(", ")} await`
+            : "") +
+          (streams.length > 0
+            ? `; ${streams.map(({ action }) => action.name).join(", ")} stream Server-Sent Events`
+            : "") +
           ". Point a client at `endpoint` with the returned `credentials`; `close()` it when done.",
         [
           { tag: "param", text: "options - Port, task duration and outcome, rate limits, clock." },
@@ -169,16 +192,23 @@ export function emitCli(ir: Pick<IrService, "specPath" | "core">, context: EmitC
   const run = imports.runtime("runMockServerCli");
   const data = imports.generated(TESTING_PATHS.index, GENERATED_VALUES.mockData);
   // The shebang must be the first line for the bin to run; the header follows it.
-  const header = `#!/usr/bin/env node\n${headerLines(ir, ["service.json"]).map((l) => `// ${l}`).join("\n")}\n\n`;
+  const header = `#!/usr/bin/env node\n${headerLines(ir, ["service.json"])
+    .map((l) => `// ${l}`)
+    .join("\n")}\n\n`;
   return context.print(imports, header, [
     (w) =>
-      w.writeLine(`${run}(${data}, process.argv.slice(2)).then(`).indent(() => {
-        w.writeLine("(code) => {").indent(() => w.writeLine("process.exitCode = code;")).writeLine("},");
-        w.writeLine("(error: unknown) => {").indent(() => {
-          w.writeLine("console.error(error);");
-          w.writeLine("process.exitCode = 1;");
-        });
-        w.writeLine("},");
-      }).write(");"),
+      w
+        .writeLine(`${run}(${data}, process.argv.slice(2)).then(`)
+        .indent(() => {
+          w.writeLine("(code) => {")
+            .indent(() => w.writeLine("process.exitCode = code;"))
+            .writeLine("},");
+          w.writeLine("(error: unknown) => {").indent(() => {
+            w.writeLine("console.error(error);");
+            w.writeLine("process.exitCode = 1;");
+          });
+          w.writeLine("},");
+        })
+        .write(");"),
   ]);
 }
