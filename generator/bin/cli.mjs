@@ -13,6 +13,23 @@ const srcDir = path.join(generatorDir, "src");
 const outDir = path.join(generatorDir, "dist");
 const stampFile = path.join(outDir, ".source-hash");
 
+// Modules of @org/tc-core the generator shares with the runtime (one naming rule for both). They are
+// dependency-free and inlined from core's source into the module importing them, so generating needs
+// no build of core; every other import stays as written.
+const coreSources = { "@org/tc-core/naming": path.resolve(generatorDir, "../packages/core/src/naming.ts") };
+
+/** esbuild plugin: inline {@link coreSources}, leave every other import external. */
+const inlineCoreSources = {
+  name: "inline-core-sources",
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === "entry-point") return undefined;
+      const source = coreSources[args.path];
+      return source ? { path: source } : { path: args.path, external: true };
+    });
+  },
+};
+
 /** TypeScript sources under `dir`, sorted so the hash does not depend on directory order. */
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -24,8 +41,9 @@ function sources(dir) {
 /** Content hash of the sources: a changed, added or removed file means a rebuild; mtimes are not trusted. */
 function sourceHash(files) {
   const hash = createHash("sha256");
-  for (const file of files)
+  for (const file of [...files, ...Object.values(coreSources)]) {
     hash.update(path.relative(srcDir, file)).update("\0").update(readFileSync(file)).update("\0");
+  }
   return hash.digest("hex");
 }
 
@@ -42,6 +60,8 @@ async function ensureBuilt() {
     entryPoints: files,
     outdir: staging,
     outbase: srcDir,
+    bundle: true,
+    plugins: [inlineCoreSources],
     format: "esm",
     platform: "node",
     target: "node20",

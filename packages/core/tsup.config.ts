@@ -1,6 +1,6 @@
 import { defineConfig, type Options } from "tsup";
 
-const entry = { index: "src/index.ts", "testing/index": "src/testing/index.ts" };
+const entry = { index: "src/index.ts", "testing/index": "src/testing/index.ts", naming: "src/naming.ts" };
 const common: Options = { entry, target: "node20", platform: "node", treeshake: true };
 
 // tsup runs the two builds in parallel, so neither cleans dist/: scripts/build.mjs does, before them.

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { IrPackage } from "../ir/index.js";
-import { packageSpecPath } from "./entries.js";
-import type { EmitOptions, GeneratedFile } from "./file.js";
-import { headerLines } from "./header.js";
+import { packageSpecPath } from "./emitters/entries.js";
+import type { EmitOptions, GeneratedFile } from "./support/file.js";
+import { headerLines } from "./support/header.js";
 
 /** Path of the provenance record inside a generated package. */
 export const PROVENANCE_PATH = "generated.json";

@@ -1,6 +1,6 @@
 import type { ActionSpec, AnyWaiterSpec } from "../spec/types.js";
 import { isStateWaiterSpec } from "../spec/types.js";
-import { compareCodeUnits } from "../spec/write-json.js";
+import { compareCodeUnits } from "../support/code-units.js";
 import type { NameScope } from "./collisions.js";
 import type { ProblemList } from "./problems.js";
 import { resolveStateWaiter, type StateWaiterActions } from "./state-waiters.js";

@@ -4,18 +4,10 @@
  */
 
 /**
- * `DescribeTaskInfo` → `describeTaskInfo`, `DBInstances` → `dbInstances`, `ABC` → `abc`.
- * A leading acronym is lowered whole, except its last letter when that letter starts the next word.
+ * `DescribeTaskInfo` → `describeTaskInfo`, `DBInstances` → `dbInstances`: core's own rule, so the
+ * method names the generator chooses are the ones core's `defineActions` derives.
  */
-export function camelCase(name: string): string {
-  const run = /^[A-Z]+/.exec(name)?.[0] ?? "";
-  if (run.length === 0) return name;
-  if (run.length === 1 || run.length === name.length)
-    return name.slice(0, run.length).toLowerCase() + name.slice(run.length);
-  const next = name.charAt(run.length);
-  const lowered = /[a-z]/.test(next) ? run.length - 1 : run.length;
-  return name.slice(0, lowered).toLowerCase() + name.slice(lowered);
-}
+export { actionMethodName as camelCase } from "@org/tc-core/naming";
 
 /** `taskDone` or `task_done` → `TaskDone`. */
 export function pascalCase(name: string): string {

@@ -1,5 +1,5 @@
 import type { SpecProblem } from "../load/problems.js";
-import { compareCodeUnits } from "../spec/write-json.js";
+import { compareCodeUnits } from "../support/code-units.js";
 import type { IrService } from "./types.js";
 
 /** One npm package: every API version of one service, and the version its root re-exports. */

@@ -1,4 +1,5 @@
 import { SpecLoadError, type SpecProblem } from "../load/problems.js";
+import { compareCodeUnits } from "../support/code-units.js";
 
 /** Collects every problem of one IR build so a maintainer sees them all at once. */
 export class ProblemList {
@@ -19,12 +20,9 @@ export class ProblemList {
   throwIfAny(): void {
     if (this.#problems.length === 0) return;
     const sorted = [...this.#problems].sort(
-      (a, b) => cmp(a.file, b.file) || cmp(a.path, b.path) || cmp(a.message, b.message),
+      (a, b) =>
+        compareCodeUnits(a.file, b.file) || compareCodeUnits(a.path, b.path) || compareCodeUnits(a.message, b.message),
     );
     throw new SpecLoadError(sorted);
   }
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,7 @@
-import type { WaiterSpec } from "../spec/types.js";
-import { compareCodeUnits } from "../spec/write-json.js";
+import { isStateWaiterSpec, type ServiceSpec, type WaiterSpec } from "../spec/types.js";
+import { compareCodeUnits } from "../support/code-units.js";
+import type { NameScopes } from "./choose-names.js";
+import type { NameOrigin } from "./collisions.js";
 import { camelCase, pascalCase, waiterMethodName } from "./naming.js";
 import type { ProblemList } from "./problems.js";
 import type { IrMember, IrType, IrWaiter } from "./types.js";
@@ -7,6 +9,28 @@ import type { IrMember, IrType, IrWaiter } from "./types.js";
 /** Action data a waiter is checked against. */
 export interface WaiterActions {
   get(name: string): { readonly input: readonly IrMember[]; readonly output: readonly IrMember[] } | undefined;
+}
+
+/** Every task waiter of the service (state waiters are resolved apart), by name, with its names claimed. */
+export function resolveTaskWaiters(
+  waiters: ServiceSpec["waiters"],
+  actions: WaiterActions,
+  scopes: NameScopes,
+  problems: ProblemList,
+): IrWaiter[] {
+  return Object.keys(waiters)
+    .sort(compareCodeUnits)
+    .flatMap((name) => {
+      const spec = waiters[name];
+      if (!spec || isStateWaiterSpec(spec)) return [];
+      const waiter = resolveWaiter(name, spec, actions, problems);
+      if (!waiter) return [];
+      const origin: NameOrigin = { file: "service.json", path: `/waiters/${name}`, what: `waiter ${name}` };
+      scopes.client.claim(waiter.methodName, origin);
+      scopes.module.claim(waiter.metaName, origin);
+      scopes.module.claim(waiter.targetTypeName, origin);
+      return [waiter];
+    });
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ActionSpec, ErrorsSpec, ServiceSpec, StructureSpec } from "../spec/types.js";
-import { compareCodeUnits } from "../spec/write-json.js";
+import { compareCodeUnits } from "../support/code-units.js";
 import { crossCheck, type Located, type ServiceParts } from "./cross-check.js";
 import { SpecLoadError, type SpecProblem } from "./problems.js";
 import { readJsonFile } from "./read-json.js";

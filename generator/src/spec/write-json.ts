@@ -1,3 +1,4 @@
+import { compareCodeUnits } from "../support/code-units.js";
 import { dict } from "./dict.js";
 
 /**
@@ -20,9 +21,4 @@ function sortKeys(value: unknown): unknown {
     return out;
   }
   return value;
-}
-
-/** Locale-independent ordering, so output is identical on every machine. */
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

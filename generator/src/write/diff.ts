@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { GeneratedFile } from "../emit/index.js";
 import { PROVENANCE_PATH, parseProvenance } from "../emit/index.js";
+import { byCodeUnits, compareCodeUnits } from "../support/code-units.js";
 import { insidePackage } from "./paths.js";
 
 /** How a file on disk differs from what the specs produce. */
@@ -20,7 +21,7 @@ export async function diffPackage(dir: string, files: readonly GeneratedFile[]):
     else if (current !== file.content) differences.push({ path: file.path, kind: "changed" });
   }
   for (const stale of await staleFiles(dir, files)) differences.push({ path: stale, kind: "stale" });
-  return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return differences.sort(byCodeUnits((d) => d.path));
 }
 
 /** Files the previous provenance record lists that are no longer generated but still exist. */
@@ -34,7 +35,7 @@ export async function staleFiles(dir: string, files: readonly GeneratedFile[]): 
     if (now.has(old)) continue;
     if ((await readIfExists(insidePackage(dir, old))) !== undefined) stale.push(old);
   }
-  return stale.sort();
+  return stale.sort(compareCodeUnits);
 }
 
 /** Reads a UTF-8 file; `undefined` when it does not exist. */

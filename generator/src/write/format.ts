@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -11,8 +12,20 @@ import { insidePackage } from "./paths.js";
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 
-/** The repository's Biome configuration: the one place the house format and lint rules are set. */
-const ROOT_CONFIG = fileURLToPath(new URL("../../../biome.json", import.meta.url));
+/**
+ * The repository's Biome configuration, the one place the house format and lint rules are set: the
+ * nearest `biome.json` above this module (which may run from `src/` or bundled from `dist/`).
+ */
+function rootConfig(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "biome.json");
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir)
+      throw new Error(
+        "No biome.json above the generator: it formats generated code with the repository's configuration",
+      );
+  }
+}
 
 /** Files Biome formats; README, LICENSE and the like are written as emitted. */
 const FORMATTED = /\.(?:ts|mts|mjs|js|json)$/;
@@ -82,7 +95,7 @@ async function stagingConfig(): Promise<Record<string, unknown>> {
     files: _files,
     overrides,
     ...rest
-  } = JSON.parse(await readFile(ROOT_CONFIG, "utf8")) as Record<string, unknown> & {
+  } = JSON.parse(await readFile(rootConfig(), "utf8")) as Record<string, unknown> & {
     overrides?: Array<{ formatter?: { enabled?: boolean } }>;
   };
   return { ...rest, overrides: (overrides ?? []).filter((o) => o.formatter?.enabled !== false) };

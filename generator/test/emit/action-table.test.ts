@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { type ActionMeta, defineActions } from "@org/tc-core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { actionTable, emitMetadata } from "../../src/emit/metadata.js";
-import { TsPrinter } from "../../src/emit/printer.js";
+import { actionTable, metadataEmitter } from "../../src/emit/emitters/metadata.js";
+import { runVersionEmitter } from "../../src/emit/index.js";
 import { buildServiceIr, type IrAction, type IrService } from "../../src/ir/index.js";
 import { camelCase } from "../../src/ir/naming.js";
 import { loadSpecs } from "../../src/load/index.js";
@@ -73,7 +73,7 @@ describe("action table (generator) expanded by core's defineActions", () => {
     expect(defineActions(table)).toEqual(expected(actions));
   });
 
-  it("derives the method name of any spec action name exactly as the IR does", () => {
+  it("expands any spec action name to the method the IR gives it (both use core's actionMethodName)", () => {
     // Spec names match ^[A-Z][A-Za-z0-9]*$; the alphabet is skewed to capitals so acronyms are common.
     const acronymHeavy = fc
       .tuple(fc.constantFrom("A", "D", "B"), fc.array(fc.constantFrom("A", "B", "I", "a", "n", "2"), { maxLength: 8 }))
@@ -91,7 +91,7 @@ describe("action table (generator) expanded by core's defineActions", () => {
 describe("actions constant", () => {
   it("states a service without actions as defineActions<never> over an empty table", async () => {
     const ir: IrService = { ...(await kettleIr()), actions: [] };
-    const { content } = emitMetadata(ir, new TsPrinter());
+    const { content } = runVersionEmitter(metadataEmitter, ir)[0]!;
     expect(content).toContain(
       'export const actions = defineActions<never>({ names: "", rateLimit: 20, readOnly: "" });\n',
     );

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { emitMetadata, inputShapes, typeCode } from "../../src/emit/metadata.js";
-import { TsPrinter } from "../../src/emit/printer.js";
+import { inputShapes, metadataEmitter, typeCode } from "../../src/emit/emitters/metadata.js";
+import { runVersionEmitter } from "../../src/emit/index.js";
 import { expectVersionGolden, kettleIr } from "./golden.js";
 
 describe("metadata emitter", async () => {
   const ir = await kettleIr();
 
   it("matches the golden file", async () => {
-    await expectVersionGolden(ir, emitMetadata(ir, new TsPrinter()));
+    for (const file of runVersionEmitter(metadataEmitter, ir)) await expectVersionGolden(ir, file);
   });
 
   it("includes request shapes and only the structures requests reach", () => {

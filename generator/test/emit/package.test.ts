@@ -1,9 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { emitPackage } from "../../src/emit/index.js";
-import { emitPackageFiles, TEMPLATES_DIR } from "../../src/emit/package-files.js";
-import { TsPrinter } from "../../src/emit/printer.js";
+import { packageFilesEmitter } from "../../src/emit/emitters/package-files/package-files.js";
+import { TEMPLATES_DIR } from "../../src/emit/emitters/package-files/templates.js";
+import { emitPackage, runPackageEmitter } from "../../src/emit/index.js";
+import { TsPrinter } from "../../src/emit/support/printer.js";
 import { buildServiceIr, groupPackages } from "../../src/ir/index.js";
 import { kettleFixture } from "../ir/fixture.js";
 import { expectGolden, GOLDEN_DIR, kettlePackage } from "./golden.js";
@@ -116,7 +117,12 @@ describe("the kettle package: two versions, index, testing entries, package file
   });
 
   it("keeps release-managed fields from the previous package.json", () => {
-    const released = emitPackageFiles(pkg, { ...options, release: { version: "1.4.2", coreRange: "^1.2.0" } }, printer);
+    const released = runPackageEmitter(
+      packageFilesEmitter,
+      pkg,
+      { ...options, release: { version: "1.4.2", coreRange: "^1.2.0" } },
+      printer,
+    );
     const manifest = JSON.parse(released.find((f) => f.path === "package.json")!.content) as {
       version: string;
       dependencies: Record<string, string>;
@@ -149,7 +155,9 @@ describe("the kettle package: two versions, index, testing entries, package file
     const recorded = Object.keys(sizes).find((name) => name.startsWith("@"));
     expect(recorded, "measured-sizes.json records at least one package").toBeDefined();
     const readme = (name: string) =>
-      emitPackageFiles({ ...pkg, packageName: name }, options, printer).find((f) => f.path === "README.md")!.content;
+      runPackageEmitter(packageFilesEmitter, { ...pkg, packageName: name }, options, printer).find(
+        (f) => f.path === "README.md",
+      )!.content;
     expect(readme(recorded!)).toContain(`the install puts ${sizes[recorded!]!.installed} in \`node_modules\``);
     expect(readme(pkg.packageName)).not.toContain("node_modules");
   });
@@ -179,7 +187,7 @@ describe("the kettle package: two versions, index, testing entries, package file
     expect(readme).not.toMatch(/<(script|img|b)\b/i);
     expect(readme).toContain("&lt;img src=x onerror=alert(1)&gt;");
     const hostile = { ...pkg, title: 'Kettle <script>alert(1)</script><img src=x onerror="alert(2)">' };
-    const out = emitPackageFiles(hostile, options, printer);
+    const out = runPackageEmitter(packageFilesEmitter, hostile, options, printer);
     const description = (JSON.parse(out.find((f) => f.path === "package.json")!.content) as { description: string })
       .description;
     expect(description).toMatch(/^Kettle alert\(1\) \(APIs/);

@@ -2,10 +2,9 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { GeneratedFile } from "../../src/emit/file.js";
-import { emitVersion } from "../../src/emit/index.js";
-import { TsPrinter } from "../../src/emit/printer.js";
-import { emitDefaults } from "../../src/emit/testing-collections.js";
+import { testingEmitter } from "../../src/emit/emitters/testing/testing.js";
+import { emitVersion, runVersionEmitter } from "../../src/emit/index.js";
+import type { GeneratedFile } from "../../src/emit/support/file.js";
 import { buildServiceIr } from "../../src/ir/index.js";
 import { loadSpecs } from "../../src/load/index.js";
 import { STREAM_WAITERS_ROOT } from "./teapot-fixture.js";
@@ -80,7 +79,9 @@ describe("state waiter and stream emitters (teapot fixture)", async () => {
     const specs = await loadSpecs(STREAM_WAITERS_ROOT);
     const ir = buildServiceIr(specs, specs.services[0]!);
     const bare = { ...ir, actions: ir.actions.map((a) => ({ ...a, samples: [] })) };
-    const defaults = emitDefaults(bare, new TsPrinter())!.content;
+    const defaults = runVersionEmitter(testingEmitter, bare).find(
+      (f) => f.path === "src/testing/defaults.gen.ts",
+    )!.content;
     expect(defaults).toContain(
       'export const defaultAnswers: Readonly<Record<string, object>> = {\n  ChatWithTeapot: {\n    Id: "ans-1",',
     );

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { literalKey, propertyKey } from "../../src/emit/literal.js";
-import { syntaxProblems } from "../../src/emit/syntax.js";
-import { markdownText, plainText } from "../../src/emit/text.js";
-import { clean } from "../../src/emit/tsdoc.js";
+import { literalKey, propertyKey } from "../../src/emit/support/literal.js";
+import { syntaxProblems } from "../../src/emit/support/syntax.js";
+import { markdownText, plainText } from "../../src/emit/support/text.js";
+import { clean } from "../../src/emit/support/tsdoc.js";
 
 describe("syntax check of emitted TypeScript", () => {
   it("names the file and line of the first syntax error", () => {

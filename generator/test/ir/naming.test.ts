@@ -1,20 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { camelCase, pascalCase, servicePrefix, unscopedName, waiterMethodName } from "../../src/ir/naming.js";
-
-describe("camelCase", () => {
-  it.each([
-    ["DescribeTaskInfo", "describeTaskInfo"],
-    ["DBInstances", "dbInstances"],
-    ["ABC", "abc"],
-    ["A", "a"],
-    ["UpgradeSmallVersion", "upgradeSmallVersion"],
-    ["CDCResources", "cdcResources"],
-    ["describe", "describe"],
-    ["X509Cert", "x509Cert"],
-  ])("%s → %s", (input, expected) => {
-    expect(camelCase(input)).toBe(expected);
-  });
-});
+import { pascalCase, servicePrefix, unscopedName, waiterMethodName } from "../../src/ir/naming.js";
 
 describe("other casings", () => {
   it("pascal-cases separated words", () => {

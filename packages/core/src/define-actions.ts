@@ -1,4 +1,5 @@
 import type { ActionMeta } from "./meta.js";
+import { actionMethodName } from "./naming.js";
 
 /**
  * A service's actions in the compact form generated packages ship: what every action shares is
@@ -60,13 +61,4 @@ export function defineActions<M extends string>(table: ActionTable): Readonly<Re
   );
   if (unknown.length > 0) throw new TypeError(`defineActions: exceptions for unknown actions ${unknown.join(", ")}`);
   return Object.freeze(out) as Readonly<Record<M, ActionMeta>>;
-}
-
-/**
- * `DescribeTaskInfo` → `describeTaskInfo`, `DBInstances` → `dbInstances`, `ABC` → `abc`: the first
- * letter is lowered, and so is the rest of a leading acronym except a capital that starts the next
- * word. Must stay identical to the generator's `camelCase`; the generator's tests compare the two.
- */
-export function actionMethodName(name: string): string {
-  return name.replace(/^[A-Z](?:[A-Z]*(?![a-z]))?/, (acronym) => acronym.toLowerCase());
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { actionMethodName, defineActions } from "../src/define-actions.js";
+import { defineActions } from "../src/define-actions.js";
 import type { ActionMeta } from "../src/meta.js";
+import { actionMethodName } from "../src/naming.js";
 
 describe("defineActions", () => {
   const actions = defineActions<"describeTaskInfo" | "modifyInstance" | "dbInstances">({
@@ -126,6 +127,9 @@ describe("actionMethodName", () => {
     ["A1B", "a1B"],
     ["Open_SSL", "open_SSL"],
     ["describeX", "describeX"],
+    ["UpgradeSmallVersion", "upgradeSmallVersion"],
+    ["CDCResources", "cdcResources"],
+    ["X509Cert", "x509Cert"],
     ["", ""],
   ])("%s → %s", (name, method) => {
     expect(actionMethodName(name)).toBe(method);

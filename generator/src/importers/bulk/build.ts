@@ -2,7 +2,7 @@ import path from "node:path";
 import { pointerSegment, type SpecProblem } from "../../load/problems.js";
 import { dictFrom, hasKey, own } from "../../spec/dict.js";
 import type { ActionSpec, ErrorsSpec, ServiceSpec, SpecMember, SpecSample, StructureSpec } from "../../spec/types.js";
-import { compareCodeUnits } from "../../spec/write-json.js";
+import { compareCodeUnits } from "../../support/code-units.js";
 import { firstLine, htmlToText } from "../common/html-text.js";
 import { ImportError } from "../common/import-error.js";
 import { Overrides } from "../common/overrides/overrides.js";

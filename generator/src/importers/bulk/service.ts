@@ -8,7 +8,7 @@ import {
   type SpecMember,
   type WaiterSpec,
 } from "../../spec/types.js";
-import { compareCodeUnits } from "../../spec/write-json.js";
+import { compareCodeUnits } from "../../support/code-units.js";
 import { isEnglishTitle } from "./title.js";
 
 /** Defaults for a service seen for the first time; a committed service.json overrides each of them. */

@@ -1,7 +1,7 @@
 import type { SpecProblem } from "../../load/problems.js";
 import { dictFrom } from "../../spec/dict.js";
 import type { ActionSpec, ErrorsSpec, SpecMember, SpecSample, StructureSpec } from "../../spec/types.js";
-import { compareCodeUnits } from "../../spec/write-json.js";
+import { compareCodeUnits } from "../../support/code-units.js";
 import { READ_ONLY_PREFIX } from "../bulk/build.js";
 import { Overrides } from "../common/overrides/overrides.js";
 import { conformSample } from "../common/typed-sample.js";

@@ -1,6 +1,6 @@
 import type { LoadedService } from "../../load/index.js";
 import type { ActionSpec, SpecMember } from "../../spec/types.js";
-import { compareCodeUnits } from "../../spec/write-json.js";
+import { compareCodeUnits } from "../../support/code-units.js";
 import type { DocImport } from "./build.js";
 import { describeType } from "./type-expr.js";
 

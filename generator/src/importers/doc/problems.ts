@@ -1,4 +1,4 @@
-import { compareCodeUnits } from "../../spec/write-json.js";
+import { compareCodeUnits } from "../../support/code-units.js";
 
 /** How bad a finding is: errors stop the import, warnings are reported and the import goes on. */
 export type Severity = "error" | "warning";

@@ -98,7 +98,14 @@ class Attempt {
     this.#resolve = resolve;
     this.#reject = reject;
     const { endpoint, body } = request;
-    const options = { agent, method: "POST", hostname: endpoint.hostname, port: endpoint.port, path: "/", headers: request.headers };
+    const options = {
+      agent,
+      method: "POST",
+      hostname: endpoint.hostname,
+      port: endpoint.port,
+      path: "/",
+      headers: request.headers,
+    };
     const req = endpoint.protocol === "https:" ? httpsRequest(options) : httpRequest(options);
     this.#req = req;
     req.setHeader("Content-Length", body.byteLength);

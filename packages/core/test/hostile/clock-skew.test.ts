@@ -3,9 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ServiceClient } from "../../src/client/index.js";
 import { type MockServer, startMockServer } from "../../src/testing/index.js";
 import { API, apiError, describeTaskInfo, newClient, useNock } from "../client/fixtures.js";
-import { loadRedisSpecs } from "../testing/redis-specs.js";
+import { fixture as data } from "../testing/fixture.js";
 
-const { data } = loadRedisSpecs();
 const TEN_MINUTES = 10 * 60 * 1000;
 
 let server: MockServer | undefined;

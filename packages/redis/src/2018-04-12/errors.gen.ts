@@ -2,6 +2,7 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
+import type { RedisClient } from "./client.gen.js";
 import { actions, serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */

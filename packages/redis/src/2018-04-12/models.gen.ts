@@ -2,6 +2,7 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import type { Int64, UInt64 } from "@org/tc-core";
+import type { RedisClient } from "./client.gen.js";
 
 /** Sub-account information */
 export interface Account {

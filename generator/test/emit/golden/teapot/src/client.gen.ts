@@ -12,6 +12,12 @@ import {
   type Paginated,
   type WaitOptions,
 } from "@org/tc-core";
+import type {
+  ChatWithTeapotErrorCode,
+  CommonErrorCode,
+  CreateTeapotsErrorCode,
+  DescribeTeapotsErrorCode,
+} from "./errors.gen.js";
 import { actions, serviceMeta } from "./metadata.gen.js";
 import type {
   ChatWithTeapotRequest,

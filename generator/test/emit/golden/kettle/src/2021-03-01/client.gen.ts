@@ -11,6 +11,14 @@ import {
   type Paginated,
   type WaitOptions,
 } from "@org/tc-core";
+import type {
+  BoilWaterErrorCode,
+  CommonErrorCode,
+  DescribeBoilTaskErrorCode,
+  DescribeKettlesErrorCode,
+  GetKettleStatsErrorCode,
+  RenameKettleErrorCode,
+} from "./errors.gen.js";
 import { actions, serviceMeta } from "./metadata.gen.js";
 import type {
   BoilWaterRequest,

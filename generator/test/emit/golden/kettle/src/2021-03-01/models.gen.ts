@@ -2,6 +2,7 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import type { Int64, UInt64 } from "@org/tc-core";
+import type { KettleClient } from "./client.gen.js";
 
 /** Narrows a listing to kettles whose `Name` field matches one of `Values`. */
 export interface Filter {

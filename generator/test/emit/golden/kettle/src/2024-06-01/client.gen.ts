@@ -2,6 +2,7 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import { ServiceClient, type CallOptions, type ClientOptions } from "@org/tc-core";
+import type { CommonErrorCode, InvokeErrorCode, ToStringErrorCode } from "./errors.gen.js";
 import { actions, serviceMeta } from "./metadata.gen.js";
 import type { InvokeRequest, InvokeResponse, ToStringRequest, ToStringResponse } from "./models.gen.js";
 

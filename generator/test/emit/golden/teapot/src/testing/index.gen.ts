@@ -8,9 +8,9 @@ import {
   type MockServiceData,
 } from "@org/tc-core/testing";
 import { actions, serviceMeta } from "../metadata.gen.js";
+import type { Teapot } from "../models.gen.js";
 import { describeTeapotsPaginator } from "../paginators.gen.js";
 import { teapotReadyWaiter } from "../state-waiters.gen.js";
-import type { Teapot } from "../models.gen.js";
 import { defaultItems } from "./defaults.gen.js";
 import { samples } from "./samples.gen.js";
 export type { MockServer, MockServerOptions } from "@org/tc-core/testing";
@@ -24,9 +24,9 @@ export interface TeapotCollections {
 export const mockData: MockServiceData = {
   meta: serviceMeta,
   actions: {
-    ChatWithTeapot: { ...actions.chatWithTeapot, regionRequired: true },
-    CreateTeapots: { ...actions.createTeapots, regionRequired: true },
-    DescribeTeapots: { ...actions.describeTeapots, regionRequired: true },
+    ChatWithTeapot: actions.chatWithTeapot,
+    CreateTeapots: actions.createTeapots,
+    DescribeTeapots: actions.describeTeapots,
   },
   samples: samples,
   paginators: { DescribeTeapots: describeTeapotsPaginator },

@@ -8,9 +8,9 @@ import {
   type MockServiceData,
 } from "@org/tc-core/testing";
 import { actions, serviceMeta } from "../metadata.gen.js";
+import type { Kettle } from "../models.gen.js";
 import { describeKettlesPaginator } from "../paginators.gen.js";
 import { boilDoneWaiter } from "../waiters.gen.js";
-import type { Kettle } from "../models.gen.js";
 import { defaultItems } from "./defaults.gen.js";
 import { samples } from "./samples.gen.js";
 export type { MockServer, MockServerOptions } from "@org/tc-core/testing";
@@ -24,11 +24,11 @@ export interface KettleCollections {
 export const mockData: MockServiceData = {
   meta: serviceMeta,
   actions: {
-    BoilWater: { ...actions.boilWater, regionRequired: true },
-    DescribeBoilTask: { ...actions.describeBoilTask, regionRequired: false },
-    DescribeKettles: { ...actions.describeKettles, regionRequired: true },
-    GetKettleStats: { ...actions.getKettleStats, regionRequired: true },
-    RenameKettle: { ...actions.renameKettle, regionRequired: true },
+    BoilWater: actions.boilWater,
+    DescribeBoilTask: actions.describeBoilTask,
+    DescribeKettles: actions.describeKettles,
+    GetKettleStats: actions.getKettleStats,
+    RenameKettle: actions.renameKettle,
   },
   samples: samples,
   task: {

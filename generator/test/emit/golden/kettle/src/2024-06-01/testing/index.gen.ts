@@ -14,10 +14,7 @@ export type { MockServer, MockServerOptions } from "@org/tc-core/testing";
 /** Everything the local endpoint needs to answer as Smart Kettle: metadata, samples, tasks and paginators. */
 export const mockData: MockServiceData = {
   meta: serviceMeta,
-  actions: {
-    Invoke: { ...actions.invokeAction, regionRequired: true },
-    ToString: { ...actions.toStringAction, regionRequired: true },
-  },
+  actions: { Invoke: actions.invokeAction, ToString: actions.toStringAction },
   samples: samples,
 };
 

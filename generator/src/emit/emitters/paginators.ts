@@ -1,15 +1,15 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
-import type { IrAction, IrPaginator, IrService } from "../ir/index.js";
-import { GENERATED_VALUES } from "../ir/reserved.js";
-import { coreSpecifiers } from "./core-import.js";
-import type { GeneratedFile } from "./file.js";
-import { lineCommentHeader } from "./header.js";
-import { codeRef, dataConstant } from "./literal.js";
-import { MODULES, methodLink } from "./names.js";
-import type { Statement, TsPrinter } from "./printer.js";
-import { StructureKind } from "./ts-morph.js";
-import { doc, exampleTag } from "./tsdoc.js";
-import { typeExpr } from "./type-expr.js";
+import type { IrAction, IrPaginator, IrService } from "../../ir/index.js";
+import { GENERATED_VALUES } from "../../ir/reserved.js";
+import type { VersionEmitter } from "../support/emitter.js";
+import { lineCommentHeader } from "../support/header.js";
+import { codeRef, dataConstant } from "../support/literal.js";
+import { methodLink, requestOptional } from "../support/names.js";
+import type { ModuleImports } from "../support/symbols.js";
+import { doc, exampleTag } from "../support/tsdoc.js";
+import { typeExpr } from "../support/type-expr.js";
+import { METADATA_PATH } from "./metadata.js";
+import { MODELS_PATH } from "./models.js";
 
 /** Path of the paginators module inside a generated package. */
 export const PAGINATORS_PATH = "src/paginators.gen.ts";
@@ -19,56 +19,55 @@ export function paginated(ir: IrService): Array<{ action: IrAction; paginator: I
   return ir.actions.flatMap((action) => (action.paginator ? [{ action, paginator: action.paginator }] : []));
 }
 
-/** Paginator metadata for core's `paginate`; `undefined` when no action paginates. */
-export function emitPaginators(ir: IrService, printer: TsPrinter): GeneratedFile | undefined {
-  const all = paginated(ir);
-  if (all.length === 0) return undefined;
-  const statements: Statement[] = [
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "@org/tc-core",
-      isTypeOnly: true,
-      namedImports: coreSpecifiers(ir, ["PaginatorMeta"]),
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: MODULES.metadata,
-      namedImports: [GENERATED_VALUES.actions],
-    },
-    ...all.map(({ action, paginator: p }) =>
+/** Paginator metadata for core's `paginate`; nothing when no action paginates. */
+export const paginatorsEmitter: VersionEmitter = {
+  name: "paginators",
+  files: [PAGINATORS_PATH],
+  runtime: ["PaginatorMeta"],
+  emit(ir, context) {
+    const all = paginated(ir);
+    if (all.length === 0) return [];
+    const imports = context.imports(ir, PAGINATORS_PATH);
+    const statements = all.map(({ action, paginator: p }) =>
       dataConstant({
         name: p.metaName,
         doc: `Pages of ${action.name} by \`${p.offset}\`/\`${p.limit}\`, items in \`${p.items}\`.`,
-        type: ir.core.PaginatorMeta,
+        type: imports.runtime("PaginatorMeta"),
         value: {
-          action: codeRef(`${GENERATED_VALUES.actions}.${action.methodName}`),
+          action: codeRef(`${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${action.methodName}`),
           offset: p.offset,
           limit: p.limit,
           items: p.items,
           ...(p.total !== undefined ? { total: p.total } : {}),
         },
       }),
-    ),
-  ];
-  return printer.print(PAGINATORS_PATH, lineCommentHeader(ir, ["service.json"]), statements);
-}
+    );
+    return [context.print(imports, lineCommentHeader(ir, ["service.json"]), statements)];
+  },
+};
 
-/** The client method iterating one paginated action: one `paginate` call. */
+/**
+ * The client method iterating one paginated action: one `paginate` call. Records what it uses in
+ * the client module's `imports`.
+ */
 export function paginatorMethod(
   ir: IrService,
+  imports: ModuleImports,
   action: IrAction,
   p: IrPaginator,
 ): OptionalKind<MethodDeclarationStructure> {
-  const item = typeExpr(p.itemType, ir.core);
-  const optional = !action.input.some((m) => m.required);
+  if (p.itemType.kind === "structure") imports.generated(MODELS_PATH, p.itemType.typeName, { isType: true });
+  const item = typeExpr(p.itemType, imports);
+  const meta = imports.generated(PAGINATORS_PATH, p.metaName);
+  const optional = requestOptional(action);
   const stop = p.total !== undefined ? `\`${p.total}\` items have been read, or at` : "";
   return {
     name: p.methodName,
     parameters: [
       { name: "request", type: action.requestType, ...(optional ? { initializer: "{}" } : {}) },
-      { name: "options", type: ir.core.PaginateOptions, hasQuestionToken: true },
+      { name: "options", type: imports.runtime("PaginateOptions"), hasQuestionToken: true },
     ],
-    returnType: `${ir.core.Paginated}<${item}, ${action.responseType}>`,
+    returnType: `${imports.runtime("Paginated")}<${item}, ${action.responseType}>`,
     docs: [
       doc(
         `Every item of ${methodLink(ir, action.methodName)} (\`${p.items}\`), fetched page by page as you iterate; ` +
@@ -86,9 +85,9 @@ export function paginatorMethod(
       ),
     ],
     statements: [
-      `return ${ir.core.paginate}<${action.requestType}, ${action.responseType}, ${item}>(`,
+      `return ${imports.runtime("paginate")}<${action.requestType}, ${action.responseType}, ${item}>(`,
       `  (page, callOptions) => this.${action.methodName}(page, callOptions),`,
-      `  ${p.metaName},`,
+      `  ${meta},`,
       "  request,",
       "  options,",
       ");",

@@ -1,12 +1,14 @@
 import type { CodeBlockWriter } from "ts-morph";
-import type { IrErrorCode, IrService } from "../ir/index.js";
-import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../ir/reserved.js";
-import type { GeneratedFile } from "./file.js";
-import { lineCommentHeader } from "./header.js";
-import { METADATA_MODULE } from "./metadata.js";
-import type { Statement, TsPrinter } from "./printer.js";
-import { StructureKind } from "./ts-morph.js";
-import { clean, doc, exampleTag } from "./tsdoc.js";
+import type { IrErrorCode, IrService } from "../../ir/index.js";
+import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../../ir/reserved.js";
+import type { VersionEmitter } from "../support/emitter.js";
+import { lineCommentHeader } from "../support/header.js";
+import type { Statement } from "../support/printer.js";
+import type { ModuleImports } from "../support/symbols.js";
+import { StructureKind } from "../support/ts-morph.js";
+import { clean, doc, exampleTag } from "../support/tsdoc.js";
+import { CLIENT_PATH } from "./client.js";
+import { METADATA_PATH } from "./metadata.js";
 
 /** Path of the errors module inside a generated package. */
 export const ERRORS_PATH = "src/errors.gen.ts";
@@ -15,20 +17,27 @@ export const ERRORS_PATH = "src/errors.gen.ts";
  * Error-code unions (common, per action, whole service) with each code's description, the
  * method → codes map, and the type guard that narrows `err.code` by the method that failed.
  */
-export function emitErrors(ir: IrService, printer: TsPrinter): GeneratedFile {
+export const errorsEmitter: VersionEmitter = {
+  name: "errors",
+  files: [ERRORS_PATH],
+  runtime: ["TencentCloudError", "isTencentCloudError"],
+  emit(ir, context) {
+    const imports = context.imports(ir, ERRORS_PATH);
+    const statements: Statement[] = [...codeUnions(ir), ...guard(ir, imports)];
+    return [
+      context.print(
+        imports,
+        lineCommentHeader(ir, ["errors.json", "../../common/errors.json", "actions/*.json"]),
+        statements,
+      ),
+    ];
+  },
+};
+
+/** The unions of codes: common, the whole service's, one per action, and the method → codes map. */
+function codeUnions(ir: IrService): Statement[] {
   const { names } = ir;
-  const first = ir.actions.find((a) => a.errors.length > 0) ?? ir.actions[0];
-  const statements: Statement[] = [
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "@org/tc-core",
-      namedImports: ["isTencentCloudError", { name: "TencentCloudError", isTypeOnly: true }],
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: METADATA_MODULE,
-      namedImports: [GENERATED_VALUES.actions, GENERATED_VALUES.serviceMeta],
-    },
+  return [
     union(COMMON_ERROR_CODE, "Error codes every Tencent Cloud API 3.0 service may return.", ir.commonErrors),
     union(
       names.serviceErrorCode,
@@ -55,12 +64,29 @@ export function emitErrors(ir: IrService, printer: TsPrinter): GeneratedFile {
         docs: [doc(`Codes specific to {@link ${names.client}.${a.methodName}}.`)],
       })),
     },
+  ];
+}
+
+/**
+ * The error type and its guard. The guard compares the error's service and action with the
+ * metadata: codes are only known per action, so an error of another action must not be narrowed.
+ */
+function guard(ir: IrService, imports: ModuleImports): Statement[] {
+  const { names } = ir;
+  // Named in TSDoc links only; a type import lets an editor resolve them.
+  imports.generated(CLIENT_PATH, names.client, { isType: true });
+  const isError = imports.runtime("isTencentCloudError");
+  const errorClass = imports.runtime("TencentCloudError");
+  const actions = imports.generated(METADATA_PATH, GENERATED_VALUES.actions);
+  const serviceMeta = imports.generated(METADATA_PATH, GENERATED_VALUES.serviceMeta);
+  const first = ir.actions.find((a) => a.errors.length > 0) ?? ir.actions[0];
+  return [
     {
       kind: StructureKind.TypeAlias,
       name: names.errorType,
       isExported: true,
       typeParameters: [{ name: "C", constraint: "string", default: names.serviceErrorCode }],
-      type: "TencentCloudError<C>",
+      type: `${errorClass}<C>`,
       docs: [doc(`An error ${ir.title} returned, with \`code\` narrowed to \`C\`.`)],
     },
     {
@@ -104,20 +130,14 @@ export function emitErrors(ir: IrService, printer: TsPrinter): GeneratedFile {
       ],
       returnType: "boolean",
       statements: [
-        // Codes are only known per action, so an error of another action must not be narrowed to them.
         "return (",
-        `  isTencentCloudError(err) &&`,
-        `  err.service === ${GENERATED_VALUES.serviceMeta}.service &&`,
-        `  (method === undefined || err.action === ${GENERATED_VALUES.actions}[method].name)`,
+        `  ${isError}(err) &&`,
+        `  err.service === ${serviceMeta}.service &&`,
+        `  (method === undefined || err.action === ${actions}[method].name)`,
         ");",
       ],
     },
   ];
-  return printer.print(
-    ERRORS_PATH,
-    lineCommentHeader(ir, ["errors.json", "../../common/errors.json", "actions/*.json"]),
-    statements,
-  );
 }
 
 /** `export type X = | "A" | "B";` with each code's description as a comment above it. */

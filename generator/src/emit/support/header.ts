@@ -1,4 +1,4 @@
-import type { IrService } from "../ir/index.js";
+import type { IrService } from "../../ir/index.js";
 
 /**
  * First lines of every generated file: that it is generated, from which spec files,

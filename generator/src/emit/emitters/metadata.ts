@@ -1,56 +1,51 @@
 import type { CodeBlockWriter } from "ts-morph";
-import type { IrMember, IrService, IrStructure, IrType } from "../ir/index.js";
-import { camelCase } from "../ir/naming.js";
-import type { CoreName } from "../ir/reserved.js";
-import { GENERATED_VALUES } from "../ir/reserved.js";
-import { compareCodeUnits } from "../spec/write-json.js";
-import { coreSpecifiers } from "./core-import.js";
-import type { GeneratedFile } from "./file.js";
-import { lineCommentHeader } from "./header.js";
-import { dataConstant, writeLiteral } from "./literal.js";
-import type { Statement, TsPrinter } from "./printer.js";
-import { StructureKind } from "./ts-morph.js";
+import type { IrMember, IrService, IrStructure, IrType } from "../../ir/index.js";
+import { camelCase } from "../../ir/naming.js";
+import { GENERATED_VALUES } from "../../ir/reserved.js";
+import { compareCodeUnits } from "../../support/code-units.js";
+import type { VersionEmitter } from "../support/emitter.js";
+import { lineCommentHeader } from "../support/header.js";
+import { dataConstant, writeLiteral } from "../support/literal.js";
+import type { Statement } from "../support/printer.js";
 
 /** Path of the metadata module inside a generated package. */
 export const METADATA_PATH = "src/metadata.gen.ts";
-/** Specifier other generated modules import the metadata with. */
-export const METADATA_MODULE = "./metadata.gen.js";
 
 /**
  * The data core runs on: the service's endpoints, a compact table of request shapes
  * (and the structures they reach) for validation, and the actions as core's `defineActions`
  * table, which states each wire name once and only what core cannot derive from it.
  */
-export function emitMetadata(ir: IrService, printer: TsPrinter): GeneratedFile {
-  const statements: Statement[] = [
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "@org/tc-core",
-      namedImports: [...coreSpecifiers(ir, [DEFINE_ACTIONS]), ...coreSpecifiers(ir, ["ServiceMeta"], true)],
-    },
-    dataConstant({
-      name: GENERATED_VALUES.serviceMeta,
-      doc: `${ir.title} ${ir.version}: endpoints and request shapes for validation.`,
-      type: ir.core.ServiceMeta,
-      value: {
-        service: ir.name,
-        version: ir.version,
-        endpoint: ir.endpoint,
-        intlEndpoint: ir.intlEndpoint,
-        shapes: inputShapes(ir),
-      },
-    }),
-    actionsConstant(ir),
-  ];
-  return printer.print(
-    METADATA_PATH,
-    lineCommentHeader(ir, ["service.json", "actions/*.json", "structures/*.json"]),
-    statements,
-  );
-}
-
-/** Core's helper that expands an {@link ActionTableData} into one `ActionMeta` per method. */
-const DEFINE_ACTIONS = "defineActions" satisfies CoreName;
+export const metadataEmitter: VersionEmitter = {
+  name: "metadata",
+  files: [METADATA_PATH],
+  runtime: ["ServiceMeta", "defineActions"],
+  emit(ir, context) {
+    const imports = context.imports(ir, METADATA_PATH);
+    const statements: Statement[] = [
+      dataConstant({
+        name: GENERATED_VALUES.serviceMeta,
+        doc: `${ir.title} ${ir.version}: endpoints and request shapes for validation.`,
+        type: imports.runtime("ServiceMeta"),
+        value: {
+          service: ir.name,
+          version: ir.version,
+          endpoint: ir.endpoint,
+          intlEndpoint: ir.intlEndpoint,
+          shapes: inputShapes(ir),
+        },
+      }),
+      actionsConstant(ir, imports.runtime("defineActions")),
+    ];
+    return [
+      context.print(
+        imports,
+        lineCommentHeader(ir, ["service.json", "actions/*.json", "structures/*.json"]),
+        statements,
+      ),
+    ];
+  },
+};
 
 /**
  * The argument of core's `defineActions`, as plain data; its members are documented on core's
@@ -106,10 +101,10 @@ function nonEmpty<T extends Record<string, Record<string, unknown>>>(maps: T): P
  * type argument so `actions.describeTaskInfo` is an `ActionMeta` without a non-null assertion
  * (`never` for a service without actions: an empty type argument list does not parse).
  */
-function actionsConstant(ir: IrService): (writer: CodeBlockWriter) => void {
+function actionsConstant(ir: IrService, defineActions: string): (writer: CodeBlockWriter) => void {
   return (writer) => {
     writer.write("/** Per-action data, keyed by client method name. */").newLine();
-    writer.write(`export const ${GENERATED_VALUES.actions} = ${ir.core[DEFINE_ACTIONS]}<`);
+    writer.write(`export const ${GENERATED_VALUES.actions} = ${defineActions}<`);
     if (ir.actions.length === 0) writer.write("never");
     for (const a of ir.actions)
       writer

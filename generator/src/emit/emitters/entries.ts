@@ -1,11 +1,11 @@
-import type { IrPackage } from "../ir/index.js";
-import type { GeneratedFile } from "./file.js";
-import { lineCommentHeader } from "./header.js";
+import type { IrPackage } from "../../ir/index.js";
+import type { PackageEmitter } from "../support/emitter.js";
+import type { GeneratedFile } from "../support/file.js";
+import { lineCommentHeader } from "../support/header.js";
+import { moduleSpecifier } from "../support/symbols.js";
+import { StructureKind } from "../support/ts-morph.js";
 import { INDEX_PATH } from "./index-file.js";
-import type { TsPrinter } from "./printer.js";
-import { emitCli, TESTING_PATHS } from "./testing.js";
-import { StructureKind } from "./ts-morph.js";
-
+import { emitCli, TESTING_PATHS } from "./testing/testing.js";
 /** `src/models.gen.ts` of version `2018-04-12` → `src/2018-04-12/models.gen.ts`. */
 export function versionPath(version: string, file: string): string {
   return file.replace(/^src\//, `src/${version}/`);
@@ -30,14 +30,20 @@ export function packageEntries(pkg: IrPackage): Record<string, string> {
 }
 
 /** The root and `/testing` entries re-exporting the default version, and the package's bin. */
-export function emitEntries(pkg: IrPackage, printer: TsPrinter): GeneratedFile[] {
-  const main = pkg.defaultVersion;
-  const header = lineCommentHeader(main, ["service.json"]);
-  const reexport = (path: string, target: string): GeneratedFile =>
-    printer.print(path, header, [{ kind: StructureKind.ExportDeclaration, moduleSpecifier: target }]);
-  return [
-    reexport(INDEX_PATH, `./${main.version}/index.gen.js`),
-    reexport(TESTING_PATHS.index, `../${main.version}/testing/index.gen.js`),
-    emitCli(main, printer),
-  ];
-}
+export const entriesEmitter: PackageEmitter = {
+  name: "entries",
+  files: [INDEX_PATH, TESTING_PATHS.index, TESTING_PATHS.cli],
+  runtime: ["runMockServerCli"],
+  emit(pkg, context) {
+    const main = pkg.defaultVersion;
+    const header = lineCommentHeader(main, ["service.json"]);
+    const reexport = (path: string): GeneratedFile =>
+      context.printer.print(path, header, [
+        {
+          kind: StructureKind.ExportDeclaration,
+          moduleSpecifier: moduleSpecifier(path, versionPath(main.version, path)),
+        },
+      ]);
+    return [reexport(INDEX_PATH), reexport(TESTING_PATHS.index), emitCli(main, context)];
+  },
+};

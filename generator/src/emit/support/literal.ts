@@ -1,5 +1,5 @@
 import type { CodeBlockWriter } from "ts-morph";
-import { isPlainPropertyKey } from "../ir/name-rule.js";
+import { isPlainPropertyKey } from "../../ir/name-rule.js";
 import { clean } from "./tsdoc.js";
 
 /**

@@ -1,14 +1,13 @@
 import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
-import type { IrAction, IrMember, IrService, IrStructure } from "../ir/index.js";
-import type { CoreName } from "../ir/reserved.js";
-import { coreSpecifiers } from "./core-import.js";
-import type { GeneratedFile } from "./file.js";
-import { lineCommentHeader } from "./header.js";
-import { propertyKey } from "./literal.js";
-import type { Statement, TsPrinter } from "./printer.js";
-import { StructureKind } from "./ts-morph.js";
-import { type DocTag, doc } from "./tsdoc.js";
-import { integerAliases, memberTypeExpr } from "./type-expr.js";
+import type { IrAction, IrMember, IrService, IrStructure } from "../../ir/index.js";
+import type { VersionEmitter } from "../support/emitter.js";
+import { lineCommentHeader } from "../support/header.js";
+import { propertyKey } from "../support/literal.js";
+import type { Statement } from "../support/printer.js";
+import { StructureKind } from "../support/ts-morph.js";
+import { type DocTag, doc } from "../support/tsdoc.js";
+import { memberTypeExpr, type TypeRefs } from "../support/type-expr.js";
+import { CLIENT_PATH } from "./client.js";
 
 /** Path of the models module inside a generated package. */
 export const MODELS_PATH = "src/models.gen.ts";
@@ -17,44 +16,43 @@ export const MODELS_PATH = "src/models.gen.ts";
  * One interface per structure, request and response. Input members are optional unless the
  * spec requires them; output members are optional only where the spec says they may be absent.
  */
-export function emitModels(ir: IrService, printer: TsPrinter): GeneratedFile {
-  const members = [...ir.structures.flatMap((s) => s.members), ...ir.actions.flatMap((a) => [...a.input, ...a.output])];
-  const statements: Statement[] = [];
-  const aliases = integerAliases(members.map((m) => m.type));
-  if (aliases.length > 0) {
-    statements.push({
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "@org/tc-core",
-      isTypeOnly: true,
-      namedImports: coreSpecifiers(ir, aliases as CoreName[]),
-    });
-  }
-  for (const structure of ir.structures) statements.push(structureInterface(ir, structure));
-  for (const action of ir.actions) statements.push(requestInterface(ir, action), responseInterface(ir, action));
-  return printer.print(MODELS_PATH, lineCommentHeader(ir, ["actions/*.json", "structures/*.json"]), statements);
-}
+export const modelsEmitter: VersionEmitter = {
+  name: "models",
+  files: [MODELS_PATH],
+  runtime: ["Int64", "UInt64"],
+  emit(ir, context) {
+    const imports = context.imports(ir, MODELS_PATH);
+    const statements: Statement[] = [];
+    for (const structure of ir.structures) statements.push(structureInterface(imports, structure));
+    for (const action of ir.actions)
+      statements.push(requestInterface(ir, imports, action), responseInterface(ir, imports, action));
+    // Named in TSDoc links only; a type import lets an editor resolve them.
+    if (ir.actions.length > 0) imports.generated(CLIENT_PATH, ir.names.client, { isType: true });
+    return [context.print(imports, lineCommentHeader(ir, ["actions/*.json", "structures/*.json"]), statements)];
+  },
+};
 
-function structureInterface(ir: IrService, s: IrStructure): InterfaceDeclarationStructure {
+function structureInterface(refs: TypeRefs, s: IrStructure): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
     name: s.typeName,
     isExported: true,
     docs: [doc(s.description || `The ${s.name} structure.`)],
-    properties: s.members.map((m) => property(ir, m)),
+    properties: s.members.map((m) => property(refs, m)),
   };
 }
 
-function requestInterface(ir: IrService, a: IrAction): InterfaceDeclarationStructure {
+function requestInterface(ir: IrService, refs: TypeRefs, a: IrAction): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
     name: a.requestType,
     isExported: true,
     docs: [doc(`Request of {@link ${ir.names.client}.${a.methodName} | ${a.name}}: ${a.summary}.`, deprecatedTag(a))],
-    properties: a.input.map((m) => property(ir, m)),
+    properties: a.input.map((m) => property(refs, m)),
   };
 }
 
-function responseInterface(ir: IrService, a: IrAction): InterfaceDeclarationStructure {
+function responseInterface(ir: IrService, refs: TypeRefs, a: IrAction): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
     name: a.responseType,
@@ -66,7 +64,7 @@ function responseInterface(ir: IrService, a: IrAction): InterfaceDeclarationStru
       ),
     ],
     properties: [
-      ...a.output.map((m) => property(ir, m)),
+      ...a.output.map((m) => property(refs, m)),
       {
         name: "RequestId",
         type: "string",
@@ -76,13 +74,13 @@ function responseInterface(ir: IrService, a: IrAction): InterfaceDeclarationStru
   };
 }
 
-function property(ir: IrService, m: IrMember): OptionalKind<PropertySignatureStructure> {
+function property(refs: TypeRefs, m: IrMember): OptionalKind<PropertySignatureStructure> {
   const tags: DocTag[] = [];
   if (m.example !== undefined && m.example !== "") tags.push({ tag: "example", text: exampleText(m) });
   if (m.deprecated) tags.push({ tag: "deprecated", text: "The service no longer supports this member." });
   return {
     name: propertyKey(m.name),
-    type: memberTypeExpr(m, ir.core),
+    type: memberTypeExpr(m, refs),
     hasQuestionToken: !m.required,
     docs: [doc(m.description || m.name, tags)],
   };

@@ -1,14 +1,4 @@
-import type { IrAction, IrService } from "../ir/index.js";
-
-/** Module specifiers generated modules import each other with (`.js`: NodeNext resolution). */
-export const MODULES = {
-  models: "./models.gen.js",
-  errors: "./errors.gen.js",
-  metadata: "./metadata.gen.js",
-  client: "./client.gen.js",
-  waiters: "./waiters.gen.js",
-  paginators: "./paginators.gen.js",
-} as const;
+import type { IrAction, IrService } from "../../ir/index.js";
 
 /** Ends spec prose with a full stop unless it already ends a sentence. */
 export function sentence(text: string): string {

@@ -1,18 +1,18 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
-import type { IrAction, IrService, IrStream } from "../ir/index.js";
-import { GENERATED_VALUES } from "../ir/reserved.js";
-import type { GeneratedFile } from "./file.js";
-import { lineCommentHeader } from "./header.js";
-import { MODULES, requestOptional } from "./names.js";
-import type { Statement, TsPrinter } from "./printer.js";
-import { StructureKind } from "./ts-morph.js";
-import { doc } from "./tsdoc.js";
+import type { IrAction, IrService, IrStream } from "../../ir/index.js";
+import { GENERATED_VALUES } from "../../ir/reserved.js";
+import type { VersionEmitter } from "../support/emitter.js";
+import { lineCommentHeader } from "../support/header.js";
+import { requestOptional } from "../support/names.js";
+import type { Statement } from "../support/printer.js";
+import type { ModuleImports } from "../support/symbols.js";
+import { StructureKind } from "../support/ts-morph.js";
+import { doc } from "../support/tsdoc.js";
+import { METADATA_PATH } from "./metadata.js";
+import { MODELS_PATH } from "./models.js";
 
 /** Path of the stream event types inside a generated package. */
 export const STREAMS_PATH = "src/streams.gen.ts";
-
-/** Module specifier of {@link STREAMS_PATH} for imports between generated modules. */
-export const STREAMS_MODULE = "./streams.gen.js";
 
 /** Streaming actions of the service, in action order. */
 export function streamingActions(ir: IrService): Array<{ action: IrAction; stream: IrStream }> {
@@ -22,47 +22,46 @@ export function streamingActions(ir: IrService): Array<{ action: IrAction; strea
   });
 }
 
-/** One event type per streaming action; `undefined` when the service has none. */
-export function emitStreams(ir: IrService, printer: TsPrinter): GeneratedFile | undefined {
-  const streaming = streamingActions(ir);
-  if (streaming.length === 0) return undefined;
-  const statements: Statement[] = [
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: MODULES.models,
-      isTypeOnly: true,
-      namedImports: streaming.map(({ action }) => action.responseType),
-    },
-  ];
-  for (const { action, stream } of streaming) {
-    statements.push({
-      kind: StructureKind.TypeAlias,
-      name: stream.eventType,
-      isExported: true,
-      type: `Omit<${action.responseType}, "RequestId"> & { readonly RequestId?: string }`,
-      docs: [
-        doc(
-          `One Server-Sent Event of ${action.name} called with \`${stream.member}: true\`: the members of ` +
-            `{@link ${action.responseType}} as the service sends them incrementally (e.g. a delta per event).`,
-        ),
-      ],
-    });
-  }
-  return printer.print(STREAMS_PATH, lineCommentHeader(ir, ["actions/*.json"]), statements);
-}
+/** One event type per streaming action; nothing when the service has none. */
+export const streamsEmitter: VersionEmitter = {
+  name: "streams",
+  files: [STREAMS_PATH],
+  runtime: [],
+  emit(ir, context) {
+    const streaming = streamingActions(ir);
+    if (streaming.length === 0) return [];
+    const imports = context.imports(ir, STREAMS_PATH);
+    const statements = streaming.map(
+      ({ action, stream }): Statement => ({
+        kind: StructureKind.TypeAlias,
+        name: stream.eventType,
+        isExported: true,
+        type: `Omit<${imports.generated(MODELS_PATH, action.responseType, { isType: true })}, "RequestId"> & { readonly RequestId?: string }`,
+        docs: [
+          doc(
+            `One Server-Sent Event of ${action.name} called with \`${stream.member}: true\`: the members of ` +
+              `{@link ${action.responseType}} as the service sends them incrementally (e.g. a delta per event).`,
+          ),
+        ],
+      }),
+    );
+    return [context.print(imports, lineCommentHeader(ir, ["actions/*.json"]), statements)];
+  },
+};
 
 /**
  * Overloads on the stream member's literal type, then the implementation: one core
  * `invokeOrStream` call. `Stream: true` gives an async iterable of events, anything else the
- * plain response.
+ * plain response. Records what they use in the client module's `imports`.
  */
 export function streamOverloads(
-  ir: IrService,
+  imports: ModuleImports,
   action: IrAction,
   stream: IrStream,
   plain: OptionalKind<MethodDeclarationStructure>,
 ): OptionalKind<MethodDeclarationStructure> {
-  const options = { name: "options", type: ir.core.CallOptions, hasQuestionToken: true };
+  imports.generated(STREAMS_PATH, stream.eventType, { isType: true });
+  const options = { name: "options", type: imports.runtime("CallOptions"), hasQuestionToken: true };
   const streamDoc = doc(
     `Streams ${action.name}: with \`${stream.member}: true\` the service answers with Server-Sent Events, ` +
       "yielded one by one as they arrive. Nothing is sent until iteration starts. Breaking out of the loop " +
@@ -113,7 +112,7 @@ export function streamOverloads(
     ],
     returnType: `Promise<${action.responseType}> | AsyncIterable<${stream.eventType}>`,
     statements: [
-      `return ${ir.core.invokeOrStream}<${action.responseType}, ${stream.eventType}>(this, ${GENERATED_VALUES.actions}.${action.methodName}, "${stream.member}", request, options);`,
+      `return ${imports.runtime("invokeOrStream")}<${action.responseType}, ${stream.eventType}>(this, ${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${action.methodName}, "${stream.member}", request, options);`,
     ],
   };
 }

@@ -1,11 +1,13 @@
-import type { IrMember, IrService, IrStructure, IrType } from "../ir/index.js";
-import type { GeneratedFile } from "./file.js";
-import { lineCommentHeader } from "./header.js";
-import { dataConstant } from "./literal.js";
-import { paginated } from "./paginators.js";
-import type { Statement, TsPrinter } from "./printer.js";
-import { StructureKind } from "./ts-morph.js";
-import { typeExpr } from "./type-expr.js";
+import type { IrMember, IrService, IrStructure, IrType } from "../../../ir/index.js";
+import type { EmitContext } from "../../support/emitter.js";
+import type { GeneratedFile } from "../../support/file.js";
+import { lineCommentHeader } from "../../support/header.js";
+import { dataConstant } from "../../support/literal.js";
+import type { Statement } from "../../support/printer.js";
+import type { ModuleImports } from "../../support/symbols.js";
+import { typeExpr } from "../../support/type-expr.js";
+import { MODELS_PATH } from "../models.js";
+import { paginated } from "../paginators.js";
 
 /** Path of the synthesised defaults of the `/testing` entry. */
 export const DEFAULTS_PATH = "src/testing/defaults.gen.ts";
@@ -23,30 +25,31 @@ export function collectionsTypeName(ir: IrService): string {
 
 /**
  * The `collections` type: each list action's wire name → its item type, so a test handing the local
- * endpoint items gets them checked against the spec. `undefined` when no action lists.
+ * endpoint items gets them checked against the spec; the item types are imported through `imports`.
+ * `undefined` when no action lists.
  */
 export function collectionsType(
   ir: IrService,
-): { name: string; properties: Array<{ name: string; type: string }>; models: string[] } | undefined {
+  imports: ModuleImports,
+): { name: string; properties: Array<{ name: string; type: string }> } | undefined {
   const lists = paginated(ir);
   if (lists.length === 0) return undefined;
-  const properties = lists.map(({ action, paginator }) => ({
-    name: action.name,
-    type: `readonly ${typeExpr(paginator.itemType)}[]`,
-  }));
-  const models = lists.flatMap(({ paginator }) => namedTypes(paginator.itemType));
-  return { name: collectionsTypeName(ir), properties, models: [...new Set(models)].sort() };
+  const properties = lists.map(({ action, paginator }) => {
+    for (const model of namedTypes(paginator.itemType)) imports.generated(MODELS_PATH, model, { isType: true });
+    return { name: action.name, type: `readonly ${typeExpr(paginator.itemType, imports)}[]` };
+  });
+  return { name: collectionsTypeName(ir), properties };
 }
 
 /**
  * Data synthesised from the spec's member examples (members without a usable example get a zero value
  * when required and are left out otherwise): one item per list action, listed when no sample lists any,
  * and the answer of each streaming action without a sample, so its local endpoint streams something.
- * `undefined` when there is nothing to synthesise.
+ * Nothing when there is nothing to synthesise.
  */
-export function emitDefaults(ir: IrService, printer: TsPrinter): GeneratedFile | undefined {
+export function emitDefaults(ir: IrService, context: EmitContext): GeneratedFile[] {
   const { items, answers } = defaults(ir);
-  if (Object.keys(items).length === 0 && Object.keys(answers).length === 0) return undefined;
+  if (Object.keys(items).length === 0 && Object.keys(answers).length === 0) return [];
   const statements: Statement[] = [];
   if (Object.keys(items).length > 0) {
     statements.push(
@@ -68,11 +71,8 @@ export function emitDefaults(ir: IrService, printer: TsPrinter): GeneratedFile |
       }),
     );
   }
-  return printer.print(
-    DEFAULTS_PATH,
-    lineCommentHeader(ir, ["actions/*.json", "structures/*.json examples"]),
-    statements,
-  );
+  const imports = context.imports(ir, DEFAULTS_PATH);
+  return [context.print(imports, lineCommentHeader(ir, ["actions/*.json", "structures/*.json examples"]), statements)];
 }
 
 /** Which constants of {@link DEFAULTS_PATH} exist, for the testing index's import. */
@@ -163,30 +163,4 @@ function namedTypes(type: IrType): string[] {
   if (type.kind === "structure") return [type.typeName];
   if (type.kind === "list") return namedTypes(type.items);
   return [];
-}
-
-/** Import of the item types the collections type names, from the models module. */
-export function collectionsImports(ir: IrService): Statement[] {
-  const type = collectionsType(ir);
-  const integers = paginated(ir)
-    .map(({ paginator }) => typeExpr(paginator.itemType))
-    .filter((t) => /^U?Int64$/.test(t));
-  const out: Statement[] = [];
-  if (type && type.models.length > 0) {
-    out.push({
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "../models.gen.js",
-      isTypeOnly: true,
-      namedImports: type.models,
-    });
-  }
-  if (integers.length > 0) {
-    out.push({
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "@org/tc-core",
-      isTypeOnly: true,
-      namedImports: [...new Set(integers)].sort(),
-    });
-  }
-  return out;
 }

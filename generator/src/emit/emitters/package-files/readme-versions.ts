@@ -1,7 +1,7 @@
-import type { IrAction, IrPackage } from "../ir/index.js";
-import { sentence } from "./names.js";
-import { paginated } from "./paginators.js";
-import { markdownText } from "./text.js";
+import type { IrAction, IrPackage } from "../../../ir/index.js";
+import { sentence } from "../../support/names.js";
+import { markdownText } from "../../support/text.js";
+import { paginated } from "../paginators.js";
 
 /** What the README lists per API version: entry point, actions with links, paginators, waiters, error codes. */
 export interface ReadmeVersion {

@@ -1,0 +1,15 @@
+/**
+ * `DescribeTaskInfo` → `describeTaskInfo`, `DBInstances` → `dbInstances`, `ABC` → `abc`: the client
+ * method name of an action. The first letter is lowered, and so is the rest of a leading acronym
+ * except a capital that starts the next word.
+ *
+ * The one naming rule of both sides: core's `defineActions` derives the method of every action a
+ * table does not list, and the generator (`@org/tc-generator`) names client methods with this same
+ * function, imported from `@org/tc-core/naming`, so the two cannot disagree.
+ *
+ * @param name - A wire action name, e.g. `DescribeTaskInfo`.
+ * @returns The method name, e.g. `describeTaskInfo`.
+ */
+export function actionMethodName(name: string): string {
+  return name.replace(/^[A-Z](?:[A-Z]*(?![a-z]))?/, (acronym) => acronym.toLowerCase());
+}
