@@ -1,4 +1,4 @@
-import type { IrMember, IrService, IrType } from "../../ir/index.js";
+import type { IrMember, IrService, IrType } from "../ir/index.js";
 
 /**
  * A request for an action without a sample, built from the members' documented examples: every

@@ -14,6 +14,7 @@ import { emitTesting } from "./testing.js";
 import { emitWaiters } from "./waiters.js";
 import { emitStateWaiters } from "./state-waiters.js";
 import { emitStreams } from "./streams.js";
+import { emitSmokeTest } from "./smoke-test.js";
 
 export type { EmitOptions, GeneratedFile } from "./file.js";
 export { PROVENANCE_PATH, parseProvenance, type Provenance } from "./provenance.js";
@@ -51,6 +52,7 @@ export function emitPackage(pkg: IrPackage, options: EmitOptions, printer: TsPri
     ...pkg.versions.flatMap((ir) => emitVersion(ir, printer).map((f) => ({ ...f, path: versionPath(ir.version, f.path) }))),
     ...emitEntries(pkg, printer),
     ...emitPackageFiles(pkg, options, printer),
+    emitSmokeTest(pkg, printer),
   ];
   files.push(emitProvenance(pkg, options, files));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogueCheck, type CatalogueCheckResult } from "../../src/commands/catalogue-check/check.js";
-import { exampleRequest } from "../../src/commands/catalogue-check/example-request.js";
+import { exampleRequest } from "../../src/emit/example-request.js";
 import { runCatalogueCheck, table } from "../../src/commands/catalogue-check/index.js";
 import { kettleIr } from "../emit/golden.js";
 

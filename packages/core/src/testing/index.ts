@@ -13,3 +13,4 @@ export type {
   MockTaskData,
   MockTasks,
 } from "./types.js";
+export { smokeCalls, type SmokeCall, type SmokeCallsOptions, type SmokeClientOptions, type SmokeReport } from "./smoke.js";
