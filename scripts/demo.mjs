@@ -1,8 +1,8 @@
 // `npm run demo`: regenerate @org/tc-redis from specs/, build everything, start the local
 // Tencent Cloud endpoint and run each program under examples/ against it.
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -41,7 +41,12 @@ const examples = [
   {
     file: "typed-errors",
     title: "Catch a typed error and branch on its code",
-    before: (server) => server.failNext("DescribeInstanceParams", "ResourceNotFound.InstanceNotExists", "No Redis instance is found by the serialId."),
+    before: (server) =>
+      server.failNext(
+        "DescribeInstanceParams",
+        "ResourceNotFound.InstanceNotExists",
+        "No Redis instance is found by the serialId.",
+      ),
   },
   { file: "validation-error", title: "A request the SDK rejects before sending" },
   { file: "proxy-call", title: "A call through an HTTP proxy (CONNECT tunnel)" },
@@ -49,7 +54,8 @@ const examples = [
   {
     file: "common-client",
     title: "CommonClient on a service we did not generate (CVM)",
-    before: (_server, cvm) => cvm.failNext("StartInstances", "UnsupportedOperation.InstanceStateRunning", "The instance is already running."),
+    before: (_server, cvm) =>
+      cvm.failNext("StartInstances", "UnsupportedOperation.InstanceStateRunning", "The instance is already running."),
   },
 ];
 
@@ -92,7 +98,11 @@ async function main() {
 
   step("Start the local Tencent Cloud endpoint");
   const { startMockServer } = await import("@org/tc-redis/testing");
-  const server = await startMockServer({ taskDurationMs: 2500, stateDurationMs: 2500, collections: { DescribeInstances: demoInstances } });
+  const server = await startMockServer({
+    taskDurationMs: 2500,
+    stateDurationMs: 2500,
+    collections: { DescribeInstances: demoInstances },
+  });
   console.log(`listening on ${server.endpoint} (TC3 signatures verified, tasks and instance states simulated)`);
   const { startMockServer: startCoreMockServer } = await import("@org/tc-core/testing");
   const cvm = await startCoreMockServer(cvmService, { credentials: server.credentials });
@@ -127,7 +137,9 @@ async function main() {
     await new Promise((resolve) => proxy.close(resolve));
   }
   const served = server.requests.length + cvm.requests.length + hunyuan.requests.length;
-  console.log(`\n\x1b[1mdemo: ${examples.length} examples ran against the local endpoints; ${served} API requests served.\x1b[0m`);
+  console.log(
+    `\n\x1b[1mdemo: ${examples.length} examples ran against the local endpoints; ${served} API requests served.\x1b[0m`,
+  );
 }
 
 main().catch((err) => {

@@ -5,7 +5,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL(".", import.meta.url)),
-    include: ["release/test/**/*.test.ts", "publish-e2e/test/**/*.test.ts", "docs/test/**/*.test.ts", "facts/test/**/*.test.ts"],
+    include: [
+      "release/test/**/*.test.ts",
+      "publish-e2e/test/**/*.test.ts",
+      "docs/test/**/*.test.ts",
+      "facts/test/**/*.test.ts",
+    ],
     // Each test builds throwaway git repositories; git is slower than the default timeout allows on 2 cores.
     testTimeout: 30_000,
   },

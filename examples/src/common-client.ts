@@ -16,7 +16,9 @@ interface DescribeZonesResponse {
 }
 try {
   const { TotalCount, ZoneSet, RequestId } = await cvm.call<DescribeZonesResponse>("DescribeZones");
-  console.log(`${TotalCount} zones: ${ZoneSet.map((z) => `${z.Zone} (${z.ZoneState})`).join(", ")}; request id ${RequestId}`);
+  console.log(
+    `${TotalCount} zones: ${ZoneSet.map((z) => `${z.Zone} (${z.ZoneState})`).join(", ")}; request id ${RequestId}`,
+  );
   await cvm.call("StartInstances", { InstanceIds: ["ins-demo0001"] });
 } catch (err) {
   // Error codes stay open: a code this SDK has never seen still compares.

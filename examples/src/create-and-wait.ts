@@ -21,10 +21,12 @@ try {
     {
       timeoutMs: 15 * 60_000,
       minDelayMs: 1000,
-      onProgress: (status) => console.log(`  status of ${created.InstanceIds.join(", ")}: ${status || "(not listed yet)"}`),
+      onProgress: (status) =>
+        console.log(`  status of ${created.InstanceIds.join(", ")}: ${status || "(not listed yet)"}`),
     },
   );
-  for (const instance of running.InstanceSet) console.log(`${instance.InstanceId} is running (status ${instance.Status})`);
+  for (const instance of running.InstanceSet)
+    console.log(`${instance.InstanceId} is running (status ${instance.Status})`);
 } catch (err) {
   if (isWaiterFailedError(err)) {
     console.error(`instance reached ${err.failed.join(", ")} instead of running`);

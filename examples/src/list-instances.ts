@@ -13,7 +13,9 @@ try {
   let pages = 0;
   for await (const page of redis.paginateDescribeInstances({}, { pageSize: 2 }).pages()) {
     pages++;
-    console.log(`  page ${pages}: ${page.InstanceSet.length} instances of ${page.TotalCount} (request ${page.RequestId})`);
+    console.log(
+      `  page ${pages}: ${page.InstanceSet.length} instances of ${page.TotalCount} (request ${page.RequestId})`,
+    );
   }
 } finally {
   redis.close();

@@ -10,7 +10,10 @@ const redis = new RedisClient({
   ...(endpoint === undefined ? {} : { endpoint }),
   ...(proxy === undefined ? {} : { proxy }),
   headers: { "X-Demo-Caller": "proxy-call" },
-  hooks: { beforeAttempt: ({ traceId }) => console.log(`sending through ${proxy ?? "the environment's proxy"}, X-TC-TraceId ${traceId}`) },
+  hooks: {
+    beforeAttempt: ({ traceId }) =>
+      console.log(`sending through ${proxy ?? "the environment's proxy"}, X-TC-TraceId ${traceId}`),
+  },
 });
 try {
   const task = await redis.describeTaskInfo({ TaskId: 18215 });

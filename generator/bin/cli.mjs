@@ -4,7 +4,7 @@
 // generation (bench/README.md). So the sources are transpiled once per change into dist/, which keeps
 // src/'s layout (paths relative to a module, such as ../../templates, stay valid), and run from there.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -24,7 +24,8 @@ function sources(dir) {
 /** Content hash of the sources: a changed, added or removed file means a rebuild; mtimes are not trusted. */
 function sourceHash(files) {
   const hash = createHash("sha256");
-  for (const file of files) hash.update(path.relative(srcDir, file)).update("\0").update(readFileSync(file)).update("\0");
+  for (const file of files)
+    hash.update(path.relative(srcDir, file)).update("\0").update(readFileSync(file)).update("\0");
   return hash.digest("hex");
 }
 
@@ -37,7 +38,15 @@ async function ensureBuilt() {
   const staging = `${outDir}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  await build({ entryPoints: files, outdir: staging, outbase: srcDir, format: "esm", platform: "node", target: "node20", logLevel: "error" });
+  await build({
+    entryPoints: files,
+    outdir: staging,
+    outbase: srcDir,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    logLevel: "error",
+  });
   writeFileSync(path.join(staging, ".source-hash"), digest);
   rmSync(outDir, { recursive: true, force: true });
   renameSync(staging, outDir);

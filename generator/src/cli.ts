@@ -1,4 +1,3 @@
-
 const USAGE = [
   "usage: cli <command> [args]",
   "  generate [args]                 generate SDK packages from specs/",

@@ -68,7 +68,13 @@ function killGroup(pid: number | undefined): void {
 }
 
 function tail(stdout: string, stderr: string): string {
-  const lines = [stdout, stderr].map((text) => text.trimEnd()).filter((text) => text !== "").join("\n").split("\n");
+  const lines = [stdout, stderr]
+    .map((text) => text.trimEnd())
+    .filter((text) => text !== "")
+    .join("\n")
+    .split("\n");
   const shown = lines.slice(-TAIL_LINES).map((line) => (line.trim() === "" ? "" : `    ${line}`));
-  return (lines.length > TAIL_LINES ? [`    … ${lines.length - TAIL_LINES} earlier lines`, ...shown] : shown).join("\n");
+  return (lines.length > TAIL_LINES ? [`    … ${lines.length - TAIL_LINES} earlier lines`, ...shown] : shown).join(
+    "\n",
+  );
 }

@@ -49,7 +49,10 @@ export function installedSizes(
   for (const pkg of packages) {
     const closure = dependencyClosure(nodeModules, pkg.dependencies);
     if (closure === undefined) continue;
-    sizes.set(pkg.name, pkg.unpackedSize + [...closure].reduce((sum, dep) => sum + diskUsage(path.join(nodeModules, dep)), 0));
+    sizes.set(
+      pkg.name,
+      pkg.unpackedSize + [...closure].reduce((sum, dep) => sum + diskUsage(path.join(nodeModules, dep)), 0),
+    );
   }
   return sizes;
 }
@@ -62,7 +65,9 @@ function dependencyClosure(nodeModules: string, roots: readonly string[]): Set<s
     const manifest = path.join(nodeModules, dep, "package.json");
     if (!existsSync(manifest)) return undefined;
     seen.add(dep);
-    const { dependencies = {} } = JSON.parse(readFileSync(manifest, "utf8")) as { dependencies?: Record<string, string> };
+    const { dependencies = {} } = JSON.parse(readFileSync(manifest, "utf8")) as {
+      dependencies?: Record<string, string>;
+    };
     pending.push(...Object.keys(dependencies));
   }
   return seen;

@@ -1,4 +1,4 @@
-import { run, type RunOptions } from "./exec.js";
+import { type RunOptions, run } from "./exec.js";
 
 /** What `npm pack --dry-run --json` reports for one package. */
 export interface PackReport {
@@ -15,7 +15,10 @@ const ALLOWED = /^(dist\/.+|README\.md|LICENSE|package\.json)$/;
 
 /** Runs `npm pack --dry-run --json` in `packageDir` and returns the tarball's size and file list. */
 export async function dryRunPack(packageDir: string, options: Omit<RunOptions, "cwd">): Promise<PackReport> {
-  const { stdout } = await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { ...options, cwd: packageDir });
+  const { stdout } = await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+    ...options,
+    cwd: packageDir,
+  });
   const [report] = JSON.parse(stdout) as Array<{
     name: string;
     version: string;

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { checkChangesets } from "../release/changeset-check.js";
 import { git } from "../release/git.js";
-import { VERSION_COMMIT_MESSAGE } from "../release/version-commit.js";
 import { isHigherVersion, satisfiesSimpleRange } from "../release/semver-range.js";
+import { VERSION_COMMIT_MESSAGE } from "../release/version-commit.js";
 import { listWorkspaces, readManifest } from "../release/workspaces.js";
 
 /** Name → version of every published workspace of the repository at `root`. */
@@ -44,7 +44,8 @@ export async function verifyRelease(expect: ReleaseExpectations): Promise<Map<st
   const lock = readManifest(path.join(expect.root, "package-lock.json"));
   const lockPackages = (lock.packages ?? {}) as Record<string, { version?: string }>;
   const head = git(expect.root, ["log", "-1", "--format=%s"]).trim();
-  if (head !== VERSION_COMMIT_MESSAGE) problems.push(`HEAD is "${head}", expected the "${VERSION_COMMIT_MESSAGE}" commit`);
+  if (head !== VERSION_COMMIT_MESSAGE)
+    problems.push(`HEAD is "${head}", expected the "${VERSION_COMMIT_MESSAGE}" commit`);
   const dirty = git(expect.root, ["status", "--porcelain"]).trim();
   if (dirty !== "") problems.push(`the release left uncommitted changes:\n${dirty}`);
   const tags = new Set(git(expect.root, ["tag", "--points-at", "HEAD"]).split("\n").filter(Boolean));
@@ -69,15 +70,19 @@ export async function verifyRelease(expect: ReleaseExpectations): Promise<Map<st
     if (lockPackages[pkg.relDir]?.version !== now) {
       problems.push(`package-lock.json still records ${pkg.name} at ${lockPackages[pkg.relDir]?.version ?? "nothing"}`);
     }
-    if (!tags.has(`${pkg.name}@${now}`)) problems.push(`git tag ${pkg.name}@${now} does not point at the version commit`);
+    if (!tags.has(`${pkg.name}@${now}`))
+      problems.push(`git tag ${pkg.name}@${now} does not point at the version commit`);
     const latest = await registryLatest(expect.registryUrl, pkg.name);
     if (latest !== now) problems.push(`registry serves ${pkg.name} latest=${latest ?? "nothing"}, expected ${now}`);
   }
   const check = checkChangesets(expect.root);
   if (check.unreleased.length > 0 || check.problems.length > 0) {
-    problems.push(`the changeset check does not treat the version commit as the release: ${check.problems.join("; ") || check.unreleased.map((u) => u.name).join(", ")}`);
+    problems.push(
+      `the changeset check does not treat the version commit as the release: ${check.problems.join("; ") || check.unreleased.map((u) => u.name).join(", ")}`,
+    );
   }
-  if (problems.length > 0) throw new Error(`the release did not do what it should:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  if (problems.length > 0)
+    throw new Error(`the release did not do what it should:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   return after;
 }
 
@@ -117,17 +122,23 @@ export async function verifyConsumerLock(
     seen.add(name);
     const expected = versions.get(name);
     if (expected === undefined || entry.version !== expected) {
-      problems.push(`${where}: installed ${entry.version ?? "?"}, expected the released ${expected ?? "(not released)"}`);
+      problems.push(
+        `${where}: installed ${entry.version ?? "?"}, expected the released ${expected ?? "(not released)"}`,
+      );
       continue;
     }
     const served = await registryIntegrity(registryUrl, name, expected);
     if (served === undefined || entry.integrity !== served) {
-      problems.push(`${where}: integrity ${entry.integrity ?? "none"} differs from the local registry's ${served ?? "none"}`);
+      problems.push(
+        `${where}: integrity ${entry.integrity ?? "none"} differs from the local registry's ${served ?? "none"}`,
+      );
     }
   }
   if (seen.size === 0) problems.push("no @org/* package was installed");
   if (problems.length > 0) {
-    throw new Error(`the consumer did not install what was just published:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    throw new Error(
+      `the consumer did not install what was just published:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
   }
 }
 

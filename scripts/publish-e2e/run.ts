@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -6,12 +6,12 @@ import { git } from "../release/git.js";
 import { listWorkspaces } from "../release/workspaces.js";
 import { CONSUMED_PACKAGES, RUNTIME_CHECKS, TYPE_CHECKS, writeConsumer } from "./consumer.js";
 import { run } from "./exec.js";
-import { dryRunPack, missingFiles, unexpectedFiles, type PackReport } from "./pack.js";
+import { installedSizes, type MeasuredSize, writeMeasuredSizes } from "./measured-sizes.js";
+import { dryRunPack, missingFiles, type PackReport, unexpectedFiles } from "./pack.js";
 import { publishedVersions, verifyConsumerLock, verifyRelease } from "./release-checks.js";
 import { copyWorkingTree, linkNodeModules } from "./repo-copy.js";
 import { Scratch } from "./scratch.js";
-import { startVerdaccio, type LocalRegistry } from "./verdaccio.js";
-import { installedSizes, writeMeasuredSizes, type MeasuredSize } from "./measured-sizes.js";
+import { type LocalRegistry, startVerdaccio } from "./verdaccio.js";
 
 const ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const CHANGESET = ".changeset/publish-e2e-test.md";
@@ -67,12 +67,25 @@ function releaseEnv(scratch: Scratch, registry: LocalRegistry): NodeJS.ProcessEn
 function prepareRepository(repo: string): number {
   const files = copyWorkingTree(ROOT, repo);
   linkNodeModules(ROOT, repo);
-  writeFileSync(path.join(repo, CHANGESET), `---\n${NAMED.map((name) => `"${name}": patch`).join("\n")}\n---\n\n${SUMMARY}\n`);
+  writeFileSync(
+    path.join(repo, CHANGESET),
+    `---\n${NAMED.map((name) => `"${name}": patch`).join("\n")}\n---\n\n${SUMMARY}\n`,
+  );
   // The release commits the version bump and tags it, so the copy is a repository on main with everything committed.
   git(repo, ["init", "-q", "-b", "main"]);
   git(repo, ["add", "-A"]);
-  git(repo, ["-c", "user.name=publish-e2e", "-c", "user.email=publish-e2e@example.invalid", "-c", "commit.gpgsign=false",
-    "commit", "-q", "-m", "working tree under test, with a test changeset"]);
+  git(repo, [
+    "-c",
+    "user.name=publish-e2e",
+    "-c",
+    "user.email=publish-e2e@example.invalid",
+    "-c",
+    "commit.gpgsign=false",
+    "commit",
+    "-q",
+    "-m",
+    "working tree under test, with a test changeset",
+  ]);
   return files;
 }
 
@@ -102,7 +115,8 @@ interface Sizes {
 
 async function publishTest(scratch: Scratch, setRegistry: (registry: LocalRegistry) => void): Promise<Sizes> {
   const registry = await step("start verdaccio (127.0.0.1, free port, no uplinks)", () =>
-    startVerdaccio(ROOT, scratch.path("registry")));
+    startVerdaccio(ROOT, scratch.path("registry")),
+  );
   setRegistry(registry);
   const repo = scratch.path("repo");
   const copied = await step("copy working tree and add a test changeset", () => prepareRepository(repo));
@@ -110,16 +124,28 @@ async function publishTest(scratch: Scratch, setRegistry: (registry: LocalRegist
   const before = publishedVersions(repo);
   const env = releaseEnv(scratch, registry);
   await step("npm run release (changeset version, version commit, build, changeset publish)", () =>
-    run("npm", ["run", "release"], { cwd: repo, env, timeoutMs: 15 * MINUTE }));
+    run("npm", ["run", "release"], { cwd: repo, env, timeoutMs: 15 * MINUTE }),
+  );
   const versions = await step("verify versions, changelog, lockfile, tags and registry", () =>
-    verifyRelease({ root: repo, registryUrl: registry.url, before, changesetFile: CHANGESET, summary: SUMMARY, named: NAMED }));
+    verifyRelease({
+      root: repo,
+      registryUrl: registry.url,
+      before,
+      changesetFile: CHANGESET,
+      summary: SUMMARY,
+      named: NAMED,
+    }),
+  );
   const published = listWorkspaces(repo).filter((p) => !p.isPrivate);
   const packageDirs = new Map(published.map((p) => [p.name, p.relDir]));
   const packs = await step("npm pack --dry-run of each published package", async () => {
     const reports: PackReport[] = [];
     for (const pkg of published) {
       const report = await dryRunPack(path.join(repo, pkg.relDir), { env, timeoutMs: 2 * MINUTE });
-      const wrong = [...unexpectedFiles(report).map((f) => `unexpected ${f}`), ...missingFiles(report).map((f) => `missing ${f}`)];
+      const wrong = [
+        ...unexpectedFiles(report).map((f) => `unexpected ${f}`),
+        ...missingFiles(report).map((f) => `missing ${f}`),
+      ];
       if (wrong.length > 0) throw new Error(`${pkg.name} tarball: ${wrong.join(", ")}`);
       reports.push(report);
     }
@@ -130,24 +156,32 @@ async function publishTest(scratch: Scratch, setRegistry: (registry: LocalRegist
   const specs = CONSUMED_PACKAGES.map((name) => `${name}@${versions.get(name) ?? ""}`);
   await step(`install ${specs.join(", ")} in a fresh project (@org scope only from verdaccio)`, async () => {
     writeConsumer(consumer, { registryUrl: registry.url, typeRoots: path.join(ROOT, "node_modules", "@types") });
-    await run("npm", ["install", ...specs, "--no-audit", "--no-fund", "--cache", scratch.path("npm-cache")],
-      { cwd: consumer, env: consumerEnv, timeoutMs: 5 * MINUTE });
+    await run("npm", ["install", ...specs, "--no-audit", "--no-fund", "--cache", scratch.path("npm-cache")], {
+      cwd: consumer,
+      env: consumerEnv,
+      timeoutMs: 5 * MINUTE,
+    });
     await verifyConsumerLock(consumer, registry.url, versions);
   });
   const sized = packs.map((pack) => ({
     name: pack.name,
     unpackedSize: pack.unpackedSize,
-    dependencies: Object.keys(readManifest(path.join(repo, packageDirs.get(pack.name) ?? "", "package.json")).dependencies ?? {}),
+    dependencies: Object.keys(
+      readManifest(path.join(repo, packageDirs.get(pack.name) ?? "", "package.json")).dependencies ?? {},
+    ),
   }));
   const installed = installedSizes(path.join(consumer, "node_modules"), sized, diskUsage);
   for (const script of RUNTIME_CHECKS) {
-    await step(`node ${script} (${script.endsWith(".cjs") ? "require" : "import"} + call against the local endpoint)`, () =>
-      run(process.execPath, [script], { cwd: consumer, env: consumerEnv, timeoutMs: MINUTE }));
+    await step(
+      `node ${script} (${script.endsWith(".cjs") ? "require" : "import"} + call against the local endpoint)`,
+      () => run(process.execPath, [script], { cwd: consumer, env: consumerEnv, timeoutMs: MINUTE }),
+    );
   }
   const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
   for (const project of TYPE_CHECKS) {
     await step(`tsc -p ${project} (strict)`, () =>
-      run(process.execPath, [tsc, "-p", project], { cwd: consumer, env: consumerEnv, timeoutMs: 3 * MINUTE }));
+      run(process.execPath, [tsc, "-p", project], { cwd: consumer, env: consumerEnv, timeoutMs: 3 * MINUTE }),
+    );
   }
   return { packs, installed };
 }
@@ -180,28 +214,41 @@ async function main(): Promise<number> {
   } finally {
     await cleanup();
   }
-  for (const [name, ms] of timings) process.stdout.write(`publish-e2e: ${(ms / 1000).toFixed(1).padStart(6)} s  ${name}\n`);
+  for (const [name, ms] of timings)
+    process.stdout.write(`publish-e2e: ${(ms / 1000).toFixed(1).padStart(6)} s  ${name}\n`);
   for (const pack of sizes?.packs ?? []) {
-    process.stdout.write(`publish-e2e: ${pack.name}@${pack.version}: ${pack.files.length} files, ` +
-      `packed ${formatSize(pack.size)}, unpacked ${formatSize(pack.unpackedSize)}\n`);
+    process.stdout.write(
+      `publish-e2e: ${pack.name}@${pack.version}: ${pack.files.length} files, ` +
+        `packed ${formatSize(pack.size)}, unpacked ${formatSize(pack.unpackedSize)}\n`,
+    );
   }
   if (sizes !== undefined) {
     const measured: Record<string, MeasuredSize> = {};
     for (const pack of sizes.packs) {
       const installed = sizes.installed.get(pack.name);
       if (installed === undefined) continue;
-      measured[pack.name] = { packed: formatSize(pack.size), unpacked: formatSize(pack.unpackedSize), installed: formatSize(installed) };
-      process.stdout.write(`publish-e2e: installing ${pack.name} alone puts ${formatSize(installed)} in node_modules\n`);
+      measured[pack.name] = {
+        packed: formatSize(pack.size),
+        unpacked: formatSize(pack.unpackedSize),
+        installed: formatSize(installed),
+      };
+      process.stdout.write(
+        `publish-e2e: installing ${pack.name} alone puts ${formatSize(installed)} in node_modules\n`,
+      );
     }
     if (failure === undefined && process.argv.includes("--write-sizes")) {
       const file = path.join(ROOT, "generator/templates/measured-sizes.json");
       writeMeasuredSizes(file, measured);
-      process.stdout.write(`publish-e2e: wrote ${path.relative(ROOT, file)}; run \`npm run generate\` to update the READMEs\n`);
+      process.stdout.write(
+        `publish-e2e: wrote ${path.relative(ROOT, file)}; run \`npm run generate\` to update the READMEs\n`,
+      );
     }
   }
   const total = ((performance.now() - started) / 1000).toFixed(1);
   if (failure !== undefined) {
-    process.stderr.write(`publish-e2e: FAILED after ${total} s (verdaccio stopped, temporary files removed)\n${failure.message}\n`);
+    process.stderr.write(
+      `publish-e2e: FAILED after ${total} s (verdaccio stopped, temporary files removed)\n${failure.message}\n`,
+    );
     return 1;
   }
   process.stdout.write(`publish-e2e: passed in ${total} s (verdaccio stopped, temporary files removed)\n`);

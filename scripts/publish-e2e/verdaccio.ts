@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -114,7 +114,9 @@ function handle(child: ChildProcess, port: number): LocalRegistry {
       if (await within(exited, STOP_TIMEOUT_MS)) return;
       signal(pid, "SIGKILL");
       if (!(await within(exited, STOP_TIMEOUT_MS))) {
-        throw new Error(`verdaccio (pid ${pid}) did not exit ${(2 * STOP_TIMEOUT_MS) / 1000} s after SIGTERM and SIGKILL`);
+        throw new Error(
+          `verdaccio (pid ${pid}) did not exit ${(2 * STOP_TIMEOUT_MS) / 1000} s after SIGTERM and SIGKILL`,
+        );
       }
     },
   };
@@ -139,9 +141,10 @@ async function waitUntilReady(url: string, child: ChildProcess, output: readonly
     if ((await Promise.race([exited, delay(pause)])) === "exited") break;
     pause = Math.min(pause * 2, 500);
   }
-  const status = child.exitCode !== null || child.signalCode !== null
-    ? `exited (${child.exitCode ?? child.signalCode ?? "?"}) before answering`
-    : `did not answer ${url}-/ping within ${READY_TIMEOUT_MS / 1000} s`;
+  const status =
+    child.exitCode !== null || child.signalCode !== null
+      ? `exited (${child.exitCode ?? child.signalCode ?? "?"}) before answering`
+      : `did not answer ${url}-/ping within ${READY_TIMEOUT_MS / 1000} s`;
   throw new Error(`verdaccio ${status}. Its output:\n${output.join("").trim() || "(none)"}`);
 }
 

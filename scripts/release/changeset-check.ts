@@ -35,7 +35,8 @@ export function checkChangesets(root: string): ChangesetCheck {
   const known = new Set(workspaces.map((pkg) => pkg.name));
   for (const changeset of pending.changesets) {
     for (const name of changeset.releases.keys()) {
-      if (!known.has(name)) problems.push(`${changeset.file}: names ${name}, which is not a package in this repository`);
+      if (!known.has(name))
+        problems.push(`${changeset.file}: names ${name}, which is not a package in this repository`);
     }
   }
   const unreleased: UnreleasedPackage[] = [];

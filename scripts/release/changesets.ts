@@ -44,7 +44,9 @@ export function parseChangeset(text: string, file: string): { releases: Map<stri
     const name = match?.[2]?.trim();
     const bump = match?.[3] as BumpType | undefined;
     if (name === undefined || bump === undefined) {
-      problems.push(`${file}:${index + 1}: expected '"<package>": major|minor|patch|none', found ${JSON.stringify(line)}`);
+      problems.push(
+        `${file}:${index + 1}: expected '"<package>": major|minor|patch|none', found ${JSON.stringify(line)}`,
+      );
       continue;
     }
     if (releases.has(name)) problems.push(`${file}:${index + 1}: ${name} is listed twice`);

@@ -15,7 +15,9 @@ function main(): number {
   problems.push(...changesets.problems);
   for (const pkg of changesets.unreleased) {
     if (pkg.changesets.length > 0) {
-      console.log(`check:release: ${pkg.name}: ${pkg.files.length} unreleased file(s), covered by ${pkg.changesets.join(", ")}`);
+      console.log(
+        `check:release: ${pkg.name}: ${pkg.files.length} unreleased file(s), covered by ${pkg.changesets.join(", ")}`,
+      );
     }
   }
   if (problems.length > 0) {

@@ -42,7 +42,10 @@ function publishedPackageProblems(
   if (repository?.type !== "git" || typeof repository.url !== "string" || repository.directory !== pkg.relDir) {
     problems.push(`"repository" must be { "type": "git", "url": ..., "directory": "${pkg.relDir}" }`);
   }
-  if (typeof asRecord(m.engines)?.node !== "string" || !/^>=\s*20(\.\d+){0,2}$/.test(String(asRecord(m.engines)?.node))) {
+  if (
+    typeof asRecord(m.engines)?.node !== "string" ||
+    !/^>=\s*20(\.\d+){0,2}$/.test(String(asRecord(m.engines)?.node))
+  ) {
     problems.push(`"engines.node" must be ">=20"`);
   }
   if (m.sideEffects !== false) problems.push(`"sideEffects" must be false`);
@@ -58,7 +61,9 @@ function publishedPackageProblems(
     const version = versions.get(name);
     const ok = typeof range === "string" && version !== undefined ? satisfiesSimpleRange(version, range) : undefined;
     if (ok === undefined) {
-      problems.push(`dependency ${name}: ${JSON.stringify(range)} must be a semver range like "^${version ?? "x.y.z"}"`);
+      problems.push(
+        `dependency ${name}: ${JSON.stringify(range)} must be a semver range like "^${version ?? "x.y.z"}"`,
+      );
     } else if (!ok) {
       problems.push(`dependency ${name}: "${String(range)}" does not include the workspace version ${version ?? "?"}`);
     }
@@ -97,5 +102,7 @@ function isFile(value: unknown, extension: string): boolean {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

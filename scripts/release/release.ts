@@ -11,7 +11,8 @@ function sh(command: string, args: readonly string[]): void {
   process.stdout.write(`release: ${[path.basename(command), ...args].join(" ")}\n`);
   const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit" });
   if (result.error !== undefined) throw new Error(`${command} could not start: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`${[path.basename(command), ...args].join(" ")} exited with ${result.status ?? result.signal}`);
+  if (result.status !== 0)
+    throw new Error(`${[path.basename(command), ...args].join(" ")} exited with ${result.status ?? result.signal}`);
 }
 
 /** A tool from the repository's own node_modules, so the release works outside `npm run` too. */
@@ -20,7 +21,9 @@ function bin(name: string): string {
 }
 
 function baseBranch(): string {
-  const config = JSON.parse(readFileSync(path.join(ROOT, ".changeset", "config.json"), "utf8")) as { baseBranch?: string };
+  const config = JSON.parse(readFileSync(path.join(ROOT, ".changeset", "config.json"), "utf8")) as {
+    baseBranch?: string;
+  };
   return config.baseBranch ?? "main";
 }
 
@@ -35,7 +38,9 @@ function main(): void {
   if (branch !== baseBranch()) throw new Error(`releases are made from ${baseBranch()}, not ${branch}`);
   const dirty = git(ROOT, ["status", "--porcelain"]).trim();
   if (dirty !== "") {
-    throw new Error(`the working tree has uncommitted changes; commit them first so the release commit holds only the release:\n${dirty}`);
+    throw new Error(
+      `the working tree has uncommitted changes; commit them first so the release commit holds only the release:\n${dirty}`,
+    );
   }
   sh(bin("changeset"), ["version"]);
   if (git(ROOT, ["status", "--porcelain"]).trim() === "") {

@@ -87,7 +87,9 @@ function expandPattern(root: string, pattern: string, source: string): string[] 
       .map((entry) => `${parent}/${entry.name}`);
   }
   if (normalized.includes("*")) {
-    throw new Error(`${source}: workspace pattern "${pattern}" is not supported by scripts/release (use "dir" or "dir/*")`);
+    throw new Error(
+      `${source}: workspace pattern "${pattern}" is not supported by scripts/release (use "dir" or "dir/*")`,
+    );
   }
   return existsSync(path.join(root, normalized, "package.json")) ? [normalized] : [];
 }

@@ -4,10 +4,10 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { emitPackage, type GeneratedFile } from "../emit/index.js";
 import { TsPrinter } from "../emit/printer.js";
-import { buildServiceIr, groupPackages, type IrPackage, type IrService } from "../ir/index.js";
 import { syntaxProblems } from "../emit/syntax.js";
-import { SpecLoadError, loadSpecs, type SpecProblem } from "../load/index.js";
-import { diffPackage, readIfExists, writePackage, type FileDifference } from "../write/index.js";
+import { buildServiceIr, groupPackages, type IrPackage, type IrService } from "../ir/index.js";
+import { loadSpecs, SpecLoadError, type SpecProblem } from "../load/index.js";
+import { diffPackage, type FileDifference, readIfExists, writePackage } from "../write/index.js";
 
 const GENERATOR_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const REPO_ROOT = path.resolve(GENERATOR_DIR, "..");
@@ -72,7 +72,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const files = emitPackage(pkg, { generator, release }, printer);
     // Spec text reaches comments and literals: output that does not parse is a generator bug, never written.
     for (const p of syntaxProblems(files)) {
-      problems.push({ file: path.join(dir, p.path), path: `line ${p.line}`, message: `generated TypeScript does not parse: ${p.message}` });
+      problems.push({
+        file: path.join(dir, p.path),
+        path: `line ${p.line}`,
+        message: `generated TypeScript does not parse: ${p.message}`,
+      });
     }
     packages.push({ pkg, dir, files });
   }
@@ -112,7 +116,10 @@ async function releaseFields(dir: string): Promise<{ version: string; coreRange:
 }
 
 function generatorIdentity(): { name: string; version: string } {
-  const manifest = JSON.parse(readFileSync(path.join(GENERATOR_DIR, "package.json"), "utf8")) as { name: string; version: string };
+  const manifest = JSON.parse(readFileSync(path.join(GENERATOR_DIR, "package.json"), "utf8")) as {
+    name: string;
+    version: string;
+  };
   return { name: manifest.name, version: manifest.version };
 }
 
@@ -167,7 +174,8 @@ function report(result: GenerateResult, options: GenerateOptions, ms: number): n
     differing += differences.length;
     if (options.check) {
       if (differences.length === 0) console.log(`${where}: up to date (${pkg.files.length} files)`);
-      for (const d of differences) console.error(`${where}/${d.path}: ${d.kind === "stale" ? "no longer generated" : d.kind}`);
+      for (const d of differences)
+        console.error(`${where}/${d.path}: ${d.kind === "stale" ? "no longer generated" : d.kind}`);
     } else {
       const written = differences.filter((d) => d.kind !== "stale").length;
       const removed = differences.length - written;
@@ -175,7 +183,9 @@ function report(result: GenerateResult, options: GenerateOptions, ms: number): n
     }
   }
   if (options.check && differing > 0) {
-    console.error(`${differing} generated file(s) differ from the specs; run \`npm run generate\` and commit the result.`);
+    console.error(
+      `${differing} generated file(s) differ from the specs; run \`npm run generate\` and commit the result.`,
+    );
     return 1;
   }
   console.log(`generate: ${result.packages.length} package(s) in ${Math.round(ms)} ms`);

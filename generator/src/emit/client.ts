@@ -1,20 +1,20 @@
 import type { ImportDeclarationStructure, MethodDeclarationStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
 import type { IrAction, IrService } from "../ir/index.js";
+import type { CoreName } from "../ir/reserved.js";
 import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../ir/reserved.js";
+import { coreSpecifiers } from "./core-import.js";
+import { writeExample } from "./example.js";
 import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
-import { writeExample } from "./example.js";
 import { MODULES, methodLink, requestOptional, sentence } from "./names.js";
 import { paginated, paginatorMethod } from "./paginators.js";
 import type { TsPrinter } from "./printer.js";
-import { doc, exampleTag, type DocTag } from "./tsdoc.js";
-import { integerAliases } from "./type-expr.js";
-import { coreSpecifiers } from "./core-import.js";
-import type { CoreName } from "../ir/reserved.js";
-import { waiterMethods } from "./waiters.js";
 import { STATE_WAITERS_MODULE, stateWaiterHints, stateWaiterImports, stateWaiterMethods } from "./state-waiters.js";
-import { STREAMS_MODULE, streamOverloads, streamingActions } from "./streams.js";
+import { STREAMS_MODULE, streamingActions, streamOverloads } from "./streams.js";
+import { StructureKind } from "./ts-morph.js";
+import { type DocTag, doc, exampleTag } from "./tsdoc.js";
+import { integerAliases } from "./type-expr.js";
+import { waiterMethods } from "./waiters.js";
 
 /** Path of the client module inside a generated package. */
 export const CLIENT_PATH = "src/client.gen.ts";
@@ -64,7 +64,10 @@ export function emitClient(ir: IrService, printer: TsPrinter): GeneratedFile {
           statements: [`super(${GENERATED_VALUES.serviceMeta}, options);`],
           docs: [
             doc("Creates a client; nothing is sent until the first call.", [
-              { tag: "param", text: "options - Region, credentials, endpoint, timeouts, retries, rate limiting, validation, hooks." },
+              {
+                tag: "param",
+                text: "options - Region, credentials, endpoint, timeouts, retries, rate limiting, validation, hooks.",
+              },
               { tag: "throws", text: "`ConfigurationError` for options that cannot work together." },
             ]),
           ],
@@ -115,15 +118,17 @@ function imports(ir: IrService): OptionalKind<ImportDeclarationStructure>[] {
   if (ir.waiters.length > 0) {
     result.push({
       moduleSpecifier: MODULES.waiters,
-      namedImports: [
-        ...ir.waiters.map((w) => w.metaName),
-        ...waiterTypes.map((name) => ({ name, isTypeOnly: true })),
-      ],
+      namedImports: [...ir.waiters.map((w) => w.metaName), ...waiterTypes.map((name) => ({ name, isTypeOnly: true }))],
     });
   }
-  if (states.metaNames.length > 0) result.push({ moduleSpecifier: STATE_WAITERS_MODULE, namedImports: states.metaNames });
+  if (states.metaNames.length > 0)
+    result.push({ moduleSpecifier: STATE_WAITERS_MODULE, namedImports: states.metaNames });
   if (streams.length > 0) {
-    result.push({ moduleSpecifier: STREAMS_MODULE, isTypeOnly: true, namedImports: streams.map((s) => s.stream.eventType) });
+    result.push({
+      moduleSpecifier: STREAMS_MODULE,
+      isTypeOnly: true,
+      namedImports: streams.map((s) => s.stream.eventType),
+    });
   }
   return result.map((r) => ({ ...r, kind: StructureKind.ImportDeclaration }));
 }
@@ -132,7 +137,10 @@ function actionMethod(ir: IrService, a: IrAction): OptionalKind<MethodDeclaratio
   const optional = requestOptional(a);
   const sample = a.samples[0];
   const tags: DocTag[] = [
-    { tag: "param", text: `request - ${optional ? "Optional: every member has a default." : "Members marked required must be set."}` },
+    {
+      tag: "param",
+      text: `request - ${optional ? "Optional: every member has a default." : "Members marked required must be set."}`,
+    },
     { tag: "param", text: "options - Abort `signal` and `timeoutMs` of this call." },
     { tag: "returns", text: "The content of `Response`, including `RequestId`." },
     {
@@ -153,7 +161,9 @@ function actionMethod(ir: IrService, a: IrAction): OptionalKind<MethodDeclaratio
     ],
     returnType: `Promise<${a.responseType}>`,
     docs: [doc(methodDescription(ir, a), tags)],
-    statements: [`return this.invoke<${a.responseType}>(${GENERATED_VALUES.actions}.${a.methodName}, request, options);`],
+    statements: [
+      `return this.invoke<${a.responseType}>(${GENERATED_VALUES.actions}.${a.methodName}, request, options);`,
+    ],
   };
 }
 
@@ -169,7 +179,10 @@ function methodDescription(ir: IrService, a: IrAction): string {
   parts.push(facts.join(" "));
   if (a.errors.length > 0) {
     parts.push(
-      ["Errors specific to this action:", ...a.errors.map((e) => `- \`${e.code}\`: ${sentence(e.description).replace(/\n/g, " ")}`)].join("\n"),
+      [
+        "Errors specific to this action:",
+        ...a.errors.map((e) => `- \`${e.code}\`: ${sentence(e.description).replace(/\n/g, " ")}`),
+      ].join("\n"),
     );
   }
   return parts.join("\n\n");

@@ -3,8 +3,8 @@ import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
 import { INDEX_PATH } from "./index-file.js";
 import type { TsPrinter } from "./printer.js";
+import { emitCli, TESTING_PATHS } from "./testing.js";
 import { StructureKind } from "./ts-morph.js";
-import { TESTING_PATHS, emitCli } from "./testing.js";
 
 /** `src/models.gen.ts` of version `2018-04-12` → `src/2018-04-12/models.gen.ts`. */
 export function versionPath(version: string, file: string): string {

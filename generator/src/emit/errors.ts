@@ -1,11 +1,11 @@
 import type { CodeBlockWriter } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
 import type { IrErrorCode, IrService } from "../ir/index.js";
 import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../ir/reserved.js";
 import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
 import { METADATA_MODULE } from "./metadata.js";
 import type { Statement, TsPrinter } from "./printer.js";
+import { StructureKind } from "./ts-morph.js";
 import { clean, doc, exampleTag } from "./tsdoc.js";
 
 /** Path of the errors module inside a generated package. */
@@ -37,7 +37,11 @@ export function emitErrors(ir: IrService, printer: TsPrinter): GeneratedFile {
       [COMMON_ERROR_CODE],
     ),
     ...ir.actions.map((a) =>
-      union(a.errorCodeType, `Error codes specific to ${a.name}; {@link ${COMMON_ERROR_CODE}} may occur as well.`, a.errors),
+      union(
+        a.errorCodeType,
+        `Error codes specific to ${a.name}; {@link ${COMMON_ERROR_CODE}} may occur as well.`,
+        a.errors,
+      ),
     ),
     {
       kind: StructureKind.Interface,
@@ -87,9 +91,10 @@ export function emitErrors(ir: IrService, printer: TsPrinter): GeneratedFile {
           parameters: [{ name: "err", type: "unknown" }],
           returnType: `err is ${names.errorType}`,
           docs: [
-            doc(`Whether \`err\` is an error ${ir.title} returned; narrows \`err.code\` to {@link ${names.serviceErrorCode}}.`, [
-              { tag: "param", text: "err - Anything caught." },
-            ]),
+            doc(
+              `Whether \`err\` is an error ${ir.title} returned; narrows \`err.code\` to {@link ${names.serviceErrorCode}}.`,
+              [{ tag: "param", text: "err - Anything caught." }],
+            ),
           ],
         },
       ],
@@ -108,11 +113,20 @@ export function emitErrors(ir: IrService, printer: TsPrinter): GeneratedFile {
       ],
     },
   ];
-  return printer.print(ERRORS_PATH, lineCommentHeader(ir, ["errors.json", "../../common/errors.json", "actions/*.json"]), statements);
+  return printer.print(
+    ERRORS_PATH,
+    lineCommentHeader(ir, ["errors.json", "../../common/errors.json", "actions/*.json"]),
+    statements,
+  );
 }
 
 /** `export type X = | "A" | "B";` with each code's description as a comment above it. */
-function union(name: string, description: string, codes: readonly IrErrorCode[], extra: readonly string[] = []): Statement {
+function union(
+  name: string,
+  description: string,
+  codes: readonly IrErrorCode[],
+  extra: readonly string[] = [],
+): Statement {
   return {
     kind: StructureKind.TypeAlias,
     name,
@@ -140,7 +154,9 @@ function guardExample(guard: string, method: string, code: string | undefined): 
     `  await client.${method}(request);`,
     "} catch (err) {",
     `  if (${guard}(err, ${JSON.stringify(method)})) {`,
-    code ? `    if (err.code === ${JSON.stringify(code)}) console.error(err.message, err.requestId);` : "    console.error(err.code, err.requestId);",
+    code
+      ? `    if (err.code === ${JSON.stringify(code)}) console.error(err.message, err.requestId);`
+      : "    console.error(err.code, err.requestId);",
     "  }",
     "  throw err;",
     "}",

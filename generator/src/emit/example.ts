@@ -1,5 +1,5 @@
-import { CodeBlockWriter } from "./ts-morph.js";
 import { writeLiteral } from "./literal.js";
+import { CodeBlockWriter } from "./ts-morph.js";
 
 /** Plain data as TypeScript source text, indented from column 0. */
 export function literalText(value: unknown): string {

@@ -1,14 +1,14 @@
 import type { ExportDeclarationStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
 import type { IrService } from "../ir/index.js";
 import { CORE_TYPE_REEXPORTS, CORE_VALUE_REEXPORTS, type CoreName } from "../ir/reserved.js";
 import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
 import { MODULES } from "./names.js";
 import { paginated } from "./paginators.js";
+import type { TsPrinter } from "./printer.js";
 import { STATE_WAITERS_MODULE } from "./state-waiters.js";
 import { STREAMS_MODULE, streamingActions } from "./streams.js";
-import type { TsPrinter } from "./printer.js";
+import { StructureKind } from "./ts-morph.js";
 
 /** Path of the package's main entry. */
 export const INDEX_PATH = "src/index.gen.ts";
@@ -24,7 +24,11 @@ export function emitIndex(ir: IrService, printer: TsPrinter): GeneratedFile {
     { moduleSpecifier: MODULES.models },
   ];
   if (ir.waiters.length > 0) {
-    exports.push({ moduleSpecifier: MODULES.waiters, isTypeOnly: true, namedExports: ir.waiters.map((w) => w.targetTypeName) });
+    exports.push({
+      moduleSpecifier: MODULES.waiters,
+      isTypeOnly: true,
+      namedExports: ir.waiters.map((w) => w.targetTypeName),
+    });
   }
   if (ir.stateWaiters.length > 0) {
     // Exported so a caller can name the constants and pass them to core's `waitUntil` directly.
@@ -32,7 +36,11 @@ export function emitIndex(ir: IrService, printer: TsPrinter): GeneratedFile {
   }
   const streams = streamingActions(ir);
   if (streams.length > 0) {
-    exports.push({ moduleSpecifier: STREAMS_MODULE, isTypeOnly: true, namedExports: streams.map((s) => s.stream.eventType) });
+    exports.push({
+      moduleSpecifier: STREAMS_MODULE,
+      isTypeOnly: true,
+      namedExports: streams.map((s) => s.stream.eventType),
+    });
   }
   const waits = ir.waiters.length > 0 || ir.stateWaiters.length > 0;
   // Rule 1 of ir/name-rule.ts: a core name a spec name took is not re-exported; the spec's wins.

@@ -10,14 +10,14 @@ import { emitPackageFiles } from "./package-files.js";
 import { emitPaginators } from "./paginators.js";
 import { TsPrinter } from "./printer.js";
 import { emitProvenance } from "./provenance.js";
-import { emitTesting } from "./testing.js";
-import { emitWaiters } from "./waiters.js";
+import { emitSmokeTest } from "./smoke-test.js";
 import { emitStateWaiters } from "./state-waiters.js";
 import { emitStreams } from "./streams.js";
-import { emitSmokeTest } from "./smoke-test.js";
+import { emitTesting } from "./testing.js";
+import { emitWaiters } from "./waiters.js";
 
 export type { EmitOptions, GeneratedFile } from "./file.js";
-export { PROVENANCE_PATH, parseProvenance, type Provenance } from "./provenance.js";
+export { PROVENANCE_PATH, type Provenance, parseProvenance } from "./provenance.js";
 
 /**
  * Every module of one API version, at paths as if the version were the whole package (`src/…`);
@@ -47,9 +47,15 @@ export function emitVersion(ir: IrService, printer: TsPrinter = new TsPrinter())
  * Every file of one generated package, sorted by path: each version under `src/<version>/`, the
  * root and `/testing` entries re-exporting the default version, and the package files.
  */
-export function emitPackage(pkg: IrPackage, options: EmitOptions, printer: TsPrinter = new TsPrinter()): GeneratedFile[] {
+export function emitPackage(
+  pkg: IrPackage,
+  options: EmitOptions,
+  printer: TsPrinter = new TsPrinter(),
+): GeneratedFile[] {
   const files: GeneratedFile[] = [
-    ...pkg.versions.flatMap((ir) => emitVersion(ir, printer).map((f) => ({ ...f, path: versionPath(ir.version, f.path) }))),
+    ...pkg.versions.flatMap((ir) =>
+      emitVersion(ir, printer).map((f) => ({ ...f, path: versionPath(ir.version, f.path) })),
+    ),
     ...emitEntries(pkg, printer),
     ...emitPackageFiles(pkg, options, printer),
     emitSmokeTest(pkg, printer),

@@ -1,15 +1,15 @@
 import type { CodeBlockWriter } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
 import type { IrMember, IrService, IrStructure, IrType } from "../ir/index.js";
 import { camelCase } from "../ir/naming.js";
+import type { CoreName } from "../ir/reserved.js";
 import { GENERATED_VALUES } from "../ir/reserved.js";
 import { compareCodeUnits } from "../spec/write-json.js";
+import { coreSpecifiers } from "./core-import.js";
 import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
 import { dataConstant, writeLiteral } from "./literal.js";
 import type { Statement, TsPrinter } from "./printer.js";
-import { coreSpecifiers } from "./core-import.js";
-import type { CoreName } from "../ir/reserved.js";
+import { StructureKind } from "./ts-morph.js";
 
 /** Path of the metadata module inside a generated package. */
 export const METADATA_PATH = "src/metadata.gen.ts";
@@ -42,7 +42,11 @@ export function emitMetadata(ir: IrService, printer: TsPrinter): GeneratedFile {
     }),
     actionsConstant(ir),
   ];
-  return printer.print(METADATA_PATH, lineCommentHeader(ir, ["service.json", "actions/*.json", "structures/*.json"]), statements);
+  return printer.print(
+    METADATA_PATH,
+    lineCommentHeader(ir, ["service.json", "actions/*.json", "structures/*.json"]),
+    statements,
+  );
 }
 
 /** Core's helper that expands an {@link ActionTableData} into one `ActionMeta` per method. */
@@ -107,7 +111,11 @@ function actionsConstant(ir: IrService): (writer: CodeBlockWriter) => void {
     writer.write("/** Per-action data, keyed by client method name. */").newLine();
     writer.write(`export const ${GENERATED_VALUES.actions} = ${ir.core[DEFINE_ACTIONS]}<`);
     if (ir.actions.length === 0) writer.write("never");
-    for (const a of ir.actions) writer.newLine().setIndentationLevel(1).write(`| ${JSON.stringify(a.methodName)}`);
+    for (const a of ir.actions)
+      writer
+        .newLine()
+        .setIndentationLevel(1)
+        .write(`| ${JSON.stringify(a.methodName)}`);
     if (ir.actions.length > 0) writer.newLine().setIndentationLevel(0);
     writer.write(">(");
     writeLiteral(writer, actionTable(ir), 0);

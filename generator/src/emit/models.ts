@@ -1,13 +1,13 @@
 import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
 import type { IrAction, IrMember, IrService, IrStructure } from "../ir/index.js";
+import type { CoreName } from "../ir/reserved.js";
+import { coreSpecifiers } from "./core-import.js";
 import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
 import { propertyKey } from "./literal.js";
 import type { Statement, TsPrinter } from "./printer.js";
-import { coreSpecifiers } from "./core-import.js";
-import type { CoreName } from "../ir/reserved.js";
-import { doc, type DocTag } from "./tsdoc.js";
+import { StructureKind } from "./ts-morph.js";
+import { type DocTag, doc } from "./tsdoc.js";
 import { integerAliases, memberTypeExpr } from "./type-expr.js";
 
 /** Path of the models module inside a generated package. */
@@ -22,7 +22,12 @@ export function emitModels(ir: IrService, printer: TsPrinter): GeneratedFile {
   const statements: Statement[] = [];
   const aliases = integerAliases(members.map((m) => m.type));
   if (aliases.length > 0) {
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: coreSpecifiers(ir, aliases as CoreName[]) });
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "@org/tc-core",
+      isTypeOnly: true,
+      namedImports: coreSpecifiers(ir, aliases as CoreName[]),
+    });
   }
   for (const structure of ir.structures) statements.push(structureInterface(ir, structure));
   for (const action of ir.actions) statements.push(requestInterface(ir, action), responseInterface(ir, action));
@@ -54,7 +59,12 @@ function responseInterface(ir: IrService, a: IrAction): InterfaceDeclarationStru
     kind: StructureKind.Interface,
     name: a.responseType,
     isExported: true,
-    docs: [doc(`Response of {@link ${ir.names.client}.${a.methodName} | ${a.name}}: the content of \`Response\`.`, deprecatedTag(a))],
+    docs: [
+      doc(
+        `Response of {@link ${ir.names.client}.${a.methodName} | ${a.name}}: the content of \`Response\`.`,
+        deprecatedTag(a),
+      ),
+    ],
     properties: [
       ...a.output.map((m) => property(ir, m)),
       {

@@ -3,18 +3,18 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 import type { IrAction, IrPackage, IrService } from "../ir/index.js";
+import { packageEntries, packageSpecPath } from "./entries.js";
+import { literalText } from "./example.js";
 import type { EmitOptions, GeneratedFile } from "./file.js";
-import { StructureKind } from "./ts-morph.js";
 import { headerLines, lineCommentHeader } from "./header.js";
 import { writeLiteral } from "./literal.js";
-import { literalText } from "./example.js";
 import { actionNamed, requestOptional, sentence } from "./names.js";
 import { paginated } from "./paginators.js";
 import type { TsPrinter } from "./printer.js";
-import { TESTING_PATHS } from "./testing.js";
-import { packageEntries, packageSpecPath } from "./entries.js";
-import { markdownText, plainText } from "./text.js";
 import { readmeVersions } from "./readme-versions.js";
+import { TESTING_PATHS } from "./testing.js";
+import { markdownText, plainText } from "./text.js";
+import { StructureKind } from "./ts-morph.js";
 
 /** The generator's `templates/` folder, found from this module. */
 export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
@@ -35,7 +35,10 @@ let measuredSizes: Readonly<Record<string, MeasuredSize>> | undefined;
 
 /** `templates/measured-sizes.json`, read once; packages without an entry get no size line. */
 function measuredSize(packageName: string): MeasuredSize | undefined {
-  measuredSizes ??= JSON.parse(readFileSync(path.join(TEMPLATES_DIR, "measured-sizes.json"), "utf8")) as Record<string, MeasuredSize>;
+  measuredSizes ??= JSON.parse(readFileSync(path.join(TEMPLATES_DIR, "measured-sizes.json"), "utf8")) as Record<
+    string,
+    MeasuredSize
+  >;
   return Object.hasOwn(measuredSizes, packageName) ? measuredSizes[packageName] : undefined;
 }
 
@@ -60,7 +63,8 @@ export function emitPackageFiles(pkg: IrPackage, options: EmitOptions, printer: 
   const specPath = packageSpecPath(pkg);
   const header = headerLines({ specPath }, []).join(" ");
   const entries = packageEntries(pkg);
-  const versions = pkg.versions.length > 1 ? `APIs ${pkg.versions.map((v) => v.version).join(", ")}` : `API ${ir.version}`;
+  const versions =
+    pkg.versions.length > 1 ? `APIs ${pkg.versions.map((v) => v.version).join(", ")}` : `API ${ir.version}`;
   return [
     {
       path: "package.json",
@@ -124,11 +128,17 @@ const BUILD_SCRIPT = "scripts/build.gen.mjs";
 
 /** Public entries get both module kinds and declarations. The bin (`testing/cli`) is ESM only and has no API. */
 function buildScript(header: string, entries: Readonly<Record<string, string>>): GeneratedFile {
-  const declarationEntries = Object.keys(entries).map((entry) => JSON.stringify(entry)).join(", ");
+  const declarationEntries = Object.keys(entries)
+    .map((entry) => JSON.stringify(entry))
+    .join(", ");
   return { path: BUILD_SCRIPT, content: template("build.mjs.hbs")({ header, declarationEntries }) };
 }
 
-function tsupConfig(ir: Pick<IrService, "specPath">, entries: Readonly<Record<string, string>>, printer: TsPrinter): GeneratedFile {
+function tsupConfig(
+  ir: Pick<IrService, "specPath">,
+  entries: Readonly<Record<string, string>>,
+  printer: TsPrinter,
+): GeneratedFile {
   const common = { target: "node20", platform: "node", treeshake: true, minifyWhitespace: true, minifySyntax: true };
   const builds: Array<[comment: string[], options: Record<string, unknown>]> = [
     [
@@ -144,13 +154,19 @@ function tsupConfig(ir: Pick<IrService, "specPath">, entries: Readonly<Record<st
     ],
   ];
   return printer.print("tsup.config.gen.ts", lineCommentHeader(ir, []), [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "tsup", namedImports: ["defineConfig", { name: "Options", isTypeOnly: true }] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "tsup",
+      namedImports: ["defineConfig", { name: "Options", isTypeOnly: true }],
+    },
     (w) => {
       w.writeLine("// TSDoc ships in the .d.ts files; the JavaScript drops comments and whitespace to stay small.");
       w.write("const common: Options = ");
       writeLiteral(w, common, 0);
       w.write(";").newLine().blankLine();
-      w.writeLine(`// tsup runs the two builds in parallel, so neither cleans dist/: ${BUILD_SCRIPT} does, before them.`);
+      w.writeLine(
+        `// tsup runs the two builds in parallel, so neither cleans dist/: ${BUILD_SCRIPT} does, before them.`,
+      );
       w.write("export default defineConfig([");
       for (const [comment, options] of builds) {
         w.newLine().setIndentationLevel(1);
@@ -172,13 +188,17 @@ function tsupConfig(ir: Pick<IrService, "specPath">, entries: Readonly<Record<st
 function readmeView(pkg: IrPackage, header: string): object {
   const ir = pkg.defaultVersion;
   const listing = mainListing(ir);
-  const quick = listing ?? ir.actions.find((a) => a.readOnly && requestOptional(a) && a.samples.length > 0) ?? ir.actions[0];
+  const quick =
+    listing ?? ir.actions.find((a) => a.readOnly && requestOptional(a) && a.samples.length > 0) ?? ir.actions[0];
   const waiter = ir.waiters[0];
-  const errorAction = (waiter && actionNamed(ir, waiter.action)) ?? ir.actions.find((a) => a.errors.length > 0) ?? quick;
-  const validated = (waiter && actionNamed(ir, waiter.action)) ?? ir.actions.find((a) => a.input.some((m) => m.required));
+  const errorAction =
+    (waiter && actionNamed(ir, waiter.action)) ?? ir.actions.find((a) => a.errors.length > 0) ?? quick;
+  const validated =
+    (waiter && actionNamed(ir, waiter.action)) ?? ir.actions.find((a) => a.input.some((m) => m.required));
   const required = validated?.input.find((m) => m.required);
   const pages = paginated(ir);
-  const firstPage = pages.find((p) => p.action === listing) ?? pages.find((p) => p.paginator.total !== undefined) ?? pages[0];
+  const firstPage =
+    pages.find((p) => p.action === listing) ?? pages.find((p) => p.paginator.total !== undefined) ?? pages[0];
   const tracked = waiter ? waiter.trackedActions.map((name) => actionNamed(ir, name)) : [];
   const starter = [...tracked].sort((a, b) => requiredCount(a) - requiredCount(b))[0];
   return {

@@ -1,15 +1,15 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
 import type { IrAction, IrPaginator, IrService } from "../ir/index.js";
 import { GENERATED_VALUES } from "../ir/reserved.js";
+import { coreSpecifiers } from "./core-import.js";
 import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
 import { codeRef, dataConstant } from "./literal.js";
 import { MODULES, methodLink } from "./names.js";
 import type { Statement, TsPrinter } from "./printer.js";
+import { StructureKind } from "./ts-morph.js";
 import { doc, exampleTag } from "./tsdoc.js";
 import { typeExpr } from "./type-expr.js";
-import { coreSpecifiers } from "./core-import.js";
 
 /** Path of the paginators module inside a generated package. */
 export const PAGINATORS_PATH = "src/paginators.gen.ts";
@@ -24,8 +24,17 @@ export function emitPaginators(ir: IrService, printer: TsPrinter): GeneratedFile
   const all = paginated(ir);
   if (all.length === 0) return undefined;
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: coreSpecifiers(ir, ["PaginatorMeta"]) },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: MODULES.metadata, namedImports: [GENERATED_VALUES.actions] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "@org/tc-core",
+      isTypeOnly: true,
+      namedImports: coreSpecifiers(ir, ["PaginatorMeta"]),
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: MODULES.metadata,
+      namedImports: [GENERATED_VALUES.actions],
+    },
     ...all.map(({ action, paginator: p }) =>
       dataConstant({
         name: p.metaName,
@@ -45,7 +54,11 @@ export function emitPaginators(ir: IrService, printer: TsPrinter): GeneratedFile
 }
 
 /** The client method iterating one paginated action: one `paginate` call. */
-export function paginatorMethod(ir: IrService, action: IrAction, p: IrPaginator): OptionalKind<MethodDeclarationStructure> {
+export function paginatorMethod(
+  ir: IrService,
+  action: IrAction,
+  p: IrPaginator,
+): OptionalKind<MethodDeclarationStructure> {
   const item = typeExpr(p.itemType, ir.core);
   const optional = !action.input.some((m) => m.required);
   const stop = p.total !== undefined ? `\`${p.total}\` items have been read, or at` : "";
@@ -65,7 +78,9 @@ export function paginatorMethod(ir: IrService, action: IrAction, p: IrPaginator)
         [
           { tag: "param", text: `request - The request of every page; \`${p.offset}\` is where to start.` },
           { tag: "param", text: `options - \`pageSize\` (sent as \`${p.limit}\`) and an abort \`signal\`.` },
-          exampleTag(`for await (const item of client.${p.methodName}(${optional ? "" : "request"})) {\n  console.log(item);\n}`),
+          exampleTag(
+            `for await (const item of client.${p.methodName}(${optional ? "" : "request"})) {\n  console.log(item);\n}`,
+          ),
           ...(action.deprecated ? [{ tag: "deprecated", text: `${action.name} is deprecated.` }] : []),
         ],
       ),

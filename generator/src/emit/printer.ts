@@ -1,6 +1,6 @@
 import type { CodeBlockWriter, StatementStructures, WriterFunction } from "ts-morph";
-import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind } from "./ts-morph.js";
 import type { GeneratedFile } from "./file.js";
+import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind } from "./ts-morph.js";
 
 /** A top-level statement: a ts-morph structure, or a writer for data literals. */
 export type Statement = StatementStructures | WriterFunction;
@@ -9,7 +9,9 @@ export type Statement = StatementStructures | WriterFunction;
 interface StructurePrinting {
   createWriter(): CodeBlockWriter;
   structurePrinterFactory: {
-    forSourceFile(options: { isAmbient: boolean }): { printText(writer: CodeBlockWriter, structure: SourceFileStructureInput): void };
+    forSourceFile(options: { isAmbient: boolean }): {
+      printText(writer: CodeBlockWriter, structure: SourceFileStructureInput): void;
+    };
   };
 }
 
@@ -40,8 +42,13 @@ export class TsPrinter {
 
   constructor() {
     const context = (this.#project as unknown as { _context?: Partial<StructurePrinting> })._context;
-    if (typeof context?.createWriter !== "function" || typeof context.structurePrinterFactory?.forSourceFile !== "function") {
-      throw new Error("This ts-morph version does not expose its structure printer; install the version in package-lock.json");
+    if (
+      typeof context?.createWriter !== "function" ||
+      typeof context.structurePrinterFactory?.forSourceFile !== "function"
+    ) {
+      throw new Error(
+        "This ts-morph version does not expose its structure printer; install the version in package-lock.json",
+      );
     }
     this.#printing = context as StructurePrinting;
   }
@@ -51,10 +58,14 @@ export class TsPrinter {
     // ts-morph separates classes and interfaces by a blank line but not aliases or variables;
     // imports and re-exports stay together as one block.
     const spaced = statements.flatMap((s, i) =>
-      i === 0 || (isModuleLink(s) && isModuleLink(statements[i - 1])) ? [s] : [(w: CodeBlockWriter) => w.blankLineIfLastNot(), s],
+      i === 0 || (isModuleLink(s) && isModuleLink(statements[i - 1]))
+        ? [s]
+        : [(w: CodeBlockWriter) => w.blankLineIfLastNot(), s],
     );
     const writer = this.#printing.createWriter();
-    this.#printing.structurePrinterFactory.forSourceFile({ isAmbient: false }).printText(writer, { statements: spaced, leadingTrivia: header });
+    this.#printing.structurePrinterFactory
+      .forSourceFile({ isAmbient: false })
+      .printText(writer, { statements: spaced, leadingTrivia: header });
     // The printer leaves a blank after `=` when a type starts on the next line.
     const text = wrapLongImports(writer.toString().replace(/[ \t]+$/gm, ""));
     return { path, content: text.endsWith("\n") ? text : `${text}\n` };

@@ -9,9 +9,22 @@ export interface ReadmeVersion {
   readonly entry: string;
   readonly isDefault: boolean;
   readonly actionCount: number;
-  readonly actions: ReadonlyArray<{ name: string; methodName: string; link: string; summary: string; rateLimit: number; notes: string }>;
+  readonly actions: ReadonlyArray<{
+    name: string;
+    methodName: string;
+    link: string;
+    summary: string;
+    rateLimit: number;
+    notes: string;
+  }>;
   readonly paginators: ReadonlyArray<{ methodName: string; action: string; items: string }>;
-  readonly waiters: ReadonlyArray<{ methodName: string; action: string; path: string; success: string; trackedCount: number }>;
+  readonly waiters: ReadonlyArray<{
+    methodName: string;
+    action: string;
+    path: string;
+    success: string;
+    trackedCount: number;
+  }>;
   readonly errors: ReadonlyArray<{ code: string; description: string }>;
 }
 
@@ -63,5 +76,7 @@ function notes(a: IrAction): string {
 
 /** One Markdown table cell of upstream text: one line, no live markup, no unescaped pipe. */
 function cell(text: string): string {
-  return markdownText(text).replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|");
+  return markdownText(text)
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/\|/g, "\\|");
 }

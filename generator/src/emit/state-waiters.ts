@@ -1,5 +1,4 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
 import type { IrService, IrStateWaiter } from "../ir/index.js";
 import { type CoreName, GENERATED_VALUES } from "../ir/reserved.js";
 import { coreSpecifiers } from "./core-import.js";
@@ -8,6 +7,7 @@ import { lineCommentHeader } from "./header.js";
 import { codeRef, dataConstant } from "./literal.js";
 import { actionNamed, methodLink, requestOptional } from "./names.js";
 import type { Statement, TsPrinter } from "./printer.js";
+import { StructureKind } from "./ts-morph.js";
 import { doc, exampleTag } from "./tsdoc.js";
 
 /** Path of the state waiters module inside a generated package. */
@@ -20,8 +20,17 @@ export const STATE_WAITERS_MODULE = "./state-waiters.gen.js";
 export function emitStateWaiters(ir: IrService, printer: TsPrinter): GeneratedFile | undefined {
   if (ir.stateWaiters.length === 0) return undefined;
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: coreSpecifiers(ir, ["StateWaiterMeta"]) },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./metadata.gen.js", namedImports: [GENERATED_VALUES.actions] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "@org/tc-core",
+      isTypeOnly: true,
+      namedImports: coreSpecifiers(ir, ["StateWaiterMeta"]),
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "./metadata.gen.js",
+      namedImports: [GENERATED_VALUES.actions],
+    },
   ];
   for (const w of ir.stateWaiters) {
     statements.push(
@@ -75,7 +84,9 @@ function stateWaiterMethod(ir: IrService, w: IrStateWaiter): OptionalKind<Method
       `\`request\` from every ${w.minDelayMs} ms up to every ${w.maxDelayMs} ms, and resolves with that last response. ` +
       "An empty listing keeps polling: a resource just created may not be listed yet." +
       (after.length > 0 ? ` Use it after ${after.join(", ")}.` : ""),
-    (w.failure.length > 0 ? `Rejects with a \`WaiterFailedError\` as soon as any value is ${quoteAll(w.failure)}, with a ` : "Rejects with a ") +
+    (w.failure.length > 0
+      ? `Rejects with a \`WaiterFailedError\` as soon as any value is ${quoteAll(w.failure)}, with a `
+      : "Rejects with a ") +
       "`WaiterTimeoutError` after `options.timeoutMs` (default 30 minutes), and with a `RequestAbortedError` " +
       "as soon as `options.signal` aborts. Transient errors are retried by the client, not counted as failure.",
   ].join("\n\n");

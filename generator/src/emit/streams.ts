@@ -1,11 +1,11 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
 import type { IrAction, IrService, IrStream } from "../ir/index.js";
 import { GENERATED_VALUES } from "../ir/reserved.js";
 import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
 import { MODULES, requestOptional } from "./names.js";
 import type { Statement, TsPrinter } from "./printer.js";
+import { StructureKind } from "./ts-morph.js";
 import { doc } from "./tsdoc.js";
 
 /** Path of the stream event types inside a generated package. */
@@ -107,7 +107,10 @@ export function streamOverloads(
       },
     ],
     docs: [],
-    parameters: [{ name: "request", type: action.requestType, ...(requestOptional(action) ? { initializer: "{}" } : {}) }, options],
+    parameters: [
+      { name: "request", type: action.requestType, ...(requestOptional(action) ? { initializer: "{}" } : {}) },
+      options,
+    ],
     returnType: `Promise<${action.responseType}> | AsyncIterable<${stream.eventType}>`,
     statements: [
       `return ${ir.core.invokeOrStream}<${action.responseType}, ${stream.eventType}>(this, ${GENERATED_VALUES.actions}.${action.methodName}, "${stream.member}", request, options);`,

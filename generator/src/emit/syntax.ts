@@ -19,12 +19,18 @@ export function syntaxProblems(files: readonly GeneratedFile[]): SyntaxProblem[]
     if (!file.path.endsWith(".ts")) continue;
     const source = ts.createSourceFile(file.path, file.content, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
     // `parseDiagnostics` is what the compiler reports as syntax errors; it is not in the public typings.
-    const diagnostics = (source as unknown as { parseDiagnostics?: readonly import("ts-morph").ts.Diagnostic[] }).parseDiagnostics;
-    if (diagnostics === undefined) throw new Error("TypeScript no longer exposes parseDiagnostics; update syntaxProblems");
+    const diagnostics = (source as unknown as { parseDiagnostics?: readonly import("ts-morph").ts.Diagnostic[] })
+      .parseDiagnostics;
+    if (diagnostics === undefined)
+      throw new Error("TypeScript no longer exposes parseDiagnostics; update syntaxProblems");
     const first = diagnostics[0];
     if (!first) continue;
     const { line } = source.getLineAndCharacterOfPosition(first.start ?? 0);
-    problems.push({ path: file.path, line: line + 1, message: ts.flattenDiagnosticMessageText(first.messageText, "\n") });
+    problems.push({
+      path: file.path,
+      line: line + 1,
+      message: ts.flattenDiagnosticMessageText(first.messageText, "\n"),
+    });
   }
   return problems;
 }

@@ -1,10 +1,10 @@
-import { StructureKind } from "./ts-morph.js";
 import type { IrMember, IrService, IrStructure, IrType } from "../ir/index.js";
 import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
 import { dataConstant } from "./literal.js";
 import { paginated } from "./paginators.js";
 import type { Statement, TsPrinter } from "./printer.js";
+import { StructureKind } from "./ts-morph.js";
 import { typeExpr } from "./type-expr.js";
 
 /** Path of the synthesised defaults of the `/testing` entry. */
@@ -30,7 +30,10 @@ export function collectionsType(
 ): { name: string; properties: Array<{ name: string; type: string }>; models: string[] } | undefined {
   const lists = paginated(ir);
   if (lists.length === 0) return undefined;
-  const properties = lists.map(({ action, paginator }) => ({ name: action.name, type: `readonly ${typeExpr(paginator.itemType)}[]` }));
+  const properties = lists.map(({ action, paginator }) => ({
+    name: action.name,
+    type: `readonly ${typeExpr(paginator.itemType)}[]`,
+  }));
   const models = lists.flatMap(({ paginator }) => namedTypes(paginator.itemType));
   return { name: collectionsTypeName(ir), properties, models: [...new Set(models)].sort() };
 }
@@ -65,13 +68,20 @@ export function emitDefaults(ir: IrService, printer: TsPrinter): GeneratedFile |
       }),
     );
   }
-  return printer.print(DEFAULTS_PATH, lineCommentHeader(ir, ["actions/*.json", "structures/*.json examples"]), statements);
+  return printer.print(
+    DEFAULTS_PATH,
+    lineCommentHeader(ir, ["actions/*.json", "structures/*.json examples"]),
+    statements,
+  );
 }
 
 /** Which constants of {@link DEFAULTS_PATH} exist, for the testing index's import. */
 export function defaultNames(ir: IrService): string[] {
   const { items, answers } = defaults(ir);
-  return [...(Object.keys(items).length > 0 ? [DEFAULTS.items] : []), ...(Object.keys(answers).length > 0 ? [DEFAULTS.answers] : [])];
+  return [
+    ...(Object.keys(items).length > 0 ? [DEFAULTS.items] : []),
+    ...(Object.keys(answers).length > 0 ? [DEFAULTS.answers] : []),
+  ];
 }
 
 function defaults(ir: IrService): { items: Record<string, object[]>; answers: Record<string, object> } {
@@ -84,13 +94,17 @@ function defaults(ir: IrService): { items: Record<string, object[]>; answers: Re
   }
   const answers: Record<string, object> = {};
   for (const action of ir.actions) {
-    if (ir.streams[action.name] && action.samples.length === 0) answers[action.name] = synthesise(action.output, structures, 0);
+    if (ir.streams[action.name] && action.samples.length === 0)
+      answers[action.name] = synthesise(action.output, structures, 0);
   }
   return { items, answers };
 }
 
-
-function synthesise(members: readonly IrMember[], structures: ReadonlyMap<string, IrStructure>, depth: number): Record<string, unknown> {
+function synthesise(
+  members: readonly IrMember[],
+  structures: ReadonlyMap<string, IrStructure>,
+  depth: number,
+): Record<string, unknown> {
   const item: Record<string, unknown> = {};
   for (const member of members) {
     const value = valueOf(member, member.type, structures, depth);
@@ -117,7 +131,11 @@ function valueOf(member: IrMember, type: IrType, structures: ReadonlyMap<string,
       return member.required ? 0 : undefined;
     }
     case "float":
-      return example !== undefined && example !== "" && Number.isFinite(Number(example)) ? Number(example) : member.required ? 0 : undefined;
+      return example !== undefined && example !== "" && Number.isFinite(Number(example))
+        ? Number(example)
+        : member.required
+          ? 0
+          : undefined;
     case "boolean":
       return example === "true" || example === "false" ? example === "true" : member.required ? false : undefined;
     case "list": {
@@ -150,10 +168,20 @@ export function collectionsImports(ir: IrService): Statement[] {
     .filter((t) => /^U?Int64$/.test(t));
   const out: Statement[] = [];
   if (type && type.models.length > 0) {
-    out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../models.gen.js", isTypeOnly: true, namedImports: type.models });
+    out.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "../models.gen.js",
+      isTypeOnly: true,
+      namedImports: type.models,
+    });
   }
   if (integers.length > 0) {
-    out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: [...new Set(integers)].sort() });
+    out.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "@org/tc-core",
+      isTypeOnly: true,
+      namedImports: [...new Set(integers)].sort(),
+    });
   }
   return out;
 }

@@ -16,7 +16,9 @@ export function doc(description: string, tags: readonly DocTag[] = []): Optional
     // A tag text may start with a line break on purpose: `@example` then a fenced block.
     tags: tags.map(
       (t): OptionalKind<JSDocTagStructure> =>
-        t.text === undefined ? { tagName: t.tag } : { tagName: t.tag, text: (t.text.startsWith("\n") ? "\n" : "") + clean(t.text) },
+        t.text === undefined
+          ? { tagName: t.tag }
+          : { tagName: t.tag, text: (t.text.startsWith("\n") ? "\n" : "") + clean(t.text) },
     ),
   };
 }

@@ -1,16 +1,16 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
 import type { IrService, IrWaiter } from "../ir/index.js";
+import type { CoreName } from "../ir/reserved.js";
 import { GENERATED_VALUES } from "../ir/reserved.js";
+import { coreSpecifiers } from "./core-import.js";
 import type { GeneratedFile } from "./file.js";
 import { lineCommentHeader } from "./header.js";
 import { codeRef, dataConstant, propertyKey } from "./literal.js";
-import { MODULES, actionNamed, methodLink } from "./names.js";
+import { actionNamed, MODULES, methodLink } from "./names.js";
 import type { Statement, TsPrinter } from "./printer.js";
+import { StructureKind } from "./ts-morph.js";
 import { doc, exampleTag } from "./tsdoc.js";
 import { integerAliases, typeExpr } from "./type-expr.js";
-import { coreSpecifiers } from "./core-import.js";
-import type { CoreName } from "../ir/reserved.js";
 
 /** Path of the waiters module inside a generated package. */
 export const WAITERS_PATH = "src/waiters.gen.ts";
@@ -23,8 +23,17 @@ export function emitWaiters(ir: IrService, printer: TsPrinter): GeneratedFile | 
   if (ir.waiters.length === 0) return undefined;
   const coreTypes = ["WaiterMeta", ...integerAliases(ir.waiters.map((w) => w.inputType))] as CoreName[];
   const statements: Statement[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "@org/tc-core", isTypeOnly: true, namedImports: coreSpecifiers(ir, coreTypes) },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: MODULES.metadata, namedImports: [GENERATED_VALUES.actions] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "@org/tc-core",
+      isTypeOnly: true,
+      namedImports: coreSpecifiers(ir, coreTypes),
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: MODULES.metadata,
+      namedImports: [GENERATED_VALUES.actions],
+    },
   ];
   for (const w of ir.waiters) {
     const tracked = w.trackedActions.map((name) => methodLink(ir, actionNamed(ir, name).methodName));

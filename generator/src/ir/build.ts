@@ -1,18 +1,18 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { isStateWaiterSpec, type ActionSpec, type ErrorsSpec } from "../spec/types.js";
+import { type ActionSpec, type ErrorsSpec, isStateWaiterSpec } from "../spec/types.js";
 import { canonicalJson, compareCodeUnits } from "../spec/write-json.js";
-import { NameScope, type NameOrigin } from "./collisions.js";
+import { type NameOrigin, NameScope } from "./collisions.js";
+import { resolveStateWaiters, resolveStreams } from "./extras.js";
+import { CORE_ALIAS_PREFIX, GLOBAL_NAMES, isReservedMethodName, METHOD_SUFFIX, STRUCTURE_SUFFIX } from "./name-rule.js";
 import { camelCase, servicePrefix, unscopedName } from "./naming.js";
 import { resolvePaginator } from "./paginators.js";
 import { ProblemList } from "./problems.js";
-import { CORE_ALIAS_PREFIX, GLOBAL_NAMES, METHOD_SUFFIX, STRUCTURE_SUFFIX, isReservedMethodName } from "./name-rule.js";
-import { CLIENT_MEMBERS, COMMON_ERROR_CODE, CORE_NAMES, REQUEST_ID, type CoreName } from "./reserved.js";
+import { CLIENT_MEMBERS, COMMON_ERROR_CODE, CORE_NAMES, type CoreName, REQUEST_ID } from "./reserved.js";
 import type { ServiceSource, SpecsSource } from "./source.js";
-import { resolveMembers, type StructureNames } from "./types-resolve.js";
 import type { IrAction, IrErrorCode, IrNames, IrService, IrStructure, IrWaiter } from "./types.js";
+import { resolveMembers, type StructureNames } from "./types-resolve.js";
 import { resolveWaiter } from "./waiters.js";
-import { resolveStateWaiters, resolveStreams } from "./extras.js";
 
 /**
  * Builds the IR of one service version. Throws `SpecLoadError` listing every
@@ -29,7 +29,8 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
 
   // Rule 3 of name-rule.ts: a reserved method name takes a suffix; a chosen one is used as is.
   const clientScope = new NameScope("client member", problems, "service.json");
-  for (const member of CLIENT_MEMBERS) clientScope.claim(member, { file: "", path: "", what: "core ServiceClient member" });
+  for (const member of CLIENT_MEMBERS)
+    clientScope.claim(member, { file: "", path: "", what: "core ServiceClient member" });
   const sortedActions = [...source.actions].sort(byName);
   const methodNames = new Map(
     sortedActions.map((a) => {
@@ -39,7 +40,8 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
       return [a.name, isReservedMethodName(derived, CLIENT_MEMBERS) ? `${derived}${METHOD_SUFFIX}` : derived];
     }),
   );
-  for (const a of sortedActions) claimActionNames(moduleScope, clientScope, a, methodNames.get(a.name) ?? "", `actions/${a.name}.json`);
+  for (const a of sortedActions)
+    claimActionNames(moduleScope, clientScope, a, methodNames.get(a.name) ?? "", `actions/${a.name}.json`);
 
   // Rule 2: a structure whose name is taken by a generated name or a global is emitted with a suffix.
   const structureNames = new Map(
@@ -57,12 +59,22 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
     }
   }
   for (const [wire, typeName] of Object.entries(chosen.structures ?? {})) {
-    if (!structureNames.has(wire)) problems.add("service.json", `/names/structures/${wire}`, `unknown structure "${wire}" (chosen name ${typeName})`);
+    if (!structureNames.has(wire))
+      problems.add(
+        "service.json",
+        `/names/structures/${wire}`,
+        `unknown structure "${wire}" (chosen name ${typeName})`,
+      );
   }
   for (const [wire, method] of Object.entries(chosen.methods ?? {})) {
-    if (!methodNames.has(wire)) problems.add("service.json", `/names/methods/${wire}`, `unknown action "${wire}" (chosen name ${method})`);
+    if (!methodNames.has(wire))
+      problems.add("service.json", `/names/methods/${wire}`, `unknown action "${wire}" (chosen name ${method})`);
     else if (isReservedMethodName(method, CLIENT_MEMBERS)) {
-      problems.add("service.json", `/names/methods/${wire}`, `chosen name "${method}" is reserved (core client, Object.prototype or a reserved word)`);
+      problems.add(
+        "service.json",
+        `/names/methods/${wire}`,
+        `chosen name "${method}" is reserved (core client, Object.prototype or a reserved word)`,
+      );
     }
   }
   const structures = [...source.structures].sort(byName).map((s): IrStructure => {
@@ -93,7 +105,11 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
       errors: actionErrors(a, allCodes, problems, file),
     };
     if (action.requestIdClash !== -1) {
-      problems.add(file, `/output/${action.requestIdClash}/name`, `"${REQUEST_ID}" is added to every response; the spec output must not declare it`);
+      problems.add(
+        file,
+        `/output/${action.requestIdClash}/name`,
+        `"${REQUEST_ID}" is added to every response; the spec output must not declare it`,
+      );
     }
     return action;
   });
@@ -117,14 +133,23 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
     });
 
   const stateWaiters = resolveStateWaiters(service.waiters, byAction, structures, problems, clientScope, moduleScope);
-  const streams = resolveStreams(partial.map((a) => ({ spec: a.spec, file: a.file, input: a.input })), problems, moduleScope);
+  const streams = resolveStreams(
+    partial.map((a) => ({ spec: a.spec, file: a.file, input: a.input })),
+    problems,
+    moduleScope,
+  );
 
   const actions = partial.map((a): IrAction => {
     const { spec } = a;
     const paginatorSpec = service.paginators[spec.name];
-    const paginator = paginatorSpec && resolvePaginator(paginatorSpec, { name: spec.name, input: a.input, output: a.output }, problems);
+    const paginator =
+      paginatorSpec && resolvePaginator(paginatorSpec, { name: spec.name, input: a.input, output: a.output }, problems);
     if (paginator) {
-      const origin: NameOrigin = { file: "service.json", path: `/paginators/${spec.name}`, what: `paginator of ${spec.name}` };
+      const origin: NameOrigin = {
+        file: "service.json",
+        path: `/paginators/${spec.name}`,
+        what: `paginator of ${spec.name}`,
+      };
       clientScope.claim(paginator.methodName, origin);
       moduleScope.claim(paginator.metaName, origin);
     }

@@ -1,10 +1,10 @@
 import type { ActionSpec, AnyWaiterSpec } from "../spec/types.js";
+import { isStateWaiterSpec } from "../spec/types.js";
 import { compareCodeUnits } from "../spec/write-json.js";
 import type { NameScope } from "./collisions.js";
 import type { ProblemList } from "./problems.js";
 import { resolveStateWaiter, type StateWaiterActions } from "./state-waiters.js";
 import type { IrMember, IrStateWaiter, IrStream, IrStructure } from "./types.js";
-import { isStateWaiterSpec } from "../spec/types.js";
 
 /** Every state waiter of `service.json`, sorted by name, with its method and constant names claimed. */
 export function resolveStateWaiters(

@@ -10,7 +10,8 @@
 export function camelCase(name: string): string {
   const run = /^[A-Z]+/.exec(name)?.[0] ?? "";
   if (run.length === 0) return name;
-  if (run.length === 1 || run.length === name.length) return name.slice(0, run.length).toLowerCase() + name.slice(run.length);
+  if (run.length === 1 || run.length === name.length)
+    return name.slice(0, run.length).toLowerCase() + name.slice(run.length);
   const next = name.charAt(run.length);
   const lowered = /[a-z]/.test(next) ? run.length - 1 : run.length;
   return name.slice(0, lowered).toLowerCase() + name.slice(lowered);

@@ -24,17 +24,20 @@ export function resolvePaginator(
   const integerInput = (member: string, key: string): void => {
     const found = action.input.find((m) => m.name === member);
     if (!found) problems.add("service.json", `${at}/${key}`, `${action.name} has no input member "${member}"`);
-    else if (!isInteger(found)) problems.add("service.json", `${at}/${key}`, `input member "${member}" of ${action.name} is not an integer`);
+    else if (!isInteger(found))
+      problems.add("service.json", `${at}/${key}`, `input member "${member}" of ${action.name} is not an integer`);
   };
   integerInput(spec.offset, "offset");
   integerInput(spec.limit, "limit");
   const items = action.output.find((m) => m.name === spec.items);
   if (!items) problems.add("service.json", `${at}/items`, `${action.name} has no output member "${spec.items}"`);
-  else if (items.type.kind !== "list") problems.add("service.json", `${at}/items`, `output member "${spec.items}" of ${action.name} is not a list`);
+  else if (items.type.kind !== "list")
+    problems.add("service.json", `${at}/items`, `output member "${spec.items}" of ${action.name} is not a list`);
   if (spec.total !== undefined) {
     const total = action.output.find((m) => m.name === spec.total);
     if (!total) problems.add("service.json", `${at}/total`, `${action.name} has no output member "${spec.total}"`);
-    else if (!isInteger(total)) problems.add("service.json", `${at}/total`, `output member "${spec.total}" of ${action.name} is not an integer`);
+    else if (!isInteger(total))
+      problems.add("service.json", `${at}/total`, `output member "${spec.total}" of ${action.name} is not an integer`);
   }
   if (problems.size > before || items?.type.kind !== "list") return undefined;
   const method = camelCase(action.name);

@@ -25,7 +25,11 @@ export function resolveStateWaiter(
     if (!actions.get(after)) problems.add("service.json", `${at}/after/${i}`, `unknown action "${after}"`);
   });
   if (spec.minDelayMs > spec.maxDelayMs) {
-    problems.add("service.json", `${at}/minDelayMs`, `minDelayMs (${spec.minDelayMs}) exceeds maxDelayMs (${spec.maxDelayMs})`);
+    problems.add(
+      "service.json",
+      `${at}/minDelayMs`,
+      `minDelayMs (${spec.minDelayMs}) exceeds maxDelayMs (${spec.maxDelayMs})`,
+    );
   }
   const polled = actions.get(spec.action);
   if (!polled) {
@@ -60,10 +64,13 @@ function leafType(path: string, output: readonly IrMember[], structures: readonl
     const name = each ? part.slice(0, -2) : part;
     const member = members.find((m) => m.name === name);
     if (!member) return `no member "${name}" on the way along ${path}`;
-    if ((member.type.kind === "list") !== each) return `"${name}" ${each ? "is not a list" : "is a list: mark it []"} in ${path}`;
+    if ((member.type.kind === "list") !== each)
+      return `"${name}" ${each ? "is not a list" : "is a list: mark it []"} in ${path}`;
     const type = member.type.kind === "list" ? member.type.items : member.type;
     if (i === parts.length - 1) {
-      return each || type.kind === "list" || type.kind === "structure" || type.kind === "object" ? `${path} does not end at a scalar member` : type;
+      return each || type.kind === "list" || type.kind === "structure" || type.kind === "object"
+        ? `${path} does not end at a scalar member`
+        : type;
     }
     if (type.kind !== "structure") return `"${name}" is not a structure in ${path}`;
     const typeName = type.name;

@@ -1,5 +1,5 @@
-import { compareCodeUnits } from "../spec/write-json.js";
 import type { WaiterSpec } from "../spec/types.js";
+import { compareCodeUnits } from "../spec/write-json.js";
 import { camelCase, pascalCase, waiterMethodName } from "./naming.js";
 import type { ProblemList } from "./problems.js";
 import type { IrMember, IrType, IrWaiter } from "./types.js";
@@ -33,7 +33,11 @@ export function resolveWaiter(
     }
   }
   if (spec.minDelayMs > spec.maxDelayMs) {
-    problems.add("service.json", `${at}/minDelayMs`, `minDelayMs (${spec.minDelayMs}) exceeds maxDelayMs (${spec.maxDelayMs})`);
+    problems.add(
+      "service.json",
+      `${at}/minDelayMs`,
+      `minDelayMs (${spec.minDelayMs}) exceeds maxDelayMs (${spec.maxDelayMs})`,
+    );
   }
   spec.trackedActions.forEach((tracked, i) => {
     const action = actions.get(tracked);
@@ -45,7 +49,11 @@ export function resolveWaiter(
     const carried = action.output.find((m) => m.name === spec.input);
     if (!carried) problems.add("service.json", pointer, `${tracked} has no output member "${spec.input}" to track`);
     else if (inputType && !sameType(carried.type, inputType)) {
-      problems.add("service.json", pointer, `${tracked} returns "${spec.input}" as ${describe(carried.type)}, but ${spec.action} takes ${describe(inputType)}`);
+      problems.add(
+        "service.json",
+        pointer,
+        `${tracked} returns "${spec.input}" as ${describe(carried.type)}, but ${spec.action} takes ${describe(inputType)}`,
+      );
     }
   });
   if (problems.size > before || !inputType) return undefined;

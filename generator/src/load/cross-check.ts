@@ -1,5 +1,13 @@
-import { isStateWaiterSpec, type ActionSpec, type ErrorsSpec, type ServiceSpec, type SpecMember, type SpecType, type StructureSpec } from "../spec/types.js";
 import { hasKey } from "../spec/dict.js";
+import {
+  type ActionSpec,
+  type ErrorsSpec,
+  isStateWaiterSpec,
+  type ServiceSpec,
+  type SpecMember,
+  type SpecType,
+  type StructureSpec,
+} from "../spec/types.js";
 import { pointerSegment, type SpecProblem } from "./problems.js";
 import { checkStateWaiter } from "./state-waiters.js";
 
@@ -64,7 +72,8 @@ export function crossCheck(parts: ServiceParts, common: ErrorsSpec | undefined):
     if (value.stream) {
       const member = value.input.find((m) => m.name === value.stream?.member);
       if (!member) add(file, "/stream/member", `"${value.stream.member}" is not an input member of ${value.name}`);
-      else if (member.type.kind !== "boolean") add(file, "/stream/member", `"${value.stream.member}" must be a boolean to switch streaming on`);
+      else if (member.type.kind !== "boolean")
+        add(file, "/stream/member", `"${value.stream.member}" must be a boolean to switch streaming on`);
     }
     if (!parts.errors) continue;
     value.errors.forEach((code, i) => {

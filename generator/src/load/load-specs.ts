@@ -6,7 +6,7 @@ import { compareCodeUnits } from "../spec/write-json.js";
 import { crossCheck, type Located, type ServiceParts } from "./cross-check.js";
 import { SpecLoadError, type SpecProblem } from "./problems.js";
 import { readJsonFile } from "./read-json.js";
-import { loadValidators, schemaProblems, type SpecFileKind, type SpecValidators } from "./schema.js";
+import { loadValidators, type SpecFileKind, type SpecValidators, schemaProblems } from "./schema.js";
 
 /** One service version, validated and cross-checked. */
 export interface LoadedService {
@@ -89,14 +89,19 @@ async function discoverServices(root: string, problems: SpecProblem[]): Promise<
   try {
     services = await subdirectories(root);
   } catch (err) {
-    problems.push({ file: root, path: "", message: `cannot read the specs folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+    problems.push({
+      file: root,
+      path: "",
+      message: `cannot read the specs folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    });
     return [];
   }
   for (const service of services) {
     // Dot folders are tooling leftovers (e.g. an interrupted import's stage), never services.
     if (RESERVED.has(service) || service.startsWith(".")) continue;
     const versions = await subdirectories(path.join(root, service));
-    if (versions.length === 0) problems.push({ file: service, path: "", message: "service folder has no version folder" });
+    if (versions.length === 0)
+      problems.push({ file: service, path: "", message: "service folder has no version folder" });
     for (const version of versions) dirs.push(`${service}/${version}`);
   }
   return dirs;
@@ -160,13 +165,22 @@ class SpecReader {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === "ENOENT") return [];
       // A file where the folder should be is a problem of the tree, not a crash of the loader.
-      this.problems.push({ file: dir, path: "", message: `cannot read folder: ${code === "ENOTDIR" ? "it is a file, not a folder" : (code ?? (err as Error).message)}` });
+      this.problems.push({
+        file: dir,
+        path: "",
+        message: `cannot read folder: ${code === "ENOTDIR" ? "it is a file, not a folder" : (code ?? (err as Error).message)}`,
+      });
       return [];
     }
     const files: string[] = [];
     for (const entry of entries) {
       if (entry.isFile() && entry.name.endsWith(".json")) files.push(`${dir}/${entry.name}`);
-      else this.problems.push({ file: `${dir}/${entry.name}`, path: "", message: "unexpected entry: only *.json files belong here" });
+      else
+        this.problems.push({
+          file: `${dir}/${entry.name}`,
+          path: "",
+          message: "unexpected entry: only *.json files belong here",
+        });
     }
     return files.sort(compareCodeUnits);
   }
@@ -174,7 +188,10 @@ class SpecReader {
 
 async function subdirectories(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(compareCodeUnits);
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort(compareCodeUnits);
 }
 
 function stem(file: string): string {

@@ -20,7 +20,12 @@ export async function readJsonFile(absolute: string, relative: string): Promise<
   try {
     return { ok: true, value: JSON.parse(text), bytes };
   } catch (err) {
-    return { ok: false, missing: false, bytes, problem: { file: relative, path: "", message: `invalid JSON: ${syntaxMessage(err, text)}` } };
+    return {
+      ok: false,
+      missing: false,
+      bytes,
+      problem: { file: relative, path: "", message: `invalid JSON: ${syntaxMessage(err, text)}` },
+    };
   }
 }
 

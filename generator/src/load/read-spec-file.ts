@@ -1,13 +1,17 @@
 import { SpecLoadError } from "./problems.js";
 import { readJsonFile } from "./read-json.js";
-import { loadValidators, schemaProblems, type SpecFileKind } from "./schema.js";
+import { loadValidators, type SpecFileKind, schemaProblems } from "./schema.js";
 
 /**
  * Reads and schema-validates a single spec file, for importers that keep hand-curated fields of
  * committed specs. Returns `undefined` when the file does not exist; throws {@link SpecLoadError}
  * when it is not valid. Cross-file rules are `loadSpecs`'s job.
  */
-export async function readSpecFile<T>(absolute: string, kind: SpecFileKind, shownAs: string = absolute): Promise<T | undefined> {
+export async function readSpecFile<T>(
+  absolute: string,
+  kind: SpecFileKind,
+  shownAs: string = absolute,
+): Promise<T | undefined> {
   const result = await readJsonFile(absolute, shownAs);
   if (!result.ok) {
     if (result.missing) return undefined;

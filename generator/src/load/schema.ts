@@ -43,7 +43,13 @@ async function compile(schemaDir: string): Promise<SpecValidators> {
     if (!fn) throw new Error(`Schema ${kind}.schema.json did not compile`);
     return fn;
   };
-  return { service: get("service"), action: get("action"), structure: get("structure"), errors: get("errors"), overrides: get("overrides") };
+  return {
+    service: get("service"),
+    action: get("action"),
+    structure: get("structure"),
+    errors: get("errors"),
+    overrides: get("overrides"),
+  };
 }
 
 /** Runs a validator and turns ajv's errors into problems for `file`. */

@@ -29,7 +29,8 @@ export function checkStateWaiter(
   if (!leaf) return;
   for (const key of ["success", "failure", "pending"] as const) {
     (waiter[key] ?? []).forEach((value, i) => {
-      if (!fits(value, leaf)) add(file, `${at}/${key}/${i}`, `"${value}" is not a possible ${leaf.kind} value of ${waiter.path}`);
+      if (!fits(value, leaf))
+        add(file, `${at}/${key}/${i}`, `"${value}" is not a possible ${leaf.kind} value of ${waiter.path}`);
     });
   }
 }
@@ -57,11 +58,14 @@ function resolvePath(
     if (last && each) return void fail(`path ${path} must end at a member of each item, not at the list itself`);
     if (last) {
       if (type.kind === "structure" || type.kind === "object" || type.kind === "list") {
-        return void fail(`path ${path} must end at a string, number or boolean member, not ${type.kind === "structure" ? type.name : type.kind}`);
+        return void fail(
+          `path ${path} must end at a string, number or boolean member, not ${type.kind === "structure" ? type.name : type.kind}`,
+        );
       }
       return type;
     }
-    if (type.kind !== "structure") return void fail(`"${name}" is not a structure, so the path cannot continue past it`);
+    if (type.kind !== "structure")
+      return void fail(`"${name}" is not a structure, so the path cannot continue past it`);
     const structure = structures.get(type.name);
     if (!structure) return undefined; // reported as a missing structure already
     members = structure.members;

@@ -1,3 +1,3 @@
-export { writePackage, type WriteResult } from "./atomic.js";
-export { diffPackage, readIfExists, type FileDifference } from "./diff.js";
+export { type WriteResult, writePackage } from "./atomic.js";
+export { diffPackage, type FileDifference, readIfExists } from "./diff.js";
 export { assertRealInside, checkRelativePath, insidePackage, UnsafePathError } from "./paths.js";

@@ -23,7 +23,8 @@ const SAFE_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 export function checkRelativePath(relative: string, root: string): void {
   const segments = relative.split("/");
   const bad = segments.find((s) => !SAFE_SEGMENT.test(s));
-  if (bad !== undefined) throw new UnsafePathError(relative, root, `segment ${JSON.stringify(bad)} is not a plain file or folder name`);
+  if (bad !== undefined)
+    throw new UnsafePathError(relative, root, `segment ${JSON.stringify(bad)} is not a plain file or folder name`);
 }
 
 /**

@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catalogueCheck, type CatalogueCheckResult } from "../../src/commands/catalogue-check/check.js";
-import { exampleRequest } from "../../src/emit/example-request.js";
+import { type CatalogueCheckResult, catalogueCheck } from "../../src/commands/catalogue-check/check.js";
 import { runCatalogueCheck, table } from "../../src/commands/catalogue-check/index.js";
+import { exampleRequest } from "../../src/emit/example-request.js";
 import { kettleIr } from "../emit/golden.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -27,7 +27,15 @@ describe("catalogue:check on a fixture catalogue", () => {
   it("imports, generates, type-checks and smoke-tests every version of a good service", () => {
     const demo = result.rows.filter((r) => r.id.startsWith("demo-"));
     expect(demo).toEqual([
-      { id: "demo-2020-01-01", actions: 4, import: "ok", generate: "ok", typeCheck: "ok", smoke: "ok", rejectedSamples: [] },
+      {
+        id: "demo-2020-01-01",
+        actions: 4,
+        import: "ok",
+        generate: "ok",
+        typeCheck: "ok",
+        smoke: "ok",
+        rejectedSamples: [],
+      },
       {
         id: "demo-2021-06-01",
         actions: 5,
@@ -63,7 +71,9 @@ describe("catalogue:check command", () => {
       expect(await runCatalogueCheck([CATALOGUE, "--common", COMMON, "--only", "broken"])).toBe(1);
       expect(out.at(-1)).toMatch(/^catalogue:check: 0\/1 service versions passed, 1 failed; 0 actions in \d+ s/);
       expect(await runCatalogueCheck([CATALOGUE, "--common", COMMON, "--only", "demo-2020-01-01"])).toBe(0);
-      expect(out.at(-1)).toMatch(/^catalogue:check: 1\/1 service versions passed, 0 failed; 4 actions in \d+ s \([\d.]+ ms per action/);
+      expect(out.at(-1)).toMatch(
+        /^catalogue:check: 1\/1 service versions passed, 0 failed; 4 actions in \d+ s \([\d.]+ ms per action/,
+      );
     } finally {
       console.log = log;
     }
@@ -90,10 +100,42 @@ describe("requests built from member examples", () => {
     for (const m of boil.input.filter((m) => m.required)) expect(request).toHaveProperty(m.name);
     for (const m of boil.input.filter((m) => !m.required)) expect(request).not.toHaveProperty(m.name);
     const withPlaceholders = exampleRequest(ir, [
-      { name: "Count", type: { kind: "int64" }, required: true, nullable: false, description: "", example: "无", deprecated: false },
-      { name: "Ids", type: { kind: "list", items: { kind: "string" } }, required: true, nullable: false, description: "", example: '["a","b"]', deprecated: false },
-      { name: "Ratio", type: { kind: "float" }, required: true, nullable: false, description: "", example: "0.5", deprecated: false },
-      { name: "__proto__", type: { kind: "string" }, required: true, nullable: false, description: "", example: "", deprecated: false },
+      {
+        name: "Count",
+        type: { kind: "int64" },
+        required: true,
+        nullable: false,
+        description: "",
+        example: "无",
+        deprecated: false,
+      },
+      {
+        name: "Ids",
+        type: { kind: "list", items: { kind: "string" } },
+        required: true,
+        nullable: false,
+        description: "",
+        example: '["a","b"]',
+        deprecated: false,
+      },
+      {
+        name: "Ratio",
+        type: { kind: "float" },
+        required: true,
+        nullable: false,
+        description: "",
+        example: "0.5",
+        deprecated: false,
+      },
+      {
+        name: "__proto__",
+        type: { kind: "string" },
+        required: true,
+        nullable: false,
+        description: "",
+        example: "",
+        deprecated: false,
+      },
     ]);
     expect(withPlaceholders).toEqual({ Count: 1, Ids: ["a"], Ratio: 0.5, ["__proto__"]: "example" });
     expect(Object.getPrototypeOf(withPlaceholders)).toBe(Object.prototype);

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineActions, type ActionMeta } from "@org/tc-core";
+import { type ActionMeta, defineActions } from "@org/tc-core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { actionTable, emitMetadata } from "../../src/emit/metadata.js";
@@ -22,7 +22,16 @@ async function redisIr(): Promise<IrService> {
 /** What the IR says each action's runtime record is, keyed and ordered by method name. */
 function expected(actions: readonly IrAction[]): Record<string, ActionMeta> {
   return Object.fromEntries(
-    actions.map((a) => [a.methodName, { name: a.name, rateLimit: a.rateLimit, readOnly: a.readOnly, input: a.requestType, regionRequired: a.regionRequired }]),
+    actions.map((a) => [
+      a.methodName,
+      {
+        name: a.name,
+        rateLimit: a.rateLimit,
+        readOnly: a.readOnly,
+        input: a.requestType,
+        regionRequired: a.regionRequired,
+      },
+    ]),
   );
 }
 
@@ -30,12 +39,15 @@ describe("action table (generator) expanded by core's defineActions", () => {
   it.each([
     ["kettle fixture", kettleIr],
     ["Redis 2018-04-12", redisIr],
-  ])("reproduces every IR method name, wire name, rate limit, read-only flag and input shape of the %s", async (_, build) => {
-    const ir = await build();
-    const actions = defineActions(actionTable(ir));
-    expect(Object.keys(actions)).toEqual(ir.actions.map((a) => a.methodName));
-    expect(actions).toEqual(expected(ir.actions));
-  });
+  ])(
+    "reproduces every IR method name, wire name, rate limit, read-only flag and input shape of the %s",
+    async (_, build) => {
+      const ir = await build();
+      const actions = defineActions(actionTable(ir));
+      expect(Object.keys(actions)).toEqual(ir.actions.map((a) => a.methodName));
+      expect(actions).toEqual(expected(ir.actions));
+    },
+  );
 
   it("lists as exceptions only what differs from the service default and core's rules", async () => {
     const ir = await kettleIr();
@@ -80,7 +92,9 @@ describe("actions constant", () => {
   it("states a service without actions as defineActions<never> over an empty table", async () => {
     const ir: IrService = { ...(await kettleIr()), actions: [] };
     const { content } = emitMetadata(ir, new TsPrinter());
-    expect(content).toContain('export const actions = defineActions<never>({ names: "", rateLimit: 20, readOnly: "" });\n');
+    expect(content).toContain(
+      'export const actions = defineActions<never>({ names: "", rateLimit: 20, readOnly: "" });\n',
+    );
     expect(defineActions(actionTable(ir))).toEqual({});
   });
 });

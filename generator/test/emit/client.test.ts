@@ -17,10 +17,18 @@ describe("client, waiter and paginator emitters", async () => {
   });
 
   it("gives each action method one invoke call and no other logic", () => {
-    const bodies = [...client.content.matchAll(/\n  (\w+)\(request[^\n]*\): Promise<\w+> \{\n([\s\S]*?)\n  \}\n/g)];
-    expect(bodies.map((m) => m[1])).toEqual(["boilWater", "describeBoilTask", "describeKettles", "getKettleStats", "renameKettle"]);
+    const bodies = [...client.content.matchAll(/\n {2}(\w+)\(request[^\n]*\): Promise<\w+> \{\n([\s\S]*?)\n {2}\}\n/g)];
+    expect(bodies.map((m) => m[1])).toEqual([
+      "boilWater",
+      "describeBoilTask",
+      "describeKettles",
+      "getKettleStats",
+      "renameKettle",
+    ]);
     for (const [, method, body] of bodies) {
-      expect(body).toBe(`    return this.invoke<${method!.charAt(0).toUpperCase()}${method!.slice(1)}Response>(actions.${method}, request, options);`);
+      expect(body).toBe(
+        `    return this.invoke<${method!.charAt(0).toUpperCase()}${method!.slice(1)}Response>(actions.${method}, request, options);`,
+      );
     }
   });
 
@@ -30,12 +38,17 @@ describe("client, waiter and paginator emitters", async () => {
   });
 
   it("documents rate limit, task, paginator, error codes, sample and deprecation", () => {
-    const boil = client.content.slice(client.content.indexOf("   * Boils water."), client.content.indexOf("  boilWater("));
+    const boil = client.content.slice(
+      client.content.indexOf("   * Boils water."),
+      client.content.indexOf("  boilWater("),
+    );
     expect(boil).toContain("Rate limit: 10 requests per second.");
     expect(boil).toContain("Starts a task: wait for it with {@link KettleClient.waitForTask | waitForTask}.");
     expect(boil).toContain("- `ResourceNotFound.KettleNotFound`: No kettle has this ID.");
     expect(boil).toContain('const response = await client.boilWater({ KettleId: "k-8f2a", TargetTemperature: 95 });');
-    expect(client.content).toMatch(/@deprecated The service marks this action deprecated\.\n   \*\/\n  renameKettle\(/);
+    expect(client.content).toMatch(
+      /@deprecated The service marks this action deprecated\.\n {3}\*\/\n {2}renameKettle\(/,
+    );
   });
 
   it("emits no waiter or paginator module for a service without them", () => {

@@ -16,7 +16,9 @@ describe("errors emitter", async () => {
   });
 
   it("documents each code in every union it appears in", () => {
-    const described = file.content.match(/\/\*\* No kettle has this ID\. \*\/\n  \| "ResourceNotFound\.KettleNotFound"/g);
+    const described = file.content.match(
+      /\/\*\* No kettle has this ID\. \*\/\n {2}\| "ResourceNotFound\.KettleNotFound"/g,
+    );
     expect(described).toHaveLength(3);
   });
 });

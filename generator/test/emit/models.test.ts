@@ -21,9 +21,9 @@ describe("models emitter", async () => {
   });
 
   it("types required, optional and nullable members as the spec says", () => {
-    expect(file.content).toMatch(/\n  Temperature: number \| null;/);
-    expect(file.content).toMatch(/\n  Progress\?: Int64 \| null;/);
-    expect(file.content).toMatch(/\n  KettleId: string;/);
-    expect(file.content).toMatch(/\n  Filters\?: Filter\[\];/);
+    expect(file.content).toMatch(/\n {2}Temperature: number \| null;/);
+    expect(file.content).toMatch(/\n {2}Progress\?: Int64 \| null;/);
+    expect(file.content).toMatch(/\n {2}KettleId: string;/);
+    expect(file.content).toMatch(/\n {2}Filters\?: Filter\[\];/);
   });
 });

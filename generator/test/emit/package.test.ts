@@ -1,4 +1,4 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { emitPackage } from "../../src/emit/index.js";
@@ -6,9 +6,12 @@ import { emitPackageFiles, TEMPLATES_DIR } from "../../src/emit/package-files.js
 import { TsPrinter } from "../../src/emit/printer.js";
 import { buildServiceIr, groupPackages } from "../../src/ir/index.js";
 import { kettleFixture } from "../ir/fixture.js";
-import { GOLDEN_DIR, expectGolden, kettlePackage } from "./golden.js";
+import { expectGolden, GOLDEN_DIR, kettlePackage } from "./golden.js";
 
-const options = { generator: { name: "@org/tc-generator", version: "0.1.0" }, release: { version: "0.1.0", coreRange: "^0.1.0" } };
+const options = {
+  generator: { name: "@org/tc-generator", version: "0.1.0" },
+  release: { version: "0.1.0", coreRange: "^0.1.0" },
+};
 
 describe("the kettle package: two versions, index, testing entries, package files and provenance", async () => {
   const pkg = await kettlePackage();
@@ -31,10 +34,21 @@ describe("the kettle package: two versions, index, testing entries, package file
       "generated.json",
       "package.json",
       "scripts/build.gen.mjs",
-      ...["client", "errors", "index", "metadata", "models", "paginators", "testing/defaults", "testing/index", "testing/samples", "waiters"].map(
-        (m) => `src/2021-03-01/${m}.gen.ts`,
+      ...[
+        "client",
+        "errors",
+        "index",
+        "metadata",
+        "models",
+        "paginators",
+        "testing/defaults",
+        "testing/index",
+        "testing/samples",
+        "waiters",
+      ].map((m) => `src/2021-03-01/${m}.gen.ts`),
+      ...["client", "errors", "index", "metadata", "models", "testing/index", "testing/samples"].map(
+        (m) => `src/2024-06-01/${m}.gen.ts`,
       ),
-      ...["client", "errors", "index", "metadata", "models", "testing/index", "testing/samples"].map((m) => `src/2024-06-01/${m}.gen.ts`),
       "src/index.gen.ts",
       "src/testing/cli.gen.ts",
       "src/testing/index.gen.ts",
@@ -42,17 +56,32 @@ describe("the kettle package: two versions, index, testing entries, package file
       "tsconfig.json",
       "tsup.config.gen.ts",
     ]);
-    expect(files.find((f) => f.path === "src/index.gen.ts")!.content).toContain('export * from "./2021-03-01/index.gen.js";');
-    expect(files.find((f) => f.path === "src/testing/index.gen.ts")!.content).toContain('export * from "../2021-03-01/testing/index.gen.js";');
+    expect(files.find((f) => f.path === "src/index.gen.ts")!.content).toContain(
+      'export * from "./2021-03-01/index.gen.js";',
+    );
+    expect(files.find((f) => f.path === "src/testing/index.gen.ts")!.content).toContain(
+      'export * from "../2021-03-01/testing/index.gen.js";',
+    );
     expect(emitPackage(pkg, options, new TsPrinter())).toEqual(files);
   });
 
   it("exports every version and its local endpoint, for import, require and node10 types", () => {
     const manifest = JSON.parse(files.find((f) => f.path === "package.json")!.content) as {
-      exports: Record<string, { import: { types: string; default: string }; require: { types: string; default: string } } | string>;
+      exports: Record<
+        string,
+        { import: { types: string; default: string }; require: { types: string; default: string } } | string
+      >;
       typesVersions: Record<string, Record<string, string[]>>;
     };
-    expect(Object.keys(manifest.exports)).toEqual([".", "./testing", "./2021-03-01", "./2021-03-01/testing", "./2024-06-01", "./2024-06-01/testing", "./package.json"]);
+    expect(Object.keys(manifest.exports)).toEqual([
+      ".",
+      "./testing",
+      "./2021-03-01",
+      "./2021-03-01/testing",
+      "./2024-06-01",
+      "./2024-06-01/testing",
+      "./package.json",
+    ]);
     expect(manifest.exports["./2024-06-01/testing"]).toEqual({
       import: { types: "./dist/2024-06-01/testing/index.d.ts", default: "./dist/2024-06-01/testing/index.js" },
       require: { types: "./dist/2024-06-01/testing/index.d.cts", default: "./dist/2024-06-01/testing/index.cjs" },
@@ -108,11 +137,16 @@ describe("the kettle package: two versions, index, testing entries, package file
   it("keeps samples out of the main entries", () => {
     const main = files.filter((f) => f.path.startsWith("src/") && !f.path.includes("testing/"));
     for (const file of main) expect(file.content, file.path).not.toContain("6ef60bec-0242-43af-bb20-270359fb54a7");
-    expect(files.find((f) => f.path === "src/2021-03-01/testing/samples.gen.ts")?.content).toContain("6ef60bec-0242-43af-bb20-270359fb54a7");
+    expect(files.find((f) => f.path === "src/2021-03-01/testing/samples.gen.ts")?.content).toContain(
+      "6ef60bec-0242-43af-bb20-270359fb54a7",
+    );
   });
 
   it("quotes the measured install size in the README only for packages that have one", async () => {
-    const sizes = JSON.parse(await readFile(path.join(TEMPLATES_DIR, "measured-sizes.json"), "utf8")) as Record<string, { installed: string }>;
+    const sizes = JSON.parse(await readFile(path.join(TEMPLATES_DIR, "measured-sizes.json"), "utf8")) as Record<
+      string,
+      { installed: string }
+    >;
     const recorded = Object.keys(sizes).find((name) => name.startsWith("@"));
     expect(recorded, "measured-sizes.json records at least one package").toBeDefined();
     const readme = (name: string) =>
@@ -124,13 +158,21 @@ describe("the kettle package: two versions, index, testing entries, package file
   it("lists every action of every version in the README with a link and its markers, and its error codes", () => {
     const readme = files.find((f) => f.path === "README.md")!.content;
     const explorer = "https://console.tencentcloud.com/api/explorer?Product=kettle";
-    expect(readme).toContain(`| \`boilWater\` | [BoilWater](${explorer}&Version=2021-03-01&Action=BoilWater) | Boils water. | 10 | task |`);
-    expect(readme).toContain(`| \`describeKettles\` | [DescribeKettles](${explorer}&Version=2021-03-01&Action=DescribeKettles) | Lists kettles. | 50 | paginated, fsi |`);
-    expect(readme).toContain(`| \`renameKettle\` | [RenameKettle](${explorer}&Version=2021-03-01&Action=RenameKettle) | Renames a kettle. | 20 | deprecated |`);
+    expect(readme).toContain(
+      `| \`boilWater\` | [BoilWater](${explorer}&Version=2021-03-01&Action=BoilWater) | Boils water. | 10 | task |`,
+    );
+    expect(readme).toContain(
+      `| \`describeKettles\` | [DescribeKettles](${explorer}&Version=2021-03-01&Action=DescribeKettles) | Lists kettles. | 50 | paginated, fsi |`,
+    );
+    expect(readme).toContain(
+      `| \`renameKettle\` | [RenameKettle](${explorer}&Version=2021-03-01&Action=RenameKettle) | Renames a kettle. | 20 | deprecated |`,
+    );
     expect(readme).toContain(`| \`invokeAction\` | [Invoke](${explorer}&Version=2024-06-01&Action=Invoke) |`);
     expect(readme).toContain("| `paginateDescribeKettles` | DescribeKettles | `KettleSet` |");
     expect(readme).toContain("| `waitForTask` | DescribeBoilTask | `Status` is `done` | 1 |");
-    expect(readme).toContain("| `2024-06-01` | `@org/tc-kettle/2024-06-01` | `@org/tc-kettle/2024-06-01/testing` | 2 |");
+    expect(readme).toContain(
+      "| `2024-06-01` | `@org/tc-kettle/2024-06-01` | `@org/tc-kettle/2024-06-01/testing` | 2 |",
+    );
   });
 
   it("shows upstream HTML as text in the README and package.json", () => {
@@ -139,7 +181,8 @@ describe("the kettle package: two versions, index, testing entries, package file
     expect(readme).toContain("&lt;img src=x onerror=alert(1)&gt;");
     const hostile = { ...pkg, title: 'Kettle <script>alert(1)</script><img src=x onerror="alert(2)">' };
     const out = emitPackageFiles(hostile, options, printer);
-    const description = (JSON.parse(out.find((f) => f.path === "package.json")!.content) as { description: string }).description;
+    const description = (JSON.parse(out.find((f) => f.path === "package.json")!.content) as { description: string })
+      .description;
     expect(description).toMatch(/^Kettle alert\(1\) \(APIs/);
     expect(out.find((f) => f.path === "README.md")!.content).not.toMatch(/<(script|img)\b/i);
   });

@@ -2,10 +2,10 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import type { GeneratedFile } from "../../src/emit/file.js";
 import { emitVersion } from "../../src/emit/index.js";
 import { TsPrinter } from "../../src/emit/printer.js";
 import { emitDefaults } from "../../src/emit/testing-collections.js";
-import type { GeneratedFile } from "../../src/emit/file.js";
 import { buildServiceIr } from "../../src/ir/index.js";
 import { loadSpecs } from "../../src/load/index.js";
 import { STREAM_WAITERS_ROOT } from "./teapot-fixture.js";
@@ -59,7 +59,9 @@ describe("state waiter and stream emitters (teapot fixture)", async () => {
         "      (poll, callOptions) => this.invoke<DescribeTeapotsResponse>(actions.describeTeapots, poll, callOptions),\n" +
         "      teapotReadyWaiter,\n",
     );
-    expect(client).toContain("Then wait for TeapotReady with {@link TeapotClient.waitUntilTeapotReady | waitUntilTeapotReady}.");
+    expect(client).toContain(
+      "Then wait for TeapotReady with {@link TeapotClient.waitUntilTeapotReady | waitUntilTeapotReady}.",
+    );
   });
 
   it("emit overloads on the stream member's literal and one invokeOrStream call", () => {
@@ -69,7 +71,9 @@ describe("state waiter and stream emitters (teapot fixture)", async () => {
     expect(client).toContain(
       "chatWithTeapot(request: ChatWithTeapotRequest & { readonly Stream?: false | undefined }, options?: CallOptions): Promise<ChatWithTeapotResponse>;",
     );
-    expect(client).toContain('return invokeOrStream<ChatWithTeapotResponse, ChatWithTeapotEvent>(this, actions.chatWithTeapot, "Stream", request, options);');
+    expect(client).toContain(
+      'return invokeOrStream<ChatWithTeapotResponse, ChatWithTeapotEvent>(this, actions.chatWithTeapot, "Stream", request, options);',
+    );
   });
 
   it("synthesise the answer of a streaming action without a sample from member examples", async () => {
@@ -77,7 +81,9 @@ describe("state waiter and stream emitters (teapot fixture)", async () => {
     const ir = buildServiceIr(specs, specs.services[0]!);
     const bare = { ...ir, actions: ir.actions.map((a) => ({ ...a, samples: [] })) };
     const defaults = emitDefaults(bare, new TsPrinter())!.content;
-    expect(defaults).toContain("export const defaultAnswers: Readonly<Record<string, object>> = {\n  ChatWithTeapot: {\n    Id: \"ans-1\",");
+    expect(defaults).toContain(
+      'export const defaultAnswers: Readonly<Record<string, object>> = {\n  ChatWithTeapot: {\n    Id: "ans-1",',
+    );
     expect(defaults).toContain('Delta: { Role: "assistant", Content: "Steeping." }');
   });
 

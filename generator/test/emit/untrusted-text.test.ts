@@ -17,7 +17,10 @@ describe("syntax check of emitted TypeScript", () => {
   });
 
   it("any description, escaped, stays inside its TSDoc comment", () => {
-    const hostile = fc.oneof(fc.string(), fc.constantFrom("*/", "/*", "*/ export const x = 1; /*", "@param x", "**/", "*\u2028/", "`@internal`"));
+    const hostile = fc.oneof(
+      fc.string(),
+      fc.constantFrom("*/", "/*", "*/ export const x = 1; /*", "@param x", "**/", "*\u2028/", "`@internal`"),
+    );
     fc.assert(
       fc.property(fc.array(hostile, { maxLength: 6 }), (parts) => {
         const text = parts.join(" ");
@@ -35,7 +38,9 @@ describe("object keys named like Object.prototype members", () => {
     expect(propertyKey("constructor")).toBe('"constructor"');
     expect(propertyKey("InstanceId")).toBe("InstanceId");
     expect(literalKey("__proto__")).toBe('["__proto__"]');
-    const value = new Function(`return { ${literalKey("__proto__")}: 1, ${literalKey("constructor")}: 2 };`)() as Record<string, number>;
+    const value = new Function(
+      `return { ${literalKey("__proto__")}: 1, ${literalKey("constructor")}: 2 };`,
+    )() as Record<string, number>;
     expect(Object.keys(value)).toEqual(["__proto__", "constructor"]);
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
   });
@@ -44,9 +49,11 @@ describe("object keys named like Object.prototype members", () => {
 describe("upstream HTML", () => {
   it("is text in Markdown and gone from plain-text fields", () => {
     expect(markdownText('<script>alert(1)</script><img src=x onerror="alert(2)"> & co')).toBe(
-      "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=\"alert(2)\"&gt; &amp; co",
+      '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror="alert(2)"&gt; &amp; co',
     );
-    expect(plainText('Cloud <script>alert(1)</script> <img src=x onerror="a()"> Service')).toBe("Cloud alert(1) Service");
+    expect(plainText('Cloud <script>alert(1)</script> <img src=x onerror="a()"> Service')).toBe(
+      "Cloud alert(1) Service",
+    );
     expect(plainText("unclosed <img src=x onerror=alert(1)")).toBe("unclosed");
   });
 });

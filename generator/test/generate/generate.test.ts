@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyFixtureSpecs, REPO_ROOT, runCaptured, scratch, snapshotTree } from "./helpers.js";
@@ -76,7 +76,10 @@ describe("npm run generate", () => {
   it("keeps the version and core range a release wrote into package.json", async () => {
     await runCaptured(["--specs", specs, "--out", out]);
     const manifestPath = path.join(out, "kettle/package.json");
-    const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as { version: string; dependencies: Record<string, string> };
+    const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as {
+      version: string;
+      dependencies: Record<string, string>;
+    };
     manifest.version = "0.3.1";
     manifest.dependencies["@org/tc-core"] = "^0.2.0";
     await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -85,7 +88,10 @@ describe("npm run generate", () => {
     expect(check.code).toBe(0);
     const regenerated = await runCaptured(["--specs", specs, "--out", out]);
     expect(regenerated.out).toMatch(/0 written/);
-    expect(JSON.parse(await readFile(manifestPath, "utf8"))).toMatchObject({ version: "0.3.1", dependencies: { "@org/tc-core": "^0.2.0" } });
+    expect(JSON.parse(await readFile(manifestPath, "utf8"))).toMatchObject({
+      version: "0.3.1",
+      dependencies: { "@org/tc-core": "^0.2.0" },
+    });
   });
 
   it("leaves the previous output untouched on a bad spec and prints every problem", async () => {
@@ -96,7 +102,9 @@ describe("npm run generate", () => {
     const boil = JSON.parse(await readFile(path.join(actions, "BoilWater.json"), "utf8")) as { rateLimit: unknown };
     boil.rateLimit = "fast";
     await writeFile(path.join(actions, "BoilWater.json"), JSON.stringify(boil));
-    const list = JSON.parse(await readFile(path.join(actions, "DescribeKettles.json"), "utf8")) as { input: Array<{ type: unknown }> };
+    const list = JSON.parse(await readFile(path.join(actions, "DescribeKettles.json"), "utf8")) as {
+      input: Array<{ type: unknown }>;
+    };
     list.input[2]!.type = { kind: "list", items: { kind: "structure", name: "Label" } };
     await writeFile(path.join(actions, "DescribeKettles.json"), JSON.stringify(list));
     await writeFile(path.join(specs, "kettle/2021-03-01/structures/Tag.json"), "{ not json");
@@ -105,7 +113,9 @@ describe("npm run generate", () => {
     expect(run.code).toBe(1);
     expect(run.err).toContain("kettle/2021-03-01/actions/BoilWater.json#/rateLimit");
     expect(run.err).toContain("kettle/2021-03-01/structures/Tag.json: invalid JSON");
-    expect(run.err).toContain('kettle/2021-03-01/actions/DescribeKettles.json#/input/2/type/items/name: structure "Label" not found');
+    expect(run.err).toContain(
+      'kettle/2021-03-01/actions/DescribeKettles.json#/input/2/type/items/name: structure "Label" not found',
+    );
     expect(run.err).toContain("Nothing was written.");
     expect(await snapshotTree(path.join(out, "kettle"))).toEqual(before);
   });
@@ -138,7 +148,8 @@ describe("npm run generate", () => {
   it("finds the committed Redis package up to date with the committed specs", async () => {
     // Redis alone (every service is checked by the root `npm test`'s `generate -- --check`).
     const redisOnly = path.join(dir, "redis-specs");
-    for (const part of ["common", "redis"]) await cp(path.join(REPO_ROOT, "specs", part), path.join(redisOnly, part), { recursive: true });
+    for (const part of ["common", "redis"])
+      await cp(path.join(REPO_ROOT, "specs", part), path.join(redisOnly, part), { recursive: true });
     const run = await runCaptured(["--specs", redisOnly, "--out", path.join(REPO_ROOT, "packages"), "--check"]);
     expect(run.err).toBe("");
     expect(run.code).toBe(0);

@@ -30,10 +30,16 @@ describe("adding a service: import, pick names, generate", () => {
     // 2. Pick names: the rule would call Invoke `invokeAction`; the maintainer prefers `runProgram`.
     const serviceFile = path.join(specs, "demo/2021-06-01/service.json");
     const service = JSON.parse(await readFile(serviceFile, "utf8")) as Record<string, unknown>;
-    await writeFile(serviceFile, JSON.stringify({ ...service, title: "Demo Widgets", names: { methods: { Invoke: "runProgram" } } }));
+    await writeFile(
+      serviceFile,
+      JSON.stringify({ ...service, title: "Demo Widgets", names: { methods: { Invoke: "runProgram" } } }),
+    );
     // Re-importing keeps the curated choices.
     await importBulk(path.join(CATALOGUE, "demo-2021-06-01"), { out: specs, commonErrors: common });
-    expect(JSON.parse(await readFile(serviceFile, "utf8"))).toMatchObject({ title: "Demo Widgets", names: { methods: { Invoke: "runProgram" } } });
+    expect(JSON.parse(await readFile(serviceFile, "utf8"))).toMatchObject({
+      title: "Demo Widgets",
+      names: { methods: { Invoke: "runProgram" } },
+    });
 
     // 3. Generate.
     const run = await runCaptured(["--specs", specs, "--out", out]);
@@ -47,8 +53,13 @@ describe("adding a service: import, pick names, generate", () => {
     expect(models).toContain("export interface Credentials {");
     const index = await readFile(path.join(pkg, "src/2021-06-01/index.gen.ts"), "utf8");
     expect(index).not.toMatch(/\bCredentials\b/);
-    expect(await readFile(path.join(pkg, "src/index.gen.ts"), "utf8")).toContain('export * from "./2021-06-01/index.gen.js";');
-    const manifest = JSON.parse(await readFile(path.join(pkg, "package.json"), "utf8")) as { name: string; description: string };
+    expect(await readFile(path.join(pkg, "src/index.gen.ts"), "utf8")).toContain(
+      'export * from "./2021-06-01/index.gen.js";',
+    );
+    const manifest = JSON.parse(await readFile(path.join(pkg, "package.json"), "utf8")) as {
+      name: string;
+      description: string;
+    };
     expect(manifest.name).toBe("@org/tc-demo");
     expect(manifest.description).toMatch(/^Demo Widgets \(APIs 2020-01-01, 2021-06-01\)/);
   }, 120_000);

@@ -1,25 +1,56 @@
 // nock first: core binds `https.request` when it loads, so nock must have patched it by then.
-import { API, answer, redisClient, useNock } from "./redis-nock.js";
+
+import { isRequestAbortedError } from "@org/tc-core";
+import {
+  isRedisError,
+  isTaskFailedError,
+  isTencentCloudError,
+  isValidationError,
+  isWaiterTimeoutError,
+} from "@org/tc-redis";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { isRedisError, isTaskFailedError, isTencentCloudError, isValidationError, isWaiterTimeoutError } from "@org/tc-redis";
-import { isRequestAbortedError } from "@org/tc-core";
+import { API, answer, redisClient, useNock } from "./redis-nock.js";
 
 describe("generated Redis methods against nock", () => {
   useNock();
 
   it("describeTaskInfo sends its action, version, region and body, and returns the Response content", async () => {
-    const sent = answer(API, { Status: "succeed", StartTime: "2024-01-01 00:00:00", TaskType: "Clear", InstanceId: "crs-1", TaskMessage: "", RequestId: "r-1" });
+    const sent = answer(API, {
+      Status: "succeed",
+      StartTime: "2024-01-01 00:00:00",
+      TaskType: "Clear",
+      InstanceId: "crs-1",
+      TaskMessage: "",
+      RequestId: "r-1",
+    });
     const response = await redisClient().describeTaskInfo({ TaskId: 18215 });
     expect(sent).toEqual([
-      { action: "DescribeTaskInfo", version: "2018-04-12", region: "ap-guangzhou", host: "redis.tencentcloudapi.com", body: { TaskId: 18215 } },
+      {
+        action: "DescribeTaskInfo",
+        version: "2018-04-12",
+        region: "ap-guangzhou",
+        host: "redis.tencentcloudapi.com",
+        body: { TaskId: 18215 },
+      },
     ]);
-    expect(response).toEqual({ Status: "succeed", StartTime: "2024-01-01 00:00:00", TaskType: "Clear", InstanceId: "crs-1", TaskMessage: "", RequestId: "r-1" });
+    expect(response).toEqual({
+      Status: "succeed",
+      StartTime: "2024-01-01 00:00:00",
+      TaskType: "Clear",
+      InstanceId: "crs-1",
+      TaskMessage: "",
+      RequestId: "r-1",
+    });
   });
 
   it("describeInstances sends nested lists, may be called without a request, and keeps big integers exact", async () => {
     const sent = answer(API, { TotalCount: 9007199254740993n.toString(), InstanceSet: [], RequestId: "r-2" });
-    await redisClient({ region: "ap-shanghai" }).describeInstances({ InstanceIds: ["crs-1", "crs-2"], Limit: 10, Offset: 9007199254740993n });
+    await redisClient({ region: "ap-shanghai" }).describeInstances({
+      InstanceIds: ["crs-1", "crs-2"],
+      Limit: 10,
+      Offset: 9007199254740993n,
+    });
     expect(sent[0]).toMatchObject({ action: "DescribeInstances", region: "ap-shanghai" });
     expect(sent[0]?.body).toEqual({ InstanceIds: ["crs-1", "crs-2"], Limit: 10, Offset: 9007199254740993 });
 
@@ -37,7 +68,11 @@ describe("generated Redis methods against nock", () => {
   });
 
   it("uses the financial endpoint for a -fsi region and the international one on request", async () => {
-    const sent = answer("https://redis.ap-shanghai-fsi.tencentcloudapi.com", { InstanceSet: [], TotalCount: 0, RequestId: "r-5" });
+    const sent = answer("https://redis.ap-shanghai-fsi.tencentcloudapi.com", {
+      InstanceSet: [],
+      TotalCount: 0,
+      RequestId: "r-5",
+    });
     await redisClient({ region: "ap-shanghai-fsi" }).describeInstances();
     answer("https://redis.intl.tencentcloudapi.com", { Status: "succeed", RequestId: "r-6" }, sent);
     await redisClient({ intl: true }).describeTaskInfo({ TaskId: 1 });
@@ -82,7 +117,11 @@ describe("generated Redis methods against nock", () => {
     const client = redisClient();
     const started = await client.clearInstance({ InstanceId: "crs-1", Password: "pw" });
     const statuses: string[] = [];
-    const done = await client.waitForTask(started, { minDelayMs: 1, maxDelayMs: 1, onProgress: (s) => statuses.push(s) });
+    const done = await client.waitForTask(started, {
+      minDelayMs: 1,
+      maxDelayMs: 1,
+      onProgress: (s) => statuses.push(s),
+    });
     expect(done.RequestId).toBe("r-11");
     expect(statuses).toEqual(["running", "succeed"]);
     expect(sent.map((s) => [s.action, s.body])).toEqual([
@@ -93,11 +132,21 @@ describe("generated Redis methods against nock", () => {
   });
 
   it("waitForTask rejects with TaskFailedError on a failure status", async () => {
-    answer(API, { Status: "failed", TaskMessage: "disk full", TaskType: "Clear", InstanceId: "crs-1", RequestId: "r-12" });
+    answer(API, {
+      Status: "failed",
+      TaskMessage: "disk full",
+      TaskType: "Clear",
+      InstanceId: "crs-1",
+      RequestId: "r-12",
+    });
     const err: unknown = await redisClient()
       .waitForTask(5, { minDelayMs: 1, maxDelayMs: 1 })
       .catch((e: unknown) => e);
-    expect(isTaskFailedError(err) && [err.status, err.taskMessage, err.requestId]).toEqual(["failed", "disk full", "r-12"]);
+    expect(isTaskFailedError(err) && [err.status, err.taskMessage, err.requestId]).toEqual([
+      "failed",
+      "disk full",
+      "r-12",
+    ]);
   });
 
   it("waitForTask rides out RequestLimitExceeded and a 502 while polling: core retries them, the task still succeeds", async () => {
@@ -109,7 +158,11 @@ describe("generated Redis methods against nock", () => {
   });
 
   it("waitForTask rejects with WaiterTimeoutError once timeoutMs has passed, the task still running", async () => {
-    nock(API).post("/").times(1000).optionally().reply(200, JSON.stringify({ Response: { Status: "running", TaskMessage: "", RequestId: "w" } }));
+    nock(API)
+      .post("/")
+      .times(1000)
+      .optionally()
+      .reply(200, JSON.stringify({ Response: { Status: "running", TaskMessage: "", RequestId: "w" } }));
     const err: unknown = await redisClient()
       .waitForTask(11, { timeoutMs: 30, minDelayMs: 5, maxDelayMs: 10 })
       .catch((e: unknown) => e);
@@ -127,7 +180,11 @@ describe("generated Redis methods against nock", () => {
         return [200, JSON.stringify({ Response: { Status: "running", TaskMessage: "", RequestId: "a" } })];
       });
     const controller = new AbortController();
-    const waiting = redisClient().waitForTask(12, { signal: controller.signal, minDelayMs: 60_000, maxDelayMs: 60_000 });
+    const waiting = redisClient().waitForTask(12, {
+      signal: controller.signal,
+      minDelayMs: 60_000,
+      maxDelayMs: 60_000,
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const before = seen.length;
     controller.abort(new Error("user cancelled"));
@@ -139,10 +196,15 @@ describe("generated Redis methods against nock", () => {
   });
 
   it("paginateDescribeInstances walks Offset/Limit pages up to TotalCount", async () => {
-    const sent = answer(API, { TotalCount: 3, InstanceSet: [{ InstanceId: "crs-1" }, { InstanceId: "crs-2" }], RequestId: "p-1" });
+    const sent = answer(API, {
+      TotalCount: 3,
+      InstanceSet: [{ InstanceId: "crs-1" }, { InstanceId: "crs-2" }],
+      RequestId: "p-1",
+    });
     answer(API, { TotalCount: 3, InstanceSet: [{ InstanceId: "crs-3" }], RequestId: "p-2" }, sent);
     const ids: string[] = [];
-    for await (const instance of redisClient().paginateDescribeInstances({ ProjectIds: [0] }, { pageSize: 2 })) ids.push(instance.InstanceId);
+    for await (const instance of redisClient().paginateDescribeInstances({ ProjectIds: [0] }, { pageSize: 2 }))
+      ids.push(instance.InstanceId);
     expect(ids).toEqual(["crs-1", "crs-2", "crs-3"]);
     expect(sent.map((s) => s.body)).toEqual([
       { ProjectIds: [0], Offset: 0, Limit: 2 },

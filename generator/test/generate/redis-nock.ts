@@ -1,7 +1,8 @@
 // nock before the client: core binds `https.request` when it loads, so nock must patch it first.
+
+import { type ClientOptions, RedisClient } from "@org/tc-redis";
 import nock from "nock";
 import { afterEach, beforeEach } from "vitest";
-import { RedisClient, type ClientOptions } from "@org/tc-redis";
 
 export const API = "https://redis.tencentcloudapi.com";
 

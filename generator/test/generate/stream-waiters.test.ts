@@ -2,9 +2,9 @@ import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STREAM_WAITERS_ROOT } from "../emit/teapot-fixture.js";
 import { requireCoreBuild, typeCheck } from "../types/compile.js";
 import { linkNodeModules, runCaptured, scratch } from "./helpers.js";
-import { STREAM_WAITERS_ROOT } from "../emit/teapot-fixture.js";
 
 /** A consumer of the generated teapot package: the overloads must give these exact types. */
 const CONSUMER = `
@@ -43,23 +43,38 @@ describe("a generated package with a state waiter and a streaming action", () =>
   afterAll(() => cleanup());
 
   it("type-checks, and its overloads and typed collections give the exact types", async () => {
-    const sources = (await readdir(path.join(pkg, "src"), { recursive: true })).filter((f) => f.endsWith(".gen.ts")).map((f) => path.join(pkg, "src", f));
+    const sources = (await readdir(path.join(pkg, "src"), { recursive: true }))
+      .filter((f) => f.endsWith(".gen.ts"))
+      .map((f) => path.join(pkg, "src", f));
     const consumer = path.join(pkg, "consumer.ts");
     await writeFile(consumer, CONSUMER);
     expect(typeCheck([...sources, consumer], "node16")).toEqual([]);
   }, 60_000);
 
   it("creates, then waits until ready, and streams, against its local endpoint", async () => {
-    const { TeapotClient } = (await import(pathToFileURL(path.join(pkg, "src/index.gen.ts")).href)) as typeof import("./teapot-shape.js");
-    const { startMockServer } = (await import(pathToFileURL(path.join(pkg, "src/testing/index.gen.ts")).href)) as typeof import("./teapot-shape.js");
+    const { TeapotClient } = (await import(
+      pathToFileURL(path.join(pkg, "src/index.gen.ts")).href
+    )) as typeof import("./teapot-shape.js");
+    const { startMockServer } = (await import(
+      pathToFileURL(path.join(pkg, "src/testing/index.gen.ts")).href
+    )) as typeof import("./teapot-shape.js");
     const server = await startMockServer({ stateDurationMs: 200 });
-    const client = new TeapotClient({ endpoint: server.endpoint, credentials: server.credentials, region: "ap-guangzhou" });
+    const client = new TeapotClient({
+      endpoint: server.endpoint,
+      credentials: server.credentials,
+      region: "ap-guangzhou",
+    });
     try {
       const { TeapotIds } = await client.createTeapots({ Name: "green", TeapotCount: 2 });
       expect(TeapotIds).toHaveLength(2);
       const states: string[] = [];
-      const done = await client.waitUntilTeapotReady({ TeapotIds }, { minDelayMs: 50, maxDelayMs: 100, onProgress: (s: string) => states.push(s) });
-      expect(done.TeapotSet.map((t: { TeapotId: string; State: string }) => [t.TeapotId, t.State])).toEqual(TeapotIds.map((id: string) => [id, "READY"]));
+      const done = await client.waitUntilTeapotReady(
+        { TeapotIds },
+        { minDelayMs: 50, maxDelayMs: 100, onProgress: (s: string) => states.push(s) },
+      );
+      expect(done.TeapotSet.map((t: { TeapotId: string; State: string }) => [t.TeapotId, t.State])).toEqual(
+        TeapotIds.map((id: string) => [id, "READY"]),
+      );
       expect(states).toEqual(["HEATING,HEATING", "READY,READY"]);
       // The listing started from the item synthesised from member examples.
       expect((await client.describeTeapots({})).TotalCount).toBe(3);
@@ -70,7 +85,9 @@ describe("a generated package with a state waiter and a streaming action", () =>
       }
       expect(pieces.length).toBeGreaterThan(1);
       expect(pieces.join("")).toBe("Steeping, two minutes.");
-      expect((await client.chatWithTeapot({ Prompt: "Ready?" })).Choices[0].Message.Content).toBe("Steeping, two minutes.");
+      expect((await client.chatWithTeapot({ Prompt: "Ready?" })).Choices[0].Message.Content).toBe(
+        "Steeping, two minutes.",
+      );
     } finally {
       client.close();
       await server.close();

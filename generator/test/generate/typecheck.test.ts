@@ -6,7 +6,10 @@ import { copyFixtureSpecs, linkNodeModules, REPO_ROOT, runCaptured, scratch } fr
 
 async function sources(pkg: string): Promise<string[]> {
   const entries = await readdir(path.join(pkg, "src"), { recursive: true });
-  return entries.filter((e) => e.endsWith(".gen.ts")).map((e) => path.join(pkg, "src", e)).sort();
+  return entries
+    .filter((e) => e.endsWith(".gen.ts"))
+    .map((e) => path.join(pkg, "src", e))
+    .sort();
 }
 
 const resolutions = Object.keys(RESOLUTIONS) as Array<keyof typeof RESOLUTIONS>;
@@ -28,13 +31,21 @@ describe("generated packages type-check with strict, exactOptionalPropertyTypes 
   });
   afterAll(() => cleanup());
 
-  it.each(resolutions)("the kettle fixture package, outside the repository, under %s", async (resolution) => {
-    const files = await sources(kettle);
-    expect(files.map((f) => path.relative(kettle, f))).toContain("src/testing/cli.gen.ts");
-    expect(typeCheck(files, resolution)).toEqual([]);
-  }, 60_000);
+  it.each(resolutions)(
+    "the kettle fixture package, outside the repository, under %s",
+    async (resolution) => {
+      const files = await sources(kettle);
+      expect(files.map((f) => path.relative(kettle, f))).toContain("src/testing/cli.gen.ts");
+      expect(typeCheck(files, resolution)).toEqual([]);
+    },
+    60_000,
+  );
 
-  it.each(resolutions)("the committed Redis package under %s", async (resolution) => {
-    expect(typeCheck(await sources(path.join(REPO_ROOT, "packages/redis")), resolution)).toEqual([]);
-  }, 60_000);
+  it.each(resolutions)(
+    "the committed Redis package under %s",
+    async (resolution) => {
+      expect(typeCheck(await sources(path.join(REPO_ROOT, "packages/redis")), resolution)).toEqual([]);
+    },
+    60_000,
+  );
 });

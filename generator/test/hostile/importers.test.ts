@@ -31,9 +31,16 @@ afterEach(async () => {
 /** Every file under `dir`, relative, sorted. */
 async function tree(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => !e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 }
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (err: unknown) => err);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
 
 describe("names that would leave --out", () => {
   it("refuses an action named ../../../../escaped before anything is staged, naming api.json and the JSON path", async () => {
@@ -55,7 +62,9 @@ describe("names that would leave --out", () => {
 
   it("refuses a member name that is code, at its JSON path", async () => {
     const err = (await failure(importBulk(fixture("member-name-code"), { out }))) as ImportError;
-    expect(err.problems).toContainEqual(expect.objectContaining({ path: "/objects/DescribeThingsRequest/members/0/name" }));
+    expect(err.problems).toContainEqual(
+      expect.objectContaining({ path: "/objects/DescribeThingsRequest/members/0/name" }),
+    );
     expect(await tree(sandbox)).toEqual([]);
   });
 
@@ -89,7 +98,9 @@ describe("keys from upstream never reach a prototype", () => {
     const result = await importBulk(fixture("proto-sample-keys"), { out });
     expect(({} as Record<string, unknown>)["example"]).toBeUndefined();
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
-    const action = JSON.parse(await readFile(path.join(out, "hostile/2024-01-01/actions/DescribeThings.json"), "utf8")) as ActionSpec;
+    const action = JSON.parse(
+      await readFile(path.join(out, "hostile/2024-01-01/actions/DescribeThings.json"), "utf8"),
+    ) as ActionSpec;
     expect(action.samples.map((s) => s.request)).toEqual([{ Filters: [{}], Id: "t-1" }, { Id: "t-1" }]);
     expect(action.samples[1]!.response).toEqual({ Status: "ok" });
     const warned = result.warnings.join("\n");
@@ -100,9 +111,12 @@ describe("keys from upstream never reach a prototype", () => {
 
   it("error codes named toString and constructor are ordinary codes; __proto__ is malformed and skipped with a warning", async () => {
     const result = await importBulk(fixture("proto-error-codes"), { out });
-    const codes = (JSON.parse(await readFile(path.join(out, "hostile/2024-01-01/errors.json"), "utf8")) as ErrorsSpec).codes;
+    const codes = (JSON.parse(await readFile(path.join(out, "hostile/2024-01-01/errors.json"), "utf8")) as ErrorsSpec)
+      .codes;
     expect(Object.keys(codes)).toEqual(["constructor", "hasOwnProperty.Nope", "toString"]);
-    const action = JSON.parse(await readFile(path.join(out, "hostile/2024-01-01/actions/DescribeThings.json"), "utf8")) as ActionSpec;
+    const action = JSON.parse(
+      await readFile(path.join(out, "hostile/2024-01-01/actions/DescribeThings.json"), "utf8"),
+    ) as ActionSpec;
     expect(action.errors).toEqual(["constructor", "hasOwnProperty.Nope", "toString"]);
     expect(result.warnings).toContain('DescribeThings: error code "__proto__" is malformed (not Word.Word…), skipped');
     const loaded = await loadSpecs(out);
@@ -129,9 +143,16 @@ describe("upstream defects are warnings and the import goes on", () => {
         'DescribeThings sample "contradicts the members": response /Status: null but the member is not nullable, dropped',
       ]),
     );
-    const action = JSON.parse(await readFile(path.join(out, "hostile/2024-01-01/actions/DescribeThings.json"), "utf8")) as ActionSpec;
+    const action = JSON.parse(
+      await readFile(path.join(out, "hostile/2024-01-01/actions/DescribeThings.json"), "utf8"),
+    ) as ActionSpec;
     const examples = (members: SpecMember[]) => members.map((m) => [m.name, m.example]);
-    expect(examples(action.input)).toEqual([["Id", undefined], ["Limit", undefined], ["Name", undefined], ["Zone", "ap-1"]]);
+    expect(examples(action.input)).toEqual([
+      ["Id", undefined],
+      ["Limit", undefined],
+      ["Name", undefined],
+      ["Zone", "ap-1"],
+    ]);
     expect(action.errors).toEqual(["FailedOperation.Busy"]);
   });
 });
@@ -158,7 +179,9 @@ describe("a folder or file where the other is expected", () => {
     await mkdir(path.join(source, "examples.json"), { recursive: true });
     await writeFile(path.join(source, "api.json"), await readFile(path.join(fixture("upstream-defects"), "api.json")));
     expect(await runSpecsImport(["bulk", source, "--out", out])).toBe(1);
-    expect(stderr.join("\n")).toContain(`${path.join(source, "examples.json")}: cannot read: it is a directory, not a file`);
+    expect(stderr.join("\n")).toContain(
+      `${path.join(source, "examples.json")}: cannot read: it is a directory, not a file`,
+    );
 
     stderr.length = 0;
     expect(await runSpecsImport(["bulk", path.join(source, "api.json"), "--out", out])).toBe(1);
@@ -170,7 +193,9 @@ describe("a folder or file where the other is expected", () => {
     const file = path.join(sandbox, "file");
     await writeFile(file, "x");
     expect(await runSpecsImport(["bulk", fixture("upstream-defects"), "--out", path.join(file, "specs")])).toBe(1);
-    expect(stderr.join("\n")).toContain(`ENOTDIR: not a directory, open '${path.join(file, "specs/common/errors.json")}'`);
+    expect(stderr.join("\n")).toContain(
+      `ENOTDIR: not a directory, open '${path.join(file, "specs/common/errors.json")}'`,
+    );
     expect(stderr.join("\n")).not.toMatch(/\n\s+at /);
   });
 
@@ -178,7 +203,9 @@ describe("a folder or file where the other is expected", () => {
     await importBulk(fixture("upstream-defects"), { out });
     await rm(path.join(out, "hostile/2024-01-01/structures"), { recursive: true, force: true });
     await writeFile(path.join(out, "hostile/2024-01-01/structures"), "not a folder");
-    await expect(loadSpecs(out)).rejects.toThrow("hostile/2024-01-01/structures: cannot read folder: it is a file, not a folder");
+    await expect(loadSpecs(out)).rejects.toThrow(
+      "hostile/2024-01-01/structures: cannot read folder: it is a file, not a folder",
+    );
     await expect(loadSpecs(path.join(sandbox, "nothing"))).rejects.toThrow(/cannot read the specs folder: ENOENT/);
   });
 });

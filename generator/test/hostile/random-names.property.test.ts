@@ -12,13 +12,40 @@ import { UnsafePathError } from "../../src/write/paths.js";
 // outside --out, no staging folder is left behind, and no prototype is touched.
 
 const hostileName = fc.oneof(
-  fc.constantFrom("..", "../Pkg", "../../../package", "A/B", "A\\B", ".Hidden", "__proto__", "constructor", "toString", "Con", "NUL", "名字", "", " ", "A.json", "Ok"),
-  fc.string({ unit: fc.constantFrom("A", "b", "Z", "_", "0", ".", "/", "\\", "-", " ", "%", ":", "\u0000", "é"), minLength: 1, maxLength: 12 }),
+  fc.constantFrom(
+    "..",
+    "../Pkg",
+    "../../../package",
+    "A/B",
+    "A\\B",
+    ".Hidden",
+    "__proto__",
+    "constructor",
+    "toString",
+    "Con",
+    "NUL",
+    "名字",
+    "",
+    " ",
+    "A.json",
+    "Ok",
+  ),
+  fc.string({
+    unit: fc.constantFrom("A", "b", "Z", "_", "0", ".", "/", "\\", "-", " ", "%", ":", "\u0000", "é"),
+    minLength: 1,
+    maxLength: 12,
+  }),
   fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,20}$/),
 );
 const description = fc.oneof(
   fc.string({ maxLength: 80 }),
-  fc.constantFrom("*/ process.exit(1) /*", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "`${process.exit()}`", "\u2028\u2029"),
+  fc.constantFrom(
+    "*/ process.exit(1) /*",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "`${process.exit()}`",
+    "\u2028\u2029",
+  ),
 );
 
 let sandbox: string;
@@ -63,7 +90,9 @@ describe("bulk import of random names and descriptions", () => {
           expect(err.message).toContain(path.join(source, "api.json"));
         }
         const everything = await files(root);
-        expect(everything.filter((f) => !f.startsWith(`src${path.sep}`) && !f.startsWith(`out${path.sep}specs${path.sep}`))).toEqual([]);
+        expect(
+          everything.filter((f) => !f.startsWith(`src${path.sep}`) && !f.startsWith(`out${path.sep}specs${path.sep}`)),
+        ).toEqual([]);
         expect(({} as Record<string, unknown>)["Id"]).toBeUndefined();
         expect(Object.getPrototypeOf({})).toBe(Object.prototype);
       }),

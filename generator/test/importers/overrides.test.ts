@@ -36,9 +36,30 @@ describe("overrides.json in the bulk importer", () => {
   it("renames, retypes, re-flags, drops and describes members, drops codes, replaces and drops samples, sets action fields", async () => {
     const text = await writeOverrides(DIR, [
       { op: "renameMember", reason, structure: "Widget", member: "Weight", to: "WeightKg" },
-      { op: "setMember", reason, action: "DescribeTask", side: "input", member: "TaskId", set: { type: { kind: "integer", width: "uint64" }, description: "The task." } },
-      { op: "setMember", reason, action: "CreateWidget", side: "input", member: "Name", set: { required: true, example: null } },
-      { op: "setMember", reason, action: "DescribeWidgets", side: "output", member: "TotalCount", set: { nullable: true, example: "3" } },
+      {
+        op: "setMember",
+        reason,
+        action: "DescribeTask",
+        side: "input",
+        member: "TaskId",
+        set: { type: { kind: "integer", width: "uint64" }, description: "The task." },
+      },
+      {
+        op: "setMember",
+        reason,
+        action: "CreateWidget",
+        side: "input",
+        member: "Name",
+        set: { required: true, example: null },
+      },
+      {
+        op: "setMember",
+        reason,
+        action: "DescribeWidgets",
+        side: "output",
+        member: "TotalCount",
+        set: { nullable: true, example: "3" },
+      },
       { op: "dropMember", reason, action: "DescribeWidgets", side: "output", member: "OldSet" },
       { op: "dropErrorCode", reason, code: "FailedOperation.WidgetBusy" },
       { op: "dropErrorCode", reason, action: "DeleteWidget", code: "ResourceNotFound.WidgetNotFound" },
@@ -48,16 +69,29 @@ describe("overrides.json in the bulk importer", () => {
         reason,
         action: "DescribeWidgets",
         sample: "List widgets",
-        with: { title: "List two widgets", request: { Limit: 2 }, response: { TotalCount: 0, WidgetSet: [], RequestId: "r-1" } },
+        with: {
+          title: "List two widgets",
+          request: { Limit: 2 },
+          response: { TotalCount: 0, WidgetSet: [], RequestId: "r-1" },
+        },
       },
-      { op: "setAction", reason, action: "DeleteWidget", set: { readOnly: false, rateLimit: 3, summary: "Deletes a widget" } },
+      {
+        op: "setAction",
+        reason,
+        action: "DeleteWidget",
+        set: { readOnly: false, rateLimit: 3, summary: "Deletes a widget" },
+      },
     ]);
     const result = await importBulk(DEMO, { out, commonErrors: COMMON });
 
     const widget = await read<StructureSpec>(`${DIR}/structures/Widget.json`);
     expect(widget.members.map((m) => m.name)).toEqual(["WidgetId", "WeightKg", "Tags"]);
     const task = await read<ActionSpec>(`${DIR}/actions/DescribeTask.json`);
-    expect(task.input[0]).toMatchObject({ name: "TaskId", type: { kind: "integer", width: "uint64" }, description: "The task." });
+    expect(task.input[0]).toMatchObject({
+      name: "TaskId",
+      type: { kind: "integer", width: "uint64" },
+      description: "The task.",
+    });
     expect(task.samples).toEqual([]);
     const create = await read<ActionSpec>(`${DIR}/actions/CreateWidget.json`);
     expect(create.input[0]).toMatchObject({ name: "Name", required: true });
@@ -66,10 +100,18 @@ describe("overrides.json in the bulk importer", () => {
     const list = await read<ActionSpec>(`${DIR}/actions/DescribeWidgets.json`);
     expect(list.output.map((m) => m.name)).toEqual(["TotalCount", "WidgetSet"]);
     expect(list.output[0]).toMatchObject({ nullable: true, example: "3" });
-    expect(list.samples).toEqual([{ title: "List two widgets", request: { Limit: 2 }, response: { TotalCount: 0, WidgetSet: [], RequestId: "r-1" } }]);
+    expect(list.samples).toEqual([
+      {
+        title: "List two widgets",
+        request: { Limit: 2 },
+        response: { TotalCount: 0, WidgetSet: [], RequestId: "r-1" },
+      },
+    ]);
     const del = await read<ActionSpec>(`${DIR}/actions/DeleteWidget.json`);
     expect(del).toMatchObject({ readOnly: false, rateLimit: 3, summary: "Deletes a widget", errors: [] });
-    expect((await read<ErrorsSpec>(`${DIR}/errors.json`)).codes).toEqual({ "ResourceNotFound.WidgetNotFound": "The widget does not exist." });
+    expect((await read<ErrorsSpec>(`${DIR}/errors.json`)).codes).toEqual({
+      "ResourceNotFound.WidgetNotFound": "The widget does not exist.",
+    });
     expect(result.infos).toContain(`DescribeTask sample "Query" dropped by ${path.join(out, DIR, "overrides.json")}`);
     await loadSpecs(out);
 
@@ -91,8 +133,16 @@ describe("overrides.json in the bulk importer", () => {
     const file = path.join(out, DIR, "overrides.json");
     expect(err.problems).toEqual([
       { file, path: "/corrections/1", message: "setMember matches nothing: structure Widget member Colour not found" },
-      { file, path: "/corrections/2", message: 'dropSample matches nothing: action DescribeTask sample "No such sample" not found' },
-      { file, path: "/corrections/3", message: 'dropErrorCode matches nothing: error code "FailedOperation.Nope" not found' },
+      {
+        file,
+        path: "/corrections/2",
+        message: 'dropSample matches nothing: action DescribeTask sample "No such sample" not found',
+      },
+      {
+        file,
+        path: "/corrections/3",
+        message: 'dropErrorCode matches nothing: error code "FailedOperation.Nope" not found',
+      },
     ]);
     expect(err.message).toContain(`${file}#/corrections/1`);
     await expect(readFile(path.join(out, DIR, "service.json"))).rejects.toThrow();
@@ -101,19 +151,35 @@ describe("overrides.json in the bulk importer", () => {
   it("checks overrides.json against its schema and asks which occurrence when a name repeats", async () => {
     await writeOverrides(DIR, [
       { op: "renameMember", reason, structure: "Widget", member: "Weight" },
-      { op: "setMember", reason, structure: "Widget", action: "X", side: "input", member: "Weight", set: { nullable: true } },
+      {
+        op: "setMember",
+        reason,
+        structure: "Widget",
+        action: "X",
+        side: "input",
+        member: "Weight",
+        set: { nullable: true },
+      },
       { op: "paint", reason },
     ]);
     const err = (await importBulk(DEMO, { out, commonErrors: COMMON }).catch((e: unknown) => e)) as ImportError;
     expect(err).toBeInstanceOf(ImportError);
     const messages = err.problems.map((p) => `${p.path}: ${p.message}`);
     expect(messages).toContain('/corrections/0: missing required property "to"');
-    expect(messages).toContain("/corrections/2: unknown op (expected renameMember, setMember, dropMember, dropErrorCode, dropSample, replaceSample or setAction)");
+    expect(messages).toContain(
+      "/corrections/2: unknown op (expected renameMember, setMember, dropMember, dropErrorCode, dropSample, replaceSample or setAction)",
+    );
   });
 
   it("refuses a curated sample that does not fit the members, at the sample's JSON path", async () => {
     await writeOverrides(DIR, [
-      { op: "replaceSample", reason, action: "DescribeWidgets", sample: "List widgets", with: { title: "t", request: { Limit: "many" }, response: {} } },
+      {
+        op: "replaceSample",
+        reason,
+        action: "DescribeWidgets",
+        sample: "List widgets",
+        with: { title: "t", request: { Limit: "many" }, response: {} },
+      },
     ]);
     const err = (await importBulk(DEMO, { out, commonErrors: COMMON }).catch((e: unknown) => e)) as ImportError;
     expect(err.problems).toEqual([
@@ -141,10 +207,19 @@ describe("overrides.json in the doc importer", () => {
   it("refuses a structure listing a field twice, then imports it once a rename says which is which", async () => {
     const refused = await runDoc([page("DescribeWidgets.md"), "--out", out]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/DataStructures\.md:\d+: error: field "Weight" of Widget is listed twice \(first at line \d+\)/);
+    expect(refused.stderr).toMatch(
+      /DataStructures\.md:\d+: error: field "Weight" of Widget is listed twice \(first at line \d+\)/,
+    );
 
     await writeOverrides("widget/2020-01-01", [
-      { op: "renameMember", reason: "the second Weight row is the weight after painting", structure: "Widget", member: "Weight", occurrence: 2, to: "PaintedWeight" },
+      {
+        op: "renameMember",
+        reason: "the second Weight row is the weight after painting",
+        structure: "Widget",
+        member: "Weight",
+        occurrence: 2,
+        to: "PaintedWeight",
+      },
       { op: "setMember", reason, structure: "Widget", member: "PaintedWeight", set: { nullable: true } },
       { op: "setAction", reason, action: "DescribeWidgets", set: { rateLimit: 7 } },
       { op: "dropMember", reason, action: "NotOnThesePages", side: "input", member: "X" },
@@ -153,7 +228,9 @@ describe("overrides.json in the doc importer", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const widget = await read<StructureSpec>("widget/2020-01-01/structures/Widget.json");
-    expect(widget.members.filter((m) => m.name.endsWith("Weight")).map((m) => [m.name, m.description, m.nullable])).toEqual([
+    expect(
+      widget.members.filter((m) => m.name.endsWith("Weight")).map((m) => [m.name, m.description, m.nullable]),
+    ).toEqual([
       ["Weight", "Weight in kg before painting", false],
       ["PaintedWeight", "Weight in kg after painting", true],
     ]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildServiceIr } from "../../src/ir/index.js";
 import { SpecLoadError } from "../../src/load/problems.js";
-import { kettleFixture, type MutableFixture } from "./fixture.js";
 import type { WaiterSpec } from "../../src/spec/types.js";
+import { kettleFixture, type MutableFixture } from "./fixture.js";
 
 function build(edit?: (f: MutableFixture) => void) {
   const f = kettleFixture();
@@ -27,9 +27,27 @@ describe("buildServiceIr on the kettle fixture", () => {
     expect(ir.specPath).toBe("kettle/2021-03-01");
     expect(ir.actions.map((a) => [a.name, a.methodName, a.requestType, a.responseType, a.errorCodeType])).toEqual([
       ["BoilWater", "boilWater", "BoilWaterRequest", "BoilWaterResponse", "BoilWaterErrorCode"],
-      ["DescribeBoilTask", "describeBoilTask", "DescribeBoilTaskRequest", "DescribeBoilTaskResponse", "DescribeBoilTaskErrorCode"],
-      ["DescribeKettles", "describeKettles", "DescribeKettlesRequest", "DescribeKettlesResponse", "DescribeKettlesErrorCode"],
-      ["GetKettleStats", "getKettleStats", "GetKettleStatsRequest", "GetKettleStatsResponse", "GetKettleStatsErrorCode"],
+      [
+        "DescribeBoilTask",
+        "describeBoilTask",
+        "DescribeBoilTaskRequest",
+        "DescribeBoilTaskResponse",
+        "DescribeBoilTaskErrorCode",
+      ],
+      [
+        "DescribeKettles",
+        "describeKettles",
+        "DescribeKettlesRequest",
+        "DescribeKettlesResponse",
+        "DescribeKettlesErrorCode",
+      ],
+      [
+        "GetKettleStats",
+        "getKettleStats",
+        "GetKettleStatsRequest",
+        "GetKettleStatsResponse",
+        "GetKettleStatsErrorCode",
+      ],
       ["RenameKettle", "renameKettle", "RenameKettleRequest", "RenameKettleResponse", "RenameKettleErrorCode"],
     ]);
     expect(ir.structures.map((s) => s.typeName)).toEqual(["Filter", "Kettle", "Tag"]);
@@ -50,19 +68,39 @@ describe("buildServiceIr on the kettle fixture", () => {
       kind: "list",
       items: { kind: "structure", name: "Filter", typeName: "Filter" },
     });
-    expect(ir.structures.find((s) => s.name === "Kettle")?.members.find((m) => m.name === "CapacityMl")?.type).toEqual({ kind: "uint64" });
+    expect(ir.structures.find((s) => s.name === "Kettle")?.members.find((m) => m.name === "CapacityMl")?.type).toEqual({
+      kind: "uint64",
+    });
   });
 
   it("keeps members in wire order and carries required, nullable and deprecated flags", () => {
     const kettle = ir.structures.find((s) => s.name === "Kettle");
-    expect(kettle?.members.map((m) => m.name)).toEqual(["KettleId", "Name", "CapacityMl", "Temperature", "Schedule", "SerialNumber", "Tags", "Legacy"]);
+    expect(kettle?.members.map((m) => m.name)).toEqual([
+      "KettleId",
+      "Name",
+      "CapacityMl",
+      "Temperature",
+      "Schedule",
+      "SerialNumber",
+      "Tags",
+      "Legacy",
+    ]);
     expect(kettle?.members.find((m) => m.name === "Temperature")).toMatchObject({ required: true, nullable: true });
     expect(kettle?.members.find((m) => m.name === "Legacy")).toMatchObject({ required: false, deprecated: true });
   });
 
   it("resolves error codes per action, sorted, with common codes split from service codes", () => {
-    expect(ir.commonErrors.map((e) => e.code)).toEqual(["AuthFailure.SignatureFailure", "InternalError", "InvalidParameter", "RequestLimitExceeded"]);
-    expect(ir.serviceErrors.map((e) => e.code)).toEqual(["FailedOperation.KettleBusy", "InvalidParameter.BadFilter", "ResourceNotFound.KettleNotFound"]);
+    expect(ir.commonErrors.map((e) => e.code)).toEqual([
+      "AuthFailure.SignatureFailure",
+      "InternalError",
+      "InvalidParameter",
+      "RequestLimitExceeded",
+    ]);
+    expect(ir.serviceErrors.map((e) => e.code)).toEqual([
+      "FailedOperation.KettleBusy",
+      "InvalidParameter.BadFilter",
+      "ResourceNotFound.KettleNotFound",
+    ]);
     expect(ir.actions.find((a) => a.name === "DescribeKettles")?.errors).toEqual([
       { code: "InvalidParameter", description: "A parameter is invalid." },
       { code: "InvalidParameter.BadFilter", description: "A filter name is not supported." },
@@ -151,7 +189,7 @@ describe("reference resolution", () => {
       f.source.actions.find((a) => a.name === "BoilWater")!.output[0]!.type = { kind: "string" };
     });
     expect(problems).toEqual([
-      'kettle/2021-03-01/service.json#/waiters/BoilDone/minDelayMs: minDelayMs (10000) exceeds maxDelayMs (4000)',
+      "kettle/2021-03-01/service.json#/waiters/BoilDone/minDelayMs: minDelayMs (10000) exceeds maxDelayMs (4000)",
       'kettle/2021-03-01/service.json#/waiters/BoilDone/path: DescribeBoilTask has no output member "State"',
       'kettle/2021-03-01/service.json#/waiters/BoilDone/trackedActions/0: BoilWater returns "TaskId" as string, but DescribeBoilTask takes uint64',
     ]);
@@ -186,7 +224,9 @@ describe("reference resolution", () => {
       const tag = f.source.structures.find((s) => s.name === "Tag")!;
       tag.members.push({ ...tag.members[0]! });
     });
-    expect(problems).toEqual(['kettle/2021-03-01/structures/Tag.json#/members/2/name: duplicate member "Key" (also at /members/0)']);
+    expect(problems).toEqual([
+      'kettle/2021-03-01/structures/Tag.json#/members/2/name: duplicate member "Key" (also at /members/0)',
+    ]);
   });
 });
 
@@ -209,7 +249,14 @@ describe("the name rule (src/ir/name-rule.ts)", () => {
       f.source.structures.push({ name: "KettleErrorCode", description: "", usage: "output", members: [] });
       f.source.structures.push({ name: "Promise", description: "", usage: "output", members: [] });
       const kettles = f.source.actions.find((a) => a.name === "DescribeKettles")!;
-      kettles.output.push({ name: "Next", type: { kind: "structure", name: "Promise" }, required: false, nullable: false, description: "", deprecated: false });
+      kettles.output.push({
+        name: "Next",
+        type: { kind: "structure", name: "Promise" },
+        required: false,
+        nullable: false,
+        description: "",
+        deprecated: false,
+      });
     });
     const names = Object.fromEntries(ir.structures.map((s) => [s.name, s.typeName]));
     expect(names).toMatchObject({
@@ -225,7 +272,8 @@ describe("the name rule (src/ir/name-rule.ts)", () => {
   it("rule 3: a method named like a client member, an Object.prototype member or a reserved word takes the suffix Action", () => {
     const ir = build((f) => {
       const base = f.source.actions.find((a) => a.name === "RenameKettle")!;
-      for (const name of ["Invoke", "Close", "ToString", "Constructor", "HasOwnProperty", "Delete", "New"]) f.source.actions.push({ ...base, name });
+      for (const name of ["Invoke", "Close", "ToString", "Constructor", "HasOwnProperty", "Delete", "New"])
+        f.source.actions.push({ ...base, name });
     });
     const methods = Object.fromEntries(ir.actions.map((a) => [a.name, a.methodName]));
     expect(methods).toMatchObject({
@@ -245,14 +293,20 @@ describe("the name rule (src/ir/name-rule.ts)", () => {
       f.source.structures.push({ name: "Credentials", description: "", usage: "output", members: [] });
       const base = f.source.actions.find((a) => a.name === "RenameKettle")!;
       f.source.actions.push({ ...base, name: "Invoke" });
-      f.source.service.names = { methods: { Invoke: "invokeFunction" }, structures: { Credentials: "KettleCredentials" } };
+      f.source.service.names = {
+        methods: { Invoke: "invokeFunction" },
+        structures: { Credentials: "KettleCredentials" },
+      };
     });
     expect(ir.actions.find((a) => a.name === "Invoke")!.methodName).toBe("invokeFunction");
     expect(ir.structures.find((s) => s.name === "Credentials")!.typeName).toBe("KettleCredentials");
     expect(ir.core.Credentials).toBe("Credentials");
     expect(
       problemsOf((f) => {
-        f.source.service.names = { methods: { Nope: "nope", RenameKettle: "valueOf" }, structures: { Missing: "Gone" } };
+        f.source.service.names = {
+          methods: { Nope: "nope", RenameKettle: "valueOf" },
+          structures: { Missing: "Gone" },
+        };
       }),
     ).toEqual([
       'kettle/2021-03-01/service.json#/names/methods/Nope: unknown action "Nope" (chosen name nope)',

@@ -35,7 +35,13 @@ describe("state waiters in the IR", () => {
   it("get a waitUntil method, a constant, the value's JSON kind, and leave task waiters alone", () => {
     const ir = build((f) => {
       f.source.service.waiters["KettleFull"] = ready;
-      f.source.service.waiters["KettleNamed"] = { ...ready, path: "KettleSet[].Name", success: ["a"], failure: [], pending: ["b"] };
+      f.source.service.waiters["KettleNamed"] = {
+        ...ready,
+        path: "KettleSet[].Name",
+        success: ["a"],
+        failure: [],
+        pending: ["b"],
+      };
     });
     expect(ir.stateWaiters).toEqual([
       {
@@ -88,7 +94,14 @@ describe("streams in the IR", () => {
   it("name an event type per streaming action and reject a non-boolean member", () => {
     const ir = build((f) => {
       const boil = f.source.actions.find((a) => a.name === "BoilWater")!;
-      boil.input.push({ name: "Stream", type: { kind: "boolean" }, required: false, nullable: false, description: "", deprecated: false });
+      boil.input.push({
+        name: "Stream",
+        type: { kind: "boolean" },
+        required: false,
+        nullable: false,
+        description: "",
+        deprecated: false,
+      });
       boil.stream = { member: "Stream" };
     });
     expect(ir.streams).toEqual({ BoilWater: { member: "Stream", eventType: "BoilWaterEvent" } });
@@ -96,6 +109,8 @@ describe("streams in the IR", () => {
       problemsOf((f) => {
         f.source.actions.find((a) => a.name === "BoilWater")!.stream = { member: "KettleId" };
       }),
-    ).toEqual(['kettle/2021-03-01/actions/BoilWater.json#/stream/member: "KettleId" is not a boolean input member of BoilWater']);
+    ).toEqual([
+      'kettle/2021-03-01/actions/BoilWater.json#/stream/member: "KettleId" is not a boolean input member of BoilWater',
+    ]);
   });
 });

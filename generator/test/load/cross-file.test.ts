@@ -23,7 +23,11 @@ describe("cross-file rules", () => {
     const spec = validService();
     spec.structures[0]!.members.push(member("Parts", { kind: "list", items: { kind: "structure", name: "Part" } }));
     expect(await problemsOf(spec)).toEqual([
-      { file: `${DIR}/structures/Widget.json`, path: "/members/1/type/items/name", message: `structure "Part" not found in ${DIR}/structures/` },
+      {
+        file: `${DIR}/structures/Widget.json`,
+        path: "/members/1/type/items/name",
+        message: `structure "Part" not found in ${DIR}/structures/`,
+      },
     ]);
   });
 
@@ -35,10 +39,16 @@ describe("cross-file rules", () => {
   it("requires file name and name to agree, and service name/version to match their folders", async () => {
     const spec = validService();
     spec.service.version = "2021-01-01";
-    const found = await problemsOf(spec, { [`${DIR}/actions/Renamed.json`]: { ...spec.actions[1]!, name: "DescribeOther" } });
+    const found = await problemsOf(spec, {
+      [`${DIR}/actions/Renamed.json`]: { ...spec.actions[1]!, name: "DescribeOther" },
+    });
     expect(found).toEqual(
       expect.arrayContaining([
-        { file: `${DIR}/actions/Renamed.json`, path: "/name", message: 'name "DescribeOther" does not match file name "Renamed"' },
+        {
+          file: `${DIR}/actions/Renamed.json`,
+          path: "/name",
+          message: 'name "DescribeOther" does not match file name "Renamed"',
+        },
         { file: SERVICE, path: "/version", message: 'version "2021-01-01" does not match directory "2020-01-01"' },
       ]),
     );
@@ -64,7 +74,11 @@ describe("cross-file rules", () => {
       minDelayMs: 9000,
       trackedActions: ["CreateWidget", "DescribeWidgets", "Nope"],
     };
-    spec.service.waiters["Other"] = { ...spec.service.waiters["TaskDone"]!, action: "DescribeMissing", trackedActions: [] };
+    spec.service.waiters["Other"] = {
+      ...spec.service.waiters["TaskDone"]!,
+      action: "DescribeMissing",
+      trackedActions: [],
+    };
     const found = await problemsOf(spec);
     expect(found.map((p) => [p.path, p.message])).toEqual(
       expect.arrayContaining([

@@ -102,7 +102,11 @@ describe("schema validation", () => {
     spec.actions[1]!.rateLimit = 0;
     const root = await tree(spec, { [ACTION]: '{\n  "name": "CreateWidget",\n}\n' });
     const found = await problems(root);
-    expect(found).toContainEqual({ file: ACTION, path: "", message: expect.stringMatching(/invalid JSON: .*\(line 3, column 1\)/) });
+    expect(found).toContainEqual({
+      file: ACTION,
+      path: "",
+      message: expect.stringMatching(/invalid JSON: .*\(line 3, column 1\)/),
+    });
     expect(found).toContainEqual({
       file: "demo/2020-01-01/actions/DescribeTask.json",
       path: "/rateLimit",

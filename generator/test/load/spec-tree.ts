@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { ActionSpec, ServiceSpec, SpecMember, StructureSpec } from "../../src/spec/types.js";
@@ -51,26 +51,30 @@ export function validService(): { service: ServiceSpec; actions: ActionSpec[]; s
       paginators: { DescribeWidgets: { offset: "Offset", limit: "Limit", items: "WidgetSet", total: "TotalCount" } },
     },
     actions: [
-      action("CreateWidget", [member("Name", { kind: "string" }, { required: true })], [member("TaskId", int)], [
-        "FailedOperation.Busy",
-        "InternalError",
-      ]),
+      action(
+        "CreateWidget",
+        [member("Name", { kind: "string" }, { required: true })],
+        [member("TaskId", int)],
+        ["FailedOperation.Busy", "InternalError"],
+      ),
       action("DescribeTask", [member("TaskId", int, { required: true })], [member("Status", { kind: "string" })]),
       action(
         "DescribeWidgets",
         [member("Offset", int), member("Limit", int)],
-        [member("TotalCount", int), member("WidgetSet", { kind: "list", items: { kind: "structure", name: "Widget" } })],
+        [
+          member("TotalCount", int),
+          member("WidgetSet", { kind: "list", items: { kind: "structure", name: "Widget" } }),
+        ],
       ),
     ],
-    structures: [{ name: "Widget", description: "A widget", usage: "output", members: [member("WidgetId", { kind: "string" })] }],
+    structures: [
+      { name: "Widget", description: "A widget", usage: "output", members: [member("WidgetId", { kind: "string" })] },
+    ],
   };
 }
 
 /** Writes a specs root holding common errors and the given service; returns its path. */
-export async function writeSpecTree(
-  spec = validService(),
-  overrides: Record<string, unknown> = {},
-): Promise<string> {
+export async function writeSpecTree(spec = validService(), overrides: Record<string, unknown> = {}): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), "specs-test-"));
   const files: Record<string, unknown> = {
     "common/errors.json": { codes: { InternalError: "Internal error." } },

@@ -19,7 +19,12 @@ function withStateWaiter(waiter: Partial<StateWaiterSpec> = {}) {
     member("Detail", { kind: "structure", name: "Detail" }),
     member("Tags", { kind: "list", items: { kind: "string" } }),
   );
-  spec.structures.push({ name: "Detail", description: "d", usage: "output", members: [member("Phase", { kind: "string" })] });
+  spec.structures.push({
+    name: "Detail",
+    description: "d",
+    usage: "output",
+    members: [member("Phase", { kind: "string" })],
+  });
   spec.service.waiters["WidgetReady"] = {
     kind: "state",
     action: "DescribeWidgets",
@@ -53,7 +58,9 @@ const at = (path: string, message: string): SpecProblem => ({ file: SERVICE, pat
 describe("state waiters in service.json", () => {
   it("load when the path resolves through lists and structures to a scalar", async () => {
     expect(await load(withStateWaiter())).toEqual([]);
-    expect(await load(withStateWaiter({ path: "WidgetSet[].Detail.Phase", success: ["up"], failure: [], pending: [] }))).toEqual([]);
+    expect(
+      await load(withStateWaiter({ path: "WidgetSet[].Detail.Phase", success: ["up"], failure: [], pending: [] })),
+    ).toEqual([]);
   });
 
   it("name the member where the path stops resolving", async () => {
@@ -67,10 +74,16 @@ describe("state waiters in service.json", () => {
       at("/waiters/WidgetReady/path", '"TotalCount" is not a list, so "[]" does not apply'),
     ]);
     expect(await load(withStateWaiter({ path: "WidgetSet[].Detail" }))).toEqual([
-      at("/waiters/WidgetReady/path", "path WidgetSet[].Detail must end at a string, number or boolean member, not Detail"),
+      at(
+        "/waiters/WidgetReady/path",
+        "path WidgetSet[].Detail must end at a string, number or boolean member, not Detail",
+      ),
     ]);
     expect(await load(withStateWaiter({ path: "WidgetSet[].Tags[]" }))).toEqual([
-      at("/waiters/WidgetReady/path", "path WidgetSet[].Tags[] must end at a member of each item, not at the list itself"),
+      at(
+        "/waiters/WidgetReady/path",
+        "path WidgetSet[].Tags[] must end at a member of each item, not at the list itself",
+      ),
     ]);
     expect(await load(withStateWaiter({ path: "WidgetSet[].WidgetId.Phase" }))).toEqual([
       at("/waiters/WidgetReady/path", '"WidgetId" is not a structure, so the path cannot continue past it'),
@@ -78,17 +91,30 @@ describe("state waiters in service.json", () => {
   });
 
   it("check every value fits the member's type, the actions exist and the delays are ordered", async () => {
-    expect(await load(withStateWaiter({ success: ["RUNNING"], pending: ["1", "x"], after: ["CreateWidget", "RunWidgets"], minDelayMs: 9000 }))).toEqual([
+    expect(
+      await load(
+        withStateWaiter({
+          success: ["RUNNING"],
+          pending: ["1", "x"],
+          after: ["CreateWidget", "RunWidgets"],
+          minDelayMs: 9000,
+        }),
+      ),
+    ).toEqual([
       at("/waiters/WidgetReady/minDelayMs", "minDelayMs is greater than maxDelayMs"),
       at("/waiters/WidgetReady/after/1", 'action "RunWidgets" not found'),
       at("/waiters/WidgetReady/success/0", '"RUNNING" is not a possible integer value of WidgetSet[].State'),
       at("/waiters/WidgetReady/pending/1", '"x" is not a possible integer value of WidgetSet[].State'),
     ]);
-    expect(await load(withStateWaiter({ action: "DescribeGadgets" }))).toEqual([at("/waiters/WidgetReady/action", 'action "DescribeGadgets" not found')]);
+    expect(await load(withStateWaiter({ action: "DescribeGadgets" }))).toEqual([
+      at("/waiters/WidgetReady/action", 'action "DescribeGadgets" not found'),
+    ]);
   });
 
   it("are refused by the schema with a malformed path or a task waiter's members", async () => {
-    const problems = await load(withStateWaiter({ path: "WidgetSet[]..State", trackedActions: [] } as Partial<StateWaiterSpec>));
+    const problems = await load(
+      withStateWaiter({ path: "WidgetSet[]..State", trackedActions: [] } as Partial<StateWaiterSpec>),
+    );
     expect(problems.every((p) => p.file === SERVICE && p.path.startsWith("/waiters/WidgetReady"))).toBe(true);
     expect(problems.length).toBeGreaterThan(0);
   });
@@ -103,8 +129,16 @@ describe("stream declarations on actions", () => {
     spec.actions[0]!.stream = { member: "Mode" };
     spec.actions[1]!.stream = { member: "Missing" };
     expect(await load(spec)).toEqual([
-      { file: `${DIR}/actions/CreateWidget.json`, path: "/stream/member", message: '"Mode" must be a boolean to switch streaming on' },
-      { file: `${DIR}/actions/DescribeTask.json`, path: "/stream/member", message: '"Missing" is not an input member of DescribeTask' },
+      {
+        file: `${DIR}/actions/CreateWidget.json`,
+        path: "/stream/member",
+        message: '"Mode" must be a boolean to switch streaming on',
+      },
+      {
+        file: `${DIR}/actions/DescribeTask.json`,
+        path: "/stream/member",
+        message: '"Missing" is not an input member of DescribeTask',
+      },
     ]);
   });
 });

@@ -1,9 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadSpecs, type LoadedSpecs } from "../../src/load/index.js";
-import type { SpecType } from "../../src/spec/types.js";
-import type { WaiterSpec } from "../../src/spec/types.js";
+import { type LoadedSpecs, loadSpecs } from "../../src/load/index.js";
+import type { SpecType, WaiterSpec } from "../../src/spec/types.js";
 
 const specsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../specs");
 

@@ -21,7 +21,13 @@ describe("committed Redis specs", () => {
     const result = await importBulk(source, { out, commonErrors: path.join(source, "../common-errors.json") });
     // Anything written or removed means the committed specs drifted from importer or source.
     expect({ written: result.written, removed: result.removed }).toEqual({ written: [], removed: [] });
-    expect(result.counts).toMatchObject({ actions: 118, structures: 64, serviceErrorCodes: 111, commonErrorCodes: 38, samples: 119 });
+    expect(result.counts).toMatchObject({
+      actions: 118,
+      structures: 64,
+      serviceErrorCodes: 111,
+      commonErrorCodes: 38,
+      samples: 119,
+    });
     expect(result.warnings.filter((w) => w.includes("is not valid JSON")).map((w) => w.split(" ")[0])).toEqual([
       "AllocateWanAddress",
       "DescribeInstances",

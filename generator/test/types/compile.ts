@@ -49,7 +49,9 @@ export function typeCheck(
   host.readFile = (name) => virtual[name] ?? readFile(name);
   host.getSourceFile = (name, version, onError, create) => {
     const text = virtual[name];
-    return text === undefined ? getSourceFile(name, version, onError, create) : ts.createSourceFile(name, text, version);
+    return text === undefined
+      ? getSourceFile(name, version, onError, create)
+      : ts.createSourceFile(name, text, version);
   };
   const program = ts.createProgram([...files, ...Object.keys(virtual)], options, host);
   return ts.getPreEmitDiagnostics(program).map((d) => {

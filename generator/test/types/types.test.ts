@@ -11,9 +11,13 @@ const PACKAGE = "@org/tc-redis";
 describe("types a Redis caller sees", () => {
   beforeAll(requireCoreBuild);
 
-  it.each(["node16", "bundler"] as const)("hold under %s resolution: expected errors occur, equalities hold", (resolution) => {
-    expect(typeCheck([USAGE], resolution)).toEqual([]);
-  }, 60_000);
+  it.each(["node16", "bundler"] as const)(
+    "hold under %s resolution: expected errors occur, equalities hold",
+    (resolution) => {
+      expect(typeCheck([USAGE], resolution)).toEqual([]);
+    },
+    60_000,
+  );
 
   it("rejects describeTaskInfo({}) because TaskId is required", () => {
     const probe = `import { RedisClient } from "${PACKAGE}";\nexport const p = new RedisClient().describeTaskInfo({});\n`;

@@ -5,7 +5,10 @@ import { diffPackage, writePackage } from "../../src/write/index.js";
 import { insidePackage } from "../../src/write/paths.js";
 import { scratch, snapshotTree } from "../generate/helpers.js";
 
-const provenance = (files: string[]) => ({ path: "generated.json", content: JSON.stringify({ files: [...files, "generated.json"] }) });
+const provenance = (files: string[]) => ({
+  path: "generated.json",
+  content: JSON.stringify({ files: [...files, "generated.json"] }),
+});
 
 describe("writePackage", () => {
   let root: string;
@@ -19,7 +22,11 @@ describe("writePackage", () => {
   afterEach(() => cleanup());
 
   it("creates the package, then writes only what changed", async () => {
-    const files = [{ path: "src/a.gen.ts", content: "a\n" }, { path: "README.md", content: "r\n" }, provenance(["src/a.gen.ts", "README.md"])];
+    const files = [
+      { path: "src/a.gen.ts", content: "a\n" },
+      { path: "README.md", content: "r\n" },
+      provenance(["src/a.gen.ts", "README.md"]),
+    ];
     expect((await writePackage(pkg, files)).written).toEqual(["src/a.gen.ts", "README.md", "generated.json"]);
     expect(await readFile(path.join(pkg, "src/a.gen.ts"), "utf8")).toBe("a\n");
 
@@ -44,7 +51,11 @@ describe("writePackage", () => {
   });
 
   it("keeps stale files when staging fails: nothing is deleted before everything is staged", async () => {
-    await writePackage(pkg, [{ path: "src/old.gen.ts", content: "o\n" }, { path: "src/a.gen.ts", content: "a\n" }, provenance(["src/old.gen.ts", "src/a.gen.ts"])]);
+    await writePackage(pkg, [
+      { path: "src/old.gen.ts", content: "o\n" },
+      { path: "src/a.gen.ts", content: "a\n" },
+      provenance(["src/old.gen.ts", "src/a.gen.ts"]),
+    ]);
     const before = await snapshotTree(pkg);
     // old.gen.ts is stale in this run, and staging fails ("src/b.gen.ts" cannot be a file and a folder).
     const impossible = [
@@ -57,14 +68,21 @@ describe("writePackage", () => {
   });
 
   it("checks every path before staging anything", async () => {
-    await expect(writePackage(pkg, [{ path: "a.gen.ts", content: "a\n" }, { path: "../escaped.ts", content: "x\n" }])).rejects.toThrow(
-      "Refusing path outside the package: ../escaped.ts",
-    );
+    await expect(
+      writePackage(pkg, [
+        { path: "a.gen.ts", content: "a\n" },
+        { path: "../escaped.ts", content: "x\n" },
+      ]),
+    ).rejects.toThrow("Refusing path outside the package: ../escaped.ts");
     expect((await readdir(root)).sort()).toEqual([]);
   });
 
   it("removes files the previous run generated and this one does not", async () => {
-    await writePackage(pkg, [{ path: "src/old.gen.ts", content: "o\n" }, { path: "src/a.gen.ts", content: "a\n" }, provenance(["src/old.gen.ts", "src/a.gen.ts"])]);
+    await writePackage(pkg, [
+      { path: "src/old.gen.ts", content: "o\n" },
+      { path: "src/a.gen.ts", content: "a\n" },
+      provenance(["src/old.gen.ts", "src/a.gen.ts"]),
+    ]);
     await writeFile(path.join(pkg, "CHANGELOG.md"), "kept\n");
     const result = await writePackage(pkg, [{ path: "src/a.gen.ts", content: "a\n" }, provenance(["src/a.gen.ts"])]);
     expect(result.removed).toEqual(["src/old.gen.ts"]);
@@ -85,7 +103,11 @@ describe("writePackage", () => {
 
   it("diffs without writing", async () => {
     await writePackage(pkg, [{ path: "a.gen.ts", content: "a\n" }, provenance(["a.gen.ts"])]);
-    const differences = await diffPackage(pkg, [{ path: "a.gen.ts", content: "b\n" }, { path: "b.gen.ts", content: "b\n" }, provenance(["a.gen.ts"])]);
+    const differences = await diffPackage(pkg, [
+      { path: "a.gen.ts", content: "b\n" },
+      { path: "b.gen.ts", content: "b\n" },
+      provenance(["a.gen.ts"]),
+    ]);
     expect(differences).toEqual([
       { path: "a.gen.ts", kind: "changed" },
       { path: "b.gen.ts", kind: "missing" },

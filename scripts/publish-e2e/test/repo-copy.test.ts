@@ -21,7 +21,8 @@ afterEach(() => {
 
 describe("copyWorkingTree", () => {
   it("copies tracked files with uncommitted edits and untracked files, but nothing ignored or deleted", () => {
-    repo.write("packages/core/src/index.ts", "export const edited = true;\n")
+    repo
+      .write("packages/core/src/index.ts", "export const edited = true;\n")
       .write("packages/core/src/untracked.ts", "export {};\n")
       .write("packages/core/dist/index.js", "built\n")
       .remove("generator/src/cli.ts");
@@ -47,8 +48,12 @@ describe("linkNodeModules", () => {
     copyWorkingTree(repo.root, dest);
     linkNodeModules(repo.root, dest);
     expect(realpathSync(path.join(dest, "node_modules/tsup"))).toBe(realpathSync(path.join(modules, "tsup")));
-    expect(realpathSync(path.join(dest, "node_modules/@org/tc-core"))).toBe(realpathSync(path.join(dest, "packages/core")));
-    expect(realpathSync(path.join(dest, "node_modules/.bin/tsup"))).toBe(realpathSync(path.join(modules, "tsup/package.json")));
+    expect(realpathSync(path.join(dest, "node_modules/@org/tc-core"))).toBe(
+      realpathSync(path.join(dest, "packages/core")),
+    );
+    expect(realpathSync(path.join(dest, "node_modules/.bin/tsup"))).toBe(
+      realpathSync(path.join(modules, "tsup/package.json")),
+    );
     expect(lstatSync(path.join(dest, "node_modules")).isDirectory()).toBe(true);
   });
 });

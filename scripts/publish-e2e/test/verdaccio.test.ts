@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
 import { Scratch } from "../scratch.js";
 import { startVerdaccio } from "../verdaccio.js";
 

@@ -17,10 +17,13 @@ afterEach(() => {
 function release(version: string): string {
   repo
     .writeJson("packages/core/package.json", publishedManifest("@org/tc-core", "packages/core", { version }))
-    .writeJson("packages/redis/package.json", publishedManifest("@org/tc-redis", "packages/redis", {
-      version,
-      dependencies: { "@org/tc-core": `^${version}` },
-    }))
+    .writeJson(
+      "packages/redis/package.json",
+      publishedManifest("@org/tc-redis", "packages/redis", {
+        version,
+        dependencies: { "@org/tc-core": `^${version}` },
+      }),
+    )
     .write("packages/core/CHANGELOG.md", `## ${version}\n`)
     .write("packages/redis/CHANGELOG.md", `## ${version}\n`)
     .remove(".changeset/first.md");
@@ -45,12 +48,16 @@ describe("checkChangesets", () => {
     seedMonorepo(repo).commit("generate redis");
     const { problems } = checkChangesets(repo.root);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^@org\/tc-redis needs a changeset: 3 user-visible file\(s\) changed since the root commit/);
+    expect(problems[0]).toMatch(
+      /^@org\/tc-redis needs a changeset: 3 user-visible file\(s\) changed since the root commit/,
+    );
     expect(problems[0]).toContain("packages/redis/src/client.gen.ts");
   });
 
   it("fails naming the generated package when its committed output changes after a release", () => {
-    released().write("packages/redis/src/client.gen.ts", "// generated\nexport const redis = 2;\n").commit("regenerate");
+    released()
+      .write("packages/redis/src/client.gen.ts", "// generated\nexport const redis = 2;\n")
+      .commit("regenerate");
     const { problems, unreleased } = checkChangesets(repo.root);
     expect(unreleased.map((pkg) => [pkg.name, pkg.files])).toEqual([["@org/tc-redis", ["src/client.gen.ts"]]]);
     expect(problems).toHaveLength(1);
@@ -59,7 +66,9 @@ describe("checkChangesets", () => {
   });
 
   it("sees uncommitted edits, staged or not, and untracked source files", () => {
-    released().write("packages/core/src/index.ts", "export const core = 2;\n").write("packages/core/src/new.ts", "export {};\n")
+    released()
+      .write("packages/core/src/index.ts", "export const core = 2;\n")
+      .write("packages/core/src/new.ts", "export {};\n")
       .write("packages/core/src/staged.ts", "export {};\n");
     git(repo.root, ["add", "packages/core/src/staged.ts"]);
     const [pkg] = checkChangesets(repo.root).unreleased;
@@ -72,7 +81,8 @@ describe("checkChangesets", () => {
   });
 
   it("passes when a pending changeset names the changed package", () => {
-    released().write("packages/core/src/index.ts", "export const core = 2;\n")
+    released()
+      .write("packages/core/src/index.ts", "export const core = 2;\n")
       .write(".changeset/tidy-core.md", "---\n'@org/tc-core': patch\n---\n\nFix\n");
     const result = checkChangesets(repo.root);
     expect(result.problems).toEqual([]);
@@ -80,7 +90,8 @@ describe("checkChangesets", () => {
   });
 
   it("still fails for a changed package that the pending changesets do not name", () => {
-    released().write("packages/core/src/index.ts", "export const core = 2;\n")
+    released()
+      .write("packages/core/src/index.ts", "export const core = 2;\n")
       .write("packages/redis/src/client.gen.ts", "export const redis = 3;\n")
       .write(".changeset/core-only.md", '---\n"@org/tc-core": patch\n---\n\nFix\n');
     const { problems } = checkChangesets(repo.root);
@@ -93,17 +104,22 @@ describe("checkChangesets", () => {
       .write("packages/core/test/index.test.ts", "// changed\n")
       .write("packages/core/src/index.test.ts", "// colocated test\n")
       .write("packages/core/CHANGELOG.md", "## edited\n")
-      .writeJson("packages/core/package.json", publishedManifest("@org/tc-core", "packages/core", {
-        version: "0.2.0",
-        scripts: { build: "tsup --minify" },
-        devDependencies: { vitest: "^3.2.7" },
-      }));
+      .writeJson(
+        "packages/core/package.json",
+        publishedManifest("@org/tc-core", "packages/core", {
+          version: "0.2.0",
+          scripts: { build: "tsup --minify" },
+          devDependencies: { vitest: "^3.2.7" },
+        }),
+      );
     expect(checkChangesets(repo.root)).toEqual({ unreleased: [], problems: [] });
   });
 
   it("treats a shipped package.json field as a change", () => {
-    released().writeJson("packages/core/package.json",
-      publishedManifest("@org/tc-core", "packages/core", { version: "0.2.0", dependencies: { ini: "^6.0.0" } }));
+    released().writeJson(
+      "packages/core/package.json",
+      publishedManifest("@org/tc-core", "packages/core", { version: "0.2.0", dependencies: { ini: "^6.0.0" } }),
+    );
     expect(checkChangesets(repo.root).unreleased.map((pkg) => pkg.files)).toEqual([["package.json"]]);
   });
 
@@ -113,8 +129,10 @@ describe("checkChangesets", () => {
   });
 
   it("moves the baseline to the latest release commit", () => {
-    released().write("packages/core/src/index.ts", "export const core = 2;\n")
-      .write(".changeset/first.md", '---\n"@org/tc-core": patch\n---\n\nFix\n').commit("fix core");
+    released()
+      .write("packages/core/src/index.ts", "export const core = 2;\n")
+      .write(".changeset/first.md", '---\n"@org/tc-core": patch\n---\n\nFix\n')
+      .commit("fix core");
     const second = release("0.2.1");
     const { unreleased, problems } = checkChangesets(repo.root);
     expect(problems).toEqual([]);
@@ -126,7 +144,8 @@ describe("checkChangesets", () => {
 
   it("reports changesets naming unknown packages and malformed front matter with file and line", () => {
     repo.commit("initial");
-    repo.write(".changeset/typo.md", '---\n"@org/tc-cor": patch\n---\n\nTypo\n')
+    repo
+      .write(".changeset/typo.md", '---\n"@org/tc-cor": patch\n---\n\nTypo\n')
       .write(".changeset/broken.md", '---\n"@org/tc-core" patch\n---\n')
       .write(".changeset/unclosed.md", '---\n"@org/tc-core": patch\n');
     expect(checkChangesets(repo.root).problems).toEqual([

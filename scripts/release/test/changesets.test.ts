@@ -3,10 +3,15 @@ import { parseChangeset } from "../changesets.js";
 
 describe("parseChangeset", () => {
   it("reads quoted and unquoted package names with their bump types", () => {
-    const text = "---\n\"@org/tc-core\": minor\n'@org/tc-redis': patch\nplain-name: none\n---\n\nSummary: with a colon\n";
+    const text =
+      "---\n\"@org/tc-core\": minor\n'@org/tc-redis': patch\nplain-name: none\n---\n\nSummary: with a colon\n";
     const { releases, problems } = parseChangeset(text, ".changeset/a.md");
     expect(problems).toEqual([]);
-    expect([...releases]).toEqual([["@org/tc-core", "minor"], ["@org/tc-redis", "patch"], ["plain-name", "none"]]);
+    expect([...releases]).toEqual([
+      ["@org/tc-core", "minor"],
+      ["@org/tc-redis", "patch"],
+      ["plain-name", "none"],
+    ]);
   });
 
   it("accepts the empty changeset `changeset --empty` writes", () => {

@@ -36,8 +36,19 @@ export class FixtureRepo {
   /** Stages everything and commits; returns the new commit's hash. */
   commit(message: string): string {
     git(this.root, ["add", "-A"]);
-    git(this.root, ["-c", "user.name=Fixture", "-c", "user.email=fixture@example.com", "-c", "commit.gpgsign=false",
-      "commit", "-q", "--allow-empty", "-m", message]);
+    git(this.root, [
+      "-c",
+      "user.name=Fixture",
+      "-c",
+      "user.email=fixture@example.com",
+      "-c",
+      "commit.gpgsign=false",
+      "commit",
+      "-q",
+      "--allow-empty",
+      "-m",
+      message,
+    ]);
     return git(this.root, ["rev-parse", "HEAD"]).trim();
   }
 
@@ -48,7 +59,11 @@ export class FixtureRepo {
 }
 
 /** A published package manifest that satisfies every packaging rule; `overrides` replace top-level fields. */
-export function publishedManifest(name: string, relDir: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function publishedManifest(
+  name: string,
+  relDir: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   const entry = (base: string) => ({
     import: { types: `./dist/${base}.d.ts`, default: `./dist/${base}.js` },
     require: { types: `./dist/${base}.d.cts`, default: `./dist/${base}.cjs` },
@@ -80,8 +95,10 @@ export function seedMonorepo(repo: FixtureRepo): FixtureRepo {
     .write("packages/core/LICENSE", "Apache License 2.0\n")
     .write("packages/core/src/index.ts", "export const core = 1;\n")
     .write("packages/core/test/index.test.ts", "// test\n")
-    .writeJson("packages/redis/package.json",
-      publishedManifest("@org/tc-redis", "packages/redis", { dependencies: { "@org/tc-core": "^0.1.0" } }))
+    .writeJson(
+      "packages/redis/package.json",
+      publishedManifest("@org/tc-redis", "packages/redis", { dependencies: { "@org/tc-core": "^0.1.0" } }),
+    )
     .write("packages/redis/LICENSE", "Apache License 2.0\n")
     .write("packages/redis/src/client.gen.ts", "// generated\nexport const redis = 1;\n")
     .writeJson("generator/package.json", { name: "@org/tc-generator", version: "0.1.0", private: true })

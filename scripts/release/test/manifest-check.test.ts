@@ -16,10 +16,13 @@ afterEach(() => {
 const check = () => checkManifests(repo.root, listWorkspaces(repo.root));
 
 function redisWith(overrides: Record<string, unknown>): void {
-  repo.writeJson("packages/redis/package.json", publishedManifest("@org/tc-redis", "packages/redis", {
-    dependencies: { "@org/tc-core": "^0.1.0" },
-    ...overrides,
-  }));
+  repo.writeJson(
+    "packages/redis/package.json",
+    publishedManifest("@org/tc-redis", "packages/redis", {
+      dependencies: { "@org/tc-core": "^0.1.0" },
+      ...overrides,
+    }),
+  );
 }
 
 describe("checkManifests", () => {
@@ -37,7 +40,9 @@ describe("checkManifests", () => {
       publishConfig: {},
       repository: "org/tc-sdk",
       scripts: { build: "tsup" },
-      exports: { ".": { import: "./dist/index.js", require: { types: "./dist/index.d.ts", default: "./dist/index.js" } } },
+      exports: {
+        ".": { import: "./dist/index.js", require: { types: "./dist/index.d.ts", default: "./dist/index.js" } },
+      },
     });
     repo.remove("packages/redis/LICENSE");
     expect(check()).toEqual([

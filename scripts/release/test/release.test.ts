@@ -7,7 +7,11 @@ import { FixtureRepo, seedMonorepo } from "./fixture-repo.js";
 
 const script = fileURLToPath(new URL("../release.ts", import.meta.url));
 // The fixture has no node_modules, so tsx's loader is given by path (what `--import tsx` resolves to at the root).
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx/package.json").replace(/package\.json$/, "dist/loader.mjs")).href;
+const tsxLoader = pathToFileURL(
+  createRequire(import.meta.url)
+    .resolve("tsx/package.json")
+    .replace(/package\.json$/, "dist/loader.mjs"),
+).href;
 let repo: FixtureRepo;
 
 beforeEach(() => {

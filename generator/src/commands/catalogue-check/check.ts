@@ -3,7 +3,7 @@ import { mkdir, readdir, symlink } from "node:fs/promises";
 import path from "node:path";
 import { importBulk } from "../../importers/bulk/import-bulk.js";
 import { SpecLoadError } from "../../load/index.js";
-import { generate, type GeneratedPackage } from "../generate.js";
+import { type GeneratedPackage, generate } from "../generate.js";
 import { smokeVersion, transpilePackage } from "./smoke.js";
 import { typeCheck } from "./typecheck.js";
 
@@ -63,9 +63,13 @@ export async function catalogueCheck(options: CatalogueCheckOptions): Promise<Ca
   const folders = (await readdir(options.catalogue, { withFileTypes: true }))
     .filter((e) => e.isDirectory() && FOLDER.test(e.name))
     .map((e) => e.name)
-    .filter((name) => !options.only || options.only.includes(name) || options.only.includes(FOLDER.exec(name)?.[1] ?? ""))
+    .filter(
+      (name) => !options.only || options.only.includes(name) || options.only.includes(FOLDER.exec(name)?.[1] ?? ""),
+    )
     .sort();
-  const rows = new Map<string, CheckRow>(folders.map((id) => [id, { id, actions: 0, import: "-", generate: "-", typeCheck: "-", smoke: "-" }]));
+  const rows = new Map<string, CheckRow>(
+    folders.map((id) => [id, { id, actions: 0, import: "-", generate: "-", typeCheck: "-", smoke: "-" }]),
+  );
   const fail = (row: CheckRow, stage: "import" | "generate" | "typeCheck" | "smoke", reason: string): void => {
     row[stage] = "FAIL";
     row.reason ??= reason;
@@ -93,7 +97,10 @@ export async function catalogueCheck(options: CatalogueCheckOptions): Promise<Ca
     const service = FOLDER.exec(id)?.[1] ?? id;
     try {
       const result = await timed("import", () =>
-        importBulk(path.join(options.catalogue, id), { out: path.join(specsRoot, service), commonErrors: options.commonErrors }),
+        importBulk(path.join(options.catalogue, id), {
+          out: path.join(specsRoot, service),
+          commonErrors: options.commonErrors,
+        }),
       );
       row.actions = result.counts.actions;
       row.import = "ok";
@@ -124,12 +131,21 @@ export async function catalogueCheck(options: CatalogueCheckOptions): Promise<Ca
   const batchSize = options.batchSize ?? 20;
   for (let i = 0; i < generated.length; i += batchSize) {
     const batch = generated.slice(i, i + batchSize);
-    const files = batch.flatMap(({ pkg }) => pkg.files.filter((f) => f.path.endsWith(".ts") && f.path.startsWith("src/")).map((f) => path.join(pkg.dir, f.path)));
+    const files = batch.flatMap(({ pkg }) =>
+      pkg.files
+        .filter((f) => f.path.endsWith(".ts") && f.path.startsWith("src/"))
+        .map((f) => path.join(pkg.dir, f.path)),
+    );
     const errors = await timed("typeCheck", async () => typeCheck(files, typeRoots));
     for (const { ids, pkg } of batch) {
       for (const id of ids) {
         const version = FOLDER.exec(id)?.[2] ?? "";
-        const own = [...errors].find(([file]) => file.startsWith(pkg.dir + path.sep) && (file.includes(`${path.sep}${version}${path.sep}`) || !/\d{4}-\d{2}-\d{2}/.test(path.relative(pkg.dir, file))));
+        const own = [...errors].find(
+          ([file]) =>
+            file.startsWith(pkg.dir + path.sep) &&
+            (file.includes(`${path.sep}${version}${path.sep}`) ||
+              !/\d{4}-\d{2}-\d{2}/.test(path.relative(pkg.dir, file))),
+        );
         const row = rows.get(id)!;
         if (own) fail(row, "typeCheck", own[1]);
         else row.typeCheck = "ok";
@@ -167,11 +183,16 @@ export async function catalogueCheck(options: CatalogueCheckOptions): Promise<Ca
 function firstLine(err: unknown): string {
   if (err instanceof SpecLoadError) {
     const p = err.problems[0];
-    return p ? `${p.file}#${p.path}: ${p.message}${err.problems.length > 1 ? ` (+${err.problems.length - 1} more)` : ""}` : err.message;
+    return p
+      ? `${p.file}#${p.path}: ${p.message}${err.problems.length > 1 ? ` (+${err.problems.length - 1} more)` : ""}`
+      : err.message;
   }
   const text = err instanceof Error ? err.message : String(err);
   // Under a heading such as "Cannot import X (1 problem):", the first item is the reason.
-  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   const line = lines[0]?.endsWith(":") && lines[1] ? lines[1] : (lines[0] ?? text);
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { catalogueCheck, type CheckRow } from "./check.js";
+import { type CheckRow, catalogueCheck } from "./check.js";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 
@@ -48,7 +48,14 @@ export async function runCatalogueCheck(args: string[]): Promise<number> {
   try {
     const { rows, seconds } = await catalogueCheck({
       catalogue: path.resolve(dir),
-      ...(values.only ? { only: values.only.split(",").map((s) => s.trim()).filter(Boolean) } : {}),
+      ...(values.only
+        ? {
+            only: values.only
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean),
+          }
+        : {}),
       commonErrors: path.resolve(values.common ?? path.join(REPO_ROOT, "specs/common/errors.json")),
       workDir,
       repoRoot: REPO_ROOT,
@@ -59,7 +66,9 @@ export async function runCatalogueCheck(args: string[]): Promise<number> {
     const failed = rows.filter((r) => r.reason !== undefined).length;
     const actions = rows.reduce((n, r) => n + r.actions, 0);
     const perAction = actions > 0 ? ((wall * 1000) / actions).toFixed(1) : "-";
-    const stages = Object.entries(seconds).map(([k, s]) => `${k} ${s.toFixed(0)} s`).join(", ");
+    const stages = Object.entries(seconds)
+      .map(([k, s]) => `${k} ${s.toFixed(0)} s`)
+      .join(", ");
     console.log(
       `catalogue:check: ${rows.length - failed}/${rows.length} service versions passed, ${failed} failed; ` +
         `${actions} actions in ${wall.toFixed(0)} s (${perAction} ms per action; ${stages})`,
@@ -84,6 +93,9 @@ export function table(rows: readonly CheckRow[]): string {
   const lines = rows.map((r) => [r.id, String(r.actions), r.import, r.generate, r.typeCheck, r.smoke, r.reason ?? ""]);
   const widths = header.slice(0, -1).map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
   const format = (cells: string[]): string =>
-    cells.map((c, i) => (i < widths.length ? c.padEnd(widths[i] ?? 0) : c)).join("  ").trimEnd();
+    cells
+      .map((c, i) => (i < widths.length ? c.padEnd(widths[i] ?? 0) : c))
+      .join("  ")
+      .trimEnd();
   return [format(header), ...lines.map(format)].join("\n");
 }

@@ -1,16 +1,26 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { IrService } from "../../ir/index.js";
 import type { SmokeCallsOptions } from "@org/tc-core/testing";
 import { exampleRequest } from "../../emit/example-request.js";
+import type { IrService } from "../../ir/index.js";
 
 /** Transpiles a generated package's TypeScript to JavaScript beside it (`js/`), file by file, keeping the layout. */
 export async function transpilePackage(pkgDir: string): Promise<void> {
   const { build } = await import("esbuild");
   const src = path.join(pkgDir, "src");
-  const entries = (await readdir(src, { recursive: true })).filter((f) => f.endsWith(".ts")).map((f) => path.join(src, f));
-  await build({ entryPoints: entries, outdir: path.join(pkgDir, "js"), outbase: src, format: "esm", platform: "node", target: "node20", logLevel: "silent" });
+  const entries = (await readdir(src, { recursive: true }))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => path.join(src, f));
+  await build({
+    entryPoints: entries,
+    outdir: path.join(pkgDir, "js"),
+    outbase: src,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    logLevel: "silent",
+  });
 }
 
 /** First failure and rejected samples of one version's smoke calls (see core's `smokeCalls`). */

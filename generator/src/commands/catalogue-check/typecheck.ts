@@ -45,12 +45,19 @@ export function typeCheck(files: readonly string[], typeRoots: string[]): TypeEr
   const errors: TypeErrors = new Map();
   for (const resolution of RESOLUTIONS) {
     const program = ts.createProgram({ rootNames: [...files], options: compilerOptions(resolution, typeRoots) });
-    const diagnostics = [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics(), ...program.getGlobalDiagnostics()];
+    const diagnostics = [
+      ...program.getSyntacticDiagnostics(),
+      ...program.getSemanticDiagnostics(),
+      ...program.getGlobalDiagnostics(),
+    ];
     for (const d of diagnostics) {
       const file = d.file ? path.resolve(d.file.fileName) : "(global)";
       if (errors.has(file)) continue;
       const where = d.file && d.start !== undefined ? `:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : "";
-      errors.set(file, `tsc ${resolution} ${path.basename(file)}${where}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+      errors.set(
+        file,
+        `tsc ${resolution} ${path.basename(file)}${where}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`,
+      );
     }
   }
   return errors;

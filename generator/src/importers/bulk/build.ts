@@ -1,19 +1,18 @@
 import path from "node:path";
-import type { ActionSpec, ErrorsSpec, ServiceSpec, SpecMember, StructureSpec } from "../../spec/types.js";
-import { compareCodeUnits } from "../../spec/write-json.js";
-import { dictFrom, hasKey, own } from "../../spec/dict.js";
-import type { SpecSample } from "../../spec/types.js";
-import { conformSample } from "../common/typed-sample.js";
-import { Overrides } from "../common/overrides/overrides.js";
-import type { MemberOwner } from "../common/overrides/types.js";
 import { pointerSegment, type SpecProblem } from "../../load/problems.js";
+import { dictFrom, hasKey, own } from "../../spec/dict.js";
+import type { ActionSpec, ErrorsSpec, ServiceSpec, SpecMember, SpecSample, StructureSpec } from "../../spec/types.js";
+import { compareCodeUnits } from "../../spec/write-json.js";
 import { firstLine, htmlToText } from "../common/html-text.js";
 import { ImportError } from "../common/import-error.js";
+import { Overrides } from "../common/overrides/overrides.js";
+import type { MemberOwner } from "../common/overrides/types.js";
+import { conformSample } from "../common/typed-sample.js";
 import { MemberMapper } from "./members.js";
 import { convertSamples } from "./samples.js";
-import { streamField } from "./stream.js";
 import { buildService } from "./service.js";
 import type { BulkSource, SourceAction, SourceExample } from "./source.js";
+import { streamField } from "./stream.js";
 
 /** What the committed specs already say, for the fields an import keeps. */
 export interface ExistingSpecs {
@@ -99,14 +98,27 @@ export function buildSpecs(
     const at = `/actions/${pointerSegment(name)}`;
     const inputObject = own(api.objects, action.input);
     const outputObject = own(api.objects, action.output);
-    if (!inputObject) problems.push({ file: apiFile, path: `${at}/input`, message: `object "${action.input}" not found` });
-    if (!outputObject) problems.push({ file: apiFile, path: `${at}/output`, message: `object "${action.output}" not found` });
+    if (!inputObject)
+      problems.push({ file: apiFile, path: `${at}/input`, message: `object "${action.input}" not found` });
+    if (!outputObject)
+      problems.push({ file: apiFile, path: `${at}/output`, message: `object "${action.output}" not found` });
     if (!inputObject || !outputObject) continue;
 
     const input = corrected({ action: name, side: "input" }, mapper.members(action.input, inputObject, "input"));
-    const output = corrected({ action: name, side: "output" }, mapper.members(action.output, outputObject, "output", true));
+    const output = corrected(
+      { action: name, side: "output" },
+      mapper.members(action.output, outputObject, "output", true),
+    );
     const errors = actionErrors(name, own(actionCodes, name) ?? [], codes, commonCodes, warnings, problems, errorsFile);
-    const samples = actionSamples(name, own(source.examples, name) ?? [], { input, output, resolve, overrides, warnings, infos, problems });
+    const samples = actionSamples(name, own(source.examples, name) ?? [], {
+      input,
+      output,
+      resolve,
+      overrides,
+      warnings,
+      infos,
+      problems,
+    });
     const limit = own(source.limits, name);
     const description = htmlToText(action.document);
     const summary = firstLine(htmlToText(action.name)) || firstLine(description);
@@ -145,7 +157,13 @@ export function buildSpecs(
   );
   return {
     service: built.service,
-    errors: { codes: dictFrom(Object.keys(codes).sort(compareCodeUnits).map((c) => [c, codes[c]!] as const)) },
+    errors: {
+      codes: dictFrom(
+        Object.keys(codes)
+          .sort(compareCodeUnits)
+          .map((c) => [c, codes[c]!] as const),
+      ),
+    },
     actions,
     structures,
     warnings: [...warnings, ...built.warnings],
@@ -168,7 +186,11 @@ function actionErrors(
     if (!ERROR_CODE.test(code)) {
       warnings.push(`${action}: error code ${JSON.stringify(code)} is malformed (not Word.Word…), skipped`);
     } else if (!hasKey(codes, code) && !hasKey(commonCodes, code)) {
-      problems.push({ file: errorsFile, path: `/actions/${pointerSegment(action)}`, message: `code "${code}" is neither a service nor a common error code` });
+      problems.push({
+        file: errorsFile,
+        path: `/actions/${pointerSegment(action)}`,
+        message: `code "${code}" is neither a service nor a common error code`,
+      });
     } else out.push(code);
   }
   return out;
@@ -210,10 +232,17 @@ function actionSamples(action: string, examples: readonly SourceExample[], ctx: 
 function curatedSample(sample: SpecSample, at: string, action: string, ctx: SampleContext): SpecSample {
   const request = conformSample(sample.request, ctx.input, ctx.resolve, { request: true });
   const response = conformSample(sample.response, ctx.output, ctx.resolve, { extraKeys: ["RequestId"] });
-  for (const [side, typed] of [["request", request], ["response", response]] as const) {
+  for (const [side, typed] of [
+    ["request", request],
+    ["response", response],
+  ] as const) {
     for (const issue of typed.issues) {
       const [pointer, ...rest] = issue.split(": ");
-      ctx.problems.push({ file: ctx.overrides.file, path: `${at}/${side}${pointer}`, message: `sample for ${action} does not fit its members: ${rest.join(": ")}` });
+      ctx.problems.push({
+        file: ctx.overrides.file,
+        path: `${at}/${side}${pointer}`,
+        message: `sample for ${action} does not fit its members: ${rest.join(": ")}`,
+      });
     }
   }
   return sample;
@@ -224,8 +253,14 @@ function placeholderWarning(found: readonly { where: string; text: string }[]): 
   if (found.length === 0) return [];
   const byText = new Map<string, number>();
   for (const { text } of found) byText.set(text, (byText.get(text) ?? 0) + 1);
-  const counts = [...byText].sort(([a], [b]) => compareCodeUnits(a, b)).map(([t, n]) => `${JSON.stringify(t)} ×${n}`).join(", ");
-  const shown = found.slice(0, SHOWN).map((f) => f.where).join(", ");
+  const counts = [...byText]
+    .sort(([a], [b]) => compareCodeUnits(a, b))
+    .map(([t, n]) => `${JSON.stringify(t)} ×${n}`)
+    .join(", ");
+  const shown = found
+    .slice(0, SHOWN)
+    .map((f) => f.where)
+    .join(", ");
   const more = found.length > SHOWN ? ` and ${found.length - SHOWN} more` : "";
   return [`${found.length} placeholder examples dropped (${counts}): ${shown}${more}`];
 }

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SpecLoadError } from "../../load/index.js";
-import { DEFAULT_SPECS_DIR } from "../common/paths.js";
-import { ImportError } from "../common/import-error.js";
 import { UnsafePathError } from "../../write/paths.js";
+import { ImportError } from "../common/import-error.js";
+import { DEFAULT_SPECS_DIR } from "../common/paths.js";
 import { importBulk } from "./import-bulk.js";
 
 /** A first import writes hundreds of files; listing them all buries the warnings. */

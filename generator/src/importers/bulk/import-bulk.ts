@@ -1,13 +1,13 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { loadSpecs, readSpecFile, SpecLoadError } from "../../load/index.js";
+import { dictFrom } from "../../spec/dict.js";
 import type { ActionSpec, ErrorsSpec, ServiceSpec } from "../../spec/types.js";
 import { canonicalJson } from "../../spec/write-json.js";
-import { dictFrom } from "../../spec/dict.js";
 import { ImportError } from "../common/import-error.js";
-import { DEFAULT_SPECS_DIR } from "../common/paths.js";
 import { Overrides } from "../common/overrides/overrides.js";
-import { writeSpecTree, type SpecTreeResult } from "../common/write-tree.js";
+import { DEFAULT_SPECS_DIR } from "../common/paths.js";
+import { type SpecTreeResult, writeSpecTree } from "../common/write-tree.js";
 import { buildSpecs, type ExistingSpecs } from "./build.js";
 import { readBulkSource } from "./source.js";
 
@@ -29,7 +29,15 @@ export interface BulkImportOptions {
 export interface BulkImportResult extends SpecTreeResult {
   /** Service folder relative to the specs root, e.g. `redis/2018-04-12`. */
   serviceDir: string;
-  counts: { actions: number; structures: number; serviceErrorCodes: number; commonErrorCodes?: number; samples: number; waiters: number; paginators: number };
+  counts: {
+    actions: number;
+    structures: number;
+    serviceErrorCodes: number;
+    commonErrorCodes?: number;
+    samples: number;
+    waiters: number;
+    paginators: number;
+  };
   warnings: string[];
   infos: string[];
 }
@@ -89,7 +97,10 @@ export async function importBulk(sourceDir: string, options: BulkImportOptions):
  * written; else `out`'s own `common/errors.json` is used untouched; else (an empty `out`) the
  * project's `specs/common/errors.json` is written, so a first import needs no manual copy.
  */
-async function commonErrorsFor(out: string, options: BulkImportOptions): Promise<{ common: ErrorsSpec; note?: string }> {
+async function commonErrorsFor(
+  out: string,
+  options: BulkImportOptions,
+): Promise<{ common: ErrorsSpec; note?: string }> {
   if (options.commonErrors !== undefined) return { common: await readCommonErrors(options.commonErrors) };
   const existing = await existingCommon(out);
   if (existing) return { common: existing };
@@ -120,7 +131,10 @@ async function readCommonErrors(explicit: string): Promise<ErrorsSpec> {
   }
   const bad = Object.entries(codes).filter(([, d]) => typeof d !== "string");
   if (bad.length > 0) {
-    throw new ImportError(file, bad.map(([c]) => ({ file, path: `/codes/${c}`, message: "description must be a string" })));
+    throw new ImportError(
+      file,
+      bad.map(([c]) => ({ file, path: `/codes/${c}`, message: "description must be a string" })),
+    );
   }
   return { codes: dictFrom(Object.entries(codes as Record<string, string>).map(([c, d]) => [c, d.trim()])) };
 }

@@ -1,5 +1,5 @@
-import type { SpecMember, SpecType } from "../../spec/types.js";
 import { pointerSegment, type SpecProblem } from "../../load/problems.js";
+import type { SpecMember, SpecType } from "../../spec/types.js";
 import { htmlToText } from "../common/html-text.js";
 import { isPlaceholderExample } from "../common/placeholders.js";
 import type { SourceMember, SourceObject } from "./source.js";
@@ -40,7 +40,8 @@ export class MemberMapper {
         deprecated: m.disabled ?? false,
       };
       if (m.example !== undefined) {
-        if (isPlaceholderExample(m.example)) this.placeholders.push({ where: `${objectName}.${m.name}`, text: m.example });
+        if (isPlaceholderExample(m.example))
+          this.placeholders.push({ where: `${objectName}.${m.name}`, text: m.example });
         else member.example = m.example;
       }
       out.push(member);

@@ -37,7 +37,9 @@ export function convertSamples(
       warnings.push(`${where}: request names Action=${request.action}, read as ${action}`);
     }
     const typedRequest =
-      request.form === "query" ? queryToJson(request.params, input, resolve) : conformSample(request.body, input, resolve, { request: true });
+      request.form === "query"
+        ? queryToJson(request.params, input, resolve)
+        : conformSample(request.body, input, resolve, { request: true });
     warnings.push(...typedRequest.issues.map((issue) => `${where}: request ${issue}`));
 
     const response = readResponse(example.output);
@@ -48,7 +50,11 @@ export function convertSamples(
     const typedResponse = conformSample(response, output, resolve, { extraKeys: ["RequestId"] });
     warnings.push(...typedResponse.issues.map((issue) => `${where}: response ${issue}`));
 
-    const sample: SpecSample = { title: example.title.trim(), request: typedRequest.value, response: typedResponse.value };
+    const sample: SpecSample = {
+      title: example.title.trim(),
+      request: typedRequest.value,
+      response: typedResponse.value,
+    };
     const description = example.document?.trim();
     if (description) sample.description = description;
     samples.push(sample);

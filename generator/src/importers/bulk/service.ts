@@ -1,6 +1,14 @@
-import { isStateWaiterSpec, type ActionSpec, type AnyWaiterSpec, type PaginatorSpec, type ServiceSpec, type SpecMember, type WaiterSpec } from "../../spec/types.js";
-import { compareCodeUnits } from "../../spec/write-json.js";
 import { dict, dictFrom } from "../../spec/dict.js";
+import {
+  type ActionSpec,
+  type AnyWaiterSpec,
+  isStateWaiterSpec,
+  type PaginatorSpec,
+  type ServiceSpec,
+  type SpecMember,
+  type WaiterSpec,
+} from "../../spec/types.js";
+import { compareCodeUnits } from "../../spec/write-json.js";
 import { isEnglishTitle } from "./title.js";
 
 /** Defaults for a service seen for the first time; a committed service.json overrides each of them. */
@@ -33,7 +41,9 @@ export function buildService(
   const waiters: Record<string, AnyWaiterSpec> = {};
   for (const [waiterName, waiter] of Object.entries(existing?.waiters ?? {})) {
     // State waiters are curated whole; only task waiters have derived tracked actions.
-    waiters[waiterName] = isStateWaiterSpec(waiter) ? waiter : { ...waiter, trackedActions: trackedActions(waiter, actions) };
+    waiters[waiterName] = isStateWaiterSpec(waiter)
+      ? waiter
+      : { ...waiter, trackedActions: trackedActions(waiter, actions) };
   }
   const service: ServiceSpec = {
     // Curated fields this importer does not compute (`default`, chosen names, …) are kept as they are.
@@ -55,7 +65,7 @@ export function buildService(
   if (!isEnglishTitle(service.title)) {
     warnings.push(
       `service.json title ${JSON.stringify(service.title)} is not an English title (upstream gives only ${JSON.stringify(defaults.title)}): ` +
-        "a maintainer should set \"title\" in service.json; re-imports keep it",
+        'a maintainer should set "title" in service.json; re-imports keep it',
     );
   }
   return { service, warnings, infos };
@@ -68,7 +78,9 @@ export function buildService(
 function trackedActions(waiter: WaiterSpec, actions: readonly ActionSpec[]): string[] {
   return actions
     .filter((a) => a.name !== waiter.action)
-    .filter((a) => a.output.some((m) => m.name === waiter.input && (m.type.kind === "integer" || m.type.kind === "float")))
+    .filter((a) =>
+      a.output.some((m) => m.name === waiter.input && (m.type.kind === "integer" || m.type.kind === "float")),
+    )
     .map((a) => a.name)
     .sort(compareCodeUnits);
 }
@@ -117,7 +129,8 @@ function detectPaginator(action: ActionSpec, infos: string[]): PaginatorSpec | u
   const paginator: PaginatorSpec = { offset: "Offset", limit: "Limit", items: lists[0]!.name };
   const totals = action.output.filter((m) => isInt(m) && TOTAL_NAME.test(m.name));
   if (totals.length === 1) paginator.total = totals[0]!.name;
-  else if (totals.length > 1) infos.push(`${action.name}: several total members (${totals.map((m) => m.name).join(", ")}), total left out`);
+  else if (totals.length > 1)
+    infos.push(`${action.name}: several total members (${totals.map((m) => m.name).join(", ")}), total left out`);
   return paginator;
 }
 

@@ -100,7 +100,8 @@ export async function readBulkSource(dir: string): Promise<BulkSource> {
       for (const e of validate.errors ?? []) {
         // A bad key is reported twice by ajv (the pattern, then propertyNames); the pattern error names the key.
         if (e.keyword === "propertyNames") continue;
-        const at = e.propertyName === undefined ? e.instancePath : `${e.instancePath}/${pointerSegment(e.propertyName)}`;
+        const at =
+          e.propertyName === undefined ? e.instancePath : `${e.instancePath}/${pointerSegment(e.propertyName)}`;
         problems.push({ file, path: at, message: describe(e) });
       }
       return undefined;
@@ -113,7 +114,11 @@ export async function readBulkSource(dir: string): Promise<BulkSource> {
   const errors = await read<BulkSource["errors"]>("errors.json");
   const limits = await read<{ actions: BulkSource["limits"] }>("limits.json");
   if (missing.includes("api.json")) {
-    problems.push({ file: path.join(dir, "api.json"), path: "", message: "file is missing: a service directory needs api.json" });
+    problems.push({
+      file: path.join(dir, "api.json"),
+      path: "",
+      message: "file is missing: a service directory needs api.json",
+    });
   }
   if (problems.length > 0 || !api) throw new ImportError(dir, problems);
   // Samples and limits are looked up by action name, so upstream keys must never reach a prototype.
@@ -123,7 +128,10 @@ export async function readBulkSource(dir: string): Promise<BulkSource> {
     dir,
     api,
     examples: dictFrom(Object.entries(examples?.actions ?? {})),
-    errors: { codes: dictFrom(Object.entries(errors?.codes ?? {})), actions: dictFrom(Object.entries(errors?.actions ?? {})) },
+    errors: {
+      codes: dictFrom(Object.entries(errors?.codes ?? {})),
+      actions: dictFrom(Object.entries(errors?.actions ?? {})),
+    },
     limits: dictFrom(Object.entries(limits?.actions ?? {})),
     missing,
   };

@@ -24,7 +24,16 @@ export function parseSampleRequest(text: string): SampleRequest {
 
 /** API 3.0 common parameters: in GET samples they sit beside the action's own parameters but are not members. */
 const COMMON_PARAMETERS = new Set([
-  "Version", "Region", "Timestamp", "Nonce", "SecretId", "Signature", "SignatureMethod", "Token", "Language", "RequestClient",
+  "Version",
+  "Region",
+  "Timestamp",
+  "Nonce",
+  "SecretId",
+  "Signature",
+  "SignatureMethod",
+  "Token",
+  "Language",
+  "RequestClient",
 ]);
 
 /**

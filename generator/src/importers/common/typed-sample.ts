@@ -1,6 +1,6 @@
-import type { SpecMember, SpecType } from "../../spec/types.js";
 import { pointerSegment } from "../../load/problems.js";
 import { dict, hasKey } from "../../spec/dict.js";
+import type { SpecMember, SpecType } from "../../spec/types.js";
 
 /** Looks up a structure's members by name; `undefined` when the structure is unknown. */
 export type ResolveStructure = (name: string) => readonly SpecMember[] | undefined;
@@ -160,7 +160,9 @@ class Conformer {
 
   private incompleteItem(value: unknown, type: SpecType, path: string): boolean {
     if (!this.request || type.kind !== "structure" || !isRecord(value)) return false;
-    const missing = (this.resolve(type.name) ?? []).filter((m) => m.required && !hasKey(value, m.name)).map((m) => m.name);
+    const missing = (this.resolve(type.name) ?? [])
+      .filter((m) => m.required && !hasKey(value, m.name))
+      .map((m) => m.name);
     if (missing.length === 0) return false;
     this.issues.push(`${path}: required ${missing.join(", ")} missing, item dropped`);
     return true;
@@ -178,7 +180,8 @@ class Conformer {
 
   /** Query strings carry only text, so converting is their normal reading; in JSON it fixes a sample's mistake. */
   private coerced(path: string, text: string, value: number | boolean): number | boolean {
-    if (!this.fromQuery) this.issues.push(`${path}: text ${JSON.stringify(text)} read as ${typeof value} ${String(value)}`);
+    if (!this.fromQuery)
+      this.issues.push(`${path}: text ${JSON.stringify(text)} read as ${typeof value} ${String(value)}`);
     return value;
   }
 
@@ -196,7 +199,9 @@ function insert(tree: Record<string, unknown>, segments: string[], value: string
     const child = hasKey(node, segment) ? node[segment] : undefined;
     if (child === undefined) node[segment] = dict<unknown>();
     else if (!isRecord(child)) {
-      issues.push(`/${key.replace(/\./g, "/")}: "${segments.slice(0, i + 1).join(".")}" is both a value and a container, dropped`);
+      issues.push(
+        `/${key.replace(/\./g, "/")}: "${segments.slice(0, i + 1).join(".")}" is both a value and a container, dropped`,
+      );
       return;
     }
     node = node[segment] as Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { allSections, type Block, type MarkdownPage, type Section } from "./markdown.js";
-import { readMembers, type MemberDraft } from "./members.js";
+import { type MemberDraft, readMembers } from "./members.js";
 import type { ProblemLog } from "./problems.js";
-import { COLUMN, readTable, type ColumnSpec } from "./table.js";
+import { COLUMN, type ColumnSpec, readTable } from "./table.js";
 import { firstSentence, plainText, saysDeprecated } from "./text.js";
 
 type CodeBlock = Extract<Block, { kind: "code" }>;
@@ -127,13 +127,18 @@ export function readActionPage(page: MarkdownPage, file: string, log: ProblemLog
   };
 }
 
-function findSections(page: MarkdownPage, file: string, log: ProblemLog): Record<keyof typeof SECTIONS, Section> | undefined {
+function findSections(
+  page: MarkdownPage,
+  file: string,
+  log: ProblemLog,
+): Record<keyof typeof SECTIONS, Section> | undefined {
   const found: Partial<Record<keyof typeof SECTIONS, Section>> = {};
   for (const section of allSections(page.sections)) {
     for (const key of Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]) {
       if (!SECTIONS[key].test(section.title)) continue;
       const first = found[key];
-      if (first) log.error(file, section.line, `section "${section.heading}" appears twice (first at line ${first.line})`);
+      if (first)
+        log.error(file, section.line, `section "${section.heading}" appears twice (first at line ${first.line})`);
       else found[key] = section;
     }
   }
@@ -262,7 +267,11 @@ function readSamples(section: Section, file: string, log: ProblemLog): SampleDra
       if (output) sample.output = output;
     }
     if (!sample.input || !sample.output) {
-      log.warn(file, candidate.line, `sample "${sample.title}" lacks an ${sample.input ? "output" : "input"} code block; skipped`);
+      log.warn(
+        file,
+        candidate.line,
+        `sample "${sample.title}" lacks an ${sample.input ? "output" : "input"} code block; skipped`,
+      );
       continue;
     }
     samples.push(sample);

@@ -1,14 +1,13 @@
-import type { ActionSpec, ErrorsSpec, StructureSpec } from "../../spec/types.js";
-import { compareCodeUnits } from "../../spec/write-json.js";
-import { dictFrom } from "../../spec/dict.js";
 import type { SpecProblem } from "../../load/problems.js";
-import type { SpecMember, SpecSample } from "../../spec/types.js";
+import { dictFrom } from "../../spec/dict.js";
+import type { ActionSpec, ErrorsSpec, SpecMember, SpecSample, StructureSpec } from "../../spec/types.js";
+import { compareCodeUnits } from "../../spec/write-json.js";
+import { READ_ONLY_PREFIX } from "../bulk/build.js";
 import { Overrides } from "../common/overrides/overrides.js";
 import { conformSample } from "../common/typed-sample.js";
-import { uniqueMembers } from "./members.js";
-import { READ_ONLY_PREFIX } from "../bulk/build.js";
 import type { ActionPage } from "./action-page.js";
 import type { ErrorCodesPage } from "./errors-page.js";
+import { uniqueMembers } from "./members.js";
 import type { ProblemLog } from "./problems.js";
 import { resolveStructures, toSpecMember } from "./resolve.js";
 import { buildSamples } from "./samples.js";
@@ -49,7 +48,11 @@ export interface DocImport {
  * Builds specs from the pages of one run. Returns `undefined` when the run has no action page to
  * take the service and version from; every problem found is in `log`.
  */
-export function buildImport(pages: PageSet, log: ProblemLog, overrides: Overrides = Overrides.none()): DocImport | undefined {
+export function buildImport(
+  pages: PageSet,
+  log: ProblemLog,
+  overrides: Overrides = Overrides.none(),
+): DocImport | undefined {
   const [first] = pages.actions;
   const problems: SpecProblem[] = [];
   renameMembers(pages, overrides, problems);
@@ -58,15 +61,23 @@ export function buildImport(pages: PageSet, log: ProblemLog, overrides: Override
     // Still check the named structure pages, so `doc DataStructures.md` alone reports their faults.
     resolveStructures([], pages.structures, [], log);
     for (const page of pages.errorCodes) {
-      log.error(page.file, 1, "an error-code page needs an API reference page on the same command line to tell its service and version");
+      log.error(
+        page.file,
+        1,
+        "an error-code page needs an API reference page on the same command line to tell its service and version",
+      );
     }
     return undefined;
   }
   checkOneService(pages.actions, log);
   checkUniqueActions(pages.actions, log);
 
-  const resolved = resolveStructures(pages.actions, pages.structures, pages.besideStructures, log, (structure, members) =>
-    overrides.edit({ structure }, members, problems),
+  const resolved = resolveStructures(
+    pages.actions,
+    pages.structures,
+    pages.besideStructures,
+    log,
+    (structure, members) => overrides.edit({ structure }, members, problems),
   );
   const resolve = (name: string) => resolved.members.get(name);
   const catalogue = [...pages.errorCodes, ...pages.besideErrorCodes];
@@ -74,9 +85,17 @@ export function buildImport(pages: PageSet, log: ProblemLog, overrides: Override
   const actions = [...pages.actions]
     .sort((a, b) => compareCodeUnits(a.name, b.name))
     .map((page) => {
-      const input = overrides.edit({ action: page.name, side: "input" }, page.input.map((m) => toSpecMember(m, m.required ?? false)), problems);
+      const input = overrides.edit(
+        { action: page.name, side: "input" },
+        page.input.map((m) => toSpecMember(m, m.required ?? false)),
+        problems,
+      );
       // The page format has no "always present" column; the response lists what the service returns.
-      const output = overrides.edit({ action: page.name, side: "output" }, page.output.map((m) => toSpecMember(m, true)), problems);
+      const output = overrides.edit(
+        { action: page.name, side: "output" },
+        page.output.map((m) => toSpecMember(m, true)),
+        problems,
+      );
       checkErrorCodes(page, catalogue, log);
       const spec: ActionSpec = overrides.setAction({
         name: page.name,
@@ -94,13 +113,17 @@ export function buildImport(pages: PageSet, log: ProblemLog, overrides: Override
         // Typing samples needs every structure; with unresolved types they would only add noise.
         samples: log.hasErrors
           ? []
-          : correctSamples(page.name, buildSamples(page.samples, { file: page.file, action: page.name, input, output, resolve, log }), {
-              input,
-              output,
-              resolve,
-              overrides,
-              problems,
-            }),
+          : correctSamples(
+              page.name,
+              buildSamples(page.samples, { file: page.file, action: page.name, input, output, resolve, log }),
+              {
+                input,
+                output,
+                resolve,
+                overrides,
+                problems,
+              },
+            ),
       });
       return { spec, page };
     });
@@ -184,7 +207,11 @@ function correctSamples(action: string, samples: readonly SpecSample[], ctx: Sam
         ["response", conformSample(fate.replace.response, ctx.output, ctx.resolve, { extraKeys: ["RequestId"] })],
       ] as const) {
         for (const issue of typed.issues) {
-          ctx.problems.push({ file: ctx.overrides.file, path: `${fate.at}/${side}`, message: `sample for ${action} does not fit its members: ${issue}` });
+          ctx.problems.push({
+            file: ctx.overrides.file,
+            path: `${fate.at}/${side}`,
+            message: `sample for ${action} does not fit its members: ${issue}`,
+          });
         }
       }
       out.push(fate.replace);

@@ -1,17 +1,17 @@
 import { access, readdir } from "node:fs/promises";
 import path from "node:path";
-import { loadSpecs, SpecLoadError, type LoadedService } from "../../load/index.js";
+import { type LoadedService, loadSpecs, SpecLoadError } from "../../load/index.js";
 import { loadValidators, schemaProblems } from "../../load/schema.js";
 import { canonicalJson } from "../../spec/write-json.js";
-import { DEFAULT_SPECS_DIR } from "../common/paths.js";
-import { writeSpecTree } from "../common/write-tree.js";
 import { ImportError } from "../common/import-error.js";
 import { Overrides } from "../common/overrides/overrides.js";
+import { DEFAULT_SPECS_DIR } from "../common/paths.js";
+import { writeSpecTree } from "../common/write-tree.js";
 import type { ActionPage } from "./action-page.js";
 import { buildImport, type DocImport } from "./build.js";
 import { diffImport, formatDiff } from "./diff.js";
-import { readPages } from "./gather.js";
 import { mergeExistingUsage } from "./existing.js";
+import { readPages } from "./gather.js";
 import { formatProblem, ProblemLog } from "./problems.js";
 
 /** Where the command prints; tests pass their own. */
@@ -68,7 +68,9 @@ export async function runDocImport(args: string[], io: CommandIo = PROCESS_IO): 
     io.stdout("No API reference page given: pages read, nothing to import.\n");
     return 0;
   }
-  return options.diff ? diff(imported, options.out, io) : write(files, options.out, `${imported.service}/${imported.version}`, io);
+  return options.diff
+    ? diff(imported, options.out, io)
+    : write(files, options.out, `${imported.service}/${imported.version}`, io);
 }
 
 function parseArgs(args: readonly string[]): Options | string {
@@ -91,17 +93,24 @@ function parseArgs(args: readonly string[]): Options | string {
 /** Every file the import would write, keyed by path under the specs root, checked against the spec schema. */
 async function renderFiles(imported: DocImport, options: Options, log: ProblemLog): Promise<Map<string, string>> {
   const base = `${imported.service}/${imported.version}`;
-  const structures = options.diff ? imported.structures : await mergeExistingUsage(imported.structures, options.out, base, log);
+  const structures = options.diff
+    ? imported.structures
+    : await mergeExistingUsage(imported.structures, options.out, base, log);
   const validators = await loadValidators();
   const files = new Map<string, string>();
   const add = (file: string, value: unknown, kind: "action" | "structure" | "errors", page: string) => {
     for (const p of schemaProblems(validators[kind], value, file)) {
-      log.error(page, 1, `the ${kind} spec built from this page breaks the spec schema at ${file}#${p.path}: ${p.message}`);
+      log.error(
+        page,
+        1,
+        `the ${kind} spec built from this page breaks the spec schema at ${file}#${p.path}: ${p.message}`,
+      );
     }
     files.set(file, canonicalJson(value));
   };
   for (const { spec, page } of imported.actions) add(`${base}/actions/${spec.name}.json`, spec, "action", page.file);
-  for (const spec of structures) add(`${base}/structures/${spec.name}.json`, spec, "structure", imported.structureFiles.get(spec.name) ?? "");
+  for (const spec of structures)
+    add(`${base}/structures/${spec.name}.json`, spec, "structure", imported.structureFiles.get(spec.name) ?? "");
   if (imported.errors) add(`${base}/errors.json`, imported.errors, "errors", imported.errorsFile ?? "");
   return files;
 }
@@ -119,7 +128,9 @@ async function write(files: Map<string, string>, out: string, base: string, io: 
     });
   } catch (err) {
     if (!(err instanceof SpecLoadError)) throw err;
-    io.stderr(`doc import refused: with these pages the specs in ${out} would not load; nothing written\n${err.message}\n`);
+    io.stderr(
+      `doc import refused: with these pages the specs in ${out} would not load; nothing written\n${err.message}\n`,
+    );
     return 1;
   }
   for (const file of result.written) io.stdout(`wrote ${path.join(out, file)}\n`);

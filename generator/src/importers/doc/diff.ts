@@ -55,7 +55,13 @@ export function diffImport(imported: DocImport, committed: LoadedService | undef
   for (const { spec } of imported.actions) {
     const old = actions.get(spec.name);
     const specFile = `${base}/actions/${spec.name}.json`;
-    subjects.push({ kind: "action", subject: `action ${spec.name}`, specFile, isNew: !old, changes: old ? diffAction(old, spec) : [] });
+    subjects.push({
+      kind: "action",
+      subject: `action ${spec.name}`,
+      specFile,
+      isNew: !old,
+      changes: old ? diffAction(old, spec) : [],
+    });
   }
   for (const spec of imported.structures) {
     const old = structures.get(spec.name);
@@ -71,8 +77,20 @@ export function diffImport(imported: DocImport, committed: LoadedService | undef
   }
   if (imported.errors) {
     const oldCodes = committed ? Object.keys(committed.errors.codes) : [];
-    const changes = diffSets(oldCodes, Object.keys(imported.errors.codes), "serviceCodeAdded", "serviceCodeRemoved", "code");
-    subjects.push({ kind: "error codes", subject: "error codes", specFile: `${base}/errors.json`, isNew: !committed, changes });
+    const changes = diffSets(
+      oldCodes,
+      Object.keys(imported.errors.codes),
+      "serviceCodeAdded",
+      "serviceCodeRemoved",
+      "code",
+    );
+    subjects.push({
+      kind: "error codes",
+      subject: "error codes",
+      specFile: `${base}/errors.json`,
+      isNew: !committed,
+      changes,
+    });
   }
 
   const counts = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
@@ -96,7 +114,10 @@ function diffAction(old: ActionSpec, page: ActionSpec): Change[] {
   const changes: Change[] = [];
   for (const key of ["rateLimit", "financialRegions", "regionRequired"] as const) {
     if (old[key] !== page[key]) {
-      changes.push({ kind: "settingChanged", text: `~ ${key}: committed ${String(old[key])}, page ${String(page[key])}` });
+      changes.push({
+        kind: "settingChanged",
+        text: `~ ${key}: committed ${String(old[key])}, page ${String(page[key])}`,
+      });
     }
   }
   changes.push(...diffMembers("input", old.input, page.input, () => true));
@@ -122,7 +143,8 @@ function diffMembers(
     }
     const was = describeType(before.type);
     const now = describeType(m.type);
-    if (was !== now) changes.push({ kind: "typeChanged", text: `~ ${where} ${m.name}: type committed ${was}, page ${now}` });
+    if (was !== now)
+      changes.push({ kind: "typeChanged", text: `~ ${where} ${m.name}: type committed ${was}, page ${now}` });
     if (requiredStated(m) && before.required !== m.required) {
       changes.push({
         kind: "requiredChanged",
@@ -138,12 +160,24 @@ function diffMembers(
   return changes;
 }
 
-function diffSets(old: readonly string[], page: readonly string[], added: ChangeKind, removed: ChangeKind, noun: string): Change[] {
+function diffSets(
+  old: readonly string[],
+  page: readonly string[],
+  added: ChangeKind,
+  removed: ChangeKind,
+  noun: string,
+): Change[] {
   const before = new Set(old);
   const after = new Set(page);
   return [
-    ...[...after].filter((c) => !before.has(c)).sort(compareCodeUnits).map((c) => ({ kind: added, text: `+ ${noun} ${c}` })),
-    ...[...before].filter((c) => !after.has(c)).sort(compareCodeUnits).map((c) => ({ kind: removed, text: `- ${noun} ${c}` })),
+    ...[...after]
+      .filter((c) => !before.has(c))
+      .sort(compareCodeUnits)
+      .map((c) => ({ kind: added, text: `+ ${noun} ${c}` })),
+    ...[...before]
+      .filter((c) => !after.has(c))
+      .sort(compareCodeUnits)
+      .map((c) => ({ kind: removed, text: `- ${noun} ${c}` })),
   ];
 }
 

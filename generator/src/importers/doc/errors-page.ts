@@ -20,7 +20,9 @@ export interface ErrorCodesPage {
 
 /** True when a table lists error codes; checked only after the page proved not to be an action page. */
 export function looksLikeErrorCodesPage(page: MarkdownPage): boolean {
-  return allSections(page.sections).some((s) => s.blocks.some((b) => b.kind === "table" && hasColumn(b, COLUMN.errorCode)));
+  return allSections(page.sections).some((s) =>
+    s.blocks.some((b) => b.kind === "table" && hasColumn(b, COLUMN.errorCode)),
+  );
 }
 
 /** Reads every error-code table; a table under a heading mentioning "common" lists common codes. */

@@ -22,7 +22,11 @@ export async function mergeExistingUsage(
       existing = await readSpecFile<StructureSpec>(file, "structure");
     } catch (err) {
       if (!(err instanceof SpecLoadError)) throw err;
-      log.warn(file, 1, `existing spec is not valid, so its usage is not kept: ${err.problems.map((p) => p.message).join("; ")}`);
+      log.warn(
+        file,
+        1,
+        `existing spec is not valid, so its usage is not kept: ${err.problems.map((p) => p.message).join("; ")}`,
+      );
     }
     merged.push(!existing || existing.usage === spec.usage ? spec : { ...spec, usage: "both" });
   }

@@ -2,7 +2,7 @@ import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { PageSet } from "./build.js";
 import type { ProblemLog } from "./problems.js";
-import { readDocPage, type DocPage } from "./read-page.js";
+import { type DocPage, readDocPage } from "./read-page.js";
 
 /**
  * Companion pages the docs site keeps beside every API reference page: the structures the pages
@@ -40,7 +40,12 @@ export async function readPages(names: readonly string[], log: ProblemLog): Prom
       if (!page) continue;
       if (kind === "structures" && page.kind === "structures") set.besideStructures.push(page);
       else if (kind === "errors" && page.kind === "errors") set.besideErrorCodes.push(page);
-      else log.warn(file, 1, `lies beside ${dir}'s pages but is not a ${kind === "structures" ? "data-structures" : "error-code"} page; ignored`);
+      else
+        log.warn(
+          file,
+          1,
+          `lies beside ${dir}'s pages but is not a ${kind === "structures" ? "data-structures" : "error-code"} page; ignored`,
+        );
     }
   }
   return set;

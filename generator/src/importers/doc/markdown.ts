@@ -105,7 +105,14 @@ function tokenize(lines: string[]): { blocks: Block[]; faults: MarkdownPage["fau
     }
     const start = i;
     while (i < lines.length && lines[i]!.trim() !== "" && !startsBlock(lines[i]!)) i++;
-    blocks.push({ kind: "paragraph", line: start + 1, text: lines.slice(start, i).map((l) => l.trim()).join("\n") });
+    blocks.push({
+      kind: "paragraph",
+      line: start + 1,
+      text: lines
+        .slice(start, i)
+        .map((l) => l.trim())
+        .join("\n"),
+    });
   }
   return { blocks, faults };
 }

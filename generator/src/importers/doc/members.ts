@@ -71,7 +71,11 @@ function readMember(row: KeyedRow, file: string, log: ProblemLog): MemberDraft |
       // Real pages occasionally swap the two cells (`| Password | String | Yes |`); the meaning is unambiguous.
       const swapped = yesNo(typeCell);
       if (swapped !== undefined && !("error" in parseTypeExpr(requiredCell))) {
-        log.warn(file, row.line, `"${name[1]}": Required and Type cells are swapped; read as Required=${typeCell}, Type=${requiredCell}`);
+        log.warn(
+          file,
+          row.line,
+          `"${name[1]}": Required and Type cells are swapped; read as Required=${typeCell}, Type=${requiredCell}`,
+        );
         required = swapped;
         typeCell = requiredCell;
       } else {

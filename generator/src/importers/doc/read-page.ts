@@ -1,5 +1,5 @@
-import { looksLikeActionPage, readActionPage, type ActionPage } from "./action-page.js";
-import { looksLikeErrorCodesPage, readErrorCodesPage, type ErrorCodesPage } from "./errors-page.js";
+import { type ActionPage, looksLikeActionPage, readActionPage } from "./action-page.js";
+import { type ErrorCodesPage, looksLikeErrorCodesPage, readErrorCodesPage } from "./errors-page.js";
 import { parseMarkdown } from "./markdown.js";
 import type { ProblemLog } from "./problems.js";
 import { looksLikeStructuresPage, readStructuresPage, type StructuresPage } from "./structures-page.js";
@@ -18,6 +18,10 @@ export function readDocPage(file: string, source: string, log: ProblemLog): DocP
   if (looksLikeActionPage(page)) return readActionPage(page, file, log);
   if (looksLikeErrorCodesPage(page)) return readErrorCodesPage(page, file, log);
   if (looksLikeStructuresPage(page)) return readStructuresPage(page, file, log);
-  log.error(file, 1, "not an API reference page, a data-structures page or an error-code page (no sections this importer knows)");
+  log.error(
+    file,
+    1,
+    "not an API reference page, a data-structures page or an error-code page (no sections this importer knows)",
+  );
   return undefined;
 }

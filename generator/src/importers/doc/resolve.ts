@@ -35,7 +35,10 @@ export function resolveStructures(
 ): ResolvedStructures {
   const pool = [...explicit, ...beside];
   const find = (name: string) => pool.find((p) => p.structures.has(name))?.structures.get(name);
-  const searched = pool.length === 0 ? "no data-structures page was given or lies beside the page" : `not in ${pool.map((p) => p.file).join(", ")}`;
+  const searched =
+    pool.length === 0
+      ? "no data-structures page was given or lies beside the page"
+      : `not in ${pool.map((p) => p.file).join(", ")}`;
 
   const reached = new Map<string, { draft: StructureDraft; directions: Set<Direction> }>();
   const queue: { draft: StructureDraft; direction: Direction; usedBy: string }[] = [];
@@ -72,7 +75,8 @@ export function resolveStructures(
     const { draft, direction, usedBy } = queue.shift()!;
     if (!faultsReported.has(draft.name)) {
       faultsReported.add(draft.name);
-      for (const fault of draft.faults) log.add({ ...fault, message: `${fault.message} (structure ${draft.name}, used by ${usedBy})` });
+      for (const fault of draft.faults)
+        log.add({ ...fault, message: `${fault.message} (structure ${draft.name}, used by ${usedBy})` });
     }
     visit(draft.members, draft.name, draft.file, direction);
   }
@@ -81,7 +85,11 @@ export function resolveStructures(
     for (const draft of page.structures.values()) {
       if (reached.get(draft.name)?.draft === draft) continue;
       for (const fault of draft.faults) {
-        log.warn(fault.file, fault.line, `${fault.message} (structure ${draft.name} is not used by the imported pages, so it is not imported)`);
+        log.warn(
+          fault.file,
+          fault.line,
+          `${fault.message} (structure ${draft.name} is not used by the imported pages, so it is not imported)`,
+        );
       }
     }
   }
@@ -98,7 +106,10 @@ export function resolveStructures(
       name,
       description: draft.description,
       usage,
-      members: correct(name, draft.members.map((m) => toSpecMember(m, m.required ?? usage === "output"))),
+      members: correct(
+        name,
+        draft.members.map((m) => toSpecMember(m, m.required ?? usage === "output")),
+      ),
     };
     specs.push(spec);
     members.set(name, spec.members);

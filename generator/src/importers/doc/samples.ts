@@ -56,7 +56,11 @@ function buildSample(draft: SampleDraft, ctx: SampleContext): SpecSample | undef
   try {
     body = JSON.parse(output.text);
   } catch (err) {
-    ctx.log.warn(ctx.file, output.line, `${label} response is not valid JSON (${(err as Error).message}); sample skipped`);
+    ctx.log.warn(
+      ctx.file,
+      output.line,
+      `${label} response is not valid JSON (${(err as Error).message}); sample skipped`,
+    );
     return undefined;
   }
   const content = (body as { Response?: unknown } | null)?.Response;
@@ -91,12 +95,13 @@ function report(
 
 /** The code line holding the key a pointer ends in; the fence line when it cannot be found. */
 function lineOf(pointer: string, block: { line: number; text: string }, form: "query" | "json"): number {
-  const segments = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   if (segments.length === 0) return block.line;
   const needle =
-    form === "query"
-      ? `${segments.join(".")}=`
-      : `"${[...segments].reverse().find((s) => !/^\d+$/.test(s)) ?? ""}"`;
+    form === "query" ? `${segments.join(".")}=` : `"${[...segments].reverse().find((s) => !/^\d+$/.test(s)) ?? ""}"`;
   const lines = block.text.split("\n");
   const at = lines.findIndex((l) => l.includes(needle));
   // The code starts on the line after the opening fence.

@@ -1,7 +1,7 @@
 import type { MarkdownPage, Section } from "./markdown.js";
-import { readMembers, type MemberDraft } from "./members.js";
-import { ProblemLog, type DocProblem } from "./problems.js";
-import { COLUMN, hasColumn, readTable, type ColumnSpec } from "./table.js";
+import { type MemberDraft, readMembers } from "./members.js";
+import { type DocProblem, ProblemLog } from "./problems.js";
+import { COLUMN, type ColumnSpec, hasColumn, readTable } from "./table.js";
 import { plainText } from "./text.js";
 
 /** One `## Name` section of a data-structures page. */
@@ -35,7 +35,9 @@ const TYPE_NAME = /^[A-Z][A-Za-z0-9_]*$/;
 
 /** True when some section holds a Name/Type table, the shape of a structure definition. */
 export function looksLikeStructuresPage(page: MarkdownPage): boolean {
-  return page.sections.some((s) => s.blocks.some((b) => b.kind === "table" && hasColumn(b, COLUMN.name) && hasColumn(b, COLUMN.type)));
+  return page.sections.some((s) =>
+    s.blocks.some((b) => b.kind === "table" && hasColumn(b, COLUMN.name) && hasColumn(b, COLUMN.type)),
+  );
 }
 
 /** Reads every structure section; page-level faults go to `log`, per-structure ones stay with the structure. */
@@ -43,7 +45,11 @@ export function readStructuresPage(page: MarkdownPage, file: string, log: Proble
   const structures = new Map<string, StructureDraft>();
   for (const section of page.sections) {
     if (!TYPE_NAME.test(section.title)) {
-      log.warn(file, section.line, `section "${section.heading}" is not a structure (its heading is not a type name); ignored`);
+      log.warn(
+        file,
+        section.line,
+        `section "${section.heading}" is not a structure (its heading is not a type name); ignored`,
+      );
       continue;
     }
     const first = structures.get(section.title);

@@ -21,7 +21,12 @@ export interface KeyedRow {
  * Missing columns and short or long rows are errors in `log`; a `null` result means the table
  * could not be read at all.
  */
-export function readTable(table: Table, columns: readonly ColumnSpec[], file: string, log: ProblemLog): KeyedRow[] | null {
+export function readTable(
+  table: Table,
+  columns: readonly ColumnSpec[],
+  file: string,
+  log: ProblemLog,
+): KeyedRow[] | null {
   const index = new Map<string, number>();
   for (const column of columns) {
     const at = table.header.cells.findIndex((h) => column.header.test(h.trim()));

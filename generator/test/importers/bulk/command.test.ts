@@ -26,14 +26,18 @@ afterEach(async () => {
 describe("specs:import bulk", () => {
   it("imports into an empty --out, bringing the project's common codes, and reports nothing written on a re-run", async () => {
     const projectCommon = path.join(REPO_ROOT, "specs/common/errors.json");
-    const commonCount = Object.keys((JSON.parse(await readFile(projectCommon, "utf8")) as { codes: object }).codes).length;
+    const commonCount = Object.keys(
+      (JSON.parse(await readFile(projectCommon, "utf8")) as { codes: object }).codes,
+    ).length;
     expect(await runSpecsImport(["bulk", DEMO, "--out", out])).toBe(0);
     expect(stdout[0]).toBe(
       `demo/2020-01-01: 4 actions, 4 structures, 2 service error codes, ${commonCount} common error codes, 3 samples, 0 waiters, 1 paginators`,
     );
     expect(stdout[1]).toMatch(/: 11 written, 0 removed, 0 unchanged; 7 warnings$/);
     expect(stderr.filter((l) => l.startsWith("warning: demo/2020-01-01: "))).toHaveLength(7);
-    expect(stderr).toContain(`note: demo/2020-01-01: common/errors.json was missing in ${out}: written from ${projectCommon} (pass --common FILE to choose another)`);
+    expect(stderr).toContain(
+      `note: demo/2020-01-01: common/errors.json was missing in ${out}: written from ${projectCommon} (pass --common FILE to choose another)`,
+    );
     expect(await readFile(path.join(out, "common/errors.json"), "utf8")).toBe(await readFile(projectCommon, "utf8"));
 
     stdout.length = 0;

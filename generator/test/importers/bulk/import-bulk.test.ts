@@ -52,7 +52,12 @@ describe("bulk importer on the demo fixture", () => {
     });
     const specs = await loadSpecs(out);
     const demo = specs.services[0]!;
-    expect(demo.actions.map((a) => a.name)).toEqual(["CreateWidget", "DeleteWidget", "DescribeTask", "DescribeWidgets"]);
+    expect(demo.actions.map((a) => a.name)).toEqual([
+      "CreateWidget",
+      "DeleteWidget",
+      "DescribeTask",
+      "DescribeWidgets",
+    ]);
     expect(demo.structures.map((s) => s.name)).toEqual(["Filter", "Policy", "Tag", "Widget"]);
     expect(demo.service).toEqual({
       name: "demo",
@@ -130,7 +135,10 @@ describe("bulk importer on the demo fixture", () => {
         title: "List widgets",
         request: {
           WidgetIds: ["w-1", "w-2"],
-          Filters: [{ Name: "zone", Values: ["z1", "z2"], Sizes: [7] }, { Name: "state", Values: ["ok"] }],
+          Filters: [
+            { Name: "zone", Values: ["z1", "z2"], Sizes: [7] },
+            { Name: "state", Values: ["ok"] },
+          ],
           WithTags: true,
           MinWeight: 0.5,
           Offset: 0,
@@ -143,8 +151,12 @@ describe("bulk importer on the demo fixture", () => {
         },
       },
     ]);
-    expect(result.warnings).toContain('DescribeWidgets sample "List widgets": request /Colour: no member "Colour", dropped');
-    expect(result.warnings).toContain('DescribeTask sample "Query": request names Action=DescribeTsk, read as DescribeTask');
+    expect(result.warnings).toContain(
+      'DescribeWidgets sample "List widgets": request /Colour: no member "Colour", dropped',
+    );
+    expect(result.warnings).toContain(
+      'DescribeTask sample "Query": request names Action=DescribeTsk, read as DescribeTask',
+    );
   });
 
   it("skips a sample whose response is not valid JSON with a warning naming the action", async () => {
@@ -203,9 +215,17 @@ describe("bulk importer on the demo fixture", () => {
     await writeFile(file, JSON.stringify(curated));
     const result = await importBulk(DEMO, { out, commonErrors: COMMON });
     const service = await readJson<ServiceSpec>(`${DIR}/service.json`);
-    expect(service).toMatchObject({ title: "Demo Widgets", packageName: "@acme/widgets", clientName: "WidgetsClient", defaultRateLimit: 10 });
+    expect(service).toMatchObject({
+      title: "Demo Widgets",
+      packageName: "@acme/widgets",
+      clientName: "WidgetsClient",
+      defaultRateLimit: 10,
+    });
     // Float task ids count: upstream types some ids that way.
-    expect(service.waiters["TaskDone"]).toEqual({ ...curated.waiters["TaskDone"], trackedActions: ["CreateWidget", "DeleteWidget"] });
+    expect(service.waiters["TaskDone"]).toEqual({
+      ...curated.waiters["TaskDone"],
+      trackedActions: ["CreateWidget", "DeleteWidget"],
+    });
     expect(service.paginators).toEqual({ DescribeWidgets: { offset: "Offset", limit: "Limit", items: "OldSet" } });
     expect(result.warnings).toContain('service.json paginator DescribeTask dropped: no integer input "Offset"');
     // Actions without a limits.json entry follow the curated default.
@@ -300,7 +320,11 @@ describe("bulk importer on broken input", () => {
     await writeFile(file, JSON.stringify(errors));
     const err = await failure();
     expect(err.problems).toEqual([
-      { file, path: "/actions/DescribeTask", message: 'code "FailedOperation.Nope" is neither a service nor a common error code' },
+      {
+        file,
+        path: "/actions/DescribeTask",
+        message: 'code "FailedOperation.Nope" is neither a service nor a common error code',
+      },
     ]);
   });
 
@@ -309,15 +333,28 @@ describe("bulk importer on broken input", () => {
     const before = await snapshot(out);
     const file = path.join(out, DIR, "service.json");
     const service = JSON.parse(await readFile(file, "utf8")) as ServiceSpec;
-    service.waiters["Broken"] = { action: "DescribeGone", input: "TaskId", path: "Status", success: ["ok"], failure: [], minDelayMs: 1, maxDelayMs: 2, trackedActions: [] };
+    service.waiters["Broken"] = {
+      action: "DescribeGone",
+      input: "TaskId",
+      path: "Status",
+      success: ["ok"],
+      failure: [],
+      minDelayMs: 1,
+      maxDelayMs: 2,
+      trackedActions: [],
+    };
     await writeFile(file, JSON.stringify(service));
     before.set(`${DIR}/service.json`, JSON.stringify(service));
     await editApi((api) => {
       api.actions.CreateWidget.name = "Makes a widget";
     });
-    await expect(importBulk(path.join(src, "demo"), { out, commonErrors: COMMON })).rejects.toThrow(/waiters\/Broken\/action: action "DescribeGone" not found/);
+    await expect(importBulk(path.join(src, "demo"), { out, commonErrors: COMMON })).rejects.toThrow(
+      /waiters\/Broken\/action: action "DescribeGone" not found/,
+    );
     expect(await snapshot(out)).toEqual(before);
-    expect((await readdir(path.dirname(out))).filter((n) => n.startsWith(`.${path.basename(out)}-staging-`))).toEqual([]);
+    expect((await readdir(path.dirname(out))).filter((n) => n.startsWith(`.${path.basename(out)}-staging-`))).toEqual(
+      [],
+    );
   });
 
   it("works without examples.json and limits.json, noting the defaults", async () => {

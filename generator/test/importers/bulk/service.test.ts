@@ -26,7 +26,11 @@ describe("service.json on re-import", () => {
   });
 
   it("writes the upstream (Chinese) name as a fallback title and warns that a maintainer should set an English one", () => {
-    const { service, warnings } = buildService({ name: "cvm", version: "2017-03-12", title: "云服务器" }, undefined, []);
+    const { service, warnings } = buildService(
+      { name: "cvm", version: "2017-03-12", title: "云服务器" },
+      undefined,
+      [],
+    );
     expect(service.title).toBe("云服务器");
     expect(warnings).toEqual([
       'service.json title "云服务器" is not an English title (upstream gives only "云服务器"): a maintainer should set "title" in service.json; re-imports keep it',

@@ -4,7 +4,7 @@ import { firstLine, htmlToText } from "../../../src/importers/common/html-text.j
 describe("htmlToText", () => {
   it("turns paragraphs, lists, links, bold and entities into Markdown-style text", () => {
     const html =
-      '<p>Set a password:</p><ul><li>Length: [8,64].</li> <li>May contain &lt;&gt;&amp;.</li></ul>' +
+      "<p>Set a password:</p><ul><li>Length: [8,64].</li> <li>May contain &lt;&gt;&amp;.</li></ul>" +
       '<p>See the <a href="https://example.com/x">console</a>, <b>not</b> <strong>the API</strong>.<br/>Done.</p>';
     expect(htmlToText(html)).toBe(
       "Set a password:\n\n- Length: [8,64].\n- May contain <>&.\n\nSee the [console](https://example.com/x), **not** **the API**.\nDone.",

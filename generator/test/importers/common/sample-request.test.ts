@@ -23,7 +23,8 @@ describe("parseSampleRequest", () => {
   });
 
   it("finds the body of a POST sample whose line breaks were lost", () => {
-    const flat = 'POST / HTTP/1.1Host: x.tencentcloudapi.comX-TC-Action: A<Common request parameters>{    "Product": "redis"}';
+    const flat =
+      'POST / HTTP/1.1Host: x.tencentcloudapi.comX-TC-Action: A<Common request parameters>{    "Product": "redis"}';
     expect(parseSampleRequest(flat)).toEqual({ form: "json", body: { Product: "redis" } });
   });
 

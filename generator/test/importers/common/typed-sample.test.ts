@@ -89,7 +89,9 @@ describe("queryToJson", () => {
   it("reads a list given without a position as a one-item list, and says so", () => {
     const { value, issues } = queryToJson([["InstanceIds", "crs-1"]], input, resolve);
     expect(value).toEqual({ InstanceIds: ["crs-1"] });
-    expect(issues).toEqual([expect.stringContaining('/InstanceIds: list given without a position (expected "InstanceIds.0=…")')]);
+    expect(issues).toEqual([
+      expect.stringContaining('/InstanceIds: list given without a position (expected "InstanceIds.0=…")'),
+    ]);
   });
 
   it("refuses integers beyond 2^53 rather than rounding them", () => {
@@ -137,7 +139,12 @@ describe("request samples", () => {
   const members = [m("Tags", { kind: "list", items: { kind: "structure", name: "Tag" } })];
 
   it("drop a list item that lost a required member, so the sample passes validation", () => {
-    const body = { Tags: [{ TagKey: null, TagValue: null }, { TagKey: "k", TagValue: "v" }] };
+    const body = {
+      Tags: [
+        { TagKey: null, TagValue: null },
+        { TagKey: "k", TagValue: "v" },
+      ],
+    };
     const typed = conformSample(body, members, resolveTag, { request: true });
     expect(typed.value).toEqual({ Tags: [{ TagKey: "k", TagValue: "v" }] });
     expect(typed.issues).toContain("/Tags/0: required TagKey, TagValue missing, item dropped");

@@ -26,7 +26,9 @@ describe("doc import of pages it cannot understand", () => {
   it("reports every bad row of a page, not just the first", async () => {
     const file = broken("UnknownType.md");
     const stderr = await importBroken(file);
-    expect(stderr).toContain(`${file}:13: error: unknown type "Strng" of UnknownType.WidgetId: not String, Integer, Float, Boolean or Object`);
+    expect(stderr).toContain(
+      `${file}:13: error: unknown type "Strng" of UnknownType.WidgetId: not String, Integer, Float, Boolean or Object`,
+    );
     expect(stderr).toContain(`${file}:14: error: "Sizes": unknown type "12 bytes"`);
     expect(stderr).toContain(`${file}:15: error: "Colour": Required cell "Maybe" is neither Yes nor No`);
     expect(stderr).toMatch(/doc import failed: 3 errors; nothing written\n$/);
@@ -39,7 +41,9 @@ describe("doc import of pages it cannot understand", () => {
 
   it("rejects a duplicated parameter, also when one row is the Name.N form", async () => {
     const stderr = await importBroken(broken("DuplicateParam.md"));
-    expect(stderr).toContain(`${broken("DuplicateParam.md")}:14: error: parameter "WidgetIds" is listed twice (first at line 13)`);
+    expect(stderr).toContain(
+      `${broken("DuplicateParam.md")}:14: error: parameter "WidgetIds" is listed twice (first at line 13)`,
+    );
   });
 
   it("names the structure and the page when a linked structure is defined nowhere", async () => {
@@ -71,7 +75,9 @@ describe("doc import of pages it cannot understand", () => {
 
   it("rejects a page that is no API reference page at all", async () => {
     const stderr = await importBroken(broken("NotAPage.md"));
-    expect(stderr).toContain(`${broken("NotAPage.md")}:1: error: not an API reference page, a data-structures page or an error-code page`);
+    expect(stderr).toContain(
+      `${broken("NotAPage.md")}:1: error: not an API reference page, a data-structures page or an error-code page`,
+    );
   });
 
   it("rejects a missing file", async () => {
@@ -81,7 +87,11 @@ describe("doc import of pages it cannot understand", () => {
 
   it("writes nothing, not even the good pages' specs, when one page of the run is broken", async () => {
     const good = path.join(FIXTURES, "good");
-    const stderr = await importBroken(path.join(good, "DescribeWidgets.md"), path.join(good, "CreateWidget.md"), broken("BadRow.md"));
+    const stderr = await importBroken(
+      path.join(good, "DescribeWidgets.md"),
+      path.join(good, "CreateWidget.md"),
+      broken("BadRow.md"),
+    );
     expect(stderr).toContain(`${broken("BadRow.md")}:13: error: table row has 3 cells, the header has 4`);
   });
 
@@ -89,7 +99,9 @@ describe("doc import of pages it cannot understand", () => {
     const gadget = path.join(FIXTURES, "gadget/DescribeWidgets.md");
     const widget = path.join(FIXTURES, "good/DescribeWidgets.md");
     const stderr = await importBroken(gadget, widget);
-    expect(stderr).toContain(`${widget}:1: error: page is for widget 2020-01-01 but ${gadget} is for gadget 2021-06-01`);
+    expect(stderr).toContain(
+      `${widget}:1: error: page is for widget 2020-01-01 but ${gadget} is for gadget 2021-06-01`,
+    );
   });
 
   it("rejects an error-code page without an action page to name its service", async () => {
@@ -97,7 +109,9 @@ describe("doc import of pages it cannot understand", () => {
     const errors = path.join(FIXTURES, "good/ErrorCodes.md");
     const run = await runDoc([errors, "--out", path.join(root, "specs")]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${errors}:1: error: an error-code page needs an API reference page on the same command line`);
+    expect(run.stderr).toContain(
+      `${errors}:1: error: an error-code page needs an API reference page on the same command line`,
+    );
     expect(await readdir(root)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpecs } from "../../../src/load/index.js";
 import type { ActionSpec, ErrorsSpec, SpecMember, SpecType, StructureSpec } from "../../../src/spec/types.js";
-import { FIXTURES, readJson, REPO_ROOT, runDoc, tempDir } from "./helpers.js";
+import { FIXTURES, REPO_ROOT, readJson, runDoc, tempDir } from "./helpers.js";
 import { committedWidgetTree, editSpec, GOOD_PAGES, snapshot } from "./widget-tree.js";
 
 const good = (name: string) => path.join(FIXTURES, "good", name);

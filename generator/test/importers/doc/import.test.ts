@@ -10,7 +10,14 @@ const page = (name: string) => path.join(GOOD, name);
 describe("doc import of fixture pages", () => {
   async function importGood() {
     const out = path.join(await tempDir(), "specs");
-    const run = await runDoc([page("DescribeWidgets.md"), page("CreateWidget.md"), page("DataStructures.md"), page("ErrorCodes.md"), "--out", out]);
+    const run = await runDoc([
+      page("DescribeWidgets.md"),
+      page("CreateWidget.md"),
+      page("DataStructures.md"),
+      page("ErrorCodes.md"),
+      "--out",
+      out,
+    ]);
     const base = path.join(out, "widget/2020-01-01");
     return { run, out, base };
   }
@@ -40,8 +47,13 @@ describe("doc import of fixture pages", () => {
       ["Limit", { kind: "integer", width: "int64" }, false],
     ]);
     const widgetSet = spec.output.find((m) => m.name === "WidgetSet")!;
-    expect(widgetSet).toMatchObject({ nullable: true, type: { kind: "list", items: { kind: "structure", name: "Widget" } } });
-    expect(widgetSet.description).toBe("Widgets\nNote: This field may return null, indicating that no valid values can be obtained.");
+    expect(widgetSet).toMatchObject({
+      nullable: true,
+      type: { kind: "list", items: { kind: "structure", name: "Widget" } },
+    });
+    expect(widgetSet.description).toBe(
+      "Widgets\nNote: This field may return null, indicating that no valid values can be obtained.",
+    );
     expect(spec.errors).toEqual(["InvalidParameter.BadFilter", "ResourceNotFound.WidgetNotFound"]);
   });
 
@@ -55,7 +67,9 @@ describe("doc import of fixture pages", () => {
         request: { Filters: [{ Name: "name", Values: ["gear"] }], Limit: 1 },
         response: {
           TotalCount: 1,
-          WidgetSet: [{ WidgetId: "w-1", Weight: 1.5, Enabled: true, Parts: [{ PartId: 7 }], Labels: { colour: "red" } }],
+          WidgetSet: [
+            { WidgetId: "w-1", Weight: 1.5, Enabled: true, Parts: [{ PartId: 7 }], Labels: { colour: "red" } },
+          ],
           RequestId: "6f6a2c3e-0000-4000-8000-000000000001",
         },
       },
@@ -68,7 +82,10 @@ describe("doc import of fixture pages", () => {
     expect(spec).toMatchObject({ rateLimit: 20, financialRegions: true, regionRequired: true, readOnly: false });
     expect(spec.input.find((m) => m.name === "Name")!.description).toBe("Widget name; `a|b` is not allowed");
     expect(spec.input.find((m) => m.name === "Tags")!.type).toEqual({ kind: "list", items: { kind: "string" } });
-    expect(spec.input.find((m) => m.name === "Filters")!.type).toEqual({ kind: "list", items: { kind: "structure", name: "Filter" } });
+    expect(spec.input.find((m) => m.name === "Filters")!.type).toEqual({
+      kind: "list",
+      items: { kind: "structure", name: "Filter" },
+    });
     expect(spec.samples[0]!.request).toEqual({
       Name: "gear",
       Weight: 2.5,
@@ -76,18 +93,29 @@ describe("doc import of fixture pages", () => {
       Tags: ["red", "blue"],
       Filters: [{ Name: "name", Values: ["gear"] }],
     });
-    expect(spec.samples[0]!.response).toEqual({ WidgetId: "w-2", AppliedFilters: [], RequestId: "6f6a2c3e-0000-4000-8000-000000000002" });
+    expect(spec.samples[0]!.response).toEqual({
+      WidgetId: "w-2",
+      AppliedFilters: [],
+      RequestId: "6f6a2c3e-0000-4000-8000-000000000002",
+    });
 
     const create = page("CreateWidget.md");
-    expect(run.stderr).toContain(`${create}:48: warning: sample "Creating a widget" request disagrees with the parameter table at /Color: no member "Color"`);
-    expect(run.stderr).toContain(`${create}:58: warning: sample "Creating a widget" response disagrees with the parameter table at /Count: expected an integer, got "three"`);
+    expect(run.stderr).toContain(
+      `${create}:48: warning: sample "Creating a widget" request disagrees with the parameter table at /Color: no member "Color"`,
+    );
+    expect(run.stderr).toContain(
+      `${create}:58: warning: sample "Creating a widget" response disagrees with the parameter table at /Count: expected an integer, got "three"`,
+    );
   });
 
   it("writes structure specs with usage, Required columns, Object and deprecation", async () => {
     const { base } = await importGood();
     const filter = await readJson<StructureSpec>(path.join(base, "structures/Filter.json"));
     expect(filter).toMatchObject({ name: "Filter", description: "Filter condition", usage: "both" });
-    expect(filter.members.map((m) => [m.name, m.required])).toEqual([["Name", true], ["Values", false]]);
+    expect(filter.members.map((m) => [m.name, m.required])).toEqual([
+      ["Name", true],
+      ["Values", false],
+    ]);
 
     const widget = await readJson<StructureSpec>(path.join(base, "structures/Widget.json"));
     expect(widget.usage).toBe("output");
@@ -134,21 +162,27 @@ describe("doc import of fixture pages", () => {
       "widget/2020-01-01/structures/Widget.json",
     ]);
     // Only DescribeWidgets reads Filter here: it is an input structure in this import.
-    expect((await readJson<StructureSpec>(path.join(out, "widget/2020-01-01/structures/Filter.json"))).usage).toBe("input");
+    expect((await readJson<StructureSpec>(path.join(out, "widget/2020-01-01/structures/Filter.json"))).usage).toBe(
+      "input",
+    );
   });
 
   it("keeps a structure's committed usage when the page sees only one side of it", async () => {
     const out = path.join(await tempDir(), "specs");
     await runDoc([page("DescribeWidgets.md"), page("CreateWidget.md"), "--out", out]);
     await runDoc([page("DescribeWidgets.md"), "--out", out]);
-    expect((await readJson<StructureSpec>(path.join(out, "widget/2020-01-01/structures/Filter.json"))).usage).toBe("both");
+    expect((await readJson<StructureSpec>(path.join(out, "widget/2020-01-01/structures/Filter.json"))).usage).toBe(
+      "both",
+    );
   });
 
   it("checks a data-structures page named alone, and writes nothing", async () => {
     const root = await tempDir();
     const run = await runDoc([page("DataStructures.md"), "--out", path.join(root, "specs")]);
     expect(run).toMatchObject({ code: 0, stdout: "No API reference page given: pages read, nothing to import.\n" });
-    expect(run.stderr).toContain(`${page("DataStructures.md")}:19: warning: field "GadgetId" of Gadget is listed twice`);
+    expect(run.stderr).toContain(
+      `${page("DataStructures.md")}:19: warning: field "GadgetId" of Gadget is listed twice`,
+    );
     expect(await listFiles(root)).toEqual([]);
   });
 
@@ -157,7 +191,9 @@ describe("doc import of fixture pages", () => {
     const second = await importGood();
     expect(second.run.stderr).toBe(first.run.stderr);
     for (const file of await listFiles(first.out)) {
-      expect(await readFile(path.join(second.out, file), "utf8")).toBe(await readFile(path.join(first.out, file), "utf8"));
+      expect(await readFile(path.join(second.out, file), "utf8")).toBe(
+        await readFile(path.join(first.out, file), "utf8"),
+      );
     }
   });
 });

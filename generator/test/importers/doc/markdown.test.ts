@@ -19,7 +19,17 @@ describe("splitRow", () => {
 describe("parseMarkdown", () => {
   it("nests sections by level, strips numbering and keeps line numbers", () => {
     const page = parseMarkdown(
-      ["## 2. Input Parameters", "", "| A | B |", "|---|---|", "| 1 | 2 |", "### Sample 3. Doing X", "```", "## not a heading", "```"].join("\n"),
+      [
+        "## 2. Input Parameters",
+        "",
+        "| A | B |",
+        "|---|---|",
+        "| 1 | 2 |",
+        "### Sample 3. Doing X",
+        "```",
+        "## not a heading",
+        "```",
+      ].join("\n"),
     );
     const [input] = page.sections;
     expect(input).toMatchObject({ title: "Input Parameters", line: 1, level: 2 });

@@ -30,8 +30,12 @@ describe("doc import over a committed specs tree", () => {
 
     const run = await runDoc([good("DescribeWidgets.md"), "--out", specs]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`doc import refused: with these pages the specs in ${specs} would not load; nothing written`);
-    expect(run.stderr).toContain('widget/2020-01-01/service.json#/paginators/DescribeWidgets/items: "Items" is not an output member of DescribeWidgets');
+    expect(run.stderr).toContain(
+      `doc import refused: with these pages the specs in ${specs} would not load; nothing written`,
+    );
+    expect(run.stderr).toContain(
+      'widget/2020-01-01/service.json#/paginators/DescribeWidgets/items: "Items" is not an output member of DescribeWidgets',
+    );
     expect(await snapshot(specs)).toEqual(before);
   });
 
@@ -40,7 +44,9 @@ describe("doc import over a committed specs tree", () => {
     const before = await snapshot(specs);
     const run = await runDoc([good("CreateWidget.md"), "--out", specs]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('widget/2020-01-01/actions/CreateWidget.json#/errors/1: error code "FailedOperation.Unlisted"');
+    expect(run.stderr).toContain(
+      'widget/2020-01-01/actions/CreateWidget.json#/errors/1: error code "FailedOperation.Unlisted"',
+    );
     expect(await snapshot(specs)).toEqual(before);
   });
 

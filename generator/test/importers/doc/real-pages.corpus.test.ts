@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionSpec } from "../../../src/spec/types.js";
-import { listFiles, readJson, REDIS_DOCS, runDoc, tempDir, type RunResult } from "./helpers.js";
+import { listFiles, REDIS_DOCS, type RunResult, readJson, runDoc, tempDir } from "./helpers.js";
 
 const doc = (name: string) => path.join(REDIS_DOCS, name);
 
@@ -22,7 +22,9 @@ describe("doc import of the 21 real Redis pages with DataStructures.md and Error
     expect(pages).toHaveLength(23);
     expect(run.code).toBe(0);
     const files = await listFiles(base);
-    const actions = pages.filter((p) => p !== "DataStructures.md" && p !== "ErrorCodes.md").map((p) => `actions/${p.replace(/\.md$/, ".json")}`);
+    const actions = pages
+      .filter((p) => p !== "DataStructures.md" && p !== "ErrorCodes.md")
+      .map((p) => `actions/${p.replace(/\.md$/, ".json")}`);
     expect(files.filter((f) => f.startsWith("actions/"))).toEqual(actions);
     expect(actions).toHaveLength(21);
     expect(files.filter((f) => f.startsWith("structures/"))).toEqual([
@@ -52,10 +54,17 @@ describe("doc import of the 21 real Redis pages with DataStructures.md and Error
 
   it("reads swapped Required/Type cells, Name.N parameters, escaped pipes and an empty Sample section", async () => {
     const restore = await readJson<ActionSpec>(path.join(base, "actions/RestoreInstance.json"));
-    expect(restore.input.find((m) => m.name === "Password")).toMatchObject({ required: true, type: { kind: "string" } });
+    expect(restore.input.find((m) => m.name === "Password")).toMatchObject({
+      required: true,
+      type: { kind: "string" },
+    });
 
     const securityGroup = await readJson<ActionSpec>(path.join(base, "actions/DescribeInstanceSecurityGroup.json"));
-    expect(securityGroup.input[0]).toMatchObject({ name: "InstanceIds", required: true, type: { kind: "list", items: { kind: "string" } } });
+    expect(securityGroup.input[0]).toMatchObject({
+      name: "InstanceIds",
+      required: true,
+      type: { kind: "list", items: { kind: "string" } },
+    });
     expect(securityGroup.samples[0]!.request).toEqual({ InstanceIds: ["crs-f2ho5rsz"] });
 
     const network = await readJson<ActionSpec>(path.join(base, "actions/ModifyNetworkConfig.json"));

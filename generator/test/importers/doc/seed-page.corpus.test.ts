@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpecs } from "../../../src/load/index.js";
 import type { ActionSpec, SpecMember, SpecType } from "../../../src/spec/types.js";
-import { listFiles, readJson, REDIS_DOCS, REPO_ROOT, runDoc, SEED, tempDir } from "./helpers.js";
+import { listFiles, REDIS_DOCS, REPO_ROOT, readJson, runDoc, SEED, tempDir } from "./helpers.js";
 
 // Corpus tests (`npm run test:corpus`): they read the real 2019 pages in ../shared in place.
 
@@ -26,7 +26,14 @@ describe("doc import of the seed page", () => {
       errors: ["FailedOperation.SystemError", "InvalidParameter.InvalidParameter", "InvalidParameter.PermissionDenied"],
     });
     expect(spec.input).toEqual([
-      { name: "TaskId", type: { kind: "integer", width: "int64" }, required: true, nullable: false, description: "Task ID", deprecated: false },
+      {
+        name: "TaskId",
+        type: { kind: "integer", width: "int64" },
+        required: true,
+        nullable: false,
+        description: "Task ID",
+        deprecated: false,
+      },
     ]);
     expect(spec.output.map((m) => m.name)).toEqual(["Status", "StartTime", "TaskType", "InstanceId", "TaskMessage"]);
     expect(spec.samples).toEqual([
@@ -62,9 +69,12 @@ describe("the seed page and the committed (bulk-imported) DescribeTaskInfo", () 
     expect((await runDoc([SEED, "--out", out])).code).toBe(0);
     const fromSeed = await readJson<ActionSpec>(path.join(out, "redis/2018-04-12/actions/DescribeTaskInfo.json"));
     const loaded = await loadSpecs(path.join(REPO_ROOT, "specs"));
-    const committed = loaded.services.find((s) => s.dir === "redis/2018-04-12")!.actions.find((a) => a.name === "DescribeTaskInfo")!;
+    const committed = loaded.services
+      .find((s) => s.dir === "redis/2018-04-12")!
+      .actions.find((a) => a.name === "DescribeTaskInfo")!;
 
-    const shape = (members: readonly SpecMember[]) => members.map((m) => ({ name: m.name, type: widthless(m.type), required: m.required }));
+    const shape = (members: readonly SpecMember[]) =>
+      members.map((m) => ({ name: m.name, type: widthless(m.type), required: m.required }));
     expect(shape(fromSeed.input)).toEqual(shape(committed.input));
     expect(shape(fromSeed.output)).toEqual(shape(committed.output));
     // The one difference the page cannot express: api.json says TaskId is uint64.

@@ -1,12 +1,12 @@
 // Compiled by ../types.test.ts under strict settings with node16 and bundler resolution: every
 // `@ts-expect-error` below must be an error, and every `Equal` check must hold.
 import {
-  isRedisError,
-  RedisClient,
   type CommonErrorCode,
   type DescribeTaskInfoErrorCode,
   type DescribeTaskInfoResponse,
   type InstanceSet,
+  isRedisError,
+  type RedisClient,
   type RedisErrorCode,
   type UInt64,
 } from "@org/tc-redis";

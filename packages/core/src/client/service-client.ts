@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { resolveCredentialProvider } from "../credentials/resolve.js";
 import type { CredentialProvider, Credentials } from "../credentials/types.js";
-import { resolveEndpoint, type ResolvedEndpoint } from "../endpoint/resolve.js";
+import { type ResolvedEndpoint, resolveEndpoint } from "../endpoint/resolve.js";
 import { kindOf } from "../errors/brand.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { NetworkError } from "../errors/network-error.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
-import { withContext, type SdkError } from "../errors/sdk-error.js";
+import { type SdkError, withContext } from "../errors/sdk-error.js";
 import { stringifyJson } from "../json/stringify.js";
 import type { ActionMeta, ServiceMeta } from "../meta.js";
 import type { RateLimiter } from "../rate-limit/limiter.js";
 import { LocalRateLimiter } from "../rate-limit/local.js";
-import { isRetryable, resolveRetryPolicy, type RetryPolicy } from "../retry/policy.js";
+import { isRetryable, type RetryPolicy, resolveRetryPolicy } from "../retry/policy.js";
 import { sleep } from "../retry/sleep.js";
 import { retryDelay } from "../retry/throttle.js";
 import { SigningKeyCache } from "../signer/key-cache.js";
@@ -19,7 +19,7 @@ import { signTc3 } from "../signer/tc3.js";
 import { streamEvents } from "../stream/invoke-stream.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/failures.js";
 import type { Transport } from "../transport/types.js";
-import { validateRequest, ValidationError } from "../validate/index.js";
+import { ValidationError, validateRequest } from "../validate/index.js";
 import { abortable } from "./abortable.js";
 import { CallScope } from "./call-scope.js";
 import { checkEndpointSecurity, checkHeaderOptions } from "./check-options.js";
@@ -27,8 +27,8 @@ import { SigningClock } from "./clock-skew.js";
 import { resolveTransport } from "./default-transport.js";
 import { checkHeaders, mergeHeaders, TRACE_ID_HEADER } from "./headers.js";
 import type { Hooks } from "./hooks.js";
-import { resolveLogger, type Logger } from "./logger.js";
-import { runMiddleware, type Middleware } from "./middleware.js";
+import { type Logger, resolveLogger } from "./logger.js";
+import { type Middleware, runMiddleware } from "./middleware.js";
 import type { CallOptions, ClientOptions, RateLimitOptions } from "./options.js";
 import { redactHeaders, redactText } from "./redact.js";
 import { interpretResponse, type Outcome } from "./response.js";
@@ -81,7 +81,8 @@ export class ServiceClient {
     this.#timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs");
     this.#maxResponseBytes = checkTimeout(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes");
     this.#retry = resolveRetryPolicy(options.retry);
-    const rateLimit = options.rateLimit === false || options.rateLimit?.enabled === false ? undefined : (options.rateLimit ?? {});
+    const rateLimit =
+      options.rateLimit === false || options.rateLimit?.enabled === false ? undefined : (options.rateLimit ?? {});
     this.#ownsLimiter = rateLimit?.limiter === undefined;
     this.#validate = options.validate !== false;
     this.#hooks = options.hooks;
@@ -92,7 +93,10 @@ export class ServiceClient {
     this.#transport = resolveTransport(options);
     this.#clock = new SigningClock(options.now ?? Date.now);
     this.#limiter = rateLimit === undefined ? undefined : (rateLimit.limiter ?? localLimiter(rateLimit, options.now));
-    this.#credentials = resolveCredentialProvider(options.credentials, options.now === undefined ? {} : { now: options.now });
+    this.#credentials = resolveCredentialProvider(
+      options.credentials,
+      options.now === undefined ? {} : { now: options.now },
+    );
   }
 
   /** Origin requests go to, e.g. `https://redis.tencentcloudapi.com`. */
@@ -119,7 +123,8 @@ export class ServiceClient {
    * Each carries the service, action and number of attempts made.
    */
   async invoke<Res>(action: ActionMeta, request: object, options: CallOptions = {}): Promise<Res> {
-    const timeoutMs = options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs");
+    const timeoutMs =
+      options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs");
     const scope = new CallScope(timeoutMs, options.signal);
     this.#calls.add(scope);
     if (this.#closed) scope.close();
@@ -129,11 +134,21 @@ export class ServiceClient {
     try {
       scope.check(stage, false);
       if (action.regionRequired === true && this.#region === undefined) {
-        throw new ConfigurationError(`${action.name} needs a region: set the \`region\` client option (e.g. "ap-guangzhou")`);
+        throw new ConfigurationError(
+          `${action.name} needs a region: set the \`region\` client option (e.g. "ap-guangzhou")`,
+        );
       }
       const body = this.#serialize(action, request);
-      const headers = options.headers === undefined ? this.#headers : mergeHeaders(this.#headers, checkHeaders(options.headers, "CallOptions.headers"));
-      const limit = { service: this.#meta.service, version: this.#meta.version, action: action.name, ratePerSecond: action.rateLimit };
+      const headers =
+        options.headers === undefined
+          ? this.#headers
+          : mergeHeaders(this.#headers, checkHeaders(options.headers, "CallOptions.headers"));
+      const limit = {
+        service: this.#meta.service,
+        version: this.#meta.version,
+        action: action.name,
+        ratePerSecond: action.rateLimit,
+      };
       for (;;) {
         stage = "while the call waited for its rate-limit slot";
         const acquired = this.#limiter?.acquire(limit, scope.signal);
@@ -149,7 +164,8 @@ export class ServiceClient {
           traceId = randomUUID();
           stage = "while waiting for the response";
           const send = { action, attempt, traceId, credentials, body, headers, scope };
-          outcome = this.#middleware.length === 0 ? await this.#attempt(send) : await this.#throughMiddleware(send, request);
+          outcome =
+            this.#middleware.length === 0 ? await this.#attempt(send) : await this.#throughMiddleware(send, request);
         } finally {
           this.#limiter?.settled?.(limit, slot);
         }
@@ -196,7 +212,8 @@ export class ServiceClient {
       {
         service: this.#meta.service,
         endpoint: this.#endpoint,
-        timeoutMs: options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs"),
+        timeoutMs:
+          options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs"),
         retry: this.#retry,
         transport: this.#transport,
         problems: () => (this.#validate ? validateRequest(this.#meta.shapes, action.input, request) : []),
@@ -216,7 +233,12 @@ export class ServiceClient {
    * may stay open for minutes, and holding the slot that long would starve the action's other calls.
    */
   async #acquireForStream(action: ActionMeta, signal: AbortSignal | undefined): Promise<void> {
-    const limit = { service: this.#meta.service, version: this.#meta.version, action: action.name, ratePerSecond: action.rateLimit };
+    const limit = {
+      service: this.#meta.service,
+      version: this.#meta.version,
+      action: action.name,
+      ratePerSecond: action.rateLimit,
+    };
     const acquired = this.#limiter?.acquire(limit, signal);
     if (acquired === undefined) return;
     this.#limiter?.settled?.(limit, await acquired);
@@ -268,7 +290,11 @@ export class ServiceClient {
       return Buffer.from(stringifyJson(request), "utf8");
     } catch (error) {
       const why = error instanceof RangeError ? "is nested too deeply" : "has a cycle or a value JSON cannot hold";
-      throw new ValidationError([`request: ${why} (${error instanceof Error ? error.message : String(error)})`], this.#meta.service, action.name);
+      throw new ValidationError(
+        [`request: ${why} (${error instanceof Error ? error.message : String(error)})`],
+        this.#meta.service,
+        action.name,
+      );
     }
   }
 
@@ -295,21 +321,39 @@ export class ServiceClient {
         if (!outcome.ok) throw outcome.error;
         return { status: outcome.status ?? 200, response: outcome.response };
       });
-      return { ok: true, response: answer.response as Record<string, unknown>, requestId: answer.response["RequestId"] as string | undefined, headers: responseHeaders };
+      return {
+        ok: true,
+        response: answer.response as Record<string, unknown>,
+        requestId: answer.response["RequestId"] as string | undefined,
+        headers: responseHeaders,
+      };
     } catch (error) {
       if (kindOf(error) === undefined) throw error;
       return { ok: false, error: error as SdkError, requestId: undefined, headers: responseHeaders };
     }
   }
 
-  async #attempt({ action, attempt, traceId, credentials, body, headers: extra, scope }: Send): Promise<AttemptOutcome> {
+  async #attempt({
+    action,
+    attempt,
+    traceId,
+    credentials,
+    body,
+    headers: extra,
+    scope,
+  }: Send): Promise<AttemptOutcome> {
     const signed = this.#sign(action, credentials, body);
     const headers: Record<string, string> = extra === undefined ? signed : { ...extra, ...signed };
     headers[TRACE_ID_HEADER] = traceId;
     const hooks = this.#hooks;
     const logger = this.#logger;
     if (hooks?.beforeAttempt !== undefined) {
-      hooks.beforeAttempt({ ...where(this.#meta, action, attempt), traceId, endpoint: this.#endpoint.origin, headers: redactHeaders(headers) });
+      hooks.beforeAttempt({
+        ...where(this.#meta, action, attempt),
+        traceId,
+        endpoint: this.#endpoint.origin,
+        headers: redactHeaders(headers),
+      });
     }
     logger?.debug("send", { ...where(this.#meta, action, attempt), traceId, endpoint: this.#endpoint.origin });
     // Last check before the network: a hook or the closing client may have stopped the call.
@@ -336,7 +380,11 @@ export class ServiceClient {
       // The transport's timer is the call's deadline: report it as the call's timeout.
       const timedOut = kindOf(failure) === "TimeoutError";
       const sent = (failure as { requestSent?: boolean }).requestSent === true;
-      outcome = { ok: false, error: timedOut ? scope.timeout("while waiting for the response", sent) : failure, requestId: undefined };
+      outcome = {
+        ok: false,
+        error: timedOut ? scope.timeout("while waiting for the response", sent) : failure,
+        requestId: undefined,
+      };
     }
     if (hooks?.afterAttempt !== undefined || logger !== undefined) {
       const error = outcome.ok ? undefined : outcome.error;
@@ -407,12 +455,16 @@ function asSdkError(error: unknown): SdkError {
 }
 
 function checkTimeout(value: number, name: string): number {
-  if (!(value > 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be a positive number of ms, got ${value}`);
+  if (!(value > 0) || !Number.isFinite(value))
+    throw new RangeError(`${name} must be a positive number of ms, got ${value}`);
   return value;
 }
 
 /** Response headers for hooks and the retry policy, with anything the server echoed of our secrets removed. */
-function redactValues(headers: Readonly<Record<string, string>>, secrets: readonly (string | undefined)[]): Record<string, string> {
+function redactValues(
+  headers: Readonly<Record<string, string>>,
+  secrets: readonly (string | undefined)[],
+): Record<string, string> {
   const copy: Record<string, string> = {};
   for (const name in headers) copy[name] = redactText(headers[name]!, secrets);
   return copy;

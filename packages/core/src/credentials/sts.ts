@@ -1,6 +1,6 @@
 import type { ActionMeta, ServiceMeta } from "../meta.js";
-import { expiryFromUnixSeconds } from "./expiry.js";
 import { CredentialsError } from "./errors.js";
+import { expiryFromUnixSeconds } from "./expiry.js";
 import type { Credentials } from "./types.js";
 
 /** STS API version used for AssumeRole and AssumeRoleWithWebIdentity. */
@@ -52,7 +52,10 @@ export function defaultSessionName(now: () => number): string {
  */
 export function parseStsCredentials(response: unknown, where: string): Credentials {
   const r = (typeof response === "object" && response !== null ? response : {}) as Record<string, unknown>;
-  const c = (typeof r.Credentials === "object" && r.Credentials !== null ? r.Credentials : {}) as Record<string, unknown>;
+  const c = (typeof r.Credentials === "object" && r.Credentials !== null ? r.Credentials : {}) as Record<
+    string,
+    unknown
+  >;
   const missing = ["TmpSecretId", "TmpSecretKey", "Token"]
     .filter((k) => typeof c[k] !== "string" || c[k] === "")
     .map((k) => `Credentials.${k}`);

@@ -31,7 +31,14 @@ export function openNodeStream(request: TransportRequest): Promise<OpenedStream>
   return new Promise((resolve, reject) => {
     const { endpoint, body, signal, timeoutMs } = request;
     const send = endpoint.protocol === "https:" ? httpsRequest : httpRequest;
-    const req = send({ agent: false, method: "POST", hostname: endpoint.hostname, port: endpoint.port, path: "/", headers: request.headers });
+    const req = send({
+      agent: false,
+      method: "POST",
+      hostname: endpoint.hostname,
+      port: endpoint.port,
+      path: "/",
+      headers: request.headers,
+    });
     req.setHeader("Content-Length", body.byteLength);
     let sent = false;
     let settled = false;

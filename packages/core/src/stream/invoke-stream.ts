@@ -7,7 +7,7 @@ import type { ResolvedEndpoint } from "../endpoint/resolve.js";
 import { kindOf } from "../errors/brand.js";
 import { NetworkError } from "../errors/network-error.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
-import { withContext, type SdkError } from "../errors/sdk-error.js";
+import { type SdkError, withContext } from "../errors/sdk-error.js";
 import { stringifyJson } from "../json/stringify.js";
 import type { ActionMeta } from "../meta.js";
 import { backoffDelay, isRetryable, type RetryPolicy } from "../retry/policy.js";
@@ -16,7 +16,7 @@ import type { Transport, TransportRequest } from "../transport/types.js";
 import { ValidationError } from "../validate/index.js";
 import { StreamError } from "./errors.js";
 import { MalformedEventData, readEvents, type SseEvent } from "./events.js";
-import { openNodeStream, type OpenedStream, type StreamingTransport } from "./http.js";
+import { type OpenedStream, openNodeStream, type StreamingTransport } from "./http.js";
 
 /** What a client lends a streaming call: its settings and the steps it shares with `invoke`. */
 export interface StreamCallContext {
@@ -43,11 +43,21 @@ export interface StreamCallContext {
  * A JSON answer instead of a stream is an API error (thrown as `TencentCloudError`) or, if the
  * service chose not to stream, the whole response as the one event.
  */
-export function streamEvents<E>(ctx: StreamCallContext, action: ActionMeta, request: object, options: CallOptions = {}): AsyncIterable<E> {
+export function streamEvents<E>(
+  ctx: StreamCallContext,
+  action: ActionMeta,
+  request: object,
+  options: CallOptions = {},
+): AsyncIterable<E> {
   return { [Symbol.asyncIterator]: () => run<E>(ctx, action, request, options) };
 }
 
-async function* run<E>(ctx: StreamCallContext, action: ActionMeta, request: object, options: CallOptions): AsyncGenerator<E> {
+async function* run<E>(
+  ctx: StreamCallContext,
+  action: ActionMeta,
+  request: object,
+  options: CallOptions,
+): AsyncGenerator<E> {
   const { signal } = options;
   const context = (attempts: number) => ({ service: ctx.service, action: action.name, attempts });
   if (signal?.aborted) throw withContext(new RequestAbortedError(undefined, { cause: signal.reason }), context(0));
@@ -55,7 +65,9 @@ async function* run<E>(ctx: StreamCallContext, action: ActionMeta, request: obje
   if (problems.length > 0) throw new ValidationError([...problems], ctx.service, action.name);
   const body = Buffer.from(stringifyJson(request), "utf8");
   const timeoutMs = options.timeoutMs ?? ctx.timeoutMs;
-  const open = isStreaming(ctx.transport) ? (r: TransportRequest) => (ctx.transport as StreamingTransport).openStream(r) : openNodeStream;
+  const open = isStreaming(ctx.transport)
+    ? (r: TransportRequest) => (ctx.transport as StreamingTransport).openStream(r)
+    : openNodeStream;
 
   let attempt = 0;
   let opened: OpenedStream | undefined;
@@ -81,7 +93,8 @@ async function* run<E>(ctx: StreamCallContext, action: ActionMeta, request: obje
       }
       error = outcome.error;
     } catch (caught) {
-      if (kindOf(caught) === "RequestAbortedError" || kindOf(caught) === "ValidationError") throw withContext(caught as SdkError, context(attempt));
+      if (kindOf(caught) === "RequestAbortedError" || kindOf(caught) === "ValidationError")
+        throw withContext(caught as SdkError, context(attempt));
       error = asSdkError(caught);
     }
     const retryable = isRetryable(error, action.readOnly);
@@ -99,19 +112,31 @@ async function* run<E>(ctx: StreamCallContext, action: ActionMeta, request: obje
   try {
     for await (const event of readEvents(stream.body, stream.complete)) {
       const error = eventError(event);
-      if (error) throw fail(`${action.name} stream sent an error event: ${error.message}`, { code: "ErrorEvent", serviceCode: error.code, requestId: error.requestId });
+      if (error)
+        throw fail(`${action.name} stream sent an error event: ${error.message}`, {
+          code: "ErrorEvent",
+          serviceCode: error.code,
+          requestId: error.requestId,
+        });
       delivered++;
       yield event.data as E;
     }
-    if (!stream.complete()) throw fail(`${action.name} stream ended before the service completed it`, { code: "StreamInterrupted" });
+    if (!stream.complete())
+      throw fail(`${action.name} stream ended before the service completed it`, { code: "StreamInterrupted" });
   } catch (caught) {
-    if (signal?.aborted) throw withContext(new RequestAbortedError("The stream was aborted", { cause: signal.reason }), context(attempt));
+    if (signal?.aborted)
+      throw withContext(new RequestAbortedError("The stream was aborted", { cause: signal.reason }), context(attempt));
     if (caught instanceof StreamError) throw caught;
     if (caught instanceof MalformedEventData) {
-      throw fail(`${action.name} stream sent an event whose data is not JSON: ${caught.message.slice(0, 200)}`, { code: "MalformedEvent" });
+      throw fail(`${action.name} stream sent an event whose data is not JSON: ${caught.message.slice(0, 200)}`, {
+        code: "MalformedEvent",
+      });
     }
     const reason = caught instanceof Error ? caught.message : String(caught);
-    throw fail(`${action.name} stream broke after ${delivered} events: ${reason}`, { code: "StreamInterrupted", cause: caught });
+    throw fail(`${action.name} stream broke after ${delivered} events: ${reason}`, {
+      code: "StreamInterrupted",
+      cause: caught,
+    });
   } finally {
     signal?.removeEventListener("abort", onAbort);
     // Also reached when the consumer stops iterating early: the connection must not stay open.
@@ -120,13 +145,17 @@ async function* run<E>(ctx: StreamCallContext, action: ActionMeta, request: obje
 }
 
 /** An error the service reported inside an event: `event: error`, `Response.Error`, `Error` or `ErrorMsg`. */
-function eventError(event: SseEvent): { code: string | undefined; message: string; requestId: string | undefined } | undefined {
+function eventError(
+  event: SseEvent,
+): { code: string | undefined; message: string; requestId: string | undefined } | undefined {
   const data = isObject(event.data) ? event.data : undefined;
   const response = data && isObject(data["Response"]) ? data["Response"] : data;
   const requestId = typeof response?.["RequestId"] === "string" ? response["RequestId"] : undefined;
   // Some services send `ErrorMsg` with an empty code and message on every event: only a code or a
   // message makes it an error.
-  const described = [response?.["Error"], response?.["ErrorMsg"]].find((e) => isObject(e) && (present(e["Code"]) || present(e["Message"] ?? e["Msg"])));
+  const described = [response?.["Error"], response?.["ErrorMsg"]].find(
+    (e) => isObject(e) && (present(e["Code"]) || present(e["Message"] ?? e["Msg"])),
+  );
   if (isObject(described)) {
     const code = described["Code"];
     const message = described["Message"] ?? described["Msg"];

@@ -1,16 +1,22 @@
+export { type MockCliIo, runMockServerCli } from "./cli.js";
 export { startMockServer } from "./server.js";
-export { runMockServerCli, type MockCliIo } from "./cli.js";
+export {
+  type SmokeCall,
+  type SmokeCallsOptions,
+  type SmokeClientOptions,
+  type SmokeReport,
+  smokeCalls,
+} from "./smoke.js";
 export type {
   MockActionData,
   MockCollections,
-  MockStateData,
   MockRequestRecord,
   MockSample,
   MockServer,
   MockServerOptions,
   MockServiceData,
+  MockStateData,
   MockTask,
   MockTaskData,
   MockTasks,
 } from "./types.js";
-export { smokeCalls, type SmokeCall, type SmokeCallsOptions, type SmokeClientOptions, type SmokeReport } from "./smoke.js";

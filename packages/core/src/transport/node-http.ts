@@ -1,5 +1,5 @@
-import { request as httpRequest, type Agent as HttpAgent, type ClientRequest, type IncomingMessage } from "node:http";
-import { request as httpsRequest, type AgentOptions } from "node:https";
+import { type ClientRequest, type Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { type AgentOptions, request as httpsRequest } from "node:https";
 import { onAbort } from "../abort/on-abort.js";
 import { AgentPool } from "./agents.js";
 import {
@@ -144,7 +144,10 @@ class Attempt {
     res.on("error", this.#onError);
     res.once("close", () => {
       // Closed without `end`: the connection dropped mid-body.
-      if (!res.complete) this.#onError(Object.assign(new Error("Connection closed before the body was complete"), { code: "ECONNRESET" }));
+      if (!res.complete)
+        this.#onError(
+          Object.assign(new Error("Connection closed before the body was complete"), { code: "ECONNRESET" }),
+        );
     });
   };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ServiceClient } from "../../src/client/index.js";
 import type { ClientOptions } from "../../src/client/options.js";
-import { smokeCalls, startMockServer, type MockServer, type SmokeCall } from "../../src/testing/index.js";
+import { type MockServer, type SmokeCall, smokeCalls, startMockServer } from "../../src/testing/index.js";
 import { fixture } from "./fixture.js";
 
 /** A client shaped like a generated one: one method per action of the fixture service. */

@@ -50,7 +50,11 @@ export class Overrides {
       const byStructure = c.structure !== undefined;
       const byAction = c.action !== undefined || c.side !== undefined;
       if (byStructure === byAction || (byAction && (c.action === undefined || c.side === undefined))) {
-        problems.push({ file, path: `/corrections/${i}`, message: "a member correction names either structure, or action and side" });
+        problems.push({
+          file,
+          path: `/corrections/${i}`,
+          message: "a member correction names either structure, or action and side",
+        });
       }
     });
     if (problems.length > 0) throw new ImportError(file, problems);
@@ -139,7 +143,11 @@ export class Overrides {
     const problems: SpecProblem[] = [];
     this.corrections.forEach((c, i) => {
       if (this.#used.has(i) || !inScope(c)) return;
-      problems.push({ file: this.file, path: `/corrections/${i}`, message: `${c.op} matches nothing: ${describeTarget(c)} not found` });
+      problems.push({
+        file: this.file,
+        path: `/corrections/${i}`,
+        message: `${c.op} matches nothing: ${describeTarget(c)} not found`,
+      });
     });
     return problems;
   }
@@ -184,13 +192,14 @@ function ownedBy(c: MemberTarget, owner: MemberOwner): boolean {
 
 /** `structure InstanceParamHistory member PreValue (occurrence 2)`, `action X sample "Example 1"`… */
 export function describeTarget(c: Correction): string {
-  const where = "member" in c
-    ? `${c.structure !== undefined ? `structure ${c.structure}` : `action ${c.action ?? "?"} ${c.side ?? "?"}`} member ${c.member}` +
-      (c.occurrence !== undefined ? ` (occurrence ${c.occurrence})` : "")
-    : c.op === "dropErrorCode"
-      ? `error code ${JSON.stringify(c.code)}${c.action !== undefined ? ` of action ${c.action}` : ""}`
-      : c.op === "setAction"
-        ? `action ${c.action}`
-        : `action ${c.action} sample ${JSON.stringify(c.sample)}`;
+  const where =
+    "member" in c
+      ? `${c.structure !== undefined ? `structure ${c.structure}` : `action ${c.action ?? "?"} ${c.side ?? "?"}`} member ${c.member}` +
+        (c.occurrence !== undefined ? ` (occurrence ${c.occurrence})` : "")
+      : c.op === "dropErrorCode"
+        ? `error code ${JSON.stringify(c.code)}${c.action !== undefined ? ` of action ${c.action}` : ""}`
+        : c.op === "setAction"
+          ? `action ${c.action}`
+          : `action ${c.action} sample ${JSON.stringify(c.sample)}`;
   return where;
 }

@@ -17,7 +17,10 @@ export type MemberPatch = Partial<Pick<SpecMember, "type" | "required" | "nullab
 
 /** Action fields a correction may set. */
 export type ActionPatch = Partial<
-  Pick<ActionSpec, "summary" | "description" | "deprecated" | "readOnly" | "regionRequired" | "financialRegions" | "rateLimit">
+  Pick<
+    ActionSpec,
+    "summary" | "description" | "deprecated" | "readOnly" | "regionRequired" | "financialRegions" | "rateLimit"
+  >
 >;
 
 /** One curated correction of `overrides.json` (`specs/schema/overrides.schema.json`). */
