@@ -50,6 +50,7 @@ const examples = [
   },
   { file: "validation-error", title: "A request the SDK rejects before sending" },
   { file: "proxy-call", title: "A call through an HTTP proxy (CONNECT tunnel)" },
+  { file: "streamed-answer", title: "A streamed answer: Hunyuan ChatTranslations with Stream: true" },
   {
     file: "common-client",
     title: "CommonClient on a service we did not generate (CVM)",
@@ -90,7 +91,7 @@ const cvmService = {
 
 async function main() {
   // turbo runs the generator first (build depends on //#generate), then builds core, redis and the examples.
-  step("Regenerate @org/tc-redis from specs/, build @org/tc-core, @org/tc-redis and the examples");
+  step("Regenerate the packages from specs/, build @org/tc-core, @org/tc-redis, @org/tc-hunyuan and the examples");
   await run(npm, ["exec", "--", "turbo", "run", "build", "--filter=@org/tc-examples...", "--output-logs=errors-only"], {
     TURBO_TELEMETRY_DISABLED: "1",
   });
@@ -106,6 +107,9 @@ async function main() {
   const { startMockServer: startCoreMockServer } = await import("@org/tc-core/testing");
   const cvm = await startCoreMockServer(cvmService, { credentials: server.credentials });
   console.log(`and a CVM endpoint on ${cvm.endpoint}`);
+  const { startMockServer: startHunyuan } = await import("@org/tc-hunyuan/testing");
+  const hunyuan = await startHunyuan({ credentials: server.credentials });
+  console.log(`and a Hunyuan endpoint on ${hunyuan.endpoint} (streams Server-Sent Events)`);
   // A real HTTP proxy (the \`proxy\` package, a dev dependency) that reports each tunnel it opens.
   const { createProxy } = await import("proxy");
   const http = await import("node:http");
@@ -115,6 +119,7 @@ async function main() {
   const env = {
     TC_DEMO_PROXY: `http://127.0.0.1:${proxy.address().port}`,
     TC_CVM_ENDPOINT: cvm.endpoint,
+    TC_HUNYUAN_ENDPOINT: hunyuan.endpoint,
     TC_REDIS_ENDPOINT: server.endpoint,
     TENCENTCLOUD_SECRET_ID: server.credentials.secretId,
     TENCENTCLOUD_SECRET_KEY: server.credentials.secretKey,
@@ -128,9 +133,10 @@ async function main() {
   } finally {
     await server.close();
     await cvm.close();
+    await hunyuan.close();
     await new Promise((resolve) => proxy.close(resolve));
   }
-  const served = server.requests.length + cvm.requests.length;
+  const served = server.requests.length + cvm.requests.length + hunyuan.requests.length;
   console.log(
     `\n\x1b[1mdemo: ${examples.length} examples ran against the local endpoints; ${served} API requests served.\x1b[0m`,
   );

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_RETRY_POLICY } from "../../packages/core/src/retry/policy.js";
-import { CREDENTIAL_CHAIN, type SpecCounts, specCounts } from "./sources.js";
+import { CREDENTIAL_CHAIN, type ShippedPackage, type SpecCounts, shippedPackages, specCounts } from "./sources.js";
 
 /** A sentence in a hand-written file that quotes facts: each named group must equal the fact of that name. */
 export interface Claim {
@@ -71,6 +71,43 @@ export function checkClaims(root: string, claims: readonly Claim[], facts: Facts
   return problems;
 }
 
+/** Where README.md holds the table of shipped packages; {@link packagesTable} writes what goes between. */
+export const TABLE_START = "<!-- shipped-packages: checked by npm run facts:check against specs/ -->";
+export const TABLE_END = "<!-- /shipped-packages -->";
+
+/** The README's table of shipped packages: package, service title, API versions (root marked), actions per version. */
+export function packagesTable(packages: readonly ShippedPackage[]): string {
+  const rows = packages.map((p) => {
+    const versions = p.versions
+      .map((v) => `\`${v.version}\`${v.root && p.versions.length > 1 ? " (root)" : ""}`)
+      .join(", ");
+    const actions = p.versions.map((v) => v.actions.toLocaleString("en-US")).join(" + ");
+    return `| [\`${p.packageName}\`](packages/${p.service}/README.md) | ${p.title} | ${versions} | ${actions} |`;
+  });
+  const total = packages.reduce((sum, p) => sum + p.versions.reduce((n, v) => n + v.actions, 0), 0);
+  const versionCount = packages.reduce((sum, p) => sum + p.versions.length, 0);
+  return [
+    "| package | service | API versions | actions |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    `| ${packages.length} packages | | ${versionCount} versions | ${total.toLocaleString("en-US")} |`,
+  ].join("\n");
+}
+
+/** README.md's table of shipped packages must be exactly {@link packagesTable} of what `specs/` holds. */
+export function checkPackagesTable(root: string, file = "README.md"): string[] {
+  const text = readFileSync(path.join(root, file), "utf8");
+  const start = text.indexOf(TABLE_START);
+  const end = text.indexOf(TABLE_END);
+  const expected = packagesTable(shippedPackages(root));
+  if (start < 0 || end < start)
+    return [`${file}: no table of shipped packages between ${TABLE_START} and ${TABLE_END}`];
+  const actual = text.slice(start + TABLE_START.length, end).trim();
+  return actual === expected
+    ? []
+    : [`${file}: the table of shipped packages differs from specs/; it should read:\n${expected}`];
+}
+
 /** How a passage may name each chain source (the docs abbreviate: "env", "CVM role"). */
 const CHAIN_MENTIONS: readonly RegExp[] = [/\benv(?:ironment)?\b/i, /\bprofile file\b/i, /\bTKE OIDC\b/, /\bCVM\b/];
 
@@ -112,7 +149,11 @@ function listFiles(root: string, entry: string): string[] {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-  const problems = [...checkClaims(root, CLAIMS, computeFacts(root)), ...checkChainOrder(root)];
+  const problems = [
+    ...checkClaims(root, CLAIMS, computeFacts(root)),
+    ...checkChainOrder(root),
+    ...checkPackagesTable(root),
+  ];
   for (const problem of problems) console.error(problem);
   console.log(
     problems.length === 0 ? "facts: every README agrees with its sources" : `facts: ${problems.length} problem(s)`,

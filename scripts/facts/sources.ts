@@ -47,3 +47,44 @@ export function specCounts(root: string, service: string, version: string): Spec
 
 /** The default credential chain's order, from core. */
 export const CREDENTIAL_CHAIN: readonly string[] = DEFAULT_CREDENTIAL_CHAIN;
+
+/** One row of the README's table of shipped packages, from the package's `specs/<service>/*` folders. */
+export interface ShippedPackage {
+  readonly service: string;
+  readonly packageName: string;
+  readonly title: string;
+  /** Oldest first, each with its action count; `root` marks the version the package root re-exports. */
+  readonly versions: ReadonlyArray<{ readonly version: string; readonly actions: number; readonly root: boolean }>;
+}
+
+/**
+ * Every service under `specs/` (each becomes a package), sorted by package name. The root version is the
+ * one marked `"default": true`, else the newest, as the generator decides.
+ */
+export function shippedPackages(root: string): ShippedPackage[] {
+  const specs = path.join(root, "specs");
+  const services = readdirSync(specs, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== "schema" && entry.name !== "common")
+    .map((entry) => entry.name);
+  return services
+    .map((service) => {
+      const versions = readdirSync(path.join(specs, service)).sort();
+      const metas = versions.map((version) => ({
+        version,
+        meta: readJson<{ packageName: string; title: string; default?: boolean }>(
+          path.join(specs, service, version, "service.json"),
+        ),
+        actions: readdirSync(path.join(specs, service, version, "actions")).filter((file) => file.endsWith(".json"))
+          .length,
+      }));
+      const rootVersion = (metas.find((m) => m.meta.default === true) ?? metas[metas.length - 1])?.version;
+      const newest = metas[metas.length - 1]!.meta;
+      return {
+        service,
+        packageName: newest.packageName,
+        title: newest.title,
+        versions: metas.map((m) => ({ version: m.version, actions: m.actions, root: m.version === rootVersion })),
+      };
+    })
+    .sort((a, b) => a.packageName.localeCompare(b.packageName));
+}

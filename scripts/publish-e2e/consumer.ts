@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** The package a consumer installs, and what it must be able to do with it. */
-export const CONSUMED_PACKAGE = "@org/tc-redis";
+/** The packages a consumer installs: Redis, CVM, and CLB (whose root and `/2018-03-17` entries are two API versions). */
+export const CONSUMED_PACKAGES = ["@org/tc-redis", "@org/tc-cvm", "@org/tc-clb"] as const;
 
 /** Settings of the consumer project. */
 export interface ConsumerOptions {
@@ -18,8 +18,23 @@ export const RUNTIME_CHECKS = ["smoke.cjs", "smoke.mjs"] as const;
 /** TypeScript projects the consumer type-checks with `tsc -p`. */
 export const TYPE_CHECKS = ["tsconfig.node16.json", "tsconfig.bundler.json"] as const;
 
-// A signed round trip, a typed server error and a validation failure, all through the published code.
-const CALLS = `const server = await startMockServer();
+/** What each runtime check loads, by local name: `[module, export]`. */
+const BINDINGS: ReadonlyArray<readonly [local: string, module: string, name: string]> = [
+  ["RedisClient", "@org/tc-redis", "RedisClient"],
+  ["isRedisError", "@org/tc-redis", "isRedisError"],
+  ["isValidationError", "@org/tc-redis", "isValidationError"],
+  ["startRedis", "@org/tc-redis/testing", "startMockServer"],
+  ["CvmClient", "@org/tc-cvm", "CvmClient"],
+  ["startCvm", "@org/tc-cvm/testing", "startMockServer"],
+  ["ClbClient", "@org/tc-clb", "ClbClient"],
+  ["startClb", "@org/tc-clb/testing", "startMockServer"],
+  ["Clb2018Client", "@org/tc-clb/2018-03-17", "ClbClient"],
+  ["startClb2018", "@org/tc-clb/2018-03-17/testing", "startMockServer"],
+];
+
+// Through the published code: a signed round trip, a typed server error and a validation failure (Redis);
+// a CVM call; the CLB root (2023-04-17) and its 2018-03-17 entry, each against its own local endpoint.
+const CALLS = `const server = await startRedis();
   try {
     const redis = new RedisClient({ region: "ap-guangzhou", endpoint: server.endpoint, credentials: server.credentials });
     const task = await redis.describeTaskInfo({ TaskId: 18215 });
@@ -37,12 +52,28 @@ const CALLS = `const server = await startMockServer();
     redis.close();
   } finally {
     await server.close();
+  }
+  for (const [Client, start, call, version] of [
+    [CvmClient, startCvm, (c) => c.describeZones(), "2017-03-12"],
+    [ClbClient, startClb, (c) => c.describeLoadBalancers(), "2023-04-17"],
+    [Clb2018Client, startClb2018, (c) => c.describeListeners({ LoadBalancerId: "lb-aniq1234" }), "2018-03-17"],
+  ]) {
+    const local = await start();
+    const client = new Client({ region: "ap-guangzhou", endpoint: local.endpoint, credentials: local.credentials });
+    try {
+      const response = await call(client);
+      assert.match(response.RequestId, /\\S/);
+      assert.equal(local.requests.length, 1);
+      assert.equal(local.requests[0].errorCode, undefined, \`\${version}: the call must be accepted (signature, version)\`);
+    } finally {
+      client.close();
+      await local.close();
+    }
   }`;
 
 const FILES: Readonly<Record<string, string>> = {
   "smoke.cjs": `const assert = require("node:assert/strict");
-const { RedisClient, isRedisError, isValidationError } = require("${CONSUMED_PACKAGE}");
-const { startMockServer } = require("${CONSUMED_PACKAGE}/testing");
+${BINDINGS.map(([local, module, name]) => `const { ${name === local ? name : `${name}: ${local}`} } = require("${module}");`).join("\n")}
 
 async function main() {
   ${CALLS}
@@ -51,8 +82,7 @@ async function main() {
 main().then(() => console.log("require: ok"), (error) => { console.error(error); process.exitCode = 1; });
 `,
   "smoke.mjs": `import assert from "node:assert/strict";
-import { RedisClient, isRedisError, isValidationError } from "${CONSUMED_PACKAGE}";
-import { startMockServer } from "${CONSUMED_PACKAGE}/testing";
+${BINDINGS.map(([local, module, name]) => `import { ${name === local ? name : `${name} as ${local}`} } from "${module}";`).join("\n")}
 
 ${CALLS.replace(/^ {2}/gm, "")}
 console.log("import: ok");
@@ -62,8 +92,11 @@ console.log("import: ok");
 };
 
 function typesSource(): string {
-  return `import { RedisClient, isRedisError, type DescribeTaskInfoResponse } from "${CONSUMED_PACKAGE}";
-import { startMockServer } from "${CONSUMED_PACKAGE}/testing";
+  return `import { RedisClient, isRedisError, type DescribeTaskInfoResponse } from "@org/tc-redis";
+import { startMockServer } from "@org/tc-redis/testing";
+import { CvmClient, type DescribeZonesResponse } from "@org/tc-cvm";
+import { ClbClient } from "@org/tc-clb";
+import { ClbClient as Clb2018Client, type DescribeListenersResponse } from "@org/tc-clb/2018-03-17";
 
 /** Asks the local endpoint for a task's status, or returns the error code it answered with. */
 export async function taskStatus(taskId: number): Promise<string> {
@@ -81,8 +114,13 @@ export async function taskStatus(taskId: number): Promise<string> {
   }
 }
 
+export const zones = (cvm: CvmClient): Promise<DescribeZonesResponse> => cvm.describeZones();
+export const listeners = (clb: Clb2018Client): Promise<DescribeListenersResponse> => clb.describeListeners({ LoadBalancerId: "lb-1" });
+
 // @ts-expect-error TaskId is required: proves the declarations resolved to real types, not \`any\`.
 export const missingTaskId = (redis: RedisClient) => redis.describeTaskInfo({});
+// @ts-expect-error the root is CLB 2023-04-17, which has no DescribeListeners: the two entries are distinct versions.
+export const notInRoot = (clb: ClbClient) => clb.describeListeners({ LoadBalancerId: "lb-1" });
 `;
 }
 

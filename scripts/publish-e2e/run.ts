@@ -1,12 +1,12 @@
-import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { git } from "../release/git.js";
 import { listWorkspaces } from "../release/workspaces.js";
-import { CONSUMED_PACKAGE, RUNTIME_CHECKS, TYPE_CHECKS, writeConsumer } from "./consumer.js";
+import { CONSUMED_PACKAGES, RUNTIME_CHECKS, TYPE_CHECKS, writeConsumer } from "./consumer.js";
 import { run } from "./exec.js";
-import { writeMeasuredSizes } from "./measured-sizes.js";
+import { installedSizes, type MeasuredSize, writeMeasuredSizes } from "./measured-sizes.js";
 import { dryRunPack, missingFiles, type PackReport, unexpectedFiles } from "./pack.js";
 import { publishedVersions, verifyConsumerLock, verifyRelease } from "./release-checks.js";
 import { copyWorkingTree, linkNodeModules } from "./repo-copy.js";
@@ -89,6 +89,10 @@ function prepareRepository(repo: string): number {
   return files;
 }
 
+function readManifest(file: string): { dependencies?: Record<string, string> } {
+  return JSON.parse(readFileSync(file, "utf8")) as { dependencies?: Record<string, string> };
+}
+
 /** Decimal units, as npm prints them. */
 function formatSize(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(2)} MB` : `${(bytes / 1_000).toFixed(1)} kB`;
@@ -103,10 +107,10 @@ function diskUsage(dir: string): number {
   return total;
 }
 
-/** Sizes worth reporting: each tarball, and the consumer's whole node_modules after installing. */
+/** Sizes worth reporting: each tarball, and what installing each package alone puts in node_modules. */
 interface Sizes {
   packs: PackReport[];
-  installed: number;
+  installed: ReadonlyMap<string, number>;
 }
 
 async function publishTest(scratch: Scratch, setRegistry: (registry: LocalRegistry) => void): Promise<Sizes> {
@@ -132,9 +136,11 @@ async function publishTest(scratch: Scratch, setRegistry: (registry: LocalRegist
       named: NAMED,
     }),
   );
+  const published = listWorkspaces(repo).filter((p) => !p.isPrivate);
+  const packageDirs = new Map(published.map((p) => [p.name, p.relDir]));
   const packs = await step("npm pack --dry-run of each published package", async () => {
     const reports: PackReport[] = [];
-    for (const pkg of listWorkspaces(repo).filter((p) => !p.isPrivate)) {
+    for (const pkg of published) {
       const report = await dryRunPack(path.join(repo, pkg.relDir), { env, timeoutMs: 2 * MINUTE });
       const wrong = [
         ...unexpectedFiles(report).map((f) => `unexpected ${f}`),
@@ -147,17 +153,24 @@ async function publishTest(scratch: Scratch, setRegistry: (registry: LocalRegist
   });
   const consumer = scratch.path("consumer");
   const consumerEnv = baseEnv();
-  const version = versions.get(CONSUMED_PACKAGE) ?? "";
-  await step(`install ${CONSUMED_PACKAGE}@${version} in a fresh project (@org scope only from verdaccio)`, async () => {
+  const specs = CONSUMED_PACKAGES.map((name) => `${name}@${versions.get(name) ?? ""}`);
+  await step(`install ${specs.join(", ")} in a fresh project (@org scope only from verdaccio)`, async () => {
     writeConsumer(consumer, { registryUrl: registry.url, typeRoots: path.join(ROOT, "node_modules", "@types") });
-    await run(
-      "npm",
-      ["install", `${CONSUMED_PACKAGE}@${version}`, "--no-audit", "--no-fund", "--cache", scratch.path("npm-cache")],
-      { cwd: consumer, env: consumerEnv, timeoutMs: 5 * MINUTE },
-    );
+    await run("npm", ["install", ...specs, "--no-audit", "--no-fund", "--cache", scratch.path("npm-cache")], {
+      cwd: consumer,
+      env: consumerEnv,
+      timeoutMs: 5 * MINUTE,
+    });
     await verifyConsumerLock(consumer, registry.url, versions);
   });
-  const installed = diskUsage(path.join(consumer, "node_modules"));
+  const sized = packs.map((pack) => ({
+    name: pack.name,
+    unpackedSize: pack.unpackedSize,
+    dependencies: Object.keys(
+      readManifest(path.join(repo, packageDirs.get(pack.name) ?? "", "package.json")).dependencies ?? {},
+    ),
+  }));
+  const installed = installedSizes(path.join(consumer, "node_modules"), sized, diskUsage);
   for (const script of RUNTIME_CHECKS) {
     await step(
       `node ${script} (${script.endsWith(".cjs") ? "require" : "import"} + call against the local endpoint)`,
@@ -210,21 +223,24 @@ async function main(): Promise<number> {
     );
   }
   if (sizes !== undefined) {
-    process.stdout.write(
-      `publish-e2e: installing ${CONSUMED_PACKAGE} puts ${formatSize(sizes.installed)} in node_modules\n`,
-    );
-    const consumed = sizes.packs.find((pack) => pack.name === CONSUMED_PACKAGE);
-    if (failure === undefined && consumed !== undefined && process.argv.includes("--write-sizes")) {
-      const file = path.join(ROOT, "generator/templates/measured-sizes.json");
-      writeMeasuredSizes(file, {
-        [CONSUMED_PACKAGE]: {
-          packed: formatSize(consumed.size),
-          unpacked: formatSize(consumed.unpackedSize),
-          installed: formatSize(sizes.installed),
-        },
-      });
+    const measured: Record<string, MeasuredSize> = {};
+    for (const pack of sizes.packs) {
+      const installed = sizes.installed.get(pack.name);
+      if (installed === undefined) continue;
+      measured[pack.name] = {
+        packed: formatSize(pack.size),
+        unpacked: formatSize(pack.unpackedSize),
+        installed: formatSize(installed),
+      };
       process.stdout.write(
-        `publish-e2e: wrote ${path.relative(ROOT, file)}; run \`npm run generate\` to update the README\n`,
+        `publish-e2e: installing ${pack.name} alone puts ${formatSize(installed)} in node_modules\n`,
+      );
+    }
+    if (failure === undefined && process.argv.includes("--write-sizes")) {
+      const file = path.join(ROOT, "generator/templates/measured-sizes.json");
+      writeMeasuredSizes(file, measured);
+      process.stdout.write(
+        `publish-e2e: wrote ${path.relative(ROOT, file)}; run \`npm run generate\` to update the READMEs\n`,
       );
     }
   }

@@ -6,6 +6,7 @@ import { metadataEmitter } from "./emitters/metadata.js";
 import { modelsEmitter } from "./emitters/models.js";
 import { packageFilesEmitter } from "./emitters/package-files/package-files.js";
 import { paginatorsEmitter } from "./emitters/paginators.js";
+import { smokeTestEmitter } from "./emitters/smoke-test.js";
 import { stateWaitersEmitter } from "./emitters/state-waiters.js";
 import { streamsEmitter } from "./emitters/streams.js";
 import { testingEmitter } from "./emitters/testing/testing.js";
@@ -31,4 +32,4 @@ export const VERSION_EMITTERS: readonly VersionEmitter[] = [
 ];
 
 /** Emitters of files that belong to the package as a whole (see {@link VERSION_EMITTERS}). */
-export const PACKAGE_EMITTERS: readonly PackageEmitter[] = [entriesEmitter, packageFilesEmitter];
+export const PACKAGE_EMITTERS: readonly PackageEmitter[] = [entriesEmitter, packageFilesEmitter, smokeTestEmitter];

@@ -4,8 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CatalogueCheckResult, catalogueCheck } from "../../src/commands/catalogue-check/check.js";
-import { exampleRequest } from "../../src/commands/catalogue-check/example-request.js";
 import { runCatalogueCheck, table } from "../../src/commands/catalogue-check/index.js";
+import { exampleRequest } from "../../src/emit/support/example-request.js";
 import { kettleIr } from "../emit/golden.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

@@ -53,6 +53,7 @@ describe("the kettle package: two versions, index, testing entries, package file
       "src/index.gen.ts",
       "src/testing/cli.gen.ts",
       "src/testing/index.gen.ts",
+      "test/smoke.gen.test.ts",
       "tsconfig.json",
       "tsup.config.gen.ts",
     ]);

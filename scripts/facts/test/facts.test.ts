@@ -3,7 +3,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { CLAIMS, checkChainOrder, checkClaims, computeFacts, type Facts } from "../check.js";
+import {
+  CLAIMS,
+  checkChainOrder,
+  checkClaims,
+  checkPackagesTable,
+  computeFacts,
+  type Facts,
+  TABLE_END,
+  TABLE_START,
+} from "../check.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 let scratch: string | undefined;
@@ -25,6 +34,30 @@ afterEach(() => {
 describe("one source per fact", () => {
   it("every README count agrees with the specs and core", () => {
     expect(checkClaims(ROOT, CLAIMS, computeFacts(ROOT))).toEqual([]);
+  });
+
+  it("README.md's table of shipped packages is what specs/ holds", () => {
+    expect(checkPackagesTable(ROOT)).toEqual([]);
+  });
+
+  it("the table of shipped packages follows specs/: versions, the curated root, action counts and titles", () => {
+    const service = (title: string, extra: object = {}) =>
+      JSON.stringify({ packageName: "@org/tc-kettle", title, ...extra });
+    const root = fixture({
+      "specs/common/errors.json": "{}",
+      "specs/schema/x.json": "{}",
+      "specs/kettle/2021-03-01/service.json": service("Kettle", { default: true }),
+      "specs/kettle/2021-03-01/actions/A.json": "{}",
+      "specs/kettle/2021-03-01/actions/B.json": "{}",
+      "specs/kettle/2024-06-01/service.json": service("Kettle Service"),
+      "specs/kettle/2024-06-01/actions/A.json": "{}",
+      "README.md": `${TABLE_START}\n| package | service | API versions | actions |\n| --- | --- | --- | --- |\n| [\`@org/tc-kettle\`](packages/kettle/README.md) | Kettle Service | \`2021-03-01\` (root), \`2024-06-01\` | 2 + 1 |\n| 1 packages | | 2 versions | 3 |\n${TABLE_END}\n`,
+    });
+    expect(checkPackagesTable(root)).toEqual([]);
+    writeFileSync(path.join(root, "specs/kettle/2024-06-01/actions/C.json"), "{}");
+    expect(checkPackagesTable(root)).toEqual([expect.stringContaining("| 2 + 2 |")]);
+    writeFileSync(path.join(root, "README.md"), "no table\n");
+    expect(checkPackagesTable(root)).toEqual([expect.stringMatching(/^README\.md: no table of shipped packages/)]);
   });
 
   it("every README, doc template and core comment names the credential sources in the chain's order", () => {

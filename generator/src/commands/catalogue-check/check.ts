@@ -22,7 +22,7 @@ export interface CheckRow {
   /** First reason of the first failing stage. */
   reason?: string;
   /** Samples the client rejected before sending (they contradict the members); the smoke used member examples instead. */
-  rejectedSamples?: string[];
+  rejectedSamples?: readonly string[];
 }
 
 /** Options of {@link catalogueCheck}. */

@@ -10,10 +10,12 @@ export const CORE_MODULE = "@org/tc-core";
 export const CORE_TESTING_MODULE = "@org/tc-core/testing";
 /** The build tool, imported only by the package's tsup config. */
 export const TSUP_MODULE = "tsup";
+/** The test runner, imported only by the package's generated smoke test. */
+export const VITEST_MODULE = "vitest";
 
 /** Where a runtime symbol is exported and whether generated code uses it only as a type. */
 export interface RuntimeSymbol {
-  readonly module: typeof CORE_MODULE | typeof CORE_TESTING_MODULE | typeof TSUP_MODULE;
+  readonly module: typeof CORE_MODULE | typeof CORE_TESTING_MODULE | typeof TSUP_MODULE | typeof VITEST_MODULE;
   readonly isType: boolean;
 }
 
@@ -23,6 +25,7 @@ const testingValue = { module: CORE_TESTING_MODULE, isType: false } as const;
 const testingType = { module: CORE_TESTING_MODULE, isType: true } as const;
 const tsupValue = { module: TSUP_MODULE, isType: false } as const;
 const tsupType = { module: TSUP_MODULE, isType: true } as const;
+const vitestValue = { module: VITEST_MODULE, isType: false } as const;
 
 /**
  * The symbol table: every runtime (and build) symbol a generated module may import, with its module. Emitters
@@ -56,9 +59,14 @@ export const RUNTIME_SYMBOLS = {
   MockServerOptions: testingType,
   MockServiceData: testingType,
   runMockServerCli: testingValue,
+  SmokeCall: testingType,
+  smokeCalls: testingValue,
   startMockServer: testingValue,
   defineConfig: tsupValue,
   Options: tsupType,
+  describe: vitestValue,
+  expect: vitestValue,
+  it: vitestValue,
 } as const satisfies Record<string, RuntimeSymbol>;
 
 /** A name in {@link RUNTIME_SYMBOLS}. */

@@ -1,5 +1,12 @@
 export { type MockCliIo, runMockServerCli } from "./cli.js";
 export { startMockServer } from "./server.js";
+export {
+  type SmokeCall,
+  type SmokeCallsOptions,
+  type SmokeClientOptions,
+  type SmokeReport,
+  smokeCalls,
+} from "./smoke.js";
 export type {
   MockActionData,
   MockCollections,
