@@ -82,6 +82,14 @@ export class CallScope {
     return new TimeoutError(`The call timed out after ${this.timeoutMs} ms ${stage}`, { timeoutMs: this.timeoutMs, requestSent });
   }
 
+  /**
+   * Ends the deadline but not the cancellation: a stream that opened in time may run as long as the
+   * server keeps talking, and still stops on abort or close.
+   */
+  endDeadline(): void {
+    clearTimeout(this.#timer);
+  }
+
   /** Releases the timer and the caller's signal. */
   dispose(): void {
     clearTimeout(this.#timer);

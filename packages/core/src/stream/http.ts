@@ -1,13 +1,25 @@
-import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpRequest, type Agent, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { abortFailure, errorCode, isConnectPhaseCode, networkFailure, timeoutFailure } from "../transport/failures.js";
+import { onAbort } from "../abort/on-abort.js";
+import { abortFailure, checkHeaders, errorCode, flattenHeaders, isConnectPhaseCode, networkFailure, timeoutFailure } from "../transport/failures.js";
 import type { TransportRequest } from "../transport/types.js";
+
+/** One streaming attempt: a {@link TransportRequest} plus the budget of each silence once the answer started. */
+export interface StreamRequest extends TransportRequest {
+  /**
+   * Longest silence allowed between two body chunks once the response headers arrived, in ms.
+   * `timeoutMs` bounds opening only (connect to response headers): a stream may run for minutes.
+   */
+  readonly idleTimeoutMs: number;
+}
 
 /** An HTTP response whose body is still arriving. */
 export interface OpenedStream {
   readonly status: number;
   /** `Content-Type`, lower-cased, `""` when absent. */
   readonly contentType: string;
+  /** Response headers, names in lower case, for the retry policy, the clock-skew correction and hooks. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /** The body chunks as they arrive; ends when the server ends the response. */
   readonly body: AsyncIterable<Uint8Array>;
   /** Whether the server ended the body properly (false after a dropped connection). */
@@ -16,58 +28,86 @@ export interface OpenedStream {
   close(): void;
 }
 
-/** A transport that can also hand out a response while its body is still arriving. */
+/**
+ * A transport that can also hand out a response while its body is still arriving. The default
+ * transport implements it (with its proxy and agent settings); a transport without it gets the
+ * whole body through `send` and the events all at once (see `ServiceClient.invokeStream`).
+ */
 export interface StreamingTransport {
-  openStream(request: TransportRequest): Promise<OpenedStream>;
+  /** Sends one signed streaming attempt and resolves once the response headers arrived. */
+  openStream(request: StreamRequest): Promise<OpenedStream>;
 }
 
 /**
- * POSTs `request` on a connection of its own (a stream holds it for its whole length, so pooling
- * gains nothing) and resolves once the response headers arrive. `timeoutMs` bounds every silence:
- * connecting, waiting for headers, and then between two body chunks. Rejects like the transports:
- * `NetworkError` (with `requestSent`), `TimeoutError`, `RequestAbortedError`.
+ * POSTs `request` through `agent` (the transport's pool: a proxy tunnel, or the caller's own agent)
+ * and resolves once the response headers arrive. `timeoutMs` bounds opening; from then on
+ * `idleTimeoutMs` bounds every silence of the server (time the consumer spends on an event does not
+ * count). Rejects like the transports: `NetworkError` (with `requestSent`), `TimeoutError`,
+ * `RequestAbortedError`, `ConfigurationError` for a header that cannot be sent.
  */
-export function openNodeStream(request: TransportRequest): Promise<OpenedStream> {
+export function openNodeStream(request: StreamRequest, agent: Agent | undefined): Promise<OpenedStream> {
   return new Promise((resolve, reject) => {
     const { endpoint, body, signal, timeoutMs } = request;
+    if (signal?.aborted) return reject(abortFailure(signal));
+    checkHeaders(request.headers);
     const send = endpoint.protocol === "https:" ? httpsRequest : httpRequest;
-    const req = send({ agent: false, method: "POST", hostname: endpoint.hostname, port: endpoint.port, path: "/", headers: request.headers });
+    const req = send({ agent, method: "POST", hostname: endpoint.hostname, port: endpoint.port, path: "/", headers: request.headers });
     req.setHeader("Content-Length", body.byteLength);
     let sent = false;
     let settled = false;
-    const fail = (error: unknown): void => {
-      if (settled) return;
+    const unlisten = signal && onAbort(signal, () => fail(abortFailure(signal)));
+    const timer = setTimeout(() => fail(timeoutFailure(timeoutMs, sent)), timeoutMs);
+    const settle = (): boolean => {
+      if (settled) return false;
       settled = true;
-      signal?.removeEventListener("abort", onAbort);
+      clearTimeout(timer);
+      unlisten?.();
+      return true;
+    };
+    const fail = (error: unknown): void => {
+      if (!settle()) return;
       req.destroy();
       reject(error);
     };
-    const onAbort = (): void => fail(abortFailure(signal!));
-    signal?.addEventListener("abort", onAbort, { once: true });
-    req.setTimeout(timeoutMs, () => fail(timeoutFailure(timeoutMs, sent)));
     req.once("finish", () => (sent = true));
     req.on("error", (error) => {
       const code = errorCode(error);
       fail(networkFailure(error, code, sent && !isConnectPhaseCode(code)));
     });
     req.once("response", (res: IncomingMessage) => {
-      if (settled) return void res.destroy();
-      settled = true;
-      signal?.removeEventListener("abort", onAbort);
-      // From here a silence breaks the body: the reader sees the error and reports the stream interrupted.
-      req.setTimeout(timeoutMs, () => res.destroy(timeoutFailure(timeoutMs, true)));
+      if (!settle()) return void res.destroy();
+      const close = (): void => {
+        res.destroy();
+        req.destroy();
+      };
       resolve({
         status: res.statusCode ?? 0,
         contentType: String(res.headers["content-type"] ?? "").toLowerCase(),
-        body: res,
+        headers: flattenHeaders(Object.entries(res.headers)),
+        body: idleBounded(res, request.idleTimeoutMs),
         complete: () => res.complete,
-        close: () => {
-          res.destroy();
-          req.destroy();
-        },
+        close,
       });
     });
-    if (signal?.aborted) return onAbort();
     req.end(body);
   });
+}
+
+/**
+ * The body's chunks, failing the body with a `TimeoutError` when the server stays silent longer
+ * than `idleMs`. The timer is stopped while the consumer holds a chunk: a slow reader is not a
+ * silent server.
+ */
+async function* idleBounded(res: IncomingMessage, idleMs: number): AsyncGenerator<Uint8Array> {
+  const start = () => setTimeout(() => res.destroy(timeoutFailure(idleMs, true)), idleMs);
+  let timer = start();
+  try {
+    for await (const chunk of res) {
+      clearTimeout(timer);
+      yield chunk as Buffer;
+      timer = start();
+    }
+  } finally {
+    clearTimeout(timer);
+  }
 }
