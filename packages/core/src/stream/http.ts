@@ -1,7 +1,15 @@
 import { request as httpRequest, type Agent, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { onAbort } from "../abort/on-abort.js";
-import { abortFailure, checkHeaders, errorCode, flattenHeaders, isConnectPhaseCode, networkFailure, timeoutFailure } from "../transport/failures.js";
+import {
+  abortFailure,
+  checkHeaders,
+  errorCode,
+  flattenHeaders,
+  isConnectPhaseCode,
+  networkFailure,
+  timeoutFailure,
+} from "../transport/failures.js";
 import type { TransportRequest } from "../transport/types.js";
 
 /** One streaming attempt: a {@link TransportRequest} plus the budget of each silence once the answer started. */
@@ -51,7 +59,14 @@ export function openNodeStream(request: StreamRequest, agent: Agent | undefined)
     if (signal?.aborted) return reject(abortFailure(signal));
     checkHeaders(request.headers);
     const send = endpoint.protocol === "https:" ? httpsRequest : httpRequest;
-    const req = send({ agent, method: "POST", hostname: endpoint.hostname, port: endpoint.port, path: "/", headers: request.headers });
+    const req = send({
+      agent,
+      method: "POST",
+      hostname: endpoint.hostname,
+      port: endpoint.port,
+      path: "/",
+      headers: request.headers,
+    });
     req.setHeader("Content-Length", body.byteLength);
     let sent = false;
     let settled = false;
@@ -84,7 +99,7 @@ export function openNodeStream(request: StreamRequest, agent: Agent | undefined)
         status: res.statusCode ?? 0,
         contentType: String(res.headers["content-type"] ?? "").toLowerCase(),
         headers: flattenHeaders(Object.entries(res.headers)),
-        body: idleBounded(res, request.idleTimeoutMs),
+        body: pump(res, request.idleTimeoutMs),
         complete: () => res.complete,
         close,
       });
@@ -93,21 +108,64 @@ export function openNodeStream(request: StreamRequest, agent: Agent | undefined)
   });
 }
 
+/** Chunks buffered before reading pauses the socket (the consumer is slower than the server). */
+const HIGH_WATER_CHUNKS = 64;
+
 /**
- * The body's chunks, failing the body with a `TimeoutError` when the server stays silent longer
- * than `idleMs`. The timer is stopped while the consumer holds a chunk: a slow reader is not a
- * silent server.
+ * The body's chunks, read from the moment the response arrived: what the server sent before a
+ * dropped connection is still delivered, then the failure. A server silent for longer than `idleMs`
+ * while the consumer waits fails the body with a `TimeoutError`; time the consumer spends on a chunk
+ * does not count (a slow reader is not a silent server).
  */
-async function* idleBounded(res: IncomingMessage, idleMs: number): AsyncGenerator<Uint8Array> {
-  const start = () => setTimeout(() => res.destroy(timeoutFailure(idleMs, true)), idleMs);
-  let timer = start();
-  try {
-    for await (const chunk of res) {
-      clearTimeout(timer);
-      yield chunk as Buffer;
-      timer = start();
-    }
-  } finally {
-    clearTimeout(timer);
-  }
+function pump(res: IncomingMessage, idleMs: number): AsyncIterable<Uint8Array> {
+  const queue: Buffer[] = [];
+  let done = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  res.on("data", (chunk: Buffer) => {
+    queue.push(chunk);
+    if (queue.length >= HIGH_WATER_CHUNKS) res.pause();
+    notify();
+  });
+  res.once("end", () => {
+    done = true;
+    notify();
+  });
+  res.on("error", (error) => {
+    failure ??= error;
+    done = true;
+    notify();
+  });
+  res.once("close", () => {
+    done = true;
+    notify();
+  });
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        const chunk = queue.shift();
+        if (chunk !== undefined) {
+          if (res.isPaused() && queue.length < HIGH_WATER_CHUNKS / 2) res.resume();
+          yield chunk;
+          continue;
+        }
+        if (done) {
+          if (failure !== undefined) throw failure;
+          return;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => res.destroy(timeoutFailure(idleMs, true)), idleMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    },
+  };
 }

@@ -35,20 +35,31 @@ export async function* readStream<E>(stream: OpenedStream, ctx: StreamReadContex
     if (signal.aborted) stream.close();
     for await (const event of readEvents(stream.body, stream.complete)) {
       const error = eventError(event);
-      if (error) throw fail(`${context.action} stream sent an error event: ${error.message}`, { code: "ErrorEvent", serviceCode: error.code, requestId: error.requestId });
+      if (error)
+        throw fail(`${context.action} stream sent an error event: ${error.message}`, {
+          code: "ErrorEvent",
+          serviceCode: error.code,
+          requestId: error.requestId,
+        });
       delivered++;
       yield event.data as E;
     }
     if (signal.aborted) throw ctx.stopped();
-    if (!stream.complete()) throw fail(`${context.action} stream ended before the service completed it`, { code: "StreamInterrupted" });
+    if (!stream.complete())
+      throw fail(`${context.action} stream ended before the service completed it`, { code: "StreamInterrupted" });
   } catch (caught) {
     if (signal.aborted) throw ctx.stopped();
     if (caught instanceof StreamError) throw caught;
     if (caught instanceof MalformedEventData) {
-      throw fail(`${context.action} stream sent an event whose data is not JSON: ${caught.message.slice(0, 200)}`, { code: "MalformedEvent" });
+      throw fail(`${context.action} stream sent an event whose data is not JSON: ${caught.message.slice(0, 200)}`, {
+        code: "MalformedEvent",
+      });
     }
     const reason = caught instanceof Error ? caught.message : String(caught);
-    throw fail(`${context.action} stream broke after ${delivered} events: ${reason}`, { code: "StreamInterrupted", cause: caught });
+    throw fail(`${context.action} stream broke after ${delivered} events: ${reason}`, {
+      code: "StreamInterrupted",
+      cause: caught,
+    });
   } finally {
     unlisten();
     // Also reached when the consumer stops iterating early: the connection must not stay open.
@@ -57,13 +68,17 @@ export async function* readStream<E>(stream: OpenedStream, ctx: StreamReadContex
 }
 
 /** An error the service reported inside an event: `event: error`, `Response.Error`, `Error` or `ErrorMsg`. */
-function eventError(event: SseEvent): { code: string | undefined; message: string; requestId: string | undefined } | undefined {
+function eventError(
+  event: SseEvent,
+): { code: string | undefined; message: string; requestId: string | undefined } | undefined {
   const data = isObject(event.data) ? event.data : undefined;
   const response = data && isObject(data["Response"]) ? data["Response"] : data;
   const requestId = typeof response?.["RequestId"] === "string" ? response["RequestId"] : undefined;
   // Some services send `ErrorMsg` with an empty code and message on every event: only a code or a
   // message makes it an error.
-  const described = [response?.["Error"], response?.["ErrorMsg"]].find((e) => isObject(e) && (present(e["Code"]) || present(e["Message"] ?? e["Msg"])));
+  const described = [response?.["Error"], response?.["ErrorMsg"]].find(
+    (e) => isObject(e) && (present(e["Code"]) || present(e["Message"] ?? e["Msg"])),
+  );
   if (isObject(described)) {
     const code = described["Code"];
     const message = described["Message"] ?? described["Msg"];

@@ -21,12 +21,22 @@ export async function openEventStream(transport: Transport, request: StreamReque
     const response = await transport.send(request);
     const contentType = response.headers?.["content-type"] ?? "";
     if (!isEventStream(response.status, contentType)) return response;
-    return { status: response.status, headers: response.headers ?? {}, body: new Uint8Array(0), stream: buffered(response, contentType) };
+    return {
+      status: response.status,
+      headers: response.headers ?? {},
+      body: new Uint8Array(0),
+      stream: buffered(response, contentType),
+    };
   }
   const opened = await transport.openStream(request);
   const headers = opened.headers ?? {};
-  if (isEventStream(opened.status, opened.contentType)) return { status: opened.status, headers, body: new Uint8Array(0), stream: opened };
-  return { status: opened.status, headers, body: await readAll(opened, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES) };
+  if (isEventStream(opened.status, opened.contentType))
+    return { status: opened.status, headers, body: new Uint8Array(0), stream: opened };
+  return {
+    status: opened.status,
+    headers,
+    body: await readAll(opened, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
+  };
 }
 
 function isEventStream(status: number, contentType: string): boolean {
@@ -62,7 +72,8 @@ async function readAll(response: OpenedStream, maxBytes: number): Promise<Uint8A
       if (size > maxBytes) throw tooLargeFailure(response.status, maxBytes);
       chunks.push(chunk);
     }
-    if (!response.complete()) throw Object.assign(new Error("Connection closed before the body was complete"), { code: "ECONNRESET" });
+    if (!response.complete())
+      throw Object.assign(new Error("Connection closed before the body was complete"), { code: "ECONNRESET" });
   } catch (error) {
     if (kindOf(error) !== undefined) throw error;
     throw networkFailure(error, errorCode(error), true);
