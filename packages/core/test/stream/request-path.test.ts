@@ -375,13 +375,44 @@ describe("a stream's transport", () => {
     expect(requests).toHaveLength(1);
   });
 
-  it("uses a transport without openStream (FetchTransport) through send, delivering the events at the end", async () => {
+  it("FetchTransport streams the events as they arrive, and closes the connection on break", async () => {
+    const { client, closed } = await serve(
+      (_req, res) => {
+        sse(res);
+        res.write(event("1"));
+        // Never ends: only a transport that streams can deliver this event.
+      },
+      { transport: new FetchTransport() },
+    );
+    for await (const item of client.invokeStream(chat, ask)) {
+      expect(item).toEqual({ Text: "1" });
+      break;
+    }
+    await closed();
+  });
+
+  it("FetchTransport: a silent stream fails with StreamInterrupted caused by a timeout", async () => {
+    const { client } = await serve(
+      (_req, res) => {
+        sse(res);
+        res.write(event("1"));
+      },
+      { transport: new FetchTransport(), timeoutMs: 150 },
+    );
+    const error = await collect(client.invokeStream(chat, ask)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "StreamInterrupted", eventsDelivered: 1 });
+    expect(isTimeoutError((error as Error).cause)).toBe(true);
+  });
+
+  it("calls a transport without openStream through send, delivering the events when the body ended", async () => {
+    const fetchTransport = new FetchTransport();
+    const sendOnly = { send: (request: Parameters<FetchTransport["send"]>[0]) => fetchTransport.send(request) };
     const { client, requests } = await serve(
       (_req, res) => {
         sse(res);
         res.end(event("1") + event("2"));
       },
-      { transport: new FetchTransport() },
+      { transport: sendOnly },
     );
     expect(await collect(client.invokeStream(chat, ask))).toEqual([{ Text: "1" }, { Text: "2" }]);
     expect(requests[0]!.headers["x-tc-traceid"]).toBeDefined();
