@@ -401,8 +401,14 @@ export class ServiceClient {
         error,
         willRetry: error !== undefined && isRetryable(error, action.readOnly) && attempt < this.#retry.maxAttempts,
       };
-      hooks?.afterAttempt?.(event);
-      logger?.debug("done", { ...event, error: error === undefined ? undefined : describe(error) });
+      try {
+        hooks?.afterAttempt?.(event);
+        logger?.debug("done", { ...event, error: error === undefined ? undefined : describe(error) });
+      } catch (thrown) {
+        // The hook's exception fails the call: the stream it would have read must not stay open.
+        opened?.close();
+        throw thrown;
+      }
     }
     return { ...outcome, status, headers: responseHeaders, secrets, stream: opened };
   }

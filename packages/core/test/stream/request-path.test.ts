@@ -125,6 +125,24 @@ describe("a stream's request path", () => {
     expect(JSON.stringify(logged)).not.toContain(SECRET_KEY);
   });
 
+  it("an afterAttempt hook that throws fails the call and closes the stream it opened", async () => {
+    const { client, closed } = await serve(
+      (_req, res) => {
+        sse(res);
+        res.write(event("a"));
+      },
+      {
+        hooks: {
+          afterAttempt: () => {
+            throw new Error("hook failed");
+          },
+        },
+      },
+    );
+    await expect(collect(client.invokeStream(chat, ask))).rejects.toThrow("hook failed");
+    await closed();
+  });
+
   it("refuses reserved headers in call options before sending", async () => {
     const { client, requests } = await serve((_req, res) => res.end());
     const error = await collect(client.invokeStream(chat, ask, { headers: { Authorization: "x" } })).catch(
