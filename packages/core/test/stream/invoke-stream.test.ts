@@ -186,7 +186,7 @@ describe("invokeStream", () => {
         sse(res);
         res.write(delta("one"));
       },
-      { timeoutMs: 100 },
+      { timeoutMs: 1_000 },
     );
     const error = await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "StreamInterrupted", eventsDelivered: 1 });
