@@ -10,11 +10,11 @@
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import {
+  type ActionMeta,
   FetchTransport,
   NodeHttpTransport,
   parseEndpoint,
   ServiceClient,
-  type ActionMeta,
   type ServiceMeta,
   type Transport,
   type TransportRequest,
@@ -52,7 +52,12 @@ const meta: ServiceMeta = {
   intlEndpoint: "redis.intl.tencentcloudapi.com",
   shapes: { DescribeTaskInfoRequest: { TaskId: "!u" } },
 };
-const action: ActionMeta = { name: "DescribeTaskInfo", rateLimit: 20, readOnly: true, input: "DescribeTaskInfoRequest" };
+const action: ActionMeta = {
+  name: "DescribeTaskInfo",
+  rateLimit: 20,
+  readOnly: true,
+  input: "DescribeTaskInfoRequest",
+};
 
 interface UndiciLike {
   Agent: new (options: object) => { close(): Promise<void> };
@@ -86,7 +91,11 @@ async function main(): Promise<void> {
   const body = Buffer.from('{"TaskId":1234567}');
   const raw: TransportRequest = {
     endpoint,
-    headers: { Host: endpoint.host, "Content-Type": "application/json; charset=utf-8", "X-TC-Action": "DescribeTaskInfo" },
+    headers: {
+      Host: endpoint.host,
+      "Content-Type": "application/json; charset=utf-8",
+      "X-TC-Action": "DescribeTaskInfo",
+    },
     body,
     timeoutMs: 60_000,
   };
@@ -96,7 +105,8 @@ async function main(): Promise<void> {
     ["global fetch", new FetchTransport()],
   ];
   const undiciPath = process.env["UNDICI_PATH"];
-  if (undiciPath) transports.push(["undici.request + Agent", undiciTransport((await import(undiciPath)) as UndiciLike)]);
+  if (undiciPath)
+    transports.push(["undici.request + Agent", undiciTransport((await import(undiciPath)) as UndiciLike)]);
 
   const contenders: [string, () => Promise<unknown>][] = [];
   for (const [name, transport] of transports) contenders.push([`${name}: raw send`, () => transport.send(raw)]);
@@ -131,7 +141,8 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, ${CALLS} calls × ${ROUNDS} rounds, concurrency ${CONCURRENCY}, medians`);
   console.log("| contender | CPU µs/call | wall µs/call |");
   console.log("| --- | ---: | ---: |");
-  for (const [name, { cpu, wall }] of results) console.log(`| ${name} | ${median(cpu).toFixed(0)} | ${median(wall).toFixed(0)} |`);
+  for (const [name, { cpu, wall }] of results)
+    console.log(`| ${name} | ${median(cpu).toFixed(0)} | ${median(wall).toFixed(0)} |`);
 
   for (const [, transport] of transports) transport.close?.();
   child.kill();

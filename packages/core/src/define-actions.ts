@@ -55,7 +55,9 @@ export function defineActions<M extends string>(table: ActionTable): Readonly<Re
       regionRequired: table.regionRequired === true || needRegion.includes(name),
     });
   });
-  const unknown = [...[rateLimits, methods, inputs].flatMap(Object.keys), ...needRegion].filter((name) => !names.includes(name));
+  const unknown = [...[rateLimits, methods, inputs].flatMap(Object.keys), ...needRegion].filter(
+    (name) => !names.includes(name),
+  );
   if (unknown.length > 0) throw new TypeError(`defineActions: exceptions for unknown actions ${unknown.join(", ")}`);
   return Object.freeze(out) as Readonly<Record<M, ActionMeta>>;
 }

@@ -11,9 +11,27 @@ describe("defineActions", () => {
 
   it("derives method name, input shape and flags from the wire name, in table order", () => {
     expect(Object.keys(actions)).toEqual(["describeTaskInfo", "modifyInstance", "dbInstances"]);
-    expect(actions.describeTaskInfo).toEqual({ name: "DescribeTaskInfo", rateLimit: 20, readOnly: true, input: "DescribeTaskInfoRequest", regionRequired: false });
-    expect(actions.modifyInstance).toEqual({ name: "ModifyInstance", rateLimit: 20, readOnly: false, input: "ModifyInstanceRequest", regionRequired: false });
-    expect(actions.dbInstances).toEqual({ name: "DBInstances", rateLimit: 20, readOnly: true, input: "DBInstancesRequest", regionRequired: false });
+    expect(actions.describeTaskInfo).toEqual({
+      name: "DescribeTaskInfo",
+      rateLimit: 20,
+      readOnly: true,
+      input: "DescribeTaskInfoRequest",
+      regionRequired: false,
+    });
+    expect(actions.modifyInstance).toEqual({
+      name: "ModifyInstance",
+      rateLimit: 20,
+      readOnly: false,
+      input: "ModifyInstanceRequest",
+      regionRequired: false,
+    });
+    expect(actions.dbInstances).toEqual({
+      name: "DBInstances",
+      rateLimit: 20,
+      readOnly: true,
+      input: "DBInstancesRequest",
+      regionRequired: false,
+    });
   });
 
   it("types each method as an ActionMeta, so no non-null assertion is needed", () => {
@@ -42,9 +60,16 @@ describe("defineActions", () => {
   it("marks the actions that need a region: all of them, or those listed", () => {
     const all = defineActions<"a" | "b">({ names: "A,B", rateLimit: 20, readOnly: "00", regionRequired: true });
     expect([all.a.regionRequired, all.b.regionRequired]).toEqual([true, true]);
-    const listed = defineActions<"a" | "b" | "c">({ names: "A,B,C", rateLimit: 20, readOnly: "000", regionRequired: "A,C" });
+    const listed = defineActions<"a" | "b" | "c">({
+      names: "A,B,C",
+      rateLimit: 20,
+      readOnly: "000",
+      regionRequired: "A,C",
+    });
     expect([listed.a.regionRequired, listed.b.regionRequired, listed.c.regionRequired]).toEqual([true, false, true]);
-    expect(() => defineActions({ names: "A", rateLimit: 20, readOnly: "0", regionRequired: "A,Z" })).toThrow(/unknown actions Z/);
+    expect(() => defineActions({ names: "A", rateLimit: 20, readOnly: "0", regionRequired: "A,Z" })).toThrow(
+      /unknown actions Z/,
+    );
   });
 
   it("freezes the record and every entry", () => {
@@ -56,12 +81,17 @@ describe("defineActions", () => {
   });
 
   it("accepts methods named like Object.prototype members and an empty table", () => {
-    expect(Object.keys(defineActions({ names: "ToString,ValueOf", rateLimit: 1, readOnly: "00" }))).toEqual(["toString", "valueOf"]);
+    expect(Object.keys(defineActions({ names: "ToString,ValueOf", rateLimit: 1, readOnly: "00" }))).toEqual([
+      "toString",
+      "valueOf",
+    ]);
     expect(defineActions({ names: "", rateLimit: 20, readOnly: "" })).toEqual({});
   });
 
   it("rejects read-only flags that do not match the names one for one", () => {
-    expect(() => defineActions({ names: "A,B", rateLimit: 20, readOnly: "1" })).toThrow('defineActions: 2 names but readOnly is "1"');
+    expect(() => defineActions({ names: "A,B", rateLimit: 20, readOnly: "1" })).toThrow(
+      'defineActions: 2 names but readOnly is "1"',
+    );
     expect(() => defineActions({ names: "A,B", rateLimit: 20, readOnly: "1x" })).toThrow(/readOnly is "1x"/);
   });
 
@@ -73,7 +103,14 @@ describe("defineActions", () => {
 
   it("rejects exceptions for actions the table does not list, naming each", () => {
     expect(() =>
-      defineActions({ names: "A", rateLimit: 20, readOnly: "0", rateLimits: { B: 5 }, methods: { A: "x" }, inputs: { C: "CIn" } }),
+      defineActions({
+        names: "A",
+        rateLimit: 20,
+        readOnly: "0",
+        rateLimits: { B: 5 },
+        methods: { A: "x" },
+        inputs: { C: "CIn" },
+      }),
     ).toThrow("defineActions: exceptions for unknown actions B, C");
   });
 });

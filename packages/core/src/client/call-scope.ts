@@ -79,7 +79,10 @@ export class CallScope {
 
   /** A {@link TimeoutError} for the call's deadline, passed while in `stage`. */
   timeout(stage: string, requestSent: boolean): SdkError {
-    return new TimeoutError(`The call timed out after ${this.timeoutMs} ms ${stage}`, { timeoutMs: this.timeoutMs, requestSent });
+    return new TimeoutError(`The call timed out after ${this.timeoutMs} ms ${stage}`, {
+      timeoutMs: this.timeoutMs,
+      requestSent,
+    });
   }
 
   /**

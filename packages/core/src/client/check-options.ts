@@ -1,5 +1,5 @@
-import { ConfigurationError } from "../errors/configuration-error.js";
 import type { ResolvedEndpoint } from "../endpoint/resolve.js";
+import { ConfigurationError } from "../errors/configuration-error.js";
 import type { ClientOptions } from "./options.js";
 
 /** Region names: lower-case letters, digits and dashes (`ap-guangzhou`, `ap-shanghai-fsi`). */
@@ -16,7 +16,8 @@ export function checkHeaderOptions(options: Pick<ClientOptions, "region" | "lang
   if (options.region !== undefined && (typeof options.region !== "string" || !REGION.test(options.region))) {
     problems.push("region must be lower-case letters, digits and dashes, e.g. ap-guangzhou");
   }
-  if (options.language !== undefined && !LANGUAGES.has(options.language)) problems.push("language must be zh-CN or en-US");
+  if (options.language !== undefined && !LANGUAGES.has(options.language))
+    problems.push("language must be zh-CN or en-US");
   if (problems.length > 0) throw new ConfigurationError(`Invalid client options: ${problems.join("; ")}`);
 }
 

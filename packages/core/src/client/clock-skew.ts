@@ -32,7 +32,8 @@ export class SigningClock {
    * middle of that second is taken). True when the offset changed enough for a retry to succeed.
    */
   correct(error: SdkError, headers: Readonly<Record<string, string>> | undefined): boolean {
-    if (kindOf(error) !== "TencentCloudError" || (error as { code?: unknown }).code !== "AuthFailure.SignatureExpire") return false;
+    if (kindOf(error) !== "TencentCloudError" || (error as { code?: unknown }).code !== "AuthFailure.SignatureExpire")
+      return false;
     const date = headers?.["date"];
     const serverMs = date === undefined ? Number.NaN : Date.parse(date);
     if (Number.isNaN(serverMs)) return false;

@@ -1,6 +1,6 @@
 import { ConfigurationError } from "../errors/configuration-error.js";
 import type { ActionMeta, ServiceMeta } from "../meta.js";
-import { validateRequest, ValidationError } from "../validate/index.js";
+import { ValidationError, validateRequest } from "../validate/index.js";
 import type { CallOptions, ClientOptions } from "./options.js";
 import { ServiceClient } from "./service-client.js";
 
@@ -54,19 +54,28 @@ export class CommonClient {
   constructor(options: CommonClientOptions) {
     const { service, version, metadata, defaultRateLimit, ...clientOptions } = options;
     if (typeof service !== "string" || !SERVICE_NAME.test(service)) {
-      throw new ConfigurationError(`CommonClient: \`service\` must be a service name such as "cvm", got ${JSON.stringify(service)}`);
+      throw new ConfigurationError(
+        `CommonClient: \`service\` must be a service name such as "cvm", got ${JSON.stringify(service)}`,
+      );
     }
     if (typeof version !== "string" || !VERSION.test(version)) {
-      throw new ConfigurationError(`CommonClient: \`version\` must be an API version such as "2017-03-12", got ${JSON.stringify(version)}`);
+      throw new ConfigurationError(
+        `CommonClient: \`version\` must be an API version such as "2017-03-12", got ${JSON.stringify(version)}`,
+      );
     }
-    if (metadata !== undefined && (metadata.serviceMeta.service !== service || metadata.serviceMeta.version !== version)) {
+    if (
+      metadata !== undefined &&
+      (metadata.serviceMeta.service !== service || metadata.serviceMeta.version !== version)
+    ) {
       throw new ConfigurationError(
         `CommonClient: the metadata describes ${metadata.serviceMeta.service} ${metadata.serviceMeta.version}, not ${service} ${version}`,
       );
     }
     this.#defaultRateLimit = defaultRateLimit ?? DEFAULT_RATE_LIMIT;
     if (!(this.#defaultRateLimit > 0) || !Number.isFinite(this.#defaultRateLimit)) {
-      throw new RangeError(`defaultRateLimit must be a positive number of requests per second, got ${this.#defaultRateLimit}`);
+      throw new RangeError(
+        `defaultRateLimit must be a positive number of requests per second, got ${this.#defaultRateLimit}`,
+      );
     }
     this.#metadata = metadata;
     this.#validate = metadata !== undefined && clientOptions.validate !== false;
@@ -113,7 +122,9 @@ export class CommonClient {
     let meta = this.#unknown.get(action);
     if (meta === undefined) {
       if (typeof action !== "string" || !/^[A-Za-z][A-Za-z0-9]*$/.test(action)) {
-        throw new ConfigurationError(`CommonClient.call: ${JSON.stringify(action)} is not an action name such as "DescribeInstances"`);
+        throw new ConfigurationError(
+          `CommonClient.call: ${JSON.stringify(action)} is not an action name such as "DescribeInstances"`,
+        );
       }
       meta = Object.freeze({ name: action, rateLimit: this.#defaultRateLimit, readOnly: false, input: "" });
       this.#unknown.set(action, meta);

@@ -18,5 +18,8 @@ export function resolveTransport(options: ClientOptions): Transport {
     );
   }
   if (options.transport !== undefined) return options.transport;
-  return new NodeHttpTransport({ ...(proxy === undefined ? {} : { proxy }), ...(agent === undefined ? {} : { agent }) });
+  return new NodeHttpTransport({
+    ...(proxy === undefined ? {} : { proxy }),
+    ...(agent === undefined ? {} : { agent }),
+  });
 }

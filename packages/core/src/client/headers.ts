@@ -25,7 +25,8 @@ export function checkHeaders(headers: Readonly<Record<string, string>>, source: 
   const copy: Record<string, string> = {};
   for (const name of Object.keys(headers)) {
     const value: unknown = headers[name];
-    if (!HEADER_NAME.test(name)) throw new ConfigurationError(`${source}: ${JSON.stringify(name)} is not a valid header name`);
+    if (!HEADER_NAME.test(name))
+      throw new ConfigurationError(`${source}: ${JSON.stringify(name)} is not a valid header name`);
     if (isReservedHeader(name)) {
       throw new ConfigurationError(
         `${source}: the header ${name} is reserved (the client sets X-TC-*, Authorization, Host, Content-Type and Content-Length itself); ` +

@@ -1,8 +1,8 @@
-export { ServiceClient } from "./service-client.js";
-export type { ClientOptions, CallOptions, RetryOptions, RateLimitOptions } from "./options.js";
-export type { Hooks, AttemptInfo, BeforeAttemptEvent, AfterAttemptEvent } from "./hooks.js";
-export { stderrLogger, DEBUG_NAMESPACE, type Logger } from "./logger.js";
-export { REDACTED } from "./redact.js";
-export type { Middleware, MiddlewareNext, MiddlewareRequest, MiddlewareResponse } from "./middleware.js";
-export { isReservedHeader, TRACE_ID_HEADER } from "./headers.js";
 export { CommonClient, type CommonClientOptions, type ServiceMetadata } from "./common-client.js";
+export { isReservedHeader, TRACE_ID_HEADER } from "./headers.js";
+export type { AfterAttemptEvent, AttemptInfo, BeforeAttemptEvent, Hooks } from "./hooks.js";
+export { DEBUG_NAMESPACE, type Logger, stderrLogger } from "./logger.js";
+export type { Middleware, MiddlewareNext, MiddlewareRequest, MiddlewareResponse } from "./middleware.js";
+export type { CallOptions, ClientOptions, RateLimitOptions, RetryOptions } from "./options.js";
+export { REDACTED } from "./redact.js";
+export { ServiceClient } from "./service-client.js";

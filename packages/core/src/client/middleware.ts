@@ -55,7 +55,11 @@ export type MiddlewareNext = (request: MiddlewareRequest) => Promise<MiddlewareR
 export type Middleware = (request: MiddlewareRequest, next: MiddlewareNext) => Promise<MiddlewareResponse>;
 
 /** Runs `request` through `middleware` and then `last`. */
-export function runMiddleware(middleware: readonly Middleware[], request: MiddlewareRequest, last: MiddlewareNext): Promise<MiddlewareResponse> {
+export function runMiddleware(
+  middleware: readonly Middleware[],
+  request: MiddlewareRequest,
+  last: MiddlewareNext,
+): Promise<MiddlewareResponse> {
   const step = (index: number, current: MiddlewareRequest): Promise<MiddlewareResponse> => {
     const handler = middleware[index];
     if (handler === undefined) return last(current);

@@ -1,4 +1,4 @@
-import { MalformedResponseError, type MalformedReason } from "../errors/malformed-response-error.js";
+import { type MalformedReason, MalformedResponseError } from "../errors/malformed-response-error.js";
 import type { SdkError } from "../errors/sdk-error.js";
 import { TencentCloudError } from "../errors/tencent-cloud-error.js";
 import { JsonSyntaxError, parseJson } from "../json/parse.js";
@@ -17,19 +17,17 @@ const decoder = new TextDecoder();
  * `Code`/`Message` on failure (whatever the HTTP status), both with `secrets` redacted. A 3xx, or
  * anything else, is a {@link MalformedResponseError} quoting a short excerpt with `secrets` redacted.
  */
-export function interpretResponse(
-  status: number,
-  body: Uint8Array,
-  secrets: readonly (string | undefined)[],
-): Outcome {
+export function interpretResponse(status: number, body: Uint8Array, secrets: readonly (string | undefined)[]): Outcome {
   const text = Buffer.isBuffer(body) ? body.toString("utf8") : decoder.decode(body);
   // Never followed (it could send the signed request and token elsewhere) and never retried.
-  if (status >= 300 && status < 400) return malformed(status, "redirect", `HTTP ${status} redirect, which is not followed`, text, secrets);
+  if (status >= 300 && status < 400)
+    return malformed(status, "redirect", `HTTP ${status} redirect, which is not followed`, text, secrets);
   let document: unknown;
   try {
     document = parseJson(text);
   } catch (error) {
-    const reason = error instanceof JsonSyntaxError && error.truncated && text.trimStart() !== "" ? "truncated" : "not-json";
+    const reason =
+      error instanceof JsonSyntaxError && error.truncated && text.trimStart() !== "" ? "truncated" : "not-json";
     const what = reason === "truncated" ? "a truncated JSON body" : "a body that is not JSON";
     return malformed(status, reason, `HTTP ${status} with ${what}`, text, secrets, error);
   }

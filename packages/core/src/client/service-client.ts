@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { resolveCredentialProvider } from "../credentials/resolve.js";
 import type { CredentialProvider, Credentials } from "../credentials/types.js";
-import { resolveEndpoint, type ResolvedEndpoint } from "../endpoint/resolve.js";
+import { type ResolvedEndpoint, resolveEndpoint } from "../endpoint/resolve.js";
 import { kindOf } from "../errors/brand.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { NetworkError } from "../errors/network-error.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
-import { withContext, type SdkError } from "../errors/sdk-error.js";
+import { type SdkError, withContext } from "../errors/sdk-error.js";
 import { stringifyJson } from "../json/stringify.js";
 import type { ActionMeta, ServiceMeta } from "../meta.js";
 import type { RateLimiter } from "../rate-limit/limiter.js";
 import { LocalRateLimiter } from "../rate-limit/local.js";
-import { isRetryable, resolveRetryPolicy, type RetryPolicy } from "../retry/policy.js";
+import { isRetryable, type RetryPolicy, resolveRetryPolicy } from "../retry/policy.js";
 import { sleep } from "../retry/sleep.js";
 import { retryDelay } from "../retry/throttle.js";
 import { SigningKeyCache } from "../signer/key-cache.js";
@@ -21,7 +21,7 @@ import { readStream } from "../stream/invoke-stream.js";
 import { openEventStream, type StreamAnswer } from "../stream/open.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/failures.js";
 import type { Transport } from "../transport/types.js";
-import { validateRequest, ValidationError } from "../validate/index.js";
+import { ValidationError, validateRequest } from "../validate/index.js";
 import { abortable } from "./abortable.js";
 import { CallScope } from "./call-scope.js";
 import { checkEndpointSecurity, checkHeaderOptions } from "./check-options.js";
@@ -29,8 +29,8 @@ import { SigningClock } from "./clock-skew.js";
 import { resolveTransport } from "./default-transport.js";
 import { checkHeaders, mergeHeaders, TRACE_ID_HEADER } from "./headers.js";
 import type { Hooks } from "./hooks.js";
-import { resolveLogger, type Logger } from "./logger.js";
-import { runMiddleware, type Middleware, type MiddlewareRequest } from "./middleware.js";
+import { type Logger, resolveLogger } from "./logger.js";
+import { type Middleware, type MiddlewareRequest, runMiddleware } from "./middleware.js";
 import type { CallOptions, ClientOptions, RateLimitOptions } from "./options.js";
 import { redactHeaders, redactText } from "./redact.js";
 import { interpretResponse, type Outcome } from "./response.js";
@@ -83,7 +83,8 @@ export class ServiceClient {
     this.#timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs");
     this.#maxResponseBytes = checkTimeout(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes");
     this.#retry = resolveRetryPolicy(options.retry);
-    const rateLimit = options.rateLimit === false || options.rateLimit?.enabled === false ? undefined : (options.rateLimit ?? {});
+    const rateLimit =
+      options.rateLimit === false || options.rateLimit?.enabled === false ? undefined : (options.rateLimit ?? {});
     this.#ownsLimiter = rateLimit?.limiter === undefined;
     this.#validate = options.validate !== false;
     this.#hooks = options.hooks;
@@ -94,7 +95,10 @@ export class ServiceClient {
     this.#transport = resolveTransport(options);
     this.#clock = new SigningClock(options.now ?? Date.now);
     this.#limiter = rateLimit === undefined ? undefined : (rateLimit.limiter ?? localLimiter(rateLimit, options.now));
-    this.#credentials = resolveCredentialProvider(options.credentials, options.now === undefined ? {} : { now: options.now });
+    this.#credentials = resolveCredentialProvider(
+      options.credentials,
+      options.now === undefined ? {} : { now: options.now },
+    );
   }
 
   /** Origin requests go to, e.g. `https://redis.tencentcloudapi.com`. */
@@ -159,12 +163,26 @@ export class ServiceClient {
       }
       scope.endDeadline();
       yield* readStream<E>(opened.stream, {
-        context: { service: this.#meta.service, action: action.name, attempts: opened.attempts, traceId: opened.traceId },
+        context: {
+          service: this.#meta.service,
+          action: action.name,
+          attempts: opened.attempts,
+          traceId: opened.traceId,
+        },
         secrets: opened.secrets,
         signal: scope.cancelSignal,
         stopped: () => {
-          const error = scope.translate(new RequestAbortedError("The stream was aborted", { cause: options.signal?.reason }), "while reading the stream", true);
-          return withContext(error as SdkError, { service: this.#meta.service, action: action.name, attempts: opened.attempts, traceId: opened.traceId });
+          const error = scope.translate(
+            new RequestAbortedError("The stream was aborted", { cause: options.signal?.reason }),
+            "while reading the stream",
+            true,
+          );
+          return withContext(error as SdkError, {
+            service: this.#meta.service,
+            action: action.name,
+            attempts: opened.attempts,
+            traceId: opened.traceId,
+          });
         },
       });
     } finally {
@@ -195,18 +213,34 @@ export class ServiceClient {
    * policy and the clock-skew correction, all within `scope`. Resolves with the answer, or for a
    * stream that started, with the open stream.
    */
-  async #call(action: ActionMeta, request: object, options: CallOptions, scope: CallScope, stream: boolean): Promise<Answer> {
+  async #call(
+    action: ActionMeta,
+    request: object,
+    options: CallOptions,
+    scope: CallScope,
+    stream: boolean,
+  ): Promise<Answer> {
     let attempt = 0;
     let stage = "before the call started";
     let clockCorrected = false;
     try {
       scope.check(stage, false);
       if (action.regionRequired === true && this.#region === undefined) {
-        throw new ConfigurationError(`${action.name} needs a region: set the \`region\` client option (e.g. "ap-guangzhou")`);
+        throw new ConfigurationError(
+          `${action.name} needs a region: set the \`region\` client option (e.g. "ap-guangzhou")`,
+        );
       }
       const body = this.#serialize(action, request);
-      const headers = options.headers === undefined ? this.#headers : mergeHeaders(this.#headers, checkHeaders(options.headers, "CallOptions.headers"));
-      const limit = { service: this.#meta.service, version: this.#meta.version, action: action.name, ratePerSecond: action.rateLimit };
+      const headers =
+        options.headers === undefined
+          ? this.#headers
+          : mergeHeaders(this.#headers, checkHeaders(options.headers, "CallOptions.headers"));
+      const limit = {
+        service: this.#meta.service,
+        version: this.#meta.version,
+        action: action.name,
+        ratePerSecond: action.rateLimit,
+      };
       for (;;) {
         stage = "while the call waited for its rate-limit slot";
         const acquired = this.#limiter?.acquire(limit, scope.signal);
@@ -223,14 +257,16 @@ export class ServiceClient {
           traceId = randomUUID();
           stage = "while waiting for the response";
           const send = { action, attempt, traceId, credentials, body, headers, scope, stream };
-          outcome = this.#middleware.length === 0 ? await this.#attempt(send) : await this.#throughMiddleware(send, request);
+          outcome =
+            this.#middleware.length === 0 ? await this.#attempt(send) : await this.#throughMiddleware(send, request);
           secrets = outcome.secrets ?? [];
         } finally {
           // For a stream: as soon as it opened. It may stay open for minutes, and holding the slot
           // that long would starve the action's other calls.
           this.#limiter?.settled?.(limit, slot);
         }
-        if (outcome.ok) return { response: outcome.response, stream: outcome.stream, attempts: attempt, traceId, secrets };
+        if (outcome.ok)
+          return { response: outcome.response, stream: outcome.stream, attempts: attempt, traceId, secrets };
         const error = outcome.error;
         // Rejected before running: correct the signing clock and try once more, whatever the policy.
         if (!clockCorrected && this.#clock.correct(error, outcome.headers)) {
@@ -280,7 +316,11 @@ export class ServiceClient {
       return Buffer.from(stringifyJson(request), "utf8");
     } catch (error) {
       const why = error instanceof RangeError ? "is nested too deeply" : "has a cycle or a value JSON cannot hold";
-      throw new ValidationError([`request: ${why} (${error instanceof Error ? error.message : String(error)})`], this.#meta.service, action.name);
+      throw new ValidationError(
+        [`request: ${why} (${error instanceof Error ? error.message : String(error)})`],
+        this.#meta.service,
+        action.name,
+      );
     }
   }
 
@@ -317,11 +357,24 @@ export class ServiceClient {
       const stream = last?.ok === true && answer.response === last.response ? last.stream : undefined;
       if (stream === undefined) last?.stream?.close();
       const requestId = answer.response["RequestId"] as string | undefined;
-      return { ok: true, response: answer.response as Record<string, unknown>, requestId, headers: last?.headers, secrets: last?.secrets, stream };
+      return {
+        ok: true,
+        response: answer.response as Record<string, unknown>,
+        requestId,
+        headers: last?.headers,
+        secrets: last?.secrets,
+        stream,
+      };
     } catch (error) {
       last?.stream?.close();
       if (kindOf(error) === undefined) throw error;
-      return { ok: false, error: error as SdkError, requestId: undefined, headers: last?.headers, secrets: last?.secrets };
+      return {
+        ok: false,
+        error: error as SdkError,
+        requestId: undefined,
+        headers: last?.headers,
+        secrets: last?.secrets,
+      };
     }
   }
 
@@ -347,14 +400,28 @@ export class ServiceClient {
     );
   }
 
-  async #attempt({ action, attempt, traceId, credentials, body, headers: extra, scope, stream }: Send): Promise<AttemptOutcome> {
+  async #attempt({
+    action,
+    attempt,
+    traceId,
+    credentials,
+    body,
+    headers: extra,
+    scope,
+    stream,
+  }: Send): Promise<AttemptOutcome> {
     const signed = this.#sign(action, credentials, body);
     const headers: Record<string, string> = extra === undefined ? signed : { ...extra, ...signed };
     headers[TRACE_ID_HEADER] = traceId;
     const hooks = this.#hooks;
     const logger = this.#logger;
     if (hooks?.beforeAttempt !== undefined) {
-      hooks.beforeAttempt({ ...where(this.#meta, action, attempt), traceId, endpoint: this.#endpoint.origin, headers: redactHeaders(headers) });
+      hooks.beforeAttempt({
+        ...where(this.#meta, action, attempt),
+        traceId,
+        endpoint: this.#endpoint.origin,
+        headers: redactHeaders(headers),
+      });
     }
     logger?.debug("send", { ...where(this.#meta, action, attempt), traceId, endpoint: this.#endpoint.origin });
     // Last check before the network: a hook or the closing client may have stopped the call.
@@ -380,13 +447,20 @@ export class ServiceClient {
       status = response.status;
       responseHeaders = response.headers === undefined ? undefined : redactValues(response.headers, secrets);
       opened = (response as StreamAnswer).stream;
-      outcome = opened === undefined ? interpretResponse(status, response.body, secrets) : { ok: true, response: {}, requestId: undefined };
+      outcome =
+        opened === undefined
+          ? interpretResponse(status, response.body, secrets)
+          : { ok: true, response: {}, requestId: undefined };
     } catch (error) {
       const failure = asSdkError(error);
       // The transport's timer is the call's deadline: report it as the call's timeout.
       const timedOut = kindOf(failure) === "TimeoutError";
       const sent = (failure as { requestSent?: boolean }).requestSent === true;
-      outcome = { ok: false, error: timedOut ? scope.timeout("while waiting for the response", sent) : failure, requestId: undefined };
+      outcome = {
+        ok: false,
+        error: timedOut ? scope.timeout("while waiting for the response", sent) : failure,
+        requestId: undefined,
+      };
     }
     if (hooks?.afterAttempt !== undefined || logger !== undefined) {
       const error = outcome.ok ? undefined : outcome.error;
@@ -478,12 +552,16 @@ function asSdkError(error: unknown): SdkError {
 }
 
 function checkTimeout(value: number, name: string): number {
-  if (!(value > 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be a positive number of ms, got ${value}`);
+  if (!(value > 0) || !Number.isFinite(value))
+    throw new RangeError(`${name} must be a positive number of ms, got ${value}`);
   return value;
 }
 
 /** Response headers for hooks and the retry policy, with anything the server echoed of our secrets removed. */
-function redactValues(headers: Readonly<Record<string, string>>, secrets: readonly (string | undefined)[]): Record<string, string> {
+function redactValues(
+  headers: Readonly<Record<string, string>>,
+  secrets: readonly (string | undefined)[],
+): Record<string, string> {
   const copy: Record<string, string> = {};
   for (const name in headers) copy[name] = redactText(headers[name]!, secrets);
   return copy;

@@ -64,7 +64,9 @@ export function assumeRoleCredentials(options: AssumeRoleCredentialsOptions): Cr
       });
     } catch (error) {
       // The cause (a core SdkError or the source's CredentialsError) is secret-free by contract.
-      const what = isCredentialsError(error) ? `has no source credentials: ${error.message}` : `failed: ${describe(error)}`;
+      const what = isCredentialsError(error)
+        ? `has no source credentials: ${error.message}`
+        : `failed: ${describe(error)}`;
       throw new CredentialsError(`${where} ${what}`, { cause: error });
     }
     return parseStsCredentials(response, where);

@@ -1,11 +1,11 @@
 import { cachedProvider } from "./cache.js";
 import { DEFAULT_CREDENTIAL_CHAIN, type DefaultCredentialSource } from "./chain-order.js";
-import { cvmRoleCredentials, type CvmRoleCredentialsOptions } from "./cvm-role.js";
+import { type CvmRoleCredentialsOptions, cvmRoleCredentials } from "./cvm-role.js";
 import { envCredentials } from "./env.js";
 import type { CredentialEnvironment } from "./environment.js";
 import { type CredentialSourceReport, CredentialsError, isCredentialsError } from "./errors.js";
 import { profileCredentials } from "./profile.js";
-import { tkeOidcCredentials, type TkeOidcCredentialsOptions } from "./tke-oidc.js";
+import { type TkeOidcCredentialsOptions, tkeOidcCredentials } from "./tke-oidc.js";
 import type { CredentialProvider } from "./types.js";
 
 /** Options of {@link defaultCredentialChain}. The environment fields apply to every link. */
@@ -67,13 +67,20 @@ export function defaultCredentialChain(options: DefaultCredentialChainOptions = 
       throw error;
     }
   };
-  return cachedProvider(withPreface, { ...(options.now === undefined ? {} : { now: options.now }), origin: "default credential chain" });
+  return cachedProvider(withPreface, {
+    ...(options.now === undefined ? {} : { now: options.now }),
+    origin: "default credential chain",
+  });
 }
 
 function noCredentials(sources: readonly CredentialSourceReport[]): CredentialsError {
   const lines = sources.map((s) => `  - ${s.source}: ${s.detail}`);
   return new CredentialsError(
-    ["No Tencent Cloud credentials found. Looked in, in order:", ...lines, "Pass `credentials` to the client or configure one of these."].join("\n"),
+    [
+      "No Tencent Cloud credentials found. Looked in, in order:",
+      ...lines,
+      "Pass `credentials` to the client or configure one of these.",
+    ].join("\n"),
     { sources, missing: true },
   );
 }

@@ -1,7 +1,7 @@
 import { cachedProvider } from "./cache.js";
 import { type CredentialEnvironment, resolveEnvironment } from "./environment.js";
-import { expiryFromUnixSeconds } from "./expiry.js";
 import { CredentialsError, missingSource } from "./errors.js";
+import { expiryFromUnixSeconds } from "./expiry.js";
 import { CredentialHttpError } from "./http.js";
 import type { CredentialProvider, Credentials } from "./types.js";
 
@@ -48,7 +48,10 @@ export function cvmRoleCredentials(options: CvmRoleCredentialsOptions = {}): Cre
     const listed = await get(base, true);
     if (listed.status === 404) throw missingSource(where, "no CAM role bound to this instance");
     if (listed.status !== 200) throw new CredentialsError(`${where}: role list returned HTTP ${listed.status}`);
-    const role = listed.body.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== "");
+    const role = listed.body
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .find((line) => line !== "");
     if (role === undefined) throw missingSource(where, "no CAM role bound to this instance");
     if (!ROLE_NAME.test(role)) throw new CredentialsError(`${where}: role list is not a CAM role name`);
     return role;
@@ -57,7 +60,8 @@ export function cvmRoleCredentials(options: CvmRoleCredentialsOptions = {}): Cre
   const fetchCredentials = async (): Promise<Credentials> => {
     const role = options.roleName ?? (await fetchRole());
     const res = await get(base + encodeURIComponent(role), options.roleName !== undefined);
-    if (res.status !== 200) throw new CredentialsError(`${where}: credentials of role ${role} returned HTTP ${res.status}`);
+    if (res.status !== 200)
+      throw new CredentialsError(`${where}: credentials of role ${role} returned HTTP ${res.status}`);
     return parseRoleCredentials(res.body, `${where}, role ${role}`);
   };
 
@@ -77,7 +81,8 @@ function parseRoleCredentials(body: string, where: string): Credentials {
   const missing = ["TmpSecretId", "TmpSecretKey", "Token"].filter((k) => typeof d[k] !== "string" || d[k] === "");
   if (typeof d.ExpiredTime !== "number" || !Number.isFinite(d.ExpiredTime)) missing.push("ExpiredTime");
   if (missing.length > 0) {
-    const code = typeof d.Code === "string" && d.Code !== "Success" ? ` (Code ${JSON.stringify(d.Code.slice(0, 64))})` : "";
+    const code =
+      typeof d.Code === "string" && d.Code !== "Success" ? ` (Code ${JSON.stringify(d.Code.slice(0, 64))})` : "";
     throw new CredentialsError(`${where}: response lacks ${missing.join(", ")}${code}`);
   }
   return {

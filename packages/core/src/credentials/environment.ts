@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
-import { nodeFetcher, type CredentialFetcher } from "./http.js";
+import { type CredentialFetcher, nodeFetcher } from "./http.js";
 
 /**
  * What credential sources read from the outside world. Every field is injectable so tests and

@@ -63,7 +63,9 @@ export function profileCredentials(options: ProfileCredentialsOptions = {}): Cre
         if (chosenProfile !== undefined || chosenFile !== undefined) {
           throw new CredentialsError(
             `Profile [${profile}] not found in credentials file ${file}` +
-              (chosenProfile === undefined ? "" : ` (chosen by ${options.profile !== undefined ? "profile option" : ENV_PROFILE})`),
+              (chosenProfile === undefined
+                ? ""
+                : ` (chosen by ${options.profile !== undefined ? "profile option" : ENV_PROFILE})`),
           );
         }
         sources.push({ source: `profile file ${file}`, detail: `no [${profile}] section` });
@@ -91,7 +93,9 @@ function defaultFiles(homedir: () => string): string[] {
   } catch {
     // Containers without a passwd entry have no home; the system file still applies.
   }
-  return home === undefined || home === "" ? [SYSTEM_CREDENTIALS_FILE] : [join(home, ".tencentcloud", "credentials"), SYSTEM_CREDENTIALS_FILE];
+  return home === undefined || home === ""
+    ? [SYSTEM_CREDENTIALS_FILE]
+    : [join(home, ".tencentcloud", "credentials"), SYSTEM_CREDENTIALS_FILE];
 }
 
 /** `ini` nests dotted section names (`[team.prod]` → `{team: {prod}}`), so walk them back. */

@@ -1,5 +1,5 @@
 import { cachedProvider } from "./cache.js";
-import { defaultCredentialChain, type DefaultCredentialChainOptions } from "./chain.js";
+import { type DefaultCredentialChainOptions, defaultCredentialChain } from "./chain.js";
 import { CredentialsError } from "./errors.js";
 import { sealCredentials } from "./sealed.js";
 import type { CredentialProvider, Credentials } from "./types.js";
@@ -24,7 +24,10 @@ export function resolveCredentialProvider(
 ): CredentialProvider {
   if (credentials === undefined) return defaultCredentialChain(options);
   if (typeof credentials === "function") {
-    return cachedProvider(credentials, { ...(options.now === undefined ? {} : { now: options.now }), origin: "credentials provider function" });
+    return cachedProvider(credentials, {
+      ...(options.now === undefined ? {} : { now: options.now }),
+      origin: "credentials provider function",
+    });
   }
   if (typeof credentials === "object" && credentials !== null) return staticCredentials(credentials);
   throw new CredentialsError(

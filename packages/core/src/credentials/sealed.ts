@@ -64,7 +64,9 @@ class SealedSessionCredentials extends SealedCredentials {
 export function sealCredentials(value: unknown, origin: string): Credentials {
   if (value instanceof SealedCredentials) return value;
   if (typeof value !== "object" || value === null) {
-    throw new CredentialsError(`Invalid credentials from ${origin}: expected an object, got ${value === null ? "null" : typeof value}`);
+    throw new CredentialsError(
+      `Invalid credentials from ${origin}: expected an object, got ${value === null ? "null" : typeof value}`,
+    );
   }
   const problems: string[] = [];
   const c = value as Partial<Record<keyof Credentials, unknown>>;
@@ -73,8 +75,10 @@ export function sealCredentials(value: unknown, origin: string): Credentials {
   if (c.token !== undefined && typeof c.token !== "string") problems.push("token is not a string");
   // Both travel in headers: a CR/LF there is a configuration mistake (or an injection), caught here
   // instead of failing as a retried network error on every call.
-  if (typeof c.secretId === "string" && !HEADER_SAFE.test(c.secretId)) problems.push("secretId holds whitespace or control characters");
-  if (typeof c.token === "string" && !HEADER_SAFE.test(c.token)) problems.push("token holds whitespace or control characters");
+  if (typeof c.secretId === "string" && !HEADER_SAFE.test(c.secretId))
+    problems.push("secretId holds whitespace or control characters");
+  if (typeof c.token === "string" && !HEADER_SAFE.test(c.token))
+    problems.push("token holds whitespace or control characters");
   if (c.expiresAt !== undefined && !(c.expiresAt instanceof Date && !Number.isNaN(c.expiresAt.getTime()))) {
     problems.push("expiresAt is not a valid Date");
   }

@@ -1,6 +1,6 @@
 import type { ActionMeta, ServiceMeta } from "../meta.js";
-import { expiryFromUnixSeconds } from "./expiry.js";
 import { CredentialsError } from "./errors.js";
+import { expiryFromUnixSeconds } from "./expiry.js";
 import type { Credentials } from "./types.js";
 
 /** STS API version used for AssumeRole and AssumeRoleWithWebIdentity. */
@@ -23,7 +23,8 @@ export const STS_MAX_DURATION_SECONDS = 43_200;
  * the refresh schedule (a quarter of the lifetime when that is under 5 minutes) copes with short ones.
  */
 export function durationProblem(durationSeconds: number): string | undefined {
-  if (Number.isInteger(durationSeconds) && durationSeconds >= 1 && durationSeconds <= STS_MAX_DURATION_SECONDS) return undefined;
+  if (Number.isInteger(durationSeconds) && durationSeconds >= 1 && durationSeconds <= STS_MAX_DURATION_SECONDS)
+    return undefined;
   return `durationSeconds must be a whole number of seconds from 1 to ${STS_MAX_DURATION_SECONDS} (STS's maximum), got ${durationSeconds}`;
 }
 
@@ -69,7 +70,10 @@ export function defaultSessionName(now: () => number): string {
  */
 export function parseStsCredentials(response: unknown, where: string): Credentials {
   const r = (typeof response === "object" && response !== null ? response : {}) as Record<string, unknown>;
-  const c = (typeof r.Credentials === "object" && r.Credentials !== null ? r.Credentials : {}) as Record<string, unknown>;
+  const c = (typeof r.Credentials === "object" && r.Credentials !== null ? r.Credentials : {}) as Record<
+    string,
+    unknown
+  >;
   const missing = ["TmpSecretId", "TmpSecretKey", "Token"]
     .filter((k) => typeof c[k] !== "string" || c[k] === "")
     .map((k) => `Credentials.${k}`);

@@ -1,13 +1,13 @@
+import { TencentCloudError } from "../errors/tencent-cloud-error.js";
 import { cachedProvider } from "./cache.js";
 import { type CredentialEnvironment, envValue, isNotFound, resolveEnvironment } from "./environment.js";
 import { CredentialsError, missingSource } from "./errors.js";
-import { TencentCloudError } from "../errors/tencent-cloud-error.js";
 import { CredentialHttpError } from "./http.js";
 import {
   defaultSessionName,
+  durationProblem,
   parseStsCredentials,
   ROLE_SESSION_NAME,
-  durationProblem,
   STS_DEFAULT_DURATION_SECONDS,
   STS_SERVICE,
   STS_VERSION,
@@ -106,7 +106,11 @@ interface TkeSettings {
   readonly roleArn: string;
 }
 
-function readSettings(options: TkeOidcCredentialsOptions, env: Readonly<Record<string, string | undefined>>, where: string): TkeSettings {
+function readSettings(
+  options: TkeOidcCredentialsOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  where: string,
+): TkeSettings {
   const values = {
     [ENV_TKE_REGION]: options.region ?? envValue(env, ENV_TKE_REGION),
     [ENV_TKE_PROVIDER_ID]: options.providerId ?? envValue(env, ENV_TKE_PROVIDER_ID),
@@ -130,7 +134,9 @@ async function readToken(readFile: (path: string) => Promise<string>, path: stri
     token = (await readFile(path)).trim();
   } catch (error) {
     const why = isNotFound(error) ? "does not exist" : "cannot be read";
-    throw new CredentialsError(`TKE web identity token file ${path} (${ENV_TKE_WEB_IDENTITY_TOKEN_FILE}) ${why}`, { cause: error });
+    throw new CredentialsError(`TKE web identity token file ${path} (${ENV_TKE_WEB_IDENTITY_TOKEN_FILE}) ${why}`, {
+      cause: error,
+    });
   }
   if (token === "") throw new CredentialsError(`TKE web identity token file ${path} is empty`);
   return token;
@@ -153,7 +159,10 @@ function parseWebIdentityResponse(status: number, body: string, where: string): 
   if (typeof response !== "object" || response === null) {
     throw new CredentialsError(`${call} returned HTTP ${status} without a Response object`);
   }
-  const { Error: apiError, RequestId } = response as { Error?: { Code?: unknown; Message?: unknown }; RequestId?: unknown };
+  const { Error: apiError, RequestId } = response as {
+    Error?: { Code?: unknown; Message?: unknown };
+    RequestId?: unknown;
+  };
   if (apiError !== undefined) {
     const cause = new TencentCloudError({
       code: typeof apiError.Code === "string" ? apiError.Code : "UnknownError",
@@ -164,7 +173,9 @@ function parseWebIdentityResponse(status: number, body: string, where: string): 
       action: "AssumeRoleWithWebIdentity",
       attempts: 1,
     });
-    throw new CredentialsError(`${call} failed: ${cause.code}: ${cause.message} (RequestId ${cause.requestId})`, { cause });
+    throw new CredentialsError(`${call} failed: ${cause.code}: ${cause.message} (RequestId ${cause.requestId})`, {
+      cause,
+    });
   }
   return parseStsCredentials(response, call);
 }

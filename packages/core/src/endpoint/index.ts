@@ -1,1 +1,1 @@
-export { resolveEndpoint, parseEndpoint, type ResolvedEndpoint, type EndpointOptions } from "./resolve.js";
+export { type EndpointOptions, parseEndpoint, type ResolvedEndpoint, resolveEndpoint } from "./resolve.js";

@@ -47,7 +47,9 @@ export function resolveEndpoint(meta: ServiceMeta, options: EndpointOptions = {}
       throw new ConfigurationError("`regionalEndpoint` and `endpoint` both choose the host: set only one");
     }
     if (options.region === undefined || options.region === "") {
-      throw new ConfigurationError("`regionalEndpoint: true` needs the `region` option (the host is <service>.<region>.tencentcloudapi.com)");
+      throw new ConfigurationError(
+        "`regionalEndpoint: true` needs the `region` option (the host is <service>.<region>.tencentcloudapi.com)",
+      );
     }
   }
   if (options.endpoint !== undefined) return parseEndpoint(options.endpoint);
@@ -65,9 +67,7 @@ export function resolveEndpoint(meta: ServiceMeta, options: EndpointOptions = {}
 
 /** `<prefix>.<region>.tencentcloudapi.com`, the prefix taken from the spec's default endpoint. */
 function regionalHost(meta: ServiceMeta, region: string): string {
-  const prefix = meta.endpoint.endsWith(PUBLIC_DOMAIN)
-    ? meta.endpoint.slice(0, -PUBLIC_DOMAIN.length)
-    : meta.service;
+  const prefix = meta.endpoint.endsWith(PUBLIC_DOMAIN) ? meta.endpoint.slice(0, -PUBLIC_DOMAIN.length) : meta.service;
   return `${prefix}.${region}${PUBLIC_DOMAIN}`;
 }
 
@@ -79,7 +79,9 @@ export function parseEndpoint(endpoint: string): ResolvedEndpoint {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new ConfigurationError(`Invalid endpoint ${JSON.stringify(endpoint)}: expected a host or an origin like https://host[:port]`);
+    throw new ConfigurationError(
+      `Invalid endpoint ${JSON.stringify(endpoint)}: expected a host or an origin like https://host[:port]`,
+    );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ConfigurationError(`Invalid endpoint ${JSON.stringify(endpoint)}: protocol must be https: or http:`);

@@ -1,4 +1,4 @@
-import { brand, kindOf, ERROR_KIND, type ErrorKind } from "./brand.js";
+import { brand, ERROR_KIND, type ErrorKind, kindOf } from "./brand.js";
 
 /** Where and how often a failing call was tried; filled in by the client before the error reaches you. */
 export interface ErrorContext {

@@ -1,3 +1,3 @@
-export { parseJson, JsonSyntaxError } from "./parse.js";
+export { JsonSyntaxError, parseJson } from "./parse.js";
 export { stringifyJson } from "./stringify.js";
 export type { Int64, UInt64 } from "./types.js";

@@ -27,5 +27,5 @@ brand(PaginationError, "PaginationError");
 
 /** True for a {@link PaginationError} from any copy of `@org/tc-core`. */
 export function isPaginationError(value: unknown): value is PaginationError {
-  return kindOf(value) === ("PaginationError");
+  return kindOf(value) === "PaginationError";
 }

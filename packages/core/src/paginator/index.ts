@@ -1,2 +1,2 @@
-export { paginate, type Paginated, type PaginateOptions, type PaginatorInvoke } from "./paginate.js";
-export { PaginationError, isPaginationError } from "./errors.js";
+export { isPaginationError, PaginationError } from "./errors.js";
+export { type Paginated, type PaginateOptions, type PaginatorInvoke, paginate } from "./paginate.js";

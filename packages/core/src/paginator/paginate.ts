@@ -48,7 +48,11 @@ export function paginate<Req extends object, Res extends object, Item>(
     let previous: string | undefined;
     for (let first = true; ; first = false) {
       if (signal?.aborted) throw abortError(signal);
-      const pageRequest = { ...request, [meta.offset]: offset, ...(limit === undefined ? {} : { [meta.limit]: limit }) };
+      const pageRequest = {
+        ...request,
+        [meta.offset]: offset,
+        ...(limit === undefined ? {} : { [meta.limit]: limit }),
+      };
       const response = await invoke(pageRequest, callOptions);
       if (signal?.aborted) throw abortError(signal);
 

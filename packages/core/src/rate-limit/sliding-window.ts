@@ -44,7 +44,8 @@ export class SlidingWindow {
       throw new RangeError(`Rate limit must be a positive number of requests per second, got ${ratePerSecond}`);
     }
     const margin = options.marginMs ?? DEFAULT_WINDOW_MARGIN_MS;
-    if (!(margin >= 0) || !Number.isFinite(margin)) throw new RangeError(`marginMs must be a non-negative number, got ${margin}`);
+    if (!(margin >= 0) || !Number.isFinite(margin))
+      throw new RangeError(`marginMs must be a non-negative number, got ${margin}`);
     this.limit = Math.max(1, Math.floor(ratePerSecond));
     this.windowMs = (1000 * this.limit) / ratePerSecond + margin;
     this.#now = options.now ?? performance.now.bind(performance);

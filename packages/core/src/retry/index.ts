@@ -1,2 +1,2 @@
-export { isRetryable, backoffDelay, resolveRetryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./policy.js";
+export { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, type RetryPolicy, resolveRetryPolicy } from "./policy.js";
 export { isThrottled, retryAfterMs, retryDelay } from "./throttle.js";

@@ -33,7 +33,8 @@ export function resolveRetryPolicy(option: RetryOptions | false | undefined): Re
   if (option === false) return { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 };
   const policy = { ...DEFAULT_RETRY_POLICY, ...definedOnly(option ?? {}) };
   for (const [name, value] of Object.entries(policy)) {
-    if (!Number.isFinite(value) || value < 0) throw new RangeError(`retry.${name} must be a non-negative number, got ${value}`);
+    if (!Number.isFinite(value) || value < 0)
+      throw new RangeError(`retry.${name} must be a non-negative number, got ${value}`);
   }
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
     throw new RangeError(`retry.maxAttempts must be an integer ≥ 1, got ${policy.maxAttempts}`);
@@ -57,7 +58,8 @@ export function isRetryable(error: SdkError, readOnly: boolean): boolean {
   switch (kindOf(error)) {
     case "TencentCloudError": {
       const { code, httpStatus } = error as SdkError & { code: string; httpStatus: number };
-      if (code === "RequestLimitExceeded" || code.startsWith("RequestLimitExceeded.") || httpStatus === 429) return true;
+      if (code === "RequestLimitExceeded" || code.startsWith("RequestLimitExceeded.") || httpStatus === 429)
+        return true;
       return readOnly && (code.startsWith("InternalError") || httpStatus >= 500);
     }
     case "NetworkError":

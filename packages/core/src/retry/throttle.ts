@@ -10,7 +10,11 @@ export function isThrottled(error: SdkError): boolean {
   const kind = kindOf(error);
   if (kind !== "TencentCloudError" && kind !== "MalformedResponseError") return false;
   const { code, httpStatus } = error as SdkError & { code?: unknown; httpStatus: number };
-  return httpStatus === 429 || (kind === "TencentCloudError" && (code === "RequestLimitExceeded" || String(code).startsWith("RequestLimitExceeded.")));
+  return (
+    httpStatus === 429 ||
+    (kind === "TencentCloudError" &&
+      (code === "RequestLimitExceeded" || String(code).startsWith("RequestLimitExceeded.")))
+  );
 }
 
 /**

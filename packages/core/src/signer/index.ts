@@ -1,2 +1,2 @@
-export { signTc3, computeTc3Signature, utcDate, type Tc3SignInput, type Tc3Signature, type Tc3Headers } from "./tc3.js";
-export { SigningKeyCache, deriveSigningKey } from "./key-cache.js";
+export { deriveSigningKey, SigningKeyCache } from "./key-cache.js";
+export { computeTc3Signature, signTc3, type Tc3Headers, type Tc3Signature, type Tc3SignInput, utcDate } from "./tc3.js";

@@ -86,17 +86,16 @@ export function computeTc3Signature(input: Tc3SignInput, keys: SigningKeyCache =
     throw new TypeError(`TC3 timestamp must be a non-negative integer of seconds, got ${input.timestamp}`);
   }
   const hashedPayload = sha256Hex(input.body);
-  const canonicalRequest =
-    `POST\n/\n\ncontent-type:${input.contentType}\nhost:${input.host}\n\n${SIGNED_HEADERS}\n${hashedPayload}`;
+  const canonicalRequest = `POST\n/\n\ncontent-type:${input.contentType}\nhost:${input.host}\n\n${SIGNED_HEADERS}\n${hashedPayload}`;
   const hashedCanonicalRequest = sha256Hex(canonicalRequest);
   const date = utcDate(input.timestamp);
   const credentialScope = `${date}/${input.service}/tc3_request`;
   const stringToSign = `${ALGORITHM}\n${input.timestamp}\n${credentialScope}\n${hashedCanonicalRequest}`;
-  const signature = crypto.createHmac("sha256", keys.get(input.secretKey, date, input.service))
+  const signature = crypto
+    .createHmac("sha256", keys.get(input.secretKey, date, input.service))
     .update(stringToSign)
     .digest("hex");
-  const authorization =
-    `${ALGORITHM} Credential=${input.secretId}/${credentialScope}, SignedHeaders=${SIGNED_HEADERS}, Signature=${signature}`;
+  const authorization = `${ALGORITHM} Credential=${input.secretId}/${credentialScope}, SignedHeaders=${SIGNED_HEADERS}, Signature=${signature}`;
   return {
     hashedPayload,
     canonicalRequest,

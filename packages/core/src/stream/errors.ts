@@ -42,7 +42,12 @@ export class StreamError extends SdkError {
   }
 
   protected override details(): Record<string, unknown> {
-    return { code: this.code, serviceCode: this.serviceCode, requestId: this.requestId, eventsDelivered: this.eventsDelivered };
+    return {
+      code: this.code,
+      serviceCode: this.serviceCode,
+      requestId: this.requestId,
+      eventsDelivered: this.eventsDelivered,
+    };
   }
 }
 brand(StreamError, "StreamError");

@@ -18,7 +18,10 @@ export class MalformedEventData extends Error {}
  * reconnecting would run the action again); events without data are skipped. Stops without flushing a partial
  * last event when the body did not end cleanly (`complete()` false).
  */
-export async function* readEvents(chunks: AsyncIterable<Uint8Array>, complete: () => boolean): AsyncGenerator<SseEvent> {
+export async function* readEvents(
+  chunks: AsyncIterable<Uint8Array>,
+  complete: () => boolean,
+): AsyncGenerator<SseEvent> {
   const { createParser } = await import("eventsource-parser");
   const pending: EventSourceMessage[] = [];
   const parser = createParser({ onEvent: (message) => pending.push(message) });

@@ -1,4 +1,4 @@
-import { request as httpRequest, type Agent, type IncomingMessage } from "node:http";
+import { type Agent, request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { onAbort } from "../abort/on-abort.js";
 import {

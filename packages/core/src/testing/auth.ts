@@ -5,7 +5,8 @@ import { utcDate } from "../signer/index.js";
 import { MockApiError } from "./api-error.js";
 import { independentTc3Signature } from "./tc3-verify.js";
 
-const AUTHORIZATION = /^TC3-HMAC-SHA256 Credential=([^/\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/\s]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
+const AUTHORIZATION =
+  /^TC3-HMAC-SHA256 Credential=([^/\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/\s]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
 const MAX_SKEW_SECONDS = 300;
 
 /** Everything signature verification looks at. */
@@ -33,14 +34,27 @@ export function verifySignature(
       "Authorization header is missing or not of the form `TC3-HMAC-SHA256 Credential=<id>/<date>/<service>/tc3_request, SignedHeaders=content-type;host, Signature=<hex>`.",
     );
   }
-  const [, secretId, date, scopeService, signedHeaders, signature] = match as unknown as [string, string, string, string, string, string];
+  const [, secretId, date, scopeService, signedHeaders, signature] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
 
   const credentials = keys.get(secretId);
-  if (!credentials) throw new MockApiError("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.");
+  if (!credentials)
+    throw new MockApiError(
+      "AuthFailure.SecretIdNotFound",
+      "The SecretId is not found, please ensure that your SecretId is correct.",
+    );
 
   const timestampText = header1(request.headers["x-tc-timestamp"]);
-  const timestamp = timestampText !== undefined && /^\d{1,12}$/.test(timestampText) ? Number(timestampText) : Number.NaN;
-  if (Number.isNaN(timestamp)) throw new MockApiError("MissingParameter", "The request is missing a valid X-TC-Timestamp header.");
+  const timestamp =
+    timestampText !== undefined && /^\d{1,12}$/.test(timestampText) ? Number(timestampText) : Number.NaN;
+  if (Number.isNaN(timestamp))
+    throw new MockApiError("MissingParameter", "The request is missing a valid X-TC-Timestamp header.");
   const skew = Math.abs(Math.floor(nowMs / 1000) - timestamp);
   if (skew > MAX_SKEW_SECONDS) {
     throw new MockApiError(
@@ -50,7 +64,10 @@ export function verifySignature(
   }
 
   if (signedHeaders !== "content-type;host") {
-    throw new MockApiError("AuthFailure.SignatureFailure", `This endpoint verifies SignedHeaders=content-type;host only, got ${signedHeaders}.`);
+    throw new MockApiError(
+      "AuthFailure.SignatureFailure",
+      `This endpoint verifies SignedHeaders=content-type;host only, got ${signedHeaders}.`,
+    );
   }
   if (scopeService !== service) {
     throw new MockApiError(
@@ -59,7 +76,10 @@ export function verifySignature(
     );
   }
   if (date !== utcDate(timestamp)) {
-    throw new MockApiError("AuthFailure.SignatureFailure", `The credential scope date ${date} is not the UTC date of X-TC-Timestamp.`);
+    throw new MockApiError(
+      "AuthFailure.SignatureFailure",
+      `The credential scope date ${date} is not the UTC date of X-TC-Timestamp.`,
+    );
   }
 
   const expected = independentTc3Signature({
@@ -79,7 +99,10 @@ export function verifySignature(
 
   const token = header1(request.headers["x-tc-token"]);
   if ((credentials.token ?? "") !== (token ?? "")) {
-    throw new MockApiError("AuthFailure.TokenFailure", "The X-TC-Token header does not match the temporary credentials of this SecretId.");
+    throw new MockApiError(
+      "AuthFailure.TokenFailure",
+      "The X-TC-Token header does not match the temporary credentials of this SecretId.",
+    );
   }
   return credentials;
 }

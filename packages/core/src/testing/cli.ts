@@ -28,7 +28,11 @@ otherwise generates a throwaway pair for this run and prints it.`;
  * parses `argv`, prints the endpoint and credentials, and keeps serving until SIGINT or SIGTERM.
  * Resolves with the process exit code: 0 after a clean stop, 2 on bad arguments.
  */
-export async function runMockServerCli(data: MockServiceData, argv: readonly string[], io?: MockCliIo): Promise<number> {
+export async function runMockServerCli(
+  data: MockServiceData,
+  argv: readonly string[],
+  io?: MockCliIo,
+): Promise<number> {
   const out = io?.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   const err = io?.err ?? ((line: string) => process.stderr.write(`${line}\n`));
   const env = io?.env ?? process.env;
@@ -57,7 +61,9 @@ export async function runMockServerCli(data: MockServiceData, argv: readonly str
     options = {
       ...(values.port === undefined ? {} : { port: integer("--port", values.port, 65535) }),
       ...(values.host === undefined ? {} : { host: values.host }),
-      ...(values["task-duration"] === undefined ? {} : { taskDurationMs: integer("--task-duration", values["task-duration"]) }),
+      ...(values["task-duration"] === undefined
+        ? {}
+        : { taskDurationMs: integer("--task-duration", values["task-duration"]) }),
       ...(values["fail-tasks"] ? { taskOutcome: "failed" as const } : {}),
       ...(values["rate-limits"] ? { enforceRateLimits: true } : {}),
       ...(secretId && secretKey ? { credentials: { secretId, secretKey } } : {}),
@@ -76,7 +82,11 @@ export async function runMockServerCli(data: MockServiceData, argv: readonly str
   } else {
     out(`Local ${data.meta.service} ${data.meta.version} endpoint: ${server.endpoint}`);
     out(`  TENCENTCLOUD_SECRET_ID=${secretId}`);
-    out(generated ? `  TENCENTCLOUD_SECRET_KEY=${secretKey}   (throwaway key of this run)` : "  secret key: from TENCENTCLOUD_SECRET_KEY");
+    out(
+      generated
+        ? `  TENCENTCLOUD_SECRET_KEY=${secretKey}   (throwaway key of this run)`
+        : "  secret key: from TENCENTCLOUD_SECRET_KEY",
+    );
     out("Press Ctrl+C to stop.");
   }
 
@@ -87,7 +97,8 @@ export async function runMockServerCli(data: MockServiceData, argv: readonly str
 
 function integer(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value > max) throw new TypeError(`${flag} expects an integer from 0 to ${max}, got "${text}"`);
+  if (!/^\d+$/.test(text) || value > max)
+    throw new TypeError(`${flag} expects an integer from 0 to ${max}, got "${text}"`);
   return value;
 }
 
@@ -102,4 +113,3 @@ function signalled(): Promise<void> {
     process.on("SIGTERM", stop);
   });
 }
-

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { PaginatorMeta } from "../meta.js";
-import { parseStatePath, type PathStep } from "../waiter/state-path.js";
+import { type PathStep, parseStatePath } from "../waiter/state-path.js";
 import type { MockServiceData, MockStateData } from "./types.js";
 
 type Json = Record<string, unknown>;
@@ -95,7 +95,13 @@ export class Collections {
 
   #start(state: MockStateData, steps: readonly PathStep[], entry: Entry): void {
     const typed = (value: string | undefined): unknown =>
-      value === undefined ? undefined : state.valueKind === "number" ? Number(value) : state.valueKind === "boolean" ? value === "true" : value;
+      value === undefined
+        ? undefined
+        : state.valueKind === "number"
+          ? Number(value)
+          : state.valueKind === "boolean"
+            ? value === "true"
+            : value;
     const success = typed(state.waiter.success[0]);
     const from = typed(state.pending[0]);
     if (from !== undefined) setAt(entry.item, steps, from);
@@ -175,7 +181,8 @@ function matches(item: Json, request: Json, paginator: PaginatorMeta): boolean {
       for (const filter of value as Json[]) {
         const member = typeof filter?.["Name"] === "string" ? pascal(filter["Name"]) : undefined;
         const values = Array.isArray(filter?.["Values"]) ? (filter["Values"] as unknown[]).map(String) : undefined;
-        if (member === undefined || values === undefined || !Object.hasOwn(item, member) || !isScalar(item[member])) continue;
+        if (member === undefined || values === undefined || !Object.hasOwn(item, member) || !isScalar(item[member]))
+          continue;
         if (!values.includes(String(item[member]))) return false;
       }
       continue;
@@ -199,12 +206,18 @@ function idHolders(idMember: string): string[] {
  * (e.g. `InstanceIds`, `InstanceIdSet` or `InstanceId` for items keyed `InstanceId`), with as many new ids as the request's
  * `…Count`/`…Num` member asks for (else as many as the sample had), each keeping the sample's prefix.
  */
-function createdIds(response: Json, idMember: string, request: Json): { member: string; ids: string[]; single: boolean } | undefined {
+function createdIds(
+  response: Json,
+  idMember: string,
+  request: Json,
+): { member: string; ids: string[]; single: boolean } | undefined {
   for (const member of idHolders(idMember)) {
     const value = response[member];
     const sample = Array.isArray(value) ? value : typeof value === "string" ? [value] : undefined;
     if (sample === undefined) continue;
-    const asked = Object.entries(request).find(([key, v]) => /(Count|Num)$/.test(key) && typeof v === "number")?.[1] as number | undefined;
+    const asked = Object.entries(request).find(([key, v]) => /(Count|Num)$/.test(key) && typeof v === "number")?.[1] as
+      | number
+      | undefined;
     const count = Math.min(MAX_CREATED, Math.max(1, asked ?? sample.length));
     const prefix = /^(.*-)/.exec(String(sample[0] ?? ""))?.[1] ?? "id-";
     const ids = Array.from({ length: count }, () => `${prefix}${randomBytes(4).toString("hex")}`);
@@ -235,11 +248,16 @@ function setAt(item: Json, steps: readonly PathStep[], value: unknown): void {
 
 /** `instance-id` → `InstanceId`, `zone` → `Zone`. */
 function pascal(name: string): string {
-  return name.split(/[-_]/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join("");
+  return name
+    .split(/[-_]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
 }
 
 function isScalar(value: unknown): value is string | number | bigint | boolean {
-  return typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean";
+  return (
+    typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean"
+  );
 }
 
 function bigints(_key: string, value: unknown): unknown {

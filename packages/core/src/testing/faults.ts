@@ -31,7 +31,10 @@ export class Faults {
     const recent = (this.#recent.get(action) ?? []).filter((t) => nowMs - t < WINDOW_MS);
     if (recent.length >= limit) {
       this.#recent.set(action, recent);
-      throw new MockApiError("RequestLimitExceeded", `Your current request times exceeds the limit of ${limit} per second for ${action}.`);
+      throw new MockApiError(
+        "RequestLimitExceeded",
+        `Your current request times exceeds the limit of ${limit} per second for ${action}.`,
+      );
     }
     recent.push(nowMs);
     this.#recent.set(action, recent);

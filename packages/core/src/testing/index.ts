@@ -1,14 +1,14 @@
+export { type MockCliIo, runMockServerCli } from "./cli.js";
 export { startMockServer } from "./server.js";
-export { runMockServerCli, type MockCliIo } from "./cli.js";
 export type {
   MockActionData,
   MockCollections,
-  MockStateData,
   MockRequestRecord,
   MockSample,
   MockServer,
   MockServerOptions,
   MockServiceData,
+  MockStateData,
   MockTask,
   MockTaskData,
   MockTasks,

@@ -1,6 +1,6 @@
 import type { Collections } from "./collections.js";
-import type { MockSample, MockServiceData } from "./types.js";
 import type { TaskStore } from "./tasks.js";
+import type { MockSample, MockServiceData } from "./types.js";
 
 type Json = Record<string, unknown>;
 
@@ -10,9 +10,16 @@ type Json = Record<string, unknown>;
  * in. Then a fresh task for task-starting actions, live state for the task status action, and new or
  * moving resources for the actions state waiters follow.
  */
-export function answer(data: MockServiceData, collections: Collections, tasks: TaskStore, action: string, request: Json): Json {
+export function answer(
+  data: MockServiceData,
+  collections: Collections,
+  tasks: TaskStore,
+  action: string,
+  request: Json,
+): Json {
   const sample = pickSample(data.samples[action] ?? [], request);
-  const fallback = data.defaultAnswers && Object.hasOwn(data.defaultAnswers, action) ? data.defaultAnswers[action] : undefined;
+  const fallback =
+    data.defaultAnswers && Object.hasOwn(data.defaultAnswers, action) ? data.defaultAnswers[action] : undefined;
   const response = structuredClone((sample?.response ?? fallback ?? {}) as Json);
   delete response["RequestId"];
 

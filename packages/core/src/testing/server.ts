@@ -6,8 +6,8 @@ import { parseJson, stringifyJson } from "../json/index.js";
 import { validateRequest } from "../validate/index.js";
 import { MockApiError } from "./api-error.js";
 import { header1, verifySignature } from "./auth.js";
-import { Faults } from "./faults.js";
 import { Collections } from "./collections.js";
+import { Faults } from "./faults.js";
 import { answer } from "./responder.js";
 import { sendEvents, splitAnswer } from "./stream.js";
 import { TaskStore } from "./tasks.js";
@@ -27,7 +27,8 @@ export async function startMockServer<C extends object = MockCollections>(
   options: MockServerOptions<C> = {},
 ): Promise<MockServer> {
   const now = options.now ?? Date.now;
-  const keyList = options.credentials === undefined ? [randomCredentials()] : ([] as Credentials[]).concat(options.credentials);
+  const keyList =
+    options.credentials === undefined ? [randomCredentials()] : ([] as Credentials[]).concat(options.credentials);
   if (keyList.length === 0) throw new TypeError("startMockServer: credentials must hold at least one key pair");
   const keys = new Map(keyList.map((k) => [k.secretId, k]));
   const waiter = data.task?.waiter;
@@ -43,29 +44,43 @@ export async function startMockServer<C extends object = MockCollections>(
   const collections = new Collections(data, {
     now,
     stateDurationMs: options.stateDurationMs ?? options.taskDurationMs ?? 2000,
-    ...(options.collections === undefined ? {} : { given: options.collections as Readonly<Record<string, readonly unknown[]>> }),
+    ...(options.collections === undefined
+      ? {}
+      : { given: options.collections as Readonly<Record<string, readonly unknown[]>> }),
   });
   const requests: MockRequestRecord[] = [];
 
-  const handle = (req: IncomingMessage, body: Buffer | undefined): { record: MockRequestRecord; payload: unknown; events?: readonly object[] } => {
+  const handle = (
+    req: IncomingMessage,
+    body: Buffer | undefined,
+  ): { record: MockRequestRecord; payload: unknown; events?: readonly object[] } => {
     const action = header1(req.headers["x-tc-action"]) ?? "";
     const region = header1(req.headers["x-tc-region"]) || undefined;
     const requestId = randomUUID();
     const receivedAt = now();
     let parsed: unknown;
     try {
-      if (req.method !== "POST") throw new MockApiError("UnsupportedProtocol", "This local endpoint accepts POST requests only.");
-      if (body === undefined) throw new MockApiError("RequestSizeLimitExceeded", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+      if (req.method !== "POST")
+        throw new MockApiError("UnsupportedProtocol", "This local endpoint accepts POST requests only.");
+      if (body === undefined)
+        throw new MockApiError("RequestSizeLimitExceeded", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
       verifySignature({ headers: req.headers, body }, keys, data.meta.service, receivedAt);
       if (!/^application\/json\b/i.test(header1(req.headers["content-type"]) ?? "")) {
         throw new MockApiError("UnsupportedProtocol", "This local endpoint accepts application/json bodies only.");
       }
       if (action === "") throw new MockApiError("MissingParameter", "The request is missing the X-TC-Action header.");
       const meta = data.actions[action];
-      if (!meta) throw new MockApiError("InvalidAction", `The action \`${action}\` does not exist in ${data.meta.service} ${data.meta.version}.`);
+      if (!meta)
+        throw new MockApiError(
+          "InvalidAction",
+          `The action \`${action}\` does not exist in ${data.meta.service} ${data.meta.version}.`,
+        );
       const version = header1(req.headers["x-tc-version"]);
       if (version !== data.meta.version) {
-        throw new MockApiError("NoSuchVersion", `The API version \`${version ?? ""}\` does not exist; this endpoint serves ${data.meta.version}.`);
+        throw new MockApiError(
+          "NoSuchVersion",
+          `The API version \`${version ?? ""}\` does not exist; this endpoint serves ${data.meta.version}.`,
+        );
       }
       if (meta.regionRequired && region === undefined) {
         throw new MockApiError("MissingParameter", "The request is missing a required parameter `Region`.");
@@ -82,7 +97,10 @@ export async function startMockServer<C extends object = MockCollections>(
       const payload = { ...result, RequestId: requestId };
       const member = data.streams && Object.hasOwn(data.streams, action) ? data.streams[action] : undefined;
       if (member !== undefined && (parsed as Record<string, unknown>)[member] === true) {
-        const given = options.streamEvents && Object.hasOwn(options.streamEvents, action) ? options.streamEvents[action] : undefined;
+        const given =
+          options.streamEvents && Object.hasOwn(options.streamEvents, action)
+            ? options.streamEvents[action]
+            : undefined;
         return { record, payload, events: given ?? splitAnswer(payload) };
       }
       return { record, payload };
@@ -96,20 +114,22 @@ export async function startMockServer<C extends object = MockCollections>(
   };
 
   const server = createServer((req, res) => {
-    readBody(req).then(
-      (body) => {
-        const { record, payload, events } = handle(req, body);
-        requests.push(record);
-        // The server's own clock, which a client corrects its signing clock by.
-        res.setHeader("Date", new Date(now()).toUTCString());
-        if (events) return sendEvents(res, events);
-        send(res, 200, "application/json", stringifyJson({ Response: payload }));
-      },
-      () => res.destroy(),
-    ).catch((error: unknown) => {
-      // A bug in the endpoint itself: answer like a failing gateway instead of hanging the client.
-      send(res, 500, "text/plain", `local endpoint error: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    readBody(req)
+      .then(
+        (body) => {
+          const { record, payload, events } = handle(req, body);
+          requests.push(record);
+          // The server's own clock, which a client corrects its signing clock by.
+          res.setHeader("Date", new Date(now()).toUTCString());
+          if (events) return sendEvents(res, events);
+          send(res, 200, "application/json", stringifyJson({ Response: payload }));
+        },
+        () => res.destroy(),
+      )
+      .catch((error: unknown) => {
+        // A bug in the endpoint itself: answer like a failing gateway instead of hanging the client.
+        send(res, 500, "text/plain", `local endpoint error: ${error instanceof Error ? error.message : String(error)}`);
+      });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -148,7 +168,11 @@ function rejectInvalid(problems: readonly string[]): void {
   const unknown = of(/: unknown member/);
   const missing = of(/: required$/);
   const [code, listed] =
-    unknown.length > 0 ? ["UnknownParameter", unknown] : missing.length > 0 ? ["MissingParameter", missing] : ["InvalidParameter", problems];
+    unknown.length > 0
+      ? ["UnknownParameter", unknown]
+      : missing.length > 0
+        ? ["MissingParameter", missing]
+        : ["InvalidParameter", problems];
   throw new MockApiError(code, listed.join("; "));
 }
 

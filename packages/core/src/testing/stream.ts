@@ -34,7 +34,10 @@ export async function sendEvents(res: ServerResponse, events: readonly object[])
   res.end();
 }
 
-function longestString(node: unknown, path: Array<string | number>): { path: Array<string | number>; value: string } | undefined {
+function longestString(
+  node: unknown,
+  path: Array<string | number>,
+): { path: Array<string | number>; value: string } | undefined {
   if (typeof node === "string") return { path, value: node };
   if (typeof node !== "object" || node === null) return undefined;
   let best: { path: Array<string | number>; value: string } | undefined;

@@ -38,7 +38,9 @@ export class TaskStore implements MockTasks {
     return task && this.#view(task);
   }
 
-  create(options: { action?: string; instanceId?: string; outcome?: "succeed" | "failed"; durationMs?: number } = {}): MockTask {
+  create(
+    options: { action?: string; instanceId?: string; outcome?: "succeed" | "failed"; durationMs?: number } = {},
+  ): MockTask {
     const forcedFailure = this.#failNext.shift();
     const outcome = forcedFailure !== undefined ? "failed" : (options.outcome ?? this.#settings.outcome);
     const task: TaskRecord = {

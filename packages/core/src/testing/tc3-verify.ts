@@ -40,7 +40,12 @@ export function independentTc3Signature(request: ReceivedTc3Request): string {
     .join("");
   const canonicalRequest = ["POST", "/", "", canonicalHeaders, "content-type;host", sha256(request.body)].join("\n");
   const date = new Date(request.timestamp * 1000).toISOString().slice(0, 10);
-  const stringToSign = ["TC3-HMAC-SHA256", String(request.timestamp), `${date}/${request.service}/tc3_request`, sha256(canonicalRequest)].join("\n");
+  const stringToSign = [
+    "TC3-HMAC-SHA256",
+    String(request.timestamp),
+    `${date}/${request.service}/tc3_request`,
+    sha256(canonicalRequest),
+  ].join("\n");
   const secretDate = hmac(`TC3${request.secretKey}`, date);
   const secretService = hmac(secretDate, request.service);
   const secretSigning = hmac(secretService, "tc3_request");

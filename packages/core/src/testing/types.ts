@@ -119,7 +119,12 @@ export interface MockTasks {
   /** One task with its current status. */
   get(id: number): MockTask | undefined;
   /** Starts a task without calling an action, e.g. to test a waiter in isolation. */
-  create(options?: { action?: string; instanceId?: string; outcome?: "succeed" | "failed"; durationMs?: number }): MockTask;
+  create(options?: {
+    action?: string;
+    instanceId?: string;
+    outcome?: "succeed" | "failed";
+    durationMs?: number;
+  }): MockTask;
   /** Makes the next task created end `failed` with `message`. */
   failNext(message?: string): void;
 }

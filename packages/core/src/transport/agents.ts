@@ -1,5 +1,5 @@
 import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent, type AgentOptions } from "node:https";
+import { type AgentOptions, Agent as HttpsAgent } from "node:https";
 import type { ResolvedEndpoint } from "../endpoint/resolve.js";
 import { parseProxyUrl, resolveProxy } from "./proxy/env.js";
 
@@ -37,11 +37,14 @@ export class AgentPool {
     if (this.#options.agent !== undefined) return this.#options.agent;
     const route = this.#routes.get(endpoint.origin);
     if (route !== undefined) return route;
-    const proxy = this.#explicitProxy === undefined ? resolveProxy(endpoint, undefined) : this.#explicitProxy || undefined;
+    const proxy =
+      this.#explicitProxy === undefined ? resolveProxy(endpoint, undefined) : this.#explicitProxy || undefined;
     const secure = endpoint.protocol === "https:";
     let agent: HttpAgent | Promise<HttpAgent>;
     if (proxy === undefined) {
-      agent = secure ? (this.#https ??= this.#own(new HttpsAgent(this.#agentOptions()))) : (this.#http ??= this.#own(new HttpAgent(this.#agentOptions())));
+      agent = secure
+        ? (this.#https ??= this.#own(new HttpsAgent(this.#agentOptions())))
+        : (this.#http ??= this.#own(new HttpAgent(this.#agentOptions())));
     } else {
       agent = import("./proxy/tunnel-agent.js").then(({ createTunnelAgent }) => {
         const tunnel = this.#own(createTunnelAgent(proxy, secure, this.#agentOptions()));

@@ -56,11 +56,14 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** A non-retryable {@link MalformedResponseError} for a body past `maxBytes`; reading stopped there. */
 export function tooLargeFailure(httpStatus: number, maxBytes: number): MalformedResponseError {
-  return new MalformedResponseError(`HTTP ${httpStatus} with a body larger than maxResponseBytes (${maxBytes} bytes); reading stopped`, {
-    httpStatus,
-    reason: "too-large",
-    excerpt: "",
-  });
+  return new MalformedResponseError(
+    `HTTP ${httpStatus} with a body larger than maxResponseBytes (${maxBytes} bytes); reading stopped`,
+    {
+      httpStatus,
+      reason: "too-large",
+      excerpt: "",
+    },
+  );
 }
 
 /** Header values HTTP allows: no CR, LF, NUL or other control characters except tab. */
@@ -74,7 +77,9 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 export function checkHeaders(headers: Readonly<Record<string, string>>): void {
   for (const name in headers) {
     if (!HEADER_VALUE.test(headers[name]!)) {
-      throw new ConfigurationError(`Header ${name} holds a character HTTP forbids (CR, LF or another control character); nothing was sent`);
+      throw new ConfigurationError(
+        `Header ${name} holds a character HTTP forbids (CR, LF or another control character); nothing was sent`,
+      );
     }
   }
 }

@@ -1,5 +1,6 @@
 import { onAbort } from "../abort/on-abort.js";
 import { kindOf } from "../errors/brand.js";
+import type { OpenedStream, StreamingTransport, StreamRequest } from "../stream/http.js";
 import {
   abortFailure,
   checkHeaders,
@@ -11,7 +12,6 @@ import {
   timeoutFailure,
   tooLargeFailure,
 } from "./failures.js";
-import type { OpenedStream, StreamingTransport, StreamRequest } from "../stream/http.js";
 import type { Transport, TransportRequest, TransportResponse } from "./types.js";
 
 /** Options of {@link FetchTransport}. */

@@ -1,6 +1,7 @@
-import { request as httpRequest, type Agent as HttpAgent, type ClientRequest, type IncomingMessage } from "node:http";
-import { request as httpsRequest, type AgentOptions } from "node:https";
+import { type ClientRequest, type Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { type AgentOptions, request as httpsRequest } from "node:https";
 import { onAbort } from "../abort/on-abort.js";
+import { type OpenedStream, openNodeStream, type StreamingTransport, type StreamRequest } from "../stream/http.js";
 import { AgentPool } from "./agents.js";
 import {
   abortFailure,
@@ -13,7 +14,6 @@ import {
   timeoutFailure,
   tooLargeFailure,
 } from "./failures.js";
-import { openNodeStream, type OpenedStream, type StreamingTransport, type StreamRequest } from "../stream/http.js";
 import type { Transport, TransportRequest, TransportResponse } from "./types.js";
 
 /** Options of {@link NodeHttpTransport}. */
@@ -155,7 +155,10 @@ class Attempt {
     res.on("error", this.#onError);
     res.once("close", () => {
       // Closed without `end`: the connection dropped mid-body.
-      if (!res.complete) this.#onError(Object.assign(new Error("Connection closed before the body was complete"), { code: "ECONNRESET" }));
+      if (!res.complete)
+        this.#onError(
+          Object.assign(new Error("Connection closed before the body was complete"), { code: "ECONNRESET" }),
+        );
     });
   };
 

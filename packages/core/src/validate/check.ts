@@ -115,7 +115,8 @@ function checkInteger(unsigned: boolean, value: unknown, problems: Problems): vo
   const expected = unsigned ? "unsigned integer" : "integer";
   if (typeof value === "bigint") {
     const [min, max] = unsigned ? [0n, UINT64_MAX] : [INT64_MIN, INT64_MAX];
-    if (value < min || value > max) report(problems, `expected ${expected}, got a bigint outside the ${unsigned ? "uint64" : "int64"} range`);
+    if (value < min || value > max)
+      report(problems, `expected ${expected}, got a bigint outside the ${unsigned ? "uint64" : "int64"} range`);
     return;
   }
   if (typeof value !== "number") {
@@ -154,6 +155,7 @@ function report(problems: Problems, what: string): void {
 /** `Filters[2].Name`; `request` for the root. */
 function formatPath(path: Path): string {
   let text = "";
-  for (const segment of path) text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
+  for (const segment of path)
+    text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
   return text === "" ? "request" : text;
 }

@@ -50,9 +50,16 @@ export function compileShapes(shapes: Shapes): ReadonlyMap<string, CompiledShape
   // Shapes are created before their members are filled so that `#Name` can refer to any shape,
   // including the one being compiled (recursive structures).
   const compiled = new Map<string, CompiledShape>();
-  const fill = new Map<string, { members: Map<string, CompiledMember>; required: string[]; byLowerCase: Map<string, string> }>();
+  const fill = new Map<
+    string,
+    { members: Map<string, CompiledMember>; required: string[]; byLowerCase: Map<string, string> }
+  >();
   for (const name of Object.keys(shapes)) {
-    const parts = { members: new Map<string, CompiledMember>(), required: [] as string[], byLowerCase: new Map<string, string>() };
+    const parts = {
+      members: new Map<string, CompiledMember>(),
+      required: [] as string[],
+      byLowerCase: new Map<string, string>(),
+    };
     fill.set(name, parts);
     compiled.set(name, { name, ...parts });
   }

@@ -4,7 +4,7 @@ import { compileShapes } from "./compile.js";
 
 export { MAX_REQUEST_DEPTH } from "./check.js";
 
-export { ValidationError, isValidationError } from "./validation-error.js";
+export { isValidationError, ValidationError } from "./validation-error.js";
 
 /**
  * Checks `value` against the request shape `shape` of a service's compact type table and returns

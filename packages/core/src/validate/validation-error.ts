@@ -11,7 +11,10 @@ export class ValidationError extends SdkError {
 
   constructor(problems: readonly string[], service: string, action: string) {
     const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    super(`Invalid ${service}.${action} request (${count}):\n${problems.map((p) => `  - ${p}`).join("\n")}`, { service, action });
+    super(`Invalid ${service}.${action} request (${count}):\n${problems.map((p) => `  - ${p}`).join("\n")}`, {
+      service,
+      action,
+    });
     this.problems = Object.freeze([...problems]);
   }
 

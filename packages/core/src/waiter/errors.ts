@@ -111,7 +111,9 @@ export class WaiterTimeoutError extends SdkError {
 
   constructor(init: WaiterTimeoutInit) {
     const subject =
-      init.taskId === undefined ? `${init.action} did not reach ${init.waiter ?? "the awaited state"}` : `Task ${String(init.taskId)} did not finish`;
+      init.taskId === undefined
+        ? `${init.action} did not reach ${init.waiter ?? "the awaited state"}`
+        : `Task ${String(init.taskId)} did not finish`;
     super(
       `${subject} within ${init.timeoutMs} ms` +
         (init.status === undefined ? "" : ` (last status "${init.status}" after ${init.polls} polls)`),
@@ -139,10 +141,10 @@ brand(WaiterTimeoutError, "WaiterTimeoutError");
 
 /** True for a {@link TaskFailedError} from any copy of `@org/tc-core`. */
 export function isTaskFailedError(value: unknown): value is TaskFailedError {
-  return kindOf(value) === ("TaskFailedError");
+  return kindOf(value) === "TaskFailedError";
 }
 
 /** True for a {@link WaiterTimeoutError} from any copy of `@org/tc-core`. */
 export function isWaiterTimeoutError(value: unknown): value is WaiterTimeoutError {
-  return kindOf(value) === ("WaiterTimeoutError");
+  return kindOf(value) === "WaiterTimeoutError";
 }

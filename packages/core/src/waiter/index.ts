@@ -1,13 +1,13 @@
-export { waitFor, type WaitOptions, type WaiterInvoke, type WaiterTarget } from "./wait-for.js";
-export { waitUntil, type StateWaiterInvoke } from "./wait-until.js";
+export { systemClock, type WaiterClock } from "./clock.js";
 export {
-  TaskFailedError,
-  WaiterTimeoutError,
   isTaskFailedError,
   isWaiterTimeoutError,
-  type WaiterId,
+  TaskFailedError,
   type TaskFailureInit,
+  type WaiterId,
+  WaiterTimeoutError,
   type WaiterTimeoutInit,
 } from "./errors.js";
-export { WaiterFailedError, isWaiterFailedError, type WaiterFailedInit } from "./state-errors.js";
-export { systemClock, type WaiterClock } from "./clock.js";
+export { isWaiterFailedError, WaiterFailedError, type WaiterFailedInit } from "./state-errors.js";
+export { type WaiterInvoke, type WaiterTarget, type WaitOptions, waitFor } from "./wait-for.js";
+export { type StateWaiterInvoke, waitUntil } from "./wait-until.js";

@@ -50,7 +50,13 @@ export class WaiterFailedError extends SdkError {
   }
 
   protected override details(): Record<string, unknown> {
-    return { waiter: this.waiter, path: this.path, values: this.values, failed: this.failed, requestId: this.requestId };
+    return {
+      waiter: this.waiter,
+      path: this.path,
+      values: this.values,
+      failed: this.failed,
+      requestId: this.requestId,
+    };
   }
 }
 brand(WaiterFailedError, "WaiterFailedError");

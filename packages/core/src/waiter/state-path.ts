@@ -16,7 +16,8 @@ export function parseStatePath(path: string): PathStep[] {
     if (!match) throw new TypeError(`Invalid state path "${path}": "${part}" is not a member name with an optional []`);
     return { member: match[1]!, each: match[2] !== undefined };
   });
-  if (steps[steps.length - 1]?.each) throw new TypeError(`Invalid state path "${path}": it must end at a member, not a list`);
+  if (steps[steps.length - 1]?.each)
+    throw new TypeError(`Invalid state path "${path}": it must end at a member, not a list`);
   return steps;
 }
 
@@ -37,5 +38,9 @@ export function valuesAt(node: unknown, steps: readonly PathStep[]): string[] {
     }
     current = next;
   }
-  return current.flatMap((v) => (typeof v === "string" || typeof v === "number" || typeof v === "bigint" || typeof v === "boolean" ? [String(v)] : []));
+  return current.flatMap((v) =>
+    typeof v === "string" || typeof v === "number" || typeof v === "bigint" || typeof v === "boolean"
+      ? [String(v)]
+      : [],
+  );
 }

@@ -3,7 +3,7 @@ import { SdkError } from "../errors/index.js";
 import type { WaiterMeta } from "../meta.js";
 import { abortError, systemClock, type WaiterClock } from "./clock.js";
 import { pollDelay } from "./delay.js";
-import { TaskFailedError, WaiterTimeoutError, type WaiterId } from "./errors.js";
+import { TaskFailedError, type WaiterId, WaiterTimeoutError } from "./errors.js";
 
 /** Thirty minutes: long enough for the slowest Redis tasks (backups, migrations). */
 export const DEFAULT_TIMEOUT_MS = 30 * 60 * 1000;
@@ -75,7 +75,13 @@ export async function waitFor<R extends object>(
     const remaining = deadline - clock.now();
     if (remaining <= 0) throw new WaiterTimeoutError({ action, taskId, timeoutMs, polls, status, response });
     // Sleeping at most until the deadline gives the task one last poll at the deadline itself.
-    await clock.sleep(Math.min(pollDelay(polls - 1, minDelayMs, maxDelayMs, () => clock.random()), remaining), signal);
+    await clock.sleep(
+      Math.min(
+        pollDelay(polls - 1, minDelayMs, maxDelayMs, () => clock.random()),
+        remaining,
+      ),
+      signal,
+    );
   }
 }
 
@@ -95,7 +101,8 @@ function statusOf(response: object, waiter: WaiterMeta): string {
 }
 
 export function checkMs(name: string, value: number): number {
-  if (!(value >= 0) || !Number.isFinite(value)) throw new RangeError(`${name} must be a non-negative number of ms, got ${value}`);
+  if (!(value >= 0) || !Number.isFinite(value))
+    throw new RangeError(`${name} must be a non-negative number of ms, got ${value}`);
   return value;
 }
 

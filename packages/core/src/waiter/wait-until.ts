@@ -50,12 +50,20 @@ export async function waitUntil<R extends object>(
       onProgress?.(status, response);
     }
     const failed = values.filter((v) => failure.has(lower(v)));
-    if (failed.length > 0) throw new WaiterFailedError({ action, waiter: waiter.name, path: waiter.path, values, failed, response });
+    if (failed.length > 0)
+      throw new WaiterFailedError({ action, waiter: waiter.name, path: waiter.path, values, failed, response });
     if (values.length > 0 && values.every((v) => success.has(lower(v)))) return response;
 
     const remaining = deadline - clock.now();
-    if (remaining <= 0) throw new WaiterTimeoutError({ action, waiter: waiter.name, timeoutMs, polls, status, response });
-    await clock.sleep(Math.min(pollDelay(polls - 1, minDelayMs, maxDelayMs, () => clock.random()), remaining), signal);
+    if (remaining <= 0)
+      throw new WaiterTimeoutError({ action, waiter: waiter.name, timeoutMs, polls, status, response });
+    await clock.sleep(
+      Math.min(
+        pollDelay(polls - 1, minDelayMs, maxDelayMs, () => clock.random()),
+        remaining,
+      ),
+      signal,
+    );
   }
 }
 

@@ -3,22 +3,35 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CommonClient, type ServiceMetadata } from "../../src/client/index.js";
 import { ConfigurationError, TencentCloudError, ValidationError } from "../../src/index.js";
 import type { ActionMeta } from "../../src/meta.js";
-import { startMockServer, type MockServer, type MockServiceData } from "../../src/testing/index.js";
+import { type MockServer, type MockServiceData, startMockServer } from "../../src/testing/index.js";
 import { verifyTc3 } from "../signer/verify.js";
 
 /** A service this SDK has not generated, as the local endpoint sees it. */
-const cvmAction = (name: string, readOnly: boolean): ActionMeta => ({ name, readOnly, rateLimit: 20, input: `${name}Request` });
+const cvmAction = (name: string, readOnly: boolean): ActionMeta => ({
+  name,
+  readOnly,
+  rateLimit: 20,
+  input: `${name}Request`,
+});
 const cvm: MockServiceData = {
   meta: {
     service: "cvm",
     version: "2017-03-12",
     endpoint: "cvm.tencentcloudapi.com",
     intlEndpoint: "cvm.intl.tencentcloudapi.com",
-    shapes: { DescribeInstancesRequest: { Limit: "i", Offset: "i", InstanceIds: "[s" }, StopInstancesRequest: { InstanceIds: "![s" } },
+    shapes: {
+      DescribeInstancesRequest: { Limit: "i", Offset: "i", InstanceIds: "[s" },
+      StopInstancesRequest: { InstanceIds: "![s" },
+    },
   },
-  actions: { DescribeInstances: cvmAction("DescribeInstances", true), StopInstances: cvmAction("StopInstances", false) },
+  actions: {
+    DescribeInstances: cvmAction("DescribeInstances", true),
+    StopInstances: cvmAction("StopInstances", false),
+  },
   samples: {
-    DescribeInstances: [{ request: { Limit: 1 }, response: { TotalCount: 1, InstanceSet: [{ InstanceId: "ins-1" }], RequestId: "r" } }],
+    DescribeInstances: [
+      { request: { Limit: 1 }, response: { TotalCount: 1, InstanceSet: [{ InstanceId: "ins-1" }], RequestId: "r" } },
+    ],
     StopInstances: [{ request: { InstanceIds: ["ins-1"] }, response: { RequestId: "r" } }],
   },
 };
@@ -36,8 +49,17 @@ afterEach(async () => {
 describe("CommonClient", () => {
   it("calls an action of a service that was not generated, signed for that service", async () => {
     server = await startMockServer(cvm);
-    client = new CommonClient({ service: "cvm", version: "2017-03-12", region: "ap-guangzhou", endpoint: server.endpoint, credentials: server.credentials });
-    const answer = await client.call<{ TotalCount: number; InstanceSet: { InstanceId: string }[] }>("DescribeInstances", { Limit: 1 });
+    client = new CommonClient({
+      service: "cvm",
+      version: "2017-03-12",
+      region: "ap-guangzhou",
+      endpoint: server.endpoint,
+      credentials: server.credentials,
+    });
+    const answer = await client.call<{ TotalCount: number; InstanceSet: { InstanceId: string }[] }>(
+      "DescribeInstances",
+      { Limit: 1 },
+    );
     expect(answer.InstanceSet[0]!.InstanceId).toBe("ins-1");
     expect(server.requests.at(-1)).toMatchObject({ action: "DescribeInstances" });
     expect(client.endpoint).toBe(server.endpoint);
@@ -52,9 +74,18 @@ describe("CommonClient", () => {
         seen = { headers: this.req.headers as Record<string, string>, body: JSON.stringify(body) };
         return [200, { Response: { RequestId: "r-1" } }];
       });
-    client = new CommonClient({ service: "cvm", version: "2017-03-12", region: "ap-guangzhou", credentials: { secretId: "AKIDX", secretKey: "sk" } });
+    client = new CommonClient({
+      service: "cvm",
+      version: "2017-03-12",
+      region: "ap-guangzhou",
+      credentials: { secretId: "AKIDX", secretKey: "sk" },
+    });
     await expect(client.call("DescribeZones")).resolves.toEqual({ RequestId: "r-1" });
-    expect(seen!.headers).toMatchObject({ "x-tc-action": "DescribeZones", "x-tc-version": "2017-03-12", "x-tc-region": "ap-guangzhou" });
+    expect(seen!.headers).toMatchObject({
+      "x-tc-action": "DescribeZones",
+      "x-tc-version": "2017-03-12",
+      "x-tc-region": "ap-guangzhou",
+    });
     expect(seen!.headers["authorization"]).toMatch(/Credential=AKIDX\/\d{4}-\d{2}-\d{2}\/cvm\/tc3_request/);
     expect(await verifyTc3(seen!.headers, Buffer.from(seen!.body), "sk")).toBe(true);
   });
@@ -62,29 +93,62 @@ describe("CommonClient", () => {
   it("treats unknown actions as mutating: a 5xx is not retried", async () => {
     nock.disableNetConnect();
     nock("https://cvm.tencentcloudapi.com").post("/").reply(502, "<html>bad gateway</html>");
-    client = new CommonClient({ service: "cvm", version: "2017-03-12", credentials: { secretId: "AKIDX", secretKey: "sk" }, retry: { baseDelayMs: 1 } });
-    await expect(client.call("RunInstances", {})).rejects.toMatchObject({ name: "MalformedResponseError", attempts: 1, retryable: false });
+    client = new CommonClient({
+      service: "cvm",
+      version: "2017-03-12",
+      credentials: { secretId: "AKIDX", secretKey: "sk" },
+      retry: { baseDelayMs: 1 },
+    });
+    await expect(client.call("RunInstances", {})).rejects.toMatchObject({
+      name: "MalformedResponseError",
+      attempts: 1,
+      retryable: false,
+    });
   });
 
   it("returns typed API errors with code, message and RequestId", async () => {
     server = await startMockServer(cvm);
     server.failNext("StopInstances", "UnsupportedOperation.InstanceStateStopped", "already stopped");
-    client = new CommonClient({ service: "cvm", version: "2017-03-12", endpoint: server.endpoint, credentials: server.credentials });
+    client = new CommonClient({
+      service: "cvm",
+      version: "2017-03-12",
+      endpoint: server.endpoint,
+      credentials: server.credentials,
+    });
     const error = await client.call("StopInstances", { InstanceIds: ["ins-1"] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TencentCloudError);
-    expect(error).toMatchObject({ code: "UnsupportedOperation.InstanceStateStopped", service: "cvm", action: "StopInstances", attempts: 1 });
+    expect(error).toMatchObject({
+      code: "UnsupportedOperation.InstanceStateStopped",
+      service: "cvm",
+      action: "StopInstances",
+      attempts: 1,
+    });
     expect((error as TencentCloudError).requestId).not.toBe("");
   });
 
   it("validates only with a generated package's metadata, and only the actions it describes", async () => {
     server = await startMockServer(cvm);
-    const metadata: ServiceMetadata = { serviceMeta: cvm.meta, actions: { describeInstances: cvm.actions["DescribeInstances"]! } };
-    client = new CommonClient({ service: "cvm", version: "2017-03-12", endpoint: server.endpoint, credentials: server.credentials, metadata });
+    const metadata: ServiceMetadata = {
+      serviceMeta: cvm.meta,
+      actions: { describeInstances: cvm.actions["DescribeInstances"]! },
+    };
+    client = new CommonClient({
+      service: "cvm",
+      version: "2017-03-12",
+      endpoint: server.endpoint,
+      credentials: server.credentials,
+      metadata,
+    });
     const invalid = client.call("DescribeInstances", { Limit: "ten" });
     await expect(invalid).rejects.toBeInstanceOf(ValidationError);
     expect(server.requests).toHaveLength(0);
     // Without metadata the same request goes out (and the server answers as it sees fit).
-    const loose = new CommonClient({ service: "cvm", version: "2017-03-12", endpoint: server.endpoint, credentials: server.credentials });
+    const loose = new CommonClient({
+      service: "cvm",
+      version: "2017-03-12",
+      endpoint: server.endpoint,
+      credentials: server.credentials,
+    });
     await loose.call("DescribeInstances", { Limit: "ten" }).catch(() => undefined);
     loose.close();
     expect(server.requests).toHaveLength(1);
@@ -113,8 +177,15 @@ describe("CommonClient", () => {
   it("refuses malformed names, versions, action names and mismatched metadata", async () => {
     expect(() => new CommonClient({ service: "CVM!", version: "2017-03-12" })).toThrow(ConfigurationError);
     expect(() => new CommonClient({ service: "cvm", version: "v3" })).toThrow(/`version` must be an API version/);
-    expect(() => new CommonClient({ service: "cbs", version: "2017-03-12", metadata: { serviceMeta: cvm.meta, actions: {} } })).toThrow(/describes cvm 2017-03-12/);
-    client = new CommonClient({ service: "cvm", version: "2017-03-12", credentials: { secretId: "a", secretKey: "b" } });
+    expect(
+      () =>
+        new CommonClient({ service: "cbs", version: "2017-03-12", metadata: { serviceMeta: cvm.meta, actions: {} } }),
+    ).toThrow(/describes cvm 2017-03-12/);
+    client = new CommonClient({
+      service: "cvm",
+      version: "2017-03-12",
+      credentials: { secretId: "a", secretKey: "b" },
+    });
     await expect(client.call("Describe Instances")).rejects.toBeInstanceOf(ConfigurationError);
   });
 });

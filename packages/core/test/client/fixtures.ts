@@ -16,9 +16,24 @@ export const meta: ServiceMeta = {
   },
 };
 
-export const describeTaskInfo: ActionMeta = { name: "DescribeTaskInfo", rateLimit: 20, readOnly: true, input: "DescribeTaskInfoRequest" };
-export const clearInstance: ActionMeta = { name: "ClearInstance", rateLimit: 20, readOnly: false, input: "ClearInstanceRequest" };
-export const describeInstances: ActionMeta = { name: "DescribeInstances", rateLimit: 20, readOnly: true, input: "DescribeInstancesRequest" };
+export const describeTaskInfo: ActionMeta = {
+  name: "DescribeTaskInfo",
+  rateLimit: 20,
+  readOnly: true,
+  input: "DescribeTaskInfoRequest",
+};
+export const clearInstance: ActionMeta = {
+  name: "ClearInstance",
+  rateLimit: 20,
+  readOnly: false,
+  input: "ClearInstanceRequest",
+};
+export const describeInstances: ActionMeta = {
+  name: "DescribeInstances",
+  rateLimit: 20,
+  readOnly: true,
+  input: "DescribeInstancesRequest",
+};
 
 export const SECRET_ID = "AKIDTESTSECRETID";
 export const SECRET_KEY = "test-secret-key";
@@ -40,7 +55,10 @@ export function newClient(options: ClientOptions = {}): ServiceClient {
 }
 
 /** The API 3.0 body for a successful response. */
-export function ok(response: Record<string, unknown> = {}, requestId = "req-ok"): { Response: Record<string, unknown> } {
+export function ok(
+  response: Record<string, unknown> = {},
+  requestId = "req-ok",
+): { Response: Record<string, unknown> } {
   return { Response: { ...response, RequestId: requestId } };
 }
 

@@ -1,8 +1,8 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import type { AfterAttemptEvent, BeforeAttemptEvent } from "../../src/client/index.js";
-import { ConfigurationError, TencentCloudError } from "../../src/errors/index.js";
 import { ServiceClient } from "../../src/client/index.js";
+import { ConfigurationError, TencentCloudError } from "../../src/errors/index.js";
 import { API, apiError, describeTaskInfo, meta, newClient, ok, SECRET_ID, SECRET_KEY, useNock } from "./fixtures.js";
 
 useNock();
@@ -39,7 +39,11 @@ describe("headers option", () => {
     const client = newClient();
     const call = client.invoke(describeTaskInfo, { TaskId: 1 }, { headers: { "X-TC-Action": "DeleteEverything" } });
     await expect(call).rejects.toBeInstanceOf(ConfigurationError);
-    await expect(call).rejects.toMatchObject({ message: expect.stringContaining("X-TC-Action"), attempts: 0, action: "DescribeTaskInfo" });
+    await expect(call).rejects.toMatchObject({
+      message: expect.stringContaining("X-TC-Action"),
+      attempts: 0,
+      action: "DescribeTaskInfo",
+    });
     // useNock fails on any request: none was made.
   });
 
@@ -79,7 +83,10 @@ describe("X-TC-TraceId", () => {
 
 describe("regionRequired", () => {
   it("fails before sending with a ConfigurationError naming the region option", async () => {
-    const client = new ServiceClient(meta, { credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY }, rateLimit: false });
+    const client = new ServiceClient(meta, {
+      credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY },
+      rateLimit: false,
+    });
     const call = client.invoke({ ...describeTaskInfo, regionRequired: true }, { TaskId: 1 });
     await expect(call).rejects.toBeInstanceOf(ConfigurationError);
     await expect(call).rejects.toThrow(/DescribeTaskInfo needs a region: set the `region` client option/);
@@ -87,7 +94,12 @@ describe("regionRequired", () => {
 
   it("sends without a region when the action does not need one", async () => {
     nock(API).post("/").reply(200, ok());
-    const client = new ServiceClient(meta, { credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY }, rateLimit: false });
-    await expect(client.invoke({ ...describeTaskInfo, regionRequired: false }, { TaskId: 1 })).resolves.toEqual({ RequestId: "req-ok" });
+    const client = new ServiceClient(meta, {
+      credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY },
+      rateLimit: false,
+    });
+    await expect(client.invoke({ ...describeTaskInfo, regionRequired: false }, { TaskId: 1 })).resolves.toEqual({
+      RequestId: "req-ok",
+    });
   });
 });

@@ -9,7 +9,9 @@ useNock();
 
 describe("ServiceClient hooks", () => {
   it("reports each attempt before and after, with secrets redacted and retries flagged", async () => {
-    nock(API).post("/").reply(200, apiError("RequestLimitExceeded", "slow down", "req-1"));
+    nock(API)
+      .post("/")
+      .reply(200, apiError("RequestLimitExceeded", "slow down", "req-1"));
     nock(API).post("/").reply(200, ok({}, "req-2"));
     const before: BeforeAttemptEvent[] = [];
     const after: AfterAttemptEvent[] = [];
@@ -23,7 +25,11 @@ describe("ServiceClient hooks", () => {
       ["redis", "DescribeTaskInfo", 1, API],
       ["redis", "DescribeTaskInfo", 2, API],
     ]);
-    expect(before[0]!.headers).toMatchObject({ Authorization: "[REDACTED]", "X-TC-Token": "[REDACTED]", "X-TC-Action": "DescribeTaskInfo" });
+    expect(before[0]!.headers).toMatchObject({
+      Authorization: "[REDACTED]",
+      "X-TC-Token": "[REDACTED]",
+      "X-TC-Action": "DescribeTaskInfo",
+    });
 
     expect(after.map((e) => [e.attempt, e.status, e.requestId, e.willRetry])).toEqual([
       [1, 200, "req-1", true],
@@ -52,8 +58,18 @@ describe("debug logger", () => {
     nock(API).post("/").reply(200, ok());
     const lines: [string, Record<string, unknown>][] = [];
     await newClient({ logger: { debug: (m, f) => lines.push([m, { ...f }]) } }).invoke(describeTaskInfo, { TaskId: 1 });
-    expect(lines.map(([m, f]) => `${m}#${String(f["attempt"])}`)).toEqual(["send#1", "done#1", "retry#1", "send#2", "done#2"]);
-    expect(lines[1]![1]).toMatchObject({ status: 200, requestId: "req-err", error: { name: "TencentCloudError", code: "RequestLimitExceeded" } });
+    expect(lines.map(([m, f]) => `${m}#${String(f["attempt"])}`)).toEqual([
+      "send#1",
+      "done#1",
+      "retry#1",
+      "send#2",
+      "done#2",
+    ]);
+    expect(lines[1]![1]).toMatchObject({
+      status: 200,
+      requestId: "req-err",
+      error: { name: "TencentCloudError", code: "RequestLimitExceeded" },
+    });
     expect(lines[2]![1]["delayMs"]).toEqual(expect.any(Number));
   });
 

@@ -60,15 +60,29 @@ describe("middleware", () => {
       const started = performance.now();
       try {
         const response = await next(request);
-        timings.push({ action: request.action, attempt: request.attempt, ms: performance.now() - started, outcome: "ok" });
+        timings.push({
+          action: request.action,
+          attempt: request.attempt,
+          ms: performance.now() - started,
+          outcome: "ok",
+        });
         return response;
       } catch (error) {
-        timings.push({ action: request.action, attempt: request.attempt, ms: performance.now() - started, outcome: (error as TencentCloudError).code });
+        timings.push({
+          action: request.action,
+          attempt: request.attempt,
+          ms: performance.now() - started,
+          outcome: (error as TencentCloudError).code,
+        });
         throw error;
       }
     };
     const client = newClient({ middleware: [timing] });
-    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toMatchObject({ name: "TencentCloudError", code: "ResourceNotFound", attempts: 1 });
+    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toMatchObject({
+      name: "TencentCloudError",
+      code: "ResourceNotFound",
+      attempts: 1,
+    });
     await expect(client.invoke(describeTaskInfo, { TaskId: 2 })).rejects.toBeInstanceOf(TencentCloudError);
     expect(timings.map(({ action, attempt, outcome }) => [action, attempt, outcome])).toEqual([
       ["DescribeTaskInfo", 1, "ResourceNotFound"],
@@ -134,7 +148,9 @@ describe("middleware", () => {
       ],
     });
     await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toBeInstanceOf(ConfigurationError);
-    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toThrow(/middleware headers: the header Authorization is reserved/);
+    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toThrow(
+      /middleware headers: the header Authorization is reserved/,
+    );
   });
 
   it("fails the call at once, without retry, when a middleware throws a non-SDK error", async () => {

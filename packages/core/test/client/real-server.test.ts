@@ -20,7 +20,9 @@ describe("ServiceClient against a real HTTP server", () => {
     server = await startServer((_req, res) => apiReply(res, { Status: "succeed" }));
     client = newClient({ endpoint: server.origin });
     for (let i = 0; i < 5; i++) {
-      await expect(client.invoke(describeTaskInfo, { TaskId: 2n ** 64n - 1n, InstanceId: `实例-${i}` })).resolves.toMatchObject({ Status: "succeed" });
+      await expect(
+        client.invoke(describeTaskInfo, { TaskId: 2n ** 64n - 1n, InstanceId: `实例-${i}` }),
+      ).resolves.toMatchObject({ Status: "succeed" });
     }
     expect(server.connections()).toBe(1);
     for (const [i, received] of server.requests.entries()) {
@@ -39,7 +41,12 @@ describe("ServiceClient against a real HTTP server", () => {
     await waitFor(() => server!.requests.length === 1);
 
     const mutating = client.invoke(clearInstance, { InstanceId: "crs-1" }, { timeoutMs: 50 });
-    await expect(mutating).rejects.toMatchObject({ name: "TimeoutError", attempts: 1, retryable: false, timeoutMs: 50 });
+    await expect(mutating).rejects.toMatchObject({
+      name: "TimeoutError",
+      attempts: 1,
+      retryable: false,
+      timeoutMs: 50,
+    });
     await waitFor(() => server!.requests.length === 2);
   });
 
@@ -57,14 +64,25 @@ describe("ServiceClient against a real HTTP server", () => {
 
     const mutating = client.invoke(clearInstance, { InstanceId: "crs-1" });
     await expect(mutating).rejects.toBeInstanceOf(NetworkError);
-    await expect(mutating).rejects.toMatchObject({ code: "ECONNRESET", requestSent: true, attempts: 1, retryable: false });
+    await expect(mutating).rejects.toMatchObject({
+      code: "ECONNRESET",
+      requestSent: true,
+      attempts: 1,
+      retryable: false,
+    });
     expect(server.requests).toHaveLength(3);
   });
 
   it("retries a refused connection even for mutating actions, then reports every attempt", async () => {
     client = newClient({ endpoint: `http://127.0.0.1:${await closedPort()}` });
     const failure = client.invoke(clearInstance, { InstanceId: "crs-1" });
-    await expect(failure).rejects.toMatchObject({ name: "NetworkError", code: "ECONNREFUSED", requestSent: false, attempts: 3, retryable: true });
+    await expect(failure).rejects.toMatchObject({
+      name: "NetworkError",
+      code: "ECONNREFUSED",
+      requestSent: false,
+      attempts: 3,
+      retryable: true,
+    });
   });
 
   it("stops a pending retry the moment the signal aborts", async () => {
@@ -78,7 +96,11 @@ describe("ServiceClient against a real HTTP server", () => {
     });
     const failure = client.invoke(describeTaskInfo, { TaskId: 1 }, { signal: controller.signal });
     await expect(failure).rejects.toBeInstanceOf(RequestAbortedError);
-    await expect(failure).rejects.toMatchObject({ attempts: 1, action: "DescribeTaskInfo", cause: new Error("user cancelled") });
+    await expect(failure).rejects.toMatchObject({
+      attempts: 1,
+      action: "DescribeTaskInfo",
+      cause: new Error("user cancelled"),
+    });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -122,7 +144,12 @@ describe("ServiceClient against a real HTTP server", () => {
       },
       close: () => inner.close(),
     };
-    client = newClient({ endpoint: server.origin, transport: recording, rateLimit: { burst: 1 }, now: () => Date.now() });
+    client = newClient({
+      endpoint: server.origin,
+      transport: recording,
+      rateLimit: { burst: 1 },
+      now: () => Date.now(),
+    });
     const action = { ...describeTaskInfo, rateLimit: 10 };
     let settled = 0;
     const calls = Array.from({ length: 25 }, (_, i) => client!.invoke(action, { TaskId: i }).finally(() => settled++));
@@ -160,11 +187,19 @@ describe("ServiceClient against a real HTTP server", () => {
     const [inFlight, queued1, queued2] = await Promise.all(calls);
     for (const queued of [queued1, queued2]) {
       expect(queued).toBeInstanceOf(RequestAbortedError);
-      expect(queued).toMatchObject({ action: "DescribeTaskInfo", attempts: 0, message: expect.stringMatching(/closed while the call waited for its rate-limit slot/) });
+      expect(queued).toMatchObject({
+        action: "DescribeTaskInfo",
+        attempts: 0,
+        message: expect.stringMatching(/closed while the call waited for its rate-limit slot/),
+      });
     }
     expect(queued1).not.toBe(queued2);
     // The first call got RequestLimitExceeded (retryable) but the client closed during its backoff.
-    expect(inFlight).toMatchObject({ name: "RequestAbortedError", message: "The client was closed while backing off before a retry", attempts: 1 });
+    expect(inFlight).toMatchObject({
+      name: "RequestAbortedError",
+      message: "The client was closed while backing off before a retry",
+      attempts: 1,
+    });
     expect(server.requests).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
-import nock from "nock";
 import { inspect } from "node:util";
+import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { stderrLogger } from "../../src/client/logger.js";
 import { API, apiError, clearInstance, describeTaskInfo, newClient, ok, useNock } from "./fixtures.js";
@@ -21,10 +21,15 @@ describe("redaction canary", () => {
     nock(API).post("/").reply(echo);
     nock(API).post("/").reply(200, apiError("RequestLimitExceeded"));
     nock(API).post("/").reply(200, ok());
-    nock(API).post("/").reply(function () {
-      seenAuthorizations.push(String(this.req.headers["authorization"]));
-      return [200, `{"Response": {"Token": "${CANARY_TOKEN}", "Auth": ${JSON.stringify(this.req.headers["authorization"])}`];
-    });
+    nock(API)
+      .post("/")
+      .reply(function () {
+        seenAuthorizations.push(String(this.req.headers["authorization"]));
+        return [
+          200,
+          `{"Response": {"Token": "${CANARY_TOKEN}", "Auth": ${JSON.stringify(this.req.headers["authorization"])}`,
+        ];
+      });
 
     const output: string[] = [];
     const stderrWrite = process.stderr.write;
@@ -44,10 +49,19 @@ describe("redaction canary", () => {
       await client.invoke(clearInstance, { InstanceId: "crs-2" }).catch((e: unknown) => errors.push(e));
       await client.invoke(clearInstance, { Password: CANARY_KEY }).catch((e: unknown) => errors.push(e));
       for (const error of errors) {
-        output.push(String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true }), (error as Error).stack ?? "");
+        output.push(
+          String(error),
+          JSON.stringify(error),
+          inspect(error, { depth: 10, showHidden: true }),
+          (error as Error).stack ?? "",
+        );
       }
       output.push(inspect(client, { depth: 10, showHidden: true }));
-      expect(errors.map((e) => (e as Error).name)).toEqual(["MalformedResponseError", "MalformedResponseError", "ValidationError"]);
+      expect(errors.map((e) => (e as Error).name)).toEqual([
+        "MalformedResponseError",
+        "MalformedResponseError",
+        "ValidationError",
+      ]);
     } finally {
       process.stderr.write = stderrWrite;
     }

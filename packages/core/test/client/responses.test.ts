@@ -7,7 +7,9 @@ useNock();
 
 describe("ServiceClient response handling", () => {
   it("turns Response.Error into a TencentCloudError with code, message, RequestId and context", async () => {
-    nock(API).post("/").reply(200, apiError("ResourceNotFound.InstanceNotExists", "The instance does not exist.", "req-42"));
+    nock(API)
+      .post("/")
+      .reply(200, apiError("ResourceNotFound.InstanceNotExists", "The instance does not exist.", "req-42"));
     const failure = newClient().invoke(clearInstance, { InstanceId: "crs-1" });
     await expect(failure).rejects.toBeInstanceOf(TencentCloudError);
     await expect(failure).rejects.toMatchObject({
@@ -51,12 +53,18 @@ describe("ServiceClient response handling", () => {
       reason: "missing-response",
       excerpt: '{"Result":{}}',
     });
-    nock(API).post("/").reply(200, { Response: { Error: { Message: "no code" }, RequestId: "r" } });
-    await expect(newClient().invoke(clearInstance, { InstanceId: "crs-1" })).rejects.toThrow(/Response\.Error lacking Code/);
+    nock(API)
+      .post("/")
+      .reply(200, { Response: { Error: { Message: "no code" }, RequestId: "r" } });
+    await expect(newClient().invoke(clearInstance, { InstanceId: "crs-1" })).rejects.toThrow(
+      /Response\.Error lacking Code/,
+    );
   });
 
   it("treats a 5xx with a Response but no Error as malformed", async () => {
-    nock(API).post("/").reply(503, { Response: { RequestId: "r" } });
+    nock(API)
+      .post("/")
+      .reply(503, { Response: { RequestId: "r" } });
     await expect(newClient({ retry: false }).invoke(describeTaskInfo, { TaskId: 1 })).rejects.toMatchObject({
       name: "MalformedResponseError",
       httpStatus: 503,

@@ -7,7 +7,10 @@ useNock();
 
 /** Queues the given replies (status, body) for successive attempts. */
 function replies(...answers: [number, unknown][]): void {
-  for (const [status, body] of answers) nock(API).post("/").reply(status, body as nock.Body);
+  for (const [status, body] of answers)
+    nock(API)
+      .post("/")
+      .reply(status, body as nock.Body);
 }
 
 /** nock only emits Error instances (not plain objects) as request errors. */
@@ -17,12 +20,23 @@ const request = (action: ActionMeta) => (action === describeTaskInfo ? { TaskId:
 
 describe("ServiceClient retries", () => {
   it("retries RequestLimitExceeded even for mutating actions, then succeeds", async () => {
-    replies([200, apiError("RequestLimitExceeded")], [200, apiError("RequestLimitExceeded.UinLimitExceeded")], [200, ok({ TaskId: 7 })]);
-    await expect(newClient().invoke(clearInstance, request(clearInstance))).resolves.toEqual({ TaskId: 7, RequestId: "req-ok" });
+    replies(
+      [200, apiError("RequestLimitExceeded")],
+      [200, apiError("RequestLimitExceeded.UinLimitExceeded")],
+      [200, ok({ TaskId: 7 })],
+    );
+    await expect(newClient().invoke(clearInstance, request(clearInstance))).resolves.toEqual({
+      TaskId: 7,
+      RequestId: "req-ok",
+    });
   });
 
   it("gives up after maxAttempts (default 3), recording the attempts", async () => {
-    replies([200, apiError("RequestLimitExceeded")], [200, apiError("RequestLimitExceeded")], [200, apiError("RequestLimitExceeded", "last", "req-3")]);
+    replies(
+      [200, apiError("RequestLimitExceeded")],
+      [200, apiError("RequestLimitExceeded")],
+      [200, apiError("RequestLimitExceeded", "last", "req-3")],
+    );
     await expect(newClient().invoke(describeTaskInfo, request(describeTaskInfo))).rejects.toMatchObject({
       code: "RequestLimitExceeded",
       requestId: "req-3",
@@ -44,25 +58,36 @@ describe("ServiceClient retries", () => {
     ["HTTP 500 API error", [500, apiError("FailedOperation")]],
   ] as [string, [number, unknown]][])("retries %s only for read-only actions", async (_name, answer) => {
     replies(answer, [200, ok()]);
-    await expect(newClient().invoke(describeTaskInfo, request(describeTaskInfo))).resolves.toEqual({ RequestId: "req-ok" });
+    await expect(newClient().invoke(describeTaskInfo, request(describeTaskInfo))).resolves.toEqual({
+      RequestId: "req-ok",
+    });
     replies(answer);
-    await expect(newClient().invoke(clearInstance, request(clearInstance))).rejects.toMatchObject({ attempts: 1, retryable: false });
+    await expect(newClient().invoke(clearInstance, request(clearInstance))).rejects.toMatchObject({
+      attempts: 1,
+      retryable: false,
+    });
   });
 
   it.each(["AuthFailure.SignatureExpire", "InvalidParameter", "ResourceNotFound", "UnauthorizedOperation"])(
     "never retries %s",
     async (code) => {
       replies([200, apiError(code)]);
-      await expect(newClient().invoke(describeTaskInfo, request(describeTaskInfo))).rejects.toMatchObject({ code, attempts: 1, retryable: false });
+      await expect(newClient().invoke(describeTaskInfo, request(describeTaskInfo))).rejects.toMatchObject({
+        code,
+        attempts: 1,
+        retryable: false,
+      });
     },
   );
 
   it("does not retry at all with retry: false", async () => {
     replies([200, apiError("RequestLimitExceeded")]);
-    await expect(newClient({ retry: false }).invoke(describeTaskInfo, request(describeTaskInfo))).rejects.toMatchObject({
-      attempts: 1,
-      retryable: true,
-    });
+    await expect(newClient({ retry: false }).invoke(describeTaskInfo, request(describeTaskInfo))).rejects.toMatchObject(
+      {
+        attempts: 1,
+        retryable: true,
+      },
+    );
   });
 
   it("retries connection failures before sending, for any action", async () => {
@@ -87,7 +112,10 @@ describe("ServiceClient retries", () => {
         });
     }
     await newClient({ now: () => now }).invoke(describeTaskInfo, request(describeTaskInfo));
-    expect(timestamps).toEqual([String(Math.floor(Date.UTC(2024, 2, 1, 23, 59, 59) / 1000)), String(Date.UTC(2024, 2, 2) / 1000)]);
+    expect(timestamps).toEqual([
+      String(Math.floor(Date.UTC(2024, 2, 1, 23, 59, 59) / 1000)),
+      String(Date.UTC(2024, 2, 2) / 1000),
+    ]);
     expect(scopes).toEqual(["2024-03-01", "2024-03-02"]);
   });
 });

@@ -18,7 +18,12 @@ it("lets 500 calls share one AbortSignal (in flight, queued and aborted) without
     const client = newClient({ endpoint: server.origin, rateLimit: {} });
     const controller = new AbortController();
     const action = { ...describeTaskInfo, rateLimit: 50 };
-    const calls = Array.from({ length: 500 }, (_, i) => client.invoke(action, { TaskId: i }, { signal: controller.signal }).then(() => "ok", (e: unknown) => e));
+    const calls = Array.from({ length: 500 }, (_, i) =>
+      client.invoke(action, { TaskId: i }, { signal: controller.signal }).then(
+        () => "ok",
+        (e: unknown) => e,
+      ),
+    );
     // 50 calls start at once (in flight on 50 sockets), 450 wait in the limiter, all on one signal.
     while (server.requests.length < 50) await new Promise((r) => setTimeout(r, 5));
     controller.abort();

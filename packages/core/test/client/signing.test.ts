@@ -4,7 +4,18 @@ import { ConfigurationError, RequestAbortedError } from "../../src/errors/index.
 import { FetchTransport } from "../../src/transport/index.js";
 import { isValidationError } from "../../src/validate/index.js";
 import { verifyTc3 } from "../signer/verify.js";
-import { API, clearInstance, describeInstances, describeTaskInfo, newClient, NOW_MS, ok, SECRET_ID, SECRET_KEY, useNock } from "./fixtures.js";
+import {
+  API,
+  clearInstance,
+  describeInstances,
+  describeTaskInfo,
+  NOW_MS,
+  newClient,
+  ok,
+  SECRET_ID,
+  SECRET_KEY,
+  useNock,
+} from "./fixtures.js";
 
 useNock();
 
@@ -48,14 +59,20 @@ describe("ServiceClient signing", () => {
   it("signs identically over the fetch transport", async () => {
     const { seen } = capture(API, ok({ Status: "succeed" }));
     const client = newClient({ transport: new FetchTransport() });
-    await expect(client.invoke(describeTaskInfo, { TaskId: 7 })).resolves.toEqual({ Status: "succeed", RequestId: "req-ok" });
+    await expect(client.invoke(describeTaskInfo, { TaskId: 7 })).resolves.toEqual({
+      Status: "succeed",
+      RequestId: "req-ok",
+    });
     expect(seen[0]!["host"]).toBe("redis.tencentcloudapi.com");
     expect(await verifyTc3(seen[0]!, Buffer.from('{"TaskId":7}'), SECRET_KEY)).toBe(true);
   });
 
   it("sends the session token and language when set", async () => {
     const { seen } = capture(API);
-    const client = newClient({ credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY, token: "session-token" }, language: "en-US" });
+    const client = newClient({
+      credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY, token: "session-token" },
+      language: "en-US",
+    });
     await client.invoke(describeTaskInfo, { TaskId: 1 });
     expect(seen[0]).toMatchObject({ "x-tc-token": "session-token", "x-tc-language": "en-US" });
   });
@@ -63,7 +80,10 @@ describe("ServiceClient signing", () => {
   it("signs for the financial endpoint of a -fsi region", async () => {
     const { seen } = capture("https://redis.ap-shanghai-fsi.tencentcloudapi.com");
     await newClient({ region: "ap-shanghai-fsi" }).invoke(describeTaskInfo, { TaskId: 1 });
-    expect(seen[0]).toMatchObject({ host: "redis.ap-shanghai-fsi.tencentcloudapi.com", "x-tc-region": "ap-shanghai-fsi" });
+    expect(seen[0]).toMatchObject({
+      host: "redis.ap-shanghai-fsi.tencentcloudapi.com",
+      "x-tc-region": "ap-shanghai-fsi",
+    });
     expect(await verifyTc3(seen[0]!, Buffer.from('{"TaskId":1}'), SECRET_KEY)).toBe(true);
   });
 
@@ -87,7 +107,11 @@ describe("ServiceClient signing", () => {
 
   it("returns int64 values beyond 2^53 as bigint", async () => {
     nock(API).post("/").reply(200, '{"Response":{"TotalCount":3,"TaskId":9007199254740993,"RequestId":"r"}}');
-    expect(await newClient().invoke(describeInstances, {})).toEqual({ TotalCount: 3, TaskId: 9007199254740993n, RequestId: "r" });
+    expect(await newClient().invoke(describeInstances, {})).toEqual({
+      TotalCount: 3,
+      TaskId: 9007199254740993n,
+      RequestId: "r",
+    });
   });
 
   it("rejects an invalid request before any network work, listing every problem", async () => {
@@ -97,20 +121,30 @@ describe("ServiceClient signing", () => {
     await expect(failure).rejects.toMatchObject({
       service: "redis",
       action: "ClearInstance",
-      problems: expect.arrayContaining([expect.stringMatching(/^InstanceId: /), expect.stringMatching(/^Password: /), expect.stringMatching(/^Unknown: /)]),
+      problems: expect.arrayContaining([
+        expect.stringMatching(/^InstanceId: /),
+        expect.stringMatching(/^Password: /),
+        expect.stringMatching(/^Unknown: /),
+      ]),
     });
   });
 
   it("skips validation with validate: false", async () => {
     capture(API);
-    await expect(newClient({ validate: false }).invoke(clearInstance, { Unknown: true })).resolves.toEqual({ RequestId: "req-ok" });
+    await expect(newClient({ validate: false }).invoke(clearInstance, { Unknown: true })).resolves.toEqual({
+      RequestId: "req-ok",
+    });
   });
 
   it("rejects at once, sending nothing, for an already aborted signal or a closed client", async () => {
     const client = newClient();
-    await expect(client.invoke(describeTaskInfo, { TaskId: 1 }, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(RequestAbortedError);
+    await expect(
+      client.invoke(describeTaskInfo, { TaskId: 1 }, { signal: AbortSignal.abort() }),
+    ).rejects.toBeInstanceOf(RequestAbortedError);
     client.close();
-    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toThrow(/client was closed before the call started/);
+    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toThrow(
+      /client was closed before the call started/,
+    );
   });
 
   it("rejects nonsense timeouts", async () => {

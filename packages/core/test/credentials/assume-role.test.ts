@@ -3,13 +3,13 @@ import { inspect } from "node:util";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
+  type AssumeRoleCredentialsOptions,
   assumeRoleCredentials,
   defaultCredentialChain,
   isCredentialsError,
-  type AssumeRoleCredentialsOptions,
 } from "../../src/credentials/index.js";
 import { isTencentCloudError } from "../../src/errors/index.js";
-import { rejection, SECRET, thrown, TOKEN } from "./helpers.js";
+import { rejection, SECRET, TOKEN, thrown } from "./helpers.js";
 
 const STS = "https://sts.tencentcloudapi.com";
 const T0 = Date.UTC(2024, 0, 1, 12);
@@ -89,7 +89,9 @@ describe("assumeRoleCredentials", () => {
   it("shares one STS call among concurrent callers and refreshes 5 minutes before expiry", async () => {
     let now = T0;
     const provider = assumeRoleCredentials(options({}, () => now));
-    const first = nock(STS).post("/").reply(200, stsReply(1, T0 / 1000 + 3600));
+    const first = nock(STS)
+      .post("/")
+      .reply(200, stsReply(1, T0 / 1000 + 3600));
     const results = await Promise.all(Array.from({ length: 20 }, () => provider()));
     first.done();
     expect(new Set(results.map((c) => c.secretId))).toEqual(new Set(["AKIDrole1"]));
@@ -97,7 +99,9 @@ describe("assumeRoleCredentials", () => {
     now = T0 + 3600_000 - 5 * 60_000 - 1;
     expect((await provider()).secretId).toBe("AKIDrole1");
     now += 1;
-    const second = nock(STS).post("/").reply(200, stsReply(2, T0 / 1000 + 7200));
+    const second = nock(STS)
+      .post("/")
+      .reply(200, stsReply(2, T0 / 1000 + 7200));
     expect((await provider()).secretId).toBe("AKIDrole2");
     second.done();
   });
@@ -105,15 +109,21 @@ describe("assumeRoleCredentials", () => {
   it("wraps an STS error with its code and RequestId, and tries again on the next call", async () => {
     nock(STS)
       .post("/")
-      .reply(200, { Response: { Error: { Code: "AuthFailure.SecretIdNotFound", Message: "secret id not found" }, RequestId: "r-9" } });
+      .reply(200, {
+        Response: { Error: { Code: "AuthFailure.SecretIdNotFound", Message: "secret id not found" }, RequestId: "r-9" },
+      });
     const provider = assumeRoleCredentials(options());
     const error = await rejection(provider());
     expect(isCredentialsError(error)).toBe(true);
-    expect(error.message).toBe(`STS AssumeRole (${ARN}) failed: AuthFailure.SecretIdNotFound: secret id not found (RequestId r-9)`);
+    expect(error.message).toBe(
+      `STS AssumeRole (${ARN}) failed: AuthFailure.SecretIdNotFound: secret id not found (RequestId r-9)`,
+    );
     expect(isTencentCloudError(error.cause, "AuthFailure.SecretIdNotFound")).toBe(true);
     expect(inspect(error, { depth: Infinity }) + JSON.stringify(error)).not.toMatch(/CANARY/);
 
-    nock(STS).post("/").reply(200, stsReply(1, T0 / 1000 + 3600));
+    nock(STS)
+      .post("/")
+      .reply(200, stsReply(1, T0 / 1000 + 3600));
     expect((await provider()).secretId).toBe("AKIDrole1");
   });
 
@@ -126,7 +136,9 @@ describe("assumeRoleCredentials", () => {
   });
 
   it("fails before calling STS when the source chain finds nothing", async () => {
-    const sts = nock(STS).post("/").reply(200, stsReply(1, T0 / 1000 + 3600));
+    const sts = nock(STS)
+      .post("/")
+      .reply(200, stsReply(1, T0 / 1000 + 3600));
     const source = defaultCredentialChain({
       env: {},
       homedir: "/nonexistent-home",
@@ -135,7 +147,9 @@ describe("assumeRoleCredentials", () => {
       tkeOidc: false,
     });
     const error = await rejection(assumeRoleCredentials(options({ source }))());
-    expect(error.message).toMatch(/^STS AssumeRole \(.*\) has no source credentials: No Tencent Cloud credentials found\./);
+    expect(error.message).toMatch(
+      /^STS AssumeRole \(.*\) has no source credentials: No Tencent Cloud credentials found\./,
+    );
     expect(sts.isDone()).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cachedProvider, REFRESH_BEFORE_EXPIRY_MS } from "../../src/credentials/index.js";
 import type { Credentials } from "../../src/credentials/index.js";
+import { cachedProvider, REFRESH_BEFORE_EXPIRY_MS } from "../../src/credentials/index.js";
 
 const HOUR = 3_600_000;
 
@@ -14,7 +14,12 @@ function mintingSource(clock: { now: () => number }, lifetimeMs = HOUR) {
   let calls = 0;
   const source = async (): Promise<Credentials> => {
     calls += 1;
-    return { secretId: `id-${calls}`, secretKey: `key-${calls}`, token: `tok-${calls}`, expiresAt: new Date(clock.now() + lifetimeMs) };
+    return {
+      secretId: `id-${calls}`,
+      secretKey: `key-${calls}`,
+      token: `tok-${calls}`,
+      expiresAt: new Date(clock.now() + lifetimeMs),
+    };
   };
   return { source, calls: () => calls };
 }

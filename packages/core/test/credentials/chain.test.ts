@@ -3,15 +3,15 @@ import { inspect } from "node:util";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
-  credentialChain,
+  type CredentialFetcher,
   CredentialHttpError,
+  credentialChain,
+  type DefaultCredentialChainOptions,
   defaultCredentialChain,
   isCredentialsError,
   resolveCredentialProvider,
-  type CredentialFetcher,
-  type DefaultCredentialChainOptions,
 } from "../../src/credentials/index.js";
-import { rejection, SECRET, tempDir, thrown, TOKEN } from "./helpers.js";
+import { rejection, SECRET, TOKEN, tempDir, thrown } from "./helpers.js";
 
 const METADATA = "http://metadata.tencentyun.com";
 const T0 = Date.UTC(2024, 0, 1);
@@ -76,7 +76,12 @@ describe("defaultCredentialChain", () => {
           RequestId: "r",
         },
       });
-    const env = { TKE_REGION: "ap-guangzhou", TKE_PROVIDER_ID: "p", TKE_WEB_IDENTITY_TOKEN_FILE: tokenFile, TKE_ROLE_ARN: "arn" };
+    const env = {
+      TKE_REGION: "ap-guangzhou",
+      TKE_PROVIDER_ID: "p",
+      TKE_WEB_IDENTITY_TOKEN_FILE: tokenFile,
+      TKE_ROLE_ARN: "arn",
+    };
     const c = await defaultCredentialChain(hermetic({ env }))();
     expect(c.secretId).toBe("AKIDpod");
     expect(metadata.isDone()).toBe(false);

@@ -13,7 +13,12 @@ const META: ServiceMeta = {
   intlEndpoint: "redis.intl.tencentcloudapi.com",
   shapes: { DescribeTaskInfoRequest: { TaskId: "!u" } },
 };
-const DESCRIBE: ActionMeta = { name: "DescribeTaskInfo", rateLimit: 20, readOnly: true, input: "DescribeTaskInfoRequest" };
+const DESCRIBE: ActionMeta = {
+  name: "DescribeTaskInfo",
+  rateLimit: 20,
+  readOnly: true,
+  input: "DescribeTaskInfoRequest",
+};
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -36,7 +41,9 @@ function emptyWorld(env: Record<string, string> = {}) {
 
 describe("credentials in a ServiceClient call", () => {
   it("fail with the full list of places looked before any API request is sent", async () => {
-    const api = nock("https://redis.tencentcloudapi.com").post("/").reply(200, { Response: { RequestId: "r" } });
+    const api = nock("https://redis.tencentcloudapi.com")
+      .post("/")
+      .reply(200, { Response: { RequestId: "r" } });
     const { provider, metadataUrls } = emptyWorld();
     const client = new ServiceClient(META, { credentials: provider, region: "ap-guangzhou" });
     const error = await rejection(client.invoke(DESCRIBE, { TaskId: 1 }));

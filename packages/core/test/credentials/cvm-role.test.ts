@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import nock from "nock";
-import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cvmRoleCredentials, isCredentialsError } from "../../src/credentials/index.js";
 import { rejection, SECRET, TOKEN } from "./helpers.js";
 
@@ -39,20 +39,30 @@ describe("cvmRoleCredentials", () => {
   it("refreshes 5 minutes before expiry, rediscovering the role", async () => {
     let now = T0;
     const provider = cvmRoleCredentials({ now: () => now });
-    nock(HOST).get(PATH).reply(200, "r").get(`${PATH}r`).reply(200, roleBody(1, T0 / 1000 + 3600));
+    nock(HOST)
+      .get(PATH)
+      .reply(200, "r")
+      .get(`${PATH}r`)
+      .reply(200, roleBody(1, T0 / 1000 + 3600));
     expect((await provider()).secretId).toBe("AKIDtmp1");
 
     now = T0 + 3600_000 - 5 * 60_000 - 1;
     expect((await provider()).secretId).toBe("AKIDtmp1");
 
     now += 1;
-    const refresh = nock(HOST).get(PATH).reply(200, "r").get(`${PATH}r`).reply(200, roleBody(2, T0 / 1000 + 7200));
+    const refresh = nock(HOST)
+      .get(PATH)
+      .reply(200, "r")
+      .get(`${PATH}r`)
+      .reply(200, roleBody(2, T0 / 1000 + 7200));
     expect((await provider()).secretId).toBe("AKIDtmp2");
     refresh.done();
   });
 
   it("uses a given role name without discovery", async () => {
-    const scope = nock(HOST).get(`${PATH}fixed%2Brole`).reply(200, roleBody(1, T0 / 1000 + 3600));
+    const scope = nock(HOST)
+      .get(`${PATH}fixed%2Brole`)
+      .reply(200, roleBody(1, T0 / 1000 + 3600));
     expect((await cvmRoleCredentials({ roleName: "fixed+role", now: () => T0 })()).secretId).toBe("AKIDtmp1");
     scope.done();
   });
@@ -67,7 +77,9 @@ describe("cvmRoleCredentials", () => {
   it("reports itself missing when the metadata host is unreachable (not a CVM)", async () => {
     const error = await rejection(cvmRoleCredentials()());
     expect(isCredentialsError(error) && error.missing).toBe(true);
-    expect(error.message).toMatch(/^No credentials from CVM instance role \(http:\/\/metadata\.tencentyun\.com\/.*\): unreachable \(/);
+    expect(error.message).toMatch(
+      /^No credentials from CVM instance role \(http:\/\/metadata\.tencentyun\.com\/.*\): unreachable \(/,
+    );
   });
 
   it("gives up after its timeout and reports itself missing", async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -29,7 +29,11 @@ export function thrown(fn: () => unknown): Error {
 }
 
 /** A fresh temp directory and a writer for files below it. */
-export async function tempDir(): Promise<{ root: string; write: (rel: string, text: string) => Promise<string>; cleanup: () => Promise<void> }> {
+export async function tempDir(): Promise<{
+  root: string;
+  write: (rel: string, text: string) => Promise<string>;
+  cleanup: () => Promise<void>;
+}> {
   const root = await mkdtemp(join(tmpdir(), "tc-cred-"));
   return {
     root,

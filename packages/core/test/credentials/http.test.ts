@@ -33,7 +33,12 @@ describe("nodeFetcher", () => {
   it("fails with code aborted when the caller aborts, and does not send when already aborted", async () => {
     nock("http://slow.example.com").get("/").delay(2000).reply(200, "late");
     const controller = new AbortController();
-    const pending = nodeFetcher({ url: "http://slow.example.com/", method: "GET", timeoutMs: 5000, signal: controller.signal });
+    const pending = nodeFetcher({
+      url: "http://slow.example.com/",
+      method: "GET",
+      timeoutMs: 5000,
+      signal: controller.signal,
+    });
     controller.abort();
     expect(((await rejection(pending)) as CredentialHttpError).code).toBe("aborted");
 
@@ -46,7 +51,9 @@ describe("nodeFetcher", () => {
   });
 
   it("refuses bodies over 1 MiB", async () => {
-    nock("http://big.example.com").get("/").reply(200, "x".repeat(2 << 20));
+    nock("http://big.example.com")
+      .get("/")
+      .reply(200, "x".repeat(2 << 20));
     const error = await rejection(nodeFetcher({ url: "http://big.example.com/", method: "GET", timeoutMs: 5000 }));
     expect((error as CredentialHttpError).code).toBe("response too large");
   });

@@ -3,8 +3,8 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isCredentialsError, profileCredentials, type ProfileCredentialsOptions } from "../../src/credentials/index.js";
-import { rejection, SECRET, tempDir, TOKEN } from "./helpers.js";
+import { isCredentialsError, type ProfileCredentialsOptions, profileCredentials } from "../../src/credentials/index.js";
+import { rejection, SECRET, TOKEN, tempDir } from "./helpers.js";
 
 const FILE = `; shared with tccli
 [default]
@@ -153,9 +153,13 @@ describe("profileCredentials", () => {
       const { secretId } = await core.profileCredentials({ filepath: ${JSON.stringify(file)}, env: {} })();
       console.log(JSON.stringify({ atImport, afterRead: iniLoaded(), secretId }));
     `;
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-      cwd: fileURLToPath(new URL("../..", import.meta.url)),
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", script],
+      {
+        cwd: fileURLToPath(new URL("../..", import.meta.url)),
+      },
+    );
     expect(JSON.parse(stdout)).toEqual({ atImport: false, afterRead: true, secretId: "AKIDlazy" });
   });
 });

@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { isCredentialsError, tkeOidcCredentials, type TkeOidcCredentialsOptions } from "../../src/credentials/index.js";
-import { rejection, SECRET, tempDir, TOKEN } from "./helpers.js";
+import { isCredentialsError, type TkeOidcCredentialsOptions, tkeOidcCredentials } from "../../src/credentials/index.js";
+import { rejection, SECRET, TOKEN, tempDir } from "./helpers.js";
 
 const STS = "https://sts.tencentcloudapi.com";
 const T0 = Date.UTC(2024, 0, 1);
@@ -101,10 +101,19 @@ describe("tkeOidcCredentials", () => {
 
   it("lets options override the TKE_* variables and the STS endpoint", async () => {
     const scope = nock("http://127.0.0.1:9", { reqheaders: { "x-tc-region": "ap-beijing" } })
-      .post("/", (b: { RoleSessionName: string; DurationSeconds: number }) => b.RoleSessionName === "ci-run" && b.DurationSeconds === 900)
+      .post(
+        "/",
+        (b: { RoleSessionName: string; DurationSeconds: number }) =>
+          b.RoleSessionName === "ci-run" && b.DurationSeconds === 900,
+      )
       .reply(200, stsReply(1, T0 / 1000 + 900));
     const c = await tkeOidcCredentials(
-      options({ region: "ap-beijing", endpoint: "http://127.0.0.1:9/", roleSessionName: "ci-run", durationSeconds: 900 }),
+      options({
+        region: "ap-beijing",
+        endpoint: "http://127.0.0.1:9/",
+        roleSessionName: "ci-run",
+        durationSeconds: 900,
+      }),
     )();
     expect(c.secretId).toBe("AKIDoidc1");
     scope.done();
@@ -128,7 +137,10 @@ describe("tkeOidcCredentials", () => {
     const error = await rejection(tkeOidcCredentials({ env: {} })());
     expect(isCredentialsError(error) && error.missing).toBe(true);
     expect(isCredentialsError(error) && error.sources).toEqual([
-      { source: "TKE OIDC (TKE_REGION, TKE_PROVIDER_ID, TKE_WEB_IDENTITY_TOKEN_FILE, TKE_ROLE_ARN)", detail: "not set" },
+      {
+        source: "TKE OIDC (TKE_REGION, TKE_PROVIDER_ID, TKE_WEB_IDENTITY_TOKEN_FILE, TKE_ROLE_ARN)",
+        detail: "not set",
+      },
     ]);
   });
 
@@ -150,14 +162,21 @@ describe("tkeOidcCredentials", () => {
   it("reports an STS error with its code and RequestId, and retries on the next call", async () => {
     nock(STS)
       .post("/")
-      .reply(200, { Response: { Error: { Code: "InvalidParameter.WebIdentityTokenError", Message: "token expired" }, RequestId: "r-1" } });
+      .reply(200, {
+        Response: {
+          Error: { Code: "InvalidParameter.WebIdentityTokenError", Message: "token expired" },
+          RequestId: "r-1",
+        },
+      });
     const provider = tkeOidcCredentials(options());
     const error = await rejection(provider());
     expect(error.message).toBe(
       "TKE OIDC (TKE_REGION, TKE_PROVIDER_ID, TKE_WEB_IDENTITY_TOKEN_FILE, TKE_ROLE_ARN): STS AssumeRoleWithWebIdentity failed: " +
         "InvalidParameter.WebIdentityTokenError: token expired (RequestId r-1)",
     );
-    nock(STS).post("/").reply(200, stsReply(1, T0 / 1000 + 3600));
+    nock(STS)
+      .post("/")
+      .reply(200, stsReply(1, T0 / 1000 + 3600));
     expect((await provider()).secretId).toBe("AKIDoidc1");
   });
 
@@ -166,7 +185,9 @@ describe("tkeOidcCredentials", () => {
     const html = await rejection(tkeOidcCredentials(options())());
     expect(html.message).toContain("STS AssumeRoleWithWebIdentity returned HTTP 502 with a non-JSON body");
 
-    nock(STS).post("/").reply(200, { Response: { Credentials: { TmpSecretKey: SECRET }, RequestId: "r" } });
+    nock(STS)
+      .post("/")
+      .reply(200, { Response: { Credentials: { TmpSecretKey: SECRET }, RequestId: "r" } });
     const partial = await rejection(tkeOidcCredentials(options())());
     expect(partial.message).toContain("response lacks Credentials.TmpSecretId, Credentials.Token, ExpiredTime");
     for (const e of [html, partial]) expect(inspect(e, { depth: Infinity })).not.toMatch(/CANARY/);

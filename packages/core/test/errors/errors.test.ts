@@ -1,7 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
-  type OpenErrorCode,
   ConfigurationError,
   isMalformedResponseError,
   isNetworkError,
@@ -11,6 +10,7 @@ import {
   isTimeoutError,
   MalformedResponseError,
   NetworkError,
+  type OpenErrorCode,
   RequestAbortedError,
   SdkError,
   TencentCloudError,
@@ -40,7 +40,12 @@ function foreignCopy(error: Error): Error {
 describe("error classes", () => {
   it("carry the API error fields and a name per class", () => {
     const error = apiError();
-    expect(error).toMatchObject({ name: "TencentCloudError", code: "ResourceNotFound", requestId: "req-1", httpStatus: 200 });
+    expect(error).toMatchObject({
+      name: "TencentCloudError",
+      code: "ResourceNotFound",
+      requestId: "req-1",
+      httpStatus: 200,
+    });
     expect(error.message).toBe("The instance does not exist.");
     expect(error).toBeInstanceOf(SdkError);
     expect(error).toBeInstanceOf(Error);
@@ -57,7 +62,13 @@ describe("error classes", () => {
       new MalformedResponseError("html", { httpStatus: 502, reason: "not-json", excerpt: "<html>" }),
       new ConfigurationError("bad"),
     ];
-    const guards = [isTencentCloudError, isNetworkError, isTimeoutError, isRequestAbortedError, isMalformedResponseError];
+    const guards = [
+      isTencentCloudError,
+      isNetworkError,
+      isTimeoutError,
+      isRequestAbortedError,
+      isMalformedResponseError,
+    ];
     const classes = [TencentCloudError, NetworkError, TimeoutError, RequestAbortedError, MalformedResponseError];
     errors.forEach((error, i) => {
       expect(isSdkError(error)).toBe(true);
@@ -86,8 +97,17 @@ describe("error classes", () => {
   });
 
   it("serialize to plain data with the cause's name, message and code only", () => {
-    const cause = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED", secret: "never" });
-    const error = new NetworkError("refused", { code: "ECONNREFUSED", requestSent: false, cause, service: "redis", attempts: 3 });
+    const cause = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), {
+      code: "ECONNREFUSED",
+      secret: "never",
+    });
+    const error = new NetworkError("refused", {
+      code: "ECONNREFUSED",
+      requestSent: false,
+      cause,
+      service: "redis",
+      attempts: 3,
+    });
     const json = JSON.parse(JSON.stringify(error));
     expect(json).toEqual({
       name: "NetworkError",

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { AfterAttemptEvent, Logger } from "../../src/client/index.js";
-import { isTencentCloudError, TencentCloudError, type OpenErrorCode } from "../../src/errors/index.js";
+import { isTencentCloudError, type OpenErrorCode, TencentCloudError } from "../../src/errors/index.js";
 
 // What a generated package declares (see generator/src/emit/errors.ts): per-action and common unions,
 // and a guard narrowing `code` to them.
@@ -10,7 +10,12 @@ function isRedisError(err: unknown): err is TencentCloudError<DescribeTaskInfoEr
   return isTencentCloudError(err);
 }
 
-const caught: unknown = new TencentCloudError({ code: "ResourceNotFound.AddedLastWeek", message: "new", requestId: "r", httpStatus: 200 });
+const caught: unknown = new TencentCloudError({
+  code: "ResourceNotFound.AddedLastWeek",
+  message: "new",
+  requestId: "r",
+  httpStatus: 200,
+});
 
 describe("open error codes (checked by tsc: these lines must compile)", () => {
   it("keeps the known codes in the type, and lets an unknown code be compared", () => {

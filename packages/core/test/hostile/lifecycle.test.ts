@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ServiceClient } from "../../src/client/index.js";
 import { CredentialsError } from "../../src/credentials/errors.js";
-import { ConfigurationError, RequestAbortedError, TimeoutError } from "../../src/errors/index.js";
 import { parseEndpoint } from "../../src/endpoint/index.js";
+import { ConfigurationError, RequestAbortedError, TimeoutError } from "../../src/errors/index.js";
 import { FetchTransport, NodeHttpTransport } from "../../src/transport/index.js";
 import { ValidationError } from "../../src/validate/index.js";
 import { describeTaskInfo, meta, newClient } from "../client/fixtures.js";
@@ -29,7 +29,9 @@ describe("close()", () => {
     const server = await serve(() => {}); // never answers
     // One socket: the other calls wait in the agent's queue, where close() used to leave them.
     client = newClient({ endpoint: server.origin, transport: new NodeHttpTransport({ maxSockets: 1 }) });
-    const calls = Array.from({ length: 5 }, (_, i) => client!.invoke(describeTaskInfo, { TaskId: i }).catch((e: unknown) => e));
+    const calls = Array.from({ length: 5 }, (_, i) =>
+      client!.invoke(describeTaskInfo, { TaskId: i }).catch((e: unknown) => e),
+    );
     while (server.requests.length === 0) await settle(5);
     client.close();
     for (const error of await Promise.all(calls)) expect(error).toBeInstanceOf(RequestAbortedError);
@@ -51,7 +53,10 @@ describe("close()", () => {
     const call = client.invoke(describeTaskInfo, { TaskId: 1 }).catch((e: unknown) => e);
     await settle(20);
     client.close();
-    expect(await call).toMatchObject({ name: "RequestAbortedError", message: expect.stringMatching(/closed while getting credentials/) });
+    expect(await call).toMatchObject({
+      name: "RequestAbortedError",
+      message: expect.stringMatching(/closed while getting credentials/),
+    });
     release();
     await settle(50);
     expect(server.connections()).toBe(0);
@@ -64,7 +69,12 @@ describe("the call's deadline (timeoutMs)", () => {
     const started = performance.now();
     const error = await client.invoke(describeTaskInfo, { TaskId: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ timeoutMs: 100, requestSent: false, attempts: 0, message: expect.stringMatching(/getting credentials/) });
+    expect(error).toMatchObject({
+      timeoutMs: 100,
+      requestSent: false,
+      attempts: 0,
+      message: expect.stringMatching(/getting credentials/),
+    });
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
@@ -73,7 +83,10 @@ describe("the call's deadline (timeoutMs)", () => {
     client = newClient({ endpoint: server.origin, rateLimit: {}, timeoutMs: 150 });
     const slow = { ...describeTaskInfo, rateLimit: 0.01 };
     await client.invoke(slow, { TaskId: 1 });
-    await expect(client.invoke(slow, { TaskId: 2 })).rejects.toMatchObject({ name: "TimeoutError", message: expect.stringMatching(/rate-limit slot/) });
+    await expect(client.invoke(slow, { TaskId: 2 })).rejects.toMatchObject({
+      name: "TimeoutError",
+      message: expect.stringMatching(/rate-limit slot/),
+    });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -84,7 +97,11 @@ describe("the call's deadline (timeoutMs)", () => {
     });
     client = newClient({ endpoint: server.origin, timeoutMs: 2000 });
     const started = performance.now();
-    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toMatchObject({ code: "RequestLimitExceeded", attempts: 1, retryable: true });
+    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toMatchObject({
+      code: "RequestLimitExceeded",
+      attempts: 1,
+      retryable: true,
+    });
     expect(performance.now() - started).toBeLessThan(1500);
   });
 });
@@ -102,7 +119,9 @@ describe("throttling", () => {
     client = newClient({ endpoint: server.origin, hooks: { afterAttempt: (e) => seen.push(e.headers) } });
     const started = performance.now();
     // A mutating action too: a 429 was refused before running.
-    await expect(client.invoke({ ...describeTaskInfo, readOnly: false }, { TaskId: 1 })).resolves.toMatchObject({ Ok: true });
+    await expect(client.invoke({ ...describeTaskInfo, readOnly: false }, { TaskId: 1 })).resolves.toMatchObject({
+      Ok: true,
+    });
     expect(performance.now() - started).toBeGreaterThanOrEqual(990);
     expect(seen[0]?.["retry-after"]).toBe("1");
   });
@@ -113,7 +132,10 @@ describe("throttling", () => {
       times.push(performance.now());
       apiReply(res, { Error: { Code: "RequestLimitExceeded", Message: "slow down" } });
     });
-    client = newClient({ endpoint: server.origin, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, throttleBaseDelayMs: 200 } });
+    client = newClient({
+      endpoint: server.origin,
+      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, throttleBaseDelayMs: 200 },
+    });
     await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toMatchObject({ attempts: 3 });
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(95);
     expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(195);
@@ -131,34 +153,53 @@ describe("local configuration errors fail before sending, never retried", () => 
   it.each([
     ["secretId", { secretId: "AKID\r\nX: y", secretKey: "k" }],
     ["token", { secretId: "AKID", secretKey: "k", token: "tok\nen" }],
-  ])("CR/LF in %s is a CredentialsError, from options or from a provider, with nothing sent", async (_name, credentials) => {
-    expect(() => newClient({ credentials })).toThrow(CredentialsError);
-    const server = await serve((_req, res) => apiReply(res, {}));
-    client = newClient({ endpoint: server.origin, credentials: async () => credentials });
-    const error = await client.invoke(describeTaskInfo, { TaskId: 1 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CredentialsError);
-    expect(String((error as Error).message)).not.toContain("tok\nen");
-    expect(server.connections()).toBe(0);
-  });
+  ])(
+    "CR/LF in %s is a CredentialsError, from options or from a provider, with nothing sent",
+    async (_name, credentials) => {
+      expect(() => newClient({ credentials })).toThrow(CredentialsError);
+      const server = await serve((_req, res) => apiReply(res, {}));
+      client = newClient({ endpoint: server.origin, credentials: async () => credentials });
+      const error = await client.invoke(describeTaskInfo, { TaskId: 1 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CredentialsError);
+      expect(String((error as Error).message)).not.toContain("tok\nen");
+      expect(server.connections()).toBe(0);
+    },
+  );
 
   it.each([
     ["node:http", new NodeHttpTransport()],
     ["fetch", new FetchTransport()],
-  ])("a %s transport refuses a header with CR/LF as a ConfigurationError naming the header, not the value", async (_n, transport) => {
-    const endpoint = parseEndpoint("http://127.0.0.1:9");
-    const error = await transport
-      .send({ endpoint, headers: { Host: endpoint.host, "X-TC-Token": "secret\r\nInjected: 1" }, body: Buffer.from("{}"), timeoutMs: 1000 })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as Error).message).toContain("X-TC-Token");
-    expect((error as Error).message).not.toContain("secret");
-  });
+  ])(
+    "a %s transport refuses a header with CR/LF as a ConfigurationError naming the header, not the value",
+    async (_n, transport) => {
+      const endpoint = parseEndpoint("http://127.0.0.1:9");
+      const error = await transport
+        .send({
+          endpoint,
+          headers: { Host: endpoint.host, "X-TC-Token": "secret\r\nInjected: 1" },
+          body: Buffer.from("{}"),
+          timeoutMs: 1000,
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as Error).message).toContain("X-TC-Token");
+      expect((error as Error).message).not.toContain("secret");
+    },
+  );
 
   it("refuses http:// to a non-loopback host unless allowInsecureEndpoint is set", () => {
     expect(() => newClient({ endpoint: "http://redis.example.com" })).toThrow(ConfigurationError);
     expect(() => newClient({ endpoint: "http://10.0.0.8:8080" })).toThrow(/allowInsecureEndpoint/);
-    expect(newClient({ endpoint: "http://redis.example.com", allowInsecureEndpoint: true }).endpoint).toBe("http://redis.example.com");
-    for (const local of ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:80", "http://127.9.9.9", "https://redis.example.com"]) {
+    expect(newClient({ endpoint: "http://redis.example.com", allowInsecureEndpoint: true }).endpoint).toBe(
+      "http://redis.example.com",
+    );
+    for (const local of [
+      "http://127.0.0.1:8080",
+      "http://localhost:1",
+      "http://[::1]:80",
+      "http://127.9.9.9",
+      "https://redis.example.com",
+    ]) {
       expect(() => newClient({ endpoint: local })).not.toThrow();
     }
   });
@@ -178,14 +219,22 @@ describe("requests that cannot be validated or serialised", () => {
   }
 
   it.each([true, false])("a 20,000-deep request ends in a ValidationError (validate: %s)", async (validate) => {
-    const c = new ServiceClient(recursive, { credentials: { secretId: "a", secretKey: "b" }, validate, rateLimit: false });
+    const c = new ServiceClient(recursive, {
+      credentials: { secretId: "a", secretKey: "b" },
+      validate,
+      rateLimit: false,
+    });
     const error = await c.invoke(action, deep(20_000)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ attempts: 0 });
   });
 
   it.each([true, false])("a cyclic request ends in a ValidationError (validate: %s)", async (validate) => {
-    const c = new ServiceClient(recursive, { credentials: { secretId: "a", secretKey: "b" }, validate, rateLimit: false });
+    const c = new ServiceClient(recursive, {
+      credentials: { secretId: "a", secretKey: "b" },
+      validate,
+      rateLimit: false,
+    });
     const filter: Record<string, unknown> = { Name: "loop" };
     filter["And"] = [filter];
     await expect(c.invoke(action, { Filter: filter })).rejects.toBeInstanceOf(ValidationError);
@@ -196,7 +245,11 @@ describe("requests that cannot be validated or serialised", () => {
 
   it("a shared (not cyclic) object is fine", async () => {
     const shared = { Name: "same" };
-    const c = new ServiceClient(recursive, { credentials: { secretId: "a", secretKey: "b" }, rateLimit: false, transport: { send: async () => ({ status: 200, body: Buffer.from('{"Response":{"RequestId":"r"}}') }) } });
+    const c = new ServiceClient(recursive, {
+      credentials: { secretId: "a", secretKey: "b" },
+      rateLimit: false,
+      transport: { send: async () => ({ status: 200, body: Buffer.from('{"Response":{"RequestId":"r"}}') }) },
+    });
     await expect(c.invoke(action, { Filter: { And: [shared, shared] } })).resolves.toEqual({ RequestId: "r" });
   });
 });

@@ -58,7 +58,10 @@ describe.each(transports)("a hostile server, over %s", (_name, transport) => {
       res.write("{");
     });
     client = newClient({ endpoint: server.origin, maxResponseBytes: 1000, ...options() });
-    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toMatchObject({ reason: "too-large", retryable: false });
+    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).rejects.toMatchObject({
+      reason: "too-large",
+      retryable: false,
+    });
   });
 
   it("a body just under the cap is accepted", async () => {
@@ -67,18 +70,25 @@ describe.each(transports)("a hostile server, over %s", (_name, transport) => {
     await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).resolves.toMatchObject({ Pad: "x".repeat(900) });
   });
 
-  it.each([301, 302, 303, 307, 308])("a %s redirect is a typed error: nothing is sent to its target", async (status) => {
-    const target = await serve((_req, res) => apiReply(res, { Stolen: true }));
-    const server = await serve((_req, res) => {
-      res.writeHead(status, { Location: `${target.origin}/`, "Content-Length": "0" });
-      res.end();
-    });
-    client = newClient({ endpoint: server.origin, credentials: { secretId: "AKIDx", secretKey: "k", token: "session-token" }, ...options() });
-    const error = await client.invoke(describeTaskInfo, { TaskId: 1 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MalformedResponseError);
-    expect(error).toMatchObject({ reason: "redirect", httpStatus: status, attempts: 1, retryable: false });
-    expect(target.requests).toHaveLength(0);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    "a %s redirect is a typed error: nothing is sent to its target",
+    async (status) => {
+      const target = await serve((_req, res) => apiReply(res, { Stolen: true }));
+      const server = await serve((_req, res) => {
+        res.writeHead(status, { Location: `${target.origin}/`, "Content-Length": "0" });
+        res.end();
+      });
+      client = newClient({
+        endpoint: server.origin,
+        credentials: { secretId: "AKIDx", secretKey: "k", token: "session-token" },
+        ...options(),
+      });
+      const error = await client.invoke(describeTaskInfo, { TaskId: 1 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MalformedResponseError);
+      expect(error).toMatchObject({ reason: "redirect", httpStatus: status, attempts: 1, retryable: false });
+      expect(target.requests).toHaveLength(0);
+    },
+  );
 
   it("secrets echoed in Error.Code and Error.Message never reach message, inspect, JSON, logger or hooks", async () => {
     const token = "TOKEN-canary-5f1e2d";
@@ -116,7 +126,9 @@ describe.each(transports)("a hostile server, over %s", (_name, transport) => {
       res.end("x".repeat(5000));
     });
     client = newClient({ endpoint: server.origin, maxResponseBytes: 100, ...options() });
-    const error = await client.invoke(clearInstance, { InstanceId: "crs-1", Password: "pw-canary" }).catch((e: unknown) => e);
+    const error = await client
+      .invoke(clearInstance, { InstanceId: "crs-1", Password: "pw-canary" })
+      .catch((e: unknown) => e);
     expect(JSON.stringify(error)).not.toContain("pw-canary");
     expect(error).toMatchObject({ reason: "too-large", attempts: 1 });
   });
@@ -128,9 +140,20 @@ describe("NodeHttpTransport directly", () => {
       res.setHeader("Retry-After", "3");
       apiReply(res, {});
     });
-    const endpoint = { protocol: "http:" as const, hostname: "127.0.0.1", port: server.port, host: `127.0.0.1:${server.port}`, origin: server.origin };
+    const endpoint = {
+      protocol: "http:" as const,
+      hostname: "127.0.0.1",
+      port: server.port,
+      host: `127.0.0.1:${server.port}`,
+      origin: server.origin,
+    };
     const transport = new NodeHttpTransport();
-    const response = await transport.send({ endpoint, headers: { Host: endpoint.host }, body: Buffer.from("{}"), timeoutMs: 5000 });
+    const response = await transport.send({
+      endpoint,
+      headers: { Host: endpoint.host },
+      body: Buffer.from("{}"),
+      timeoutMs: 5000,
+    });
     transport.close();
     expect(response.headers?.["retry-after"]).toBe("3");
     expect(response.headers?.["date"]).toMatch(/GMT$/);

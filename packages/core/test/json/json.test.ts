@@ -28,12 +28,16 @@ describe("parseJson", () => {
 
   it("leaves floats and exponents as numbers even when long", () => {
     expect(parseJson("[1.2345678901234567890, 12345678901234567890e2, -0, 1E400]")).toEqual([
-      1.2345678901234567, 1.2345678901234568e21, -0, Infinity,
+      1.2345678901234567,
+      1.2345678901234568e21,
+      -0,
+      Infinity,
     ]);
   });
 
   it("decodes strings and escapes exactly like JSON.parse on the slow path", () => {
-    const text = '{"a":"x\\"y\\\\z\\u00e9\\ud83d\\ude00\\n","long":"12345678901234567890","n":[true,false,null,{}],"e":[]}';
+    const text =
+      '{"a":"x\\"y\\\\z\\u00e9\\ud83d\\ude00\\n","long":"12345678901234567890","n":[true,false,null,{}],"e":[]}';
     expect(parseJson(text)).toEqual(JSON.parse(text));
   });
 
@@ -61,7 +65,9 @@ describe("parseJson", () => {
       fc.property(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 64n - 1n }), (big) => {
         const parsed = parseJson(stringifyJson({ v: big })) as { v: number | bigint };
         expect(BigInt(parsed.v)).toBe(big);
-        expect(typeof parsed.v).toBe(Number.isSafeInteger(Number(big)) && BigInt(Number(big)) === big ? "number" : "bigint");
+        expect(typeof parsed.v).toBe(
+          Number.isSafeInteger(Number(big)) && BigInt(Number(big)) === big ? "number" : "bigint",
+        );
       }),
     );
   });
@@ -103,7 +109,7 @@ describe("stringifyJson", () => {
   });
 
   it("follows JSON.stringify's rules on the bigint path", () => {
-    const value = { a: undefined, b: [undefined, () => 1], d: new Date(0), s: "\u2028\"", n: null, big: 1n, f: () => 1 };
+    const value = { a: undefined, b: [undefined, () => 1], d: new Date(0), s: '\u2028"', n: null, big: 1n, f: () => 1 };
     const { big: _big, ...rest } = value;
     expect(stringifyJson(value)).toBe(JSON.stringify(rest).replace(/}$/, ',"big":1}').replace('"f":', ""));
   });

@@ -2,10 +2,16 @@ import { describe, expect, it, vi } from "vitest";
 import type { CallOptions } from "../../src/client/options.js";
 import { isRequestAbortedError, isSdkError } from "../../src/errors/index.js";
 import type { PaginatorMeta } from "../../src/meta.js";
-import { PaginationError, isPaginationError, paginate } from "../../src/paginator/index.js";
+import { isPaginationError, PaginationError, paginate } from "../../src/paginator/index.js";
 
 const action = { name: "DescribeInstances", rateLimit: 20, readOnly: true, input: "DescribeInstancesRequest" };
-const withTotal: PaginatorMeta = { action, offset: "Offset", limit: "Limit", items: "InstanceSet", total: "TotalCount" };
+const withTotal: PaginatorMeta = {
+  action,
+  offset: "Offset",
+  limit: "Limit",
+  items: "InstanceSet",
+  total: "TotalCount",
+};
 const withoutTotal: PaginatorMeta = { action, offset: "Offset", limit: "Limit", items: "InstanceSet" };
 
 interface Request {
@@ -46,7 +52,9 @@ const ids = (items: Instance[]) => items.map((i) => i.InstanceId);
 describe("paginate", () => {
   it("yields every item across pages, keeping the request's other members", async () => {
     const { invoke, requests } = listing(45);
-    const items = await collect(paginate<Request, Response, Instance>(invoke, withTotal, { ProjectId: 3 }, { pageSize: 20 }));
+    const items = await collect(
+      paginate<Request, Response, Instance>(invoke, withTotal, { ProjectId: 3 }, { pageSize: 20 }),
+    );
     expect(ids(items)).toEqual(Array.from({ length: 45 }, (_, i) => `crs-${i}`));
     expect(requests).toEqual([
       { ProjectId: 3, Offset: 0, Limit: 20 },
@@ -64,11 +72,15 @@ describe("paginate", () => {
 
   it("without a total, stops at a short page, or at the empty page after an exact multiple", async () => {
     const short = listing(45);
-    expect(await collect(paginate<Request, Response, Instance>(short.invoke, withoutTotal, {}, { pageSize: 20 }))).toHaveLength(45);
+    expect(
+      await collect(paginate<Request, Response, Instance>(short.invoke, withoutTotal, {}, { pageSize: 20 })),
+    ).toHaveLength(45);
     expect(short.requests).toHaveLength(3);
 
     const exact = listing(40);
-    const pages = await collect(paginate<Request, Response, Instance>(exact.invoke, withoutTotal, {}, { pageSize: 20 }).pages());
+    const pages = await collect(
+      paginate<Request, Response, Instance>(exact.invoke, withoutTotal, {}, { pageSize: 20 }).pages(),
+    );
     expect(pages).toHaveLength(2);
     expect(exact.requests.map((r) => r.Offset)).toEqual([0, 20, 40]);
   });
@@ -98,7 +110,10 @@ describe("paginate", () => {
     const items = await collect(paginate<Request, Response, Instance>(invoke, withoutTotal, { Offset: 10, Limit: 15 }));
     expect(ids(items)[0]).toBe("crs-10");
     expect(items).toHaveLength(20);
-    expect(requests.map((r) => [r.Offset, r.Limit])).toEqual([[10, 15], [25, 15]]);
+    expect(requests.map((r) => [r.Offset, r.Limit])).toEqual([
+      [10, 15],
+      [25, 15],
+    ]);
   });
 
   it("leaves the limit to the server when neither pageSize nor Limit is set", async () => {
@@ -116,20 +131,25 @@ describe("paginate", () => {
   });
 
   it("throws PaginationError instead of looping when the server repeats a page", async () => {
-    const invoke = vi.fn(async (): Promise<Response> => ({
-      InstanceSet: [{ InstanceId: "crs-0" }, { InstanceId: "crs-1" }],
-      TotalCount: 100,
-      RequestId: "same",
-    }));
+    const invoke = vi.fn(
+      async (): Promise<Response> => ({
+        InstanceSet: [{ InstanceId: "crs-0" }, { InstanceId: "crs-1" }],
+        TotalCount: 100,
+        RequestId: "same",
+      }),
+    );
     const seen: string[] = [];
     const error = await (async () => {
-      for await (const item of paginate<Request, Response, Instance>(invoke, withTotal, {}, { pageSize: 2 })) seen.push(item.InstanceId);
+      for await (const item of paginate<Request, Response, Instance>(invoke, withTotal, {}, { pageSize: 2 }))
+        seen.push(item.InstanceId);
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PaginationError);
     expect(isPaginationError(error)).toBe(true);
     expect(isSdkError(error)).toBe(true);
     expect((error as PaginationError).offset).toBe(2);
-    expect((error as Error).message).toContain("DescribeInstances returned the same items for offset 2 as for the previous page");
+    expect((error as Error).message).toContain(
+      "DescribeInstances returned the same items for offset 2 as for the previous page",
+    );
     expect(seen).toEqual(["crs-0", "crs-1"]);
     expect(invoke).toHaveBeenCalledTimes(2);
   });
@@ -145,7 +165,12 @@ describe("paginate", () => {
     const controller = new AbortController();
     const seen: Instance[] = [];
     const error = await (async () => {
-      for await (const item of paginate<Request, Response, Instance>(invoke, withTotal, {}, { pageSize: 10, signal: controller.signal })) {
+      for await (const item of paginate<Request, Response, Instance>(
+        invoke,
+        withTotal,
+        {},
+        { pageSize: 10, signal: controller.signal },
+      )) {
         seen.push(item);
         if (seen.length === 15) controller.abort();
       }
@@ -158,20 +183,24 @@ describe("paginate", () => {
 
   it("rejects at once for an already aborted signal", async () => {
     const { invoke } = listing(5);
-    await expect(collect(paginate<Request, Response, Instance>(invoke, withTotal, {}, { signal: AbortSignal.abort() }))).rejects.toSatisfy(
-      isRequestAbortedError,
-    );
+    await expect(
+      collect(paginate<Request, Response, Instance>(invoke, withTotal, {}, { signal: AbortSignal.abort() })),
+    ).rejects.toSatisfy(isRequestAbortedError);
     expect(invoke).not.toHaveBeenCalled();
   });
 
   it("rejects a page size that is not a positive integer", () => {
     const { invoke } = listing(5);
-    expect(() => paginate(invoke, withTotal, {}, { pageSize: 0 })).toThrow("pageSize must be a positive integer, got 0");
+    expect(() => paginate(invoke, withTotal, {}, { pageSize: 0 })).toThrow(
+      "pageSize must be a positive integer, got 0",
+    );
     expect(() => paginate(invoke, withTotal, {}, { pageSize: 2.5 })).toThrow(RangeError);
   });
 
   it("fails clearly when the item member is not a list", async () => {
     const invoke = async () => ({ InstanceSet: "oops", RequestId: "r" });
-    await expect(collect(paginate(invoke, withTotal, {}))).rejects.toThrow("DescribeInstances response member InstanceSet is not a list");
+    await expect(collect(paginate(invoke, withTotal, {}))).rejects.toThrow(
+      "DescribeInstances response member InstanceSet is not a list",
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CallOptions } from "../../src/client/options.js";
-import { isPaginationError, PaginationError, paginate } from "../../src/paginator/index.js";
-import type { PaginatorMeta } from "../../src/meta.js";
 import { TencentCloudError } from "../../src/errors/index.js";
+import type { PaginatorMeta } from "../../src/meta.js";
+import { isPaginationError, PaginationError, paginate } from "../../src/paginator/index.js";
 import { computeTc3Signature } from "../../src/signer/index.js";
 
 const action = { name: "DescribeInstances", rateLimit: 20, readOnly: true, input: "DescribeInstancesRequest" };
@@ -71,7 +71,9 @@ describe("paginate edge cases (mutation survivors)", () => {
       controller.abort();
       return { InstanceSet: [calls], RequestId: "r" };
     };
-    const pages = paginate(invoke, noTotal, {}, { pageSize: 1, signal: controller.signal }).pages()[Symbol.asyncIterator]();
+    const pages = paginate(invoke, noTotal, {}, { pageSize: 1, signal: controller.signal })
+      .pages()
+      [Symbol.asyncIterator]();
     await expect(pages.next()).rejects.toMatchObject({ name: "RequestAbortedError" });
     expect(calls).toBe(1);
   });
@@ -84,13 +86,25 @@ describe("PaginationError", () => {
     expect(error.action).toBe("DescribeInstances");
     expect(error.toJSON()).toMatchObject({ offset: 40, action: "DescribeInstances" });
     expect(isPaginationError(error)).toBe(true);
-    expect(isPaginationError(new TencentCloudError({ code: "X", message: "", requestId: "", httpStatus: 200 }))).toBe(false);
+    expect(isPaginationError(new TencentCloudError({ code: "X", message: "", requestId: "", httpStatus: 200 }))).toBe(
+      false,
+    );
     expect(isPaginationError(new Error("x"))).toBe(false);
   });
 });
 
 describe("computeTc3Signature input checks (mutation survivor)", () => {
-  const base = { secretId: "a", secretKey: "b", service: "cvm", host: "h", action: "A", version: "v", contentType: "c", body: "", requestClient: "r" };
+  const base = {
+    secretId: "a",
+    secretKey: "b",
+    service: "cvm",
+    host: "h",
+    action: "A",
+    version: "v",
+    contentType: "c",
+    body: "",
+    requestClient: "r",
+  };
   it.each([-1, 1.5, Number.NaN, 2 ** 60])("rejects timestamp %s", (timestamp) => {
     expect(() => computeTc3Signature({ ...base, timestamp })).toThrow(TypeError);
   });

@@ -59,7 +59,12 @@ describe("SlidingWindow", () => {
     await vi.advanceTimersByTimeAsync(10_000);
     await Promise.all(settled);
     expect(granted.map((g) => g.index)).toEqual([...Array(100).keys()]);
-    expect(maxInAnyWindow(granted.map((g) => g.at), 1000)).toBe(20);
+    expect(
+      maxInAnyWindow(
+        granted.map((g) => g.at),
+        1000,
+      ),
+    ).toBe(20);
     expect(granted.at(-1)!.at).toBe(4000);
   });
 

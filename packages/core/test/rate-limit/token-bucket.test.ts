@@ -46,7 +46,8 @@ describe("TokenBucket", () => {
     await vi.advanceTimersByTimeAsync(10_000);
     await Promise.all(settled);
     const times = granted.map((g) => g.at);
-    for (const start of times) expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(20);
+    for (const start of times)
+      expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(20);
   });
 
   it("lets `burst` calls through at once after a quiet period, then refills at the rate", async () => {

@@ -3,13 +3,14 @@ import {
   MalformedResponseError,
   NetworkError,
   RequestAbortedError,
+  type SdkError,
   TencentCloudError,
   TimeoutError,
-  type SdkError,
 } from "../../src/errors/index.js";
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, resolveRetryPolicy } from "../../src/retry/index.js";
 
-const api = (code: string, httpStatus = 200) => new TencentCloudError({ code, message: "m", requestId: "r", httpStatus });
+const api = (code: string, httpStatus = 200) =>
+  new TencentCloudError({ code, message: "m", requestId: "r", httpStatus });
 
 /** [error, retryable for a read-only action, retryable for a mutating action] */
 const cases: [string, SdkError, boolean, boolean][] = [
@@ -24,9 +25,24 @@ const cases: [string, SdkError, boolean, boolean][] = [
   ["InternalError.DbError", api("InternalError.DbError"), true, false],
   ["HTTP 503 API error", api("ServiceUnavailable", 503), true, false],
   ["HTML 502", new MalformedResponseError("x", { httpStatus: 502, reason: "not-json", excerpt: "" }), true, false],
-  ["truncated body", new MalformedResponseError("x", { httpStatus: 200, reason: "truncated", excerpt: "" }), true, false],
-  ["200 JSON without Response", new MalformedResponseError("x", { httpStatus: 200, reason: "missing-response", excerpt: "" }), false, false],
-  ["500 JSON without Response", new MalformedResponseError("x", { httpStatus: 500, reason: "missing-response", excerpt: "" }), true, false],
+  [
+    "truncated body",
+    new MalformedResponseError("x", { httpStatus: 200, reason: "truncated", excerpt: "" }),
+    true,
+    false,
+  ],
+  [
+    "200 JSON without Response",
+    new MalformedResponseError("x", { httpStatus: 200, reason: "missing-response", excerpt: "" }),
+    false,
+    false,
+  ],
+  [
+    "500 JSON without Response",
+    new MalformedResponseError("x", { httpStatus: 500, reason: "missing-response", excerpt: "" }),
+    true,
+    false,
+  ],
   ["AuthFailure.SignatureFailure", api("AuthFailure.SignatureFailure"), false, false],
   ["ResourceNotFound", api("ResourceNotFound"), false, false],
   ["InvalidParameter", api("InvalidParameter"), false, false],
@@ -42,8 +58,16 @@ describe("isRetryable", () => {
 
 describe("backoffDelay", () => {
   it("draws from [0, min(cap, base·2^(n−1))) — full jitter", () => {
-    const policy = { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 1000, throttleBaseDelayMs: 1000, throttleMaxDelayMs: 20_000 };
-    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, policy, () => 0.999999))).toEqual([99, 199, 399, 799, 999, 999]);
+    const policy = {
+      maxAttempts: 10,
+      baseDelayMs: 100,
+      maxDelayMs: 1000,
+      throttleBaseDelayMs: 1000,
+      throttleMaxDelayMs: 20_000,
+    };
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, policy, () => 0.999999))).toEqual([
+      99, 199, 399, 799, 999, 999,
+    ]);
     expect(backoffDelay(3, policy, () => 0)).toBe(0);
     expect(backoffDelay(2, policy, () => 0.5)).toBe(100);
   });

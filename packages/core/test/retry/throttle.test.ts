@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { MalformedResponseError, NetworkError, TencentCloudError } from "../../src/errors/index.js";
 import { DEFAULT_RETRY_POLICY, isThrottled, retryAfterMs, retryDelay } from "../../src/retry/index.js";
 
-const api = (code: string, httpStatus = 200) => new TencentCloudError({ code, message: "", requestId: "r", httpStatus });
-const malformed = (httpStatus: number) => new MalformedResponseError("m", { httpStatus, reason: "not-json", excerpt: "" });
+const api = (code: string, httpStatus = 200) =>
+  new TencentCloudError({ code, message: "", requestId: "r", httpStatus });
+const malformed = (httpStatus: number) =>
+  new MalformedResponseError("m", { httpStatus, reason: "not-json", excerpt: "" });
 const NOW = Date.UTC(2025, 0, 1);
 
 describe("isThrottled", () => {
@@ -35,12 +37,22 @@ describe("retryAfterMs", () => {
 });
 
 describe("retryDelay", () => {
-  const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1000, throttleBaseDelayMs: 1000, throttleMaxDelayMs: 4000 };
+  const policy = {
+    ...DEFAULT_RETRY_POLICY,
+    baseDelayMs: 100,
+    maxDelayMs: 1000,
+    throttleBaseDelayMs: 1000,
+    throttleMaxDelayMs: 4000,
+  };
 
   it("gives throttling equal jitter in [c/2, c), doubling up to the throttle cap", () => {
     const throttled = api("RequestLimitExceeded");
-    expect([1, 2, 3, 4].map((n) => retryDelay(throttled, n, policy, undefined, NOW, () => 0))).toEqual([500, 1000, 2000, 2000]);
-    expect([1, 2, 3, 4].map((n) => retryDelay(throttled, n, policy, undefined, NOW, () => 0.999999))).toEqual([999, 1999, 3999, 3999]);
+    expect([1, 2, 3, 4].map((n) => retryDelay(throttled, n, policy, undefined, NOW, () => 0))).toEqual([
+      500, 1000, 2000, 2000,
+    ]);
+    expect([1, 2, 3, 4].map((n) => retryDelay(throttled, n, policy, undefined, NOW, () => 0.999999))).toEqual([
+      999, 1999, 3999, 3999,
+    ]);
   });
 
   it("gives other failures the ordinary full-jitter backoff", () => {
@@ -61,10 +73,16 @@ describe("retryDelay", () => {
 describe("resolveRetryPolicy boundaries (mutation survivors)", () => {
   it("accepts zero delays and a single attempt, and ignores undefined members", async () => {
     const { resolveRetryPolicy } = await import("../../src/retry/index.js");
-    expect(resolveRetryPolicy({ baseDelayMs: 0, maxDelayMs: 0, throttleBaseDelayMs: 0 })).toMatchObject({ baseDelayMs: 0, maxDelayMs: 0, throttleBaseDelayMs: 0 });
+    expect(resolveRetryPolicy({ baseDelayMs: 0, maxDelayMs: 0, throttleBaseDelayMs: 0 })).toMatchObject({
+      baseDelayMs: 0,
+      maxDelayMs: 0,
+      throttleBaseDelayMs: 0,
+    });
     expect(resolveRetryPolicy({ maxAttempts: 1 }).maxAttempts).toBe(1);
     // JavaScript callers can pass explicit undefined members: they mean "default".
-    expect(resolveRetryPolicy({ maxAttempts: undefined, baseDelayMs: undefined } as unknown as { maxAttempts: number })).toEqual(DEFAULT_RETRY_POLICY);
+    expect(
+      resolveRetryPolicy({ maxAttempts: undefined, baseDelayMs: undefined } as unknown as { maxAttempts: number }),
+    ).toEqual(DEFAULT_RETRY_POLICY);
     expect(() => resolveRetryPolicy({ throttleMaxDelayMs: -1 })).toThrow(RangeError);
   });
 });
@@ -77,7 +95,11 @@ describe("isRetryable for throttling (mutation survivors)", () => {
     expect(isRetryable(api("InvalidParameter", 429), false)).toBe(true);
     expect(isRetryable(malformed(429), false)).toBe(true);
     expect(isRetryable(api("RequestLimitExceededX"), false)).toBe(false);
-    expect(isRetryable(new MalformedResponseError("m", { httpStatus: 302, reason: "redirect", excerpt: "" }), true)).toBe(false);
-    expect(isRetryable(new MalformedResponseError("m", { httpStatus: 200, reason: "too-large", excerpt: "" }), true)).toBe(false);
+    expect(
+      isRetryable(new MalformedResponseError("m", { httpStatus: 302, reason: "redirect", excerpt: "" }), true),
+    ).toBe(false);
+    expect(
+      isRetryable(new MalformedResponseError("m", { httpStatus: 200, reason: "too-large", excerpt: "" }), true),
+    ).toBe(false);
   });
 });

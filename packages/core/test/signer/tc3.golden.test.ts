@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeTc3Signature, signTc3, SigningKeyCache, type Tc3SignInput } from "../../src/signer/index.js";
+import { computeTc3Signature, SigningKeyCache, signTc3, type Tc3SignInput } from "../../src/signer/index.js";
 import { TC3_VECTORS, type Tc3Vector } from "./tc3-vectors.js";
 
 const vectors = TC3_VECTORS;

@@ -8,11 +8,19 @@ describe("signTc3 against an independent verifier", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
-          body: fc.oneof(fc.string({ unit: "binary" }), fc.jsonValue().map((v) => JSON.stringify(v))),
+          body: fc.oneof(
+            fc.string({ unit: "binary" }),
+            fc.jsonValue().map((v) => JSON.stringify(v)),
+          ),
           secretKey: fc.string({ unit: "binary", minLength: 1, maxLength: 40 }),
           timestamp: fc.integer({ min: 0, max: 4_102_444_800 }),
           service: fc.constantFrom("redis", "cvm", "sts", "cdb"),
-          host: fc.constantFrom("redis.tencentcloudapi.com", "127.0.0.1:8080", "[::1]:9000", "redis.ap-shanghai-fsi.tencentcloudapi.com"),
+          host: fc.constantFrom(
+            "redis.tencentcloudapi.com",
+            "127.0.0.1:8080",
+            "[::1]:9000",
+            "redis.ap-shanghai-fsi.tencentcloudapi.com",
+          ),
         }),
         async ({ body, secretKey, timestamp, service, host }) => {
           const bytes = new TextEncoder().encode(body);

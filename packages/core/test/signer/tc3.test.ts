@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { computeTc3Signature, deriveSigningKey, signTc3, SigningKeyCache, utcDate, type Tc3SignInput } from "../../src/signer/index.js";
+import {
+  computeTc3Signature,
+  deriveSigningKey,
+  SigningKeyCache,
+  signTc3,
+  type Tc3SignInput,
+  utcDate,
+} from "../../src/signer/index.js";
 
 const base: Tc3SignInput = {
   secretId: "AKIDEXAMPLE",
@@ -23,8 +30,12 @@ describe("signTc3", () => {
 
   it("uses the UTC date of the timestamp around midnight", () => {
     const lastSecond = Date.UTC(2024, 1, 29, 23, 59, 59) / 1000;
-    expect(computeTc3Signature({ ...base, timestamp: lastSecond }).credentialScope).toBe("2024-02-29/redis/tc3_request");
-    expect(computeTc3Signature({ ...base, timestamp: lastSecond + 1 }).credentialScope).toBe("2024-03-01/redis/tc3_request");
+    expect(computeTc3Signature({ ...base, timestamp: lastSecond }).credentialScope).toBe(
+      "2024-02-29/redis/tc3_request",
+    );
+    expect(computeTc3Signature({ ...base, timestamp: lastSecond + 1 }).credentialScope).toBe(
+      "2024-03-01/redis/tc3_request",
+    );
     expect(utcDate(lastSecond)).toBe("2024-02-29");
   });
 

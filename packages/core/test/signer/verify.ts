@@ -18,9 +18,10 @@ export async function verifyTc3(
     return new Uint8Array(await subtle.sign("HMAC", k, enc.encode(msg)));
   };
 
-  const match = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=content-type;host, Signature=([0-9a-f]{64})$/.exec(
-    h["authorization"] ?? "",
-  );
+  const match =
+    /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=content-type;host, Signature=([0-9a-f]{64})$/.exec(
+      h["authorization"] ?? "",
+    );
   if (!match) return false;
   const [, , date, service, signature] = match as unknown as [string, string, string, string, string];
   const timestamp = Number(h["x-tc-timestamp"]);
@@ -34,10 +35,11 @@ export async function verifyTc3(
     "content-type;host",
     await sha256(body),
   ].join("\n");
-  const toSign = ["TC3-HMAC-SHA256", String(timestamp), `${date}/${service}/tc3_request`, await sha256(canonical)].join("\n");
+  const toSign = ["TC3-HMAC-SHA256", String(timestamp), `${date}/${service}/tc3_request`, await sha256(canonical)].join(
+    "\n",
+  );
   const kDate = await hmac(enc.encode(`TC3${secretKey}`), date);
   const kService = await hmac(kDate, service);
   const kSigning = await hmac(kService, "tc3_request");
   return Buffer.from(await hmac(kSigning, toSign)).toString("hex") === signature;
 }
-

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ServiceClient } from "../../src/client/index.js";
 import { isRequestAbortedError, isTencentCloudError, isTimeoutError } from "../../src/errors/index.js";
 import type { ActionMeta, ServiceMeta } from "../../src/meta.js";
-import { StreamError, invokeOrStream, isStreamError } from "../../src/stream/index.js";
+import { invokeOrStream, isStreamError, StreamError } from "../../src/stream/index.js";
 import { isValidationError } from "../../src/validate/index.js";
 
 const meta: ServiceMeta = {
@@ -59,7 +59,8 @@ async function serve(handler: Handler, options: { timeoutMs?: number } = {}): Pr
     rateLimit: false,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
-  const closed = () => (closedConnections > 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)));
+  const closed = () =>
+    closedConnections > 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve));
   return { client, requests, closed };
 }
 
@@ -67,7 +68,8 @@ function sse(res: ServerResponse): void {
   res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
 }
 
-const delta = (text: string, finish = "") => `data: ${JSON.stringify({ Choices: [{ Delta: { Content: text }, FinishReason: finish }], Id: "ans" })}\n\n`;
+const delta = (text: string, finish = "") =>
+  `data: ${JSON.stringify({ Choices: [{ Delta: { Content: text }, FinishReason: finish }], Id: "ans" })}\n\n`;
 
 async function collect<E>(iterable: AsyncIterable<E>): Promise<E[]> {
   const out: E[] = [];
@@ -83,7 +85,9 @@ describe("invokeStream", () => {
       res.write(text.slice(0, 17));
       setTimeout(() => res.end(text.slice(17)), 10);
     });
-    const events = await collect(client.invokeStream<{ Choices: Array<{ Delta: { Content: string } }> }>(chat, { Prompt: "hi", Stream: true }));
+    const events = await collect(
+      client.invokeStream<{ Choices: Array<{ Delta: { Content: string } }> }>(chat, { Prompt: "hi", Stream: true }),
+    );
     expect(events.map((e) => e.Choices[0]!.Delta.Content)).toEqual(["Hel", "lo"]);
     expect(JSON.parse(requests[0]!)).toEqual({ Prompt: "hi", Stream: true });
   });
@@ -119,7 +123,11 @@ describe("invokeStream", () => {
     const controller = new AbortController();
     const seen: unknown[] = [];
     const error = await (async () => {
-      for await (const event of client.invokeStream(chat, { Prompt: "hi", Stream: true }, { signal: controller.signal })) {
+      for await (const event of client.invokeStream(
+        chat,
+        { Prompt: "hi", Stream: true },
+        { signal: controller.signal },
+      )) {
         seen.push(event);
         controller.abort("user left");
       }
@@ -134,7 +142,9 @@ describe("invokeStream", () => {
     const { client } = await serve((_req, res) => {
       sse(res);
       res.write(delta("partial"));
-      res.end(`data: ${JSON.stringify({ ErrorMsg: { Code: 2001, Msg: `moderation failed ${SECRET_KEY}` }, Id: "ans" })}\n\n`);
+      res.end(
+        `data: ${JSON.stringify({ ErrorMsg: { Code: 2001, Msg: `moderation failed ${SECRET_KEY}` }, Id: "ans" })}\n\n`,
+      );
     });
     const seen: unknown[] = [];
     const error = await (async () => {
@@ -142,7 +152,13 @@ describe("invokeStream", () => {
     })().catch((e: unknown) => e);
     expect(seen).toHaveLength(1);
     expect(error).toBeInstanceOf(StreamError);
-    expect(error).toMatchObject({ code: "ErrorEvent", serviceCode: "2001", eventsDelivered: 1, service: "hunyuan", action: "Chat" });
+    expect(error).toMatchObject({
+      code: "ErrorEvent",
+      serviceCode: "2001",
+      eventsDelivered: 1,
+      service: "hunyuan",
+      action: "Chat",
+    });
     expect((error as Error).message).toContain("moderation failed [REDACTED]");
     expect((error as Error).message).not.toContain(SECRET_KEY);
   });
@@ -152,16 +168,25 @@ describe("invokeStream", () => {
       sse(res);
       res.end(`data: ${JSON.stringify({ Id: "a", ErrorMsg: { Code: 0, Msg: "" } })}\n\n`);
     });
-    expect(await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true }))).toEqual([{ Id: "a", ErrorMsg: { Code: 0, Msg: "" } }]);
+    expect(await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true }))).toEqual([
+      { Id: "a", ErrorMsg: { Code: 0, Msg: "" } },
+    ]);
   });
 
   it("treats `event: error` and a Response.Error event as error events", async () => {
     const { client } = await serve((_req, res) => {
       sse(res);
-      res.end(`event: error\ndata: {"Response":{"Error":{"Code":"InternalError","Message":"gone"},"RequestId":"r-9"}}\n\n`);
+      res.end(
+        `event: error\ndata: {"Response":{"Error":{"Code":"InternalError","Message":"gone"},"RequestId":"r-9"}}\n\n`,
+      );
     });
     const error = await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true })).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "ErrorEvent", serviceCode: "InternalError", requestId: "r-9", eventsDelivered: 0 });
+    expect(error).toMatchObject({
+      code: "ErrorEvent",
+      serviceCode: "InternalError",
+      requestId: "r-9",
+      eventsDelivered: 0,
+    });
   });
 
   it("rejects with StreamInterrupted when the connection drops mid-stream, and never retries", async () => {
@@ -206,7 +231,8 @@ describe("invokeStream", () => {
     let calls = 0;
     const { client, requests } = await serve((_req, res) => {
       calls++;
-      const error = (code: string) => JSON.stringify({ Response: { Error: { Code: code, Message: "no" }, RequestId: `r-${calls}` } });
+      const error = (code: string) =>
+        JSON.stringify({ Response: { Error: { Code: code, Message: "no" }, RequestId: `r-${calls}` } });
       if (calls === 1) return res.end(error("RequestLimitExceeded"));
       if (calls === 2) {
         sse(res);
@@ -223,7 +249,9 @@ describe("invokeStream", () => {
 
   it("yields a plain JSON answer as the one event when the service does not stream", async () => {
     const { client } = await serve((_req, res) => res.end(JSON.stringify({ Response: { Id: "x", RequestId: "r-1" } })));
-    expect(await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true }))).toEqual([{ Id: "x", RequestId: "r-1" }]);
+    expect(await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true }))).toEqual([
+      { Id: "x", RequestId: "r-1" },
+    ]);
   });
 });
 
@@ -239,7 +267,11 @@ describe("invokeOrStream", () => {
     const streamed = invokeOrStream(client, chat, "Stream", { Prompt: "x", Stream: true });
     expect(Symbol.asyncIterator in streamed).toBe(true);
     expect(await collect(streamed as AsyncIterable<unknown>)).toHaveLength(2);
-    await expect(invokeOrStream(client, chat, "Stream", { Prompt: "x", Stream: false }) as Promise<unknown>).resolves.toEqual({ Id: "plain", RequestId: "r" });
-    await expect(invokeOrStream(client, chat, "Stream", { Prompt: "x" }) as Promise<unknown>).resolves.toMatchObject({ Id: "plain" });
+    await expect(
+      invokeOrStream(client, chat, "Stream", { Prompt: "x", Stream: false }) as Promise<unknown>,
+    ).resolves.toEqual({ Id: "plain", RequestId: "r" });
+    await expect(invokeOrStream(client, chat, "Stream", { Prompt: "x" }) as Promise<unknown>).resolves.toMatchObject({
+      Id: "plain",
+    });
   });
 });

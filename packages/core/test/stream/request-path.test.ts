@@ -2,8 +2,8 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { ServiceClient } from "../../src/client/index.js";
 import type { AfterAttemptEvent, BeforeAttemptEvent } from "../../src/client/hooks.js";
+import { ServiceClient } from "../../src/client/index.js";
 import type { ClientOptions } from "../../src/client/options.js";
 import {
   isConfigurationError,
@@ -14,7 +14,7 @@ import {
 import type { ActionMeta, ServiceMeta } from "../../src/meta.js";
 import { isStreamError } from "../../src/stream/index.js";
 import { FetchTransport } from "../../src/transport/index.js";
-import { startProxy, type ProxyProcess } from "../transport/proxy-helpers.js";
+import { type ProxyProcess, startProxy } from "../transport/proxy-helpers.js";
 
 // Streams take the same request path as `invoke`: these tests pin each shared guarantee on a stream.
 

@@ -24,7 +24,9 @@ describe("runMockServerCli", () => {
     expect(printed.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(printed.secretId).toMatch(/^AKIDlocal/);
     const answer = await fetch(printed.endpoint, { method: "POST", body: "{}" });
-    expect(((await answer.json()) as { Response: { Error: { Code: string } } }).Response.Error.Code).toBe("AuthFailure.InvalidAuthorization");
+    expect(((await answer.json()) as { Response: { Error: { Code: string } } }).Response.Error.Code).toBe(
+      "AuthFailure.InvalidAuthorization",
+    );
     cli.stop();
     expect(await cli.done).toBe(0);
     await expect(fetch(printed.endpoint, { method: "POST", body: "{}" })).rejects.toThrow();

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ServiceClient } from "../../src/client/index.js";
 import type { ClientOptions } from "../../src/client/options.js";
-import { TencentCloudError, isRequestAbortedError, isTencentCloudError } from "../../src/errors/index.js";
+import { isRequestAbortedError, isTencentCloudError, type TencentCloudError } from "../../src/errors/index.js";
 import type { ActionMeta } from "../../src/meta.js";
 import { paginate } from "../../src/paginator/index.js";
-import { startMockServer, type MockServer, type MockServerOptions } from "../../src/testing/index.js";
+import { type MockServer, type MockServerOptions, startMockServer } from "../../src/testing/index.js";
 import { isValidationError } from "../../src/validate/index.js";
-import { TaskFailedError, WaiterTimeoutError, isTaskFailedError, waitFor } from "../../src/waiter/index.js";
+import { isTaskFailedError, TaskFailedError, WaiterTimeoutError, waitFor } from "../../src/waiter/index.js";
 import { FakeClock } from "../waiter/fake-clock.js";
 import { loadRedisSpecs } from "./redis-specs.js";
 
@@ -79,12 +79,20 @@ describe("ServiceClient against the local endpoint (Redis specs)", () => {
 describe("waitFor through ServiceClient and the local endpoint", () => {
   it("waits for a task started by a task-returning action, reporting each state", async () => {
     await start({ taskDurationMs: 4000 });
-    const cleared = await client.invoke<{ TaskId: number }>(action("ClearInstance"), { InstanceId: "crs-mine", Password: "pw" });
+    const cleared = await client.invoke<{ TaskId: number }>(action("ClearInstance"), {
+      InstanceId: "crs-mine",
+      Password: "pw",
+    });
     const states: string[] = [];
-    const done = await waitFor<TaskInfo>(invokeTask, taskDone, cleared, { clock, onProgress: (status) => states.push(status) });
+    const done = await waitFor<TaskInfo>(invokeTask, taskDone, cleared, {
+      clock,
+      onProgress: (status) => states.push(status),
+    });
     expect(states).toEqual(["preparing", "running", "succeed"]);
     expect(done).toMatchObject({ Status: "succeed", InstanceId: "crs-mine" });
-    expect(server.requests.filter((r) => r.action === "DescribeTaskInfo").every((r) => r.errorCode === undefined)).toBe(true);
+    expect(server.requests.filter((r) => r.action === "DescribeTaskInfo").every((r) => r.errorCode === undefined)).toBe(
+      true,
+    );
   });
 
   it("rejects with TaskFailedError when the task fails", async () => {
@@ -93,7 +101,12 @@ describe("waitFor through ServiceClient and the local endpoint", () => {
     const { TaskId } = await client.invoke<{ TaskId: number }>(action("ClearInstance"), { InstanceId: "crs-9" });
     const error = await waitFor<TaskInfo>(invokeTask, taskDone, TaskId, { clock }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TaskFailedError);
-    expect(error).toMatchObject({ taskId: TaskId, status: "failed", taskMessage: "backup in progress", instanceId: "crs-9" });
+    expect(error).toMatchObject({
+      taskId: TaskId,
+      status: "failed",
+      taskMessage: "backup in progress",
+      instanceId: "crs-9",
+    });
     expect((error as TaskFailedError).requestId).toBe(server.requests.at(-1)!.requestId);
   });
 
@@ -104,7 +117,11 @@ describe("waitFor through ServiceClient and the local endpoint", () => {
     server.failNext("DescribeTaskInfo", "RequestLimitExceeded");
     const done = await waitFor<TaskInfo>(invokeTask, taskDone, task.id, { clock });
     expect(done.Status).toBe("succeed");
-    expect(server.requests.slice(0, 3).map((r) => r.errorCode)).toEqual(["RequestLimitExceeded", "RequestLimitExceeded", undefined]);
+    expect(server.requests.slice(0, 3).map((r) => r.errorCode)).toEqual([
+      "RequestLimitExceeded",
+      "RequestLimitExceeded",
+      undefined,
+    ]);
   });
 
   it("rejects with the API error that survives retries, not as a task failure", async () => {
@@ -119,7 +136,9 @@ describe("waitFor through ServiceClient and the local endpoint", () => {
   it("times out on a task that outlasts timeoutMs", async () => {
     await start({ taskDurationMs: 60 * 60 * 1000 });
     const task = server.tasks.create();
-    const error = await waitFor<TaskInfo>(invokeTask, taskDone, task.id, { clock, timeoutMs: 20_000 }).catch((e: unknown) => e);
+    const error = await waitFor<TaskInfo>(invokeTask, taskDone, task.id, { clock, timeoutMs: 20_000 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(WaiterTimeoutError);
     expect((error as WaiterTimeoutError).lastStatus).toBe("preparing");
     expect((error as WaiterTimeoutError).polls).toBe(server.requests.length);

@@ -1,10 +1,20 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ServiceClient } from "../../src/client/index.js";
 import type { ActionMeta, StateWaiterMeta } from "../../src/meta.js";
-import { startMockServer, type MockServer, type MockServerOptions, type MockServiceData } from "../../src/testing/index.js";
+import {
+  type MockServer,
+  type MockServerOptions,
+  type MockServiceData,
+  startMockServer,
+} from "../../src/testing/index.js";
 import { waitUntil } from "../../src/waiter/index.js";
 
-const action = (name: string, readOnly = false): ActionMeta => ({ name, readOnly, rateLimit: 100, input: `${name}Request` });
+const action = (name: string, readOnly = false): ActionMeta => ({
+  name,
+  readOnly,
+  rateLimit: 100,
+  input: `${name}Request`,
+});
 const describeMachines = action("DescribeMachines", true);
 
 const running: StateWaiterMeta = {
@@ -43,12 +53,24 @@ const fleet: MockServiceData = {
     CreateMachines: [{ request: { Name: "a" }, response: { MachineIdSet: ["m-sample00"], RequestId: "s" } }],
     Chat: [{ request: { Prompt: "hi" }, response: { Answer: "The kettle is boiling nicely.", RequestId: "s" } }],
   },
-  paginators: { DescribeMachines: { action: describeMachines, offset: "Offset", limit: "Limit", items: "MachineSet", total: "TotalCount" } },
+  paginators: {
+    DescribeMachines: {
+      action: describeMachines,
+      offset: "Offset",
+      limit: "Limit",
+      items: "MachineSet",
+      total: "TotalCount",
+    },
+  },
   states: [
     { waiter: running, after: ["CreateMachines"], pending: ["PENDING"], valueKind: "string" },
     { waiter: stopped, after: ["StopMachines"], pending: ["STOPPING"], valueKind: "string" },
   ],
-  defaultItems: { DescribeMachines: [{ ImageId: "img-1", MachineId: "m-example1", Zone: "ap-guangzhou-3", State: "RUNNING", Cores: 2 }] },
+  defaultItems: {
+    DescribeMachines: [
+      { ImageId: "img-1", MachineId: "m-example1", Zone: "ap-guangzhou-3", State: "RUNNING", Cores: 2 },
+    ],
+  },
   streams: { Chat: "Stream" },
 };
 
@@ -61,27 +83,52 @@ afterEach(async () => {
 
 async function start(options: MockServerOptions = {}): Promise<ServiceClient> {
   server = await startMockServer(fleet, { stateDurationMs: 150, ...options });
-  client = new ServiceClient(fleet.meta, { endpoint: server.endpoint, credentials: server.credentials, region: "ap-guangzhou", rateLimit: false });
+  client = new ServiceClient(fleet.meta, {
+    endpoint: server.endpoint,
+    credentials: server.credentials,
+    region: "ap-guangzhou",
+    rateLimit: false,
+  });
   return client;
 }
 
-type Listing = { TotalCount: number; MachineSet: Array<{ MachineId: string; State: string; Zone: string; Cores: number }> };
+type Listing = {
+  TotalCount: number;
+  MachineSet: Array<{ MachineId: string; State: string; Zone: string; Cores: number }>;
+};
 const list = (c: ServiceClient, request: object = {}) => c.invoke<Listing>(describeMachines, request);
 
 describe("list actions", () => {
   it("start from items synthesised from member examples when no sample lists any", async () => {
     const c = await start();
-    expect(await list(c)).toMatchObject({ TotalCount: 1, MachineSet: [{ MachineId: "m-example1", Zone: "ap-guangzhou-3", Cores: 2 }] });
+    expect(await list(c)).toMatchObject({
+      TotalCount: 1,
+      MachineSet: [{ MachineId: "m-example1", Zone: "ap-guangzhou-3", Cores: 2 }],
+    });
   });
 
   it("apply <X>Ids, Filters by kebab-case member name, then Offset and Limit; never rewrite ids", async () => {
-    const items = Array.from({ length: 6 }, (_, i) => ({ MachineId: `m-${i}`, Zone: i % 2 ? "zone-b" : "zone-a", State: "RUNNING", Cores: i }));
+    const items = Array.from({ length: 6 }, (_, i) => ({
+      MachineId: `m-${i}`,
+      Zone: i % 2 ? "zone-b" : "zone-a",
+      State: "RUNNING",
+      Cores: i,
+    }));
     const c = await start({ collections: { DescribeMachines: items } });
     const ids = (l: Listing) => l.MachineSet.map((m) => m.MachineId);
     expect(ids(await list(c, { MachineIds: ["m-1", "m-4", "m-missing"] }))).toEqual(["m-1", "m-4"]);
     expect(ids(await list(c, { MachineIds: ["crs-a"] }))).toEqual([]);
     expect(await list(c, { Filters: [{ Name: "zone", Values: ["zone-b"] }] })).toMatchObject({ TotalCount: 3 });
-    expect(ids(await list(c, { Filters: [{ Name: "machine-id", Values: ["m-2", "m-3"] }, { Name: "zone", Values: ["zone-a"] }] }))).toEqual(["m-2"]);
+    expect(
+      ids(
+        await list(c, {
+          Filters: [
+            { Name: "machine-id", Values: ["m-2", "m-3"] },
+            { Name: "zone", Values: ["zone-a"] },
+          ],
+        }),
+      ),
+    ).toEqual(["m-2"]);
     // A filter on a member the items lack is not understood, and ignored rather than matching nothing.
     expect(await list(c, { Filters: [{ Name: "tag-key", Values: ["x"] }] })).toMatchObject({ TotalCount: 6 });
     expect(await list(c, { Filters: [{ Name: "zone", Values: ["zone-a"] }], Offset: 1, Limit: 1 })).toMatchObject({
@@ -95,20 +142,31 @@ describe("state transitions", () => {
   it("lists created resources with fresh ids, pending, then running: create, then wait until running", async () => {
     const c = await start();
     // CVM's RunInstances names its ids InstanceIdSet: <X>Id + s, Set or List all count.
-    const { MachineIdSet: MachineIds } = await c.invoke<{ MachineIdSet: string[] }>(action("CreateMachines"), { Name: "web", MachineCount: 2, ImageId: "img-1" });
+    const { MachineIdSet: MachineIds } = await c.invoke<{ MachineIdSet: string[] }>(action("CreateMachines"), {
+      Name: "web",
+      MachineCount: 2,
+      ImageId: "img-1",
+    });
     const created = { MachineIds };
     expect(created.MachineIds).toHaveLength(2);
     for (const id of created.MachineIds) expect(id).toMatch(/^m-[0-9a-f]{8}$/);
     const first = await list(c, { MachineIds: created.MachineIds });
-    expect(first.MachineSet.map((m) => [m.MachineId, m.State])).toEqual(created.MachineIds.map((id) => [id, "PENDING"]));
+    expect(first.MachineSet.map((m) => [m.MachineId, m.State])).toEqual(
+      created.MachineIds.map((id) => [id, "PENDING"]),
+    );
     // The new item is the list's first item with its id and state replaced.
     expect(first.MachineSet[0]).toMatchObject({ Zone: "ap-guangzhou-3", Cores: 2 });
 
     const progress: string[] = [];
-    const done = await waitUntil((r, o) => c.invoke<Listing>(describeMachines, r, o), running, { MachineIds: created.MachineIds }, {
-      onProgress: (status) => progress.push(status),
-      timeoutMs: 5000,
-    });
+    const done = await waitUntil(
+      (r, o) => c.invoke<Listing>(describeMachines, r, o),
+      running,
+      { MachineIds: created.MachineIds },
+      {
+        onProgress: (status) => progress.push(status),
+        timeoutMs: 5000,
+      },
+    );
     expect(done.MachineSet.map((m) => m.State)).toEqual(["RUNNING", "RUNNING"]);
     expect(progress).toEqual(["PENDING,PENDING", "RUNNING,RUNNING"]);
     expect(await list(c)).toMatchObject({ TotalCount: 3 });
@@ -122,7 +180,12 @@ describe("state transitions", () => {
     const c = await start({ collections: { DescribeMachines: items } });
     await c.invoke(action("StopMachines"), { MachineIds: ["m-2"] });
     expect((await list(c)).MachineSet.map((m) => m.State)).toEqual(["RUNNING", "STOPPING"]);
-    await waitUntil((r, o) => c.invoke<Listing>(describeMachines, r, o), stopped, { MachineIds: ["m-2"] }, { timeoutMs: 5000 });
+    await waitUntil(
+      (r, o) => c.invoke<Listing>(describeMachines, r, o),
+      stopped,
+      { MachineIds: ["m-2"] },
+      { timeoutMs: 5000 },
+    );
     expect((await list(c)).MachineSet.map((m) => m.State)).toEqual(["RUNNING", "STOPPED"]);
     // The caller's own array is never modified.
     expect(items[1]!.State).toBe("RUNNING");
@@ -133,7 +196,11 @@ describe("streaming actions", () => {
   it("stream the sample answer as events whose text pieces join to the whole, and answer JSON otherwise", async () => {
     const c = await start();
     const events: Array<{ Answer: string; RequestId: string }> = [];
-    for await (const event of c.invokeStream<{ Answer: string; RequestId: string }>(action("Chat"), { Prompt: "hi", Stream: true })) events.push(event);
+    for await (const event of c.invokeStream<{ Answer: string; RequestId: string }>(action("Chat"), {
+      Prompt: "hi",
+      Stream: true,
+    }))
+      events.push(event);
     expect(events.length).toBe(3);
     expect(events.map((e) => e.Answer).join("")).toBe("The kettle is boiling nicely.");
     expect(new Set(events.map((e) => e.RequestId)).size).toBe(1);
@@ -141,10 +208,20 @@ describe("streaming actions", () => {
   });
 
   it("stream the synthesised answer of a streaming action without a sample", async () => {
-    server = await startMockServer({ ...fleet, samples: {}, defaultAnswers: { Chat: { Answer: "From the member example." } } });
-    client = new ServiceClient(fleet.meta, { endpoint: server.endpoint, credentials: server.credentials, region: "ap-guangzhou", rateLimit: false });
+    server = await startMockServer({
+      ...fleet,
+      samples: {},
+      defaultAnswers: { Chat: { Answer: "From the member example." } },
+    });
+    client = new ServiceClient(fleet.meta, {
+      endpoint: server.endpoint,
+      credentials: server.credentials,
+      region: "ap-guangzhou",
+      rateLimit: false,
+    });
     const pieces: string[] = [];
-    for await (const event of client.invokeStream<{ Answer: string }>(action("Chat"), { Prompt: "hi", Stream: true })) pieces.push(event.Answer);
+    for await (const event of client.invokeStream<{ Answer: string }>(action("Chat"), { Prompt: "hi", Stream: true }))
+      pieces.push(event.Answer);
     expect(pieces.join("")).toBe("From the member example.");
   });
 

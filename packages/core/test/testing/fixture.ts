@@ -4,7 +4,12 @@ import type { ActionMeta, WaiterMeta } from "../../src/meta.js";
 import { signTc3 } from "../../src/signer/index.js";
 import type { MockServer, MockServiceData } from "../../src/testing/index.js";
 
-const action = (name: string, readOnly: boolean, rateLimit = 20): ActionMeta => ({ name, readOnly, rateLimit, input: `${name}Request` });
+const action = (name: string, readOnly: boolean, rateLimit = 20): ActionMeta => ({
+  name,
+  readOnly,
+  rateLimit,
+  input: `${name}Request`,
+});
 
 export const taskDone: WaiterMeta = {
   action: action("DescribeTaskInfo", true),
@@ -39,14 +44,27 @@ export const fixture: MockServiceData = {
     DescribeTaskInfo: [
       {
         request: { TaskId: 1 },
-        response: { Status: "succeed", StartTime: "2024-01-01 00:00:00", TaskType: "x", InstanceId: "crs-sample", TaskMessage: "ok", RequestId: "sample" },
+        response: {
+          Status: "succeed",
+          StartTime: "2024-01-01 00:00:00",
+          TaskType: "x",
+          InstanceId: "crs-sample",
+          TaskMessage: "ok",
+          RequestId: "sample",
+        },
       },
     ],
-    ClearInstance: [{ request: { InstanceId: "crs-sample", Password: "p" }, response: { TaskId: 1, RequestId: "sample" } }],
+    ClearInstance: [
+      { request: { InstanceId: "crs-sample", Password: "p" }, response: { TaskId: 1, RequestId: "sample" } },
+    ],
     DescribeInstances: [
       {
         request: { Limit: 1 },
-        response: { TotalCount: 7, InstanceSet: [{ InstanceId: "crs-sample", Name: "one", ProjectId: 0 }], RequestId: "sample" },
+        response: {
+          TotalCount: 7,
+          InstanceSet: [{ InstanceId: "crs-sample", Name: "one", ProjectId: 0 }],
+          RequestId: "sample",
+        },
       },
       {
         request: { InstanceId: "crs-other" },
@@ -55,7 +73,15 @@ export const fixture: MockServiceData = {
     ],
   },
   task: { waiter: taskDone, trackedActions: ["ClearInstance"] },
-  paginators: { DescribeInstances: { action: action("DescribeInstances", true, 2), offset: "Offset", limit: "Limit", items: "InstanceSet", total: "TotalCount" } },
+  paginators: {
+    DescribeInstances: {
+      action: action("DescribeInstances", true, 2),
+      offset: "Offset",
+      limit: "Limit",
+      items: "InstanceSet",
+      total: "TotalCount",
+    },
+  },
 };
 
 /** How to deviate from a correctly signed request, for the signature tests. */
@@ -102,17 +128,24 @@ export async function call(
   }
   const sent = tweaks.sentBody ?? text;
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: tweaks.method ?? "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(sent)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        try {
-          resolve({ status: res.statusCode ?? 0, response: JSON.parse(Buffer.concat(chunks).toString("utf8")).Response });
-        } catch (error) {
-          reject(error);
-        }
-      });
-    });
+    const req = httpRequest(
+      url,
+      { method: tweaks.method ?? "POST", headers: { ...headers, "Content-Length": String(Buffer.byteLength(sent)) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          try {
+            resolve({
+              status: res.statusCode ?? 0,
+              response: JSON.parse(Buffer.concat(chunks).toString("utf8")).Response,
+            });
+          } catch (error) {
+            reject(error);
+          }
+        });
+      },
+    );
     req.on("error", reject);
     req.end(sent);
   });

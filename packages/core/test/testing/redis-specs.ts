@@ -55,7 +55,12 @@ const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, "utf8")) 
  * Test-side stand-in for what the generator emits for `@org/tc-redis`: service metadata with the
  * compact shapes table, every action, and the local endpoint's data built from the same specs.
  */
-export function loadRedisSpecs(): { meta: ServiceMeta; actions: SpecAction[]; data: MockServiceData; taskDone: WaiterMeta } {
+export function loadRedisSpecs(): {
+  meta: ServiceMeta;
+  actions: SpecAction[];
+  data: MockServiceData;
+  taskDone: WaiterMeta;
+} {
   const service = readJson<{
     name: string;
     version: string;
@@ -69,7 +74,9 @@ export function loadRedisSpecs(): { meta: ServiceMeta; actions: SpecAction[]; da
     .map((file) => readJson<SpecAction>(join(REDIS_SPECS, "actions", file)));
   const shapes: Record<string, Record<string, TypeCode>> = {};
   for (const file of readdirSync(join(REDIS_SPECS, "structures")).sort()) {
-    shapes[file.replace(/\.json$/, "")] = shapeOf(readJson<{ members: SpecMember[] }>(join(REDIS_SPECS, "structures", file)).members);
+    shapes[file.replace(/\.json$/, "")] = shapeOf(
+      readJson<{ members: SpecMember[] }>(join(REDIS_SPECS, "structures", file)).members,
+    );
   }
   const actionMeta: Record<string, MockActionData> = {};
   for (const action of actions) {
@@ -82,7 +89,13 @@ export function loadRedisSpecs(): { meta: ServiceMeta; actions: SpecAction[]; da
       regionRequired: action.regionRequired,
     };
   }
-  const meta: ServiceMeta = { service: service.name, version: service.version, endpoint: service.endpoint, intlEndpoint: service.intlEndpoint, shapes };
+  const meta: ServiceMeta = {
+    service: service.name,
+    version: service.version,
+    endpoint: service.endpoint,
+    intlEndpoint: service.intlEndpoint,
+    shapes,
+  };
   const { trackedActions, action: waiterAction, ...waiter } = service.waiters["TaskDone"]!;
   const taskDone: WaiterMeta = { ...waiter, action: actionMeta[waiterAction] as ActionMeta };
   const paginators = Object.fromEntries(

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startMockServer, type MockServer, type MockServerOptions } from "../../src/testing/index.js";
+import { type MockServer, type MockServerOptions, startMockServer } from "../../src/testing/index.js";
 import { call, fixture } from "./fixture.js";
 
 const START = Date.parse("2024-05-01T08:00:00Z");
@@ -83,9 +83,13 @@ describe("signature verification", () => {
 
   it("answers AuthFailure.SignatureFailure for a wrong secret key or a body changed after signing", async () => {
     await start();
-    expect(await code({ credentials: { secretId: server.credentials.secretId, secretKey: "wrong" } })).toBe("AuthFailure.SignatureFailure");
+    expect(await code({ credentials: { secretId: server.credentials.secretId, secretKey: "wrong" } })).toBe(
+      "AuthFailure.SignatureFailure",
+    );
     expect(await code({ sentBody: '{"TaskId":2}' })).toBe("AuthFailure.SignatureFailure");
-    expect(await code({ headers: { "Content-Type": "application/json; charset=UTF-8" } })).toBe("AuthFailure.SignatureFailure");
+    expect(await code({ headers: { "Content-Type": "application/json; charset=UTF-8" } })).toBe(
+      "AuthFailure.SignatureFailure",
+    );
   });
 
   it("explains a credential scope naming the wrong service", async () => {
@@ -97,7 +101,9 @@ describe("signature verification", () => {
 
   it("answers AuthFailure.SecretIdNotFound for an unknown secret id", async () => {
     await start();
-    expect(await code({ credentials: { secretId: "AKIDunknown", secretKey: server.credentials.secretKey } })).toBe("AuthFailure.SecretIdNotFound");
+    expect(await code({ credentials: { secretId: "AKIDunknown", secretKey: server.credentials.secretKey } })).toBe(
+      "AuthFailure.SecretIdNotFound",
+    );
   });
 
   it("answers AuthFailure.SignatureExpire beyond five minutes of skew either way", async () => {
@@ -121,7 +127,9 @@ describe("signature verification", () => {
     expect(server.credentials.secretId).toBe("AKIDperm");
     expect(await code({ credentials: temporary })).toBeUndefined();
     expect(await code({ credentials: { ...temporary, token: "other" } })).toBe("AuthFailure.TokenFailure");
-    expect(await code({ credentials: { secretId: "AKIDperm", secretKey: "perm-key", token: "unexpected" } })).toBe("AuthFailure.TokenFailure");
+    expect(await code({ credentials: { secretId: "AKIDperm", secretKey: "perm-key", token: "unexpected" } })).toBe(
+      "AuthFailure.TokenFailure",
+    );
   });
 
   it("answers in the service's error shape with HTTP 200, never echoing the secret", async () => {
@@ -144,7 +152,10 @@ describe("request errors", () => {
 
   it("answers InvalidAction for an action the service does not have", async () => {
     await start();
-    expect(await error("DescribeNothing", {})).toEqual({ Code: "InvalidAction", Message: "The action `DescribeNothing` does not exist in demo 2020-01-01." });
+    expect(await error("DescribeNothing", {})).toEqual({
+      Code: "InvalidAction",
+      Message: "The action `DescribeNothing` does not exist in demo 2020-01-01.",
+    });
   });
 
   it("answers NoSuchVersion for another API version", async () => {
@@ -155,7 +166,10 @@ describe("request errors", () => {
   it("answers MissingParameter for a missing required member or region", async () => {
     await start();
     expect(await error("DescribeTaskInfo", {})).toEqual({ Code: "MissingParameter", Message: "TaskId: required" });
-    expect(await error("DescribeInstances", { Filters: [{ Values: [] }] })).toEqual({ Code: "MissingParameter", Message: "Filters[0].Name: required" });
+    expect(await error("DescribeInstances", { Filters: [{ Values: [] }] })).toEqual({
+      Code: "MissingParameter",
+      Message: "Filters[0].Name: required",
+    });
     expect((await error("ClearInstance", { InstanceId: "crs-1" }, { region: null }))?.Message).toBe(
       "The request is missing a required parameter `Region`.",
     );
@@ -164,7 +178,10 @@ describe("request errors", () => {
 
   it("answers InvalidParameter for a wrong type and UnknownParameter for an unknown member", async () => {
     await start();
-    expect(await error("DescribeTaskInfo", { TaskId: "1" })).toEqual({ Code: "InvalidParameter", Message: "TaskId: expected unsigned integer, got string" });
+    expect(await error("DescribeTaskInfo", { TaskId: "1" })).toEqual({
+      Code: "InvalidParameter",
+      Message: "TaskId: expected unsigned integer, got string",
+    });
     expect(await error("DescribeTaskInfo", { TaskId: 1, TaskID: 1 })).toEqual({
       Code: "UnknownParameter",
       Message: "TaskID: unknown member (did you mean TaskId?)",
@@ -175,7 +192,9 @@ describe("request errors", () => {
   it("answers UnsupportedProtocol for anything but a POST of JSON", async () => {
     await start();
     expect((await error("DescribeTaskInfo", { TaskId: 1 }, { method: "PUT" }))?.Code).toBe("UnsupportedProtocol");
-    expect((await error("DescribeTaskInfo", "TaskId=1", { contentType: "application/x-www-form-urlencoded" }))?.Code).toBe("UnsupportedProtocol");
+    expect(
+      (await error("DescribeTaskInfo", "TaskId=1", { contentType: "application/x-www-form-urlencoded" }))?.Code,
+    ).toBe("UnsupportedProtocol");
   });
 });
 
@@ -185,7 +204,8 @@ describe("injected faults", () => {
     server.failNext("DescribeTaskInfo", "InternalError", "try later");
     server.failNext("DescribeTaskInfo", "ResourceUnavailable");
     const codes = [];
-    for (let i = 0; i < 3; i++) codes.push((await call(server, "DescribeTaskInfo", { TaskId: 1 }, time)).response.Error);
+    for (let i = 0; i < 3; i++)
+      codes.push((await call(server, "DescribeTaskInfo", { TaskId: 1 }, time)).response.Error);
     expect(codes).toEqual([
       { Code: "InternalError", Message: "try later" },
       { Code: "ResourceUnavailable", Message: "Injected failure ResourceUnavailable (local endpoint)" },
@@ -199,7 +219,8 @@ describe("injected faults", () => {
     server.rateLimit("DescribeTaskInfo", 2);
     const codes = async () => {
       const out = [];
-      for (let i = 0; i < 3; i++) out.push((await call(server, "DescribeTaskInfo", { TaskId: 1 }, time)).response.Error?.Code);
+      for (let i = 0; i < 3; i++)
+        out.push((await call(server, "DescribeTaskInfo", { TaskId: 1 }, time)).response.Error?.Code);
       return out;
     };
     expect(await codes()).toEqual([undefined, undefined, "RequestLimitExceeded"]);
@@ -238,7 +259,8 @@ describe("tasks", () => {
   it("gives each task a fresh id", async () => {
     await start();
     const ids = new Set();
-    for (let i = 0; i < 3; i++) ids.add((await call(server, "ClearInstance", { InstanceId: "crs-1" }, time)).response.TaskId);
+    for (let i = 0; i < 3; i++)
+      ids.add((await call(server, "ClearInstance", { InstanceId: "crs-1" }, time)).response.TaskId);
     expect(ids.size).toBe(3);
     expect(server.tasks.list()).toHaveLength(3);
   });

@@ -25,16 +25,30 @@ describe("the local endpoint's independent TC3 verifier", () => {
         fc.integer({ min: 0, max: 4_102_444_800 }),
         fc.uint8Array({ maxLength: 300 }),
         (secretKey, service, timestamp, body) => {
-          const input = { secretKey, service, timestamp, contentType: "application/json; charset=utf-8", host: `${service}.tencentcloudapi.com`, body };
-          const ours = computeTc3Signature({ ...input, secretId: "AKID", action: "A", version: "v", requestClient: "c" }).signature;
+          const input = {
+            secretKey,
+            service,
+            timestamp,
+            contentType: "application/json; charset=utf-8",
+            host: `${service}.tencentcloudapi.com`,
+            body,
+          };
+          const ours = computeTc3Signature({
+            ...input,
+            secretId: "AKID",
+            action: "A",
+            version: "v",
+            requestClient: "c",
+          }).signature;
           expect(independentTc3Signature(input)).toBe(ours);
           expect(independentTc3Signature({ ...input, timestamp: timestamp + 1 })).not.toBe(ours);
           expect(independentTc3Signature({ ...input, secretKey: `${secretKey}x` })).not.toBe(ours);
-          expect(independentTc3Signature({ ...input, body: Buffer.concat([Buffer.from(body), Buffer.from(" ")]) })).not.toBe(ours);
+          expect(
+            independentTc3Signature({ ...input, body: Buffer.concat([Buffer.from(body), Buffer.from(" ")]) }),
+          ).not.toBe(ours);
         },
       ),
       { numRuns: 200 },
     );
   });
-
 });

@@ -33,7 +33,9 @@ describe("NodeHttpTransport against a real server", () => {
     const body = Buffer.from('{"Name":"未命名","Emoji":"😀"}');
     const response = await transport.send(request(server.origin, { body }));
     expect(response.status).toBe(201);
-    expect(JSON.parse(Buffer.from(response.body).toString())).toEqual({ Response: { RequestId: "req-test", Ok: true } });
+    expect(JSON.parse(Buffer.from(response.body).toString())).toEqual({
+      Response: { RequestId: "req-test", Ok: true },
+    });
     const [received] = server.requests;
     expect(received!.body.equals(body)).toBe(true);
     expect(received!.headers).toMatchObject({
@@ -105,7 +107,9 @@ describe("NodeHttpTransport against a real server", () => {
   it("rejects an already aborted signal without connecting", async () => {
     server = await startServer((_req, res) => apiReply(res, {}));
     transport = new NodeHttpTransport();
-    await expect(transport.send(request(server.origin, { signal: AbortSignal.abort() }))).rejects.toBeInstanceOf(RequestAbortedError);
+    await expect(transport.send(request(server.origin, { signal: AbortSignal.abort() }))).rejects.toBeInstanceOf(
+      RequestAbortedError,
+    );
     expect(server.connections()).toBe(0);
   });
 

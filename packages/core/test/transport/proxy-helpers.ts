@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import { tmpdir } from "node:os";
@@ -55,20 +55,38 @@ export function selfSignedCert(hostname: string): { key: string; cert: string } 
     execFileSync(
       "openssl",
       [
-        "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-        "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem"),
-        "-subj", `/CN=${hostname}`, "-addext", `subjectAltName=DNS:${hostname}`,
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-keyout",
+        path.join(dir, "key.pem"),
+        "-out",
+        path.join(dir, "cert.pem"),
+        "-subj",
+        `/CN=${hostname}`,
+        "-addext",
+        `subjectAltName=DNS:${hostname}`,
       ],
       { stdio: "ignore" },
     );
-    return { key: readFileSync(path.join(dir, "key.pem"), "utf8"), cert: readFileSync(path.join(dir, "cert.pem"), "utf8") };
+    return {
+      key: readFileSync(path.join(dir, "key.pem"), "utf8"),
+      cert: readFileSync(path.join(dir, "cert.pem"), "utf8"),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** An https API 3.0 origin on 127.0.0.1 answering every POST with `Response` + the Host it saw. */
-export async function startTlsOrigin(tls: { key: string; cert: string }): Promise<{ server: Server; port: number; hosts: string[] }> {
+export async function startTlsOrigin(tls: {
+  key: string;
+  cert: string;
+}): Promise<{ server: Server; port: number; hosts: string[] }> {
   const hosts: string[] = [];
   const server = createServer(tls, (req, res) => {
     hosts.push(String(req.headers.host));

@@ -6,7 +6,7 @@ import { ConfigurationError, NetworkError } from "../../src/errors/index.js";
 import { FetchTransport, NodeHttpTransport } from "../../src/transport/index.js";
 import { isLoopback, matchesNoProxy, resolveProxy } from "../../src/transport/proxy/env.js";
 import { describeTaskInfo, meta, SECRET_ID, SECRET_KEY } from "../client/fixtures.js";
-import { selfSignedCert, startProxy, startTlsOrigin, type ProxyProcess } from "./proxy-helpers.js";
+import { type ProxyProcess, selfSignedCert, startProxy, startTlsOrigin } from "./proxy-helpers.js";
 import { apiReply, startServer } from "./server.js";
 
 const https = (hostname: string, port = 443) => ({ protocol: "https:" as const, hostname, port });
@@ -68,10 +68,16 @@ describe("resolveProxy", () => {
   });
 
   it("rejects proxy URLs that cannot work with a ConfigurationError naming the source, never echoing credentials", () => {
-    expect(() => resolveProxy(https("a.b"), "socks5://p:1080", {})).toThrow(/the `proxy` option: the protocol must be http: or https:/);
+    expect(() => resolveProxy(https("a.b"), "socks5://p:1080", {})).toThrow(
+      /the `proxy` option: the protocol must be http: or https:/,
+    );
     expect(() => resolveProxy(https("a.b"), "http://p:1/path", {})).toThrow(ConfigurationError);
-    expect(() => resolveProxy(https("a.b"), undefined, { HTTPS_PROXY: "http://user:s3cret@[bad" })).toThrow(/HTTPS_PROXY/);
-    expect(() => resolveProxy(https("a.b"), undefined, { HTTPS_PROXY: "http://user:s3cret@[bad" })).not.toThrow(/s3cret/);
+    expect(() => resolveProxy(https("a.b"), undefined, { HTTPS_PROXY: "http://user:s3cret@[bad" })).toThrow(
+      /HTTPS_PROXY/,
+    );
+    expect(() => resolveProxy(https("a.b"), undefined, { HTTPS_PROXY: "http://user:s3cret@[bad" })).not.toThrow(
+      /s3cret/,
+    );
   });
 });
 
@@ -114,7 +120,10 @@ describe("through a real proxy process", () => {
     proxy = await startProxy(["--map", `${HOST}=127.0.0.1`]);
     process.env["HTTPS_PROXY"] = `http://127.0.0.1:${proxy.port}`;
     const client = tlsClient();
-    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).resolves.toEqual({ Via: "tls-origin", RequestId: "req-tls" });
+    await expect(client.invoke(describeTaskInfo, { TaskId: 1 })).resolves.toEqual({
+      Via: "tls-origin",
+      RequestId: "req-tls",
+    });
     await expect(client.invoke(describeTaskInfo, { TaskId: 2 })).resolves.toMatchObject({ Via: "tls-origin" });
     expect(proxy.connects).toEqual([`${HOST}:${origin.port}`]);
     expect(origin.hosts.slice(-2)).toEqual([`${HOST}:${origin.port}`, `${HOST}:${origin.port}`]);
@@ -148,7 +157,9 @@ describe("through a real proxy process", () => {
     proxy = await startProxy(["--map", `${HOST}=127.0.0.1`]);
     process.env["https_proxy"] = `http://127.0.0.1:${proxy.port}`;
     process.env["no_proxy"] = `localhost,.example.test:${origin.port}`;
-    const error = await tlsClient().invoke(describeTaskInfo, { TaskId: 1 }).catch((e: unknown) => e);
+    const error = await tlsClient()
+      .invoke(describeTaskInfo, { TaskId: 1 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).code).toMatch(/^(ENOTFOUND|EAI_AGAIN)$/);
     expect(proxy.connects).toEqual([]);
@@ -157,7 +168,9 @@ describe("through a real proxy process", () => {
   it("ignores the environment with proxy: false", async () => {
     proxy = await startProxy();
     process.env["HTTPS_PROXY"] = `http://127.0.0.1:${proxy.port}`;
-    const error = await tlsClient({ proxy: false }).invoke(describeTaskInfo, { TaskId: 1 }).catch((e: unknown) => e);
+    const error = await tlsClient({ proxy: false })
+      .invoke(describeTaskInfo, { TaskId: 1 })
+      .catch((e: unknown) => e);
     expect((error as NetworkError).code).toMatch(/^(ENOTFOUND|EAI_AGAIN)$/);
     expect(proxy.connects).toEqual([]);
   });
@@ -186,12 +199,19 @@ describe("agent option", () => {
     const server = await startServer((_req, res) => apiReply(res, {}));
     let created = 0;
     const agent = new (class extends HttpAgent {
-      override createConnection(...args: Parameters<HttpAgent["createConnection"]>): ReturnType<HttpAgent["createConnection"]> {
+      override createConnection(
+        ...args: Parameters<HttpAgent["createConnection"]>
+      ): ReturnType<HttpAgent["createConnection"]> {
         created++;
         return super.createConnection(...args);
       }
     })({ keepAlive: true });
-    const client = new ServiceClient(meta, { endpoint: server.origin, credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY }, rateLimit: false, agent });
+    const client = new ServiceClient(meta, {
+      endpoint: server.origin,
+      credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY },
+      rateLimit: false,
+      agent,
+    });
     await client.invoke(describeTaskInfo, { TaskId: 1 });
     await client.invoke(describeTaskInfo, { TaskId: 2 });
     client.close();
@@ -203,7 +223,9 @@ describe("agent option", () => {
 
   it("refuses proxy or agent next to a custom transport", () => {
     const base = { credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY }, transport: new FetchTransport() };
-    expect(() => new ServiceClient(meta, { ...base, proxy: "http://p:1" })).toThrow(/`proxy` option configures the default transport/);
+    expect(() => new ServiceClient(meta, { ...base, proxy: "http://p:1" })).toThrow(
+      /`proxy` option configures the default transport/,
+    );
     expect(() => new ServiceClient(meta, { ...base, agent: new HttpsAgent() })).toThrow(ConfigurationError);
   });
 });

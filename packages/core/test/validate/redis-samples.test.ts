@@ -4,17 +4,21 @@ import { loadRedisSpecs } from "../testing/redis-specs.js";
 
 const { meta, actions } = loadRedisSpecs();
 
-
 describe("Redis spec samples", () => {
   it("covers the whole service", () => {
     expect(actions).toHaveLength(118);
     expect(actions.filter((a) => a.samples.length > 0).length).toBeGreaterThanOrEqual(115);
   });
 
-  it.each(actions.filter((a) => a.samples.length > 0).map((a) => [a.name, a] as const))("%s: every sample request validates", (name, action) => {
-    const problems = action.samples.map((s) => validateRequest(meta.shapes, `${name}Request`, s.request).join("; ")).filter(Boolean);
-    expect(problems).toEqual([]);
-  });
+  it.each(actions.filter((a) => a.samples.length > 0).map((a) => [a.name, a] as const))(
+    "%s: every sample request validates",
+    (name, action) => {
+      const problems = action.samples
+        .map((s) => validateRequest(meta.shapes, `${name}Request`, s.request).join("; "))
+        .filter(Boolean);
+      expect(problems).toEqual([]);
+    },
+  );
 
   it("rejects each sample with a typo in one of its members", () => {
     let checked = 0;

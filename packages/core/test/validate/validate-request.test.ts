@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { isSdkError } from "../../src/errors/index.js";
 import type { ServiceMeta } from "../../src/meta.js";
-import { ValidationError, isValidationError, validateRequest } from "../../src/validate/index.js";
+import { isValidationError, ValidationError, validateRequest } from "../../src/validate/index.js";
 
 const shapes: ServiceMeta["shapes"] = {
   DescribeThingsRequest: {
@@ -61,16 +61,27 @@ describe("validateRequest", () => {
     expect(check({ TaskId: 2n ** 64n - 1n, Offset: -(2n ** 63n) })).toEqual([]);
     expect(check({ TaskId: 1.5 })).toEqual(["TaskId: expected unsigned integer, got a fractional number"]);
     expect(check({ TaskId: -1 })).toEqual(["TaskId: expected unsigned integer, got a negative number"]);
-    expect(check({ TaskId: -1n })).toEqual(["TaskId: expected unsigned integer, got a bigint outside the uint64 range"]);
-    expect(check({ TaskId: 2n ** 64n })).toEqual(["TaskId: expected unsigned integer, got a bigint outside the uint64 range"]);
-    expect(check({ TaskId: 1, Offset: 2n ** 63n })).toEqual(["Offset: expected integer, got a bigint outside the int64 range"]);
+    expect(check({ TaskId: -1n })).toEqual([
+      "TaskId: expected unsigned integer, got a bigint outside the uint64 range",
+    ]);
+    expect(check({ TaskId: 2n ** 64n })).toEqual([
+      "TaskId: expected unsigned integer, got a bigint outside the uint64 range",
+    ]);
+    expect(check({ TaskId: 1, Offset: 2n ** 63n })).toEqual([
+      "Offset: expected integer, got a bigint outside the int64 range",
+    ]);
     expect(check({ TaskId: "18215" })).toEqual(["TaskId: expected unsigned integer, got string"]);
-    expect(check({ TaskId: 2 ** 60 })).toEqual(["TaskId: integer beyond 2^53 has already lost precision; pass it as a bigint"]);
+    expect(check({ TaskId: 2 ** 60 })).toEqual([
+      "TaskId: integer beyond 2^53 has already lost precision; pass it as a bigint",
+    ]);
     expect(check({ TaskId: Number.POSITIVE_INFINITY })).toEqual(["TaskId: expected unsigned integer, got Infinity"]);
   });
 
   it("rejects null for any member, since inputs are never nullable", () => {
-    expect(check({ TaskId: null, Verbose: null })).toEqual(["TaskId: expected unsigned integer, got null", "Verbose: expected boolean, got null"]);
+    expect(check({ TaskId: null, Verbose: null })).toEqual([
+      "TaskId: expected unsigned integer, got null",
+      "Verbose: expected boolean, got null",
+    ]);
   });
 
   it("checks arrays and names the index of each bad element", () => {
@@ -121,7 +132,13 @@ describe("validateRequest", () => {
 
   it("never puts a member's value in a problem", () => {
     const secret = "hunter2-canary";
-    const problems = check({ TaskId: secret, InstanceIds: [secret], Verbose: secret, Extra: secret, Filters: [secret] });
+    const problems = check({
+      TaskId: secret,
+      InstanceIds: [secret],
+      Verbose: secret,
+      Extra: secret,
+      Filters: [secret],
+    });
     expect(problems).toHaveLength(4);
     expect(problems.join("\n")).not.toContain(secret);
   });
@@ -142,7 +159,11 @@ describe("validateRequest", () => {
 
 describe("ValidationError", () => {
   it("lists every problem in its message and keeps them as data", () => {
-    const error = new ValidationError(["TaskId: required", "TaskID: unknown member (did you mean TaskId?)"], "redis", "DescribeTaskInfo");
+    const error = new ValidationError(
+      ["TaskId: required", "TaskID: unknown member (did you mean TaskId?)"],
+      "redis",
+      "DescribeTaskInfo",
+    );
     expect(error.message).toBe(
       "Invalid redis.DescribeTaskInfo request (2 problems):\n  - TaskId: required\n  - TaskID: unknown member (did you mean TaskId?)",
     );

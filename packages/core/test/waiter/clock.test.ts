@@ -43,7 +43,9 @@ describe("systemClock.sleep", () => {
 describe("pollDelay", () => {
   it("starts at the minimum and doubles its ceiling up to the maximum", () => {
     const top = () => 0.999999;
-    expect([0, 1, 2, 3, 4, 5, 60].map((a) => pollDelay(a, 1000, 15000, top))).toEqual([1000, 2000, 4000, 8000, 15000, 15000, 15000]);
+    expect([0, 1, 2, 3, 4, 5, 60].map((a) => pollDelay(a, 1000, 15000, top))).toEqual([
+      1000, 2000, 4000, 8000, 15000, 15000, 15000,
+    ]);
   });
 
   it("draws between the minimum and the ceiling", () => {

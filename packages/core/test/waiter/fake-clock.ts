@@ -1,5 +1,5 @@
-import type { WaiterClock } from "../../src/waiter/index.js";
 import { RequestAbortedError } from "../../src/errors/index.js";
+import type { WaiterClock } from "../../src/waiter/index.js";
 
 /**
  * Virtual time for waiter tests. By default a sleep advances time and resolves at once; with
@@ -28,7 +28,9 @@ export class FakeClock implements WaiterClock {
       return Promise.resolve();
     }
     return new Promise((resolve, reject) => {
-      signal?.addEventListener("abort", () => reject(new RequestAbortedError("aborted", { cause: signal.reason })), { once: true });
+      signal?.addEventListener("abort", () => reject(new RequestAbortedError("aborted", { cause: signal.reason })), {
+        once: true,
+      });
       this.pending = () => {
         this.time += ms;
         resolve();

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import type { CallOptions } from "../../src/client/options.js";
-import { TencentCloudError, isRequestAbortedError, isSdkError } from "../../src/errors/index.js";
+import { isRequestAbortedError, isSdkError, TencentCloudError } from "../../src/errors/index.js";
 import {
-  TaskFailedError,
-  WaiterTimeoutError,
   isTaskFailedError,
   isWaiterTimeoutError,
+  TaskFailedError,
+  WaiterTimeoutError,
   waitFor,
 } from "../../src/waiter/index.js";
 import { taskDone } from "../testing/fixture.js";
@@ -41,7 +41,11 @@ describe("waitFor", () => {
     });
     expect(result).toEqual({ Status: "succeed", RequestId: "req-4" });
     expect(calls.map((c) => c.request)).toEqual(Array(4).fill({ TaskId: 18215 }));
-    expect(progress).toEqual([["preparing", "req-1"], ["running", "req-2"], ["succeed", "req-4"]]);
+    expect(progress).toEqual([
+      ["preparing", "req-1"],
+      ["running", "req-2"],
+      ["succeed", "req-4"],
+    ]);
     // random 0.5: min, then halfway between min and 2×min, then halfway to 4×min.
     expect(clock.sleeps).toEqual([1000, 1500, 2500]);
   });
@@ -71,31 +75,43 @@ describe("waitFor", () => {
     expect(isTaskFailedError(error)).toBe(true);
     expect(isSdkError(error)).toBe(true);
     const failed = error as TaskFailedError;
-    expect([failed.taskId, failed.status, failed.taskMessage, failed.taskType, failed.instanceId, failed.requestId]).toEqual([
-      7,
-      "failed",
-      "disk full",
-      "Clear Instance",
-      "crs-1",
-      "req-2",
-    ]);
+    expect([
+      failed.taskId,
+      failed.status,
+      failed.taskMessage,
+      failed.taskType,
+      failed.instanceId,
+      failed.requestId,
+    ]).toEqual([7, "failed", "disk full", "Clear Instance", "crs-1", "req-2"]);
     expect(failed.response).toMatchObject({ Status: "failed" });
     expect(failed.action).toBe("DescribeTaskInfo");
-    expect(failed.message).toBe('Task 7 (Clear Instance on crs-1) ended with status "failed": disk full (RequestId req-2)');
-    expect(JSON.parse(JSON.stringify(failed))).toMatchObject({ name: "TaskFailedError", taskId: "7", status: "failed" });
+    expect(failed.message).toBe(
+      'Task 7 (Clear Instance on crs-1) ended with status "failed": disk full (RequestId req-2)',
+    );
+    expect(JSON.parse(JSON.stringify(failed))).toMatchObject({
+      name: "TaskFailedError",
+      taskId: "7",
+      status: "failed",
+    });
   });
 
   it("matches states case-insensitively, since the docs spell them both ways", async () => {
-    await expect(waitFor(scripted(["Error"]).invoke, taskDone, 1, { clock: new FakeClock() })).rejects.toBeInstanceOf(TaskFailedError);
-    await expect(waitFor(scripted(["SUCCEED"]).invoke, taskDone, 1, { clock: new FakeClock() })).resolves.toMatchObject({
-      Status: "SUCCEED",
-    });
+    await expect(waitFor(scripted(["Error"]).invoke, taskDone, 1, { clock: new FakeClock() })).rejects.toBeInstanceOf(
+      TaskFailedError,
+    );
+    await expect(waitFor(scripted(["SUCCEED"]).invoke, taskDone, 1, { clock: new FakeClock() })).resolves.toMatchObject(
+      {
+        Status: "SUCCEED",
+      },
+    );
   });
 
   it("times out after timeoutMs, polling one last time at the deadline", async () => {
     const { invoke } = scripted(["running"]);
     const clock = new FakeClock();
-    const error: unknown = await waitFor(invoke, taskDone, 9, { clock, timeoutMs: 2500, maxDelayMs: 1000 }).catch((e: unknown) => e);
+    const error: unknown = await waitFor(invoke, taskDone, 9, { clock, timeoutMs: 2500, maxDelayMs: 1000 }).catch(
+      (e: unknown) => e,
+    );
     expect(isWaiterTimeoutError(error)).toBe(true);
     const timeout = error as WaiterTimeoutError;
     expect(clock.sleeps).toEqual([1000, 1000, 500]);
@@ -123,7 +139,11 @@ describe("waitFor", () => {
     expect(clock.sleeps).toEqual([10, 10, 10, 10]);
     clock.randomValue = 0.999999;
     clock.sleeps.length = 0;
-    await waitFor(scripted(["running", "running", "running", "succeed"]).invoke, taskDone, 1, { clock, minDelayMs: 10, maxDelayMs: 20 });
+    await waitFor(scripted(["running", "running", "running", "succeed"]).invoke, taskDone, 1, {
+      clock,
+      minDelayMs: 10,
+      maxDelayMs: 20,
+    });
     expect(clock.sleeps).toEqual([10, 20, 20]);
   });
 
@@ -131,7 +151,9 @@ describe("waitFor", () => {
     const { invoke } = scripted(["succeed"]);
     const controller = new AbortController();
     controller.abort(new Error("user cancelled"));
-    const error = await waitFor(invoke, taskDone, 1, { clock: new FakeClock(), signal: controller.signal }).catch((e: unknown) => e);
+    const error = await waitFor(invoke, taskDone, 1, { clock: new FakeClock(), signal: controller.signal }).catch(
+      (e: unknown) => e,
+    );
     expect(isRequestAbortedError(error)).toBe(true);
     expect((error as Error).cause).toEqual(new Error("user cancelled"));
     expect(invoke).not.toHaveBeenCalled();
@@ -159,15 +181,20 @@ describe("waitFor", () => {
       return { Status: "succeed", RequestId: "late" };
     });
     const onProgress = vi.fn();
-    await expect(waitFor(invoke, taskDone, 1, { clock: new FakeClock(), signal: controller.signal, onProgress })).rejects.toSatisfy(
-      isRequestAbortedError,
-    );
+    await expect(
+      waitFor(invoke, taskDone, 1, { clock: new FakeClock(), signal: controller.signal, onProgress }),
+    ).rejects.toSatisfy(isRequestAbortedError);
     expect(onProgress).not.toHaveBeenCalled();
     expect(invoke).toHaveBeenCalledTimes(1);
   });
 
   it("rejects with an API error that survived the client's retries, not as a task failure", async () => {
-    const apiError = new TencentCloudError({ code: "InternalError", message: "boom", requestId: "r-1", httpStatus: 200 });
+    const apiError = new TencentCloudError({
+      code: "InternalError",
+      message: "boom",
+      requestId: "r-1",
+      httpStatus: 200,
+    });
     let call = 0;
     const invoke = async (): Promise<TaskInfo> => {
       call++;
@@ -181,7 +208,9 @@ describe("waitFor", () => {
 
   it("rejects nonsensical durations before sending anything", async () => {
     const { invoke } = scripted(["succeed"]);
-    await expect(waitFor(invoke, taskDone, 1, { timeoutMs: -1 })).rejects.toThrow("timeoutMs must be a non-negative number of ms, got -1");
+    await expect(waitFor(invoke, taskDone, 1, { timeoutMs: -1 })).rejects.toThrow(
+      "timeoutMs must be a non-negative number of ms, got -1",
+    );
     await expect(waitFor(invoke, taskDone, 1, { minDelayMs: Number.NaN })).rejects.toThrow(RangeError);
     expect(invoke).not.toHaveBeenCalled();
   });

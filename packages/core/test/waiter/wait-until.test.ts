@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { CallOptions } from "../../src/client/options.js";
 import { isRequestAbortedError } from "../../src/errors/index.js";
 import type { StateWaiterMeta } from "../../src/meta.js";
-import { WaiterFailedError, isWaiterFailedError, isWaiterTimeoutError, waitUntil } from "../../src/waiter/index.js";
+import { isWaiterFailedError, isWaiterTimeoutError, WaiterFailedError, waitUntil } from "../../src/waiter/index.js";
 import { parseStatePath, valuesAt } from "../../src/waiter/state-path.js";
 import { FakeClock } from "./fake-clock.js";
 
@@ -24,7 +24,10 @@ function scripted(pages: number[][]) {
   const invoke = vi.fn(async (request: object, options: CallOptions): Promise<Listing> => {
     calls.push({ request, options });
     const statuses = pages[Math.min(calls.length - 1, pages.length - 1)]!;
-    return { InstanceSet: statuses.map((Status, i) => ({ InstanceId: `crs-${i}`, Status })), RequestId: `req-${calls.length}` };
+    return {
+      InstanceSet: statuses.map((Status, i) => ({ InstanceId: `crs-${i}`, Status })),
+      RequestId: `req-${calls.length}`,
+    };
   });
   return { invoke, calls };
 }
@@ -32,11 +35,17 @@ function scripted(pages: number[][]) {
 describe("state paths", () => {
   it("read every item's member, as text, skipping missing members and objects", () => {
     const steps = parseStatePath("InstanceSet[].Status");
-    expect(valuesAt({ InstanceSet: [{ Status: 2 }, { Status: "1" }, {}, { Status: { x: 1 } }, { Status: 3n }] }, steps)).toEqual(["2", "1", "3"]);
+    expect(
+      valuesAt({ InstanceSet: [{ Status: 2 }, { Status: "1" }, {}, { Status: { x: 1 } }, { Status: 3n }] }, steps),
+    ).toEqual(["2", "1", "3"]);
     expect(valuesAt({}, steps)).toEqual([]);
     expect(valuesAt({ InstanceSet: null }, steps)).toEqual([]);
     expect(valuesAt({ Instance: { State: "RUNNING" } }, parseStatePath("Instance.State"))).toEqual(["RUNNING"]);
-    expect(valuesAt({ A: [{ B: [{ C: 1 }, { C: 2 }] }, { B: [{ C: 3 }] }] }, parseStatePath("A[].B[].C"))).toEqual(["1", "2", "3"]);
+    expect(valuesAt({ A: [{ B: [{ C: 1 }, { C: 2 }] }, { B: [{ C: 3 }] }] }, parseStatePath("A[].B[].C"))).toEqual([
+      "1",
+      "2",
+      "3",
+    ]);
   });
 
   it("never read inherited members", () => {
@@ -69,23 +78,42 @@ describe("waitUntil", () => {
     const error = await waitUntil(invoke, running, {}, { clock, timeoutMs: 5000 }).catch((e: unknown) => e);
     expect(isWaiterTimeoutError(error)).toBe(true);
     expect(error).toMatchObject({ waiter: "InstanceRunning", taskId: undefined, lastStatus: "" });
-    expect((error as Error).message).toBe('DescribeInstances did not reach InstanceRunning within 5000 ms (last status "" after 4 polls)');
+    expect((error as Error).message).toBe(
+      'DescribeInstances did not reach InstanceRunning within 5000 ms (last status "" after 4 polls)',
+    );
   });
 
   it("fails as soon as any item reaches a failure value, even while others succeed", async () => {
-    const { invoke, calls } = scripted([[1, 1], [2, -2]]);
+    const { invoke, calls } = scripted([
+      [1, 1],
+      [2, -2],
+    ]);
     const error = await waitUntil(invoke, running, {}, { clock: new FakeClock() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WaiterFailedError);
     expect(isWaiterFailedError(error)).toBe(true);
-    expect(error).toMatchObject({ waiter: "InstanceRunning", path: "InstanceSet[].Status", values: ["2", "-2"], failed: ["-2"], requestId: "req-2" });
-    expect((error as Error).message).toBe('InstanceRunning: DescribeInstances reported InstanceSet[].Status = "-2", a failure state (RequestId req-2)');
+    expect(error).toMatchObject({
+      waiter: "InstanceRunning",
+      path: "InstanceSet[].Status",
+      values: ["2", "-2"],
+      failed: ["-2"],
+      requestId: "req-2",
+    });
+    expect((error as Error).message).toBe(
+      'InstanceRunning: DescribeInstances reported InstanceSet[].Status = "-2", a failure state (RequestId req-2)',
+    );
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "WaiterFailedError", failed: ["-2"] });
     expect(calls).toHaveLength(2);
   });
 
   it("compares values case-insensitively", async () => {
     const invoke = async () => ({ InstanceSet: [{ InstanceState: "running" }], RequestId: "r" });
-    const cvm = { ...running, name: "InstanceRunning", path: "InstanceSet[].InstanceState", success: ["RUNNING"], failure: ["LAUNCH_FAILED"] };
+    const cvm = {
+      ...running,
+      name: "InstanceRunning",
+      path: "InstanceSet[].InstanceState",
+      success: ["RUNNING"],
+      failure: ["LAUNCH_FAILED"],
+    };
     await expect(waitUntil(invoke, cvm, {}, { clock: new FakeClock() })).resolves.toMatchObject({ RequestId: "r" });
   });
 

@@ -19,7 +19,11 @@ type Env = Readonly<Record<string, string | undefined>>;
  *   corporate proxy, as in Go's `ProxyFromEnvironment`).
  * @throws ConfigurationError for a proxy URL that is not `http(s)://[user:password@]host[:port]`.
  */
-export function resolveProxy(target: ProxyTarget, option: string | false | undefined, env: Env = process.env): URL | undefined {
+export function resolveProxy(
+  target: ProxyTarget,
+  option: string | false | undefined,
+  env: Env = process.env,
+): URL | undefined {
   if (option === false) return undefined;
   if (option !== undefined) return parseProxyUrl(option, "the `proxy` option");
   const names = target.protocol === "https:" ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy", "HTTP_PROXY"];
@@ -51,7 +55,10 @@ export function matchesNoProxy(target: ProxyTarget, noProxy: string): boolean {
 
 /** `localhost` (and its subdomains), `127.0.0.0/8`, `::1` and their IPv4-mapped forms. */
 export function isLoopback(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
   if (host === "localhost" || host.endsWith(".localhost") || host === "::1") return true;
   return /^(?:::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
@@ -74,7 +81,9 @@ export function parseProxyUrl(value: string, source: string): URL {
     throw new ConfigurationError(`Invalid proxy URL in ${source}: expected http(s)://[user:password@]host[:port]`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigurationError(`Invalid proxy URL in ${source}: the protocol must be http: or https:, got ${url.protocol}`);
+    throw new ConfigurationError(
+      `Invalid proxy URL in ${source}: the protocol must be http: or https:, got ${url.protocol}`,
+    );
   }
   if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
     throw new ConfigurationError(`Invalid proxy URL in ${source}: give only the protocol, credentials, host and port`);

@@ -1,7 +1,7 @@
-import { Agent as HttpAgent, request as httpRequest, type AgentOptions, type IncomingMessage } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest, type AgentOptions as HttpsAgentOptions } from "node:https";
+import { type AgentOptions, Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, type AgentOptions as HttpsAgentOptions, request as httpsRequest } from "node:https";
 import type { Duplex } from "node:stream";
-import { connect as tlsConnect, type ConnectionOptions } from "node:tls";
+import { type ConnectionOptions, connect as tlsConnect } from "node:tls";
 import { NetworkError } from "../../errors/network-error.js";
 
 type Callback = (error: Error | null, socket?: Duplex) => void;
