@@ -85,6 +85,14 @@ export class CallScope {
     });
   }
 
+  /**
+   * Ends the deadline but not the cancellation: a stream that opened in time may run as long as the
+   * server keeps talking, and still stops on abort or close.
+   */
+  endDeadline(): void {
+    clearTimeout(this.#timer);
+  }
+
   /** Releases the timer and the caller's signal. */
   dispose(): void {
     clearTimeout(this.#timer);

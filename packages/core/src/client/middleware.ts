@@ -16,6 +16,12 @@ export interface MiddlewareRequest {
   /** Origin the request goes to, e.g. `https://redis.tencentcloudapi.com`. */
   readonly endpoint: string;
   /**
+   * True for `invokeStream`: the service is asked for Server-Sent Events. If it starts a stream,
+   * `next` resolves with an empty `response`; pass that answer on to let the events through, or
+   * resolve with a `response` of your own to replace the stream with one event (it is then closed).
+   */
+  readonly stream?: boolean;
+  /**
    * Request members, serialized and signed after the last middleware. Already validated: a change
    * here is sent as is.
    */

@@ -16,7 +16,9 @@ import { sleep } from "../retry/sleep.js";
 import { retryDelay } from "../retry/throttle.js";
 import { SigningKeyCache } from "../signer/key-cache.js";
 import { signTc3 } from "../signer/tc3.js";
-import { streamEvents } from "../stream/invoke-stream.js";
+import type { OpenedStream } from "../stream/http.js";
+import { readStream } from "../stream/invoke-stream.js";
+import { openEventStream, type StreamAnswer } from "../stream/open.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/failures.js";
 import type { Transport } from "../transport/types.js";
 import { ValidationError, validateRequest } from "../validate/index.js";
@@ -28,7 +30,7 @@ import { resolveTransport } from "./default-transport.js";
 import { checkHeaders, mergeHeaders, TRACE_ID_HEADER } from "./headers.js";
 import type { Hooks } from "./hooks.js";
 import { type Logger, resolveLogger } from "./logger.js";
-import { type Middleware, runMiddleware } from "./middleware.js";
+import { type Middleware, type MiddlewareRequest, runMiddleware } from "./middleware.js";
 import type { CallOptions, ClientOptions, RateLimitOptions } from "./options.js";
 import { redactHeaders, redactText } from "./redact.js";
 import { interpretResponse, type Outcome } from "./response.js";
@@ -123,11 +125,101 @@ export class ServiceClient {
    * Each carries the service, action and number of attempts made.
    */
   async invoke<Res>(action: ActionMeta, request: object, options: CallOptions = {}): Promise<Res> {
-    const timeoutMs =
-      options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs");
+    const scope = this.#begin(this.#callTimeout(options), options);
+    try {
+      return (await this.#call(action, request, options, scope, false)).response as Res;
+    } finally {
+      this.#end(scope);
+    }
+  }
+
+  /**
+   * Calls an action that answers with Server-Sent Events and yields each event's JSON data as it
+   * arrives. Opening goes through the same path as {@link ServiceClient.invoke}: validation, the
+   * region check, rate limit, credentials, middleware, signing (with the clock-skew correction),
+   * headers and `X-TC-TraceId`, hooks and the debug logger, and the client's transport (its proxy and
+   * agent); it is retried by the same policy, and the call's deadline (`timeoutMs`) covers it. Once the
+   * stream started nothing is retried, and `timeoutMs` bounds every silence of the server instead.
+   * Nothing is sent until iteration starts. Breaking out of the loop, aborting `options.signal` or
+   * closing the client closes the connection. A transport without `openStream` (see
+   * `StreamingTransport`) delivers the events all at once when the body ended.
+   *
+   * @throws (from iteration) StreamError when the stream breaks or sends an error event; the errors of
+   * `invoke` while opening.
+   */
+  invokeStream<E>(action: ActionMeta, request: object, options: CallOptions = {}): AsyncIterable<E> {
+    const timeoutMs = this.#callTimeout(options);
+    return { [Symbol.asyncIterator]: () => this.#stream<E>(action, request, options, timeoutMs) };
+  }
+
+  async *#stream<E>(action: ActionMeta, request: object, options: CallOptions, timeoutMs: number): AsyncGenerator<E> {
+    const scope = this.#begin(timeoutMs, options);
+    try {
+      const opened = await this.#call(action, request, options, scope, true);
+      if (opened.stream === undefined) {
+        // The service (or a middleware) answered in one piece: that answer is the one event.
+        yield opened.response as E;
+        return;
+      }
+      scope.endDeadline();
+      yield* readStream<E>(opened.stream, {
+        context: {
+          service: this.#meta.service,
+          action: action.name,
+          attempts: opened.attempts,
+          traceId: opened.traceId,
+        },
+        secrets: opened.secrets,
+        signal: scope.cancelSignal,
+        stopped: () => {
+          const error = scope.translate(
+            new RequestAbortedError("The stream was aborted", { cause: options.signal?.reason }),
+            "while reading the stream",
+            true,
+          );
+          return withContext(error as SdkError, {
+            service: this.#meta.service,
+            action: action.name,
+            attempts: opened.attempts,
+            traceId: opened.traceId,
+          });
+        },
+      });
+    } finally {
+      this.#end(scope);
+    }
+  }
+
+  #callTimeout(options: CallOptions): number {
+    return options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs");
+  }
+
+  /** Starts tracking a call, so that `close()` stops it. */
+  #begin(timeoutMs: number, options: CallOptions): CallScope {
     const scope = new CallScope(timeoutMs, options.signal);
     this.#calls.add(scope);
     if (this.#closed) scope.close();
+    return scope;
+  }
+
+  #end(scope: CallScope): void {
+    scope.dispose();
+    this.#calls.delete(scope);
+  }
+
+  /**
+   * The one request path of `invoke` and `invokeStream`: validate → region check → rate limit →
+   * credentials → middleware → sign → send (or open the stream) → interpret, repeated per the retry
+   * policy and the clock-skew correction, all within `scope`. Resolves with the answer, or for a
+   * stream that started, with the open stream.
+   */
+  async #call(
+    action: ActionMeta,
+    request: object,
+    options: CallOptions,
+    scope: CallScope,
+    stream: boolean,
+  ): Promise<Answer> {
     let attempt = 0;
     let stage = "before the call started";
     let clockCorrected = false;
@@ -153,8 +245,9 @@ export class ServiceClient {
         stage = "while the call waited for its rate-limit slot";
         const acquired = this.#limiter?.acquire(limit, scope.signal);
         const slot = acquired === undefined ? undefined : await acquired;
-        let outcome: Outcome & { readonly headers?: Readonly<Record<string, string>> | undefined };
+        let outcome: AttemptOutcome;
         let traceId = "";
+        let secrets: readonly (string | undefined)[] = [];
         try {
           stage = "while getting credentials";
           const credentials = await abortable(this.#credentials(), scope.signal);
@@ -163,13 +256,17 @@ export class ServiceClient {
           attempt++;
           traceId = randomUUID();
           stage = "while waiting for the response";
-          const send = { action, attempt, traceId, credentials, body, headers, scope };
+          const send = { action, attempt, traceId, credentials, body, headers, scope, stream };
           outcome =
             this.#middleware.length === 0 ? await this.#attempt(send) : await this.#throughMiddleware(send, request);
+          secrets = outcome.secrets ?? [];
         } finally {
+          // For a stream: as soon as it opened. It may stay open for minutes, and holding the slot
+          // that long would starve the action's other calls.
           this.#limiter?.settled?.(limit, slot);
         }
-        if (outcome.ok) return outcome.response as Res;
+        if (outcome.ok)
+          return { response: outcome.response, stream: outcome.stream, attempts: attempt, traceId, secrets };
         const error = outcome.error;
         // Rejected before running: correct the signing clock and try once more, whatever the policy.
         if (!clockCorrected && this.#clock.correct(error, outcome.headers)) {
@@ -192,78 +289,7 @@ export class ServiceClient {
         withContext(error as SdkError, { service: this.#meta.service, action: action.name, attempts: attempt });
       }
       throw error;
-    } finally {
-      scope.dispose();
-      this.#calls.delete(scope);
     }
-  }
-
-  /**
-   * Calls an action that answers with Server-Sent Events and yields each event's JSON data as it
-   * arrives. Same validation, rate limit, credentials, signing and endpoint as {@link ServiceClient.invoke};
-   * opening is retried by the same policy, nothing once the stream started. Breaking out of the loop or
-   * aborting `options.signal` closes the connection; `options.timeoutMs` bounds every silence.
-   *
-   * @throws (from iteration) StreamError when the stream breaks or sends an error event; the errors of
-   * `invoke` while opening.
-   */
-  invokeStream<E>(action: ActionMeta, request: object, options: CallOptions = {}): AsyncIterable<E> {
-    return streamEvents<E>(
-      {
-        service: this.#meta.service,
-        endpoint: this.#endpoint,
-        timeoutMs:
-          options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs"),
-        retry: this.#retry,
-        transport: this.#transport,
-        problems: () => (this.#validate ? validateRequest(this.#meta.shapes, action.input, request) : []),
-        acquire: (signal) => this.#acquireForStream(action, signal),
-        credentials: () => this.#credentials(),
-        sign: (credentials, body) => this.#sign(action, credentials, body),
-        closed: () => this.#closed,
-      },
-      action,
-      request,
-      options,
-    );
-  }
-
-  /**
-   * A rate-limit slot for opening a stream. The slot is settled as soon as it is granted: a stream
-   * may stay open for minutes, and holding the slot that long would starve the action's other calls.
-   */
-  async #acquireForStream(action: ActionMeta, signal: AbortSignal | undefined): Promise<void> {
-    const limit = {
-      service: this.#meta.service,
-      version: this.#meta.version,
-      action: action.name,
-      ratePerSecond: action.rateLimit,
-    };
-    const acquired = this.#limiter?.acquire(limit, signal);
-    if (acquired === undefined) return;
-    this.#limiter?.settled?.(limit, await acquired);
-  }
-
-  /** Headers of one streaming attempt; `#attempt` signs the same way for `invoke`. */
-  #sign(action: ActionMeta, credentials: Credentials, body: Uint8Array): Record<string, string> {
-    return signTc3(
-      {
-        secretId: credentials.secretId,
-        secretKey: credentials.secretKey,
-        token: credentials.token,
-        service: this.#meta.service,
-        host: this.#endpoint.host,
-        action: action.name,
-        version: this.#meta.version,
-        region: this.#region,
-        language: this.#language,
-        timestamp: Math.floor(this.#clock.now() / 1000),
-        contentType: CONTENT_TYPE,
-        body,
-        requestClient: REQUEST_CLIENT,
-      },
-      this.#keys,
-    );
   }
 
   /**
@@ -298,39 +324,80 @@ export class ServiceClient {
     }
   }
 
-  /** One attempt wrapped by the middleware; a non-SDK exception from a middleware fails the call. */
+  /**
+   * One attempt wrapped by the middleware; a non-SDK exception from a middleware fails the call. For a
+   * stream that opened, `next` resolves with the status and an empty `response`: a middleware that
+   * passes that answer on lets the stream through, one that answers otherwise (a cache) replaces it,
+   * and the stream is closed.
+   */
   async #throughMiddleware(send: Send, params: object): Promise<AttemptOutcome> {
-    const request = {
+    const request: MiddlewareRequest = {
       service: this.#meta.service,
       version: this.#meta.version,
       action: send.action.name,
       attempt: send.attempt,
       traceId: send.traceId,
       endpoint: this.#endpoint.origin,
+      stream: send.stream,
       params: params as Readonly<Record<string, unknown>>,
       headers: { ...send.headers },
     };
-    // The last attempt's response headers, for the clock-skew correction and Retry-After.
-    let responseHeaders: Readonly<Record<string, string>> | undefined;
+    // The last attempt's response headers (for the clock-skew correction and Retry-After), secrets and stream.
+    let last: AttemptOutcome | undefined;
     try {
       const answer = await runMiddleware(this.#middleware, request, async (final) => {
         const headers = checkHeaders(final.headers, "middleware headers");
         const body = final.params === params ? send.body : Buffer.from(stringifyJson(final.params), "utf8");
+        if (last?.stream !== undefined) last.stream.close();
         const outcome = await this.#attempt({ ...send, body, headers });
-        responseHeaders = outcome.headers;
+        last = outcome;
         if (!outcome.ok) throw outcome.error;
         return { status: outcome.status ?? 200, response: outcome.response };
       });
+      const stream = last?.ok === true && answer.response === last.response ? last.stream : undefined;
+      if (stream === undefined) last?.stream?.close();
+      const requestId = answer.response["RequestId"] as string | undefined;
       return {
         ok: true,
         response: answer.response as Record<string, unknown>,
-        requestId: answer.response["RequestId"] as string | undefined,
-        headers: responseHeaders,
+        requestId,
+        headers: last?.headers,
+        secrets: last?.secrets,
+        stream,
       };
     } catch (error) {
+      last?.stream?.close();
       if (kindOf(error) === undefined) throw error;
-      return { ok: false, error: error as SdkError, requestId: undefined, headers: responseHeaders };
+      return {
+        ok: false,
+        error: error as SdkError,
+        requestId: undefined,
+        headers: last?.headers,
+        secrets: last?.secrets,
+      };
     }
+  }
+
+  /** Headers of one attempt, signed for exactly `body` with the corrected clock. */
+  #sign(action: ActionMeta, credentials: Credentials, body: Uint8Array): Record<string, string> {
+    return signTc3(
+      {
+        secretId: credentials.secretId,
+        secretKey: credentials.secretKey,
+        token: credentials.token,
+        service: this.#meta.service,
+        host: this.#endpoint.host,
+        action: action.name,
+        version: this.#meta.version,
+        region: this.#region,
+        language: this.#language,
+        timestamp: Math.floor(this.#clock.now() / 1000),
+        contentType: CONTENT_TYPE,
+        body,
+        requestClient: REQUEST_CLIENT,
+      },
+      this.#keys,
+    );
   }
 
   async #attempt({
@@ -341,6 +408,7 @@ export class ServiceClient {
     body,
     headers: extra,
     scope,
+    stream,
   }: Send): Promise<AttemptOutcome> {
     const signed = this.#sign(action, credentials, body);
     const headers: Record<string, string> = extra === undefined ? signed : { ...extra, ...signed };
@@ -362,19 +430,27 @@ export class ServiceClient {
     const secrets = [credentials.secretKey, credentials.token, headers["Authorization"]];
     let status: number | undefined;
     let responseHeaders: Readonly<Record<string, string>> | undefined;
+    let opened: OpenedStream | undefined;
     let outcome: Outcome;
     try {
-      const response = await this.#transport.send({
+      const transportRequest = {
         endpoint: this.#endpoint,
         headers,
         body,
         timeoutMs: scope.remainingMs(),
         signal: scope.cancelSignal,
         maxResponseBytes: this.#maxResponseBytes,
-      });
+      };
+      const response = stream
+        ? await openEventStream(this.#transport, { ...transportRequest, idleTimeoutMs: scope.timeoutMs })
+        : await this.#transport.send(transportRequest);
       status = response.status;
       responseHeaders = response.headers === undefined ? undefined : redactValues(response.headers, secrets);
-      outcome = interpretResponse(status, response.body, secrets);
+      opened = (response as StreamAnswer).stream;
+      outcome =
+        opened === undefined
+          ? interpretResponse(status, response.body, secrets)
+          : { ok: true, response: {}, requestId: undefined };
     } catch (error) {
       const failure = asSdkError(error);
       // The transport's timer is the call's deadline: report it as the call's timeout.
@@ -399,10 +475,16 @@ export class ServiceClient {
         error,
         willRetry: error !== undefined && isRetryable(error, action.readOnly) && attempt < this.#retry.maxAttempts,
       };
-      hooks?.afterAttempt?.(event);
-      logger?.debug("done", { ...event, error: error === undefined ? undefined : describe(error) });
+      try {
+        hooks?.afterAttempt?.(event);
+        logger?.debug("done", { ...event, error: error === undefined ? undefined : describe(error) });
+      } catch (thrown) {
+        // The hook's exception fails the call: the stream it would have read must not stay open.
+        opened?.close();
+        throw thrown;
+      }
     }
-    return { ...outcome, status, headers: responseHeaders };
+    return { ...outcome, status, headers: responseHeaders, secrets, stream: opened };
   }
 }
 
@@ -416,6 +498,8 @@ function localLimiter(options: RateLimitOptions, now: (() => number) | undefined
 
 /** What one attempt needs. */
 interface Send {
+  /** Whether the call asks for an event stream. */
+  readonly stream: boolean;
   readonly action: ActionMeta;
   readonly attempt: number;
   readonly traceId: string;
@@ -429,7 +513,20 @@ interface Send {
 type AttemptOutcome = Outcome & {
   readonly status?: number | undefined;
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Secret values of the attempt, to redact from anything read later (stream errors). */
+  readonly secrets?: readonly (string | undefined)[] | undefined;
+  /** The event stream that started (then `response` is empty). */
+  readonly stream?: OpenedStream | undefined;
 };
+
+/** What a call resolves with: the `Response` object, or the stream that started. */
+interface Answer {
+  readonly response: Record<string, unknown>;
+  readonly stream: OpenedStream | undefined;
+  readonly attempts: number;
+  readonly traceId: string;
+  readonly secrets: readonly (string | undefined)[];
+}
 
 /** The error's `code` (API code or socket code), for hook and log events. */
 function errorCodeOf(error: SdkError): string | undefined {

@@ -6,6 +6,7 @@ import { CredentialsError, isCredentialsError } from "./errors.js";
 import {
   ASSUME_ROLE,
   defaultSessionName,
+  durationProblem,
   parseStsCredentials,
   ROLE_SESSION_NAME,
   STS_DEFAULT_DURATION_SECONDS,
@@ -14,21 +15,13 @@ import {
 } from "./sts.js";
 import type { CredentialProvider, Credentials } from "./types.js";
 
-/** STS caps a role session at 12 hours. */
-const MAX_DURATION_SECONDS = 43_200;
-/**
- * Shortest session accepted: 15 minutes, the floor role sessions commonly have. Shorter sessions would
- * spend most of their life inside the refresh margin.
- */
-const MIN_DURATION_SECONDS = 900;
-
 /** Options of {@link assumeRoleCredentials}. */
 export interface AssumeRoleCredentialsOptions {
   /** Role to assume, e.g. `qcs::cam::uin/100000000001:roleName/deployer`. */
   readonly roleArn: string;
   /** 2-64 of letters, digits and `+=,.@_-`. Default `tc-sdk-<ms timestamp>`. */
   readonly roleSessionName?: string;
-  /** Session length, 900-43200 s, default 7200. */
+  /** Session length in seconds, 1-43200 (STS's maximum), default 7200. */
   readonly durationSeconds?: number;
   /**
    * Policy narrowing the role's permissions. An object or a JSON string is URL-encoded for you, as STS
@@ -96,9 +89,8 @@ function checkOptions(options: AssumeRoleCredentialsOptions): FixedRequest {
     problems.push("roleSessionName must be 2-64 of letters, digits and +=,.@_-");
   }
   const duration = options.durationSeconds ?? STS_DEFAULT_DURATION_SECONDS;
-  if (!Number.isInteger(duration) || duration < MIN_DURATION_SECONDS || duration > MAX_DURATION_SECONDS) {
-    problems.push(`durationSeconds must be an integer from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}`);
-  }
+  const badDuration = durationProblem(duration);
+  if (badDuration !== undefined) problems.push(badDuration);
   if (problems.length > 0) throw new CredentialsError(`assumeRoleCredentials: ${problems.join("; ")}`);
   const policy = encodePolicy(options.policy);
   return {

@@ -10,6 +10,24 @@ export const STS_DEFAULT_REGION = "ap-guangzhou";
 /** STS's own default session length. */
 export const STS_DEFAULT_DURATION_SECONDS = 7200;
 
+/**
+ * Longest role session STS grants: "Maximum value: 43,200s", in the `DurationSeconds` description of
+ * `AssumeRoleRequest` and `AssumeRoleWithWebIdentityRequest` (sts 2018-08-13 API reference). A longer
+ * one is refused with `InvalidParameter.OverTimeError` ("The expiration time exceeds the threshold").
+ */
+export const STS_MAX_DURATION_SECONDS = 43_200;
+
+/**
+ * Why `durationSeconds` cannot be sent to STS, or `undefined` when it can. The reference states a
+ * default and a maximum but no minimum, so any whole positive number up to the maximum is accepted:
+ * the refresh schedule (a quarter of the lifetime when that is under 5 minutes) copes with short ones.
+ */
+export function durationProblem(durationSeconds: number): string | undefined {
+  if (Number.isInteger(durationSeconds) && durationSeconds >= 1 && durationSeconds <= STS_MAX_DURATION_SECONDS)
+    return undefined;
+  return `durationSeconds must be a whole number of seconds from 1 to ${STS_MAX_DURATION_SECONDS} (STS's maximum), got ${durationSeconds}`;
+}
+
 /** The slice of STS that credential providers call. */
 export const STS_SERVICE: ServiceMeta = {
   service: "sts",

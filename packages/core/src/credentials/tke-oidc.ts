@@ -5,6 +5,7 @@ import { CredentialsError, missingSource } from "./errors.js";
 import { CredentialHttpError } from "./http.js";
 import {
   defaultSessionName,
+  durationProblem,
   parseStsCredentials,
   ROLE_SESSION_NAME,
   STS_DEFAULT_DURATION_SECONDS,
@@ -35,7 +36,7 @@ export interface TkeOidcCredentialsOptions extends CredentialEnvironment {
   readonly roleArn?: string;
   /** Default `tc-sdk-<ms timestamp>`. */
   readonly roleSessionName?: string;
-  /** Default 7200. */
+  /** Session length in seconds, 1-43200 (STS's maximum), default 7200. */
   readonly durationSeconds?: number;
   /** STS host or origin, default `sts.tencentcloudapi.com`. */
   readonly endpoint?: string;
@@ -53,6 +54,10 @@ export interface TkeOidcCredentialsOptions extends CredentialEnvironment {
 export function tkeOidcCredentials(options: TkeOidcCredentialsOptions = {}): CredentialProvider {
   const environment = resolveEnvironment(options);
   const where = `TKE OIDC (${TKE_VARS.join(", ")})`;
+  const durationSeconds = options.durationSeconds ?? STS_DEFAULT_DURATION_SECONDS;
+  const badDuration = durationProblem(durationSeconds);
+  // Checked here rather than at the first refresh: the option cannot get better later.
+  if (badDuration !== undefined) throw new CredentialsError(`tkeOidcCredentials: ${badDuration}`);
 
   const fetchCredentials = async (): Promise<Credentials> => {
     const settings = readSettings(options, environment.env, where);
@@ -81,7 +86,7 @@ export function tkeOidcCredentials(options: TkeOidcCredentialsOptions = {}): Cre
           WebIdentityToken: token,
           RoleArn: settings.roleArn,
           RoleSessionName: sessionName,
-          DurationSeconds: options.durationSeconds ?? STS_DEFAULT_DURATION_SECONDS,
+          DurationSeconds: durationSeconds,
         }),
       });
     } catch (error) {

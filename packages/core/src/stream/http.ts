@@ -1,14 +1,33 @@
-import { request as httpRequest, type IncomingMessage } from "node:http";
+import { type Agent, request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { abortFailure, errorCode, isConnectPhaseCode, networkFailure, timeoutFailure } from "../transport/failures.js";
+import { onAbort } from "../abort/on-abort.js";
+import {
+  abortFailure,
+  checkHeaders,
+  errorCode,
+  flattenHeaders,
+  isConnectPhaseCode,
+  networkFailure,
+  timeoutFailure,
+} from "../transport/failures.js";
 import type { TransportRequest } from "../transport/types.js";
+
+/** One streaming attempt: a {@link TransportRequest} plus the budget of each silence once the answer started. */
+export interface StreamRequest extends TransportRequest {
+  /**
+   * Longest silence allowed between two body chunks once the response headers arrived, in ms.
+   * `timeoutMs` bounds opening only (connect to response headers): a stream may run for minutes.
+   */
+  readonly idleTimeoutMs: number;
+}
 
 /** An HTTP response whose body is still arriving. */
 export interface OpenedStream {
-  /** HTTP status of the response. */
   readonly status: number;
   /** `Content-Type`, lower-cased, `""` when absent. */
   readonly contentType: string;
+  /** Response headers, names in lower case, for the retry policy, the clock-skew correction and hooks. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /** The body chunks as they arrive; ends when the server ends the response. */
   readonly body: AsyncIterable<Uint8Array>;
   /** Whether the server ended the body properly (false after a dropped connection). */
@@ -17,24 +36,31 @@ export interface OpenedStream {
   close(): void;
 }
 
-/** A transport that can also hand out a response while its body is still arriving. */
+/**
+ * A transport that can also hand out a response while its body is still arriving. The default
+ * transport implements it (with its proxy and agent settings); a transport without it gets the
+ * whole body through `send` and the events all at once (see `ServiceClient.invokeStream`).
+ */
 export interface StreamingTransport {
-  /** Sends `request` and resolves once the response headers arrived; the body is read as it streams. */
-  openStream(request: TransportRequest): Promise<OpenedStream>;
+  /** Sends one signed streaming attempt and resolves once the response headers arrived. */
+  openStream(request: StreamRequest): Promise<OpenedStream>;
 }
 
 /**
- * POSTs `request` on a connection of its own (a stream holds it for its whole length, so pooling
- * gains nothing) and resolves once the response headers arrive. `timeoutMs` bounds every silence:
- * connecting, waiting for headers, and then between two body chunks. Rejects like the transports:
- * `NetworkError` (with `requestSent`), `TimeoutError`, `RequestAbortedError`.
+ * POSTs `request` through `agent` (the transport's pool: a proxy tunnel, or the caller's own agent)
+ * and resolves once the response headers arrive. `timeoutMs` bounds opening; from then on
+ * `idleTimeoutMs` bounds every silence of the server (time the consumer spends on an event does not
+ * count). Rejects like the transports: `NetworkError` (with `requestSent`), `TimeoutError`,
+ * `RequestAbortedError`, `ConfigurationError` for a header that cannot be sent.
  */
-export function openNodeStream(request: TransportRequest): Promise<OpenedStream> {
+export function openNodeStream(request: StreamRequest, agent: Agent | undefined): Promise<OpenedStream> {
   return new Promise((resolve, reject) => {
     const { endpoint, body, signal, timeoutMs } = request;
+    if (signal?.aborted) return reject(abortFailure(signal));
+    checkHeaders(request.headers);
     const send = endpoint.protocol === "https:" ? httpsRequest : httpRequest;
     const req = send({
-      agent: false,
+      agent,
       method: "POST",
       hostname: endpoint.hostname,
       port: endpoint.port,
@@ -44,39 +70,102 @@ export function openNodeStream(request: TransportRequest): Promise<OpenedStream>
     req.setHeader("Content-Length", body.byteLength);
     let sent = false;
     let settled = false;
-    const fail = (error: unknown): void => {
-      if (settled) return;
+    const unlisten = signal && onAbort(signal, () => fail(abortFailure(signal)));
+    const timer = setTimeout(() => fail(timeoutFailure(timeoutMs, sent)), timeoutMs);
+    const settle = (): boolean => {
+      if (settled) return false;
       settled = true;
-      signal?.removeEventListener("abort", onAbort);
+      clearTimeout(timer);
+      unlisten?.();
+      return true;
+    };
+    const fail = (error: unknown): void => {
+      if (!settle()) return;
       req.destroy();
       reject(error);
     };
-    const onAbort = (): void => fail(abortFailure(signal!));
-    signal?.addEventListener("abort", onAbort, { once: true });
-    req.setTimeout(timeoutMs, () => fail(timeoutFailure(timeoutMs, sent)));
     req.once("finish", () => (sent = true));
     req.on("error", (error) => {
       const code = errorCode(error);
       fail(networkFailure(error, code, sent && !isConnectPhaseCode(code)));
     });
     req.once("response", (res: IncomingMessage) => {
-      if (settled) return void res.destroy();
-      settled = true;
-      signal?.removeEventListener("abort", onAbort);
-      // From here a silence breaks the body: the reader sees the error and reports the stream interrupted.
-      req.setTimeout(timeoutMs, () => res.destroy(timeoutFailure(timeoutMs, true)));
+      if (!settle()) return void res.destroy();
+      const close = (): void => {
+        res.destroy();
+        req.destroy();
+      };
       resolve({
         status: res.statusCode ?? 0,
         contentType: String(res.headers["content-type"] ?? "").toLowerCase(),
-        body: res,
+        headers: flattenHeaders(Object.entries(res.headers)),
+        body: pump(res, request.idleTimeoutMs),
         complete: () => res.complete,
-        close: () => {
-          res.destroy();
-          req.destroy();
-        },
+        close,
       });
     });
-    if (signal?.aborted) return onAbort();
     req.end(body);
   });
+}
+
+/** Chunks buffered before reading pauses the socket (the consumer is slower than the server). */
+const HIGH_WATER_CHUNKS = 64;
+
+/**
+ * The body's chunks, read from the moment the response arrived: what the server sent before a
+ * dropped connection is still delivered, then the failure. A server silent for longer than `idleMs`
+ * while the consumer waits fails the body with a `TimeoutError`; time the consumer spends on a chunk
+ * does not count (a slow reader is not a silent server).
+ */
+function pump(res: IncomingMessage, idleMs: number): AsyncIterable<Uint8Array> {
+  const queue: Buffer[] = [];
+  let done = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  res.on("data", (chunk: Buffer) => {
+    queue.push(chunk);
+    if (queue.length >= HIGH_WATER_CHUNKS) res.pause();
+    notify();
+  });
+  res.once("end", () => {
+    done = true;
+    notify();
+  });
+  res.on("error", (error) => {
+    failure ??= error;
+    done = true;
+    notify();
+  });
+  res.once("close", () => {
+    done = true;
+    notify();
+  });
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        const chunk = queue.shift();
+        if (chunk !== undefined) {
+          if (res.isPaused() && queue.length < HIGH_WATER_CHUNKS / 2) res.resume();
+          yield chunk;
+          continue;
+        }
+        if (done) {
+          if (failure !== undefined) throw failure;
+          return;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => res.destroy(timeoutFailure(idleMs, true)), idleMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    },
+  };
 }

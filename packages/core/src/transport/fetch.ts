@@ -1,5 +1,6 @@
 import { onAbort } from "../abort/on-abort.js";
 import { kindOf } from "../errors/brand.js";
+import type { OpenedStream, StreamingTransport, StreamRequest } from "../stream/http.js";
 import {
   abortFailure,
   checkHeaders,
@@ -24,9 +25,10 @@ export interface FetchTransportOptions {
  * it costs several times the CPU of {@link NodeHttpTransport} per call (see the package README).
  * Whether a failed request reached the server is inferred from the error code only: connect-phase
  * codes mean it did not, anything else (a timeout included) is assumed sent. Redirects are not
- * followed (`redirect: "manual"`); the body is read up to `maxResponseBytes`.
+ * followed (`redirect: "manual"`); the body is read up to `maxResponseBytes`. Also opens event streams
+ * ({@link StreamingTransport}) on the fetch body stream.
  */
-export class FetchTransport implements Transport {
+export class FetchTransport implements Transport, StreamingTransport {
   readonly #fetch: typeof globalThis.fetch;
 
   constructor(options: FetchTransportOptions = {}) {
@@ -66,6 +68,67 @@ export class FetchTransport implements Transport {
       clearTimeout(timer);
       unlisten?.();
     }
+  }
+
+  /**
+   * Opens a Server-Sent Events answer: resolves once the response headers arrived, within
+   * `timeoutMs`; then `idleTimeoutMs` bounds every silence of the server while the consumer waits.
+   */
+  async openStream(request: StreamRequest): Promise<OpenedStream> {
+    const { signal, timeoutMs } = request;
+    if (signal?.aborted) throw abortFailure(signal);
+    checkHeaders(request.headers);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const unlisten = signal && onAbort(signal, () => controller.abort());
+    let response: Response;
+    try {
+      response = await this.#fetch(`${request.endpoint.origin}/`, {
+        method: "POST",
+        headers: withoutHost(request.headers),
+        body: request.body,
+        signal: controller.signal,
+        redirect: "manual",
+      });
+    } catch (error) {
+      if (timedOut) throw timeoutFailure(timeoutMs, true);
+      if (signal?.aborted) throw abortFailure(signal);
+      const code = errorCode(error);
+      throw networkFailure(error, code, !isConnectPhaseCode(code));
+    } finally {
+      clearTimeout(timer);
+      // From here the caller stops the stream with `close()`.
+      unlisten?.();
+    }
+    let complete = false;
+    const reader = response.body?.getReader();
+    const idleMs = request.idleTimeoutMs;
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      if (reader === undefined) return void (complete = true);
+      for (;;) {
+        const idle = setTimeout(() => controller.abort(timeoutFailure(idleMs, true)), idleMs);
+        let next: Awaited<ReturnType<typeof reader.read>>;
+        try {
+          next = await reader.read();
+        } finally {
+          clearTimeout(idle);
+        }
+        if (next.done) return void (complete = true);
+        yield next.value;
+      }
+    }
+    return {
+      status: response.status,
+      contentType: (response.headers.get("content-type") ?? "").toLowerCase(),
+      headers: flattenHeaders(response.headers.entries()),
+      body: chunks(),
+      complete: () => complete,
+      close: () => controller.abort(),
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 import { type ClientRequest, type Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { type AgentOptions, request as httpsRequest } from "node:https";
 import { onAbort } from "../abort/on-abort.js";
+import { type OpenedStream, openNodeStream, type StreamingTransport, type StreamRequest } from "../stream/http.js";
 import { AgentPool } from "./agents.js";
 import {
   abortFailure,
@@ -43,9 +44,10 @@ export interface NodeHttpTransportOptions {
 /**
  * Default transport: `node:http`/`node:https` with a keep-alive connection pool per client. Measured
  * cheaper per call than global `fetch` (see the package README). Idle pooled sockets do not keep the
- * process alive. Never follows redirects; stops reading at `maxResponseBytes`.
+ * process alive. Never follows redirects; stops reading at `maxResponseBytes`. Also opens event streams
+ * ({@link StreamingTransport}).
  */
-export class NodeHttpTransport implements Transport {
+export class NodeHttpTransport implements Transport, StreamingTransport {
   readonly #agents: AgentPool;
 
   /** @throws ConfigurationError for an invalid `proxy` URL. */
@@ -69,6 +71,15 @@ export class NodeHttpTransport implements Transport {
   #send(agent: HttpAgent, request: TransportRequest): Promise<TransportResponse> {
     if (request.signal?.aborted) return Promise.reject(abortFailure(request.signal));
     return new Promise((resolve, reject) => new Attempt(agent, request, resolve, reject));
+  }
+
+  /**
+   * Opens a Server-Sent Events answer through the same pools (so the same proxy or agent), resolving
+   * once the response headers arrived; the stream holds its connection until it ends or is closed.
+   */
+  async openStream(request: StreamRequest): Promise<OpenedStream> {
+    if (request.signal?.aborted) throw abortFailure(request.signal);
+    return openNodeStream(request, await this.#agents.agentFor(request.endpoint));
   }
 
   /** Destroys pooled connections (not a caller's own `agent`); requests in flight fail with a `NetworkError`. */

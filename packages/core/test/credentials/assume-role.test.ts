@@ -157,7 +157,7 @@ describe("assumeRoleCredentials", () => {
     const error = thrown(() => assumeRoleCredentials({ roleArn: " ", roleSessionName: "x", durationSeconds: 50_000 }));
     expect(error.message).toBe(
       "assumeRoleCredentials: roleArn is required; roleSessionName must be 2-64 of letters, digits and +=,.@_-; " +
-        "durationSeconds must be an integer from 900 to 43200",
+        "durationSeconds must be a whole number of seconds from 1 to 43200 (STS's maximum), got 50000",
     );
   });
 });

@@ -63,18 +63,23 @@ describe("credential refresh schedule", () => {
   });
 });
 
+// The STS reference (sts 2018-08-13, AssumeRoleRequest.DurationSeconds): "Default value: 7,200s.
+// Maximum value: 43,200s." It states no minimum.
 describe("assumeRoleCredentials durations", () => {
-  it.each([0, 899, 43_201, 1.5, Number.NaN])("rejects DurationSeconds %s at construction", (durationSeconds) => {
-    expect(() =>
-      assumeRoleCredentials({
-        roleArn: "qcs::cam::uin/1:roleName/r",
-        durationSeconds,
-        source: { secretId: "a", secretKey: "b" },
-      }),
-    ).toThrow(CredentialsError);
-  });
+  it.each([0, -1, 43_201, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
+    "rejects DurationSeconds %s at construction",
+    (durationSeconds) => {
+      expect(() =>
+        assumeRoleCredentials({
+          roleArn: "qcs::cam::uin/1:roleName/r",
+          durationSeconds,
+          source: { secretId: "a", secretKey: "b" },
+        }),
+      ).toThrow(CredentialsError);
+    },
+  );
 
-  it.each([900, 7200, 43_200])("accepts DurationSeconds %s", (durationSeconds) => {
+  it.each([1, 900, 7200, 43_200])("accepts DurationSeconds %s", (durationSeconds) => {
     expect(() =>
       assumeRoleCredentials({
         roleArn: "qcs::cam::uin/1:roleName/r",

@@ -119,6 +119,20 @@ describe("tkeOidcCredentials", () => {
     scope.done();
   });
 
+  it("rejects a duration past STS's 43,200 s maximum at construction, before any request", () => {
+    for (const durationSeconds of [43_201, 0, 2.5]) {
+      let error: unknown;
+      try {
+        tkeOidcCredentials(options({ durationSeconds }));
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isCredentialsError(error)).toBe(true);
+      expect((error as Error).message).toContain("from 1 to 43200");
+    }
+    expect(() => tkeOidcCredentials(options({ durationSeconds: 43_200 }))).not.toThrow();
+  });
+
   it("reports itself missing when no TKE_* variable is set", async () => {
     const error = await rejection(tkeOidcCredentials({ env: {} })());
     expect(isCredentialsError(error) && error.missing).toBe(true);

@@ -55,7 +55,7 @@ async function serve(handler: Handler, options: { timeoutMs?: number } = {}): Pr
   const client = new ServiceClient(meta, {
     endpoint: `http://127.0.0.1:${port}`,
     credentials: { secretId: "AKIDstream", secretKey: SECRET_KEY },
-    retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    retry: { baseDelayMs: 1, maxDelayMs: 2, throttleBaseDelayMs: 1, throttleMaxDelayMs: 2 },
     rateLimit: false,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
@@ -211,7 +211,7 @@ describe("invokeStream", () => {
         sse(res);
         res.write(delta("one"));
       },
-      { timeoutMs: 100 },
+      { timeoutMs: 1_000 },
     );
     const error = await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "StreamInterrupted", eventsDelivered: 1 });
