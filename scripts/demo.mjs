@@ -53,39 +53,43 @@ const examples = [
   { file: "streamed-answer", title: "A streamed answer: Hunyuan ChatTranslations with Stream: true" },
   {
     file: "common-client",
-    title: "CommonClient on a service we did not generate (CVM)",
-    before: (_server, cvm) =>
-      cvm.failNext("StartInstances", "UnsupportedOperation.InstanceStateRunning", "The instance is already running."),
+    title: "CommonClient on a service we did not generate (TAT)",
+    before: (_server, tat) =>
+      tat.failNext(
+        "RunCommand",
+        "InvalidParameterValue.AgentUnsupportedCommandType",
+        "The automation agent does not support this command type.",
+      ),
   },
 ];
 
-/** A service without a generated package, as core's local endpoint sees it: two CVM actions. */
-const cvmService = {
+/** A service without a generated package, as core's local endpoint sees it: two TAT actions. */
+const tatService = {
   meta: {
-    service: "cvm",
-    version: "2017-03-12",
-    endpoint: "cvm.tencentcloudapi.com",
-    intlEndpoint: "cvm.intl.tencentcloudapi.com",
-    shapes: { DescribeZonesRequest: {}, StartInstancesRequest: { InstanceIds: "![s" } },
+    service: "tat",
+    version: "2020-10-28",
+    endpoint: "tat.tencentcloudapi.com",
+    intlEndpoint: "tat.intl.tencentcloudapi.com",
+    shapes: { DescribeRegionsRequest: {}, RunCommandRequest: { Content: "!s", InstanceIds: "[s" } },
   },
   actions: {
-    DescribeZones: { name: "DescribeZones", rateLimit: 20, readOnly: true, input: "DescribeZonesRequest" },
-    StartInstances: { name: "StartInstances", rateLimit: 10, readOnly: false, input: "StartInstancesRequest" },
+    DescribeRegions: { name: "DescribeRegions", rateLimit: 20, readOnly: true, input: "DescribeRegionsRequest" },
+    RunCommand: { name: "RunCommand", rateLimit: 20, readOnly: false, input: "RunCommandRequest" },
   },
   samples: {
-    DescribeZones: [
+    DescribeRegions: [
       {
         request: {},
         response: {
           TotalCount: 2,
-          ZoneSet: [
-            { Zone: "ap-guangzhou-3", ZoneName: "Guangzhou Zone 3", ZoneId: "100003", ZoneState: "AVAILABLE" },
-            { Zone: "ap-guangzhou-4", ZoneName: "Guangzhou Zone 4", ZoneId: "100004", ZoneState: "AVAILABLE" },
+          RegionSet: [
+            { Region: "ap-guangzhou", RegionName: "Guangzhou", RegionState: "AVAILABLE" },
+            { Region: "ap-shanghai", RegionName: "Shanghai", RegionState: "AVAILABLE" },
           ],
         },
       },
     ],
-    StartInstances: [{ request: { InstanceIds: ["ins-demo0001"] }, response: {} }],
+    RunCommand: [{ request: { Content: "ZWNobyBoZWxsbw==", InstanceIds: ["ins-demo0001"] }, response: {} }],
   },
 };
 
@@ -105,8 +109,8 @@ async function main() {
   });
   console.log(`listening on ${server.endpoint} (TC3 signatures verified, tasks and instance states simulated)`);
   const { startMockServer: startCoreMockServer } = await import("@org/tc-core/testing");
-  const cvm = await startCoreMockServer(cvmService, { credentials: server.credentials });
-  console.log(`and a CVM endpoint on ${cvm.endpoint}`);
+  const tat = await startCoreMockServer(tatService, { credentials: server.credentials });
+  console.log(`and a TAT endpoint on ${tat.endpoint}`);
   const { startMockServer: startHunyuan } = await import("@org/tc-hunyuan/testing");
   const hunyuan = await startHunyuan({ credentials: server.credentials });
   console.log(`and a Hunyuan endpoint on ${hunyuan.endpoint} (streams Server-Sent Events)`);
@@ -118,7 +122,7 @@ async function main() {
   await new Promise((resolve) => proxy.listen(0, "127.0.0.1", resolve));
   const env = {
     TC_DEMO_PROXY: `http://127.0.0.1:${proxy.address().port}`,
-    TC_CVM_ENDPOINT: cvm.endpoint,
+    TC_TAT_ENDPOINT: tat.endpoint,
     TC_HUNYUAN_ENDPOINT: hunyuan.endpoint,
     TC_REDIS_ENDPOINT: server.endpoint,
     TENCENTCLOUD_SECRET_ID: server.credentials.secretId,
@@ -127,16 +131,16 @@ async function main() {
   try {
     for (const example of examples) {
       step(`${example.title}  (examples/src/${example.file}.ts)`);
-      example.before?.(server, cvm);
+      example.before?.(server, tat);
       await run(process.execPath, [path.join("examples", "dist", `${example.file}.js`)], env);
     }
   } finally {
     await server.close();
-    await cvm.close();
+    await tat.close();
     await hunyuan.close();
     await new Promise((resolve) => proxy.close(resolve));
   }
-  const served = server.requests.length + cvm.requests.length + hunyuan.requests.length;
+  const served = server.requests.length + tat.requests.length + hunyuan.requests.length;
   console.log(
     `\n\x1b[1mdemo: ${examples.length} examples ran against the local endpoints; ${served} API requests served.\x1b[0m`,
   );
