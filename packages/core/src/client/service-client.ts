@@ -8,7 +8,7 @@ import { NetworkError } from "../errors/network-error.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
 import { type SdkError, withContext } from "../errors/sdk-error.js";
 import { stringifyJson } from "../json/stringify.js";
-import type { ActionMeta, ServiceMeta } from "../meta.js";
+import type { ActionMeta, ServiceMeta, ShapeTable } from "../meta.js";
 import type { RateLimiter } from "../rate-limit/limiter.js";
 import { LocalRateLimiter } from "../rate-limit/local.js";
 import { isRetryable, type RetryPolicy, resolveRetryPolicy } from "../retry/policy.js";
@@ -16,7 +16,8 @@ import { sleep } from "../retry/sleep.js";
 import { retryDelay } from "../retry/throttle.js";
 import { SigningKeyCache } from "../signer/key-cache.js";
 import { signTc3 } from "../signer/tc3.js";
-import { streamEvents } from "../stream/invoke-stream.js";
+import type { StreamCallContext } from "../stream/invoke-stream.js";
+import { lazyAsyncIterable } from "../stream/lazy.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/failures.js";
 import type { Transport } from "../transport/types.js";
 import { ValidationError, validateRequest } from "../validate/index.js";
@@ -208,23 +209,22 @@ export class ServiceClient {
    * `invoke` while opening.
    */
   invokeStream<E>(action: ActionMeta, request: object, options: CallOptions = {}): AsyncIterable<E> {
-    return streamEvents<E>(
-      {
-        service: this.#meta.service,
-        endpoint: this.#endpoint,
-        timeoutMs:
-          options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs"),
-        retry: this.#retry,
-        transport: this.#transport,
-        problems: () => (this.#validate ? validateRequest(this.#meta.shapes, action.input, request) : []),
-        acquire: (signal) => this.#acquireForStream(action, signal),
-        credentials: () => this.#credentials(),
-        sign: (credentials, body) => this.#sign(action, credentials, body),
-        closed: () => this.#closed,
-      },
-      action,
-      request,
-      options,
+    // Checked now, so a bad timeout throws at the call as before; the SSE code loads with the first `next()`.
+    const context: StreamCallContext = {
+      service: this.#meta.service,
+      endpoint: this.#endpoint,
+      timeoutMs:
+        options.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, "options.timeoutMs"),
+      retry: this.#retry,
+      transport: this.#transport,
+      problems: () => (this.#validate ? validateRequest(shapesOf(action, this.#meta), action.input, request) : []),
+      acquire: (signal) => this.#acquireForStream(action, signal),
+      credentials: () => this.#credentials(),
+      sign: (credentials, body) => this.#sign(action, credentials, body),
+      closed: () => this.#closed,
+    };
+    return lazyAsyncIterable(() =>
+      import("../stream/invoke-stream.js").then((m) => m.streamEvents<E>(context, action, request, options)),
     );
   }
 
@@ -283,7 +283,7 @@ export class ServiceClient {
   /** Validates and serialises a request; a cycle or absurd depth is a ValidationError, never a stack overflow. */
   #serialize(action: ActionMeta, request: object): Buffer {
     if (this.#validate) {
-      const problems = validateRequest(this.#meta.shapes, action.input, request);
+      const problems = validateRequest(shapesOf(action, this.#meta), action.input, request);
       if (problems.length > 0) throw new ValidationError(problems, this.#meta.service, action.name);
     }
     try {
@@ -412,6 +412,11 @@ function localLimiter(options: RateLimitOptions, now: (() => number) | undefined
     ...(now === undefined ? {} : { now }),
     ...(options.burst === undefined ? {} : { burst: options.burst }),
   });
+}
+
+/** The table an action's request shape is in: its own (generated packages), else the service's. */
+function shapesOf(action: ActionMeta, meta: ServiceMeta): ShapeTable {
+  return action.shapes ?? meta.shapes ?? {};
 }
 
 /** What one attempt needs. */
