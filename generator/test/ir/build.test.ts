@@ -59,6 +59,7 @@ describe("buildServiceIr on the kettle fixture", () => {
       actionErrorCodes: "KettleActionErrorCodes",
       errorType: "KettleError",
       mockBin: "tc-kettle-mock",
+      baseClient: "KettleBaseClient",
     });
   });
 
