@@ -49,6 +49,7 @@ const examples = [
       ),
   },
   { file: "validation-error", title: "A request the SDK rejects before sending" },
+  { file: "modular", title: "The modular form: bare client + standalone functions" },
   { file: "proxy-call", title: "A call through an HTTP proxy (CONNECT tunnel)" },
   { file: "streamed-answer", title: "A streamed answer: Hunyuan ChatTranslations with Stream: true" },
   {

@@ -20,6 +20,15 @@ export function bundleApps({ oursDir, peerDir }) {
     { id: "peer-root", dir: peerDir, code: PEER_APP("tencentcloud-sdk-nodejs") },
   ];
   if (oursDir) {
+    // The modular form (issue 13): bare client + one standalone function; only that action's data is bundled.
+    apps.push({
+      id: "ours-modular",
+      dir: oursDir,
+      code: `import { RedisBaseClient, describeTaskInfo } from "@org/tc-redis";
+const redis = new RedisBaseClient({ region: "ap-guangzhou" });
+describeTaskInfo(redis, { TaskId: 18215 }).then((task) => console.log(task.Status));
+`,
+    });
     apps.push({
       id: "ours",
       dir: oursDir,

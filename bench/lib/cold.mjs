@@ -52,6 +52,18 @@ export function coldVariants({ oursDir, peerDir }) {
         esm: true,
         code: `import {RedisClient} from "@org/tc-redis";new RedisClient(${CREDS})`,
       },
+      {
+        id: "ours-modular-cjs",
+        dir: oursDir,
+        esm: false,
+        code: `const {RedisBaseClient}=require("@org/tc-redis");new RedisBaseClient(${CREDS})`,
+      },
+      {
+        id: "ours-modular-esm",
+        dir: oursDir,
+        esm: true,
+        code: `import {RedisBaseClient} from "@org/tc-redis";new RedisBaseClient(${CREDS})`,
+      },
     );
   }
   return v;

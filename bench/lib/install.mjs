@@ -68,7 +68,10 @@ export async function installOurs() {
   }
   const dir = await freshProject("ours");
   await npm(["install", "--prefer-offline", "--no-package-lock", ...tarballs], dir);
-  await writeFile(join(dir, "entry.mjs"), 'export { RedisClient } from "@org/tc-redis";\n');
+  await writeFile(
+    join(dir, "entry.mjs"),
+    'export { RedisClient, RedisBaseClient, describeTaskInfo } from "@org/tc-redis";\n',
+  );
   await writeFile(join(dir, "entry.cjs"), 'module.exports = require("@org/tc-redis");\n');
   await writeFile(join(dir, "core-entry.mjs"), 'export * from "@org/tc-core";\n');
   return { dir, packDir, packed, footprint: await footprint(dir) };

@@ -3,14 +3,8 @@
 
 import { defineConfig, type Options } from "tsup";
 
-// TSDoc ships in the .d.ts files; the JavaScript drops comments and whitespace to stay small.
-const common: Options = {
-  target: "node20",
-  platform: "node",
-  treeshake: true,
-  minifyWhitespace: true,
-  minifySyntax: true,
-};
+// TSDoc ships in the .d.ts files; the JavaScript keeps only the `@__PURE__` marks bundlers tree-shake by.
+const common: Options = { target: "node20", platform: "node", minifySyntax: true };
 
 // tsup runs the two builds in parallel, so neither cleans dist/: scripts/build.gen.mjs does, before them.
 export default defineConfig([

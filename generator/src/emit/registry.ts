@@ -1,9 +1,11 @@
+import { actionsEmitter } from "./emitters/actions.js";
 import { clientEmitter } from "./emitters/client.js";
 import { entriesEmitter } from "./emitters/entries.js";
 import { errorsEmitter } from "./emitters/errors.js";
 import { indexEmitter } from "./emitters/index-file.js";
 import { metadataEmitter } from "./emitters/metadata.js";
 import { modelsEmitter } from "./emitters/models.js";
+import { operationsEmitter } from "./emitters/operations.js";
 import { packageFilesEmitter } from "./emitters/package-files/package-files.js";
 import { paginatorsEmitter } from "./emitters/paginators.js";
 import { smokeTestEmitter } from "./emitters/smoke-test.js";
@@ -22,6 +24,8 @@ export const VERSION_EMITTERS: readonly VersionEmitter[] = [
   modelsEmitter,
   errorsEmitter,
   metadataEmitter,
+  actionsEmitter,
+  operationsEmitter,
   clientEmitter,
   indexEmitter,
   testingEmitter,

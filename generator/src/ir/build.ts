@@ -77,7 +77,7 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
     packageName: service.packageName,
     defaultRateLimit: service.defaultRateLimit,
     names,
-    core: coreAliases(scopes.module),
+    core: coreAliases(scopes),
     actions,
     structures,
     commonErrors,
@@ -88,10 +88,16 @@ export function buildServiceIr(specs: SpecsSource, source: ServiceSource): IrSer
   };
 }
 
-/** Rule 1 of name-rule.ts: a core name a spec name took is imported under a private alias. */
-function coreAliases(module: NameScope): Record<CoreName, string> {
+/**
+ * Rule 1 of name-rule.ts: a core name a spec name took is imported under a private alias. Method
+ * names count: the modular form makes each one a module-level function (`operations.gen.ts`).
+ */
+function coreAliases(scopes: NameScopes): Record<CoreName, string> {
   return Object.fromEntries(
-    CORE_NAMES.map((name) => [name, module.has(name) ? `${CORE_ALIAS_PREFIX}${name}` : name]),
+    CORE_NAMES.map((name) => [
+      name,
+      scopes.module.has(name) || scopes.client.has(name) ? `${CORE_ALIAS_PREFIX}${name}` : name,
+    ]),
   ) as Record<CoreName, string>;
 }
 

@@ -4,7 +4,7 @@ import type { NameOrigin, NameScope } from "./collisions.js";
 import { GLOBAL_NAMES, isReservedMethodName, METHOD_SUFFIX, STRUCTURE_SUFFIX } from "./name-rule.js";
 import { camelCase, servicePrefix, unscopedName } from "./naming.js";
 import type { ProblemList } from "./problems.js";
-import { CLIENT_MEMBERS, COMMON_ERROR_CODE } from "./reserved.js";
+import { CLIENT_MEMBERS, COMMON_ERROR_CODE, MODULE_VALUES } from "./reserved.js";
 import type { IrNames } from "./types.js";
 
 /** The two scopes every generated name is claimed in: module-level types and values, and client members. */
@@ -19,12 +19,16 @@ export interface ChosenNames {
   readonly structures: ReadonlyMap<string, string>;
 }
 
+/** Method names rule 3 of name-rule.ts reserves: core client members and the values standalone functions live beside. */
+const RESERVED_METHODS: readonly string[] = [...CLIENT_MEMBERS, ...MODULE_VALUES];
+
 /** Service-wide names, all derived from `clientName` (and the package name for the bin). */
 export function serviceNames(clientName: string, packageName: string): IrNames {
   const prefix = servicePrefix(clientName);
   return {
     prefix,
     client: clientName,
+    baseClient: `${clientName.replace(/Client$/, "")}BaseClient`,
     serviceErrorCode: `${prefix}ErrorCode`,
     errorGuard: `is${prefix}Error`,
     actionErrorCodes: `${prefix}ActionErrorCodes`,
@@ -51,13 +55,14 @@ export function chooseNames(
   const chosen = service.names ?? {};
   for (const member of CLIENT_MEMBERS)
     scopes.client.claim(member, { file: "", path: "", what: "core ServiceClient member" });
+  for (const value of MODULE_VALUES) scopes.client.claim(value, { file: "", path: "", what: "generated module value" });
   // Rule 3: a reserved method name takes a suffix; a chosen one is used as is.
   const methods = new Map(
     actions.map((a) => {
       const picked = chosen.methods?.[a.name];
       if (picked !== undefined) return [a.name, picked];
       const derived = camelCase(a.name);
-      return [a.name, isReservedMethodName(derived, CLIENT_MEMBERS) ? `${derived}${METHOD_SUFFIX}` : derived];
+      return [a.name, isReservedMethodName(derived, RESERVED_METHODS) ? `${derived}${METHOD_SUFFIX}` : derived];
     }),
   );
   for (const a of actions) claimActionNames(scopes, a, methods.get(a.name) ?? "", `actions/${a.name}.json`);
@@ -88,11 +93,11 @@ export function chooseNames(
   for (const [wire, method] of Object.entries(chosen.methods ?? {})) {
     if (!methods.has(wire))
       problems.add("service.json", `/names/methods/${wire}`, `unknown action "${wire}" (chosen name ${method})`);
-    else if (isReservedMethodName(method, CLIENT_MEMBERS)) {
+    else if (isReservedMethodName(method, RESERVED_METHODS)) {
       problems.add(
         "service.json",
         `/names/methods/${wire}`,
-        `chosen name "${method}" is reserved (core client, Object.prototype or a reserved word)`,
+        `chosen name "${method}" is reserved (core client, generated module value, Object.prototype or a reserved word)`,
       );
     }
   }
@@ -103,6 +108,7 @@ function claimServiceNames(scope: NameScope, names: IrNames): void {
   const generated: Array<[string, string]> = [
     [COMMON_ERROR_CODE, "common error code union"],
     [names.client, "client class"],
+    [names.baseClient, "bare client class"],
     [names.serviceErrorCode, "service error code union"],
     [names.errorGuard, "error type guard"],
     [names.actionErrorCodes, "action error code map"],

@@ -4,13 +4,15 @@
  * language or the package itself already uses it. Each case has one fixed answer, applied the same
  * way to every service, so no service needs an exception:
  *
- * 1. A runtime name (an `@org/tc-core` export a generated module uses) never blocks a spec name:
+ * 1. A runtime name (an `@org/tc-core` export a generated module uses) never blocks a spec name
+ *    (a method name included: the modular form makes each method a module-level function):
  *    the generated modules import it under the private alias `_<Name>` (spec type names start with
  *    a capital, so no spec name can take an alias) and the package index re-exports only the core
  *    names no spec name took. `Credentials` in a spec is the service's structure.
  * 2. A structure whose name a generated name or a JavaScript global the generated code uses
  *    (`Promise`, `Record`, …) already takes is emitted as `<Name>Structure`.
- * 3. A client method whose name is a member of the core client (`invoke`, `close`, …), of
+ * 3. A client method whose name is a member of the core client (`invoke`, `close`, …), a
+ *    module value the standalone functions live beside (`actions`, `serviceMeta`), of
  *    `Object.prototype` (`toString`, `constructor`, `__proto__`, …) or a reserved word takes the
  *    suffix `Action` (`Invoke` → `invokeAction`).
  * 4. A maintainer can choose any of these names in `service.json` `names`; a chosen name is used

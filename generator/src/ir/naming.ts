@@ -4,8 +4,8 @@
  */
 
 /**
- * `DescribeTaskInfo` → `describeTaskInfo`, `DBInstances` → `dbInstances`: core's own rule, so the
- * method names the generator chooses are the ones core's `defineActions` derives.
+ * `DescribeTaskInfo` → `describeTaskInfo`, `DBInstances` → `dbInstances`: core's published rule
+ * (`@org/tc-core/naming`), so users can map a wire name to our method name the way we do.
  */
 export { actionMethodName as camelCase } from "@org/tc-core/naming";
 

@@ -53,9 +53,10 @@ export const CORE_INTERNAL = [
   "PaginatorMeta",
   "ServiceClient",
   "ServiceMeta",
+  "ShapeMeta",
   "StateWaiterMeta",
   "WaiterMeta",
-  "defineActions",
+  "defineAction",
   "invokeOrStream",
   "paginate",
   "waitFor",
@@ -82,6 +83,12 @@ export const COMMON_ERROR_CODE = "CommonErrorCode";
 
 /** Public members of core's `ServiceClient` that a generated method must not override. */
 export const CLIENT_MEMBERS = ["close", "constructor", "endpoint", "invoke", "invokeStream"] as const;
+
+/**
+ * Module-level values the standalone functions of the modular form (`operations.gen.ts`) live beside:
+ * a method name equal to one takes the suffix of rule 3 in name-rule.ts.
+ */
+export const MODULE_VALUES = [GENERATED_VALUES.actions, GENERATED_VALUES.serviceMeta] as const;
 
 /** Response member every action returns besides its spec output. */
 export const REQUEST_ID = "RequestId";

@@ -123,6 +123,8 @@ export interface IrNames {
   /** e.g. `Redis`: prefix of service-wide names. */
   readonly prefix: string;
   readonly client: string;
+  /** The bare client of the modular form, e.g. `RedisBaseClient`: options and transport, no action methods. */
+  readonly baseClient: string;
   readonly serviceErrorCode: string;
   readonly errorGuard: string;
   /** Map type from method name to its error-code union. */

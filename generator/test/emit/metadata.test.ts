@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inputShapes, metadataEmitter, typeCode } from "../../src/emit/emitters/metadata.js";
+import { metadataEmitter, typeCode } from "../../src/emit/emitters/metadata.js";
 import { runVersionEmitter } from "../../src/emit/index.js";
 import { expectVersionGolden, kettleIr } from "./golden.js";
 
@@ -8,20 +8,6 @@ describe("metadata emitter", async () => {
 
   it("matches the golden file", async () => {
     for (const file of runVersionEmitter(metadataEmitter, ir)) await expectVersionGolden(ir, file);
-  });
-
-  it("includes request shapes and only the structures requests reach", () => {
-    const shapes = inputShapes(ir);
-    expect(Object.keys(shapes)).toEqual([
-      "BoilWaterRequest",
-      "DescribeBoilTaskRequest",
-      "DescribeKettlesRequest",
-      "GetKettleStatsRequest",
-      "RenameKettleRequest",
-      "Filter",
-      "Tag",
-    ]);
-    expect(shapes["DescribeKettlesRequest"]).toEqual({ Offset: "u", Limit: "u", Filters: "[#Filter" });
   });
 
   it("encodes types in core's compact codes", () => {

@@ -15,8 +15,10 @@ const UPDATE = process.env["UPDATE_GOLDEN"] === "1";
 
 /** Files of the teapot package these features add or change, compared byte for byte. */
 const COMPARED = [
+  "src/actions.gen.ts",
   "src/client.gen.ts",
   "src/index.gen.ts",
+  "src/operations.gen.ts",
   "src/state-waiters.gen.ts",
   "src/streams.gen.ts",
   "src/testing/defaults.gen.ts",

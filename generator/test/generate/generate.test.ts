@@ -19,15 +19,15 @@ describe("npm run generate", () => {
   it("writes one package per service, then --check finds it up to date", async () => {
     const first = await runCaptured(["--specs", specs, "--out", out]);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/kettle: 28 files, 28 written, 0 removed/);
+    expect(first.out).toMatch(/kettle: 32 files, 32 written, 0 removed/);
     expect(await readdir(out)).toEqual(["kettle"]);
 
     const check = await runCaptured(["--specs", specs, "--out", out, "--check"]);
     expect(check.code).toBe(0);
-    expect(check.out).toMatch(/kettle: up to date \(28 files\)/);
+    expect(check.out).toMatch(/kettle: up to date \(32 files\)/);
 
     const again = await runCaptured(["--specs", specs, "--out", out]);
-    expect(again.out).toMatch(/28 files, 0 written, 0 removed/);
+    expect(again.out).toMatch(/32 files, 0 written, 0 removed/);
   });
 
   it("--check writes nothing and lists every differing, missing and stale file", async () => {
@@ -66,7 +66,7 @@ describe("npm run generate", () => {
     await writeFile(service, JSON.stringify(spec));
     const run = await runCaptured(["--specs", specs, "--out", out]);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/26 files, \d+ written, 2 removed/);
+    expect(run.out).toMatch(/30 files, \d+ written, 2 removed/);
     const files = await snapshotTree(pkg);
     expect(files.has("src/2021-03-01/paginators.gen.ts")).toBe(false);
     expect(files.get("CHANGELOG.md")).toBe("# changes\n");

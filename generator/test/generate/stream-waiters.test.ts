@@ -24,6 +24,17 @@ client.waitUntilTeapotReady({ TeapotId: "tp-1" });
 void startMockServer({ collections: { DescribeTeapots: [{ TeapotId: "tp-1", Name: "a", State: "READY" }] } });
 // @ts-expect-error collections are typed per action
 void startMockServer({ collections: { DescribeTeapots: [{ TeapotId: 1 }] } });
+// The modular form: the same overloads and state waiter as standalone functions of the bare client.
+import { TeapotBaseClient, chatWithTeapot, waitUntilTeapotReady } from "./src/index.gen.js";
+declare const bare: TeapotBaseClient;
+export const bareEvents: AsyncIterable<ChatWithTeapotEvent> = chatWithTeapot(bare, { Prompt: "x", Stream: true });
+export const barePlain: Promise<ChatWithTeapotResponse> = chatWithTeapot(bare, { Prompt: "x" });
+export const bareEither: Promise<ChatWithTeapotResponse> | AsyncIterable<ChatWithTeapotEvent> = chatWithTeapot(client, { Prompt: "x", Stream: flag });
+// @ts-expect-error a stream is not a promise
+export const bareWrong: Promise<ChatWithTeapotResponse> = chatWithTeapot(bare, { Prompt: "x", Stream: true });
+export const bareReady: Promise<DescribeTeapotsResponse> = waitUntilTeapotReady(bare, { TeapotIds: ["tp-1"] }, { timeoutMs: 1000 });
+// @ts-expect-error the request is the polled action's request
+waitUntilTeapotReady(bare, { TeapotId: "tp-1" });
 `;
 
 describe("a generated package with a state waiter and a streaming action", () => {
@@ -86,6 +97,38 @@ describe("a generated package with a state waiter and a streaming action", () =>
       expect(pieces.length).toBeGreaterThan(1);
       expect(pieces.join("")).toBe("Steeping, two minutes.");
       expect((await client.chatWithTeapot({ Prompt: "Ready?" })).Choices[0].Message.Content).toBe(
+        "Steeping, two minutes.",
+      );
+    } finally {
+      client.close();
+      await server.close();
+    }
+  }, 30_000);
+
+  it("does the same through the modular form: the bare client and standalone functions", async () => {
+    const mod = (await import(
+      pathToFileURL(path.join(pkg, "src/index.gen.ts")).href
+    )) as typeof import("./teapot-shape.js");
+    const { startMockServer } = (await import(
+      pathToFileURL(path.join(pkg, "src/testing/index.gen.ts")).href
+    )) as typeof import("./teapot-shape.js");
+    const server = await startMockServer({ stateDurationMs: 100 });
+    const client = new mod.TeapotBaseClient({
+      endpoint: server.endpoint,
+      credentials: server.credentials,
+      region: "ap-guangzhou",
+    });
+    try {
+      const { TeapotIds } = await mod.createTeapots(client, { Name: "black", TeapotCount: 1 });
+      const done = await mod.waitUntilTeapotReady(client, { TeapotIds }, { minDelayMs: 50, maxDelayMs: 100 });
+      expect(done.TeapotSet.map((t: { State: string }) => t.State)).toEqual(["READY"]);
+      const pieces: string[] = [];
+      for await (const event of mod.chatWithTeapot(client, { Prompt: "Ready?", Stream: true })) {
+        pieces.push(event.Choices[0].Message.Content);
+      }
+      expect(pieces.length).toBeGreaterThan(1);
+      expect(pieces.join("")).toBe("Steeping, two minutes.");
+      expect((await mod.chatWithTeapot(client, { Prompt: "Ready?" })).Choices[0].Message.Content).toBe(
         "Steeping, two minutes.",
       );
     } finally {

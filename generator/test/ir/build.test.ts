@@ -59,6 +59,7 @@ describe("buildServiceIr on the kettle fixture", () => {
       actionErrorCodes: "KettleActionErrorCodes",
       errorType: "KettleError",
       mockBin: "tc-kettle-mock",
+      baseClient: "KettleBaseClient",
     });
   });
 
@@ -310,7 +311,7 @@ describe("the name rule (src/ir/name-rule.ts)", () => {
       }),
     ).toEqual([
       'kettle/2021-03-01/service.json#/names/methods/Nope: unknown action "Nope" (chosen name nope)',
-      'kettle/2021-03-01/service.json#/names/methods/RenameKettle: chosen name "valueOf" is reserved (core client, Object.prototype or a reserved word)',
+      'kettle/2021-03-01/service.json#/names/methods/RenameKettle: chosen name "valueOf" is reserved (core client, generated module value, Object.prototype or a reserved word)',
       'kettle/2021-03-01/service.json#/names/structures/Missing: unknown structure "Missing" (chosen name Gone)',
     ]);
   });

@@ -5,6 +5,7 @@ import { requireCoreBuild, typeCheck } from "./compile.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const USAGE = path.join(HERE, "cases/redis-usage.ts");
+const MODULAR = path.join(HERE, "cases/redis-modular.ts");
 const PROBE = path.join(HERE, "cases/probe.ts");
 const PACKAGE = "@org/tc-redis";
 
@@ -14,7 +15,7 @@ describe("types a Redis caller sees", () => {
   it.each(["node16", "bundler"] as const)(
     "hold under %s resolution: expected errors occur, equalities hold",
     (resolution) => {
-      expect(typeCheck([USAGE], resolution)).toEqual([]);
+      expect(typeCheck([USAGE, MODULAR], resolution)).toEqual([]);
     },
     60_000,
   );

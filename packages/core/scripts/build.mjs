@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "tsup";
 
 /** Declaration entries, relative to dist/ and without extension. */
-const ENTRIES = ["index", "testing/index", "naming"];
+const ENTRIES = ["index", "credentials/index", "testing/index", "naming"];
 
 process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."));
 rmSync("dist", { recursive: true, force: true });

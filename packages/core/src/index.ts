@@ -1,6 +1,6 @@
 export * from "./client/index.js";
-export * from "./credentials/index.js";
-export { type ActionTable, defineActions } from "./define-actions.js";
+export * from "./credentials/root.js";
+export { type ActionProps, defineAction } from "./define-action.js";
 export * from "./endpoint/index.js";
 export * from "./errors/index.js";
 export * from "./json/index.js";

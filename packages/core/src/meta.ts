@@ -6,13 +6,17 @@
 /**
  * Compact type code of one member, interpreted by the validator and the JSON layer:
  * `s` string, `i` int64, `u` uint64, `f` float, `b` boolean, `o` free-form object,
- * `[` + code for a list (e.g. `[s`, `[#Filter`), `#Name` a structure in {@link ServiceMeta.shapes}.
+ * `[` + code for a list (e.g. `[s`, `[#Filter`), `#Name` a structure in the same shape table
+ * ({@link ActionMeta.shapes}, else {@link ServiceMeta.shapes}).
  * A leading `!` marks a required input member (e.g. `!u`).
  */
 export type TypeCode = string;
 
 /** Members of one request shape or structure: wire name → {@link TypeCode}. */
 export type ShapeMeta = Readonly<Record<string, TypeCode>>;
+
+/** Shapes by name: a request shape and the structures its `#Name` codes refer to. */
+export type ShapeTable = Readonly<Record<string, ShapeMeta>>;
 
 /** What the runtime needs to know about one action. */
 export interface ActionMeta {
@@ -22,13 +26,19 @@ export interface ActionMeta {
   readonly rateLimit: number;
   /** Only reads state, so it may be retried after a timeout, a 5xx or a reset. */
   readonly readOnly: boolean;
-  /** Key of the request shape in {@link ServiceMeta.shapes}. */
+  /** Key of the request shape in {@link ActionMeta.shapes}, else in {@link ServiceMeta.shapes}. */
   readonly input: string;
   /**
    * The action needs `X-TC-Region`: a client without `region` fails before sending with a
    * `ConfigurationError` instead of the server's `MissingParameter` after a round trip.
    */
   readonly regionRequired?: boolean;
+  /**
+   * This action's request shape and every structure it reaches, by name. Generated packages set it,
+   * so an action carries its own validation data and a bundle of one call holds that action's shapes
+   * only; when absent, the service's table is used.
+   */
+  readonly shapes?: ShapeTable;
 }
 
 /** What the runtime needs to know about one service version. */
@@ -41,8 +51,11 @@ export interface ServiceMeta {
   readonly endpoint: string;
   /** International-site host, e.g. `redis.intl.tencentcloudapi.com`. */
   readonly intlEndpoint: string;
-  /** Request shapes and the structures they reference, by name. */
-  readonly shapes: Readonly<Record<string, ShapeMeta>>;
+  /**
+   * Request shapes and the structures they reference, by name, for actions without their own
+   * {@link ActionMeta.shapes} (hand-written metadata such as STS's). Generated packages leave it out.
+   */
+  readonly shapes?: ShapeTable;
 }
 
 /** A waiter declared in the spec, e.g. Redis `TaskDone`. */

@@ -3,9 +3,9 @@
  * method name of an action. The first letter is lowered, and so is the rest of a leading acronym
  * except a capital that starts the next word.
  *
- * The one naming rule of both sides: core's `defineActions` derives the method of every action a
- * table does not list, and the generator (`@org/tc-generator`) names client methods with this same
- * function, imported from `@org/tc-core/naming`, so the two cannot disagree.
+ * The one naming rule: the generator (`@org/tc-generator`) names client methods and standalone
+ * functions with this function, imported from `@org/tc-core/naming`, so code that maps wire names
+ * to generated names (yours or ours) can use the same rule.
  *
  * @param name - A wire action name, e.g. `DescribeTaskInfo`.
  * @returns The method name, e.g. `describeTaskInfo`.

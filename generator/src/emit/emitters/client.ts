@@ -1,6 +1,6 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
 import type { IrAction, IrService } from "../../ir/index.js";
-import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../../ir/reserved.js";
+import { COMMON_ERROR_CODE } from "../../ir/reserved.js";
 import type { VersionEmitter } from "../support/emitter.js";
 import { writeExample } from "../support/example.js";
 import { lineCommentHeader } from "../support/header.js";
@@ -8,9 +8,10 @@ import { methodLink, requestOptional, sentence } from "../support/names.js";
 import type { ModuleImports } from "../support/symbols.js";
 import { StructureKind } from "../support/ts-morph.js";
 import { type DocTag, doc, exampleTag } from "../support/tsdoc.js";
+import { actionRef } from "./actions.js";
 import { ERRORS_PATH } from "./errors.js";
-import { METADATA_PATH } from "./metadata.js";
 import { MODELS_PATH } from "./models.js";
+import { OPERATIONS_PATH } from "./operations.js";
 import { paginatorMethod } from "./paginators.js";
 import { stateWaiterHints, stateWaiterMethods } from "./state-waiters.js";
 import { streamOverloads } from "./streams.js";
@@ -33,7 +34,6 @@ export const clientEmitter: VersionEmitter = {
     "Int64",
     "PaginateOptions",
     "Paginated",
-    "ServiceClient",
     "UInt64",
     "WaitOptions",
     "invokeOrStream",
@@ -50,12 +50,12 @@ export const clientEmitter: VersionEmitter = {
           kind: StructureKind.Class,
           name: ir.names.client,
           isExported: true,
-          extends: imports.runtime("ServiceClient"),
+          extends: imports.generated(OPERATIONS_PATH, ir.names.baseClient),
           docs: [classDoc(ir)],
           ctors: [
             {
               parameters: [{ name: "options", type: imports.runtime("ClientOptions"), initializer: "{}" }],
-              statements: [`super(${imports.generated(METADATA_PATH, GENERATED_VALUES.serviceMeta)}, options);`],
+              statements: ["super(options);"],
               docs: [
                 doc("Creates a client; nothing is sent until the first call.", [
                   {
@@ -94,7 +94,9 @@ function classDoc(ir: IrService): ReturnType<typeof doc> {
   const example = ir.actions.find((a) => requestOptional(a) && a.readOnly) ?? ir.actions[0];
   return doc(
     `Client of ${ir.title} (API ${ir.version}, \`${ir.endpoint}\`). Each method sends one action; ` +
-      "requests are validated, rate limited, signed and retried by `@org/tc-core`.\n\n" +
+      "requests are validated, rate limited, signed and retried by `@org/tc-core`. The convenient form: " +
+      `for bundles holding only the actions an app calls, use {@link ${ir.names.baseClient}} with the standalone functions ` +
+      `(\`${ir.actions[0]?.methodName ?? "action"}(client, request)\`), which share this implementation.\n\n` +
       "Credentials come from `options.credentials`, else the environment variables, the profile file, TKE OIDC " +
       "or the CVM instance role, in that order. Call `close()` when done to release pooled connections.",
     example
@@ -150,9 +152,7 @@ export function actionMethod(
     ],
     returnType: `Promise<${a.responseType}>`,
     docs: [doc(methodDescription(ir, a), tags)],
-    statements: [
-      `return this.invoke<${a.responseType}>(${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${a.methodName}, request, options);`,
-    ],
+    statements: [`return this.invoke<${a.responseType}>(${actionRef(imports, a.methodName)}, request, options);`],
   };
 }
 

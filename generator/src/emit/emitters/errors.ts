@@ -3,6 +3,7 @@ import type { IrErrorCode, IrService } from "../../ir/index.js";
 import { COMMON_ERROR_CODE, GENERATED_VALUES } from "../../ir/reserved.js";
 import type { VersionEmitter } from "../support/emitter.js";
 import { lineCommentHeader } from "../support/header.js";
+import { writeLiteral } from "../support/literal.js";
 import type { Statement } from "../support/printer.js";
 import type { ModuleImports } from "../support/symbols.js";
 import { StructureKind } from "../support/ts-morph.js";
@@ -77,7 +78,6 @@ function guard(ir: IrService, imports: ModuleImports): Statement[] {
   imports.generated(CLIENT_PATH, names.client, { isType: true });
   const isError = imports.runtime("isTencentCloudError");
   const errorClass = imports.runtime("TencentCloudError");
-  const actions = imports.generated(METADATA_PATH, GENERATED_VALUES.actions);
   const serviceMeta = imports.generated(METADATA_PATH, GENERATED_VALUES.serviceMeta);
   const first = ir.actions.find((a) => a.errors.length > 0) ?? ir.actions[0];
   return [
@@ -133,11 +133,23 @@ function guard(ir: IrService, imports: ModuleImports): Statement[] {
         "return (",
         `  ${isError}(err) &&`,
         `  err.service === ${serviceMeta}.service &&`,
-        `  (method === undefined || err.action === ${actions}[method].name)`,
+        `  (method === undefined || err.action === ${ACTION_NAMES}[method])`,
         ");",
       ],
     },
+    actionNamesConstant(ir),
   ];
+}
+
+/** Module-local map the guard reads: method name → wire name (its own table, so the guard pulls in no action metadata). */
+const ACTION_NAMES = "actionNames";
+
+function actionNamesConstant(ir: IrService): (writer: CodeBlockWriter) => void {
+  return (writer) => {
+    writer.write(`const ${ACTION_NAMES}: Readonly<Record<keyof ${ir.names.actionErrorCodes}, string>> = `);
+    writeLiteral(writer, Object.fromEntries(ir.actions.map((a) => [a.methodName, a.name])), 0);
+    writer.write(";").newLine();
+  };
 }
 
 /** `export type X = | "A" | "B";` with each code's description as a comment above it. */

@@ -8,6 +8,7 @@ import { StructureKind } from "../support/ts-morph.js";
 import { CLIENT_PATH } from "./client.js";
 import { ERRORS_PATH } from "./errors.js";
 import { MODELS_PATH } from "./models.js";
+import { OPERATIONS_PATH } from "./operations.js";
 import { paginated } from "./paginators.js";
 import { STATE_WAITERS_PATH } from "./state-waiters.js";
 import { STREAMS_PATH, streamingActions } from "./streams.js";
@@ -17,8 +18,9 @@ import { WAITERS_PATH } from "./waiters.js";
 export const INDEX_PATH = "src/index.gen.ts";
 
 /**
- * The public API: the client, models, error codes and guard, waiter target types, and the core
- * types and error classes a caller needs, so using the service takes no direct import of core.
+ * The public API: the client, the bare client and one function per action, paginator and waiter (the
+ * modular form), models, error codes and guard, waiter target types, and the core types and error
+ * classes a caller needs, so using the service takes no direct import of core.
  */
 export const indexEmitter: VersionEmitter = {
   name: "index",
@@ -41,6 +43,8 @@ function generatedExports(ir: IrService): OptionalKind<ExportDeclarationStructur
   const from = (file: string): string => moduleSpecifier(INDEX_PATH, file);
   const exports: OptionalKind<ExportDeclarationStructure>[] = [
     { moduleSpecifier: from(CLIENT_PATH), namedExports: [ir.names.client] },
+    // The modular form: listed by name, so a function clashing with another export fails to compile instead of being shadowed.
+    { moduleSpecifier: from(OPERATIONS_PATH), namedExports: [ir.names.baseClient, ...standaloneNames(ir)] },
     { moduleSpecifier: from(ERRORS_PATH) },
     { moduleSpecifier: from(MODELS_PATH) },
   ];
@@ -89,5 +93,14 @@ function coreExports(ir: IrService): OptionalKind<ExportDeclarationStructure>[] 
   return [
     { moduleSpecifier: CORE_MODULE, namedExports: [...coreValues] },
     { moduleSpecifier: CORE_MODULE, isTypeOnly: true, namedExports: [...coreTypes] },
+  ];
+}
+
+/** The standalone functions of the modular form, in the order they are emitted. */
+function standaloneNames(ir: IrService): string[] {
+  return [
+    ...ir.actions.flatMap((a) => (a.paginator ? [a.methodName, a.paginator.methodName] : [a.methodName])),
+    ...ir.waiters.map((w) => w.methodName),
+    ...ir.stateWaiters.map((w) => w.methodName),
   ];
 }

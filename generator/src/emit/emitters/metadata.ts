@@ -1,150 +1,42 @@
-import type { CodeBlockWriter } from "ts-morph";
-import type { IrMember, IrService, IrStructure, IrType } from "../../ir/index.js";
-import { camelCase } from "../../ir/naming.js";
+import type { IrMember, IrType } from "../../ir/index.js";
 import { GENERATED_VALUES } from "../../ir/reserved.js";
-import { compareCodeUnits } from "../../support/code-units.js";
 import type { VersionEmitter } from "../support/emitter.js";
 import { lineCommentHeader } from "../support/header.js";
-import { dataConstant, writeLiteral } from "../support/literal.js";
+import { dataConstant } from "../support/literal.js";
 import type { Statement } from "../support/printer.js";
 
 /** Path of the metadata module inside a generated package. */
 export const METADATA_PATH = "src/metadata.gen.ts";
 
 /**
- * The data core runs on: the service's endpoints, a compact table of request shapes
- * (and the structures they reach) for validation, and the actions as core's `defineActions`
- * table, which states each wire name once and only what core cannot derive from it.
+ * What core needs of the service as a whole: its signing name, version and endpoints. Each action's
+ * own data (request shape included) is a constant of its own in `actions.gen.ts` (see `actions.ts`).
  */
 export const metadataEmitter: VersionEmitter = {
   name: "metadata",
   files: [METADATA_PATH],
-  runtime: ["ServiceMeta", "defineActions"],
+  runtime: ["ServiceMeta"],
   emit(ir, context) {
     const imports = context.imports(ir, METADATA_PATH);
     const statements: Statement[] = [
       dataConstant({
         name: GENERATED_VALUES.serviceMeta,
-        doc: `${ir.title} ${ir.version}: endpoints and request shapes for validation.`,
+        doc: `${ir.title} ${ir.version}: signing name, version and endpoints.`,
         type: imports.runtime("ServiceMeta"),
         value: {
           service: ir.name,
           version: ir.version,
           endpoint: ir.endpoint,
           intlEndpoint: ir.intlEndpoint,
-          shapes: inputShapes(ir),
         },
       }),
-      actionsConstant(ir, imports.runtime("defineActions")),
     ];
-    return [
-      context.print(
-        imports,
-        lineCommentHeader(ir, ["service.json", "actions/*.json", "structures/*.json"]),
-        statements,
-      ),
-    ];
+    return [context.print(imports, lineCommentHeader(ir, ["service.json"]), statements)];
   },
 };
 
-/**
- * The argument of core's `defineActions`, as plain data; its members are documented on core's
- * `ActionTable`, and the tests pass this type to `defineActions` so the compiler keeps them equal.
- */
-export interface ActionTableData {
-  readonly names: string;
-  readonly rateLimit: number;
-  readonly readOnly: string;
-  readonly rateLimits?: Record<string, number>;
-  readonly methods?: Record<string, string>;
-  readonly inputs?: Record<string, string>;
-  readonly regionRequired?: true | string;
-}
-
-/**
- * The IR's actions as a `defineActions` table. Everything core derives by rule is compared with
- * what the IR chose and, where they differ, listed as an exception, so the expanded table equals
- * the IR whatever the IR's naming rules become. Spec action names match `^[A-Z][A-Za-z0-9]*$`,
- * so a comma cannot occur inside one.
- */
-export function actionTable(ir: IrService): ActionTableData {
-  const rateLimits: Record<string, number> = {};
-  const methods: Record<string, string> = {};
-  const inputs: Record<string, string> = {};
-  for (const a of ir.actions) {
-    if (a.rateLimit !== ir.defaultRateLimit) rateLimits[a.name] = a.rateLimit;
-    if (a.methodName !== camelCase(a.name)) methods[a.name] = a.methodName;
-    if (a.requestType !== `${a.name}Request`) inputs[a.name] = a.requestType;
-  }
-  return {
-    names: ir.actions.map((a) => a.name).join(","),
-    rateLimit: ir.defaultRateLimit,
-    readOnly: ir.actions.map((a) => (a.readOnly ? "1" : "0")).join(""),
-    ...nonEmpty({ rateLimits, methods, inputs }),
-    ...regionRequired(ir),
-  };
-}
-
-/** `true` when every action needs a region, else the names of those that do (nothing when none do). */
-function regionRequired(ir: IrService): { regionRequired?: true | string } {
-  const names = ir.actions.filter((a) => a.regionRequired).map((a) => a.name);
-  if (names.length === 0) return {};
-  return { regionRequired: names.length === ir.actions.length ? true : names.join(",") };
-}
-
-function nonEmpty<T extends Record<string, Record<string, unknown>>>(maps: T): Partial<T> {
-  return Object.fromEntries(Object.entries(maps).filter(([, map]) => Object.keys(map).length > 0)) as Partial<T>;
-}
-
-/**
- * `export const actions = defineActions<"m1" | …>({ … });`. The method names are stated as the
- * type argument so `actions.describeTaskInfo` is an `ActionMeta` without a non-null assertion
- * (`never` for a service without actions: an empty type argument list does not parse).
- */
-function actionsConstant(ir: IrService, defineActions: string): (writer: CodeBlockWriter) => void {
-  return (writer) => {
-    writer.write("/** Per-action data, keyed by client method name. */").newLine();
-    writer.write(`export const ${GENERATED_VALUES.actions} = ${defineActions}<`);
-    if (ir.actions.length === 0) writer.write("never");
-    for (const a of ir.actions)
-      writer
-        .newLine()
-        .setIndentationLevel(1)
-        .write(`| ${JSON.stringify(a.methodName)}`);
-    if (ir.actions.length > 0) writer.newLine().setIndentationLevel(0);
-    writer.write(">(");
-    writeLiteral(writer, actionTable(ir), 0);
-    writer.write(");").newLine();
-  };
-}
-
-/** Request shapes first (in action order), then every structure they reach, by name. */
-export function inputShapes(ir: IrService): Record<string, Record<string, string>> {
-  const byName = new Map(ir.structures.map((s) => [s.name, s]));
-  const reached = new Map<string, IrStructure>();
-  const visit = (type: IrType): void => {
-    if (type.kind === "list") visit(type.items);
-    else if (type.kind === "structure" && !reached.has(type.name)) {
-      const structure = byName.get(type.name);
-      if (!structure) return;
-      reached.set(type.name, structure);
-      for (const m of structure.members) visit(m.type);
-    }
-  };
-  const shapes: Record<string, Record<string, string>> = {};
-  for (const a of ir.actions) {
-    shapes[a.requestType] = shape(a.input);
-    for (const m of a.input) visit(m.type);
-  }
-  // Keyed by TypeScript name: unique in the module scope, where a wire name may equal `<Action>Request`.
-  for (const name of [...reached.keys()].sort(compareCodeUnits)) {
-    const structure = reached.get(name);
-    if (structure) shapes[structure.typeName] = shape(structure.members);
-  }
-  return shapes;
-}
-
-function shape(members: readonly IrMember[]): Record<string, string> {
+/** A request shape or structure in core's compact form: wire name → type code, `!` when required. */
+export function shape(members: readonly IrMember[]): Record<string, string> {
   return Object.fromEntries(members.map((m) => [m.name, (m.required ? "!" : "") + typeCode(m.type)]));
 }
 

@@ -1,6 +1,5 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
 import type { IrAction, IrPaginator, IrService } from "../../ir/index.js";
-import { GENERATED_VALUES } from "../../ir/reserved.js";
 import type { VersionEmitter } from "../support/emitter.js";
 import { lineCommentHeader } from "../support/header.js";
 import { codeRef, dataConstant } from "../support/literal.js";
@@ -8,7 +7,7 @@ import { methodLink, requestOptional } from "../support/names.js";
 import type { ModuleImports } from "../support/symbols.js";
 import { doc, exampleTag } from "../support/tsdoc.js";
 import { typeExpr } from "../support/type-expr.js";
-import { METADATA_PATH } from "./metadata.js";
+import { actionRef } from "./actions.js";
 import { MODELS_PATH } from "./models.js";
 
 /** Path of the paginators module inside a generated package. */
@@ -34,7 +33,7 @@ export const paginatorsEmitter: VersionEmitter = {
         doc: `Pages of ${action.name} by \`${p.offset}\`/\`${p.limit}\`, items in \`${p.items}\`.`,
         type: imports.runtime("PaginatorMeta"),
         value: {
-          action: codeRef(`${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${action.methodName}`),
+          action: codeRef(`${actionRef(imports, action.methodName)}`),
           offset: p.offset,
           limit: p.limit,
           items: p.items,

@@ -1,6 +1,5 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
 import type { IrService, IrStateWaiter } from "../../ir/index.js";
-import { GENERATED_VALUES } from "../../ir/reserved.js";
 import type { VersionEmitter } from "../support/emitter.js";
 import { lineCommentHeader } from "../support/header.js";
 import { codeRef, dataConstant } from "../support/literal.js";
@@ -8,7 +7,7 @@ import { actionNamed, methodLink, requestOptional } from "../support/names.js";
 import type { Statement } from "../support/printer.js";
 import type { ModuleImports } from "../support/symbols.js";
 import { doc, exampleTag } from "../support/tsdoc.js";
-import { METADATA_PATH } from "./metadata.js";
+import { actionRef } from "./actions.js";
 import { MODELS_PATH } from "./models.js";
 
 /** Path of the state waiters module inside a generated package. */
@@ -29,9 +28,7 @@ export const stateWaitersEmitter: VersionEmitter = {
         type: imports.runtime("StateWaiterMeta"),
         value: {
           name: w.name,
-          action: codeRef(
-            `${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${actionNamed(ir, w.action).methodName}`,
-          ),
+          action: codeRef(`${actionRef(imports, actionNamed(ir, w.action).methodName)}`),
           path: w.path,
           success: w.success,
           failure: w.failure,
@@ -68,7 +65,7 @@ function stateWaiterMethod(
   imports.generated(MODELS_PATH, polled.requestType, { isType: true });
   imports.generated(MODELS_PATH, polled.responseType, { isType: true });
   const meta = imports.generated(STATE_WAITERS_PATH, w.metaName);
-  const actions = imports.generated(METADATA_PATH, GENERATED_VALUES.actions);
+  const polledAction = actionRef(imports, polled.methodName);
   const after = w.after.map((name) => methodLink(ir, actionNamed(ir, name).methodName));
   const description = [
     `Waits until every \`${w.path}\` in the ${w.action} response is ${quoteAll(w.success)}, polling with ` +
@@ -102,7 +99,7 @@ function stateWaiterMethod(
     ],
     statements: [
       `return ${imports.runtime("waitUntil")}(`,
-      `  (poll, callOptions) => this.invoke<${polled.responseType}>(${actions}.${polled.methodName}, poll, callOptions),`,
+      `  (poll, callOptions) => this.invoke<${polled.responseType}>(${polledAction}, poll, callOptions),`,
       `  ${meta},`,
       "  request,",
       "  options,",

@@ -1,6 +1,5 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
 import type { IrAction, IrService, IrStream } from "../../ir/index.js";
-import { GENERATED_VALUES } from "../../ir/reserved.js";
 import type { VersionEmitter } from "../support/emitter.js";
 import { lineCommentHeader } from "../support/header.js";
 import { requestOptional } from "../support/names.js";
@@ -8,7 +7,7 @@ import type { Statement } from "../support/printer.js";
 import type { ModuleImports } from "../support/symbols.js";
 import { StructureKind } from "../support/ts-morph.js";
 import { doc } from "../support/tsdoc.js";
-import { METADATA_PATH } from "./metadata.js";
+import { actionRef } from "./actions.js";
 import { MODELS_PATH } from "./models.js";
 
 /** Path of the stream event types inside a generated package. */
@@ -112,7 +111,7 @@ export function streamOverloads(
     ],
     returnType: `Promise<${action.responseType}> | AsyncIterable<${stream.eventType}>`,
     statements: [
-      `return ${imports.runtime("invokeOrStream")}<${action.responseType}, ${stream.eventType}>(this, ${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${action.methodName}, "${stream.member}", request, options);`,
+      `return ${imports.runtime("invokeOrStream")}<${action.responseType}, ${stream.eventType}>(this, ${actionRef(imports, action.methodName)}, "${stream.member}", request, options);`,
     ],
   };
 }

@@ -1,6 +1,5 @@
 import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
 import type { IrService, IrWaiter } from "../../ir/index.js";
-import { GENERATED_VALUES } from "../../ir/reserved.js";
 import type { VersionEmitter } from "../support/emitter.js";
 import { lineCommentHeader } from "../support/header.js";
 import { codeRef, dataConstant, propertyKey } from "../support/literal.js";
@@ -10,8 +9,8 @@ import type { ModuleImports } from "../support/symbols.js";
 import { StructureKind } from "../support/ts-morph.js";
 import { doc, exampleTag } from "../support/tsdoc.js";
 import { typeExpr } from "../support/type-expr.js";
+import { actionRef } from "./actions.js";
 import { CLIENT_PATH } from "./client.js";
-import { METADATA_PATH } from "./metadata.js";
 import { MODELS_PATH } from "./models.js";
 
 /** Path of the waiters module inside a generated package. */
@@ -49,9 +48,7 @@ export const waitersEmitter: VersionEmitter = {
           doc: `Waiter ${w.name}: polls ${w.action} until \`${w.path}\` is ${w.success.join(" or ")}.`,
           type: imports.runtime("WaiterMeta"),
           value: {
-            action: codeRef(
-              `${imports.generated(METADATA_PATH, GENERATED_VALUES.actions)}.${actionNamed(ir, w.action).methodName}`,
-            ),
+            action: codeRef(`${actionRef(imports, actionNamed(ir, w.action).methodName)}`),
             input: w.input,
             path: w.path,
             success: w.success,
@@ -81,7 +78,7 @@ function waiterMethod(ir: IrService, imports: ModuleImports, w: IrWaiter): Optio
   imports.generated(MODELS_PATH, polled.responseType, { isType: true });
   imports.generated(WAITERS_PATH, w.targetTypeName, { isType: true });
   const meta = imports.generated(WAITERS_PATH, w.metaName);
-  const actions = imports.generated(METADATA_PATH, GENERATED_VALUES.actions);
+  const polledAction = actionRef(imports, polled.methodName);
   const starter = w.trackedActions[0] === undefined ? undefined : actionNamed(ir, w.trackedActions[0]);
   const description = [
     `Waits until ${w.action} reports \`${w.path}\` as ${quoteAll(w.success)}, polling from every ` +
@@ -115,7 +112,7 @@ function waiterMethod(ir: IrService, imports: ModuleImports, w: IrWaiter): Optio
     ],
     statements: [
       `return ${imports.runtime("waitFor")}(`,
-      `  (request, callOptions) => this.invoke<${polled.responseType}>(${actions}.${polled.methodName}, request, callOptions),`,
+      `  (request, callOptions) => this.invoke<${polled.responseType}>(${polledAction}, request, callOptions),`,
       `  ${meta},`,
       "  target,",
       "  options,",

@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { BillingClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -1231,6 +1231,74 @@ export function isBillingError(err: unknown, method?: keyof BillingActionErrorCo
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof BillingActionErrorCodes, string>> = {
+  createAllocationRule: "CreateAllocationRule",
+  createAllocationTag: "CreateAllocationTag",
+  createAllocationUnit: "CreateAllocationUnit",
+  createBudget: "CreateBudget",
+  createGatherRule: "CreateGatherRule",
+  createInstance: "CreateInstance",
+  deleteAllocationRule: "DeleteAllocationRule",
+  deleteAllocationTag: "DeleteAllocationTag",
+  deleteAllocationUnit: "DeleteAllocationUnit",
+  deleteBudget: "DeleteBudget",
+  deleteGatherRule: "DeleteGatherRule",
+  describeAccountBalance: "DescribeAccountBalance",
+  describeAllocateConditions: "DescribeAllocateConditions",
+  describeAllocationBillConditions: "DescribeAllocationBillConditions",
+  describeAllocationBillDetail: "DescribeAllocationBillDetail",
+  describeAllocationMonthOverview: "DescribeAllocationMonthOverview",
+  describeAllocationOverview: "DescribeAllocationOverview",
+  describeAllocationRuleDetail: "DescribeAllocationRuleDetail",
+  describeAllocationRuleSummary: "DescribeAllocationRuleSummary",
+  describeAllocationSummaryByBusiness: "DescribeAllocationSummaryByBusiness",
+  describeAllocationSummaryByItem: "DescribeAllocationSummaryByItem",
+  describeAllocationSummaryByResource: "DescribeAllocationSummaryByResource",
+  describeAllocationTree: "DescribeAllocationTree",
+  describeAllocationTrendByMonth: "DescribeAllocationTrendByMonth",
+  describeAllocationUnitDetail: "DescribeAllocationUnitDetail",
+  describeBillAdjustInfo: "DescribeBillAdjustInfo",
+  describeBillDetail: "DescribeBillDetail",
+  describeBillDetailForOrganization: "DescribeBillDetailForOrganization",
+  describeBillDownloadUrl: "DescribeBillDownloadUrl",
+  describeBillResourceSummary: "DescribeBillResourceSummary",
+  describeBillResourceSummaryForOrganization: "DescribeBillResourceSummaryForOrganization",
+  describeBillSummary: "DescribeBillSummary",
+  describeBillSummaryByPayMode: "DescribeBillSummaryByPayMode",
+  describeBillSummaryByProduct: "DescribeBillSummaryByProduct",
+  describeBillSummaryByProject: "DescribeBillSummaryByProject",
+  describeBillSummaryByRegion: "DescribeBillSummaryByRegion",
+  describeBillSummaryByTag: "DescribeBillSummaryByTag",
+  describeBillSummaryForOrganization: "DescribeBillSummaryForOrganization",
+  describeBudget: "DescribeBudget",
+  describeBudgetOperationLog: "DescribeBudgetOperationLog",
+  describeBudgetRemindRecordList: "DescribeBudgetRemindRecordList",
+  describeCPQBillingMapping: "DescribeCPQBillingMapping",
+  describeCostDetail: "DescribeCostDetail",
+  describeCostExplorerSummary: "DescribeCostExplorerSummary",
+  describeCostSummaryByProduct: "DescribeCostSummaryByProduct",
+  describeCostSummaryByProject: "DescribeCostSummaryByProject",
+  describeCostSummaryByRegion: "DescribeCostSummaryByRegion",
+  describeCostSummaryByResource: "DescribeCostSummaryByResource",
+  describeDealsByCond: "DescribeDealsByCond",
+  describeDosageCosDetailByDate: "DescribeDosageCosDetailByDate",
+  describeGatherResource: "DescribeGatherResource",
+  describeGatherRuleDetail: "DescribeGatherRuleDetail",
+  describeOrgMemberAccountBalance: "DescribeOrgMemberAccountBalance",
+  describeRenewInstances: "DescribeRenewInstances",
+  describeTagList: "DescribeTagList",
+  describeVoucherInfo: "DescribeVoucherInfo",
+  describeVoucherUsageDetails: "DescribeVoucherUsageDetails",
+  modifyAllocationRule: "ModifyAllocationRule",
+  modifyAllocationUnit: "ModifyAllocationUnit",
+  modifyBudget: "ModifyBudget",
+  modifyGatherRule: "ModifyGatherRule",
+  payDeals: "PayDeals",
+  refundInstance: "RefundInstance",
+  renewInstance: "RenewInstance",
+  setRenewal: "SetRenewal",
+};

@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { CamClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -1931,6 +1931,92 @@ export function isCamError(err: unknown, method?: keyof CamActionErrorCodes): bo
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof CamActionErrorCodes, string>> = {
+  addUser: "AddUser",
+  addUserToGroup: "AddUserToGroup",
+  attachGroupPolicy: "AttachGroupPolicy",
+  attachRolePolicy: "AttachRolePolicy",
+  attachUserPolicy: "AttachUserPolicy",
+  consumeCustomMFAToken: "ConsumeCustomMFAToken",
+  createAccessKey: "CreateAccessKey",
+  createGroup: "CreateGroup",
+  createOIDCConfig: "CreateOIDCConfig",
+  createPolicy: "CreatePolicy",
+  createPolicyVersion: "CreatePolicyVersion",
+  createRole: "CreateRole",
+  createSAMLProvider: "CreateSAMLProvider",
+  createServiceLinkedRole: "CreateServiceLinkedRole",
+  createUserOIDCConfig: "CreateUserOIDCConfig",
+  createUserSAMLConfig: "CreateUserSAMLConfig",
+  deleteAccessKey: "DeleteAccessKey",
+  deleteGroup: "DeleteGroup",
+  deleteOIDCConfig: "DeleteOIDCConfig",
+  deletePolicy: "DeletePolicy",
+  deletePolicyVersion: "DeletePolicyVersion",
+  deleteRole: "DeleteRole",
+  deleteRolePermissionsBoundary: "DeleteRolePermissionsBoundary",
+  deleteSAMLProvider: "DeleteSAMLProvider",
+  deleteServiceLinkedRole: "DeleteServiceLinkedRole",
+  deleteUser: "DeleteUser",
+  deleteUserPermissionsBoundary: "DeleteUserPermissionsBoundary",
+  describeOIDCConfig: "DescribeOIDCConfig",
+  describeRoleList: "DescribeRoleList",
+  describeSafeAuthFlagColl: "DescribeSafeAuthFlagColl",
+  describeSafeAuthFlagIntl: "DescribeSafeAuthFlagIntl",
+  describeSubAccounts: "DescribeSubAccounts",
+  describeUserOIDCConfig: "DescribeUserOIDCConfig",
+  describeUserSAMLConfig: "DescribeUserSAMLConfig",
+  detachGroupPolicy: "DetachGroupPolicy",
+  detachRolePolicy: "DetachRolePolicy",
+  detachUserPolicy: "DetachUserPolicy",
+  disableUserSSO: "DisableUserSSO",
+  getAccountSummary: "GetAccountSummary",
+  getCustomMFATokenInfo: "GetCustomMFATokenInfo",
+  getGroup: "GetGroup",
+  getPasswordRules: "GetPasswordRules",
+  getPolicy: "GetPolicy",
+  getPolicyVersion: "GetPolicyVersion",
+  getRole: "GetRole",
+  getSAMLProvider: "GetSAMLProvider",
+  getSecurityLastUsed: "GetSecurityLastUsed",
+  getServiceLinkedRoleDeletionStatus: "GetServiceLinkedRoleDeletionStatus",
+  getUser: "GetUser",
+  getUserAppId: "GetUserAppId",
+  listAccessKeys: "ListAccessKeys",
+  listAttachedGroupPolicies: "ListAttachedGroupPolicies",
+  listAttachedRolePolicies: "ListAttachedRolePolicies",
+  listAttachedUserAllPolicies: "ListAttachedUserAllPolicies",
+  listAttachedUserPolicies: "ListAttachedUserPolicies",
+  listCollaborators: "ListCollaborators",
+  listEntitiesForPolicy: "ListEntitiesForPolicy",
+  listGroups: "ListGroups",
+  listGroupsForUser: "ListGroupsForUser",
+  listPolicies: "ListPolicies",
+  listPolicyVersions: "ListPolicyVersions",
+  listSAMLProviders: "ListSAMLProviders",
+  listUsers: "ListUsers",
+  listUsersForGroup: "ListUsersForGroup",
+  putRolePermissionsBoundary: "PutRolePermissionsBoundary",
+  putUserPermissionsBoundary: "PutUserPermissionsBoundary",
+  removeUserFromGroup: "RemoveUserFromGroup",
+  setDefaultPolicyVersion: "SetDefaultPolicyVersion",
+  setMfaFlag: "SetMfaFlag",
+  tagRole: "TagRole",
+  untagRole: "UntagRole",
+  updateAccessKey: "UpdateAccessKey",
+  updateAssumeRolePolicy: "UpdateAssumeRolePolicy",
+  updateGroup: "UpdateGroup",
+  updateOIDCConfig: "UpdateOIDCConfig",
+  updatePasswordRules: "UpdatePasswordRules",
+  updatePolicy: "UpdatePolicy",
+  updateRoleConsoleLogin: "UpdateRoleConsoleLogin",
+  updateRoleDescription: "UpdateRoleDescription",
+  updateSAMLProvider: "UpdateSAMLProvider",
+  updateUser: "UpdateUser",
+  updateUserOIDCConfig: "UpdateUserOIDCConfig",
+  updateUserSAMLConfig: "UpdateUserSAMLConfig",
+};

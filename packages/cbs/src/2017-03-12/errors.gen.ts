@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { CbsClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -1182,6 +1182,53 @@ export function isCbsError(err: unknown, method?: keyof CbsActionErrorCodes): bo
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof CbsActionErrorCodes, string>> = {
+  applyDiskBackup: "ApplyDiskBackup",
+  applySnapshot: "ApplySnapshot",
+  applySnapshotGroup: "ApplySnapshotGroup",
+  attachDisks: "AttachDisks",
+  bindAutoSnapshotPolicy: "BindAutoSnapshotPolicy",
+  copySnapshotCrossRegions: "CopySnapshotCrossRegions",
+  createAutoSnapshotPolicy: "CreateAutoSnapshotPolicy",
+  createDiskBackup: "CreateDiskBackup",
+  createDisks: "CreateDisks",
+  createSnapshot: "CreateSnapshot",
+  createSnapshotGroup: "CreateSnapshotGroup",
+  deleteAutoSnapshotPolicies: "DeleteAutoSnapshotPolicies",
+  deleteDiskBackups: "DeleteDiskBackups",
+  deleteSnapshotGroup: "DeleteSnapshotGroup",
+  deleteSnapshots: "DeleteSnapshots",
+  describeAutoSnapshotPolicies: "DescribeAutoSnapshotPolicies",
+  describeDiskAssociatedAutoSnapshotPolicy: "DescribeDiskAssociatedAutoSnapshotPolicy",
+  describeDiskBackups: "DescribeDiskBackups",
+  describeDiskConfigQuota: "DescribeDiskConfigQuota",
+  describeDiskStoragePool: "DescribeDiskStoragePool",
+  describeDisks: "DescribeDisks",
+  describeInstancesDiskNum: "DescribeInstancesDiskNum",
+  describeSnapshotGroups: "DescribeSnapshotGroups",
+  describeSnapshotOverview: "DescribeSnapshotOverview",
+  describeSnapshotSharePermission: "DescribeSnapshotSharePermission",
+  describeSnapshots: "DescribeSnapshots",
+  detachDisks: "DetachDisks",
+  getSnapOverview: "GetSnapOverview",
+  initializeDisks: "InitializeDisks",
+  inquirePriceModifyDiskBackupQuota: "InquirePriceModifyDiskBackupQuota",
+  inquirePriceModifyDiskExtraPerformance: "InquirePriceModifyDiskExtraPerformance",
+  inquiryPriceCreateDisks: "InquiryPriceCreateDisks",
+  inquiryPriceRenewDisks: "InquiryPriceRenewDisks",
+  inquiryPriceResizeDisk: "InquiryPriceResizeDisk",
+  modifyAutoSnapshotPolicyAttribute: "ModifyAutoSnapshotPolicyAttribute",
+  modifyDiskAttributes: "ModifyDiskAttributes",
+  modifyDiskBackupQuota: "ModifyDiskBackupQuota",
+  modifyDiskExtraPerformance: "ModifyDiskExtraPerformance",
+  modifySnapshotAttribute: "ModifySnapshotAttribute",
+  modifySnapshotsSharePermission: "ModifySnapshotsSharePermission",
+  renewDisk: "RenewDisk",
+  resizeDisk: "ResizeDisk",
+  terminateDisks: "TerminateDisks",
+  unbindAutoSnapshotPolicy: "UnbindAutoSnapshotPolicy",
+};

@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { CdnClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -2764,6 +2764,49 @@ export function isCdnError(err: unknown, method?: keyof CdnActionErrorCodes): bo
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof CdnActionErrorCodes, string>> = {
+  addCLSTopicDomains: "AddCLSTopicDomains",
+  addCdnDomain: "AddCdnDomain",
+  createClsLogTopic: "CreateClsLogTopic",
+  deleteCdnDomain: "DeleteCdnDomain",
+  deleteClsLogTopic: "DeleteClsLogTopic",
+  describeBillingData: "DescribeBillingData",
+  describeCdnData: "DescribeCdnData",
+  describeCdnDomainLogs: "DescribeCdnDomainLogs",
+  describeCdnIp: "DescribeCdnIp",
+  describeCdnOriginIp: "DescribeCdnOriginIp",
+  describeCertDomains: "DescribeCertDomains",
+  describeDomains: "DescribeDomains",
+  describeDomainsConfig: "DescribeDomainsConfig",
+  describeIpStatus: "DescribeIpStatus",
+  describeIpVisit: "DescribeIpVisit",
+  describeMapInfo: "DescribeMapInfo",
+  describeOriginData: "DescribeOriginData",
+  describePayType: "DescribePayType",
+  describePurgeQuota: "DescribePurgeQuota",
+  describePurgeTasks: "DescribePurgeTasks",
+  describePushQuota: "DescribePushQuota",
+  describePushTasks: "DescribePushTasks",
+  describeReportData: "DescribeReportData",
+  describeUrlViolations: "DescribeUrlViolations",
+  disableClsLogTopic: "DisableClsLogTopic",
+  duplicateDomainConfig: "DuplicateDomainConfig",
+  enableClsLogTopic: "EnableClsLogTopic",
+  listClsLogTopics: "ListClsLogTopics",
+  listClsTopicDomains: "ListClsTopicDomains",
+  listTopData: "ListTopData",
+  manageClsTopicDomains: "ManageClsTopicDomains",
+  modifyDomainConfig: "ModifyDomainConfig",
+  purgePathCache: "PurgePathCache",
+  purgeUrlsCache: "PurgeUrlsCache",
+  pushUrlsCache: "PushUrlsCache",
+  searchClsLog: "SearchClsLog",
+  startCdnDomain: "StartCdnDomain",
+  stopCdnDomain: "StopCdnDomain",
+  updateDomainConfig: "UpdateDomainConfig",
+  updatePayType: "UpdatePayType",
+};

@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { ClbClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -463,6 +463,20 @@ export function isClbError(err: unknown, method?: keyof ClbActionErrorCodes): bo
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof ClbActionErrorCodes, string>> = {
+  batchModifyTargetWeight: "BatchModifyTargetWeight",
+  cloneLoadBalancer: "CloneLoadBalancer",
+  createLoadBalancer: "CreateLoadBalancer",
+  describeClassicalLBListeners: "DescribeClassicalLBListeners",
+  describeCustomizedConfigAssociateList: "DescribeCustomizedConfigAssociateList",
+  describeCustomizedConfigList: "DescribeCustomizedConfigList",
+  describeLoadBalancerListByCertId: "DescribeLoadBalancerListByCertId",
+  describeLoadBalancers: "DescribeLoadBalancers",
+  describeLoadBalancersDetail: "DescribeLoadBalancersDetail",
+  describeTargetHealth: "DescribeTargetHealth",
+  setCustomizedConfigForLoadBalancer: "SetCustomizedConfigForLoadBalancer",
+};

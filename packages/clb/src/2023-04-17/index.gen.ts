@@ -36,3 +36,21 @@ export {
 export { ClbClient } from "./client.gen.js";
 export * from "./errors.gen.js";
 export * from "./models.gen.js";
+export {
+  batchModifyTargetWeight,
+  ClbBaseClient,
+  cloneLoadBalancer,
+  createLoadBalancer,
+  describeClassicalLBListeners,
+  describeCustomizedConfigAssociateList,
+  describeCustomizedConfigList,
+  describeLoadBalancerListByCertId,
+  describeLoadBalancers,
+  describeLoadBalancersDetail,
+  describeTargetHealth,
+  paginateDescribeCustomizedConfigAssociateList,
+  paginateDescribeCustomizedConfigList,
+  paginateDescribeLoadBalancers,
+  paginateDescribeLoadBalancersDetail,
+  setCustomizedConfigForLoadBalancer,
+} from "./operations.gen.js";

@@ -8,8 +8,8 @@ import {
   type Paginated,
   type PaginateOptions,
   paginate,
-  ServiceClient,
 } from "@org/tc-core";
+import * as actions from "./actions.gen.js";
 import type {
   AddMachineGroupInfoErrorCode,
   ApplyConfigToMachineGroupErrorCode,
@@ -201,7 +201,6 @@ import type {
   SplitPartitionErrorCode,
   UploadLogErrorCode,
 } from "./errors.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
 import type {
   AddMachineGroupInfoRequest,
   AddMachineGroupInfoResponse,
@@ -614,6 +613,7 @@ import type {
   UploadLogResponse,
   WebCallbackInfo,
 } from "./models.gen.js";
+import { ClsBaseClient } from "./operations.gen.js";
 import {
   describeAlarmNoticesPaginator,
   describeAlarmShieldsPaginator,
@@ -655,7 +655,7 @@ import {
 import type { ChatCompletionsEvent } from "./streams.gen.js";
 
 /**
- * Client of Cloud Log Service (API 2020-10-16, `cls.tencentcloudapi.com`). Each method sends one action; requests are validated, rate limited, signed and retried by `@org/tc-core`.
+ * Client of Cloud Log Service (API 2020-10-16, `cls.tencentcloudapi.com`). Each method sends one action; requests are validated, rate limited, signed and retried by `@org/tc-core`. The convenient form: for bundles holding only the actions an app calls, use {@link ClsBaseClient} with the standalone functions (`addMachineGroupInfo(client, request)`), which share this implementation.
  *
  * Credentials come from `options.credentials`, else the environment variables, the profile file, TKE OIDC or the CVM instance role, in that order. Call `close()` when done to release pooled connections.
  * @example
@@ -664,14 +664,14 @@ import type { ChatCompletionsEvent } from "./streams.gen.js";
  * const response = await client.describeAlarmNotices();
  * ```
  */
-export class ClsClient extends ServiceClient {
+export class ClsClient extends ClsBaseClient {
   /**
    * Creates a client; nothing is sent until the first call.
    * @param options - Region, credentials, endpoint, timeouts, retries, rate limiting, validation, hooks.
    * @throws `ConfigurationError` for options that cannot work together.
    */
   constructor(options: ClientOptions = {}) {
-    super(serviceMeta, options);
+    super(options);
   }
 
   /**

@@ -85,7 +85,6 @@ export class CommonClient {
       version,
       endpoint: `${service}.tencentcloudapi.com`,
       intlEndpoint: `${service}.intl.tencentcloudapi.com`,
-      shapes: {},
     };
     // Validation happens here, per action: the inner client cannot validate actions outside the metadata.
     this.#client = new ServiceClient(meta, { ...clientOptions, validate: false });
@@ -105,7 +104,7 @@ export class CommonClient {
   async call<T = unknown>(action: string, params: object = {}, options: CallOptions = {}): Promise<T> {
     const meta = this.#actionMeta(action);
     if (this.#validate && this.#known.has(action)) {
-      const problems = validateRequest(this.#metadata!.serviceMeta.shapes, meta.input, params);
+      const problems = validateRequest(meta.shapes ?? this.#metadata!.serviceMeta.shapes ?? {}, meta.input, params);
       if (problems.length > 0) throw new ValidationError(problems, this.#metadata!.serviceMeta.service, action);
     }
     return this.#client.invoke<T>(meta, params, options);

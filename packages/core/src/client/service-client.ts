@@ -8,7 +8,7 @@ import { NetworkError } from "../errors/network-error.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
 import { type SdkError, withContext } from "../errors/sdk-error.js";
 import { stringifyJson } from "../json/stringify.js";
-import type { ActionMeta, ServiceMeta } from "../meta.js";
+import type { ActionMeta, ServiceMeta, ShapeTable } from "../meta.js";
 import type { RateLimiter } from "../rate-limit/limiter.js";
 import { LocalRateLimiter } from "../rate-limit/local.js";
 import { isRetryable, type RetryPolicy, resolveRetryPolicy } from "../retry/policy.js";
@@ -309,7 +309,7 @@ export class ServiceClient {
   /** Validates and serialises a request; a cycle or absurd depth is a ValidationError, never a stack overflow. */
   #serialize(action: ActionMeta, request: object): Buffer {
     if (this.#validate) {
-      const problems = validateRequest(this.#meta.shapes, action.input, request);
+      const problems = validateRequest(shapesOf(action, this.#meta), action.input, request);
       if (problems.length > 0) throw new ValidationError(problems, this.#meta.service, action.name);
     }
     try {
@@ -494,6 +494,11 @@ function localLimiter(options: RateLimitOptions, now: (() => number) | undefined
     ...(now === undefined ? {} : { now }),
     ...(options.burst === undefined ? {} : { burst: options.burst }),
   });
+}
+
+/** The table an action's request shape is in: its own (generated packages), else the service's. */
+function shapesOf(action: ActionMeta, meta: ServiceMeta): ShapeTable {
+  return action.shapes ?? meta.shapes ?? {};
 }
 
 /** What one attempt needs. */

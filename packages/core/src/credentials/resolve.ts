@@ -1,6 +1,7 @@
 import { cachedProvider } from "./cache.js";
-import { type DefaultCredentialChainOptions, defaultCredentialChain } from "./chain.js";
+import type { DefaultCredentialChainOptions } from "./chain.js";
 import { CredentialsError } from "./errors.js";
+import { lazyDefaultCredentialChain } from "./lazy-chain.js";
 import { sealCredentials } from "./sealed.js";
 import type { CredentialProvider, Credentials } from "./types.js";
 
@@ -16,13 +17,14 @@ export function staticCredentials(credentials: Credentials): CredentialProvider 
 /**
  * Turns the `credentials` client option into the provider the client calls before signing each
  * request: explicit keys → {@link staticCredentials}; a function → that function, cached (return
- * `expiresAt` to have it called again 5 minutes before expiry); nothing → {@link defaultCredentialChain}.
+ * `expiresAt` to have it called again 5 minutes before expiry); nothing → the default chain
+ * (`defaultCredentialChain` from `@org/tc-core/credentials`), loaded with the first call.
  */
 export function resolveCredentialProvider(
   credentials: Credentials | CredentialProvider | undefined,
   options: DefaultCredentialChainOptions = {},
 ): CredentialProvider {
-  if (credentials === undefined) return defaultCredentialChain(options);
+  if (credentials === undefined) return lazyDefaultCredentialChain(options);
   if (typeof credentials === "function") {
     return cachedProvider(credentials, {
       ...(options.now === undefined ? {} : { now: options.now }),

@@ -91,7 +91,7 @@ export async function startMockServer<C extends object = MockCollections>(
       } catch {
         throw new MockApiError("InvalidParameter", "The request body is not valid JSON.");
       }
-      rejectInvalid(validateRequest(data.meta.shapes, meta.input, parsed));
+      rejectInvalid(validateRequest(meta.shapes ?? data.meta.shapes ?? {}, meta.input, parsed));
       const result = answer(data, collections, tasks, action, parsed as Record<string, unknown>);
       const record = { action, region, request: parsed, requestId, errorCode: undefined, receivedAt };
       const payload = { ...result, RequestId: requestId };

@@ -1,6 +1,7 @@
 import { Agent as HttpAgent } from "node:http";
-import { type AgentOptions, Agent as HttpsAgent } from "node:https";
+import type { AgentOptions, Agent as HttpsAgent } from "node:https";
 import type { ResolvedEndpoint } from "../endpoint/resolve.js";
+import { loadHttps } from "./https-module.js";
 import { parseProxyUrl, resolveProxy } from "./proxy/env.js";
 
 /** How {@link AgentPool} connects; the proxy and agent fields of `NodeHttpTransportOptions`. */
@@ -32,7 +33,7 @@ export class AgentPool {
     this.#explicitProxy = typeof proxy === "string" ? parseProxyUrl(proxy, "the `proxy` option") : proxy;
   }
 
-  /** The agent for `endpoint`: synchronous except the first time a proxy is used. */
+  /** The agent for `endpoint`: synchronous except the first time a proxy or an https origin is used. */
   agentFor(endpoint: ResolvedEndpoint): HttpAgent | Promise<HttpAgent> {
     if (this.#options.agent !== undefined) return this.#options.agent;
     const route = this.#routes.get(endpoint.origin);
@@ -41,10 +42,16 @@ export class AgentPool {
       this.#explicitProxy === undefined ? resolveProxy(endpoint, undefined) : this.#explicitProxy || undefined;
     const secure = endpoint.protocol === "https:";
     let agent: HttpAgent | Promise<HttpAgent>;
-    if (proxy === undefined) {
-      agent = secure
-        ? (this.#https ??= this.#own(new HttpsAgent(this.#agentOptions())))
-        : (this.#http ??= this.#own(new HttpAgent(this.#agentOptions())));
+    if (proxy === undefined && !secure) {
+      agent = this.#http ??= this.#own(new HttpAgent(this.#agentOptions()));
+    } else if (proxy === undefined) {
+      agent =
+        this.#https ??
+        loadHttps().then(({ Agent }) => {
+          const https = (this.#https ??= this.#own(new Agent(this.#agentOptions())));
+          this.#routes.set(endpoint.origin, https);
+          return https;
+        });
     } else {
       agent = import("./proxy/tunnel-agent.js").then(({ createTunnelAgent }) => {
         const tunnel = this.#own(createTunnelAgent(proxy, secure, this.#agentOptions()));

@@ -1,5 +1,5 @@
 import { type ClientRequest, type Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
-import { type AgentOptions, request as httpsRequest } from "node:https";
+import type { AgentOptions } from "node:https";
 import { onAbort } from "../abort/on-abort.js";
 import { type OpenedStream, openNodeStream, type StreamingTransport, type StreamRequest } from "../stream/http.js";
 import { AgentPool } from "./agents.js";
@@ -14,6 +14,7 @@ import {
   timeoutFailure,
   tooLargeFailure,
 } from "./failures.js";
+import { loadedHttps, loadHttps } from "./https-module.js";
 import type { Transport, TransportRequest, TransportResponse } from "./types.js";
 
 /** Options of {@link NodeHttpTransport}. */
@@ -64,6 +65,10 @@ export class NodeHttpTransport implements Transport, StreamingTransport {
       return Promise.reject(error);
     }
     const agent = this.#agents.agentFor(request.endpoint);
+    // An https request through the caller's own agent or a tunnel may come before `node:https` was loaded.
+    if (request.endpoint.protocol === "https:" && loadedHttps() === undefined) {
+      return Promise.all([agent, loadHttps()]).then(([loaded]) => this.#send(loaded, request));
+    }
     if (agent instanceof Promise) return agent.then((loaded) => this.#send(loaded, request));
     return this.#send(agent, request);
   }
@@ -109,15 +114,16 @@ class Attempt {
     this.#resolve = resolve;
     this.#reject = reject;
     const { endpoint, body } = request;
-    const options = {
+    // `send()` loaded `node:https` before any https request got here.
+    const send = endpoint.protocol === "https:" ? (loadedHttps() as typeof import("node:https")).request : httpRequest;
+    const req = send({
       agent,
       method: "POST",
       hostname: endpoint.hostname,
       port: endpoint.port,
       path: "/",
       headers: request.headers,
-    };
-    const req = endpoint.protocol === "https:" ? httpsRequest(options) : httpRequest(options);
+    });
     this.#req = req;
     req.setHeader("Content-Length", body.byteLength);
     this.#timer = setTimeout(this.#onTimeout, request.timeoutMs);

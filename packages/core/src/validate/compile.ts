@@ -1,4 +1,4 @@
-import type { ServiceMeta, TypeCode } from "../meta.js";
+import type { ShapeTable, TypeCode } from "../meta.js";
 
 /** A type code parsed once, so validation never re-reads the compact strings. */
 export type CompiledType =
@@ -26,7 +26,7 @@ export interface CompiledShape {
   readonly byLowerCase: ReadonlyMap<string, string>;
 }
 
-type Shapes = ServiceMeta["shapes"];
+type Shapes = ShapeTable;
 
 const cache = new WeakMap<Shapes, ReadonlyMap<string, CompiledShape>>();
 

@@ -1,4 +1,4 @@
-import type { ServiceMeta } from "../meta.js";
+import type { ShapeTable } from "../meta.js";
 import { checkShape, type Problems } from "./check.js";
 import { compileShapes } from "./compile.js";
 
@@ -15,7 +15,7 @@ export { isValidationError, ValidationError } from "./validation-error.js";
  *
  * @throws TypeError when `shape` is not in the table or the table itself is malformed (a generator bug).
  */
-export function validateRequest(shapes: ServiceMeta["shapes"], shape: string, value: unknown): string[] {
+export function validateRequest(shapes: ShapeTable, shape: string, value: unknown): string[] {
   const compiled = compileShapes(shapes).get(shape);
   if (compiled === undefined) throw new TypeError(`Invalid service metadata: unknown request shape "${shape}"`);
   const problems: Problems = { path: [], list: [], ancestors: new Set() };

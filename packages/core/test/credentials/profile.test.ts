@@ -148,7 +148,8 @@ describe("profileCredentials", () => {
       import { createRequire } from "node:module";
       const cache = createRequire(import.meta.url).cache;
       const iniLoaded = () => Object.keys(cache).some((p) => /[\\\\/]node_modules[\\\\/]ini[\\\\/]/.test(p));
-      const core = await import(${JSON.stringify(fileURLToPath(new URL("../../src/index.ts", import.meta.url)))});
+      await import(${JSON.stringify(fileURLToPath(new URL("../../src/index.ts", import.meta.url)))});
+      const core = await import(${JSON.stringify(fileURLToPath(new URL("../../src/credentials/index.ts", import.meta.url)))});
       const atImport = iniLoaded();
       const { secretId } = await core.profileCredentials({ filepath: ${JSON.stringify(file)}, env: {} })();
       console.log(JSON.stringify({ atImport, afterRead: iniLoaded(), secretId }));

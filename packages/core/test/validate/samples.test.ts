@@ -8,14 +8,14 @@ const samples = Object.entries(fixture.samples).flatMap(([name, list]) =>
 
 describe("validation of sample requests (fixture service)", () => {
   it.each(samples)("%s: a sample request validates", (name, request) => {
-    expect(validateRequest(fixture.meta.shapes, `${name}Request`, request)).toEqual([]);
+    expect(validateRequest(fixture.meta.shapes ?? {}, `${name}Request`, request)).toEqual([]);
   });
 
   it.each(samples)("%s: the sample with its first member misspelt is rejected, naming the member", (name, request) => {
     const [first, value] = Object.entries(request)[0]!;
     const typo: Record<string, unknown> = { ...request, [first.toUpperCase()]: value };
     delete typo[first];
-    expect(validateRequest(fixture.meta.shapes, `${name}Request`, typo)).toContain(
+    expect(validateRequest(fixture.meta.shapes ?? {}, `${name}Request`, typo)).toContain(
       `${first.toUpperCase()}: unknown member (did you mean ${first}?)`,
     );
   });

@@ -7,10 +7,10 @@ import {
   type Paginated,
   type PaginateOptions,
   paginate,
-  ServiceClient,
   type WaitOptions,
   waitUntil,
 } from "@org/tc-core";
+import * as actions from "./actions.gen.js";
 import type {
   AllocateHostsErrorCode,
   AssociateInstancesKeyPairsErrorCode,
@@ -99,7 +99,6 @@ import type {
   SyncImagesErrorCode,
   TerminateInstancesErrorCode,
 } from "./errors.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
 import type {
   AllocateHostsRequest,
   AllocateHostsResponse,
@@ -283,6 +282,7 @@ import type {
   TerminateInstancesRequest,
   TerminateInstancesResponse,
 } from "./models.gen.js";
+import { CvmBaseClient } from "./operations.gen.js";
 import {
   describeChcHostsPaginator,
   describeDisasterRecoverGroupsPaginator,
@@ -299,7 +299,7 @@ import {
 import { instanceRunningWaiter, instanceStoppedWaiter } from "./state-waiters.gen.js";
 
 /**
- * Client of Cloud Virtual Machine (API 2017-03-12, `cvm.tencentcloudapi.com`). Each method sends one action; requests are validated, rate limited, signed and retried by `@org/tc-core`.
+ * Client of Cloud Virtual Machine (API 2017-03-12, `cvm.tencentcloudapi.com`). Each method sends one action; requests are validated, rate limited, signed and retried by `@org/tc-core`. The convenient form: for bundles holding only the actions an app calls, use {@link CvmBaseClient} with the standalone functions (`allocateHosts(client, request)`), which share this implementation.
  *
  * Credentials come from `options.credentials`, else the environment variables, the profile file, TKE OIDC or the CVM instance role, in that order. Call `close()` when done to release pooled connections.
  * @example
@@ -308,14 +308,14 @@ import { instanceRunningWaiter, instanceStoppedWaiter } from "./state-waiters.ge
  * const response = await client.describeChcHosts();
  * ```
  */
-export class CvmClient extends ServiceClient {
+export class CvmClient extends CvmBaseClient {
   /**
    * Creates a client; nothing is sent until the first call.
    * @param options - Region, credentials, endpoint, timeouts, retries, rate limiting, validation, hooks.
    * @throws `ConfigurationError` for options that cannot work together.
    */
   constructor(options: ClientOptions = {}) {
-    super(serviceMeta, options);
+    super(options);
   }
 
   /**

@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { DnspodClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -1906,6 +1906,49 @@ export function isDnspodError(err: unknown, method?: keyof DnspodActionErrorCode
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof DnspodActionErrorCodes, string>> = {
+  createDomain: "CreateDomain",
+  createDomainAlias: "CreateDomainAlias",
+  createDomainBatch: "CreateDomainBatch",
+  createDomainGroup: "CreateDomainGroup",
+  createPackageOrder: "CreatePackageOrder",
+  createRecord: "CreateRecord",
+  createRecordBatch: "CreateRecordBatch",
+  createRecordGroup: "CreateRecordGroup",
+  deleteDomain: "DeleteDomain",
+  deleteDomainAlias: "DeleteDomainAlias",
+  deleteDomainBatch: "DeleteDomainBatch",
+  deletePackageOrder: "DeletePackageOrder",
+  deleteRecord: "DeleteRecord",
+  deleteRecordGroup: "DeleteRecordGroup",
+  deleteShareDomain: "DeleteShareDomain",
+  describeDomain: "DescribeDomain",
+  describeDomainAliasList: "DescribeDomainAliasList",
+  describeDomainGroupList: "DescribeDomainGroupList",
+  describeDomainList: "DescribeDomainList",
+  describeDomainLogList: "DescribeDomainLogList",
+  describeDomainPurview: "DescribeDomainPurview",
+  describeDomainShareInfo: "DescribeDomainShareInfo",
+  describeRecord: "DescribeRecord",
+  describeRecordGroupList: "DescribeRecordGroupList",
+  describeRecordLineCategoryList: "DescribeRecordLineCategoryList",
+  describeRecordLineList: "DescribeRecordLineList",
+  describeRecordList: "DescribeRecordList",
+  describeRecordType: "DescribeRecordType",
+  describeSubdomainAnalytics: "DescribeSubdomainAnalytics",
+  modifyDomainLock: "ModifyDomainLock",
+  modifyDomainOwner: "ModifyDomainOwner",
+  modifyDomainRemark: "ModifyDomainRemark",
+  modifyDomainStatus: "ModifyDomainStatus",
+  modifyDomainUnlock: "ModifyDomainUnlock",
+  modifyRecord: "ModifyRecord",
+  modifyRecordBatch: "ModifyRecordBatch",
+  modifyRecordGroup: "ModifyRecordGroup",
+  modifyRecordRemark: "ModifyRecordRemark",
+  modifyRecordStatus: "ModifyRecordStatus",
+  modifyRecordToGroup: "ModifyRecordToGroup",
+};

@@ -2,7 +2,7 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import type { PaginatorMeta } from "@org/tc-core";
-import { actions } from "./metadata.gen.js";
+import * as actions from "./actions.gen.js";
 
 /** Pages of DescribeDomainList by `Offset`/`Limit`, items in `DomainList`. */
 export const describeDomainListPaginator: PaginatorMeta = {

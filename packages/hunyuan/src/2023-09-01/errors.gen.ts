@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { HunyuanClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -736,6 +736,27 @@ export function isHunyuanError(err: unknown, method?: keyof HunyuanActionErrorCo
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof HunyuanActionErrorCodes, string>> = {
+  chatTranslations: "ChatTranslations",
+  convert3DFormat: "Convert3DFormat",
+  describe3DSmartTopologyJob: "Describe3DSmartTopologyJob",
+  describeAutoRiggingJob: "DescribeAutoRiggingJob",
+  describeConvert3DFormatJob: "DescribeConvert3DFormatJob",
+  describeHunyuanTo3DUVJob: "DescribeHunyuanTo3DUVJob",
+  queryHunyuan3DPartJob: "QueryHunyuan3DPartJob",
+  queryHunyuanTo3DProJob: "QueryHunyuanTo3DProJob",
+  queryHunyuanTo3DRapidJob: "QueryHunyuanTo3DRapidJob",
+  queryHunyuanTo3DTextureEditJob: "QueryHunyuanTo3DTextureEditJob",
+  submit3DSmartTopologyJob: "Submit3DSmartTopologyJob",
+  submitAutoRiggingJob: "SubmitAutoRiggingJob",
+  submitConvert3DFormatJob: "SubmitConvert3DFormatJob",
+  submitHunyuan3DPartJob: "SubmitHunyuan3DPartJob",
+  submitHunyuanTo3DProJob: "SubmitHunyuanTo3DProJob",
+  submitHunyuanTo3DRapidJob: "SubmitHunyuanTo3DRapidJob",
+  submitHunyuanTo3DTextureEditJob: "SubmitHunyuanTo3DTextureEditJob",
+  submitHunyuanTo3DUVJob: "SubmitHunyuanTo3DUVJob",
+};

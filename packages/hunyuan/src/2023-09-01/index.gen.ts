@@ -27,4 +27,25 @@ export {
 export { HunyuanClient } from "./client.gen.js";
 export * from "./errors.gen.js";
 export * from "./models.gen.js";
+export {
+  chatTranslations,
+  convert3DFormat,
+  describe3DSmartTopologyJob,
+  describeAutoRiggingJob,
+  describeConvert3DFormatJob,
+  describeHunyuanTo3DUVJob,
+  HunyuanBaseClient,
+  queryHunyuan3DPartJob,
+  queryHunyuanTo3DProJob,
+  queryHunyuanTo3DRapidJob,
+  queryHunyuanTo3DTextureEditJob,
+  submit3DSmartTopologyJob,
+  submitAutoRiggingJob,
+  submitConvert3DFormatJob,
+  submitHunyuan3DPartJob,
+  submitHunyuanTo3DProJob,
+  submitHunyuanTo3DRapidJob,
+  submitHunyuanTo3DTextureEditJob,
+  submitHunyuanTo3DUVJob,
+} from "./operations.gen.js";
 export type { ChatTranslationsEvent } from "./streams.gen.js";

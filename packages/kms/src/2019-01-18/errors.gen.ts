@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { KmsClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -1565,6 +1565,78 @@ export function isKmsError(err: unknown, method?: keyof KmsActionErrorCodes): bo
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof KmsActionErrorCodes, string>> = {
+  archiveKey: "ArchiveKey",
+  asymmetricRsaDecrypt: "AsymmetricRsaDecrypt",
+  asymmetricSm2Decrypt: "AsymmetricSm2Decrypt",
+  bindCloudResource: "BindCloudResource",
+  cancelDataKeyDeletion: "CancelDataKeyDeletion",
+  cancelKeyArchive: "CancelKeyArchive",
+  cancelKeyDeletion: "CancelKeyDeletion",
+  createKey: "CreateKey",
+  createWhiteBoxKey: "CreateWhiteBoxKey",
+  decrypt: "Decrypt",
+  deleteImportedKeyMaterial: "DeleteImportedKeyMaterial",
+  deleteWhiteBoxKey: "DeleteWhiteBoxKey",
+  describeDataKey: "DescribeDataKey",
+  describeDataKeys: "DescribeDataKeys",
+  describeKey: "DescribeKey",
+  describeKeys: "DescribeKeys",
+  describeWhiteBoxDecryptKey: "DescribeWhiteBoxDecryptKey",
+  describeWhiteBoxDeviceFingerprints: "DescribeWhiteBoxDeviceFingerprints",
+  describeWhiteBoxKey: "DescribeWhiteBoxKey",
+  describeWhiteBoxKeyDetails: "DescribeWhiteBoxKeyDetails",
+  describeWhiteBoxServiceStatus: "DescribeWhiteBoxServiceStatus",
+  disableDataKey: "DisableDataKey",
+  disableDataKeys: "DisableDataKeys",
+  disableKey: "DisableKey",
+  disableKeyRotation: "DisableKeyRotation",
+  disableKeys: "DisableKeys",
+  disableWhiteBoxKey: "DisableWhiteBoxKey",
+  disableWhiteBoxKeys: "DisableWhiteBoxKeys",
+  enableDataKey: "EnableDataKey",
+  enableDataKeys: "EnableDataKeys",
+  enableKey: "EnableKey",
+  enableKeyRotation: "EnableKeyRotation",
+  enableKeys: "EnableKeys",
+  enableWhiteBoxKey: "EnableWhiteBoxKey",
+  enableWhiteBoxKeys: "EnableWhiteBoxKeys",
+  encrypt: "Encrypt",
+  encryptByWhiteBox: "EncryptByWhiteBox",
+  generateDataKey: "GenerateDataKey",
+  generateRandom: "GenerateRandom",
+  getDataKeyCiphertextBlob: "GetDataKeyCiphertextBlob",
+  getDataKeyPlaintext: "GetDataKeyPlaintext",
+  getKeyRotationStatus: "GetKeyRotationStatus",
+  getParametersForImport: "GetParametersForImport",
+  getPublicKey: "GetPublicKey",
+  getRegions: "GetRegions",
+  getServiceStatus: "GetServiceStatus",
+  importDataKey: "ImportDataKey",
+  importKeyMaterial: "ImportKeyMaterial",
+  listAlgorithms: "ListAlgorithms",
+  listDataKeyDetail: "ListDataKeyDetail",
+  listDataKeys: "ListDataKeys",
+  listKeyDetail: "ListKeyDetail",
+  listKeys: "ListKeys",
+  overwriteWhiteBoxDeviceFingerprints: "OverwriteWhiteBoxDeviceFingerprints",
+  postQuantumCryptoDecrypt: "PostQuantumCryptoDecrypt",
+  postQuantumCryptoEncrypt: "PostQuantumCryptoEncrypt",
+  postQuantumCryptoSign: "PostQuantumCryptoSign",
+  postQuantumCryptoVerify: "PostQuantumCryptoVerify",
+  reEncrypt: "ReEncrypt",
+  rotateKey: "RotateKey",
+  scheduleDataKeyDeletion: "ScheduleDataKeyDeletion",
+  scheduleKeyDeletion: "ScheduleKeyDeletion",
+  signByAsymmetricKey: "SignByAsymmetricKey",
+  unbindCloudResource: "UnbindCloudResource",
+  updateAlias: "UpdateAlias",
+  updateDataKeyDescription: "UpdateDataKeyDescription",
+  updateDataKeyName: "UpdateDataKeyName",
+  updateKeyDescription: "UpdateKeyDescription",
+  verifyByAsymmetricKey: "VerifyByAsymmetricKey",
+};

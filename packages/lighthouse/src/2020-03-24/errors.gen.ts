@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { LighthouseClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -3002,6 +3002,87 @@ export function isLighthouseError(err: unknown, method?: keyof LighthouseActionE
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof LighthouseActionErrorCodes, string>> = {
+  applyInstanceSnapshot: "ApplyInstanceSnapshot",
+  associateInstancesKeyPairs: "AssociateInstancesKeyPairs",
+  attachCcn: "AttachCcn",
+  attachDisks: "AttachDisks",
+  cancelShareBlueprintAcrossAccounts: "CancelShareBlueprintAcrossAccounts",
+  createBlueprint: "CreateBlueprint",
+  createDisks: "CreateDisks",
+  createFirewallRules: "CreateFirewallRules",
+  createInstanceSnapshot: "CreateInstanceSnapshot",
+  createInstances: "CreateInstances",
+  createKeyPair: "CreateKeyPair",
+  deleteBlueprints: "DeleteBlueprints",
+  deleteFirewallRules: "DeleteFirewallRules",
+  deleteKeyPairs: "DeleteKeyPairs",
+  deleteSnapshots: "DeleteSnapshots",
+  describeAllScenes: "DescribeAllScenes",
+  describeBlueprintInstances: "DescribeBlueprintInstances",
+  describeBlueprints: "DescribeBlueprints",
+  describeBundleDiscount: "DescribeBundleDiscount",
+  describeBundles: "DescribeBundles",
+  describeCcnAttachedInstances: "DescribeCcnAttachedInstances",
+  describeDiskConfigs: "DescribeDiskConfigs",
+  describeDiskDiscount: "DescribeDiskDiscount",
+  describeDisks: "DescribeDisks",
+  describeDisksDeniedActions: "DescribeDisksDeniedActions",
+  describeDisksReturnable: "DescribeDisksReturnable",
+  describeFirewallRules: "DescribeFirewallRules",
+  describeFirewallRulesTemplate: "DescribeFirewallRulesTemplate",
+  describeGeneralResourceQuotas: "DescribeGeneralResourceQuotas",
+  describeImagesToShare: "DescribeImagesToShare",
+  describeInstanceVncUrl: "DescribeInstanceVncUrl",
+  describeInstances: "DescribeInstances",
+  describeInstancesDeniedActions: "DescribeInstancesDeniedActions",
+  describeInstancesDiskNum: "DescribeInstancesDiskNum",
+  describeInstancesReturnable: "DescribeInstancesReturnable",
+  describeInstancesTrafficPackages: "DescribeInstancesTrafficPackages",
+  describeKeyPairs: "DescribeKeyPairs",
+  describeModifyInstanceBundles: "DescribeModifyInstanceBundles",
+  describeRegions: "DescribeRegions",
+  describeResetInstanceBlueprints: "DescribeResetInstanceBlueprints",
+  describeScenes: "DescribeScenes",
+  describeSnapshots: "DescribeSnapshots",
+  describeSnapshotsDeniedActions: "DescribeSnapshotsDeniedActions",
+  describeZones: "DescribeZones",
+  detachCcn: "DetachCcn",
+  detachDisks: "DetachDisks",
+  disassociateInstancesKeyPairs: "DisassociateInstancesKeyPairs",
+  importKeyPair: "ImportKeyPair",
+  inquirePriceCreateBlueprint: "InquirePriceCreateBlueprint",
+  inquirePriceCreateDisks: "InquirePriceCreateDisks",
+  inquirePriceCreateInstances: "InquirePriceCreateInstances",
+  inquirePriceRenewDisks: "InquirePriceRenewDisks",
+  inquirePriceRenewInstances: "InquirePriceRenewInstances",
+  isolateDisks: "IsolateDisks",
+  isolateInstances: "IsolateInstances",
+  modifyBlueprintAttribute: "ModifyBlueprintAttribute",
+  modifyDisksAttribute: "ModifyDisksAttribute",
+  modifyDisksRenewFlag: "ModifyDisksRenewFlag",
+  modifyFirewallRuleDescription: "ModifyFirewallRuleDescription",
+  modifyFirewallRules: "ModifyFirewallRules",
+  modifyImageSharePermission: "ModifyImageSharePermission",
+  modifyInstancesAttribute: "ModifyInstancesAttribute",
+  modifyInstancesBundle: "ModifyInstancesBundle",
+  modifyInstancesRenewFlag: "ModifyInstancesRenewFlag",
+  modifySnapshotAttribute: "ModifySnapshotAttribute",
+  rebootInstances: "RebootInstances",
+  renewDisks: "RenewDisks",
+  renewInstances: "RenewInstances",
+  resetAttachCcn: "ResetAttachCcn",
+  resetInstance: "ResetInstance",
+  resetInstancesPassword: "ResetInstancesPassword",
+  resizeDisks: "ResizeDisks",
+  shareBlueprintAcrossAccounts: "ShareBlueprintAcrossAccounts",
+  startInstances: "StartInstances",
+  stopInstances: "StopInstances",
+  syncBlueprint: "SyncBlueprint",
+  terminateDisks: "TerminateDisks",
+  terminateInstances: "TerminateInstances",
+};

@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { MongodbClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -1477,6 +1477,78 @@ export function isMongodbError(err: unknown, method?: keyof MongodbActionErrorCo
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof MongodbActionErrorCodes, string>> = {
+  assignProject: "AssignProject",
+  closeAuditService: "CloseAuditService",
+  createAccountUser: "CreateAccountUser",
+  createBackupDBInstance: "CreateBackupDBInstance",
+  createBackupDownloadTask: "CreateBackupDownloadTask",
+  createDBInstance: "CreateDBInstance",
+  createDBInstanceHour: "CreateDBInstanceHour",
+  createDBInstanceParamTpl: "CreateDBInstanceParamTpl",
+  createLogDownloadTask: "CreateLogDownloadTask",
+  deleteAccountUser: "DeleteAccountUser",
+  deleteDBBackups: "DeleteDBBackups",
+  deleteLogDownloadTask: "DeleteLogDownloadTask",
+  describeAccountUsers: "DescribeAccountUsers",
+  describeAsyncRequestInfo: "DescribeAsyncRequestInfo",
+  describeAuditConfig: "DescribeAuditConfig",
+  describeAuditLogFiles: "DescribeAuditLogFiles",
+  describeAuditLogs: "DescribeAuditLogs",
+  describeBackupDownloadTask: "DescribeBackupDownloadTask",
+  describeBackupRules: "DescribeBackupRules",
+  describeClientConnections: "DescribeClientConnections",
+  describeCurrentOp: "DescribeCurrentOp",
+  describeDBBackups: "DescribeDBBackups",
+  describeDBInstanceDeal: "DescribeDBInstanceDeal",
+  describeDBInstanceNamespace: "DescribeDBInstanceNamespace",
+  describeDBInstanceNodeProperty: "DescribeDBInstanceNodeProperty",
+  describeDBInstanceParamTpl: "DescribeDBInstanceParamTpl",
+  describeDBInstanceParamTplDetail: "DescribeDBInstanceParamTplDetail",
+  describeDBInstances: "DescribeDBInstances",
+  describeDetailedSlowLogs: "DescribeDetailedSlowLogs",
+  describeInstanceParams: "DescribeInstanceParams",
+  describeInstanceSSL: "DescribeInstanceSSL",
+  describeLogDownloadTasks: "DescribeLogDownloadTasks",
+  describeMongodbLogs: "DescribeMongodbLogs",
+  describePasswordRotation: "DescribePasswordRotation",
+  describeSRVConnectionDomain: "DescribeSRVConnectionDomain",
+  describeSecurityGroup: "DescribeSecurityGroup",
+  describeSlowLogPatterns: "DescribeSlowLogPatterns",
+  describeSlowLogs: "DescribeSlowLogs",
+  describeSpecInfo: "DescribeSpecInfo",
+  disableSRVConnectionUrl: "DisableSRVConnectionUrl",
+  enablePasswordRotation: "EnablePasswordRotation",
+  enableSRVConnectionUrl: "EnableSRVConnectionUrl",
+  enableTransparentDataEncryption: "EnableTransparentDataEncryption",
+  enableWanService: "EnableWanService",
+  flushInstanceRouterConfig: "FlushInstanceRouterConfig",
+  inquirePriceCreateDBInstances: "InquirePriceCreateDBInstances",
+  inquirePriceModifyDBInstanceSpec: "InquirePriceModifyDBInstanceSpec",
+  inquirePriceRenewDBInstances: "InquirePriceRenewDBInstances",
+  instanceEnableSSL: "InstanceEnableSSL",
+  isolateDBInstance: "IsolateDBInstance",
+  killOps: "KillOps",
+  modifyBackupExpireTime: "ModifyBackupExpireTime",
+  modifyDBInstanceNetworkAddress: "ModifyDBInstanceNetworkAddress",
+  modifyDBInstanceSecurityGroup: "ModifyDBInstanceSecurityGroup",
+  modifyDBInstanceSpec: "ModifyDBInstanceSpec",
+  modifyInstanceAz: "ModifyInstanceAz",
+  modifyInstanceParams: "ModifyInstanceParams",
+  modifySRVConnectionUrl: "ModifySRVConnectionUrl",
+  offlineIsolatedDBInstance: "OfflineIsolatedDBInstance",
+  renameInstance: "RenameInstance",
+  renewDBInstances: "RenewDBInstances",
+  resetDBInstancePassword: "ResetDBInstancePassword",
+  restoreDBInstance: "RestoreDBInstance",
+  setAccountUserPrivilege: "SetAccountUserPrivilege",
+  setDBInstanceDeletionProtection: "SetDBInstanceDeletionProtection",
+  setInstanceMaintenance: "SetInstanceMaintenance",
+  terminateDBInstances: "TerminateDBInstances",
+  upgradeDBInstanceKernelVersion: "UpgradeDBInstanceKernelVersion",
+  upgradeDbInstanceVersion: "UpgradeDbInstanceVersion",
+};

@@ -25,3 +25,4 @@ export {
 export { MonitorClient } from "./client.gen.js";
 export * from "./errors.gen.js";
 export * from "./models.gen.js";
+export { describeAlarmNotifyHistories, MonitorBaseClient } from "./operations.gen.js";

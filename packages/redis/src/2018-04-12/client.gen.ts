@@ -7,11 +7,11 @@ import {
   type Paginated,
   type PaginateOptions,
   paginate,
-  ServiceClient,
   type WaitOptions,
   waitFor,
   waitUntil,
 } from "@org/tc-core";
+import * as actions from "./actions.gen.js";
 import type {
   AddReplicationInstanceErrorCode,
   AllocateWanAddressErrorCode,
@@ -133,7 +133,6 @@ import type {
   UpgradeSmallVersionErrorCode,
   UpgradeVersionToMultiAvailabilityZonesErrorCode,
 } from "./errors.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
 import type {
   Account,
   AddReplicationInstanceRequest,
@@ -388,6 +387,7 @@ import type {
   UpgradeVersionToMultiAvailabilityZonesRequest,
   UpgradeVersionToMultiAvailabilityZonesResponse,
 } from "./models.gen.js";
+import { RedisBaseClient } from "./operations.gen.js";
 import {
   describeCommonDBInstancesPaginator,
   describeExportTasksPaginator,
@@ -410,7 +410,7 @@ import { instanceRunningWaiter } from "./state-waiters.gen.js";
 import { type TaskDoneTarget, taskDoneWaiter } from "./waiters.gen.js";
 
 /**
- * Client of TencentDB for Redis (API 2018-04-12, `redis.tencentcloudapi.com`). Each method sends one action; requests are validated, rate limited, signed and retried by `@org/tc-core`.
+ * Client of TencentDB for Redis (API 2018-04-12, `redis.tencentcloudapi.com`). Each method sends one action; requests are validated, rate limited, signed and retried by `@org/tc-core`. The convenient form: for bundles holding only the actions an app calls, use {@link RedisBaseClient} with the standalone functions (`addReplicationInstance(client, request)`), which share this implementation.
  *
  * Credentials come from `options.credentials`, else the environment variables, the profile file, TKE OIDC or the CVM instance role, in that order. Call `close()` when done to release pooled connections.
  * @example
@@ -419,14 +419,14 @@ import { type TaskDoneTarget, taskDoneWaiter } from "./waiters.gen.js";
  * const response = await client.describeBackupDownloadRestriction();
  * ```
  */
-export class RedisClient extends ServiceClient {
+export class RedisClient extends RedisBaseClient {
   /**
    * Creates a client; nothing is sent until the first call.
    * @param options - Region, credentials, endpoint, timeouts, retries, rate limiting, validation, hooks.
    * @throws `ConfigurationError` for options that cannot work together.
    */
   constructor(options: ClientOptions = {}) {
-    super(serviceMeta, options);
+    super(options);
   }
 
   /**

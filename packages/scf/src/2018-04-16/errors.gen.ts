@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { ScfClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -2425,6 +2425,52 @@ export function isScfError(err: unknown, method?: keyof ScfActionErrorCodes): bo
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof ScfActionErrorCodes, string>> = {
+  copyFunction: "CopyFunction",
+  createAlias: "CreateAlias",
+  createNamespace: "CreateNamespace",
+  createTrigger: "CreateTrigger",
+  deleteAlias: "DeleteAlias",
+  deleteFunction: "DeleteFunction",
+  deleteLayerVersion: "DeleteLayerVersion",
+  deleteNamespace: "DeleteNamespace",
+  deleteProvisionedConcurrencyConfig: "DeleteProvisionedConcurrencyConfig",
+  deleteReservedConcurrencyConfig: "DeleteReservedConcurrencyConfig",
+  deleteTrigger: "DeleteTrigger",
+  getAccount: "GetAccount",
+  getAlias: "GetAlias",
+  getAsyncEventStatus: "GetAsyncEventStatus",
+  getFunctionAddress: "GetFunctionAddress",
+  getFunctionEventInvokeConfig: "GetFunctionEventInvokeConfig",
+  getFunctionLogs: "GetFunctionLogs",
+  getLayerVersion: "GetLayerVersion",
+  getProvisionedConcurrencyConfig: "GetProvisionedConcurrencyConfig",
+  getRequestStatus: "GetRequestStatus",
+  getReservedConcurrencyConfig: "GetReservedConcurrencyConfig",
+  invokeAction: "Invoke",
+  invokeFunction: "InvokeFunction",
+  listAliases: "ListAliases",
+  listAsyncEvents: "ListAsyncEvents",
+  listFunctions: "ListFunctions",
+  listLayerVersions: "ListLayerVersions",
+  listLayers: "ListLayers",
+  listNamespaces: "ListNamespaces",
+  listTriggers: "ListTriggers",
+  listVersionByFunction: "ListVersionByFunction",
+  publishLayerVersion: "PublishLayerVersion",
+  publishVersion: "PublishVersion",
+  putProvisionedConcurrencyConfig: "PutProvisionedConcurrencyConfig",
+  putReservedConcurrencyConfig: "PutReservedConcurrencyConfig",
+  putTotalConcurrencyConfig: "PutTotalConcurrencyConfig",
+  terminateAsyncEvent: "TerminateAsyncEvent",
+  updateAlias: "UpdateAlias",
+  updateFunctionCode: "UpdateFunctionCode",
+  updateFunctionConfiguration: "UpdateFunctionConfiguration",
+  updateFunctionEventInvokeConfig: "UpdateFunctionEventInvokeConfig",
+  updateNamespace: "UpdateNamespace",
+  updateTriggerStatus: "UpdateTriggerStatus",
+};

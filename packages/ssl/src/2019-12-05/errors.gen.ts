@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { SslClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -1434,6 +1434,53 @@ export function isSslError(err: unknown, method?: keyof SslActionErrorCodes): bo
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof SslActionErrorCodes, string>> = {
+  applyCertificate: "ApplyCertificate",
+  batchDeleteCSR: "BatchDeleteCSR",
+  cancelAuditCertificate: "CancelAuditCertificate",
+  cancelCertificateOrder: "CancelCertificateOrder",
+  certificateInfoSubmit: "CertificateInfoSubmit",
+  certificateOrderSubmit: "CertificateOrderSubmit",
+  checkCertificateDomainVerification: "CheckCertificateDomainVerification",
+  commitCertificateInformation: "CommitCertificateInformation",
+  createCSR: "CreateCSR",
+  createCertificate: "CreateCertificate",
+  createCertificateBindResourceSyncTask: "CreateCertificateBindResourceSyncTask",
+  deleteCertificate: "DeleteCertificate",
+  describeCSR: "DescribeCSR",
+  describeCSRSet: "DescribeCSRSet",
+  describeCertificate: "DescribeCertificate",
+  describeCertificateBindResourceTaskDetail: "DescribeCertificateBindResourceTaskDetail",
+  describeCertificateBindResourceTaskResult: "DescribeCertificateBindResourceTaskResult",
+  describeCertificateDetail: "DescribeCertificateDetail",
+  describeCertificateOperateLogs: "DescribeCertificateOperateLogs",
+  describeCertificates: "DescribeCertificates",
+  describeCompanies: "DescribeCompanies",
+  describeHostTeoInstanceList: "DescribeHostTeoInstanceList",
+  describeHostUpdateRecord: "DescribeHostUpdateRecord",
+  describeHostUpdateRecordDetail: "DescribeHostUpdateRecordDetail",
+  describeHostUploadUpdateRecord: "DescribeHostUploadUpdateRecord",
+  describeHostUploadUpdateRecordDetail: "DescribeHostUploadUpdateRecordDetail",
+  describeManagers: "DescribeManagers",
+  downloadCertificate: "DownloadCertificate",
+  modifyCSR: "ModifyCSR",
+  modifyCertificateAlias: "ModifyCertificateAlias",
+  modifyCertificateProject: "ModifyCertificateProject",
+  modifyCertificateResubmit: "ModifyCertificateResubmit",
+  modifyCertificatesExpiringNotificationSwitch: "ModifyCertificatesExpiringNotificationSwitch",
+  replaceCertificate: "ReplaceCertificate",
+  revokeCertificate: "RevokeCertificate",
+  submitCertificateInformation: "SubmitCertificateInformation",
+  updateCertificateInstance: "UpdateCertificateInstance",
+  updateCertificateRecordRetry: "UpdateCertificateRecordRetry",
+  updateCertificateRecordRollback: "UpdateCertificateRecordRollback",
+  uploadCertificate: "UploadCertificate",
+  uploadConfirmLetter: "UploadConfirmLetter",
+  uploadUpdateCertificateInstance: "UploadUpdateCertificateInstance",
+  uploadUpdateCertificateRecordRetry: "UploadUpdateCertificateRecordRetry",
+  uploadUpdateCertificateRecordRollback: "UploadUpdateCertificateRecordRollback",
+};

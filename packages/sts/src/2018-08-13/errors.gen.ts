@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { StsClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -355,6 +355,14 @@ export function isStsError(err: unknown, method?: keyof StsActionErrorCodes): bo
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof StsActionErrorCodes, string>> = {
+  assumeRole: "AssumeRole",
+  assumeRoleWithSAML: "AssumeRoleWithSAML",
+  assumeRoleWithWebIdentity: "AssumeRoleWithWebIdentity",
+  getCallerIdentity: "GetCallerIdentity",
+  getFederationToken: "GetFederationToken",
+};

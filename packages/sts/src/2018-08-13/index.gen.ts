@@ -25,3 +25,11 @@ export {
 export { StsClient } from "./client.gen.js";
 export * from "./errors.gen.js";
 export * from "./models.gen.js";
+export {
+  assumeRole,
+  assumeRoleWithSAML,
+  assumeRoleWithWebIdentity,
+  getCallerIdentity,
+  getFederationToken,
+  StsBaseClient,
+} from "./operations.gen.js";

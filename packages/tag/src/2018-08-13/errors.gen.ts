@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { TagClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -892,6 +892,39 @@ export function isTagError(err: unknown, method?: keyof TagActionErrorCodes): bo
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof TagActionErrorCodes, string>> = {
+  addProject: "AddProject",
+  addResourceTag: "AddResourceTag",
+  attachResourcesTag: "AttachResourcesTag",
+  createTag: "CreateTag",
+  createTags: "CreateTags",
+  deleteResourceTag: "DeleteResourceTag",
+  deleteTag: "DeleteTag",
+  deleteTags: "DeleteTags",
+  describeProjects: "DescribeProjects",
+  describeResourceTags: "DescribeResourceTags",
+  describeResourceTagsByResourceIds: "DescribeResourceTagsByResourceIds",
+  describeResourceTagsByResourceIdsSeq: "DescribeResourceTagsByResourceIdsSeq",
+  describeResourceTagsByTagKeys: "DescribeResourceTagsByTagKeys",
+  describeResourcesByTags: "DescribeResourcesByTags",
+  describeResourcesByTagsUnion: "DescribeResourcesByTagsUnion",
+  describeTagKeys: "DescribeTagKeys",
+  describeTagValues: "DescribeTagValues",
+  describeTagValuesSeq: "DescribeTagValuesSeq",
+  describeTags: "DescribeTags",
+  describeTagsSeq: "DescribeTagsSeq",
+  detachResourcesTag: "DetachResourcesTag",
+  getResources: "GetResources",
+  getTagKeys: "GetTagKeys",
+  getTagValues: "GetTagValues",
+  getTags: "GetTags",
+  modifyResourceTags: "ModifyResourceTags",
+  modifyResourcesTagValue: "ModifyResourcesTagValue",
+  tagResources: "TagResources",
+  unTagResources: "UnTagResources",
+  updateResourceTagValue: "UpdateResourceTagValue",
+};

@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { TkeClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -320,6 +320,21 @@ export function isTkeError(err: unknown, method?: keyof TkeActionErrorCodes): bo
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof TkeActionErrorCodes, string>> = {
+  createHealthCheckPolicy: "CreateHealthCheckPolicy",
+  createNodePool: "CreateNodePool",
+  deleteHealthCheckPolicy: "DeleteHealthCheckPolicy",
+  deleteNodePool: "DeleteNodePool",
+  describeClusterInstances: "DescribeClusterInstances",
+  describeHealthCheckPolicies: "DescribeHealthCheckPolicies",
+  describeHealthCheckPolicyBindings: "DescribeHealthCheckPolicyBindings",
+  describeHealthCheckTemplate: "DescribeHealthCheckTemplate",
+  describeNodePools: "DescribeNodePools",
+  modifyClusterMachine: "ModifyClusterMachine",
+  modifyHealthCheckPolicy: "ModifyHealthCheckPolicy",
+  modifyNodePool: "ModifyNodePool",
+};

@@ -36,3 +36,21 @@ export {
 export { TkeClient } from "./client.gen.js";
 export * from "./errors.gen.js";
 export * from "./models.gen.js";
+export {
+  createHealthCheckPolicy,
+  createNodePool,
+  deleteHealthCheckPolicy,
+  deleteNodePool,
+  describeClusterInstances,
+  describeHealthCheckPolicies,
+  describeHealthCheckPolicyBindings,
+  describeHealthCheckTemplate,
+  describeNodePools,
+  modifyClusterMachine,
+  modifyHealthCheckPolicy,
+  modifyNodePool,
+  paginateDescribeHealthCheckPolicies,
+  paginateDescribeHealthCheckPolicyBindings,
+  paginateDescribeNodePools,
+  TkeBaseClient,
+} from "./operations.gen.js";

@@ -110,7 +110,9 @@ function tsupConfig(
   const imports = context.imports(ir, TSUP_CONFIG);
   const defineConfig = imports.runtime("defineConfig");
   const options = imports.runtime("Options");
-  const common = { target: "node20", platform: "node", treeshake: true, minifyWhitespace: true, minifySyntax: true };
+  // Neither `treeshake` (Rollup) nor `minifyWhitespace`: both drop the `/* @__PURE__ */` marks of the per-action
+  // constants, and without them an app's bundler keeps every action of the service.
+  const common = { target: "node20", platform: "node", minifySyntax: true };
   const builds: Array<[comment: string[], options: Record<string, unknown>]> = [
     [
       ["ESM, with the bin: `testing/cli` and `testing/index` share one chunk holding the local endpoint."],
@@ -126,7 +128,9 @@ function tsupConfig(
   ];
   return context.print(imports, lineCommentHeader(ir, []), [
     (w) => {
-      w.writeLine("// TSDoc ships in the .d.ts files; the JavaScript drops comments and whitespace to stay small.");
+      w.writeLine(
+        "// TSDoc ships in the .d.ts files; the JavaScript keeps only the `@__PURE__` marks bundlers tree-shake by.",
+      );
       w.write(`const common: ${options} = `);
       writeLiteral(w, common, 0);
       w.write(";").newLine().blankLine();

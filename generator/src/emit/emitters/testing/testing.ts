@@ -8,6 +8,7 @@ import type { Statement } from "../../support/printer.js";
 import { CORE_TESTING_MODULE, type ModuleImports } from "../../support/symbols.js";
 import { StructureKind } from "../../support/ts-morph.js";
 import { doc, exampleTag } from "../../support/tsdoc.js";
+import { actionRef } from "../actions.js";
 import { METADATA_PATH } from "../metadata.js";
 import { PAGINATORS_PATH, paginated } from "../paginators.js";
 import { STATE_WAITERS_PATH } from "../state-waiters.js";
@@ -97,12 +98,11 @@ function mockData(ir: IrService, imports: ModuleImports): Record<string, unknown
   const waiter = ir.waiters[0];
   const pages = paginated(ir);
   const streams = streamingActions(ir);
-  const actions = imports.generated(METADATA_PATH, GENERATED_VALUES.actions);
   const defaults = defaultNames(ir);
   for (const name of defaults) imports.generated(DEFAULTS_PATH, name);
   return {
     meta: codeRef(imports.generated(METADATA_PATH, GENERATED_VALUES.serviceMeta)),
-    actions: Object.fromEntries(ir.actions.map((a) => [a.name, codeRef(`${actions}.${a.methodName}`)])),
+    actions: Object.fromEntries(ir.actions.map((a) => [a.name, codeRef(actionRef(imports, a.methodName))])),
     samples: codeRef(imports.generated(TESTING_PATHS.samples, GENERATED_VALUES.samples)),
     ...(waiter
       ? {

@@ -7,7 +7,8 @@ import {
   type MockServiceData,
   startMockServer as startLocalEndpoint,
 } from "@org/tc-core/testing";
-import { actions, serviceMeta } from "../metadata.gen.js";
+import * as actions from "../actions.gen.js";
+import { serviceMeta } from "../metadata.gen.js";
 import type {
   AllocationDetail,
   AllocationOverviewDetail,

@@ -2,7 +2,6 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import {
-  ServiceClient,
   invokeOrStream,
   paginate,
   waitUntil,
@@ -12,13 +11,13 @@ import {
   type Paginated,
   type WaitOptions,
 } from "@org/tc-core";
+import * as actions from "./actions.gen.js";
 import type {
   ChatWithTeapotErrorCode,
   CommonErrorCode,
   CreateTeapotsErrorCode,
   DescribeTeapotsErrorCode,
 } from "./errors.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
 import type {
   ChatWithTeapotRequest,
   ChatWithTeapotResponse,
@@ -28,12 +27,13 @@ import type {
   DescribeTeapotsResponse,
   Teapot,
 } from "./models.gen.js";
+import { TeapotBaseClient } from "./operations.gen.js";
 import { describeTeapotsPaginator } from "./paginators.gen.js";
 import { teapotReadyWaiter } from "./state-waiters.gen.js";
 import type { ChatWithTeapotEvent } from "./streams.gen.js";
 
 /**
- * Client of Teapot (API 2023-06-01, `teapot.tencentcloudapi.com`). Each method sends one action; requests are validated, rate limited, signed and retried by `@org/tc-core`.
+ * Client of Teapot (API 2023-06-01, `teapot.tencentcloudapi.com`). Each method sends one action; requests are validated, rate limited, signed and retried by `@org/tc-core`. The convenient form: for bundles holding only the actions an app calls, use {@link TeapotBaseClient} with the standalone functions (`chatWithTeapot(client, request)`), which share this implementation.
  *
  * Credentials come from `options.credentials`, else the environment variables, the profile file, TKE OIDC or the CVM instance role, in that order. Call `close()` when done to release pooled connections.
  * @example
@@ -42,14 +42,14 @@ import type { ChatWithTeapotEvent } from "./streams.gen.js";
  * const response = await client.describeTeapots();
  * ```
  */
-export class TeapotClient extends ServiceClient {
+export class TeapotClient extends TeapotBaseClient {
   /**
    * Creates a client; nothing is sent until the first call.
    * @param options - Region, credentials, endpoint, timeouts, retries, rate limiting, validation, hooks.
    * @throws `ConfigurationError` for options that cannot work together.
    */
   constructor(options: ClientOptions = {}) {
-    super(serviceMeta, options);
+    super(options);
   }
 
   /**

@@ -2,6 +2,14 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 export { TeapotClient } from "./client.gen.js";
+export {
+  TeapotBaseClient,
+  chatWithTeapot,
+  createTeapots,
+  describeTeapots,
+  paginateDescribeTeapots,
+  waitUntilTeapotReady,
+} from "./operations.gen.js";
 export * from "./errors.gen.js";
 export * from "./models.gen.js";
 export { teapotReadyWaiter } from "./state-waiters.gen.js";

@@ -2,7 +2,7 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import type { StateWaiterMeta } from "@org/tc-core";
-import { actions } from "./metadata.gen.js";
+import * as actions from "./actions.gen.js";
 
 /** State waiter TeapotReady: polls DescribeTeapots until every `TeapotSet[].State` is READY. */
 export const teapotReadyWaiter: StateWaiterMeta = {

@@ -2,7 +2,6 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import {
-  ServiceClient,
   paginate,
   waitFor,
   type CallOptions,
@@ -11,6 +10,7 @@ import {
   type Paginated,
   type WaitOptions,
 } from "@org/tc-core";
+import * as actions from "./actions.gen.js";
 import type {
   BoilWaterErrorCode,
   CommonErrorCode,
@@ -19,7 +19,6 @@ import type {
   GetKettleStatsErrorCode,
   RenameKettleErrorCode,
 } from "./errors.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
 import type {
   BoilWaterRequest,
   BoilWaterResponse,
@@ -33,11 +32,12 @@ import type {
   RenameKettleRequest,
   RenameKettleResponse,
 } from "./models.gen.js";
+import { KettleBaseClient } from "./operations.gen.js";
 import { describeKettlesPaginator } from "./paginators.gen.js";
 import { boilDoneWaiter, type BoilDoneTarget } from "./waiters.gen.js";
 
 /**
- * Client of Smart Kettle (API 2021-03-01, `kettle.tencentcloudapi.com`). Each method sends one action; requests are validated, rate limited, signed and retried by `@org/tc-core`.
+ * Client of Smart Kettle (API 2021-03-01, `kettle.tencentcloudapi.com`). Each method sends one action; requests are validated, rate limited, signed and retried by `@org/tc-core`. The convenient form: for bundles holding only the actions an app calls, use {@link KettleBaseClient} with the standalone functions (`boilWater(client, request)`), which share this implementation.
  *
  * Credentials come from `options.credentials`, else the environment variables, the profile file, TKE OIDC or the CVM instance role, in that order. Call `close()` when done to release pooled connections.
  * @example
@@ -46,14 +46,14 @@ import { boilDoneWaiter, type BoilDoneTarget } from "./waiters.gen.js";
  * const response = await client.describeKettles();
  * ```
  */
-export class KettleClient extends ServiceClient {
+export class KettleClient extends KettleBaseClient {
   /**
    * Creates a client; nothing is sent until the first call.
    * @param options - Region, credentials, endpoint, timeouts, retries, rate limiting, validation, hooks.
    * @throws `ConfigurationError` for options that cannot work together.
    */
   constructor(options: ClientOptions = {}) {
-    super(serviceMeta, options);
+    super(options);
   }
 
   /**

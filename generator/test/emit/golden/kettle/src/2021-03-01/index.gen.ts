@@ -2,6 +2,16 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 export { KettleClient } from "./client.gen.js";
+export {
+  KettleBaseClient,
+  boilWater,
+  describeBoilTask,
+  describeKettles,
+  paginateDescribeKettles,
+  getKettleStats,
+  renameKettle,
+  waitForTask,
+} from "./operations.gen.js";
 export * from "./errors.gen.js";
 export * from "./models.gen.js";
 export type { BoilDoneTarget } from "./waiters.gen.js";

@@ -2,8 +2,8 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import type { UInt64, WaiterMeta } from "@org/tc-core";
+import * as actions from "./actions.gen.js";
 import type { KettleClient } from "./client.gen.js";
-import { actions } from "./metadata.gen.js";
 
 /** What {@link KettleClient.waitForTask} accepts: a `TaskId`, or the response of an action that returns one: {@link KettleClient.boilWater | boilWater}. */
 export type BoilDoneTarget = UInt64 | { readonly TaskId: UInt64 };

@@ -3,7 +3,7 @@
 
 import { isTencentCloudError, type TencentCloudError } from "@org/tc-core";
 import type { KettleClient } from "./client.gen.js";
-import { actions, serviceMeta } from "./metadata.gen.js";
+import { serviceMeta } from "./metadata.gen.js";
 
 /** Error codes every Tencent Cloud API 3.0 service may return. */
 export type CommonErrorCode =
@@ -67,6 +67,8 @@ export function isKettleError(err: unknown, method?: keyof KettleActionErrorCode
   return (
     isTencentCloudError(err) &&
     err.service === serviceMeta.service &&
-    (method === undefined || err.action === actions[method].name)
+    (method === undefined || err.action === actionNames[method])
   );
 }
+
+const actionNames: Readonly<Record<keyof KettleActionErrorCodes, string>> = { invokeAction: "Invoke", toStringAction: "ToString" };

@@ -2,6 +2,7 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 export { KettleClient } from "./client.gen.js";
+export { KettleBaseClient, invokeAction, toStringAction } from "./operations.gen.js";
 export * from "./errors.gen.js";
 export * from "./models.gen.js";
 export {

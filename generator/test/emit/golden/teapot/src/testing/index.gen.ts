@@ -7,7 +7,8 @@ import {
   type MockServerOptions,
   type MockServiceData,
 } from "@org/tc-core/testing";
-import { actions, serviceMeta } from "../metadata.gen.js";
+import * as actions from "../actions.gen.js";
+import { serviceMeta } from "../metadata.gen.js";
 import type { Teapot } from "../models.gen.js";
 import { describeTeapotsPaginator } from "../paginators.gen.js";
 import { teapotReadyWaiter } from "../state-waiters.gen.js";
