@@ -23,6 +23,7 @@ export interface StreamRequest extends TransportRequest {
 
 /** An HTTP response whose body is still arriving. */
 export interface OpenedStream {
+  /** HTTP status code of the response. */
   readonly status: number;
   /** `Content-Type`, lower-cased, `""` when absent. */
   readonly contentType: string;

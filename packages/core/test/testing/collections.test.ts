@@ -76,13 +76,25 @@ const fleet: MockServiceData = {
 
 let server: MockServer | undefined;
 let client: ServiceClient | undefined;
+/** The server's clock runs ahead of real time by this much; tests move it to end a transition. */
+let ahead = 0;
+/** Longer than any test runs (yet within the signature clock tolerance), so a transition ends only when a test moves the clock past it. */
+const STATE_DURATION_MS = 120_000;
+const passTransition = () => {
+  ahead += STATE_DURATION_MS;
+};
 afterEach(async () => {
   client?.close();
   await server?.close();
+  ahead = 0;
 });
 
 async function start(options: MockServerOptions = {}): Promise<ServiceClient> {
-  server = await startMockServer(fleet, { stateDurationMs: 150, ...options });
+  server = await startMockServer(fleet, {
+    stateDurationMs: STATE_DURATION_MS,
+    now: () => Date.now() + ahead,
+    ...options,
+  });
   client = new ServiceClient(fleet.meta, {
     endpoint: server.endpoint,
     credentials: server.credentials,
@@ -163,7 +175,10 @@ describe("state transitions", () => {
       running,
       { MachineIds: created.MachineIds },
       {
-        onProgress: (status) => progress.push(status),
+        onProgress: (status) => {
+          progress.push(status);
+          if (status === "PENDING,PENDING") passTransition();
+        },
         timeoutMs: 5000,
       },
     );
@@ -184,7 +199,7 @@ describe("state transitions", () => {
       (r, o) => c.invoke<Listing>(describeMachines, r, o),
       stopped,
       { MachineIds: ["m-2"] },
-      { timeoutMs: 5000 },
+      { onProgress: (status) => status === "STOPPING" && passTransition(), timeoutMs: 5000 },
     );
     expect((await list(c)).MachineSet.map((m) => m.State)).toEqual(["RUNNING", "STOPPED"]);
     // The caller's own array is never modified.
