@@ -82,7 +82,8 @@ describe("the call's deadline (timeoutMs)", () => {
     const server = await serve((_req, res) => apiReply(res, {}));
     client = newClient({ endpoint: server.origin, rateLimit: {}, timeoutMs: 150 });
     const slow = { ...describeTaskInfo, rateLimit: 0.01 };
-    await client.invoke(slow, { TaskId: 1 });
+    // The first call takes the only slot; its own deadline is generous so a busy machine cannot fail it.
+    await client.invoke(slow, { TaskId: 1 }, { timeoutMs: 30_000 });
     await expect(client.invoke(slow, { TaskId: 2 })).rejects.toMatchObject({
       name: "TimeoutError",
       message: expect.stringMatching(/rate-limit slot/),
