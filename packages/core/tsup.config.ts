@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { defineConfig, type Options } from "tsup";
 
 const entry = {
@@ -6,7 +7,20 @@ const entry = {
   "testing/index": "src/testing/index.ts",
   naming: "src/naming.ts",
 };
-const common: Options = { entry, target: "node20", platform: "node" };
+/**
+ * `src/client/version.ts` imports package.json for its `version`; a bundled default import would carry the
+ * whole manifest (1.7 KB minified) into every app. The build hands it the version alone.
+ */
+const versionOnly: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "package-json-version-only",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]core[\\/]package\.json$/ }, async (args) => {
+      const { version } = JSON.parse(await readFile(args.path, "utf8")) as { version: string };
+      return { contents: JSON.stringify({ version }), loader: "json" };
+    });
+  },
+};
+const common: Options = { entry, target: "node20", platform: "node", esbuildPlugins: [versionOnly] };
 
 // tsup runs the two builds in parallel, so neither cleans dist/: scripts/build.mjs does, before them.
 export default defineConfig([

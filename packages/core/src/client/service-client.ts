@@ -16,9 +16,8 @@ import { sleep } from "../retry/sleep.js";
 import { retryDelay } from "../retry/throttle.js";
 import { SigningKeyCache } from "../signer/key-cache.js";
 import { signTc3 } from "../signer/tc3.js";
-import type { OpenedStream } from "../stream/http.js";
-import { readStream } from "../stream/invoke-stream.js";
-import { openEventStream, type StreamAnswer } from "../stream/open.js";
+import type { OpenedStream, StreamRequest } from "../stream/http.js";
+import type { StreamAnswer } from "../stream/open.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/failures.js";
 import type { Transport } from "../transport/types.js";
 import { ValidationError, validateRequest } from "../validate/index.js";
@@ -162,6 +161,8 @@ export class ServiceClient {
         return;
       }
       scope.endDeadline();
+      // The SSE reader and its parser load with the first stream that started, never for plain calls.
+      const { readStream } = await import("../stream/invoke-stream.js");
       yield* readStream<E>(opened.stream, {
         context: {
           service: this.#meta.service,
@@ -442,7 +443,7 @@ export class ServiceClient {
         maxResponseBytes: this.#maxResponseBytes,
       };
       const response = stream
-        ? await openEventStream(this.#transport, { ...transportRequest, idleTimeoutMs: scope.timeoutMs })
+        ? await openStream(this.#transport, { ...transportRequest, idleTimeoutMs: scope.timeoutMs })
         : await this.#transport.send(transportRequest);
       status = response.status;
       responseHeaders = response.headers === undefined ? undefined : redactValues(response.headers, secrets);
@@ -486,6 +487,12 @@ export class ServiceClient {
     }
     return { ...outcome, status, headers: responseHeaders, secrets, stream: opened };
   }
+}
+
+/** Opens a streaming attempt; the stream code loads with the first streaming call, off every plain call's path. */
+async function openStream(transport: Transport, request: StreamRequest): Promise<StreamAnswer> {
+  const { openEventStream } = await import("../stream/open.js");
+  return openEventStream(transport, request);
 }
 
 /** The default limiter; `burst` keeps the token bucket of earlier versions. Injected clocks drive it in tests. */

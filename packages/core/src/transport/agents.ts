@@ -2,7 +2,7 @@ import { Agent as HttpAgent } from "node:http";
 import type { AgentOptions, Agent as HttpsAgent } from "node:https";
 import type { ResolvedEndpoint } from "../endpoint/resolve.js";
 import { loadHttps } from "./https-module.js";
-import { parseProxyUrl, resolveProxy } from "./proxy/env.js";
+import { parseProxyUrl } from "./proxy/url.js";
 
 /** How {@link AgentPool} connects; the proxy and agent fields of `NodeHttpTransportOptions`. */
 export interface AgentPoolOptions {
@@ -38,29 +38,42 @@ export class AgentPool {
     if (this.#options.agent !== undefined) return this.#options.agent;
     const route = this.#routes.get(endpoint.origin);
     if (route !== undefined) return route;
-    const proxy =
-      this.#explicitProxy === undefined ? resolveProxy(endpoint, undefined) : this.#explicitProxy || undefined;
-    const secure = endpoint.protocol === "https:";
     let agent: HttpAgent | Promise<HttpAgent>;
-    if (proxy === undefined && !secure) {
-      agent = this.#http ??= this.#own(new HttpAgent(this.#agentOptions()));
-    } else if (proxy === undefined) {
-      agent =
+    if (this.#explicitProxy !== undefined) agent = this.#connect(endpoint, this.#explicitProxy || undefined);
+    else if (!proxyVariableSet(endpoint)) agent = this.#connect(endpoint, undefined);
+    else {
+      // The NO_PROXY rules and URL checks load only when a proxy variable is set for this protocol.
+      agent = import("./proxy/env.js").then(({ resolveProxy }) => {
+        const decided = this.#connect(endpoint, resolveProxy(endpoint, undefined));
+        if (!(decided instanceof Promise)) this.#routes.set(endpoint.origin, decided);
+        return decided;
+      });
+    }
+    this.#routes.set(endpoint.origin, agent);
+    // A failed decision (an invalid proxy URL in the environment) is not kept: the next call reports it again.
+    if (agent instanceof Promise) agent.catch(() => this.#routes.delete(endpoint.origin));
+    return agent;
+  }
+
+  /** The agent for `endpoint` through `proxy`, or directly without one. */
+  #connect(endpoint: ResolvedEndpoint, proxy: URL | undefined): HttpAgent | Promise<HttpAgent> {
+    const secure = endpoint.protocol === "https:";
+    if (proxy === undefined && !secure) return (this.#http ??= this.#own(new HttpAgent(this.#agentOptions())));
+    if (proxy === undefined) {
+      return (
         this.#https ??
         loadHttps().then(({ Agent }) => {
           const https = (this.#https ??= this.#own(new Agent(this.#agentOptions())));
           this.#routes.set(endpoint.origin, https);
           return https;
-        });
-    } else {
-      agent = import("./proxy/tunnel-agent.js").then(({ createTunnelAgent }) => {
-        const tunnel = this.#own(createTunnelAgent(proxy, secure, this.#agentOptions()));
-        this.#routes.set(endpoint.origin, tunnel);
-        return tunnel;
-      });
+        })
+      );
     }
-    this.#routes.set(endpoint.origin, agent);
-    return agent;
+    return import("./proxy/tunnel-agent.js").then(({ createTunnelAgent }) => {
+      const tunnel = this.#own(createTunnelAgent(proxy, secure, this.#agentOptions()));
+      this.#routes.set(endpoint.origin, tunnel);
+      return tunnel;
+    });
   }
 
   /** Destroys the agents this pool created (never the caller's own). */
@@ -84,4 +97,10 @@ export class AgentPool {
       ...(this.#options.ca === undefined ? {} : { ca: this.#options.ca }),
     };
   }
+}
+
+/** Whether the environment names a proxy for the endpoint's protocol (`https_proxy`/`HTTPS_PROXY`, `http_proxy`/`HTTP_PROXY`). */
+function proxyVariableSet(endpoint: ResolvedEndpoint): boolean {
+  const names = endpoint.protocol === "https:" ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy", "HTTP_PROXY"];
+  return names.some((name) => (process.env[name] ?? "").trim() !== "");
 }

@@ -1,7 +1,7 @@
 import { type ClientRequest, type Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import type { AgentOptions } from "node:https";
 import { onAbort } from "../abort/on-abort.js";
-import { type OpenedStream, openNodeStream, type StreamingTransport, type StreamRequest } from "../stream/http.js";
+import type { OpenedStream, StreamingTransport, StreamRequest } from "../stream/http.js";
 import { AgentPool } from "./agents.js";
 import {
   abortFailure,
@@ -84,7 +84,12 @@ export class NodeHttpTransport implements Transport, StreamingTransport {
    */
   async openStream(request: StreamRequest): Promise<OpenedStream> {
     if (request.signal?.aborted) throw abortFailure(request.signal);
-    return openNodeStream(request, await this.#agents.agentFor(request.endpoint));
+    // The streaming reader loads with the first stream, off the path of every plain call.
+    const [{ openNodeStream }, agent] = await Promise.all([
+      import("../stream/http.js"),
+      this.#agents.agentFor(request.endpoint),
+    ]);
+    return openNodeStream(request, agent);
   }
 
   /** Destroys pooled connections (not a caller's own `agent`); requests in flight fail with a `NetworkError`. */

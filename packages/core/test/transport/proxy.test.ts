@@ -165,6 +165,21 @@ describe("through a real proxy process", () => {
     expect(proxy.connects).toEqual([]);
   });
 
+  it("fails each call with a ConfigurationError for an invalid HTTPS_PROXY, and connects once it is fixed", async () => {
+    process.env["HTTPS_PROXY"] = "ftp://user:env-secret@proxy.example.test";
+    const client = tlsClient();
+    for (const taskId of [1, 2]) {
+      const error = await client.invoke(describeTaskInfo, { TaskId: taskId }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as Error).message).toMatch(/environment variable HTTPS_PROXY.*protocol must be http: or https:/);
+      expect((error as Error).message).not.toContain("env-secret");
+    }
+    proxy = await startProxy(["--map", `${HOST}=127.0.0.1`]);
+    process.env["HTTPS_PROXY"] = `http://127.0.0.1:${proxy.port}`;
+    await expect(client.invoke(describeTaskInfo, { TaskId: 3 })).resolves.toMatchObject({ Via: "tls-origin" });
+    expect(proxy.connects).toEqual([`${HOST}:${origin.port}`]);
+  });
+
   it("ignores the environment with proxy: false", async () => {
     proxy = await startProxy();
     process.env["HTTPS_PROXY"] = `http://127.0.0.1:${proxy.port}`;

@@ -1,4 +1,4 @@
-import { ConfigurationError } from "../../errors/configuration-error.js";
+import { parseProxyUrl } from "./url.js";
 
 /** The origin a request goes to, as the proxy rules see it. */
 export interface ProxyTarget {
@@ -69,24 +69,4 @@ function splitPort(entry: string): { name: string; port: number | undefined } {
   const hostPort = /^([^:]+):(\d+)$/.exec(entry);
   if (hostPort) return { name: hostPort[1]!, port: Number(hostPort[2]) };
   return { name: entry, port: undefined };
-}
-
-/** Parses a proxy URL; a bare `host:port` means `http://host:port`. */
-export function parseProxyUrl(value: string, source: string): URL {
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw new ConfigurationError(`Invalid proxy URL in ${source}: expected http(s)://[user:password@]host[:port]`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigurationError(
-      `Invalid proxy URL in ${source}: the protocol must be http: or https:, got ${url.protocol}`,
-    );
-  }
-  if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
-    throw new ConfigurationError(`Invalid proxy URL in ${source}: give only the protocol, credentials, host and port`);
-  }
-  return url;
 }
