@@ -7,6 +7,8 @@ import { rejection, SECRET, TOKEN } from "./helpers.js";
 const HOST = "http://metadata.tencentyun.com";
 const PATH = "/latest/meta-data/cam/security-credentials/";
 const T0 = Date.UTC(2024, 0, 1);
+/** A metadata timeout no busy machine reaches, for the tests that are not about the timeout. */
+const PATIENT = { timeoutMs: 30_000 };
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -30,7 +32,7 @@ describe("cvmRoleCredentials", () => {
       .reply(200, "deployer-role\n")
       .get(`${PATH}deployer-role`)
       .reply(200, roleBody(1, T0 / 1000 + 7200));
-    const c = await cvmRoleCredentials({ now: () => T0 })();
+    const c = await cvmRoleCredentials({ ...PATIENT, now: () => T0 })();
     expect([c.secretId, c.secretKey, c.token]).toEqual(["AKIDtmp1", `${SECRET}-1`, `${TOKEN}-1`]);
     expect(c.expiresAt?.getTime()).toBe(T0 + 7200_000);
     scope.done();
@@ -38,7 +40,7 @@ describe("cvmRoleCredentials", () => {
 
   it("refreshes 5 minutes before expiry, rediscovering the role", async () => {
     let now = T0;
-    const provider = cvmRoleCredentials({ now: () => now });
+    const provider = cvmRoleCredentials({ ...PATIENT, now: () => now });
     nock(HOST)
       .get(PATH)
       .reply(200, "r")
@@ -63,19 +65,21 @@ describe("cvmRoleCredentials", () => {
     const scope = nock(HOST)
       .get(`${PATH}fixed%2Brole`)
       .reply(200, roleBody(1, T0 / 1000 + 3600));
-    expect((await cvmRoleCredentials({ roleName: "fixed+role", now: () => T0 })()).secretId).toBe("AKIDtmp1");
+    expect((await cvmRoleCredentials({ ...PATIENT, roleName: "fixed+role", now: () => T0 })()).secretId).toBe(
+      "AKIDtmp1",
+    );
     scope.done();
   });
 
   it("reports itself missing when no role is bound (404)", async () => {
     nock(HOST).get(PATH).reply(404, "<html>404</html>");
-    const error = await rejection(cvmRoleCredentials()());
+    const error = await rejection(cvmRoleCredentials(PATIENT)());
     expect(isCredentialsError(error) && error.missing).toBe(true);
     expect(isCredentialsError(error) && error.sources[0]?.detail).toBe("no CAM role bound to this instance");
   });
 
   it("reports itself missing when the metadata host is unreachable (not a CVM)", async () => {
-    const error = await rejection(cvmRoleCredentials()());
+    const error = await rejection(cvmRoleCredentials(PATIENT)());
     expect(isCredentialsError(error) && error.missing).toBe(true);
     expect(error.message).toMatch(
       /^No credentials from CVM instance role \(http:\/\/metadata\.tencentyun\.com\/.*\): unreachable \(/,
@@ -91,26 +95,26 @@ describe("cvmRoleCredentials", () => {
 
   it("fails (not missing) when the role's keys cannot be fetched, so the chain stops", async () => {
     nock(HOST).get(PATH).reply(200, "r").get(`${PATH}r`).reply(500, "oops");
-    const error = await rejection(cvmRoleCredentials()());
+    const error = await rejection(cvmRoleCredentials(PATIENT)());
     expect(isCredentialsError(error) && error.missing).toBe(false);
     expect(error.message).toBe(`CVM instance role (${HOST}${PATH}): credentials of role r returned HTTP 500`);
   });
 
   it("rejects a body that is not a role name", async () => {
     nock(HOST).get(PATH).reply(200, "<html><body>captive portal</body></html>");
-    const error = await rejection(cvmRoleCredentials()());
+    const error = await rejection(cvmRoleCredentials(PATIENT)());
     expect(error.message).toContain("role list is not a CAM role name");
   });
 
   it("names missing fields without echoing the body, even when the body is not JSON", async () => {
     nock(HOST).get(PATH).reply(200, "r").get(`${PATH}r`).reply(200, { TmpSecretKey: SECRET, Code: "Failure" });
-    const missing = await rejection(cvmRoleCredentials()());
+    const missing = await rejection(cvmRoleCredentials(PATIENT)());
     expect(missing.message).toBe(
       `CVM instance role (${HOST}${PATH}), role r: response lacks TmpSecretId, Token, ExpiredTime (Code "Failure")`,
     );
 
     nock(HOST).get(PATH).reply(200, "r").get(`${PATH}r`).reply(200, `{"TmpSecretKey":"${SECRET}",`);
-    const garbled = await rejection(cvmRoleCredentials()());
+    const garbled = await rejection(cvmRoleCredentials(PATIENT)());
     expect(garbled.message).toBe(`CVM instance role (${HOST}${PATH}), role r: response is not JSON`);
     for (const e of [missing, garbled]) {
       expect(inspect(e, { depth: Infinity }) + JSON.stringify(e)).not.toContain(SECRET);

@@ -162,5 +162,5 @@ describe("profileCredentials", () => {
       },
     );
     expect(JSON.parse(stdout)).toEqual({ atImport: false, afterRead: true, secretId: "AKIDlazy" });
-  });
+  }, 90_000);
 });

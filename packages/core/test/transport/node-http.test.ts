@@ -66,9 +66,10 @@ describe("NodeHttpTransport against a real server", () => {
   it("times out on a server that never answers, marking the request as sent", async () => {
     server = await startServer(() => {});
     transport = new NodeHttpTransport();
-    const failure = transport.send(request(server.origin, { timeoutMs: 50 }));
+    // Long enough for the request to leave on a busy machine: the server has it, yet never answers.
+    const failure = transport.send(request(server.origin, { timeoutMs: 1000 }));
     await expect(failure).rejects.toBeInstanceOf(TimeoutError);
-    await expect(failure).rejects.toMatchObject({ timeoutMs: 50, requestSent: true });
+    await expect(failure).rejects.toMatchObject({ timeoutMs: 1000, requestSent: true });
   });
 
   it("reports a connection reset mid-body as a NetworkError after sending", async () => {
@@ -137,7 +138,7 @@ describe("NodeHttpTransport against a real server", () => {
     const result = await child;
     expect(result.stdout).toContain("status 200");
     expect(result.status).toBe(0);
-  });
+  }, 90_000);
 });
 
 async function waitFor(condition: () => boolean): Promise<void> {
@@ -146,7 +147,7 @@ async function waitFor(condition: () => boolean): Promise<void> {
 
 function spawnAsync(args: string[], cwd: string): Promise<{ status: number | null; stdout: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, args, { cwd, timeout: 15_000 }, (error, stdout) =>
+    execFile(process.execPath, args, { cwd, timeout: 60_000 }, (error, stdout) =>
       done({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout }),
     );
   });
