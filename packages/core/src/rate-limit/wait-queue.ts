@@ -7,7 +7,6 @@ interface Node {
   unlisten: (() => void) | undefined;
   prev: Node | undefined;
   next: Node | undefined;
-  linked: boolean;
 }
 
 /**
@@ -29,7 +28,7 @@ export class WaitQueue {
   enqueue(signal: AbortSignal | undefined): Promise<void> {
     if (signal?.aborted) return Promise.reject(new RequestAbortedError(undefined, { cause: signal.reason }));
     return new Promise<void>((resolve, reject) => {
-      const node: Node = { resolve, reject, unlisten: undefined, prev: this.#tail, next: undefined, linked: true };
+      const node: Node = { resolve, reject, unlisten: undefined, prev: this.#tail, next: undefined };
       if (this.#tail === undefined) this.#head = node;
       else this.#tail.next = node;
       this.#tail = node;
@@ -62,9 +61,11 @@ export class WaitQueue {
     }
   }
 
+  /**
+   * Called exactly once per node: by `grant`, `rejectAll` or the node's abort listener, and the first
+   * two remove that listener (so it never runs) before anything else can.
+   */
   #unlink(node: Node): void {
-    if (!node.linked) return;
-    node.linked = false;
     if (node.prev === undefined) this.#head = node.next;
     else node.prev.next = node.next;
     if (node.next === undefined) this.#tail = node.prev;

@@ -39,6 +39,20 @@ describe("paginate edge cases (mutation survivors)", () => {
     expect(requests).toHaveLength(2);
   });
 
+  it("ignores a total that is not a finite number (1e999 parses to Infinity), ending at the short page", async () => {
+    for (const total of [Number.POSITIVE_INFINITY, Number.NaN]) {
+      const requests: Record<string, unknown>[] = [];
+      const invoke = async (request: Record<string, unknown>, _o: CallOptions) => {
+        requests.push(request);
+        const offset = Number(request["Offset"]);
+        return { InstanceSet: offset === 0 ? [1, 2] : offset === 2 ? [3] : [], TotalCount: total, RequestId: "r" };
+      };
+      expect(await collect(paginate(invoke, meta, {}, { pageSize: 2 }))).toEqual([1, 2, 3]);
+      // No third request for the empty page after the short one.
+      expect(requests.map((r) => r["Offset"])).toEqual([0, 2]);
+    }
+  });
+
   it("sends no Limit when there is none, and ends on the empty page", async () => {
     const requests: Record<string, unknown>[] = [];
     const invoke = async (request: Record<string, unknown>, _o: CallOptions) => {

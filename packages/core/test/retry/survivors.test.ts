@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseEndpoint, resolveEndpoint } from "../../src/endpoint/resolve.js";
-import { NetworkError, TencentCloudError } from "../../src/errors/index.js";
+import { NetworkError, RequestAbortedError, TencentCloudError } from "../../src/errors/index.js";
 import { isThrottled, retryAfterMs } from "../../src/retry/index.js";
+import { sleep } from "../../src/retry/sleep.js";
 
 // Tests written for mutants that survived `npx stryker run --mutate 'src/retry/**/*.ts,src/endpoint/**/*.ts'`.
 
@@ -61,5 +62,14 @@ describe("endpoint gaps", () => {
 
   it("refuses user info even without a password", () => {
     expect(() => parseEndpoint("https://user@redis.example.com")).toThrow(/give only the protocol, host and port/);
+  });
+});
+
+describe("sleep", () => {
+  it("rejects at once for an already aborted signal, with its reason as the cause", async () => {
+    const reason = new Error("gave up");
+    const error = await sleep(60_000, AbortSignal.abort(reason)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestAbortedError);
+    expect((error as RequestAbortedError).cause).toBe(reason);
   });
 });
