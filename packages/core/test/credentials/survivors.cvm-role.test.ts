@@ -98,7 +98,10 @@ describe("cvmRoleCredentials edge cases", () => {
     const error = await rejection(
       cvmRoleCredentials({
         endpoint: "http://127.0.0.1:9/meta/",
-        fetch: async (r) => (urls.push(r.url), { status: 200, body: urls.length === 1 ? "r" : "{}" }),
+        fetch: async (r) => {
+          urls.push(r.url);
+          return { status: 200, body: urls.length === 1 ? "r" : "{}" };
+        },
         now: () => T0,
       })(),
     );
