@@ -1,6 +1,7 @@
 // Behaviours of `cache.ts`, `chain.ts`, `resolve.ts` and `lazy-chain.ts` that mutation testing showed no other
 // test pinned down.
 import { describe, expect, it } from "vitest";
+import { CredentialsError, missingSource } from "../../src/credentials/errors.js";
 import {
   type CredentialProvider,
   type Credentials,
@@ -10,7 +11,6 @@ import {
   isCredentialsError,
   resolveCredentialProvider,
 } from "../../src/credentials/index.js";
-import { CredentialsError, missingSource } from "../../src/credentials/errors.js";
 import { rejection, SECRET } from "./helpers.js";
 
 const T0 = Date.UTC(2025, 0, 1);
@@ -189,7 +189,12 @@ describe("defaultCredentialChain options", () => {
         urls.push(request.url);
         return {
           status: 200,
-          body: JSON.stringify({ TmpSecretId: "AKIDcvm", TmpSecretKey: SECRET, Token: "t", ExpiredTime: T0 / 1000 + 3600 }),
+          body: JSON.stringify({
+            TmpSecretId: "AKIDcvm",
+            TmpSecretKey: SECRET,
+            Token: "t",
+            ExpiredTime: T0 / 1000 + 3600,
+          }),
         };
       },
     })();
