@@ -124,7 +124,7 @@ async function publishTest(scratch: Scratch, setRegistry: (registry: LocalRegist
   const before = publishedVersions(repo);
   const env = releaseEnv(scratch, registry);
   await step("npm run release (changeset version, version commit, build, changeset publish)", () =>
-    run("npm", ["run", "release"], { cwd: repo, env, timeoutMs: 15 * MINUTE }),
+    run("npm", ["run", "release"], { cwd: repo, env, timeoutMs: 30 * MINUTE }),
   );
   const versions = await step("verify versions, changelog, lockfile, tags and registry", () =>
     verifyRelease({
