@@ -68,6 +68,14 @@ describe("cycles and depth, checked here and not only end to end", () => {
     ]);
   });
 
+  it("does not walk into the object beyond the depth limit", () => {
+    const root = chain(MAX_REQUEST_DEPTH + 1);
+    let node = root;
+    while (node["Child"] !== undefined) node = node["Child"] as Record<string, unknown>;
+    node["Name"] = 1;
+    expect(validateRequest(tree(), "Node", root)).toHaveLength(1);
+  });
+
   it("reports an object that contains itself as a cycle, once, at the path that closes it", () => {
     const root: Record<string, unknown> = { Name: "a" };
     root["Child"] = { Child: root };
