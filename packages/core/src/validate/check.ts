@@ -140,7 +140,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
-  if (typeof value === "number" && Number.isNaN(value)) return "NaN";
+  if (Number.isNaN(value)) return "NaN";
   if (typeof value === "object") {
     const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
     return typeof name === "string" && name !== "Object" ? name : "object";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { JsonSyntaxError, parseJson, stringifyJson } from "../../src/json/index.js";
 
 // Tests written for mutants that survived `npx stryker run --mutate 'src/json/**/*.ts'`: each pins a
@@ -33,6 +33,43 @@ describe("parseJson error messages name what is wrong and where", () => {
     const error = syntaxError(text);
     expect(error.truncated).toBe(true);
     expect(error.message).toBe("Unexpected end of JSON");
+  });
+});
+
+describe("parseJson errors and results look like JSON.parse's", () => {
+  it("names its errors JsonSyntaxError, still a SyntaxError", () => {
+    const error = syntaxError("[x]");
+    expect(error.name).toBe("JsonSyntaxError");
+    expect(error).toBeInstanceOf(SyntaxError);
+    expect(String(error)).toBe("JsonSyntaxError: Unexpected character at position 1");
+  });
+
+  it("gives members the slow parser defines that can be reassigned and deleted, like JSON.parse's", () => {
+    const parsed = parseJson('{"a":1,"__proto__":2,"id":12345678901234567890}') as Record<string, unknown>;
+    for (const key of ["a", "__proto__", "id"]) {
+      expect(Object.getOwnPropertyDescriptor(parsed, key)).toMatchObject({
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    parsed["a"] = 2;
+    expect(parsed["a"]).toBe(2);
+    delete parsed["id"];
+    expect(Object.keys(parsed)).toEqual(["a", "__proto__"]);
+  });
+
+  it("hands a document without a 16-digit run to the native JSON.parse, once", () => {
+    const native = vi.spyOn(JSON, "parse");
+    try {
+      expect(parseJson('{"a":[1,"x",123456789012345]}')).toEqual({ a: [1, "x", 123456789012345] });
+      expect(native).toHaveBeenCalledTimes(1);
+      native.mockClear();
+      expect(parseJson('{"a":1234567890123456}')).toEqual({ a: 1234567890123456 });
+      expect(native).not.toHaveBeenCalled();
+    } finally {
+      native.mockRestore();
+    }
   });
 });
 
