@@ -6,7 +6,7 @@ import { resolveEnvironment } from "../../src/credentials/environment.js";
 import { profileCredentials } from "../../src/credentials/index.js";
 import { SECRET, tempDir } from "./helpers.js";
 
-const home = vi.hoisted(() => ({ dir: () => "" }));
+const home = vi.hoisted(() => ({ dir: (): string => "" }));
 vi.mock("node:os", async (importOriginal) => ({
   ...(await importOriginal<typeof import("node:os")>()),
   homedir: () => home.dir(),
