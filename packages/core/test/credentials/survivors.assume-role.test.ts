@@ -1,6 +1,7 @@
 // Behaviours of `assume-role.ts` that mutation testing showed no other test pinned down.
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Middleware } from "../../src/client/index.js";
 import {
   type AssumeRoleCredentialsOptions,
   assumeRoleCredentials,
@@ -81,5 +82,21 @@ describe("assumeRoleCredentials edge cases", () => {
   it("names a thrown non-Error by its text", async () => {
     const error = await rejection(assumeRoleCredentials(options({ source: () => Promise.reject("gone") }))());
     expect(error.message).toBe(`${WHERE} failed: gone`);
+  });
+
+  it("hands middleware only the request fields that were set, with Policy and ExternalId when given", async () => {
+    const seen: string[][] = [];
+    const recordKeys: Middleware = (request, next) => {
+      seen.push(Object.keys(request.params));
+      return next(request);
+    };
+    const client = { now: () => T0, retry: false, rateLimit: false, middleware: [recordKeys] } as const;
+    nock(STS).post("/").times(2).reply(200, stsReply(1));
+    await assumeRoleCredentials(options({ client }))();
+    await assumeRoleCredentials(options({ client, policy: "p%20q", externalId: "ext-1" }))();
+    expect(seen).toEqual([
+      ["RoleArn", "DurationSeconds", "RoleSessionName"],
+      ["RoleArn", "DurationSeconds", "Policy", "ExternalId", "RoleSessionName"],
+    ]);
   });
 });

@@ -103,6 +103,26 @@ describe("cachedProvider options", () => {
     await expect(provider()).rejects.toThrow("sts down");
     expect((await provider()).secretId).toBe("id-3");
   });
+
+  it("keeps long-term keys for good once a source switches to them from temporary ones", async () => {
+    const clock = { now: T0 };
+    let calls = 0;
+    const provider = cachedProvider(
+      async () => {
+        calls += 1;
+        return calls === 1
+          ? { secretId: "temp", secretKey: "k", token: "t", expiresAt: new Date(clock.now + 3_600_000) }
+          : { secretId: `long-${calls}`, secretKey: "k" };
+      },
+      { now: () => clock.now },
+    );
+    expect((await provider()).secretId).toBe("temp");
+    clock.now = T0 + 3_600_000; // the temporary keys are due: the source now answers with long-term ones
+    expect((await provider()).secretId).toBe("long-2");
+    clock.now = T0 + 30 * 86_400_000;
+    expect((await provider()).secretId).toBe("long-2");
+    expect(calls).toBe(2);
+  });
 });
 
 describe("credentialChain", () => {

@@ -125,6 +125,58 @@ describe("profileCredentials edge cases", () => {
   });
 });
 
+describe("profileCredentials edge cases found by the second mutation pass", () => {
+  const read = (text: string, profile?: string) =>
+    profileCredentials({
+      env: {},
+      filepath: "/f",
+      readFile: disk({ "/f": text }).readFile,
+      ...(profile === undefined ? {} : { profile }),
+    })();
+
+  it("keeps the read failure of a chosen file as the cause", async () => {
+    const failure = Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+    const error = await rejection(
+      profileCredentials({ env: {}, filepath: "/f", readFile: () => Promise.reject(failure) })(),
+    );
+    expect(error.message).toBe("Credentials file /f (from filepath option) cannot be read (EACCES)");
+    expect(error.cause).toBe(failure);
+  });
+
+  it("names a read that rejects with null or undefined an unreadable file, not a crash", async () => {
+    for (const reason of [null, undefined]) {
+      const error = await rejection(
+        profileCredentials({ env: {}, filepath: "/f", readFile: () => Promise.reject(reason) })(),
+      );
+      expect(isCredentialsError(error)).toBe(true);
+      expect(error.message).toBe("Credentials file /f (from filepath option) cannot be read (unknown error)");
+    }
+  });
+
+  it("names the profile and file when a key cannot travel in a header", async () => {
+    const error = await rejection(read("[default]\nsecret_id = AKID x\nsecret_key = k\n"));
+    expect(error.message).toBe(
+      "Invalid credentials from profile [default] in /f: secretId holds whitespace or control characters",
+    );
+  });
+
+  it("finds a section whose name has an escaped dot", async () => {
+    expect((await read(`[team\\.prod]\n${KEYS}`, "team.prod")).secretId).toBe("AKIDfile");
+  });
+
+  it("does not take a null value for a section", async () => {
+    for (const profile of ["nul", "grp.nul"]) {
+      const error = await rejection(read(`nul = null\n[grp]\nnul = null\n`, profile));
+      expect(error.message).toBe(`Profile [${profile}] not found in credentials file /f (chosen by profile option)`);
+    }
+  });
+
+  it("says a missing secret_id is missing", async () => {
+    const error = await rejection(read("[default]\nsecret_key = k\n"));
+    expect(error.message).toBe("Credentials file /f, profile [default]: secret_id is missing");
+  });
+});
+
 describe("envCredentials edge cases", () => {
   it("names the unset key when only the id is set", async () => {
     const error = await rejection(envCredentials({ env: { TENCENTCLOUD_SECRET_ID: "AKID" } })());

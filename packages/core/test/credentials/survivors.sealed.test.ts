@@ -1,7 +1,8 @@
 // Behaviours of `sealed.ts` and `errors.ts` that mutation testing showed no other test pinned down.
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { CredentialsError, sealCredentials } from "../../src/credentials/index.js";
+import { missingSource } from "../../src/credentials/errors.js";
+import { CredentialsError, isCredentialsError, sealCredentials } from "../../src/credentials/index.js";
 import { SECRET, TOKEN, thrown } from "./helpers.js";
 
 describe("sealCredentials edge cases", () => {
@@ -28,6 +29,22 @@ describe("sealCredentials edge cases", () => {
     expect(error.message).not.toContain(TOKEN);
     // The secret key is never sent, so any character is fine there.
     expect(sealCredentials({ secretId: "AKID", secretKey: "a b\u00e9" }, "p").secretKey).toBe("a b\u00e9");
+  });
+
+  it("rejects a secret key that is absent or not a string", () => {
+    for (const secretKey of [undefined, 5, null]) {
+      expect(thrown(() => sealCredentials({ secretId: "AKID", secretKey }, "p")).message).toBe(
+        "Invalid credentials from p: secretKey is missing or empty",
+      );
+    }
+  });
+
+  it("reports a non-string secret id once, as missing, not also as unsafe for a header", () => {
+    for (const secretId of [{ id: "x y" }, ["a b"], () => "a b"]) {
+      expect(thrown(() => sealCredentials({ secretId, secretKey: SECRET }, "p")).message).toBe(
+        "Invalid credentials from p: secretId is missing or empty",
+      );
+    }
   });
 
   it("treats an empty token as no token", () => {
@@ -63,5 +80,15 @@ describe("CredentialsError edge cases", () => {
     const error = new CredentialsError("none", { sources });
     sources.push({ source: "file", detail: "not found" });
     expect(error.sources).toEqual([{ source: "env", detail: "not set" }]);
+  });
+});
+
+describe("missingSource", () => {
+  it("is a 'missing' CredentialsError naming the one place looked and why", () => {
+    const error = missingSource("environment (A, B)", "not set");
+    expect(isCredentialsError(error)).toBe(true);
+    expect(error.message).toBe("No credentials from environment (A, B): not set");
+    expect(error.missing).toBe(true);
+    expect(error.sources).toEqual([{ source: "environment (A, B)", detail: "not set" }]);
   });
 });
