@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { literalKey, propertyKey } from "../../src/emit/support/literal.js";
 import { syntaxProblems } from "../../src/emit/support/syntax.js";
 import { markdownText, plainText } from "../../src/emit/support/text.js";
-import { clean } from "../../src/emit/support/tsdoc.js";
+import { clean, doc, prose } from "../../src/emit/support/tsdoc.js";
 
 describe("syntax check of emitted TypeScript", () => {
   it("names the file and line of the first syntax error", () => {
@@ -30,6 +30,39 @@ describe("syntax check of emitted TypeScript", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("links in upstream prose", () => {
+  it("point at the upstream site when given by path, and lose a doubled pair of parentheses", () => {
+    expect(prose("see[ENI Use Limits](/document/product/576/18527).")).toBe(
+      "see[ENI Use Limits](https://www.tencentcloud.com/document/product/576/18527).",
+    );
+    expect(prose("the [DescribeVpcs]((https://www.tencentcloud.com/document/product/215/15778)) API")).toBe(
+      "the [DescribeVpcs](https://www.tencentcloud.com/document/product/215/15778) API",
+    );
+    // Absolute and protocol-relative targets are left as they are.
+    expect(prose("[a](https://example.com/x) [b](//cdn.example.com/y)")).toBe(
+      "[a](https://example.com/x) [b](//cdn.example.com/y)",
+    );
+  });
+
+  it("turn <code> spans into code spans, so a regular expression inside is not read as a link", () => {
+    expect(prose("matches <code>^[a-z]([a-z0-9_]{0,49})$</code>.")).toBe("matches `^[a-z]([a-z0-9_]{0,49})$`.");
+    // A span a code span cannot hold as it is stays HTML.
+    expect(prose("<code>a`b</code> <code>&lt;x&gt;</code>")).toBe("<code>a`b</code> <code>&lt;x&gt;</code>");
+  });
+
+  it("are repaired in descriptions and prose tags, never in the code of an @example", () => {
+    const comment = doc("see [x](/document/1)", [
+      { tag: "deprecated", text: "use [y](/document/2)" },
+      { tag: "example", text: "\n```ts\nconst link = '[z](/document/3)';\n```" },
+    ]);
+    expect(comment.description).toBe("see [x](https://www.tencentcloud.com/document/1)");
+    expect(comment.tags?.map((t) => t.text)).toEqual([
+      "use [y](https://www.tencentcloud.com/document/2)",
+      "\n```ts\nconst link = '[z](/document/3)';\n```",
+    ]);
   });
 });
 

@@ -1990,7 +1990,7 @@ export interface DescribeDiskConfigQuotaResponse {
 /** Request of {@link CbsClient.describeDiskStoragePool | DescribeDiskStoragePool}: DescribeDiskStoragePool. */
 export interface DescribeDiskStoragePoolRequest {
   /**
-   * Number of returned results, defaults to 20 with a maximum value of 100. For further introduction about `Limit`, see relevant sections in the API [overview](/document/product/362/15633).
+   * Number of returned results, defaults to 20 with a maximum value of 100. For further introduction about `Limit`, see relevant sections in the API [overview](https://www.tencentcloud.com/document/product/362/15633).
    * @example 20
    */
   Limit?: UInt64;
@@ -2012,7 +2012,7 @@ export interface DescribeDiskStoragePoolRequest {
    */
   Filters?: Filter[];
   /**
-   * Offset, defaults to 0. For further introduction about `Offset`, see the relevant sections in the API [overview](/document/product/362/15633).
+   * Offset, defaults to 0. For further introduction about `Offset`, see the relevant sections in the API [overview](https://www.tencentcloud.com/document/product/362/15633).
    * @example 0
    */
   Offset?: UInt64;
@@ -2255,12 +2255,12 @@ export interface DescribeSnapshotsRequest {
    * - required: no
    * - value ranges FROM:
    *
-   * - <code>NORMAL</code>: NORMAL
-   * - <code>CREATING</code>: CREATING
-   * - <code>ROLLBACKING</code>: rolling back
-   * - <code>COPYING_FROM_REMOTE</code>: cross geo-replication in progress
-   * - <code>CHECKING_COPIED</code>: COPYING check in progress
-   * - <code>TORECYCLE</code>: pending recycling
+   * - `NORMAL`: NORMAL
+   * - `CREATING`: CREATING
+   * - `ROLLBACKING`: rolling back
+   * - `COPYING_FROM_REMOTE`: cross geo-replication in progress
+   * - `CHECKING_COPIED`: COPYING check in progress
+   * - `TORECYCLE`: pending recycling
    * - disk-usage
    *
    * - filter by cloud disk usage purpose
@@ -2268,8 +2268,8 @@ export interface DescribeSnapshotsRequest {
    * - required: no
    * - value ranges FROM:
    *
-   * - <code>SYSTEM_disk</code>: represent SYSTEM disk
-   * - <code>DATA_disk</code>: represent DATA disk
+   * - `SYSTEM_disk`: represent SYSTEM disk
+   * - `DATA_disk`: represent DATA disk
    * - project-id
    *
    * - filter by cloud disk project id
@@ -2292,8 +2292,8 @@ export interface DescribeSnapshotsRequest {
    * - required: no
    * - value ranges FROM:
    *
-   * - <code>SHARED_snapshot</code>: refer to SHARED snapshot
-   * - <code>PRIVATE_snapshot</code>: refer to own PRIVATE snapshot
+   * - `SHARED_snapshot`: refer to SHARED snapshot
+   * - `PRIVATE_snapshot`: refer to own PRIVATE snapshot
    *
    * .
    */

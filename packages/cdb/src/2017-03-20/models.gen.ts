@@ -4905,19 +4905,19 @@ export interface CreateCloneInstanceRequest {
    */
   SpecifiedRollbackTime?: string;
   /**
-   * If necessary to clone an instance and roll back to a designated backup set, specify this value as the Id of the backup file. Please use [query data backup file list](/document/api/236/15842).
+   * If necessary to clone an instance and roll back to a designated backup set, specify this value as the Id of the backup file. Please use [query data backup file list](https://www.tencentcloud.com/document/api/236/15842).
    *
    * If it is a clone of a two-node, three-node, or four-node instance, the backup file is a physical backup. If it is a clone of a single-node or cloud disk edition instance, the backup file is a snapshot backup.
    * @example 118127
    */
   SpecifiedBackupId?: Int64;
   /**
-   * VPC ID. Please use [Querying VPC List](/document/api/215/15778).
+   * VPC ID. Please use [Querying VPC List](https://www.tencentcloud.com/document/api/215/15778).
    * @example "vpc-594gwq4l"
    */
   UniqVpcId?: string;
   /**
-   * Subnet ID in the private network. If UniqVpcId is set up, UniqSubnetId is required. Please use [query subnet list](/document/api/215/15784).
+   * Subnet ID in the private network. If UniqVpcId is set up, UniqSubnetId is required. Please use [query subnet list](https://www.tencentcloud.com/document/api/215/15784).
    * @example "subnet-dz5pj862"
    */
   UniqSubnetId?: string;
@@ -5126,13 +5126,13 @@ export interface CreateDBInstanceRequest {
    */
   Zone?: string;
   /**
-   * VPC ID. Please use [Querying VPC List](/document/api/215/15778).
+   * VPC ID. Please use [Querying VPC List](https://www.tencentcloud.com/document/api/215/15778).
    * Description: If you create a cloud disk edition instance, this item is required and must be VPC type. If this item is left blank, the system will select the default VPC by default.
    * @example "vpc-5l7l5q11"
    */
   UniqVpcId?: string;
   /**
-   * Subnet ID in the private network. If UniqVpcId is set up, UniqSubnetId is required. Please use [query subnet list](/document/api/215/15784).
+   * Subnet ID in the private network. If UniqVpcId is set up, UniqSubnetId is required. Please use [query subnet list](https://www.tencentcloud.com/document/api/215/15784).
    * Description: If this item is not filled, the system will select the default subnet in the Default VPC.
    * @example "subnet-b5v6i111"
    */
@@ -5380,13 +5380,13 @@ export interface CreateDBInstanceHourRequest {
    */
   EngineVersion?: string;
   /**
-   * VPC ID. Please use [Querying VPC List](/document/api/215/15778).
+   * VPC ID. Please use [Querying VPC List](https://www.tencentcloud.com/document/api/215/15778).
    * Description: If you create a cloud disk edition instance, this item is required and must be VPC type. If this item is left blank, the system will select the default VPC by default.
    * @example "vpc-5l7l5q11"
    */
   UniqVpcId?: string;
   /**
-   * Subnet ID in the private network. If UniqVpcId is set up, UniqSubnetId is required. Please use [query subnet list](/document/api/215/15784).
+   * Subnet ID in the private network. If UniqVpcId is set up, UniqSubnetId is required. Please use [query subnet list](https://www.tencentcloud.com/document/api/215/15784).
    * Description: If this item is not filled, the system will select the default subnet in the Default VPC.
    * @example "subnet-b5v6i111"
    */

@@ -1479,7 +1479,7 @@ export interface LoadBalancer {
    */
   AddressIPVersion?: string;
   /**
-   * Specifies the VPC ID in numerical form, obtainable through the [DescribeVpcs]((https://www.tencentcloud.com/document/product/215/15778?from_cn_redirect=1)) API.
+   * Specifies the VPC ID in numerical form, obtainable through the [DescribeVpcs](https://www.tencentcloud.com/document/product/215/15778?from_cn_redirect=1) API.
    * @example 77599
    */
   NumericalVpcId?: UInt64;
@@ -3609,7 +3609,7 @@ export interface CreateListenerRequest {
    */
   ProxyProtocol?: boolean;
   /**
-   * Whether SNAT (source IP replacement) is enabled, True (enabled), False (disabled). Disabled by default. Note: When SnatEnable is enabled, the client source IP will be replaced. At this point, the <code>Pass through client source IP</code> option is disabled, and vice versa.
+   * Whether SNAT (source IP replacement) is enabled, True (enabled), False (disabled). Disabled by default. Note: When SnatEnable is enabled, the client source IP will be replaced. At this point, the `Pass through client source IP` option is disabled, and vice versa.
    * @example false
    */
   SnatEnable?: boolean;
@@ -3989,7 +3989,7 @@ export interface CreateTargetGroupRequest {
    */
   IpVersion?: string;
   /**
-   * Whether SNAT (source IP replacement) is enabled, True (enabled), False (disabled). Disabled by default. Note: When SnatEnable is enabled, the client source IP will be replaced. At this point, the <code>Pass through client source IP</code> option is disabled, and vice versa.
+   * Whether SNAT (source IP replacement) is enabled, True (enabled), False (disabled). Disabled by default. Note: When SnatEnable is enabled, the client source IP will be replaced. At this point, the `Pass through client source IP` option is disabled, and vice versa.
    * @example true
    */
   SnatEnable?: boolean;
@@ -5836,7 +5836,7 @@ export interface ModifyListenerRequest {
    */
   ProxyProtocol?: boolean;
   /**
-   * Whether SNAT (source IP replacement) is enabled, True (enabled), False (disabled). Disabled by default. Note: When SnatEnable is enabled, the client source IP will be replaced. At this point, the <code>Pass through client source IP</code> option is disabled, and vice versa.
+   * Whether SNAT (source IP replacement) is enabled, True (enabled), False (disabled). Disabled by default. Note: When SnatEnable is enabled, the client source IP will be replaced. At this point, the `Pass through client source IP` option is disabled, and vice versa.
    * @example false
    */
   SnatEnable?: boolean;
@@ -6104,7 +6104,7 @@ export interface ModifyTargetGroupAttributeRequest {
    */
   SessionExpireTime?: UInt64;
   /**
-   * Whether SNAT (source IP replacement) is enabled, True (enabled), False (disabled). Disabled by default. Note: When SnatEnable is enabled, the client source IP will be replaced. At this point, the <code>Pass through client source IP</code> option is disabled, and vice versa.
+   * Whether SNAT (source IP replacement) is enabled, True (enabled), False (disabled). Disabled by default. Note: When SnatEnable is enabled, the client source IP will be replaced. At this point, the `Pass through client source IP` option is disabled, and vice versa.
    * @example true
    */
   SnatEnable?: boolean;
@@ -6303,7 +6303,7 @@ export interface RegisterTargetsRequest {
   /** List of real servers to be bound. Array length limit: 20. */
   Targets: Target[];
   /**
-   * Specifies the forwarding rule ID, which can be obtained through the [DescribeListeners]((https://www.tencentcloud.com/document/product/214/30686?from_cn_redirect=1)) API. you must provide this parameter or either Domain or Url when binding a backend service to a layer-7 forwarding rule.
+   * Specifies the forwarding rule ID, which can be obtained through the [DescribeListeners](https://www.tencentcloud.com/document/product/214/30686?from_cn_redirect=1) API. you must provide this parameter or either Domain or Url when binding a backend service to a layer-7 forwarding rule.
    * @example "loc-fi8g****"
    */
   LocationId?: string;

@@ -1203,12 +1203,12 @@ export interface ConsumerContent {
    * TagJsonNotTiled indicates whether tag information is json tiled.
    *
    * When TagJsonNotTiled is true, it is not tiled. Example:
-   * tag information: <code>{"__tag__":{"fieldA":200,"fieldB":"text"}}</code>
-   * Not Tiled: <code>{"__tag__":{"fieldA":200,"fieldB":"text"}}</code>
+   * tag information: `{"__tag__":{"fieldA":200,"fieldB":"text"}}`
+   * Not Tiled: `{"__tag__":{"fieldA":200,"fieldB":"text"}}`
    *
    * When TagJsonNotTiled is false, tiling is applied. Example:
-   * tag information: <code>{"__tag__":{"fieldA":200,"fieldB":"text"}}</code>
-   * Tiled: <code>{"__tag__.fieldA":200,"__tag__.fieldB":"text"}</code>
+   * tag information: `{"__tag__":{"fieldA":200,"fieldB":"text"}}`
+   * Tiled: `{"__tag__.fieldA":200,"__tag__.fieldB":"text"}`
    * @example false
    */
   TagJsonNotTiled?: boolean;
@@ -1223,11 +1223,11 @@ export interface ConsumerContent {
    * Enumeration value:
    *
    * - 0: Escape. Example:
-   * Original log: <code>{"a":"aa", "b":{"b1":"b1b1", "c1":"c1c1"}}</code>
+   * Original log: `{"a":"aa", "b":{"b1":"b1b1", "c1":"c1c1"}}`
    * Deliver to Ckafka: <code>{"a":"aa","b":"{\"b1\":\"b1b1\", \"c1\":\"c1c1\"}"}</code>
    * - 1: Consistent with original log, non-escaping. Example:
-   * Original log: <code>{"a":"aa", "b":{"b1":"b1b1", "c1":"c1c1"}}</code>
-   * Deliver to Ckafka: <code>{"a":"aa", "b":{"b1":"b1b1", "c1":"c1c1"}}</code>
+   * Original log: `{"a":"aa", "b":{"b1":"b1b1", "c1":"c1c1"}}`
+   * Deliver to Ckafka: `{"a":"aa", "b":{"b1":"b1b1", "c1":"c1c1"}}`
    * @example 0
    */
   JsonType?: Int64;
@@ -3573,14 +3573,14 @@ export interface LogRechargeRuleInfo {
   /**
    * Time field. Field name that represents time in logs.
    *
-   * - When DefaultTimeSwitch is false and the RechargeType data extraction mode is <code>json_log</code> JSON-file log or <code>fullregex_log</code> single-line full regex-file log, the TimeKey cannot be empty.
+   * - When DefaultTimeSwitch is false and the RechargeType data extraction mode is `json_log` JSON-file log or `fullregex_log` single-line full regex-file log, the TimeKey cannot be empty.
    * @example "__TIMESTAMP__"
    */
   TimeKey?: string;
   /**
    * Time extraction regular expression.
    *
-   * - When DefaultTimeSwitch is false and the RechargeType data extraction mode is <code>minimalist_log</code> single-line full text - file log, the TimeRegex cannot be empty.
+   * - When DefaultTimeSwitch is false and the RechargeType data extraction mode is `minimalist_log` single-line full text - file log, the TimeRegex cannot be empty.
    * - Only need to input the regular expression for the field representing time in logs. If multiple fields are matched to, the first one will be used.
    *  For example: If the original log is: message with time 2022-08-08 14:20:20, you can set the retrieval time regular expression to \d\d\d\d-\d\d-\d\d \d\d:\d\d:\d\d
    * @example "(\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})"
@@ -3601,11 +3601,11 @@ export interface LogRechargeRuleInfo {
    * Prefix: Use GMT or UTC as the time zone benchmark
    * Offset:
    *
-   * - <code>-</code> indicates a western time zone (later than the benchmark time)
-   * - <code>+</code> indicates an eastern time zone (earlier than the benchmark time)
+   * - `-` indicates a western time zone (later than the benchmark time)
+   * - `+` indicates an eastern time zone (earlier than the benchmark time)
    * - Format is ±HH:MM (hour:minute)
    * - Currently supported:
-   * <pre><code>"GMT-12:00" "GMT-11:00" "GMT-10:00" "GMT-09:30" "GMT-09:00" "GMT-08:00" "GMT-07:00" "GMT-06:00" "GMT-05:00" "GMT-04:00" "GMT-03:30" "GMT-03:00" "GMT-02:00" "GMT-01:00" "GMT+00:00""GMT+01:00""GMT+02:00""GMT+03:30""GMT+04:00""GMT+04:30""GMT+05:00""GMT+05:30""GMT+05:45""GMT+06:00""GMT+06:30""GMT+07:00""GMT+08:00""GMT+09:00""GMT+09:30""GMT+10:00""GMT+10:30""GMT+11:00""GMT+11:30""GMT+12:00""GMT+12:45""GMT+13:00""GMT+14:00""UTC-11:00""UTC-10:00""UTC-09:00""UTC-08:00""UTC-12:00""UTC-07:00""UTC-06:00""UTC-05:00""UTC-04:30""UTC-04:00""UTC-03:30""UTC-03:00""UTC-02:00""UTC-01:00""UTC+00:00""UTC+01:00""UTC+02:00""UTC+03:00""UTC+03:30""UTC+04:00""UTC+04:30""UTC+05:00""UTC+05:45""UTC+06:00""UTC+06:30""UTC+07:00""UTC+08:00""UTC+09:00""UTC+09:30""UTC+10:00""UTC+11:00""UTC+12:00""UTC+13:00"</code></pre>
+   * <pre>`"GMT-12:00" "GMT-11:00" "GMT-10:00" "GMT-09:30" "GMT-09:00" "GMT-08:00" "GMT-07:00" "GMT-06:00" "GMT-05:00" "GMT-04:00" "GMT-03:30" "GMT-03:00" "GMT-02:00" "GMT-01:00" "GMT+00:00""GMT+01:00""GMT+02:00""GMT+03:30""GMT+04:00""GMT+04:30""GMT+05:00""GMT+05:30""GMT+05:45""GMT+06:00""GMT+06:30""GMT+07:00""GMT+08:00""GMT+09:00""GMT+09:30""GMT+10:00""GMT+10:30""GMT+11:00""GMT+11:30""GMT+12:00""GMT+12:45""GMT+13:00""GMT+14:00""UTC-11:00""UTC-10:00""UTC-09:00""UTC-08:00""UTC-12:00""UTC-07:00""UTC-06:00""UTC-05:00""UTC-04:30""UTC-04:00""UTC-03:30""UTC-03:00""UTC-02:00""UTC-01:00""UTC+00:00""UTC+01:00""UTC+02:00""UTC+03:00""UTC+03:30""UTC+04:00""UTC+04:30""UTC+05:00""UTC+05:45""UTC+06:00""UTC+06:30""UTC+07:00""UTC+08:00""UTC+09:00""UTC+09:30""UTC+10:00""UTC+11:00""UTC+12:00""UTC+13:00"`</pre>
    * @example "UTC+08:00"
    */
   TimeZone?: string;
@@ -4200,7 +4200,7 @@ export interface MonitorNoticeRule {
 /** Monitoring task execution time point in alarm policy */
 export interface MonitorTime {
   /**
-   * Execution cycle. Value range: <code>Period</code>, <code>Fixed</code>, <code>Cron</code>.
+   * Execution cycle. Value range: `Period`, `Fixed`, `Cron`.
    *
    * - Period: at a fixed frequency
    * - Fixed: fixed time
@@ -4210,12 +4210,12 @@ export interface MonitorTime {
   Type: string;
   /**
    * Execution period or custom execution time point. Unit: minutes, value range: 1-1440.
-   * When type is <code>Period</code> or <code>Fixed</code>, the time field takes effect.
+   * When type is `Period` or `Fixed`, the time field takes effect.
    * @example 1
    */
   Time?: Int64;
   /**
-   * The cron expression for the execution period. Example: <code>0/1 * * * *</code>. From left to right, each field represents Minutes field, Hours field, Day of month field, Month field, Day of week field. No support for second level. When the type is <code>Cron</code>, the CronExpression field takes effect.
+   * The cron expression for the execution period. Example: `0/1 * * * *`. From left to right, each field represents Minutes field, Hours field, Day of month field, Month field, Day of week field. No support for second level. When the type is `Cron`, the CronExpression field takes effect.
    * @example "0/1 * * * *"
    */
   CronExpression?: string;
@@ -5537,11 +5537,11 @@ export interface ShipperInfo {
    */
   ExternalId?: string;
   /**
-   * Task running status. Supports <code>0</code>, <code>1</code>, <code>2</code>
+   * Task running status. Supports `0`, `1`, `2`
    *
-   * - <code>0</code>: Stop
-   * - <code>1</code>: Running
-   * - <code>2</code>: Exception
+   * - `0`: Stop
+   * - `1`: Running
+   * - `2`: Exception
    * @example 1
    */
   TaskStatus?: UInt64;
@@ -6567,7 +6567,7 @@ export interface CreateAlarmRequest {
   /**
    * Alert additional classification information list.
    * Number of Classifications elements must not exceed 20.
-   * The Key of Classifications elements cannot be empty, must be unique, length cannot exceed 50 characters, and complies with the regular expression <code>^[a-z]([a-z0-9_]{0,49})$</code>.
+   * The Key of Classifications elements cannot be empty, must be unique, length cannot exceed 50 characters, and complies with the regular expression `^[a-z]([a-z0-9_]{0,49})$`.
    * Value of Classifications elements cannot exceed 200 characters.
    */
   Classifications?: AlarmClassification[];
@@ -6763,7 +6763,7 @@ export interface CreateCloudProductLogCollectionRequest {
    *
    * **Format A: Short region code** (gz / sh / bj …)
    *
-   * - All APIS log types: for example, <code>gz</code>
+   * - All APIS log types: for example, `gz`
    * - CDB-AUDIT
    * - TDSQL-C-AUDIT
    * - TDMYSQL-SLOW
@@ -6776,7 +6776,7 @@ export interface CreateCloudProductLogCollectionRequest {
    *
    * **Format B: Long region code** (ap-guangzhou / ap-shanghai / ap-singapore …)
    *
-   * - All CDS log types: for example, <code>ap-guangzhou</code>
+   * - All CDS log types: for example, `ap-guangzhou`
    * - MongoDB-SlowLog / MongoDB-ErrorLog / MongoDB-OperationLog
    * - DNSPod-RESOLVELOG
    * - HTTPDNS-RESOLVELOG
@@ -6789,7 +6789,7 @@ export interface CreateCloudProductLogCollectionRequest {
    *
    * **Format C: Dedicated BH Polaris name**
    *
-   * - All BH log types: <code>overseas-polaris</code> (Hong Kong (China) and other overseas) / <code>fsi-polaris</code> (financial district) / <code>general-polaris</code> (general zone) / <code>intl-sg-prod</code> (international website)
+   * - All BH log types: `overseas-polaris` (Hong Kong (China) and other overseas) / `fsi-polaris` (financial district) / `general-polaris` (general zone) / `intl-sg-prod` (international website)
    * @example "ap-guangzhou"
    */
   CloudProductRegion: string;
@@ -8425,7 +8425,7 @@ export interface CreateSearchViewRequest {
   /**
    * Custom query view id prefix
    *
-   * Parameter format: <code>^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$</code>
+   * Parameter format: `^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$`
    *
    * ViewId format of successfully created query view is ${ViewIdPrefix}-view
    * @example "b*******_test_00001"
@@ -10620,12 +10620,12 @@ export interface DescribeIndexResponse {
    */
   Rule: RuleInfo | null;
   /**
-   * Index modification time, which is initially the index creation time. Format <code>YYYY-MM-DD HH:MM:SS</code>
+   * Index modification time, which is initially the index creation time. Format `YYYY-MM-DD HH:MM:SS`
    * @example "2021-01-13 21:00:08"
    */
   ModifyTime: string;
   /**
-   * Whether the built-in reserved fields (<code>__FILENAME__</code>, <code>__HOSTNAME__</code>, and <code>__SOURCE__</code>) are included in the full-text index
+   * Whether the built-in reserved fields (`__FILENAME__`, `__HOSTNAME__`, and `__SOURCE__`) are included in the full-text index
    *
    * - false: does not include
    * - true: includes
@@ -10633,7 +10633,7 @@ export interface DescribeIndexResponse {
    */
   IncludeInternalFields: boolean;
   /**
-   * Whether metadata fields (fields prefixed with <code>__TAG__</code>) are included in full-text indexing
+   * Whether metadata fields (fields prefixed with `__TAG__`) are included in full-text indexing
    *
    * - 0: Contain only metadata fields with key-value index enabled
    * - 1: Include all metadata fields
@@ -12327,7 +12327,7 @@ export interface ModifyAlarmRequest {
   /**
    * Alert additional classification information list.
    * Number of Classifications Elements cannot exceed 20.
-   * The Key of Classifications elements cannot be empty, must be unique, length cannot exceed 50 characters, and complies with the regular expression <code>^[a-z]([a-z0-9_]{0,49})$</code>.
+   * The Key of Classifications elements cannot be empty, must be unique, length cannot exceed 50 characters, and complies with the regular expression `^[a-z]([a-z0-9_]{0,49})$`.
    * Value of Classifications elements cannot exceed 200 characters.
    */
   Classifications?: AlarmClassification[];
@@ -13845,7 +13845,7 @@ export interface ModifySearchViewRequest {
   /**
    * View name
    *
-   * Parameter format: <code>^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$</code>
+   * Parameter format: `^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$`
    * @example "b*******_test_00001-update"
    */
   ViewName?: string;
@@ -14769,7 +14769,7 @@ export interface SearchLogRequest {
   To: Int64;
   /**
    * The retrieval analysis statement has a maximum length of 12KB.
-   * The statement consists of [[retrieval condition]](https://www.tencentcloud.com/document/product/614/47044?from_cn_redirect=1) | [[SQL statement]](https://www.tencentcloud.com/document/product/614/44061?from_cn_redirect=1). When there is no need to perform statistical analysis on logs, the pipe character <code> | </code> and SQL statement can be omitted.
+   * The statement consists of [[retrieval condition]](https://www.tencentcloud.com/document/product/614/47044?from_cn_redirect=1) | [[SQL statement]](https://www.tencentcloud.com/document/product/614/44061?from_cn_redirect=1). When there is no need to perform statistical analysis on logs, the pipe character ` | ` and SQL statement can be omitted.
    * Use * or an empty string to search all logs.
    *
    * Default value: empty string

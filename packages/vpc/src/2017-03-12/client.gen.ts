@@ -1363,7 +1363,7 @@ export class VpcClient extends VpcBaseClient {
    * This API is used to apply for an IPv6 address for the ENI.
    *
    * This API is completed asynchronously. If you need to query the execution result of an async task, please use the `RequestId` returned by this API to poll the `DescribeVpcTaskResult` API.
-   * * The number of IPs bound with an ENI is limited. For more information, see [ENI Use Limits](/document/product/576/18527).
+   * * The number of IPs bound with an ENI is limited. For more information, see [ENI Use Limits](https://www.tencentcloud.com/document/product/576/18527).
    * * You can apply for a specified IPv6 address. Currently, the IPv6 address can only be used as a secondary IP, instead of the primary IP.
    * * The address must be an idle IP in the subnet to which the ENI belongs.
    * * When applying for one or more secondary IPv6 addresses for an ENI, the API will return the specified number of secondary IPv6 addresses in the subnet range where the ENI is located.
@@ -1486,7 +1486,7 @@ export class VpcClient extends VpcBaseClient {
    * Applies for private IPs for an ENI.
    *
    * This API is used to apply for private IPs for an ENI.
-   * * An ENI can only be bound with a limited number of IP addresses. For more information about resource limits, see [ENI Use Limits](/document/product/576/18527).
+   * * An ENI can only be bound with a limited number of IP addresses. For more information about resource limits, see [ENI Use Limits](https://www.tencentcloud.com/document/product/576/18527).
    * * You can apply for a specified private IP. It cannot be a primary IP because the primary IP already exists and cannot be modified. The private IP address must be an idle IP in the subnet to which the ENI belongs.
    * * You can apply for more than one secondary private IP on the ENI. The API will return the specified number of secondary private IPs in the subnet IP range.
    * >?This API is async. You can call the [`DescribeVpcTaskResult`](https://intl.cloud.tencent.com/document/api/215/59037?from_cn_redirect=1) API to query the task result. When the task is completed, you can continue other tasks.
@@ -2216,7 +2216,7 @@ export class VpcClient extends VpcBaseClient {
    * This API is used to create an ENI and bind it to a CVM.
    * * You can specify private IP addresses and a primary IP when creating an ENI. The specified private IP must be idle and in the same subnet as the ENI.
    * * When creating an ENI, you can specify the number of private IPs that you want to apply for. The system will randomly generate private IP addresses.
-   * * The number of IPs bound with an ENI is limited. For more information, see [ENI Use Limits](/document/product/576/18527).
+   * * The number of IPs bound with an ENI is limited. For more information, see [ENI Use Limits](https://www.tencentcloud.com/document/product/576/18527).
    * * You can bind an existing security group when creating an ENI.
    * * You can bind a tag when creating an ENI. The tag list in the response indicates the tags that have been successfully added.
    * >?This API is async. You can call the [`DescribeVpcTaskResult`](https://intl.cloud.tencent.com/document/api/215/59037?from_cn_redirect=1) API to query the task result. When the task is completed, you can continue other tasks.
@@ -3092,7 +3092,7 @@ export class VpcClient extends VpcBaseClient {
    * This API is used to create an ENI.
    * * You can specify private IP addresses and a primary IP when creating an ENI. The specified private IP must be in the same subnet as the ENI and is not occupied.
    * * When creating an ENI, you can specify the number of private IP addresses that you want to apply for. The system will randomly generate private IP addresses.
-   * * An ENI can only be bound with a limited number of IP addresses. For more information about resource limits, see [ENI Use Limits](/document/product/576/18527).
+   * * An ENI can only be bound with a limited number of IP addresses. For more information about resource limits, see [ENI Use Limits](https://www.tencentcloud.com/document/product/576/18527).
    * * You can bind an existing security group when creating an ENI.
    * * You can bind a tag when creating an ENI. The tag list in the response indicates the tags that have been successfully added.
    * >?This API is async. You can call the [`DescribeVpcTaskResult`](https://intl.cloud.tencent.com/document/api/215/59037?from_cn_redirect=1) API to query the task result. When the task is completed, you can continue other tasks.
@@ -3522,7 +3522,7 @@ export class VpcClient extends VpcBaseClient {
    *
    * - `Action`: `ACCEPT` or `DROP`.
    *
-   * - <code>CidrBlock</code>, <code>Ipv6CidrBlock</code>, <code>SecurityGroupId</code>, and <code>AddressTemplate</code> are mutually exclusive. <code>Protocol</code> + <code>Port</code> and <code>ServiceTemplate</code> are mutually exclusive. <code>IPv6CidrBlock</code> and <code>ICMP</code> are mutually exclusive; to use them, enter <code>ICMPV6</code>.
+   * - `CidrBlock`, `Ipv6CidrBlock`, `SecurityGroupId`, and `AddressTemplate` are mutually exclusive. `Protocol` + `Port` and `ServiceTemplate` are mutually exclusive. `IPv6CidrBlock` and `ICMP` are mutually exclusive; to use them, enter `ICMPV6`.
    *
    * - You can only create policies in one direction in each request. To specify the `PolicyIndex` parameter, use the same index number in policies. If you want to insert a rule before the first rule, enter 0; if you want to add a rule after the last rule, leave it empty.
    *
@@ -11969,27 +11969,27 @@ export class VpcClient extends VpcBaseClient {
    *
    * This API is used to reset the `Egress` and `Ingress` rules (SecurityGroupPolicy) of a security group.
    *
-   * - This API does not support custom indexes <code>PolicyIndex</code>.
+   * - This API does not support custom indexes `PolicyIndex`.
    *
-   * - For <code>SecurityGroupPolicySet</code> parameter,
+   * - For `SecurityGroupPolicySet` parameter,
    *
-   * - If <code>SecurityGroupPolicySet.Version</code> is set to `0`, all policies will be cleared, and <code>Egress</code> and <code>Ingress</code> will be ignored.
+   * - If `SecurityGroupPolicySet.Version` is set to `0`, all policies will be cleared, and `Egress` and `Ingress` will be ignored.
    *
-   * - If <code>SecurityGroupPolicySet.Version</code> is not set to `0`, add <code>Egress</code> and <code>Ingress</code> policies:
+   * - If `SecurityGroupPolicySet.Version` is not set to `0`, add `Egress` and `Ingress` policies:
    *
-   * - <code>Protocol</code>: <code>TCP</code>, <code>UDP</code>, <code>ICMP</code>, <code>ICMPV6</code>, <code>GRE</code>, or <code>ALL</code>.
+   * - `Protocol`: `TCP`, `UDP`, `ICMP`, `ICMPV6`, `GRE`, or `ALL`.
    *
-   * - <code>CidrBlock</code>: a CIDR block in the correct format. In the classic network, even if the CIDR block specified in <code>CidrBlock</code> contains the Tencent Cloud private IPs that are not using for CVMs under your Tencent Cloud account, it does not mean this policy allows you to access those resources. The network isolation policies between tenants take priority over the private network policies in security groups.
+   * - `CidrBlock`: a CIDR block in the correct format. In the classic network, even if the CIDR block specified in `CidrBlock` contains the Tencent Cloud private IPs that are not using for CVMs under your Tencent Cloud account, it does not mean this policy allows you to access those resources. The network isolation policies between tenants take priority over the private network policies in security groups.
    *
-   * - <code>Ipv6CidrBlock</code>: an IPv6 CIDR block in the correct format. In the classic network, even if the CIDR block specified in <code>Ipv6CidrBlock</code> contains the Tencent Cloud private IPv6 addresses that are not using for CVMs under your Tencent Cloud account, it does not mean this policy allows you to access those resources. The network isolation policies between tenants take priority over the private network policies in security groups.
+   * - `Ipv6CidrBlock`: an IPv6 CIDR block in the correct format. In the classic network, even if the CIDR block specified in `Ipv6CidrBlock` contains the Tencent Cloud private IPv6 addresses that are not using for CVMs under your Tencent Cloud account, it does not mean this policy allows you to access those resources. The network isolation policies between tenants take priority over the private network policies in security groups.
    *
-   * - <code>SecurityGroupId</code>: ID of the security group. It can be the ID of a security group to be modified, or the ID of another security group in the same project. All private IPs of all CVMs under the security group will be covered. If this field is used, the policy will automatically change according to the CVM associated with the group ID while being used to match network messages. You don't need to change it manually.
+   * - `SecurityGroupId`: ID of the security group. It can be the ID of a security group to be modified, or the ID of another security group in the same project. All private IPs of all CVMs under the security group will be covered. If this field is used, the policy will automatically change according to the CVM associated with the group ID while being used to match network messages. You don't need to change it manually.
    *
-   * - <code>Port</code>: a single port number such as 80, or a port range in the format of '8000-8010'.  You may use this field only if the <code>Protocol</code> field takes the value <code>TCP</code> or <code>UDP</code>.
+   * - `Port`: a single port number such as 80, or a port range in the format of '8000-8010'.  You may use this field only if the `Protocol` field takes the value `TCP` or `UDP`.
    *
-   * - <code>Action</code>: only allows <code>ACCEPT</code> or <code>DROP</code>.
+   * - `Action`: only allows `ACCEPT` or `DROP`.
    *
-   * - <code>CidrBlock</code>, <code>Ipv6CidrBlock</code>, <code>SecurityGroupId</code>, and <code>AddressTemplate</code> are mutually exclusive. <code>Protocol</code> + <code>Port</code> and <code>ServiceTemplate</code> are mutually exclusive.
+   * - `CidrBlock`, `Ipv6CidrBlock`, `SecurityGroupId`, and `AddressTemplate` are mutually exclusive. `Protocol` + `Port` and `ServiceTemplate` are mutually exclusive.
    *
    * Rate limit: 20 requests per second.
    *

@@ -5164,7 +5164,7 @@ export interface AssignPrivateIpAddressesRequest {
    */
   PrivateIpAddresses?: PrivateIpAddressSpecification[];
   /**
-   * The number of newly-applied private IP addresses. You should provide either this parameter or PrivateIpAddresses, or both. The total number of private IP addresses cannot exceed the quota. For more information, see[ENI Use Limits](/document/product/576/18527).
+   * The number of newly-applied private IP addresses. You should provide either this parameter or PrivateIpAddresses, or both. The total number of private IP addresses cannot exceed the quota. For more information, see[ENI Use Limits](https://www.tencentcloud.com/document/product/576/18527).
    * @example 2
    */
   SecondaryPrivateIpAddressCount?: UInt64;
