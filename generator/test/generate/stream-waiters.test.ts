@@ -69,7 +69,11 @@ describe("a generated package with a state waiter and a streaming action", () =>
     const { startMockServer } = (await import(
       pathToFileURL(path.join(pkg, "src/testing/index.gen.ts")).href
     )) as typeof import("./teapot-shape.js");
-    const server = await startMockServer({ stateDurationMs: 200 });
+    // The server's clock moves past the transition only when the test says so (on the first progress
+    // report), so a busy machine cannot skip the HEATING state the waiter must see.
+    const transitionMs = 120_000;
+    let ahead = 0;
+    const server = await startMockServer({ stateDurationMs: transitionMs, now: () => Date.now() + ahead });
     const client = new TeapotClient({
       endpoint: server.endpoint,
       credentials: server.credentials,
@@ -81,7 +85,14 @@ describe("a generated package with a state waiter and a streaming action", () =>
       const states: string[] = [];
       const done = await client.waitUntilTeapotReady(
         { TeapotIds },
-        { minDelayMs: 50, maxDelayMs: 100, onProgress: (s: string) => states.push(s) },
+        {
+          minDelayMs: 50,
+          maxDelayMs: 100,
+          onProgress: (s: string) => {
+            states.push(s);
+            if (s === "HEATING,HEATING") ahead += transitionMs;
+          },
+        },
       );
       expect(done.TeapotSet.map((t: { TeapotId: string; State: string }) => [t.TeapotId, t.State])).toEqual(
         TeapotIds.map((id: string) => [id, "READY"]),
