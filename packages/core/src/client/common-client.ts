@@ -1,6 +1,7 @@
 import { ConfigurationError } from "../errors/configuration-error.js";
 import type { ActionMeta, ServiceMeta } from "../meta.js";
 import { ValidationError, validateRequest } from "../validate/index.js";
+import { shapesOf } from "../validate/shapes-of.js";
 import type { CallOptions, ClientOptions } from "./options.js";
 import { ServiceClient } from "./service-client.js";
 
@@ -104,7 +105,7 @@ export class CommonClient {
   async call<T = unknown>(action: string, params: object = {}, options: CallOptions = {}): Promise<T> {
     const meta = this.#actionMeta(action);
     if (this.#validate && this.#known.has(action)) {
-      const problems = validateRequest(meta.shapes ?? this.#metadata!.serviceMeta.shapes ?? {}, meta.input, params);
+      const problems = validateRequest(shapesOf(meta, this.#metadata!.serviceMeta), meta.input, params);
       if (problems.length > 0) throw new ValidationError(problems, this.#metadata!.serviceMeta.service, action);
     }
     return this.#client.invoke<T>(meta, params, options);

@@ -8,7 +8,7 @@ import { NetworkError } from "../errors/network-error.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
 import { type SdkError, withContext } from "../errors/sdk-error.js";
 import { stringifyJson } from "../json/stringify.js";
-import type { ActionMeta, ServiceMeta, ShapeTable } from "../meta.js";
+import type { ActionMeta, ServiceMeta } from "../meta.js";
 import type { RateLimiter } from "../rate-limit/limiter.js";
 import { LocalRateLimiter } from "../rate-limit/local.js";
 import { isRetryable, type RetryPolicy, resolveRetryPolicy } from "../retry/policy.js";
@@ -21,6 +21,7 @@ import type { StreamAnswer } from "../stream/open.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/failures.js";
 import type { Transport } from "../transport/types.js";
 import { ValidationError, validateRequest } from "../validate/index.js";
+import { shapesOf } from "../validate/shapes-of.js";
 import { abortable } from "./abortable.js";
 import { CallScope } from "./call-scope.js";
 import { checkEndpointSecurity, checkHeaderOptions } from "./check-options.js";
@@ -501,11 +502,6 @@ function localLimiter(options: RateLimitOptions, now: (() => number) | undefined
     ...(now === undefined ? {} : { now }),
     ...(options.burst === undefined ? {} : { burst: options.burst }),
   });
-}
-
-/** The table an action's request shape is in: its own (generated packages), else the service's. */
-function shapesOf(action: ActionMeta, meta: ServiceMeta): ShapeTable {
-  return action.shapes ?? meta.shapes ?? {};
 }
 
 /** What one attempt needs. */

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Credentials } from "../credentials/types.js";
 import { parseJson, stringifyJson } from "../json/index.js";
 import { validateRequest } from "../validate/index.js";
+import { shapesOf } from "../validate/shapes-of.js";
 import { MockApiError } from "./api-error.js";
 import { header1, verifySignature } from "./auth.js";
 import { Collections } from "./collections.js";
@@ -91,7 +92,7 @@ export async function startMockServer<C extends object = MockCollections>(
       } catch {
         throw new MockApiError("InvalidParameter", "The request body is not valid JSON.");
       }
-      rejectInvalid(validateRequest(meta.shapes ?? data.meta.shapes ?? {}, meta.input, parsed));
+      rejectInvalid(validateRequest(shapesOf(meta, data.meta), meta.input, parsed));
       const result = answer(data, collections, tasks, action, parsed as Record<string, unknown>);
       const record = { action, region, request: parsed, requestId, errorCode: undefined, receivedAt };
       const payload = { ...result, RequestId: requestId };

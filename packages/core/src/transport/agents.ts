@@ -3,6 +3,7 @@ import type { AgentOptions, Agent as HttpsAgent } from "node:https";
 import type { ResolvedEndpoint } from "../endpoint/resolve.js";
 import { loadHttps } from "./https-module.js";
 import { parseProxyUrl } from "./proxy/url.js";
+import { proxyVariable } from "./proxy/variables.js";
 
 /** How {@link AgentPool} connects; the proxy and agent fields of `NodeHttpTransportOptions`. */
 export interface AgentPoolOptions {
@@ -40,7 +41,7 @@ export class AgentPool {
     if (route !== undefined) return route;
     let agent: HttpAgent | Promise<HttpAgent>;
     if (this.#explicitProxy !== undefined) agent = this.#connect(endpoint, this.#explicitProxy || undefined);
-    else if (!proxyVariableSet(endpoint)) agent = this.#connect(endpoint, undefined);
+    else if (proxyVariable(endpoint.protocol, process.env) === undefined) agent = this.#connect(endpoint, undefined);
     else {
       // The NO_PROXY rules and URL checks load only when a proxy variable is set for this protocol.
       agent = import("./proxy/env.js").then(({ resolveProxy }) => {
@@ -97,10 +98,4 @@ export class AgentPool {
       ...(this.#options.ca === undefined ? {} : { ca: this.#options.ca }),
     };
   }
-}
-
-/** Whether the environment names a proxy for the endpoint's protocol (`https_proxy`/`HTTPS_PROXY`, `http_proxy`/`HTTP_PROXY`). */
-function proxyVariableSet(endpoint: ResolvedEndpoint): boolean {
-  const names = endpoint.protocol === "https:" ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy", "HTTP_PROXY"];
-  return names.some((name) => (process.env[name] ?? "").trim() !== "");
 }

@@ -1,4 +1,5 @@
 import { parseProxyUrl } from "./url.js";
+import { proxyVariable } from "./variables.js";
 
 /** The origin a request goes to, as the proxy rules see it. */
 export interface ProxyTarget {
@@ -26,8 +27,7 @@ export function resolveProxy(
 ): URL | undefined {
   if (option === false) return undefined;
   if (option !== undefined) return parseProxyUrl(option, "the `proxy` option");
-  const names = target.protocol === "https:" ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy", "HTTP_PROXY"];
-  const name = names.find((n) => (env[n] ?? "").trim() !== "");
+  const name = proxyVariable(target.protocol, env);
   if (name === undefined || isLoopback(target.hostname)) return undefined;
   if (matchesNoProxy(target, env["no_proxy"] ?? env["NO_PROXY"] ?? "")) return undefined;
   return parseProxyUrl(env[name]!.trim(), `the environment variable ${name}`);
