@@ -73,6 +73,7 @@ export type CoreName = (typeof CORE_NAMES)[number];
 export const GENERATED_VALUES = {
   serviceMeta: "serviceMeta",
   actions: "actions",
+  operations: "operations",
   samples: "samples",
   mockData: "mockData",
   startMockServer: "startMockServer",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clientEmitter } from "../../src/emit/emitters/client.js";
+import { operationsEmitter } from "../../src/emit/emitters/operations.js";
 import { paginatorsEmitter } from "../../src/emit/emitters/paginators.js";
 import { waitersEmitter } from "../../src/emit/emitters/waiters.js";
 import { runVersionEmitter } from "../../src/emit/index.js";
@@ -17,9 +18,12 @@ describe("client, waiter and paginator emitters", async () => {
     for (const file of runVersionEmitter(paginatorsEmitter, ir, printer)) await expectVersionGolden(ir, file);
   });
 
-  it("gives each action method one invoke call and no other logic", () => {
+  it("gives each action function one invoke call and no other logic", () => {
+    const [operations] = runVersionEmitter(operationsEmitter, ir, printer);
     const bodies = [
-      ...client!.content.matchAll(/\n {2}(\w+)\(request[^\n]*\): Promise<\w+> \{\n([\s\S]*?)\n {2}\}\n/g),
+      ...operations!.content.matchAll(
+        /\nexport function (\w+)\(client: KettleBaseClient, request[^\n]*\): Promise<\w+> \{\n([\s\S]*?)\n\}\n/g,
+      ),
     ];
     expect(bodies.map((m) => m[1])).toEqual([
       "boilWater",
@@ -30,9 +34,33 @@ describe("client, waiter and paginator emitters", async () => {
     ]);
     for (const [, method, body] of bodies) {
       expect(body).toBe(
-        `    return this.invoke<${method!.charAt(0).toUpperCase()}${method!.slice(1)}Response>(actions.${method}, request, options);`,
+        `  return client.invoke<${method!.charAt(0).toUpperCase()}${method!.slice(1)}Response>(actions.${method}, request, options);`,
       );
     }
+  });
+
+  it("makes every method pass this and its arguments to the function of the same name", () => {
+    const methods = [...client!.content.matchAll(/\n {2}(\w+)\(([^\n]*)\): [^\n]+ \{\n([\s\S]*?)\n {2}\}\n/g)];
+    expect(methods.map((m) => m[1])).toEqual([
+      "boilWater",
+      "describeBoilTask",
+      "describeKettles",
+      "paginateDescribeKettles",
+      "getKettleStats",
+      "renameKettle",
+      "waitForTask",
+    ]);
+    for (const [, method, parameters, body] of methods) {
+      const names = parameters!.split(", ").map((p) => p.split(/[?:]/)[0]);
+      expect(body).toBe(`    return operations.${method}(${["this", ...names].join(", ")});`);
+    }
+    // Nothing else: no core call (core is imported for types only), no action data.
+    expect(client!.content).not.toMatch(
+      /this\.invoke|actions\.\w|import \* as actions|^import \{[^}]*\} from "@org\/tc-core"/m,
+    );
+    expect(client!.content).toContain(
+      'import type { CallOptions, ClientOptions, PaginateOptions, Paginated, WaitOptions } from "@org/tc-core";',
+    );
   });
 
   it("lets requests without required members be omitted", () => {

@@ -48,17 +48,22 @@ describe("state waiter and stream emitters (teapot fixture)", async () => {
   const files = await teapot();
   const byPath = new Map(files.map((f) => [f.path, f]));
   const client = byPath.get("src/client.gen.ts")!.content;
+  const operations = byPath.get("src/operations.gen.ts")!.content;
 
   it("match their golden files", async () => {
     for (const name of COMPARED) await expectGolden(byPath.get(name)!);
   });
 
   it("emit waitUntil<Name> as one core waitUntil call taking the polled action's request", () => {
+    expect(operations).toContain(
+      "waitUntilTeapotReady(client: TeapotBaseClient, request: DescribeTeapotsRequest = {}, options?: WaitOptions<DescribeTeapotsResponse>): Promise<DescribeTeapotsResponse> {\n" +
+        "  return waitUntil(\n" +
+        "    (poll, callOptions) => client.invoke<DescribeTeapotsResponse>(actions.describeTeapots, poll, callOptions),\n" +
+        "    teapotReadyWaiter,\n",
+    );
     expect(client).toContain(
       "waitUntilTeapotReady(request: DescribeTeapotsRequest = {}, options?: WaitOptions<DescribeTeapotsResponse>): Promise<DescribeTeapotsResponse> {\n" +
-        "    return waitUntil(\n" +
-        "      (poll, callOptions) => this.invoke<DescribeTeapotsResponse>(actions.describeTeapots, poll, callOptions),\n" +
-        "      teapotReadyWaiter,\n",
+        "    return operations.waitUntilTeapotReady(this, request, options);\n",
     );
     expect(client).toContain(
       "Then wait for TeapotReady with {@link TeapotClient.waitUntilTeapotReady | waitUntilTeapotReady}.",
@@ -72,8 +77,16 @@ describe("state waiter and stream emitters (teapot fixture)", async () => {
     expect(client).toContain(
       "chatWithTeapot(request: ChatWithTeapotRequest & { readonly Stream?: false | undefined }, options?: CallOptions): Promise<ChatWithTeapotResponse>;",
     );
+    expect(operations).toContain(
+      "chatWithTeapot(client: TeapotBaseClient, request: ChatWithTeapotRequest & { readonly Stream: true }, options?: CallOptions): AsyncIterable<ChatWithTeapotEvent>;",
+    );
+    expect(operations).toContain(
+      'return invokeOrStream<ChatWithTeapotResponse, ChatWithTeapotEvent>(client, actions.chatWithTeapot, "Stream", request, options);',
+    );
+    // The method's implementation signature takes the run-time boolean, which the function's third overload accepts.
     expect(client).toContain(
-      'return invokeOrStream<ChatWithTeapotResponse, ChatWithTeapotEvent>(this, actions.chatWithTeapot, "Stream", request, options);',
+      "chatWithTeapot(request: ChatWithTeapotRequest, options?: CallOptions): Promise<ChatWithTeapotResponse> | AsyncIterable<ChatWithTeapotEvent> {\n" +
+        "    return operations.chatWithTeapot(this, request, options);\n",
     );
   });
 

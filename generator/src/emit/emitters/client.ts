@@ -1,4 +1,3 @@
-import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
 import type { IrAction, IrService } from "../../ir/index.js";
 import { COMMON_ERROR_CODE } from "../../ir/reserved.js";
 import type { VersionEmitter } from "../support/emitter.js";
@@ -11,39 +10,29 @@ import { type DocTag, doc, exampleTag } from "../support/tsdoc.js";
 import { actionRef } from "./actions.js";
 import { ERRORS_PATH } from "./errors.js";
 import { MODELS_PATH } from "./models.js";
+import { type Operation, operationMethod } from "./operation.js";
 import { OPERATIONS_PATH } from "./operations.js";
-import { paginatorMethod } from "./paginators.js";
-import { stateWaiterHints, stateWaiterMethods } from "./state-waiters.js";
-import { streamOverloads } from "./streams.js";
-import { waiterMethods } from "./waiters.js";
+import { paginatorOperation } from "./paginators.js";
+import { stateWaiterHints, stateWaiterOperations } from "./state-waiters.js";
+import { streamOperation } from "./streams.js";
+import { waiterOperations } from "./waiters.js";
 
 /** Path of the client module inside a generated package. */
 export const CLIENT_PATH = "src/client.gen.ts";
 
 /**
- * The client class: one method per action (data plus one `invoke` call), then a method per
- * paginator after its action, then the waiters. All behaviour lives in core. Its imports are what
- * the methods refer to, collected as they are built.
+ * The client class: one method per action, then a method per paginator after its action, then the
+ * waiters; each passes `this` and its arguments to the standalone function of `operations.gen.ts`
+ * (see `operation.ts`). All behaviour lives in core. Its imports are what the methods' signatures and
+ * TSDoc refer to, collected as they are built.
  */
 export const clientEmitter: VersionEmitter = {
   name: "client",
   files: [CLIENT_PATH],
-  runtime: [
-    "CallOptions",
-    "ClientOptions",
-    "Int64",
-    "PaginateOptions",
-    "Paginated",
-    "UInt64",
-    "WaitOptions",
-    "invokeOrStream",
-    "paginate",
-    "waitFor",
-    "waitUntil",
-  ],
+  runtime: ["CallOptions", "ClientOptions", "Int64", "PaginateOptions", "Paginated", "UInt64", "WaitOptions"],
   emit(ir, context) {
     const imports = context.imports(ir, CLIENT_PATH);
-    const methods = clientMethods(ir, imports);
+    const methods = operations(ir, imports).map((o) => operationMethod(imports, o));
     return [
       context.print(imports, lineCommentHeader(ir, ["service.json", "actions/*.json"]), [
         {
@@ -75,19 +64,20 @@ export const clientEmitter: VersionEmitter = {
 };
 
 /**
- * Every method of the client, in order: each action (its stream overloads when it streams) followed
- * by its paginator, then the task waiters and the state waiters. What they use is recorded in `imports`.
+ * Every operation of the version, in order: each action (its stream overloads when it streams)
+ * followed by its paginator, then the task waiters and the state waiters. What their signatures and
+ * TSDoc use is recorded in `imports`; what a body uses, only when it is written.
  */
-export function clientMethods(ir: IrService, imports: ModuleImports): OptionalKind<MethodDeclarationStructure>[] {
-  const methods: OptionalKind<MethodDeclarationStructure>[] = [];
+export function operations(ir: IrService, imports: ModuleImports): Operation[] {
+  const all: Operation[] = [];
   for (const action of ir.actions) {
     const stream = ir.streams[action.name];
-    const plain = actionMethod(ir, imports, action);
-    methods.push(stream ? streamOverloads(imports, action, stream, plain) : plain);
-    if (action.paginator) methods.push(paginatorMethod(ir, imports, action, action.paginator));
+    const plain = actionOperation(ir, imports, action);
+    all.push(stream ? streamOperation(imports, action, stream, plain) : plain);
+    if (action.paginator) all.push(paginatorOperation(ir, imports, action, action.paginator));
   }
-  methods.push(...waiterMethods(ir, imports), ...stateWaiterMethods(ir, imports));
-  return methods;
+  all.push(...waiterOperations(ir, imports), ...stateWaiterOperations(ir, imports));
+  return all;
 }
 
 function classDoc(ir: IrService): ReturnType<typeof doc> {
@@ -112,14 +102,8 @@ function classDoc(ir: IrService): ReturnType<typeof doc> {
   );
 }
 
-/**
- * The method sending one action: its TSDoc and one `invoke` call. Records what it uses in `imports`.
- */
-export function actionMethod(
-  ir: IrService,
-  imports: ModuleImports,
-  a: IrAction,
-): OptionalKind<MethodDeclarationStructure> {
+/** One action: its TSDoc and one `invoke` call on the client. Records what its signature and TSDoc use in `imports`. */
+export function actionOperation(ir: IrService, imports: ModuleImports, a: IrAction): Operation {
   const optional = requestOptional(a);
   imports.generated(MODELS_PATH, a.requestType, { isType: true });
   imports.generated(MODELS_PATH, a.responseType, { isType: true });
@@ -142,8 +126,9 @@ export function actionMethod(
         "when the request does not match the spec.",
     },
   ];
-  if (sample) tags.push(exampleTag(writeExample(`client.${a.methodName}`, sample.request, sample.title)));
-  if (a.deprecated) tags.push({ tag: "deprecated", text: "The service marks this action deprecated." });
+  const deprecated: DocTag[] = a.deprecated
+    ? [{ tag: "deprecated", text: "The service marks this action deprecated." }]
+    : [];
   return {
     name: a.methodName,
     parameters: [
@@ -151,8 +136,15 @@ export function actionMethod(
       { name: "options", type: imports.runtime("CallOptions"), hasQuestionToken: true },
     ],
     returnType: `Promise<${a.responseType}>`,
-    docs: [doc(methodDescription(ir, a), tags)],
-    statements: [`return this.invoke<${a.responseType}>(${actionRef(imports, a.methodName)}, request, options);`],
+    docs: (call) => ({
+      description: methodDescription(ir, a),
+      tags: [
+        ...tags,
+        ...(sample ? [exampleTag(writeExample((args) => call(a.methodName, args), sample.request, sample.title))] : []),
+        ...deprecated,
+      ],
+    }),
+    body: (body) => [`return client.invoke<${a.responseType}>(${actionRef(body, a.methodName)}, request, options);`],
   };
 }
 

@@ -1,14 +1,14 @@
-import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
 import type { IrAction, IrPaginator, IrService } from "../../ir/index.js";
 import type { VersionEmitter } from "../support/emitter.js";
 import { lineCommentHeader } from "../support/header.js";
 import { codeRef, dataConstant } from "../support/literal.js";
 import { methodLink, requestOptional } from "../support/names.js";
 import type { ModuleImports } from "../support/symbols.js";
-import { doc, exampleTag } from "../support/tsdoc.js";
+import { exampleTag } from "../support/tsdoc.js";
 import { typeExpr } from "../support/type-expr.js";
 import { actionRef } from "./actions.js";
 import { MODELS_PATH } from "./models.js";
+import type { Operation } from "./operation.js";
 
 /** Path of the paginators module inside a generated package. */
 export const PAGINATORS_PATH = "src/paginators.gen.ts";
@@ -46,18 +46,12 @@ export const paginatorsEmitter: VersionEmitter = {
 };
 
 /**
- * The client method iterating one paginated action: one `paginate` call. Records what it uses in
- * the client module's `imports`.
+ * One paginated action's paginator: one core `paginate` call over the action's standalone function.
+ * Records what its signature and TSDoc use in `imports`.
  */
-export function paginatorMethod(
-  ir: IrService,
-  imports: ModuleImports,
-  action: IrAction,
-  p: IrPaginator,
-): OptionalKind<MethodDeclarationStructure> {
+export function paginatorOperation(ir: IrService, imports: ModuleImports, action: IrAction, p: IrPaginator): Operation {
   if (p.itemType.kind === "structure") imports.generated(MODELS_PATH, p.itemType.typeName, { isType: true });
   const item = typeExpr(p.itemType, imports);
-  const meta = imports.generated(PAGINATORS_PATH, p.metaName);
   const optional = requestOptional(action);
   const stop = p.total !== undefined ? `\`${p.total}\` items have been read, or at` : "";
   return {
@@ -67,26 +61,26 @@ export function paginatorMethod(
       { name: "options", type: imports.runtime("PaginateOptions"), hasQuestionToken: true },
     ],
     returnType: `${imports.runtime("Paginated")}<${item}, ${action.responseType}>`,
-    docs: [
-      doc(
+    docs: (call) => ({
+      description:
         `Every item of ${methodLink(ir, action.methodName)} (\`${p.items}\`), fetched page by page as you iterate; ` +
-          "`.pages()` yields the whole responses instead.\n\n" +
-          `Starts at the request's \`${p.offset}\` (default 0) and stops when ${stop} a short or empty page. ` +
-          "A server repeating a page raises `PaginationError` instead of looping.",
-        [
-          { tag: "param", text: `request - The request of every page; \`${p.offset}\` is where to start.` },
-          { tag: "param", text: `options - \`pageSize\` (sent as \`${p.limit}\`) and an abort \`signal\`.` },
-          exampleTag(
-            `for await (const item of client.${p.methodName}(${optional ? "" : "request"})) {\n  console.log(item);\n}`,
-          ),
-          ...(action.deprecated ? [{ tag: "deprecated", text: `${action.name} is deprecated.` }] : []),
-        ],
-      ),
-    ],
-    statements: [
-      `return ${imports.runtime("paginate")}<${action.requestType}, ${action.responseType}, ${item}>(`,
-      `  (page, callOptions) => this.${action.methodName}(page, callOptions),`,
-      `  ${meta},`,
+        "`.pages()` yields the whole responses instead.\n\n" +
+        `Starts at the request's \`${p.offset}\` (default 0) and stops when ${stop} a short or empty page. ` +
+        "A server repeating a page raises `PaginationError` instead of looping.",
+      tags: [
+        { tag: "param", text: `request - The request of every page; \`${p.offset}\` is where to start.` },
+        { tag: "param", text: `options - \`pageSize\` (sent as \`${p.limit}\`) and an abort \`signal\`.` },
+        exampleTag(
+          `for await (const item of ${call(p.methodName, optional ? "" : "request")}) {\n  console.log(item);\n}`,
+        ),
+        ...(action.deprecated ? [{ tag: "deprecated", text: `${action.name} is deprecated.` }] : []),
+      ],
+    }),
+    // The action's function is declared beside this one in operations.gen.ts.
+    body: (body) => [
+      `return ${body.runtime("paginate")}<${action.requestType}, ${action.responseType}, ${typeExpr(p.itemType, body)}>(`,
+      `  (page, callOptions) => ${action.methodName}(client, page, callOptions),`,
+      `  ${body.generated(PAGINATORS_PATH, p.metaName)},`,
       "  request,",
       "  options,",
       ");",

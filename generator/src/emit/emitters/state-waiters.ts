@@ -1,4 +1,3 @@
-import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
 import type { IrService, IrStateWaiter } from "../../ir/index.js";
 import type { VersionEmitter } from "../support/emitter.js";
 import { lineCommentHeader } from "../support/header.js";
@@ -6,9 +5,10 @@ import { codeRef, dataConstant } from "../support/literal.js";
 import { actionNamed, methodLink, requestOptional } from "../support/names.js";
 import type { Statement } from "../support/printer.js";
 import type { ModuleImports } from "../support/symbols.js";
-import { doc, exampleTag } from "../support/tsdoc.js";
+import { exampleTag } from "../support/tsdoc.js";
 import { actionRef } from "./actions.js";
 import { MODELS_PATH } from "./models.js";
+import type { Operation } from "./operation.js";
 
 /** Path of the state waiters module inside a generated package. */
 export const STATE_WAITERS_PATH = "src/state-waiters.gen.ts";
@@ -42,11 +42,11 @@ export const stateWaitersEmitter: VersionEmitter = {
 };
 
 /**
- * Client methods `waitUntil<Name>(request, options)`: one core `waitUntil` call each. Records what
- * they use in the client module's `imports`.
+ * One operation `waitUntil<Name>(request, options)` per state waiter: one core `waitUntil` call
+ * polling the action with the client. Records what their signatures and TSDoc use in `imports`.
  */
-export function stateWaiterMethods(ir: IrService, imports: ModuleImports): OptionalKind<MethodDeclarationStructure>[] {
-  return ir.stateWaiters.map((w) => stateWaiterMethod(ir, imports, w));
+export function stateWaiterOperations(ir: IrService, imports: ModuleImports): Operation[] {
+  return ir.stateWaiters.map((w) => stateWaiterOperation(ir, imports, w));
 }
 
 /** Sentence for the description of an action after which a state waiter applies. */
@@ -56,16 +56,10 @@ export function stateWaiterHints(ir: IrService, action: string): string[] {
     .map((w) => `Then wait for ${w.name} with ${methodLink(ir, w.methodName)}.`);
 }
 
-function stateWaiterMethod(
-  ir: IrService,
-  imports: ModuleImports,
-  w: IrStateWaiter,
-): OptionalKind<MethodDeclarationStructure> {
+function stateWaiterOperation(ir: IrService, imports: ModuleImports, w: IrStateWaiter): Operation {
   const polled = actionNamed(ir, w.action);
   imports.generated(MODELS_PATH, polled.requestType, { isType: true });
   imports.generated(MODELS_PATH, polled.responseType, { isType: true });
-  const meta = imports.generated(STATE_WAITERS_PATH, w.metaName);
-  const polledAction = actionRef(imports, polled.methodName);
   const after = w.after.map((name) => methodLink(ir, actionNamed(ir, name).methodName));
   const description = [
     `Waits until every \`${w.path}\` in the ${w.action} response is ${quoteAll(w.success)}, polling with ` +
@@ -85,22 +79,23 @@ function stateWaiterMethod(
       { name: "options", type: `${imports.runtime("WaitOptions")}<${polled.responseType}>`, hasQuestionToken: true },
     ],
     returnType: `Promise<${polled.responseType}>`,
-    docs: [
-      doc(description, [
+    docs: (call) => ({
+      description,
+      tags: [
         { tag: "param", text: `request - The ${w.action} request selecting what to wait for, e.g. by id.` },
         {
           tag: "param",
           text: "options - Timeout, delays, abort signal and an `onProgress(status)` callback (the values found, joined by `,`).",
         },
         exampleTag(
-          `const ready = await client.${w.methodName}(request, { onProgress: (status) => console.log(status) });`,
+          `const ready = await ${call(w.methodName, "request, { onProgress: (status) => console.log(status) }")};`,
         ),
-      ]),
-    ],
-    statements: [
-      `return ${imports.runtime("waitUntil")}(`,
-      `  (poll, callOptions) => this.invoke<${polled.responseType}>(${polledAction}, poll, callOptions),`,
-      `  ${meta},`,
+      ],
+    }),
+    body: (body) => [
+      `return ${body.runtime("waitUntil")}(`,
+      `  (poll, callOptions) => client.invoke<${polled.responseType}>(${actionRef(body, polled.methodName)}, poll, callOptions),`,
+      `  ${body.generated(STATE_WAITERS_PATH, w.metaName)},`,
       "  request,",
       "  options,",
       ");",

@@ -1,4 +1,3 @@
-import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
 import type { IrAction, IrService, IrStream } from "../../ir/index.js";
 import type { VersionEmitter } from "../support/emitter.js";
 import { lineCommentHeader } from "../support/header.js";
@@ -9,6 +8,7 @@ import { StructureKind } from "../support/ts-morph.js";
 import { doc } from "../support/tsdoc.js";
 import { actionRef } from "./actions.js";
 import { MODELS_PATH } from "./models.js";
+import type { Operation } from "./operation.js";
 
 /** Path of the stream event types inside a generated package. */
 export const STREAMS_PATH = "src/streams.gen.ts";
@@ -49,37 +49,39 @@ export const streamsEmitter: VersionEmitter = {
 };
 
 /**
- * Overloads on the stream member's literal type, then the implementation: one core
- * `invokeOrStream` call. `Stream: true` gives an async iterable of events, anything else the
- * plain response. Records what they use in the client module's `imports`.
+ * A streaming action: overloads on the stream member's literal type, then the implementation, one
+ * core `invokeOrStream` call. `Stream: true` gives an async iterable of events, anything else the
+ * plain response (`plain` is the action's operation without streaming). Records what the signatures
+ * and TSDoc use in `imports`.
  */
-export function streamOverloads(
+export function streamOperation(
   imports: ModuleImports,
   action: IrAction,
   stream: IrStream,
-  plain: OptionalKind<MethodDeclarationStructure>,
-): OptionalKind<MethodDeclarationStructure> {
+  plain: Operation,
+): Operation {
   imports.generated(STREAMS_PATH, stream.eventType, { isType: true });
   const options = { name: "options", type: imports.runtime("CallOptions"), hasQuestionToken: true };
-  const streamDoc = doc(
-    `Streams ${action.name}: with \`${stream.member}: true\` the service answers with Server-Sent Events, ` +
+  const streamDoc = {
+    description:
+      `Streams ${action.name}: with \`${stream.member}: true\` the service answers with Server-Sent Events, ` +
       "yielded one by one as they arrive. Nothing is sent until iteration starts. Breaking out of the loop " +
       "or aborting `options.signal` closes the connection; a broken stream or an error event rejects the " +
       "iteration with a `StreamError` (a `TencentCloudError` when the service answers an API error before " +
       "the stream starts). Never retried once an event was delivered.",
-    [
+    tags: [
       { tag: "param", text: `request - Members marked required must be set, and \`${stream.member}: true\`.` },
       { tag: "param", text: "options - Abort `signal` and `timeoutMs` (the longest silence between two chunks)." },
       { tag: "returns", text: `An async iterable of {@link ${stream.eventType}}.` },
     ],
-  );
+  };
   return {
-    ...plain,
+    name: plain.name,
     overloads: [
       {
         parameters: [{ name: "request", type: `${action.requestType} & { readonly ${stream.member}: true }` }, options],
         returnType: `AsyncIterable<${stream.eventType}>`,
-        docs: [streamDoc],
+        docs: () => streamDoc,
       },
       {
         parameters: [
@@ -90,28 +92,27 @@ export function streamOverloads(
           },
           options,
         ],
-        ...(plain.returnType === undefined ? {} : { returnType: plain.returnType }),
+        returnType: plain.returnType,
         ...(plain.docs === undefined ? {} : { docs: plain.docs }),
       },
       {
         parameters: [{ name: "request", type: action.requestType }, options],
         returnType: `Promise<${action.responseType}> | AsyncIterable<${stream.eventType}>`,
-        docs: [
-          doc(
+        docs: () => ({
+          description:
             `${action.name} with \`${stream.member}\` known only at run time: the events when it is \`true\`, ` +
-              "else the plain response. Prefer a literal `true`/`false` to get the exact type.",
-          ),
-        ],
+            "else the plain response. Prefer a literal `true`/`false` to get the exact type.",
+          tags: [],
+        }),
       },
     ],
-    docs: [],
     parameters: [
       { name: "request", type: action.requestType, ...(requestOptional(action) ? { initializer: "{}" } : {}) },
       options,
     ],
     returnType: `Promise<${action.responseType}> | AsyncIterable<${stream.eventType}>`,
-    statements: [
-      `return ${imports.runtime("invokeOrStream")}<${action.responseType}, ${stream.eventType}>(this, ${actionRef(imports, action.methodName)}, "${stream.member}", request, options);`,
+    body: (body) => [
+      `return ${body.runtime("invokeOrStream")}<${action.responseType}, ${stream.eventType}>(client, ${actionRef(body, action.methodName)}, "${stream.member}", request, options);`,
     ],
   };
 }

@@ -1,4 +1,3 @@
-import type { MethodDeclarationStructure, OptionalKind } from "ts-morph";
 import type { IrService, IrWaiter } from "../../ir/index.js";
 import type { VersionEmitter } from "../support/emitter.js";
 import { lineCommentHeader } from "../support/header.js";
@@ -12,6 +11,7 @@ import { typeExpr } from "../support/type-expr.js";
 import { actionRef } from "./actions.js";
 import { CLIENT_PATH } from "./client.js";
 import { MODELS_PATH } from "./models.js";
+import type { Operation } from "./operation.js";
 
 /** Path of the waiters module inside a generated package. */
 export const WAITERS_PATH = "src/waiters.gen.ts";
@@ -66,19 +66,17 @@ export const waitersEmitter: VersionEmitter = {
 };
 
 /**
- * Client methods waiting on each waiter: one `waitFor` call each. Records what they use in the
- * client module's `imports`.
+ * One operation per waiter: one core `waitFor` call polling the action with the client. Records what
+ * their signatures and TSDoc use in `imports`.
  */
-export function waiterMethods(ir: IrService, imports: ModuleImports): OptionalKind<MethodDeclarationStructure>[] {
-  return ir.waiters.map((w) => waiterMethod(ir, imports, w));
+export function waiterOperations(ir: IrService, imports: ModuleImports): Operation[] {
+  return ir.waiters.map((w) => waiterOperation(ir, imports, w));
 }
 
-function waiterMethod(ir: IrService, imports: ModuleImports, w: IrWaiter): OptionalKind<MethodDeclarationStructure> {
+function waiterOperation(ir: IrService, imports: ModuleImports, w: IrWaiter): Operation {
   const polled = actionNamed(ir, w.action);
   imports.generated(MODELS_PATH, polled.responseType, { isType: true });
   imports.generated(WAITERS_PATH, w.targetTypeName, { isType: true });
-  const meta = imports.generated(WAITERS_PATH, w.metaName);
-  const polledAction = actionRef(imports, polled.methodName);
   const starter = w.trackedActions[0] === undefined ? undefined : actionNamed(ir, w.trackedActions[0]);
   const description = [
     `Waits until ${w.action} reports \`${w.path}\` as ${quoteAll(w.success)}, polling from every ` +
@@ -94,26 +92,27 @@ function waiterMethod(ir: IrService, imports: ModuleImports, w: IrWaiter): Optio
       { name: "options", type: `${imports.runtime("WaitOptions")}<${polled.responseType}>`, hasQuestionToken: true },
     ],
     returnType: `Promise<${polled.responseType}>`,
-    docs: [
-      doc(description, [
+    docs: (call) => ({
+      description,
+      tags: [
         { tag: "param", text: `target - A \`${w.input}\`, or a response carrying one.` },
         { tag: "param", text: "options - Timeout, delays, abort signal and an `onProgress(status)` callback." },
         ...(starter
           ? [
               exampleTag(
                 [
-                  `const started = await client.${starter.methodName}(request);`,
-                  `const done = await client.${w.methodName}(started, { onProgress: (status) => console.log(status) });`,
+                  `const started = await ${call(starter.methodName, "request")};`,
+                  `const done = await ${call(w.methodName, "started, { onProgress: (status) => console.log(status) }")};`,
                 ].join("\n"),
               ),
             ]
           : []),
-      ]),
-    ],
-    statements: [
-      `return ${imports.runtime("waitFor")}(`,
-      `  (request, callOptions) => this.invoke<${polled.responseType}>(${polledAction}, request, callOptions),`,
-      `  ${meta},`,
+      ],
+    }),
+    body: (body) => [
+      `return ${body.runtime("waitFor")}(`,
+      `  (request, callOptions) => client.invoke<${polled.responseType}>(${actionRef(body, polled.methodName)}, request, callOptions),`,
+      `  ${body.generated(WAITERS_PATH, w.metaName)},`,
       "  target,",
       "  options,",
       ");",

@@ -9,11 +9,15 @@ export function literalText(value: unknown): string {
 }
 
 /**
- * A usage example calling `call` with a spec sample's request, e.g.
- * `const response = await client.describeTaskInfo({ TaskId: 18215 });`.
+ * A usage example passing a spec sample's request to `call` (which writes the call around its argument
+ * text, empty for an empty request), e.g. `const response = await client.describeTaskInfo({ TaskId: 18215 });`.
  */
-export function writeExample(call: string, request: Readonly<Record<string, unknown>>, title: string): string {
+export function writeExample(
+  call: (argument: string) => string,
+  request: Readonly<Record<string, unknown>>,
+  title: string,
+): string {
   const comment = title.trim() === "" ? "" : `// ${title.trim().replace(/\s+/g, " ")}\n`;
   const argument = Object.keys(request).length > 0 ? literalText(request) : "";
-  return `${comment}const response = await ${call}(${argument});`;
+  return `${comment}const response = await ${call(argument)};`;
 }

@@ -2,9 +2,9 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import type { CallOptions, ClientOptions } from "@org/tc-core";
-import * as actions from "./actions.gen.js";
 import type { CommonErrorCode, InvokeErrorCode, ToStringErrorCode } from "./errors.gen.js";
 import type { InvokeRequest, InvokeResponse, ToStringRequest, ToStringResponse } from "./models.gen.js";
+import * as operations from "./operations.gen.js";
 import { KettleBaseClient } from "./operations.gen.js";
 
 /**
@@ -47,7 +47,7 @@ export class KettleClient extends KettleBaseClient {
    * ```
    */
   invokeAction(request: InvokeRequest, options?: CallOptions): Promise<InvokeResponse> {
-    return this.invoke<InvokeResponse>(actions.invokeAction, request, options);
+    return operations.invokeAction(this, request, options);
   }
 
   /**
@@ -62,6 +62,6 @@ export class KettleClient extends KettleBaseClient {
    * @throws A `TencentCloudError` with a {@link ToStringErrorCode} or {@link CommonErrorCode} code (narrow it with `isKettleError(err, "toStringAction")`); a `ValidationError` before sending when the request does not match the spec.
    */
   toStringAction(request: ToStringRequest = {}, options?: CallOptions): Promise<ToStringResponse> {
-    return this.invoke<ToStringResponse>(actions.toStringAction, request, options);
+    return operations.toStringAction(this, request, options);
   }
 }
