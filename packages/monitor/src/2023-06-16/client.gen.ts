@@ -2,9 +2,9 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import type { CallOptions, ClientOptions } from "@org/tc-core";
-import * as actions from "./actions.gen.js";
 import type { CommonErrorCode, DescribeAlarmNotifyHistoriesErrorCode } from "./errors.gen.js";
 import type { DescribeAlarmNotifyHistoriesRequest, DescribeAlarmNotifyHistoriesResponse } from "./models.gen.js";
+import * as operations from "./operations.gen.js";
 import { MonitorBaseClient } from "./operations.gen.js";
 
 /**
@@ -46,6 +46,6 @@ export class MonitorClient extends MonitorBaseClient {
     request: DescribeAlarmNotifyHistoriesRequest,
     options?: CallOptions,
   ): Promise<DescribeAlarmNotifyHistoriesResponse> {
-    return this.invoke<DescribeAlarmNotifyHistoriesResponse>(actions.describeAlarmNotifyHistories, request, options);
+    return operations.describeAlarmNotifyHistories(this, request, options);
   }
 }

@@ -2,7 +2,6 @@
 // Do not edit: change the specs and run `npm run generate`.
 
 import type { CallOptions, ClientOptions } from "@org/tc-core";
-import * as actions from "./actions.gen.js";
 import type {
   AssumeRoleErrorCode,
   AssumeRoleWithSAMLErrorCode,
@@ -23,6 +22,7 @@ import type {
   GetFederationTokenRequest,
   GetFederationTokenResponse,
 } from "./models.gen.js";
+import * as operations from "./operations.gen.js";
 import { StsBaseClient } from "./operations.gen.js";
 
 /**
@@ -101,7 +101,7 @@ export class StsClient extends StsBaseClient {
    * ```
    */
   assumeRole(request: AssumeRoleRequest, options?: CallOptions): Promise<AssumeRoleResponse> {
-    return this.invoke<AssumeRoleResponse>(actions.assumeRole, request, options);
+    return operations.assumeRole(this, request, options);
   }
 
   /**
@@ -153,7 +153,7 @@ export class StsClient extends StsBaseClient {
    * ```
    */
   assumeRoleWithSAML(request: AssumeRoleWithSAMLRequest, options?: CallOptions): Promise<AssumeRoleWithSAMLResponse> {
-    return this.invoke<AssumeRoleWithSAMLResponse>(actions.assumeRoleWithSAML, request, options);
+    return operations.assumeRoleWithSAML(this, request, options);
   }
 
   /**
@@ -194,7 +194,7 @@ export class StsClient extends StsBaseClient {
     request: AssumeRoleWithWebIdentityRequest,
     options?: CallOptions,
   ): Promise<AssumeRoleWithWebIdentityResponse> {
-    return this.invoke<AssumeRoleWithWebIdentityResponse>(actions.assumeRoleWithWebIdentity, request, options);
+    return operations.assumeRoleWithWebIdentity(this, request, options);
   }
 
   /**
@@ -221,7 +221,7 @@ export class StsClient extends StsBaseClient {
    * ```
    */
   getCallerIdentity(request: GetCallerIdentityRequest = {}, options?: CallOptions): Promise<GetCallerIdentityResponse> {
-    return this.invoke<GetCallerIdentityResponse>(actions.getCallerIdentity, request, options);
+    return operations.getCallerIdentity(this, request, options);
   }
 
   /**
@@ -272,6 +272,6 @@ export class StsClient extends StsBaseClient {
    * ```
    */
   getFederationToken(request: GetFederationTokenRequest, options?: CallOptions): Promise<GetFederationTokenResponse> {
-    return this.invoke<GetFederationTokenResponse>(actions.getFederationToken, request, options);
+    return operations.getFederationToken(this, request, options);
   }
 }
