@@ -48,7 +48,9 @@ describe("adding a service: import, pick names, generate", () => {
     const pkg = path.join(out, "demo");
     const client = await readFile(path.join(pkg, "src/2021-06-01/client.gen.ts"), "utf8");
     expect(client).toContain("runProgram(request: InvokeRequest");
-    expect(client).toContain("this.invoke<InvokeResponse>(actions.runProgram");
+    expect(client).toContain("return operations.runProgram(this, request, options);");
+    const operations = await readFile(path.join(pkg, "src/2021-06-01/operations.gen.ts"), "utf8");
+    expect(operations).toContain("return client.invoke<InvokeResponse>(actions.runProgram, request, options);");
     const models = await readFile(path.join(pkg, "src/2021-06-01/models.gen.ts"), "utf8");
     expect(models).toContain("export interface Credentials {");
     const index = await readFile(path.join(pkg, "src/2021-06-01/index.gen.ts"), "utf8");
