@@ -63,6 +63,19 @@ describe("client, waiter and paginator emitters", async () => {
     );
   });
 
+  it("reaches the function through the operations namespace, so a method named like its parameter still delegates", () => {
+    const renamed = {
+      ...ir,
+      actions: ir.actions.map((a) => (a.methodName === "renameKettle" ? { ...a, methodName: "request" } : a)),
+    };
+    const text = runVersionEmitter(clientEmitter, renamed, printer)[0]!.content;
+    expect(text).toContain(
+      "  request(request: RenameKettleRequest, options?: CallOptions): Promise<RenameKettleResponse> {\n" +
+        "    return operations.request(this, request, options);\n",
+    );
+    expect(text).toContain('import * as operations from "./operations.gen.js";');
+  });
+
   it("lets requests without required members be omitted", () => {
     expect(client!.content).toContain("describeKettles(request: DescribeKettlesRequest = {}, options?: CallOptions)");
     expect(client!.content).toContain("boilWater(request: BoilWaterRequest, options?: CallOptions)");
