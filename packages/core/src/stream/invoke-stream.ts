@@ -16,7 +16,7 @@ import type { ActionMeta } from "../meta.js";
  * `StreamingTransport`) delivers the events all at once when the body ended.
  *
  * A function rather than a `ServiceClient` method so that an app that never streams does not carry
- * the stream code: generated streaming methods reach it through {@link invokeOrStream}.
+ * the stream code: generated streaming methods reach it through `invokeOrStream`.
  *
  * @example
  * for await (const event of invokeStream<ChatEvent>(client, chatAction, { Prompt: "hi", Stream: true })) {
