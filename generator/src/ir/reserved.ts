@@ -83,7 +83,7 @@ export const GENERATED_VALUES = {
 export const COMMON_ERROR_CODE = "CommonErrorCode";
 
 /** Public members of core's `ServiceClient` that a generated method must not override. */
-export const CLIENT_MEMBERS = ["close", "constructor", "endpoint", "invoke", "invokeStream"] as const;
+export const CLIENT_MEMBERS = ["clockOffsetMs", "close", "constructor", "endpoint", "invoke"] as const;
 
 /**
  * Module-level values the standalone functions of the modular form (`operations.gen.ts`) live beside:

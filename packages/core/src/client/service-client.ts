@@ -40,6 +40,43 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 const CONTENT_TYPE = "application/json; charset=utf-8";
 
 /**
+ * Sends one streaming attempt over a client's transport. The stream module passes it in: a call path
+ * that named the stream code itself, even through `import()`, would put it into every one-file bundle
+ * of a plain call.
+ */
+export type StreamOpener = (transport: Transport, request: StreamRequest) => Promise<StreamAnswer>;
+
+/**
+ * A client's call path as the stream module uses it (`invokeStream`): the calls are tracked by the
+ * client, so `close()` stops streams too. Internal: not exported from the package.
+ */
+export interface CallPath {
+  /** The client's service, for the errors of a stream. */
+  readonly service: string;
+  /** The call's deadline: `options.timeoutMs` or the client's. @throws RangeError for a bad one. */
+  timeoutOf(options: CallOptions): number;
+  /** Starts tracking a call, so that `close()` stops it. */
+  begin(timeoutMs: number, options: CallOptions): CallScope;
+  /** Stops tracking a call and releases its timers. */
+  end(scope: CallScope): void;
+  /** The one request path of `invoke`, with `open` sending each attempt. */
+  call(
+    action: ActionMeta,
+    request: object,
+    options: CallOptions,
+    scope: CallScope,
+    open: StreamOpener,
+  ): Promise<Answer>;
+}
+
+/**
+ * The call path of `client`, for the stream module only (set by `ServiceClient`'s static block, which
+ * alone may reach the private members). It keeps streaming off `ServiceClient`, and so out of the
+ * bundle of an app that never streams.
+ */
+export let callPathOf: (client: ServiceClient) => CallPath;
+
+/**
  * Runtime of one service version: generated clients (e.g. `RedisClient`) extend it and turn each
  * method into one {@link ServiceClient.invoke} call. Construction resolves the endpoint and checks the
  * options, so misconfiguration fails here rather than on the first call. Cheap to create; holds a
@@ -68,6 +105,17 @@ export class ServiceClient {
   /** Calls in progress, stopped by `close()`: a Set rather than abort listeners, which would pile up. */
   readonly #calls = new Set<CallScope>();
   #closed = false;
+
+  static {
+    // The stream module's one way into the private call path (see `callPathOf`).
+    callPathOf = (client) => ({
+      service: client.#meta.service,
+      timeoutOf: (options) => client.#callTimeout(options),
+      begin: (timeoutMs, options) => client.#begin(timeoutMs, options),
+      end: (scope) => client.#end(scope),
+      call: (action, request, options, scope, open) => client.#call(action, request, options, scope, open),
+    });
+  }
 
   /**
    * @throws ConfigurationError for options that cannot work (`intl` with a `-fsi` region, an endpoint
@@ -127,66 +175,7 @@ export class ServiceClient {
   async invoke<Res>(action: ActionMeta, request: object, options: CallOptions = {}): Promise<Res> {
     const scope = this.#begin(this.#callTimeout(options), options);
     try {
-      return (await this.#call(action, request, options, scope, false)).response as Res;
-    } finally {
-      this.#end(scope);
-    }
-  }
-
-  /**
-   * Calls an action that answers with Server-Sent Events and yields each event's JSON data as it
-   * arrives. Opening goes through the same path as {@link ServiceClient.invoke}: validation, the
-   * region check, rate limit, credentials, middleware, signing (with the clock-skew correction),
-   * headers and `X-TC-TraceId`, hooks and the debug logger, and the client's transport (its proxy and
-   * agent); it is retried by the same policy, and the call's deadline (`timeoutMs`) covers it. Once the
-   * stream started nothing is retried, and `timeoutMs` bounds every silence of the server instead.
-   * Nothing is sent until iteration starts. Breaking out of the loop, aborting `options.signal` or
-   * closing the client closes the connection. A transport without `openStream` (see
-   * `StreamingTransport`) delivers the events all at once when the body ended.
-   *
-   * @throws (from iteration) StreamError when the stream breaks or sends an error event; the errors of
-   * `invoke` while opening.
-   */
-  invokeStream<E>(action: ActionMeta, request: object, options: CallOptions = {}): AsyncIterable<E> {
-    const timeoutMs = this.#callTimeout(options);
-    return { [Symbol.asyncIterator]: () => this.#stream<E>(action, request, options, timeoutMs) };
-  }
-
-  async *#stream<E>(action: ActionMeta, request: object, options: CallOptions, timeoutMs: number): AsyncGenerator<E> {
-    const scope = this.#begin(timeoutMs, options);
-    try {
-      const opened = await this.#call(action, request, options, scope, true);
-      if (opened.stream === undefined) {
-        // The service (or a middleware) answered in one piece: that answer is the one event.
-        yield opened.response as E;
-        return;
-      }
-      scope.endDeadline();
-      // The SSE reader and its parser load with the first stream that started, never for plain calls.
-      const { readStream } = await import("../stream/invoke-stream.js");
-      yield* readStream<E>(opened.stream, {
-        context: {
-          service: this.#meta.service,
-          action: action.name,
-          attempts: opened.attempts,
-          traceId: opened.traceId,
-        },
-        secrets: opened.secrets,
-        signal: scope.cancelSignal,
-        stopped: () => {
-          const error = scope.translate(
-            new RequestAbortedError("The stream was aborted", { cause: options.signal?.reason }),
-            "while reading the stream",
-            true,
-          );
-          return withContext(error as SdkError, {
-            service: this.#meta.service,
-            action: action.name,
-            attempts: opened.attempts,
-            traceId: opened.traceId,
-          });
-        },
-      });
+      return (await this.#call(action, request, options, scope, undefined)).response as Res;
     } finally {
       this.#end(scope);
     }
@@ -211,16 +200,16 @@ export class ServiceClient {
 
   /**
    * The one request path of `invoke` and `invokeStream`: validate → region check → rate limit →
-   * credentials → middleware → sign → send (or open the stream) → interpret, repeated per the retry
-   * policy and the clock-skew correction, all within `scope`. Resolves with the answer, or for a
-   * stream that started, with the open stream.
+   * credentials → middleware → sign → send (or, given `open`, open the stream) → interpret, repeated
+   * per the retry policy and the clock-skew correction, all within `scope`. Resolves with the answer,
+   * or for a stream that started, with the open stream.
    */
   async #call(
     action: ActionMeta,
     request: object,
     options: CallOptions,
     scope: CallScope,
-    stream: boolean,
+    open: StreamOpener | undefined,
   ): Promise<Answer> {
     let attempt = 0;
     let stage = "before the call started";
@@ -258,7 +247,7 @@ export class ServiceClient {
           attempt++;
           traceId = randomUUID();
           stage = "while waiting for the response";
-          const send = { action, attempt, traceId, credentials, body, headers, scope, stream };
+          const send = { action, attempt, traceId, credentials, body, headers, scope, open };
           outcome =
             this.#middleware.length === 0 ? await this.#attempt(send) : await this.#throughMiddleware(send, request);
           secrets = outcome.secrets ?? [];
@@ -340,7 +329,7 @@ export class ServiceClient {
       attempt: send.attempt,
       traceId: send.traceId,
       endpoint: this.#endpoint.origin,
-      stream: send.stream,
+      stream: send.open !== undefined,
       params: params as Readonly<Record<string, unknown>>,
       headers: { ...send.headers },
     };
@@ -410,7 +399,7 @@ export class ServiceClient {
     body,
     headers: extra,
     scope,
-    stream,
+    open,
   }: Send): Promise<AttemptOutcome> {
     const signed = this.#sign(action, credentials, body);
     const headers: Record<string, string> = extra === undefined ? signed : { ...extra, ...signed };
@@ -443,9 +432,10 @@ export class ServiceClient {
         signal: scope.cancelSignal,
         maxResponseBytes: this.#maxResponseBytes,
       };
-      const response = stream
-        ? await openStream(this.#transport, { ...transportRequest, idleTimeoutMs: scope.timeoutMs })
-        : await this.#transport.send(transportRequest);
+      const response =
+        open === undefined
+          ? await this.#transport.send(transportRequest)
+          : await open(this.#transport, { ...transportRequest, idleTimeoutMs: scope.timeoutMs });
       status = response.status;
       responseHeaders = response.headers === undefined ? undefined : redactValues(response.headers, secrets);
       opened = (response as StreamAnswer).stream;
@@ -490,12 +480,6 @@ export class ServiceClient {
   }
 }
 
-/** Opens a streaming attempt; the stream code loads with the first streaming call, off every plain call's path. */
-async function openStream(transport: Transport, request: StreamRequest): Promise<StreamAnswer> {
-  const { openEventStream } = await import("../stream/open.js");
-  return openEventStream(transport, request);
-}
-
 /** The default limiter; `burst` keeps the token bucket of earlier versions. Injected clocks drive it in tests. */
 function localLimiter(options: RateLimitOptions, now: (() => number) | undefined): RateLimiter {
   return new LocalRateLimiter({
@@ -506,8 +490,8 @@ function localLimiter(options: RateLimitOptions, now: (() => number) | undefined
 
 /** What one attempt needs. */
 interface Send {
-  /** Whether the call asks for an event stream. */
-  readonly stream: boolean;
+  /** Opens the event stream of a streaming call; `undefined` for a plain call. */
+  readonly open: StreamOpener | undefined;
   readonly action: ActionMeta;
   readonly attempt: number;
   readonly traceId: string;
@@ -528,7 +512,7 @@ type AttemptOutcome = Outcome & {
 };
 
 /** What a call resolves with: the `Response` object, or the stream that started. */
-interface Answer {
+export interface Answer {
   readonly response: Record<string, unknown>;
   readonly stream: OpenedStream | undefined;
   readonly attempts: number;

@@ -38,9 +38,11 @@ export interface OpenedStream {
 }
 
 /**
- * A transport that can also hand out a response while its body is still arriving. The default
- * transport implements it (with its proxy and agent settings); a transport without it gets the
- * whole body through `send` and the events all at once (see `ServiceClient.invokeStream`).
+ * A transport that can also hand out a response while its body is still arriving: implement it on a
+ * custom `transport` for live events (`FetchTransport` does). A transport without it gets the whole
+ * body through `send` and the events all at once (see `invokeStream`). The default transport
+ * (`NodeHttpTransport`) needs no such method: `invokeStream` opens its streams through the
+ * transport's own connections (proxy tunnel, pool or agent), with code that loads only for streaming.
  */
 export interface StreamingTransport {
   /** Sends one signed streaming attempt and resolves once the response headers arrived. */

@@ -1,101 +1,84 @@
-import { onAbort } from "../abort/on-abort.js";
-import { redactText } from "../client/redact.js";
-import type { ErrorContext, SdkError } from "../errors/sdk-error.js";
-import { StreamError, type StreamErrorInit } from "./errors.js";
-import { MalformedEventData, readEvents, type SseEvent } from "./events.js";
-import type { OpenedStream } from "./http.js";
+import type { CallOptions } from "../client/options.js";
+import { type CallPath, callPathOf, type ServiceClient, type StreamOpener } from "../client/service-client.js";
+import { RequestAbortedError } from "../errors/request-aborted-error.js";
+import { type SdkError, withContext } from "../errors/sdk-error.js";
+import type { ActionMeta } from "../meta.js";
 
-/** What reading an opened stream needs from the call that opened it. */
-export interface StreamReadContext {
-  /** Service, action, attempts and trace id of the call, put on every error. */
-  readonly context: ErrorContext & { readonly action: string };
-  /** Secrets of the call, redacted from error messages. */
-  readonly secrets: readonly (string | undefined)[];
-  /** Fires when the caller aborts or the client closes: reading stops and the connection closes. */
-  readonly signal: AbortSignal;
-  /** The error to throw once `signal` fired. */
-  stopped(): SdkError;
+/**
+ * Calls an action that answers with Server-Sent Events and yields each event's JSON data as it
+ * arrives. Opening goes through the same path as {@link ServiceClient.invoke}: validation, the
+ * region check, rate limit, credentials, middleware, signing (with the clock-skew correction),
+ * headers and `X-TC-TraceId`, hooks and the debug logger, and the client's transport (its proxy and
+ * agent); it is retried by the same policy, and the call's deadline (`timeoutMs`) covers it. Once the
+ * stream started nothing is retried, and `timeoutMs` bounds every silence of the server instead.
+ * Nothing is sent until iteration starts. Breaking out of the loop, aborting `options.signal` or
+ * closing the client closes the connection. A transport without `openStream` (see
+ * `StreamingTransport`) delivers the events all at once when the body ended.
+ *
+ * A function rather than a `ServiceClient` method so that an app that never streams does not carry
+ * the stream code: generated streaming methods reach it through `invokeOrStream`.
+ *
+ * @example
+ * for await (const event of invokeStream<ChatEvent>(client, chatAction, { Prompt: "hi", Stream: true })) {
+ *   process.stdout.write(event.Choices[0].Delta.Content);
+ * }
+ * @throws RangeError (at once) for an invalid `options.timeoutMs`.
+ * @throws (from iteration) StreamError when the stream breaks or sends an error event; the errors of
+ * `invoke` while opening.
+ */
+export function invokeStream<E>(
+  client: ServiceClient,
+  action: ActionMeta,
+  request: object,
+  options: CallOptions = {},
+): AsyncIterable<E> {
+  const path = callPathOf(client);
+  const timeoutMs = path.timeoutOf(options);
+  return { [Symbol.asyncIterator]: () => stream<E>(path, action, request, options, timeoutMs) };
+}
+
+async function* stream<E>(
+  path: CallPath,
+  action: ActionMeta,
+  request: object,
+  options: CallOptions,
+  timeoutMs: number,
+): AsyncGenerator<E> {
+  const scope = path.begin(timeoutMs, options);
+  try {
+    const opened = await path.call(action, request, options, scope, openAttempt);
+    if (opened.stream === undefined) {
+      // The service (or a middleware) answered in one piece: that answer is the one event.
+      yield opened.response as E;
+      return;
+    }
+    scope.endDeadline();
+    // The SSE reader and its parser load with the first stream that started.
+    const { readStream } = await import("./read-stream.js");
+    const context = { service: path.service, action: action.name, attempts: opened.attempts, traceId: opened.traceId };
+    yield* readStream<E>(opened.stream, {
+      context,
+      secrets: opened.secrets,
+      signal: scope.cancelSignal,
+      stopped: () => {
+        const error = scope.translate(
+          new RequestAbortedError("The stream was aborted", { cause: options.signal?.reason }),
+          "while reading the stream",
+          true,
+        );
+        return withContext(error as SdkError, context);
+      },
+    });
+  } finally {
+    path.end(scope);
+  }
 }
 
 /**
- * Yields the JSON data of each event of a stream that started, and closes its connection however
- * the iteration ends (completion, error, abort, or the consumer breaking out). Nothing here is ever
- * retried: events were (or may have been) delivered.
- *
- * @throws StreamError for an error event, malformed data, or a stream that broke or went silent;
- * `stopped()` once the signal fired.
+ * Opens one attempt; the opener and the stream transport load with the first streaming call (a chunk
+ * of their own in the ESM build), so importing the package does not load them.
  */
-export async function* readStream<E>(stream: OpenedStream, ctx: StreamReadContext): AsyncGenerator<E> {
-  const { signal, context } = ctx;
-  let delivered = 0;
-  const unlisten = onAbort(signal, () => stream.close());
-  const fail = (message: string, init: Omit<StreamErrorInit, "eventsDelivered">) =>
-    new StreamError(redactText(message, ctx.secrets), { ...init, ...context, eventsDelivered: delivered });
-  try {
-    if (signal.aborted) stream.close();
-    for await (const event of readEvents(stream.body, stream.complete)) {
-      const error = eventError(event);
-      if (error)
-        throw fail(`${context.action} stream sent an error event: ${error.message}`, {
-          code: "ErrorEvent",
-          serviceCode: error.code,
-          requestId: error.requestId,
-        });
-      delivered++;
-      yield event.data as E;
-    }
-    if (signal.aborted) throw ctx.stopped();
-    if (!stream.complete())
-      throw fail(`${context.action} stream ended before the service completed it`, { code: "StreamInterrupted" });
-  } catch (caught) {
-    if (signal.aborted) throw ctx.stopped();
-    if (caught instanceof StreamError) throw caught;
-    if (caught instanceof MalformedEventData) {
-      throw fail(`${context.action} stream sent an event whose data is not JSON: ${caught.message.slice(0, 200)}`, {
-        code: "MalformedEvent",
-      });
-    }
-    const reason = caught instanceof Error ? caught.message : String(caught);
-    throw fail(`${context.action} stream broke after ${delivered} events: ${reason}`, {
-      code: "StreamInterrupted",
-      cause: caught,
-    });
-  } finally {
-    unlisten();
-    // Also reached when the consumer stops iterating early: the connection must not stay open.
-    stream.close();
-  }
-}
-
-/** An error the service reported inside an event: `event: error`, `Response.Error`, `Error` or `ErrorMsg`. */
-function eventError(
-  event: SseEvent,
-): { code: string | undefined; message: string; requestId: string | undefined } | undefined {
-  const data = isObject(event.data) ? event.data : undefined;
-  const response = data && isObject(data["Response"]) ? data["Response"] : data;
-  const requestId = typeof response?.["RequestId"] === "string" ? response["RequestId"] : undefined;
-  // Some services send `ErrorMsg` with an empty code and message on every event: only a code or a
-  // message makes it an error.
-  const described = [response?.["Error"], response?.["ErrorMsg"]].find(
-    (e) => isObject(e) && (present(e["Code"]) || present(e["Message"] ?? e["Msg"])),
-  );
-  if (isObject(described)) {
-    const code = described["Code"];
-    const message = described["Message"] ?? described["Msg"];
-    return {
-      code: code === undefined || code === null ? undefined : String(code),
-      message: typeof message === "string" ? message : JSON.stringify(described),
-      requestId,
-    };
-  }
-  if (event.event === "error") return { code: undefined, message: event.text.slice(0, 200), requestId };
-  return undefined;
-}
-
-function present(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== "" && value !== 0 && value !== "0";
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+const openAttempt: StreamOpener = async (transport, request) => {
+  const { openEventStream } = await import("./open.js");
+  return openEventStream(transport, request);
+};

@@ -1,7 +1,14 @@
 import { kindOf } from "../errors/brand.js";
-import { DEFAULT_MAX_RESPONSE_BYTES, errorCode, networkFailure, tooLargeFailure } from "../transport/failures.js";
+import {
+  abortFailure,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  errorCode,
+  networkFailure,
+  tooLargeFailure,
+} from "../transport/failures.js";
+import { agentPoolOf } from "../transport/node-http.js";
 import type { Transport, TransportResponse } from "../transport/types.js";
-import type { OpenedStream, StreamingTransport, StreamRequest } from "./http.js";
+import { type OpenedStream, openNodeStream, type StreamingTransport, type StreamRequest } from "./http.js";
 
 /** The answer to one streaming attempt: an event stream that started, or a complete (JSON) response. */
 export interface StreamAnswer extends TransportResponse {
@@ -11,13 +18,15 @@ export interface StreamAnswer extends TransportResponse {
 
 /**
  * Sends one streaming attempt over `transport`. A transport implementing {@link StreamingTransport}
- * hands out the body as it arrives; any other transport's `send` returns the whole body, whose events
- * then arrive all at once (so the client's own transport, e.g. a fetch-based one, is still the one
- * used). Anything but a 200 event stream is read completely, up to `maxResponseBytes`, for the
- * caller to interpret as an API answer.
+ * hands out the body as it arrives, and so does the default transport (`NodeHttpTransport`), through
+ * its own pools; any other transport's `send` returns the whole body, whose events then arrive all at
+ * once (so the client's own transport, e.g. a fetch-based one, is still the one used). Anything but a
+ * 200 event stream is read completely, up to `maxResponseBytes`, for the caller to interpret as an
+ * API answer.
  */
 export async function openEventStream(transport: Transport, request: StreamRequest): Promise<StreamAnswer> {
-  if (!isStreaming(transport)) {
+  const live = openLive(transport, request);
+  if (live === undefined) {
     const response = await transport.send(request);
     const contentType = response.headers?.["content-type"] ?? "";
     if (!isEventStream(response.status, contentType)) return response;
@@ -28,7 +37,7 @@ export async function openEventStream(transport: Transport, request: StreamReque
       stream: buffered(response, contentType),
     };
   }
-  const opened = await transport.openStream(request);
+  const opened = await live;
   const headers = opened.headers ?? {};
   if (isEventStream(opened.status, opened.contentType))
     return { status: opened.status, headers, body: new Uint8Array(0), stream: opened };
@@ -37,6 +46,20 @@ export async function openEventStream(transport: Transport, request: StreamReque
     headers,
     body: await readAll(opened, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
   };
+}
+
+/**
+ * The response as its body arrives, resolved once the headers arrived; `undefined` for a transport
+ * that can only `send`. The default transport's streams use the connection its `send` would (proxy
+ * tunnel, pool or the caller's agent) and hold it while they last.
+ */
+function openLive(transport: Transport, request: StreamRequest): Promise<OpenedStream> | undefined {
+  if (isStreaming(transport)) return transport.openStream(request);
+  const pool = agentPoolOf(transport);
+  if (pool === undefined) return undefined;
+  // Like `send`: an aborted call does not even pick a connection.
+  if (request.signal?.aborted) return Promise.reject(abortFailure(request.signal));
+  return Promise.resolve(pool.agentFor(request.endpoint)).then((agent) => openNodeStream(request, agent));
 }
 
 function isEventStream(status: number, contentType: string): boolean {

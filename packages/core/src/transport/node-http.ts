@@ -1,7 +1,6 @@
 import { type ClientRequest, type Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import type { AgentOptions } from "node:https";
 import { onAbort } from "../abort/on-abort.js";
-import type { OpenedStream, StreamingTransport, StreamRequest } from "../stream/http.js";
 import { AgentPool } from "./agents.js";
 import {
   abortFailure,
@@ -43,13 +42,26 @@ export interface NodeHttpTransportOptions {
 }
 
 /**
+ * The connections (proxy tunnels, pools or the caller's own agent) of a `NodeHttpTransport`, `undefined`
+ * for any other transport. For the stream module, which opens event streams through them (set by the
+ * class's static block, which alone may reach them). Internal: not exported from the package.
+ */
+export let agentPoolOf: (transport: Transport) => AgentPool | undefined;
+
+/**
  * Default transport: `node:http`/`node:https` with a keep-alive connection pool per client. Measured
  * cheaper per call than global `fetch` (see the package README). Idle pooled sockets do not keep the
- * process alive. Never follows redirects; stops reading at `maxResponseBytes`. Also opens event streams
- * ({@link StreamingTransport}).
+ * process alive. Never follows redirects; stops reading at `maxResponseBytes`. Event streams
+ * (`invokeStream`) open through the same pools, so with the same proxy or agent: the stream module
+ * does that itself, so that an app that never streams does not carry the stream code.
  */
-export class NodeHttpTransport implements Transport, StreamingTransport {
+export class NodeHttpTransport implements Transport {
   readonly #agents: AgentPool;
+
+  static {
+    // The stream module's way to the pools (see `agentPoolOf`).
+    agentPoolOf = (transport) => (transport instanceof NodeHttpTransport ? transport.#agents : undefined);
+  }
 
   /** @throws ConfigurationError for an invalid `proxy` URL. */
   constructor(options: NodeHttpTransportOptions = {}) {
@@ -76,20 +88,6 @@ export class NodeHttpTransport implements Transport, StreamingTransport {
   #send(agent: HttpAgent, request: TransportRequest): Promise<TransportResponse> {
     if (request.signal?.aborted) return Promise.reject(abortFailure(request.signal));
     return new Promise((resolve, reject) => new Attempt(agent, request, resolve, reject));
-  }
-
-  /**
-   * Opens a Server-Sent Events answer through the same pools (so the same proxy or agent), resolving
-   * once the response headers arrived; the stream holds its connection until it ends or is closed.
-   */
-  async openStream(request: StreamRequest): Promise<OpenedStream> {
-    if (request.signal?.aborted) throw abortFailure(request.signal);
-    // The streaming reader loads with the first stream, off the path of every plain call.
-    const [{ openNodeStream }, agent] = await Promise.all([
-      import("../stream/http.js"),
-      this.#agents.agentFor(request.endpoint),
-    ]);
-    return openNodeStream(request, agent);
   }
 
   /** Destroys pooled connections (not a caller's own `agent`); requests in flight fail with a `NetworkError`. */

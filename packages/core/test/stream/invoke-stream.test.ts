@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ServiceClient } from "../../src/client/index.js";
 import { isRequestAbortedError, isTencentCloudError, isTimeoutError } from "../../src/errors/index.js";
 import type { ActionMeta, ServiceMeta } from "../../src/meta.js";
-import { invokeOrStream, isStreamError, StreamError } from "../../src/stream/index.js";
+import { invokeOrStream, invokeStream, isStreamError, StreamError } from "../../src/stream/index.js";
 import { isValidationError } from "../../src/validate/index.js";
 
 const meta: ServiceMeta = {
@@ -86,7 +86,7 @@ describe("invokeStream", () => {
       setTimeout(() => res.end(text.slice(17)), 10);
     });
     const events = await collect(
-      client.invokeStream<{ Choices: Array<{ Delta: { Content: string } }> }>(chat, { Prompt: "hi", Stream: true }),
+      invokeStream<{ Choices: Array<{ Delta: { Content: string } }> }>(client, chat, { Prompt: "hi", Stream: true }),
     );
     expect(events.map((e) => e.Choices[0]!.Delta.Content)).toEqual(["Hel", "lo"]);
     expect(JSON.parse(requests[0]!)).toEqual({ Prompt: "hi", Stream: true });
@@ -94,7 +94,7 @@ describe("invokeStream", () => {
 
   it("sends nothing until iterated, and validates before sending", async () => {
     const { client, requests } = await serve((_req, res) => res.end());
-    const iterable = client.invokeStream(chat, { Stream: true });
+    const iterable = invokeStream(client, chat, { Stream: true });
     expect(requests).toHaveLength(0);
     const error = await collect(iterable).catch((e: unknown) => e);
     expect(isValidationError(error)).toBe(true);
@@ -108,7 +108,7 @@ describe("invokeStream", () => {
       res.write(delta("two"));
       // Never ends: only the client can close it.
     });
-    for await (const event of client.invokeStream(chat, { Prompt: "hi", Stream: true })) {
+    for await (const event of invokeStream(client, chat, { Prompt: "hi", Stream: true })) {
       expect(event).toBeDefined();
       break;
     }
@@ -123,7 +123,8 @@ describe("invokeStream", () => {
     const controller = new AbortController();
     const seen: unknown[] = [];
     const error = await (async () => {
-      for await (const event of client.invokeStream(
+      for await (const event of invokeStream(
+        client,
         chat,
         { Prompt: "hi", Stream: true },
         { signal: controller.signal },
@@ -148,7 +149,7 @@ describe("invokeStream", () => {
     });
     const seen: unknown[] = [];
     const error = await (async () => {
-      for await (const event of client.invokeStream(chat, { Prompt: "hi", Stream: true })) seen.push(event);
+      for await (const event of invokeStream(client, chat, { Prompt: "hi", Stream: true })) seen.push(event);
     })().catch((e: unknown) => e);
     expect(seen).toHaveLength(1);
     expect(error).toBeInstanceOf(StreamError);
@@ -168,7 +169,7 @@ describe("invokeStream", () => {
       sse(res);
       res.end(`data: ${JSON.stringify({ Id: "a", ErrorMsg: { Code: 0, Msg: "" } })}\n\n`);
     });
-    expect(await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true }))).toEqual([
+    expect(await collect(invokeStream(client, chat, { Prompt: "hi", Stream: true }))).toEqual([
       { Id: "a", ErrorMsg: { Code: 0, Msg: "" } },
     ]);
   });
@@ -180,7 +181,7 @@ describe("invokeStream", () => {
         `event: error\ndata: {"Response":{"Error":{"Code":"InternalError","Message":"gone"},"RequestId":"r-9"}}\n\n`,
       );
     });
-    const error = await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true })).catch((e: unknown) => e);
+    const error = await collect(invokeStream(client, chat, { Prompt: "hi", Stream: true })).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: "ErrorEvent",
       serviceCode: "InternalError",
@@ -197,7 +198,7 @@ describe("invokeStream", () => {
     });
     const seen: unknown[] = [];
     const error = await (async () => {
-      for await (const event of client.invokeStream(chat, { Prompt: "hi", Stream: true })) seen.push(event);
+      for await (const event of invokeStream(client, chat, { Prompt: "hi", Stream: true })) seen.push(event);
     })().catch((e: unknown) => e);
     expect(seen).toHaveLength(1);
     expect(isStreamError(error)).toBe(true);
@@ -213,7 +214,7 @@ describe("invokeStream", () => {
       },
       { timeoutMs: 1_000 },
     );
-    const error = await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true })).catch((e: unknown) => e);
+    const error = await collect(invokeStream(client, chat, { Prompt: "hi", Stream: true })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "StreamInterrupted", eventsDelivered: 1 });
     expect(isTimeoutError((error as Error).cause)).toBe(true);
   });
@@ -223,7 +224,7 @@ describe("invokeStream", () => {
       sse(res);
       res.end("data: {not json\n\n");
     });
-    const error = await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true })).catch((e: unknown) => e);
+    const error = await collect(invokeStream(client, chat, { Prompt: "hi", Stream: true })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "MalformedEvent", eventsDelivered: 0 });
   });
 
@@ -240,16 +241,16 @@ describe("invokeStream", () => {
       }
       res.end(error("InvalidParameter"));
     });
-    expect(await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true }))).toHaveLength(1);
+    expect(await collect(invokeStream(client, chat, { Prompt: "hi", Stream: true }))).toHaveLength(1);
     expect(requests).toHaveLength(2);
-    const error = await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true })).catch((e: unknown) => e);
+    const error = await collect(invokeStream(client, chat, { Prompt: "hi", Stream: true })).catch((e: unknown) => e);
     expect(isTencentCloudError(error, "InvalidParameter")).toBe(true);
     expect(error).toMatchObject({ requestId: "r-3", attempts: 1 });
   });
 
   it("yields a plain JSON answer as the one event when the service does not stream", async () => {
     const { client } = await serve((_req, res) => res.end(JSON.stringify({ Response: { Id: "x", RequestId: "r-1" } })));
-    expect(await collect(client.invokeStream(chat, { Prompt: "hi", Stream: true }))).toEqual([
+    expect(await collect(invokeStream(client, chat, { Prompt: "hi", Stream: true }))).toEqual([
       { Id: "x", RequestId: "r-1" },
     ]);
   });

@@ -12,7 +12,7 @@ import {
   isTimeoutError,
 } from "../../src/errors/index.js";
 import type { ActionMeta, ServiceMeta } from "../../src/meta.js";
-import { isStreamError } from "../../src/stream/index.js";
+import { invokeStream, isStreamError } from "../../src/stream/index.js";
 import { FetchTransport } from "../../src/transport/index.js";
 import { type ProxyProcess, startProxy } from "../transport/proxy-helpers.js";
 
@@ -110,7 +110,7 @@ describe("a stream's request path", () => {
         logger: { debug: (message, data) => logged.push([message, data as Record<string, unknown>]) },
       },
     );
-    expect(await collect(client.invokeStream(chat, ask, { headers: { "X-Call": "c-1" } }))).toEqual([{ Text: "a" }]);
+    expect(await collect(invokeStream(client, chat, ask, { headers: { "X-Call": "c-1" } }))).toEqual([{ Text: "a" }]);
     const sent = requests[0]!.headers;
     expect(sent["x-source"]).toBe("worker-1");
     expect(sent["x-call"]).toBe("c-1");
@@ -139,13 +139,13 @@ describe("a stream's request path", () => {
         },
       },
     );
-    await expect(collect(client.invokeStream(chat, ask))).rejects.toThrow("hook failed");
+    await expect(collect(invokeStream(client, chat, ask))).rejects.toThrow("hook failed");
     await closed();
   });
 
   it("refuses reserved headers in call options before sending", async () => {
     const { client, requests } = await serve((_req, res) => res.end());
-    const error = await collect(client.invokeStream(chat, ask, { headers: { Authorization: "x" } })).catch(
+    const error = await collect(invokeStream(client, chat, ask, { headers: { Authorization: "x" } })).catch(
       (e: unknown) => e,
     );
     expect(isConfigurationError(error)).toBe(true);
@@ -157,14 +157,14 @@ describe("a stream's request path", () => {
       sse(res);
       res.end(`${event("a")}data: {"ErrorMsg":{"Code":"E1","Msg":"bad"}}\n\n`);
     });
-    const error = await collect(client.invokeStream(chat, ask)).catch((e: unknown) => e);
+    const error = await collect(invokeStream(client, chat, ask)).catch((e: unknown) => e);
     expect(isStreamError(error)).toBe(true);
     expect(error).toMatchObject({ code: "ErrorEvent", attempts: 1, traceId: requests[0]!.headers["x-tc-traceid"] });
   });
 
   it("fails before sending when the action needs a region and the client has none", async () => {
     const { client, requests } = await serve((_req, res) => res.end());
-    const error = await collect(client.invokeStream(regional, ask)).catch((e: unknown) => e);
+    const error = await collect(invokeStream(client, regional, ask)).catch((e: unknown) => e);
     expect(isConfigurationError(error)).toBe(true);
     expect((error as Error).message).toContain("`region`");
     expect(requests).toHaveLength(0);
@@ -178,7 +178,7 @@ describe("a stream's request path", () => {
       },
       { region: "ap-guangzhou" },
     );
-    await collect(client.invokeStream(regional, ask));
+    await collect(invokeStream(client, regional, ask));
     expect(requests[0]!.headers["x-tc-region"]).toBe("ap-guangzhou");
   });
 });
@@ -203,7 +203,7 @@ describe("middleware on a stream", () => {
         ],
       },
     );
-    expect(await collect(client.invokeStream(chat, ask))).toEqual([{ Text: "x" }, { Text: "y" }]);
+    expect(await collect(invokeStream(client, chat, ask))).toEqual([{ Text: "x" }, { Text: "y" }]);
     expect(requests[0]!.headers["traceparent"]).toMatch(/^00-/);
     expect(marks).toEqual([true, 200]);
   });
@@ -212,7 +212,7 @@ describe("middleware on a stream", () => {
     const { client, requests } = await serve((_req, res) => res.end(), {
       middleware: [async () => ({ status: 200, response: { Cached: true, RequestId: "cache" } })],
     });
-    expect(await collect(client.invokeStream(chat, ask))).toEqual([{ Cached: true, RequestId: "cache" }]);
+    expect(await collect(invokeStream(client, chat, ask))).toEqual([{ Cached: true, RequestId: "cache" }]);
     expect(requests).toHaveLength(0);
   });
 
@@ -224,7 +224,7 @@ describe("middleware on a stream", () => {
       },
       { middleware: [async (request, next) => ({ ...(await next(request)), response: { Replaced: true } })] },
     );
-    expect(await collect(client.invokeStream(chat, ask))).toEqual([{ Replaced: true }]);
+    expect(await collect(invokeStream(client, chat, ask))).toEqual([{ Replaced: true }]);
     await closed();
   });
 
@@ -238,7 +238,7 @@ describe("middleware on a stream", () => {
         middleware: [async (request, next) => next({ ...request, params: { ...request.params, Prompt: "rewritten" } })],
       },
     );
-    await collect(client.invokeStream(chat, ask));
+    await collect(invokeStream(client, chat, ask));
     expect(JSON.parse(requests[0]!.body)).toEqual({ Prompt: "rewritten", Stream: true });
   });
 });
@@ -247,7 +247,7 @@ describe("a stream's deadline, close and clock", () => {
   it("the call's deadline covers opening: a server that never answers is a TimeoutError", async () => {
     const { client, requests } = await serve(() => {}, { timeoutMs: 150 });
     const started = performance.now();
-    const error = await collect(client.invokeStream(chat, ask)).catch((e: unknown) => e);
+    const error = await collect(invokeStream(client, chat, ask)).catch((e: unknown) => e);
     expect(isTimeoutError(error)).toBe(true);
     expect(error).toMatchObject({ requestSent: true, attempts: 1 });
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -259,7 +259,7 @@ describe("a stream's deadline, close and clock", () => {
       timeoutMs: 100,
       credentials: () => new Promise(() => {}),
     });
-    const error = await collect(client.invokeStream(chat, ask)).catch((e: unknown) => e);
+    const error = await collect(invokeStream(client, chat, ask)).catch((e: unknown) => e);
     expect(isTimeoutError(error)).toBe(true);
     expect((error as Error).message).toContain("while getting credentials");
     expect(requests).toHaveLength(0);
@@ -281,7 +281,7 @@ describe("a stream's deadline, close and clock", () => {
       { timeoutMs: 1_000 },
     );
     const started = performance.now();
-    const events = await collect(client.invokeStream(chat, ask));
+    const events = await collect(invokeStream(client, chat, ask));
     expect(events).toHaveLength(5);
     expect(performance.now() - started).toBeGreaterThan(1_000);
   });
@@ -295,7 +295,7 @@ describe("a stream's deadline, close and clock", () => {
       { timeoutMs: 1_000 },
     );
     const seen: unknown[] = [];
-    for await (const item of client.invokeStream(chat, ask)) {
+    for await (const item of invokeStream(client, chat, ask)) {
       if (seen.push(item) === 1) await new Promise((resolve) => setTimeout(resolve, 1_300));
     }
     expect(seen).toHaveLength(2);
@@ -308,7 +308,7 @@ describe("a stream's deadline, close and clock", () => {
     });
     const seen: unknown[] = [];
     const error = await (async () => {
-      for await (const item of client.invokeStream(chat, ask)) {
+      for await (const item of invokeStream(client, chat, ask)) {
         seen.push(item);
         client.close();
       }
@@ -323,7 +323,7 @@ describe("a stream's deadline, close and clock", () => {
   it("a stream started after close() sends nothing", async () => {
     const { client, requests } = await serve((_req, res) => res.end());
     client.close();
-    const error = await collect(client.invokeStream(chat, ask)).catch((e: unknown) => e);
+    const error = await collect(invokeStream(client, chat, ask)).catch((e: unknown) => e);
     expect(isRequestAbortedError(error)).toBe(true);
     expect(requests).toHaveLength(0);
   });
@@ -342,7 +342,7 @@ describe("a stream's deadline, close and clock", () => {
       },
       { now: () => Date.now() - tenMinutes, retry: false },
     );
-    expect(await collect(client.invokeStream(chat, ask))).toEqual([{ Text: "on time" }]);
+    expect(await collect(invokeStream(client, chat, ask))).toEqual([{ Text: "on time" }]);
     expect(requests).toHaveLength(2);
     expect(Math.abs(client.clockOffsetMs - tenMinutes)).toBeLessThan(5_000);
   });
@@ -355,7 +355,7 @@ describe("a stream's deadline, close and clock", () => {
       },
       { maxResponseBytes: 1024 },
     );
-    const error = await collect(client.invokeStream(chat, ask)).catch((e: unknown) => e);
+    const error = await collect(invokeStream(client, chat, ask)).catch((e: unknown) => e);
     expect(isMalformedResponseError(error)).toBe(true);
     expect(error).toMatchObject({ reason: "too-large", attempts: 1 });
     expect(requests).toHaveLength(1);
@@ -373,7 +373,7 @@ describe("a stream's deadline, close and clock", () => {
       sse(res);
       res.end(event("second"));
     });
-    expect(await collect(client.invokeStream({ ...chat, readOnly: true }, ask))).toEqual([{ Text: "second" }]);
+    expect(await collect(invokeStream(client, { ...chat, readOnly: true }, ask))).toEqual([{ Text: "second" }]);
     expect(requests).toHaveLength(2);
   });
 });
@@ -388,7 +388,7 @@ describe("a stream's transport", () => {
       },
       { proxy: `http://127.0.0.1:${proxy.port}` },
     );
-    expect(await collect(client.invokeStream(chat, ask))).toEqual([{ Text: "via proxy" }]);
+    expect(await collect(invokeStream(client, chat, ask))).toEqual([{ Text: "via proxy" }]);
     expect(proxy.connects).toEqual([`127.0.0.1:${port}`]);
     expect(requests).toHaveLength(1);
   });
@@ -402,7 +402,7 @@ describe("a stream's transport", () => {
       },
       { transport: new FetchTransport() },
     );
-    for await (const item of client.invokeStream(chat, ask)) {
+    for await (const item of invokeStream(client, chat, ask)) {
       expect(item).toEqual({ Text: "1" });
       break;
     }
@@ -417,7 +417,7 @@ describe("a stream's transport", () => {
       },
       { transport: new FetchTransport(), timeoutMs: 1_000 },
     );
-    const error = await collect(client.invokeStream(chat, ask)).catch((e: unknown) => e);
+    const error = await collect(invokeStream(client, chat, ask)).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "StreamInterrupted", eventsDelivered: 1 });
     expect(isTimeoutError((error as Error).cause)).toBe(true);
   });
@@ -432,7 +432,7 @@ describe("a stream's transport", () => {
       },
       { transport: sendOnly },
     );
-    expect(await collect(client.invokeStream(chat, ask))).toEqual([{ Text: "1" }, { Text: "2" }]);
+    expect(await collect(invokeStream(client, chat, ask))).toEqual([{ Text: "1" }, { Text: "2" }]);
     expect(requests[0]!.headers["x-tc-traceid"]).toBeDefined();
   });
 
@@ -440,7 +440,7 @@ describe("a stream's transport", () => {
     const { client } = await serve((_req, res) => res.end(apiError("InvalidParameter")), {
       transport: new FetchTransport(),
     });
-    const error = await collect(client.invokeStream(chat, ask)).catch((e: unknown) => e);
+    const error = await collect(invokeStream(client, chat, ask)).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "TencentCloudError", code: "InvalidParameter", requestId: "r-err" });
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ServiceClient } from "../../src/client/index.js";
 import type { ActionMeta, StateWaiterMeta } from "../../src/meta.js";
+import { invokeStream } from "../../src/stream/index.js";
 import {
   type MockServer,
   type MockServerOptions,
@@ -211,7 +212,7 @@ describe("streaming actions", () => {
   it("stream the sample answer as events whose text pieces join to the whole, and answer JSON otherwise", async () => {
     const c = await start();
     const events: Array<{ Answer: string; RequestId: string }> = [];
-    for await (const event of c.invokeStream<{ Answer: string; RequestId: string }>(action("Chat"), {
+    for await (const event of invokeStream<{ Answer: string; RequestId: string }>(c, action("Chat"), {
       Prompt: "hi",
       Stream: true,
     }))
@@ -235,7 +236,7 @@ describe("streaming actions", () => {
       rateLimit: false,
     });
     const pieces: string[] = [];
-    for await (const event of client.invokeStream<{ Answer: string }>(action("Chat"), { Prompt: "hi", Stream: true }))
+    for await (const event of invokeStream<{ Answer: string }>(client, action("Chat"), { Prompt: "hi", Stream: true }))
       pieces.push(event.Answer);
     expect(pieces.join("")).toBe("From the member example.");
   });
@@ -244,7 +245,7 @@ describe("streaming actions", () => {
     const c = await start({ streamEvents: { Chat: [{ Answer: "a" }, { ErrorMsg: { Code: "X", Msg: "no" } }] } });
     const seen: unknown[] = [];
     const error = await (async () => {
-      for await (const event of c.invokeStream(action("Chat"), { Prompt: "hi", Stream: true })) seen.push(event);
+      for await (const event of invokeStream(c, action("Chat"), { Prompt: "hi", Stream: true })) seen.push(event);
     })().catch((e: unknown) => e);
     expect(seen).toEqual([{ Answer: "a" }]);
     expect(error).toMatchObject({ name: "StreamError", code: "ErrorEvent", serviceCode: "X" });
