@@ -35,8 +35,8 @@ for (const file of readdirSync("dist", { recursive: true, encoding: "utf8" })) {
 }
 
 /**
- * `code` without its comments, except `@__PURE__` marks (bundlers tree-shake by them) and `/*!` legal
- * comments. TypeScript's parser finds them, so text inside strings, templates and regular expressions stays.
+ * `code` without its comments, except annotations such as `@__PURE__` and `@__NO_SIDE_EFFECTS__` (bundlers
+ * tree-shake by them) and `/*!` legal comments. TypeScript's parser finds them, so text inside strings, templates and regular expressions stays.
  * A comment alone on its lines goes with those lines, so the code keeps its line structure.
  */
 function withoutComments(code, name) {
@@ -45,7 +45,9 @@ function withoutComments(code, name) {
   const comments = new Map();
   const note = (pos, end) => {
     const text = code.slice(pos, end);
-    if (!/^\/\*\s*[@#]__PURE__\s*\*\/$/.test(text) && !text.startsWith("/*!")) comments.set(pos, end);
+    if (!/^(?:\/\*\s*[@#]__\w+__\s*\*\/|\/\/\s*[@#]__\w+__\s*)$/.test(text) && !text.startsWith("/*!")) {
+      comments.set(pos, end);
+    }
   };
   // Every comment sits in the trivia before a node or after one (before a closing token).
   const visit = (node) => {
