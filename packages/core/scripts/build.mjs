@@ -2,12 +2,14 @@
 // parallel, so none may clean dist/; this script does, before them. Afterwards each ESM declaration
 // entry (.d.ts) becomes a one-line re-export of its CommonJS twin (.d.cts): the package ships the
 // declarations once, and ESM and CommonJS consumers (and packages built on this one) see the same types.
-// Last, the ESM files of the second run get the path of `shared.js` (scripts/build-esm-layout.ts).
+// Then the JavaScript loses its comments (scripts/build-strip-comments.mjs), and the ESM files of the second
+// run get the path of `shared.js` (scripts/build-esm-layout.ts).
 // Generated packages get a similar script from the generator's templates/build.mjs.hbs.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "tsup";
+import { withoutComments } from "./build-strip-comments.mjs";
 
 /** Declaration entries, relative to dist/ and without extension. */
 const ENTRIES = ["index", "credentials/index", "testing/index", "naming"];
@@ -23,6 +25,13 @@ for (const entry of ENTRIES) {
     throw new Error(`${cts} has a default export, which the re-export in dist/${entry}.d.ts would drop`);
   }
   writeFileSync(`dist/${entry}.d.ts`, `export * from "./${path.posix.basename(entry)}.cjs";\n`);
+}
+
+for (const file of readdirSync("dist", { recursive: true, encoding: "utf8" })) {
+  if (!/\.c?js$/.test(file)) continue;
+  const code = readFileSync(`dist/${file}`, "utf8");
+  const stripped = withoutComments(code, file);
+  if (stripped !== code) writeFileSync(`dist/${file}`, stripped);
 }
 
 // The ESM layout (scripts/build-esm-layout.ts): files of the second run import the root's modules from `shared.js`.
