@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { defineConfig, type Options } from "tsup";
+import { restLayout, rootLayout } from "./scripts/build-esm-layout.js";
 
 const entry = {
   index: "src/index.ts",
@@ -22,11 +23,33 @@ const versionOnly: NonNullable<Options["esbuildPlugins"]>[number] = {
 };
 const common: Options = { entry, target: "node20", platform: "node", esbuildPlugins: [versionOnly] };
 
-// tsup runs the two builds in parallel, so neither cleans dist/: scripts/build.mjs does, before them.
+// tsup runs the builds in parallel, so none cleans dist/: scripts/build.mjs does, before them.
 export default defineConfig([
-  // ESM: `testing/index` and `credentials/index` share code with the main entry through chunks; the default
-  // credential chain the main entry imports lazily becomes its own chunk, loaded with the first call that needs it.
-  { ...common, format: "esm", splitting: true },
+  // ESM in two runs (scripts/build-esm-layout.ts): the root entry, which loads one chunk, and the rest (subpath
+  // entries and the modules the root loads with `import()`, under lazy/), which take whatever the root loads
+  // from its `shared.js`. The default credential chain, the SSE path and the proxy code stay out of the root's
+  // files and load with the first call that needs them.
+  {
+    ...common,
+    entry: { index: entry.index },
+    format: "esm",
+    splitting: true,
+    esbuildPlugins: [versionOnly, rootLayout],
+  },
+  {
+    ...common,
+    entry: {
+      "credentials/index": entry["credentials/index"],
+      "testing/index": entry["testing/index"],
+      naming: entry.naming,
+    },
+    format: "esm",
+    splitting: true,
+    esbuildPlugins: [versionOnly, restLayout],
+    esbuildOptions(options) {
+      options.chunkNames = "lazy/chunk-[hash]";
+    },
+  },
   // CommonJS for `require`. The declarations (.d.cts) come from here; scripts/build.mjs points the .d.ts files at them.
   {
     ...common,

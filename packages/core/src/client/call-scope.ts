@@ -3,6 +3,7 @@ import { kindOf } from "../errors/brand.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
 import type { SdkError } from "../errors/sdk-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
+import { monotonicMs } from "./monotonic.js";
 
 /**
  * The life of one call: its deadline (`timeoutMs`, covering every stage: rate-limit queue,
@@ -24,7 +25,7 @@ export class CallScope {
 
   constructor(timeoutMs: number, caller: AbortSignal | undefined) {
     this.timeoutMs = timeoutMs;
-    this.#deadline = performance.now() + timeoutMs;
+    this.#deadline = monotonicMs() + timeoutMs;
     this.#caller = caller;
     this.#timer = setTimeout(() => {
       this.#expired = true;
@@ -47,12 +48,12 @@ export class CallScope {
 
   /** Milliseconds left before the deadline, at least 1 so a transport always gets a real budget. */
   remainingMs(): number {
-    return Math.max(1, Math.ceil(this.#deadline - performance.now()));
+    return Math.max(1, Math.ceil(this.#deadline - monotonicMs()));
   }
 
   /** Whether waiting `delayMs` would still leave time before the deadline. */
   allows(delayMs: number): boolean {
-    return performance.now() + delayMs < this.#deadline;
+    return monotonicMs() + delayMs < this.#deadline;
   }
 
   /** Stops the call because the client closed: waits and the request in flight reject at once. */

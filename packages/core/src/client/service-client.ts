@@ -31,6 +31,7 @@ import { checkHeaders, mergeHeaders, TRACE_ID_HEADER } from "./headers.js";
 import type { Hooks } from "./hooks.js";
 import { type Logger, resolveLogger } from "./logger.js";
 import { type Middleware, type MiddlewareRequest, runMiddleware } from "./middleware.js";
+import { monotonicMs } from "./monotonic.js";
 import type { CallOptions, ClientOptions, RateLimitOptions } from "./options.js";
 import { redactHeaders, redactText } from "./redact.js";
 import { interpretResponse, type Outcome } from "./response.js";
@@ -417,7 +418,7 @@ export class ServiceClient {
     logger?.debug("send", { ...where(this.#meta, action, attempt), traceId, endpoint: this.#endpoint.origin });
     // Last check before the network: a hook or the closing client may have stopped the call.
     scope.check("before sending", attempt > 1);
-    const started = performance.now();
+    const started = monotonicMs();
     const secrets = [credentials.secretKey, credentials.token, headers["Authorization"]];
     let status: number | undefined;
     let responseHeaders: Readonly<Record<string, string>> | undefined;
@@ -463,7 +464,7 @@ export class ServiceClient {
         code: error === undefined ? undefined : errorCodeOf(error),
         requestId: outcome.requestId,
         headers: responseHeaders,
-        durationMs: performance.now() - started,
+        durationMs: monotonicMs() - started,
         error,
         willRetry: error !== undefined && isRetryable(error, action.readOnly) && attempt < this.#retry.maxAttempts,
       };
