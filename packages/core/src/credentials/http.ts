@@ -40,6 +40,11 @@ export class CredentialHttpError extends Error {
   }
 }
 
+/** What went wrong in a fetch, for messages: a {@link CredentialHttpError}'s code, else `network error`. */
+export function fetchFailureCode(error: unknown): string {
+  return error instanceof CredentialHttpError ? error.code : "network error";
+}
+
 /** Metadata and STS answers are small; anything bigger is not what we asked for. */
 const MAX_BODY_BYTES = 1 << 20;
 
