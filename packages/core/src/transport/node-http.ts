@@ -1,7 +1,6 @@
 import { type ClientRequest, type Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import type { AgentOptions } from "node:https";
 import { onAbort } from "../abort/on-abort.js";
-import type { SdkError } from "../errors/sdk-error.js";
 import type { OpenedStream, StreamingTransport, StreamRequest } from "../stream/http.js";
 import { AgentPool } from "./agents.js";
 import {
@@ -188,7 +187,7 @@ class Attempt {
   readonly #onAbort = (): void => this.#abandon(abortFailure(this.#request.signal!));
 
   /** Fails the attempt with `error` and drops its connection, unless it has settled already. */
-  #abandon(error: SdkError): void {
+  #abandon(error: Error): void {
     if (!this.#finish()) return;
     this.#req.destroy();
     this.#reject(error);
