@@ -1,19 +1,48 @@
 import { ServiceClient } from "../client/index.js";
 import type { ClientOptions } from "../client/options.js";
 import { isTencentCloudError } from "../errors/guards.js";
+import type { ActionMeta, ServiceMeta } from "../meta.js";
 import { cachedProvider } from "./cache.js";
 import { CredentialsError, isCredentialsError } from "./errors.js";
 import {
-  ASSUME_ROLE,
   defaultSessionName,
   durationProblem,
   parseStsCredentials,
   ROLE_SESSION_NAME,
   STS_DEFAULT_DURATION_SECONDS,
   STS_DEFAULT_REGION,
-  STS_SERVICE,
+  STS_ENDPOINT,
+  STS_VERSION,
 } from "./sts.js";
 import type { CredentialProvider, Credentials } from "./types.js";
+
+/** The slice of STS that {@link assumeRoleCredentials} calls. */
+const STS_SERVICE: ServiceMeta = {
+  service: "sts",
+  version: STS_VERSION,
+  endpoint: STS_ENDPOINT,
+  intlEndpoint: "sts.intl.tencentcloudapi.com",
+  shapes: {
+    AssumeRoleRequest: {
+      RoleArn: "!s",
+      RoleSessionName: "!s",
+      DurationSeconds: "u",
+      Policy: "s",
+      ExternalId: "s",
+    },
+  },
+};
+
+/**
+ * STS `AssumeRole`. Marked read-only because repeating it only mints another set of temporary keys,
+ * so retrying after a timeout or 5xx is safe.
+ */
+const ASSUME_ROLE: ActionMeta = {
+  name: "AssumeRole",
+  rateLimit: 600,
+  readOnly: true,
+  input: "AssumeRoleRequest",
+};
 
 /** Options of {@link assumeRoleCredentials}. */
 export interface AssumeRoleCredentialsOptions {

@@ -1,8 +1,8 @@
 import { cachedProvider } from "./cache.js";
 import { type CredentialEnvironment, resolveEnvironment } from "./environment.js";
 import { CredentialsError, missingSource } from "./errors.js";
-import { expiryFromUnixSeconds } from "./expiry.js";
-import { CredentialHttpError } from "./http.js";
+import { fetchFailureCode } from "./http.js";
+import { fieldsOf, readTemporaryKeys } from "./temporary-keys.js";
 import type { CredentialProvider, Credentials } from "./types.js";
 
 /** Lists the CAM role bound to a CVM instance; append the role name for its temporary keys. */
@@ -38,7 +38,7 @@ export function cvmRoleCredentials(options: CvmRoleCredentialsOptions = {}): Cre
     try {
       return await environment.fetch({ url, method: "GET", timeoutMs });
     } catch (error) {
-      const code = error instanceof CredentialHttpError ? error.code : "network error";
+      const code = fetchFailureCode(error);
       if (unreachableIsMissing) throw missingSource(where, `unreachable (${code})`);
       throw new CredentialsError(`${where}: request failed (${code})`, { cause: error });
     }
@@ -77,18 +77,8 @@ function parseRoleCredentials(body: string, where: string): Credentials {
     // No cause: JSON.parse messages quote the body, which may hold a secret.
     throw new CredentialsError(`${where}: response is not JSON`);
   }
-  const d = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
-  const missing = ["TmpSecretId", "TmpSecretKey", "Token"].filter((k) => typeof d[k] !== "string" || d[k] === "");
-  if (typeof d.ExpiredTime !== "number" || !Number.isFinite(d.ExpiredTime)) missing.push("ExpiredTime");
-  if (missing.length > 0) {
-    const code =
-      typeof d.Code === "string" && d.Code !== "Success" ? ` (Code ${JSON.stringify(d.Code.slice(0, 64))})` : "";
-    throw new CredentialsError(`${where}: response lacks ${missing.join(", ")}${code}`);
-  }
-  return {
-    secretId: d.TmpSecretId as string,
-    secretKey: d.TmpSecretKey as string,
-    token: d.Token as string,
-    expiresAt: expiryFromUnixSeconds(d.ExpiredTime as number, where),
-  };
+  const d = fieldsOf(data);
+  const code =
+    typeof d.Code === "string" && d.Code !== "Success" ? ` (Code ${JSON.stringify(d.Code.slice(0, 64))})` : "";
+  return readTemporaryKeys(d, d.ExpiredTime, where, "", code);
 }

@@ -41,7 +41,7 @@ export class CredentialsError extends SdkError {
   readonly missing: boolean;
 
   constructor(message: string, options: CredentialsErrorOptions = {}) {
-    super(message, options.cause === undefined ? {} : { cause: options.cause });
+    super(message, { cause: options.cause });
     this.sources = Object.freeze([...(options.sources ?? [])]);
     this.missing = options.missing ?? false;
   }

@@ -40,6 +40,11 @@ export class CredentialHttpError extends Error {
   }
 }
 
+/** What went wrong in a fetch, for messages: a {@link CredentialHttpError}'s code, else `network error`. */
+export function fetchFailureCode(error: unknown): string {
+  return error instanceof CredentialHttpError ? error.code : "network error";
+}
+
 /** Metadata and STS answers are small; anything bigger is not what we asked for. */
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -65,9 +70,9 @@ export const nodeFetcher: CredentialFetcher = (req) =>
     }
     const url = new URL(req.url);
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-    const headers: Record<string, string | number> = { ...req.headers };
-    if (req.body !== undefined) headers["Content-Length"] = Buffer.byteLength(req.body);
-    const outgoing = send(url, { method: req.method, headers, signal, agent: false }, (res) => {
+    // The body goes in one `end(body)` before anything was written, so Node sends its Content-Length
+    // itself (not chunked encoding).
+    const outgoing = send(url, { method: req.method, headers: { ...req.headers }, signal, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on("data", (chunk: Buffer) => {

@@ -1,8 +1,16 @@
-import { inspect } from "node:util";
 import { CredentialsError } from "./errors.js";
 import type { Credentials } from "./types.js";
 
 const REDACTED = "[redacted]";
+
+/**
+ * `util.inspect.custom`, which Node documents as `Symbol.for("nodejs.util.inspect.custom")`: using the
+ * registry key keeps `node:util` off the import path of every client.
+ */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/** The `inspect` function Node hands to a custom inspector as its third argument. */
+type Inspect = (value: unknown, options: object) => string;
 
 /** Key ids and tokens are printable, space-free ASCII: anything else cannot be sent in a header. */
 const HEADER_SAFE = /^[\x21-\x7e]*$/;
@@ -37,7 +45,7 @@ class SealedCredentials implements Credentials {
     };
   }
 
-  [inspect.custom](_depth: number, options: object): string {
+  [INSPECT](_depth: number, options: object, inspect: Inspect): string {
     const shown = { ...this.toJSON(), ...(this.expiresAt === undefined ? {} : { expiresAt: this.expiresAt }) };
     return `Credentials ${inspect(shown, options)}`;
   }

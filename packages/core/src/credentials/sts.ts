@@ -1,12 +1,12 @@
-import type { ActionMeta, ServiceMeta } from "../meta.js";
-import { CredentialsError } from "./errors.js";
-import { expiryFromUnixSeconds } from "./expiry.js";
+import { fieldsOf, readTemporaryKeys } from "./temporary-keys.js";
 import type { Credentials } from "./types.js";
 
 /** STS API version used for AssumeRole and AssumeRoleWithWebIdentity. */
 export const STS_VERSION = "2018-08-13";
 /** STS rejects calls without a region; this one is what other Tencent Cloud SDKs default to. */
 export const STS_DEFAULT_REGION = "ap-guangzhou";
+/** STS's public host. */
+export const STS_ENDPOINT = "sts.tencentcloudapi.com";
 /** STS's own default session length. */
 export const STS_DEFAULT_DURATION_SECONDS = 7200;
 
@@ -28,34 +28,6 @@ export function durationProblem(durationSeconds: number): string | undefined {
   return `durationSeconds must be a whole number of seconds from 1 to ${STS_MAX_DURATION_SECONDS} (STS's maximum), got ${durationSeconds}`;
 }
 
-/** The slice of STS that credential providers call. */
-export const STS_SERVICE: ServiceMeta = {
-  service: "sts",
-  version: STS_VERSION,
-  endpoint: "sts.tencentcloudapi.com",
-  intlEndpoint: "sts.intl.tencentcloudapi.com",
-  shapes: {
-    AssumeRoleRequest: {
-      RoleArn: "!s",
-      RoleSessionName: "!s",
-      DurationSeconds: "u",
-      Policy: "s",
-      ExternalId: "s",
-    },
-  },
-};
-
-/**
- * STS `AssumeRole`. Marked read-only because repeating it only mints another set of temporary keys,
- * so retrying after a timeout or 5xx is safe.
- */
-export const ASSUME_ROLE: ActionMeta = {
-  name: "AssumeRole",
-  rateLimit: 600,
-  readOnly: true,
-  input: "AssumeRoleRequest",
-};
-
 /** Session names STS accepts: 2-64 of letters, digits and `+=,.@_-`. */
 export const ROLE_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
@@ -69,21 +41,6 @@ export function defaultSessionName(now: () => number): string {
  * Errors name the fields that are wrong, never their values.
  */
 export function parseStsCredentials(response: unknown, where: string): Credentials {
-  const r = (typeof response === "object" && response !== null ? response : {}) as Record<string, unknown>;
-  const c = (typeof r.Credentials === "object" && r.Credentials !== null ? r.Credentials : {}) as Record<
-    string,
-    unknown
-  >;
-  const missing = ["TmpSecretId", "TmpSecretKey", "Token"]
-    .filter((k) => typeof c[k] !== "string" || c[k] === "")
-    .map((k) => `Credentials.${k}`);
-  const expiredTime = typeof r.ExpiredTime === "bigint" ? Number(r.ExpiredTime) : r.ExpiredTime;
-  if (typeof expiredTime !== "number" || !Number.isFinite(expiredTime)) missing.push("ExpiredTime");
-  if (missing.length > 0) throw new CredentialsError(`${where}: response lacks ${missing.join(", ")}`);
-  return {
-    secretId: c.TmpSecretId as string,
-    secretKey: c.TmpSecretKey as string,
-    token: c.Token as string,
-    expiresAt: expiryFromUnixSeconds(expiredTime as number, where),
-  };
+  const r = fieldsOf(response);
+  return readTemporaryKeys(r.Credentials, r.ExpiredTime, where, "Credentials.");
 }

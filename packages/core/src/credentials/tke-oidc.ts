@@ -2,14 +2,14 @@ import { TencentCloudError } from "../errors/tencent-cloud-error.js";
 import { cachedProvider } from "./cache.js";
 import { type CredentialEnvironment, envValue, isNotFound, resolveEnvironment } from "./environment.js";
 import { CredentialsError, missingSource } from "./errors.js";
-import { CredentialHttpError } from "./http.js";
+import { type CredentialHttpResponse, fetchFailureCode } from "./http.js";
 import {
   defaultSessionName,
   durationProblem,
   parseStsCredentials,
   ROLE_SESSION_NAME,
   STS_DEFAULT_DURATION_SECONDS,
-  STS_SERVICE,
+  STS_ENDPOINT,
   STS_VERSION,
 } from "./sts.js";
 import type { CredentialProvider, Credentials } from "./types.js";
@@ -66,8 +66,8 @@ export function tkeOidcCredentials(options: TkeOidcCredentialsOptions = {}): Cre
     if (!ROLE_SESSION_NAME.test(sessionName)) {
       throw new CredentialsError(`${where}: roleSessionName must be 2-64 of letters, digits and +=,.@_-`);
     }
-    const origin = toOrigin(options.endpoint ?? STS_SERVICE.endpoint);
-    let res;
+    const origin = toOrigin(options.endpoint ?? STS_ENDPOINT);
+    let res: CredentialHttpResponse;
     try {
       res = await environment.fetch({
         url: `${origin}/`,
@@ -90,7 +90,7 @@ export function tkeOidcCredentials(options: TkeOidcCredentialsOptions = {}): Cre
         }),
       });
     } catch (error) {
-      const code = error instanceof CredentialHttpError ? error.code : "network error";
+      const code = fetchFailureCode(error);
       throw new CredentialsError(`${where}: STS AssumeRoleWithWebIdentity request failed (${code})`, { cause: error });
     }
     return parseWebIdentityResponse(res.status, res.body, where);
@@ -169,7 +169,7 @@ function parseWebIdentityResponse(status: number, body: string, where: string): 
       message: typeof apiError.Message === "string" ? apiError.Message : "",
       requestId: typeof RequestId === "string" ? RequestId : "",
       httpStatus: status,
-      service: STS_SERVICE.service,
+      service: "sts",
       action: "AssumeRoleWithWebIdentity",
       attempts: 1,
     });

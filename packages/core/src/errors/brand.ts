@@ -34,6 +34,8 @@ export function kindOf(value: unknown): ErrorKind | undefined {
  * bundlers may rename classes.
  */
 export function brand(target: { prototype: object }, kind: ErrorKind): void {
-  Object.defineProperty(target.prototype, ERROR_KIND, { value: kind });
-  Object.defineProperty(target.prototype, "name", { value: kind, writable: true, configurable: true });
+  Object.defineProperties(target.prototype, {
+    [ERROR_KIND]: { value: kind },
+    name: { value: kind, writable: true, configurable: true },
+  });
 }

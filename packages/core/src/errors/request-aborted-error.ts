@@ -11,3 +11,8 @@ export class RequestAbortedError extends SdkError {
   }
 }
 brand(RequestAbortedError, "RequestAbortedError");
+
+/** The {@link RequestAbortedError} for a wait or request stopped by `signal`, its `reason` as the cause. */
+export function abortFailure(signal: AbortSignal): RequestAbortedError {
+  return new RequestAbortedError(undefined, { cause: signal.reason });
+}

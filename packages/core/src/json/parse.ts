@@ -111,18 +111,13 @@ class Parser {
     if (ch !== "{" && ch !== "[") return undefined;
     this.#pos++;
     this.#skipWhitespace();
-    if (ch === "[") {
-      if (this.#text[this.#pos] === "]") {
-        this.#pos++;
-        return { value: [], key: undefined, done: true };
-      }
-      return { value: [], key: undefined, done: false };
-    }
-    if (this.#text[this.#pos] === "}") {
+    const isArray = ch === "[";
+    const value = isArray ? [] : {};
+    if (this.#text[this.#pos] === (isArray ? "]" : "}")) {
       this.#pos++;
-      return { value: {}, key: undefined, done: true };
+      return { value, key: undefined, done: true };
     }
-    return { value: {}, key: this.#key(), done: false };
+    return { value, key: isArray ? undefined : this.#key(), done: false };
   }
 
   /** A property name and its colon, leaving the cursor at the value. */

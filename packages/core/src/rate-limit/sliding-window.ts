@@ -1,4 +1,4 @@
-import { WaitQueue } from "./wait-queue.js";
+import { checkRate, SlotQueue } from "./slot-queue.js";
 
 /** Options of {@link SlidingWindow}. */
 export interface SlidingWindowOptions {
@@ -31,8 +31,10 @@ export class SlidingWindow {
   /** Start times of the last `limit` calls, as a ring: `#starts[#oldest]` is the oldest. */
   readonly #starts: Float64Array;
   #oldest = 0;
-  readonly #queue = new WaitQueue();
-  #timer: NodeJS.Timeout | undefined;
+  readonly #slots = new SlotQueue(
+    () => this.#take(),
+    () => this.#waitMs(),
+  );
 
   /**
    * @param ratePerSecond - Calls per second. A fractional rate keeps its average: 0.5/s is one call per 2 s,
@@ -40,9 +42,7 @@ export class SlidingWindow {
    * @throws RangeError for a rate that is not a positive finite number.
    */
   constructor(ratePerSecond: number, options: SlidingWindowOptions = {}) {
-    if (!(ratePerSecond > 0) || !Number.isFinite(ratePerSecond)) {
-      throw new RangeError(`Rate limit must be a positive number of requests per second, got ${ratePerSecond}`);
-    }
+    checkRate(ratePerSecond);
     const margin = options.marginMs ?? DEFAULT_WINDOW_MARGIN_MS;
     if (!(margin >= 0) || !Number.isFinite(margin))
       throw new RangeError(`marginMs must be a non-negative number, got ${margin}`);
@@ -54,7 +54,7 @@ export class SlidingWindow {
 
   /** Callers currently waiting. */
   get queued(): number {
-    return this.#queue.size;
+    return this.#slots.size;
   }
 
   /**
@@ -62,17 +62,12 @@ export class SlidingWindow {
    * or rejects with `RequestAbortedError` when `signal` aborts.
    */
   acquire(signal?: AbortSignal): Promise<void> | undefined {
-    if (this.#queue.size === 0 && this.#take()) return undefined;
-    const waiting = this.#queue.enqueue(signal);
-    this.#schedule();
-    return waiting;
+    return this.#slots.acquire(signal);
   }
 
   /** Rejects every queued caller with an error from `makeError` and stops the timer. */
   close(makeError: () => unknown): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#queue.rejectAll(makeError);
+    this.#slots.close(makeError);
   }
 
   /** Ms until the oldest start leaves the window (0 when a slot is free). */
@@ -86,15 +81,4 @@ export class SlidingWindow {
     this.#oldest = (this.#oldest + 1) % this.limit;
     return true;
   }
-
-  #schedule(): void {
-    if (this.#timer !== undefined || this.#queue.size === 0) return;
-    this.#timer = setTimeout(this.#drain, Math.ceil(this.#waitMs()));
-  }
-
-  readonly #drain = (): void => {
-    this.#timer = undefined;
-    while (this.#queue.size > 0 && this.#take()) this.#queue.grant();
-    this.#schedule();
-  };
 }

@@ -1,4 +1,4 @@
-import { WaitQueue } from "./wait-queue.js";
+import { checkRate, SlotQueue } from "./slot-queue.js";
 
 /** Options of {@link TokenBucket}. */
 export interface TokenBucketOptions {
@@ -18,15 +18,15 @@ export class TokenBucket {
   readonly #intervalMs: number;
   readonly #burst: number;
   readonly #now: () => number;
-  readonly #queue = new WaitQueue();
+  readonly #slots = new SlotQueue(
+    () => this.#take(),
+    () => this.#waitMs(),
+  );
   #tokens: number;
   #updatedAt: number;
-  #timer: NodeJS.Timeout | undefined;
 
   constructor(ratePerSecond: number, options: TokenBucketOptions = {}) {
-    if (!(ratePerSecond > 0) || !Number.isFinite(ratePerSecond)) {
-      throw new RangeError(`Rate limit must be a positive number of requests per second, got ${ratePerSecond}`);
-    }
+    checkRate(ratePerSecond);
     this.#intervalMs = 1000 / ratePerSecond;
     this.#burst = Math.max(1, options.burst ?? 1);
     this.#now = options.now ?? performance.now.bind(performance);
@@ -36,7 +36,7 @@ export class TokenBucket {
 
   /** Callers currently waiting. */
   get queued(): number {
-    return this.#queue.size;
+    return this.#slots.size;
   }
 
   /**
@@ -45,10 +45,7 @@ export class TokenBucket {
    * {@link RequestAbortedError} if `signal` aborts first.
    */
   acquire(signal?: AbortSignal): Promise<void> | undefined {
-    if (this.#queue.size === 0 && this.#take()) return undefined;
-    const waiting = this.#queue.enqueue(signal);
-    this.#schedule();
-    return waiting;
+    return this.#slots.acquire(signal);
   }
 
   /**
@@ -56,9 +53,7 @@ export class TokenBucket {
    * and stops the timer. Used when the client closes.
    */
   close(makeError: () => unknown): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#queue.rejectAll(makeError);
+    this.#slots.close(makeError);
   }
 
   #take(): boolean {
@@ -74,16 +69,9 @@ export class TokenBucket {
     this.#updatedAt = now;
   }
 
-  #schedule(): void {
-    if (this.#timer !== undefined || this.#queue.size === 0) return;
+  /** Ms until a whole token is back. */
+  #waitMs(): number {
     this.#refill();
-    const waitMs = Math.max(0, Math.ceil((1 - this.#tokens) * this.#intervalMs));
-    this.#timer = setTimeout(this.#drain, waitMs);
+    return (1 - this.#tokens) * this.#intervalMs;
   }
-
-  readonly #drain = (): void => {
-    this.#timer = undefined;
-    while (this.#queue.size > 0 && this.#take()) this.#queue.grant();
-    this.#schedule();
-  };
 }

@@ -1,5 +1,5 @@
 import { onAbort } from "../abort/on-abort.js";
-import { RequestAbortedError } from "../errors/request-aborted-error.js";
+import { abortFailure } from "../errors/request-aborted-error.js";
 
 interface Node {
   readonly resolve: () => void;
@@ -26,7 +26,7 @@ export class WaitQueue {
 
   /** Queues a caller; the promise resolves on {@link WaitQueue.grant} or rejects when `signal` aborts. */
   enqueue(signal: AbortSignal | undefined): Promise<void> {
-    if (signal?.aborted) return Promise.reject(new RequestAbortedError(undefined, { cause: signal.reason }));
+    if (signal?.aborted) return Promise.reject(abortFailure(signal));
     return new Promise<void>((resolve, reject) => {
       const node: Node = { resolve, reject, unlisten: undefined, prev: this.#tail, next: undefined };
       if (this.#tail === undefined) this.#head = node;
@@ -36,7 +36,7 @@ export class WaitQueue {
       if (signal !== undefined) {
         node.unlisten = onAbort(signal, () => {
           this.#unlink(node);
-          reject(new RequestAbortedError(undefined, { cause: signal.reason }));
+          reject(abortFailure(signal));
         });
       }
     });

@@ -1,2 +1,9 @@
-export { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, type RetryPolicy, resolveRetryPolicy } from "./policy.js";
-export { isThrottled, retryAfterMs, retryDelay } from "./throttle.js";
+export {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  isRetryable,
+  isThrottled,
+  type RetryPolicy,
+  resolveRetryPolicy,
+} from "./policy.js";
+export { retryAfterMs, retryDelay } from "./throttle.js";

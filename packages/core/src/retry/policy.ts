@@ -47,6 +47,21 @@ function definedOnly(options: RetryOptions): Partial<RetryPolicy> {
 }
 
 /**
+ * Whether the server refused the attempt for rate (`RequestLimitExceeded`, `RequestLimitExceeded.*`,
+ * or HTTP 429 whatever the body): it did not run, and retrying soon will only be refused again.
+ */
+export function isThrottled(error: SdkError): boolean {
+  const kind = kindOf(error);
+  if (kind !== "TencentCloudError" && kind !== "MalformedResponseError") return false;
+  const { code, httpStatus } = error as SdkError & { code?: unknown; httpStatus: number };
+  return (
+    httpStatus === 429 ||
+    (kind === "TencentCloudError" &&
+      (code === "RequestLimitExceeded" || String(code).startsWith("RequestLimitExceeded.")))
+  );
+}
+
+/**
  * Whether a failed attempt may be repeated:
  * - always when the request cannot have run: `RequestLimitExceeded*` and HTTP 429 (rejected before
  *   execution) and connection failures before the request was sent (refused, DNS);
@@ -55,11 +70,10 @@ function definedOnly(options: RetryOptions): Partial<RetryPolicy> {
  * - never for any other API error, malformed JSON answer, redirect, oversized body or abort.
  */
 export function isRetryable(error: SdkError, readOnly: boolean): boolean {
+  if (isThrottled(error)) return true;
   switch (kindOf(error)) {
     case "TencentCloudError": {
       const { code, httpStatus } = error as SdkError & { code: string; httpStatus: number };
-      if (code === "RequestLimitExceeded" || code.startsWith("RequestLimitExceeded.") || httpStatus === 429)
-        return true;
       return readOnly && (code.startsWith("InternalError") || httpStatus >= 500);
     }
     case "NetworkError":
@@ -67,8 +81,7 @@ export function isRetryable(error: SdkError, readOnly: boolean): boolean {
       return !(error as SdkError & { requestSent: boolean }).requestSent || readOnly;
     case "MalformedResponseError": {
       const { reason, httpStatus } = error as SdkError & { reason: string; httpStatus: number };
-      // 429: refused for rate before running. Redirects and oversized bodies repeat identically.
-      if (httpStatus === 429) return true;
+      // Redirects and oversized bodies repeat identically.
       if (reason === "redirect" || reason === "too-large") return false;
       return readOnly && (reason !== "missing-response" || httpStatus >= 500);
     }

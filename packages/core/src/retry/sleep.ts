@@ -1,12 +1,12 @@
 import { onAbort } from "../abort/on-abort.js";
-import { RequestAbortedError } from "../errors/request-aborted-error.js";
+import { abortFailure } from "../errors/request-aborted-error.js";
 
 /**
- * Waits `ms`, or rejects with {@link RequestAbortedError} the moment `signal` aborts, so an aborted
+ * Waits `ms`, or rejects with `RequestAbortedError` the moment `signal` aborts, so an aborted
  * call never sits out its backoff.
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(new RequestAbortedError(undefined, { cause: signal.reason }));
+  if (signal?.aborted) return Promise.reject(abortFailure(signal));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       unlisten?.();
@@ -16,7 +16,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       signal &&
       onAbort(signal, () => {
         clearTimeout(timer);
-        reject(new RequestAbortedError(undefined, { cause: signal.reason }));
+        reject(abortFailure(signal));
       });
   });
 }

@@ -1,21 +1,5 @@
-import { kindOf } from "../errors/brand.js";
 import type { SdkError } from "../errors/sdk-error.js";
-import { backoffDelay, type RetryPolicy } from "./policy.js";
-
-/**
- * Whether the server refused the attempt for rate (`RequestLimitExceeded`, `RequestLimitExceeded.*`,
- * or HTTP 429 whatever the body): it did not run, and retrying soon will only be refused again.
- */
-export function isThrottled(error: SdkError): boolean {
-  const kind = kindOf(error);
-  if (kind !== "TencentCloudError" && kind !== "MalformedResponseError") return false;
-  const { code, httpStatus } = error as SdkError & { code?: unknown; httpStatus: number };
-  return (
-    httpStatus === 429 ||
-    (kind === "TencentCloudError" &&
-      (code === "RequestLimitExceeded" || String(code).startsWith("RequestLimitExceeded.")))
-  );
-}
+import { backoffDelay, isThrottled, type RetryPolicy } from "./policy.js";
 
 /**
  * The wait a `Retry-After` header asks for, in ms: delta seconds (`120`) or an HTTP date. `undefined`

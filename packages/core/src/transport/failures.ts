@@ -1,7 +1,6 @@
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { MalformedResponseError } from "../errors/malformed-response-error.js";
 import { NetworkError } from "../errors/network-error.js";
-import { RequestAbortedError } from "../errors/request-aborted-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 
 /**
@@ -46,10 +45,7 @@ export function timeoutFailure(timeoutMs: number, requestSent: boolean): Timeout
   return new TimeoutError(`Request timed out after ${timeoutMs} ms ${phase}`, { timeoutMs, requestSent });
 }
 
-/** A {@link RequestAbortedError} carrying the signal's reason. */
-export function abortFailure(signal: AbortSignal): RequestAbortedError {
-  return new RequestAbortedError("The call was aborted", { cause: signal.reason });
-}
+export { abortFailure } from "../errors/request-aborted-error.js";
 
 /** Default of the `maxResponseBytes` client option: far above any API 3.0 answer, far below exhausting memory. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;

@@ -148,14 +148,14 @@ class Attempt {
     const maxBytes = this.#request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     // Counted while reading: an endless body stops at the cap instead of filling memory.
     if (Number(res.headers["content-length"]) > maxBytes) {
-      this.#tooLarge(status, maxBytes);
+      this.#abandon(tooLargeFailure(status, maxBytes));
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
     res.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) this.#tooLarge(status, maxBytes);
+      if (size > maxBytes) this.#abandon(tooLargeFailure(status, maxBytes));
       else chunks.push(chunk);
     });
     res.once("end", () => {
@@ -180,23 +180,16 @@ class Attempt {
     this.#reject(networkFailure(error, code, this.#sent && !isConnectPhaseCode(code)));
   };
 
-  #tooLarge(status: number, maxBytes: number): void {
+  readonly #onTimeout = (): void => this.#abandon(timeoutFailure(this.#request.timeoutMs, this.#sent));
+
+  readonly #onAbort = (): void => this.#abandon(abortFailure(this.#request.signal!));
+
+  /** Fails the attempt with `error` and drops its connection, unless it has settled already. */
+  #abandon(error: Error): void {
     if (!this.#finish()) return;
     this.#req.destroy();
-    this.#reject(tooLargeFailure(status, maxBytes));
+    this.#reject(error);
   }
-
-  readonly #onTimeout = (): void => {
-    if (!this.#finish()) return;
-    this.#req.destroy();
-    this.#reject(timeoutFailure(this.#request.timeoutMs, this.#sent));
-  };
-
-  readonly #onAbort = (): void => {
-    if (!this.#finish()) return;
-    this.#req.destroy();
-    this.#reject(abortFailure(this.#request.signal!));
-  };
 
   /** Marks the attempt settled; false if it already was. */
   #finish(): boolean {

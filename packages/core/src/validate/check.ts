@@ -31,7 +31,7 @@ export const MAX_REQUEST_DEPTH = 200;
  */
 export function checkShape(shape: CompiledShape, value: unknown, problems: Problems): void {
   if (!isPlainObject(value)) {
-    report(problems, `expected ${shape.name} object, got ${describe(value)}`);
+    mismatch(problems, `${shape.name} object`, value);
     return;
   }
   if (!enter(value, problems)) return;
@@ -77,24 +77,22 @@ function enter(value: object, problems: Problems): boolean {
 function checkType(type: CompiledType, value: unknown, problems: Problems): void {
   switch (type.kind) {
     case "string":
-      if (typeof value !== "string") report(problems, `expected string, got ${describe(value)}`);
-      return;
     case "boolean":
-      if (typeof value !== "boolean") report(problems, `expected boolean, got ${describe(value)}`);
+      if (typeof value !== type.kind) mismatch(problems, type.kind, value);
       return;
     case "float":
-      if (typeof value !== "number") report(problems, `expected number, got ${describe(value)}`);
+      if (typeof value !== "number") mismatch(problems, "number", value);
       else if (!Number.isFinite(value)) report(problems, `expected a finite number, got ${String(value)}`);
       return;
     case "integer":
       checkInteger(type.unsigned, value, problems);
       return;
     case "object":
-      if (!isPlainObject(value)) report(problems, `expected object, got ${describe(value)}`);
+      if (!isPlainObject(value)) mismatch(problems, "object", value);
       return;
     case "list":
       if (!Array.isArray(value)) {
-        report(problems, `expected array, got ${describe(value)}`);
+        mismatch(problems, "array", value);
         return;
       }
       if (!enter(value, problems)) return;
@@ -120,7 +118,7 @@ function checkInteger(unsigned: boolean, value: unknown, problems: Problems): vo
     return;
   }
   if (typeof value !== "number") {
-    report(problems, `expected ${expected}, got ${describe(value)}`);
+    mismatch(problems, expected, value);
   } else if (!Number.isInteger(value)) {
     report(problems, `expected ${expected}, got ${Number.isFinite(value) ? "a fractional number" : String(value)}`);
   } else if (!Number.isSafeInteger(value)) {
@@ -146,6 +144,11 @@ function describe(value: unknown): string {
     return typeof name === "string" && name !== "Object" ? name : "object";
   }
   return typeof value;
+}
+
+/** Reports a value of the wrong type, described by its kind only. */
+function mismatch(problems: Problems, expected: string, value: unknown): void {
+  report(problems, `expected ${expected}, got ${describe(value)}`);
 }
 
 function report(problems: Problems, what: string): void {

@@ -49,19 +49,12 @@ export function compileShapes(shapes: Shapes): ReadonlyMap<string, CompiledShape
 
   // Shapes are created before their members are filled so that `#Name` can refer to any shape,
   // including the one being compiled (recursive structures).
-  const compiled = new Map<string, CompiledShape>();
-  const fill = new Map<
+  const compiled = new Map<
     string,
-    { members: Map<string, CompiledMember>; required: string[]; byLowerCase: Map<string, string> }
+    CompiledShape & { members: Map<string, CompiledMember>; required: string[]; byLowerCase: Map<string, string> }
   >();
   for (const name of Object.keys(shapes)) {
-    const parts = {
-      members: new Map<string, CompiledMember>(),
-      required: [] as string[],
-      byLowerCase: new Map<string, string>(),
-    };
-    fill.set(name, parts);
-    compiled.set(name, { name, ...parts });
+    compiled.set(name, { name, members: new Map(), required: [], byLowerCase: new Map() });
   }
 
   const parsed = new Map<TypeCode, CompiledType>();
@@ -83,13 +76,13 @@ export function compileShapes(shapes: Shapes): ReadonlyMap<string, CompiledShape
   };
 
   for (const [name, members] of Object.entries(shapes)) {
-    const parts = fill.get(name)!;
+    const shape = compiled.get(name)!;
     for (const [member, rawCode] of Object.entries(members)) {
       const required = rawCode.startsWith("!");
       const type = parse(required ? rawCode.slice(1) : rawCode, `${name}.${member}`);
-      parts.members.set(member, { name: member, type, required });
-      if (required) parts.required.push(member);
-      parts.byLowerCase.set(member.toLowerCase(), member);
+      shape.members.set(member, { name: member, type, required });
+      if (required) shape.required.push(member);
+      shape.byLowerCase.set(member.toLowerCase(), member);
     }
   }
 

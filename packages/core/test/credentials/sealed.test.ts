@@ -50,6 +50,15 @@ describe("sealed credentials", () => {
     expect(inspect(c)).toContain("2030-01-01T00:00:00.000Z");
   });
 
+  it("print through util.inspect with the caller's options, still redacted", () => {
+    const c = sealCredentials({ secretId: "AKIDcanary", secretKey: SECRET, token: TOKEN }, "test");
+    const colored = inspect(c, { colors: true });
+    expect(colored).toMatch(/^Credentials \{/);
+    expect(colored).toContain("\x1b[32m'[redacted]'\x1b[39m");
+    expect(colored).not.toContain(SECRET);
+    expect(inspect({ deep: { deeper: { c } } }, { depth: 1 })).not.toContain("AKIDcanary");
+  });
+
   it("have no token property at all for long-term keys", () => {
     const c = sealCredentials({ secretId: "AKIDcanary", secretKey: SECRET }, "test");
     expect("token" in c).toBe(false);

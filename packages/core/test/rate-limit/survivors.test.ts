@@ -190,3 +190,27 @@ describe("SlidingWindow", () => {
     expect(window.queued).toBe(0);
   });
 });
+
+describe("SlotQueue (shared by both limits)", () => {
+  it.each([
+    ["SlidingWindow", (now: () => number) => new SlidingWindow(1, { now, marginMs: 0 })],
+    ["TokenBucket", (now: () => number) => new TokenBucket(1, { now })],
+  ])("%s: a queued caller waits on one timer set for when the slot frees, not by polling", async (_, make) => {
+    let reads = 0;
+    const limit = make(() => {
+      reads++;
+      return Date.now();
+    });
+    expect(limit.acquire()).toBeUndefined();
+    const waiting = limit.acquire();
+    expect(vi.getTimerCount()).toBe(1);
+    const readsWhenQueued = reads;
+    await vi.advanceTimersByTimeAsync(999);
+    // Nothing looked at the clock again: no timer fired before the slot freed.
+    expect(reads).toBe(readsWhenQueued);
+    expect(limit.queued).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(waiting).resolves.toBeUndefined();
+    expect(limit.queued).toBe(0);
+  });
+});

@@ -2,6 +2,7 @@ import { type AgentOptions, Agent as HttpAgent, request as httpRequest, type Inc
 import { Agent as HttpsAgent, type AgentOptions as HttpsAgentOptions, request as httpsRequest } from "node:https";
 import type { Duplex } from "node:stream";
 import { type ConnectionOptions, connect as tlsConnect } from "node:tls";
+import { parseEndpoint } from "../../endpoint/resolve.js";
 import { NetworkError } from "../../errors/network-error.js";
 
 type Callback = (error: Error | null, socket?: Duplex) => void;
@@ -37,10 +38,12 @@ function openTunnel(proxy: URL, options: ConnectionOptions, secure: boolean, cal
     const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
     headers["Proxy-Authorization"] = `Basic ${Buffer.from(credentials).toString("base64")}`;
   }
-  const send = proxy.protocol === "https:" ? httpsRequest : httpRequest;
+  // The proxy's origin read like an API endpoint's: IPv6 brackets off, the default port filled in.
+  const { protocol, hostname, port } = parseEndpoint(proxy.origin);
+  const send = protocol === "https:" ? httpsRequest : httpRequest;
   const connectRequest = send({
-    host: proxy.hostname.startsWith("[") ? proxy.hostname.slice(1, -1) : proxy.hostname,
-    port: proxy.port === "" ? (proxy.protocol === "https:" ? 443 : 80) : Number(proxy.port),
+    host: hostname,
+    port,
     method: "CONNECT",
     path: authority,
     headers,
