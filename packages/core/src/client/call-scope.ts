@@ -1,9 +1,9 @@
 import { onAbort } from "../abort/on-abort.js";
+import { monotonicMs } from "../clock/monotonic.js";
 import { kindOf } from "../errors/brand.js";
 import { RequestAbortedError } from "../errors/request-aborted-error.js";
 import type { SdkError } from "../errors/sdk-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
-import { monotonicMs } from "./monotonic.js";
 
 /**
  * The life of one call: its deadline (`timeoutMs`, covering every stage: rate-limit queue,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { monotonicMs } from "../clock/monotonic.js";
 import { resolveCredentialProvider } from "../credentials/resolve.js";
 import type { CredentialProvider, Credentials } from "../credentials/types.js";
 import { type ResolvedEndpoint, resolveEndpoint } from "../endpoint/resolve.js";
@@ -31,7 +32,6 @@ import { checkHeaders, mergeHeaders, TRACE_ID_HEADER } from "./headers.js";
 import type { Hooks } from "./hooks.js";
 import { type Logger, resolveLogger } from "./logger.js";
 import { type Middleware, type MiddlewareRequest, runMiddleware } from "./middleware.js";
-import { monotonicMs } from "./monotonic.js";
 import type { CallOptions, ClientOptions, RateLimitOptions } from "./options.js";
 import { redactHeaders, redactText } from "./redact.js";
 import { interpretResponse, type Outcome } from "./response.js";

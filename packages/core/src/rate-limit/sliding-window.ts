@@ -1,8 +1,9 @@
+import { monotonicMs } from "../clock/monotonic.js";
 import { checkRate, SlotQueue } from "./slot-queue.js";
 
 /** Options of {@link SlidingWindow}. */
 export interface SlidingWindowOptions {
-  /** Monotonic clock in ms, default `performance.now`. */
+  /** Monotonic clock in ms, default `process.hrtime` (no `perf_hooks` load). */
   readonly now?: () => number;
   /**
    * Extra ms added to the window, default 20. Calls start on the client but are counted where they
@@ -48,7 +49,7 @@ export class SlidingWindow {
       throw new RangeError(`marginMs must be a non-negative number, got ${margin}`);
     this.limit = Math.max(1, Math.floor(ratePerSecond));
     this.windowMs = (1000 * this.limit) / ratePerSecond + margin;
-    this.#now = options.now ?? performance.now.bind(performance);
+    this.#now = options.now ?? monotonicMs;
     this.#starts = new Float64Array(this.limit).fill(Number.NEGATIVE_INFINITY);
   }
 

@@ -1,10 +1,11 @@
+import { monotonicMs } from "../clock/monotonic.js";
 import { checkRate, SlotQueue } from "./slot-queue.js";
 
 /** Options of {@link TokenBucket}. */
 export interface TokenBucketOptions {
   /** Requests that may start back to back after a quiet period, default 1 (evenly spaced). */
   readonly burst?: number;
-  /** Monotonic clock in ms, default `performance.now`. */
+  /** Monotonic clock in ms, default `process.hrtime` (no `perf_hooks` load). */
   readonly now?: () => number;
 }
 
@@ -29,7 +30,7 @@ export class TokenBucket {
     checkRate(ratePerSecond);
     this.#intervalMs = 1000 / ratePerSecond;
     this.#burst = Math.max(1, options.burst ?? 1);
-    this.#now = options.now ?? performance.now.bind(performance);
+    this.#now = options.now ?? monotonicMs;
     this.#tokens = this.#burst;
     this.#updatedAt = this.#now();
   }

@@ -1,3 +1,4 @@
+import { monotonicMs } from "../clock/monotonic.js";
 import { RequestAbortedError } from "../errors/index.js";
 import { sleep } from "../retry/sleep.js";
 
@@ -14,9 +15,9 @@ export interface WaiterClock {
   random(): number;
 }
 
-/** The real clock: `performance.now`, `setTimeout` and `Math.random`. */
+/** The real clock: `process.hrtime` (monotonic), `setTimeout` and `Math.random`. */
 export const systemClock: WaiterClock = {
-  now: () => performance.now(),
+  now: monotonicMs,
   sleep,
   random: Math.random,
 };
