@@ -3,13 +3,13 @@
 // parallel, so neither may clean dist/; this script does, before them. Afterwards each ESM declaration
 // entry (.d.ts) becomes a one-line re-export of its CommonJS twin (.d.cts): the package ships the
 // declarations once, and ESM and CommonJS consumers see the same types. Last, the JavaScript loses the comments
-// esbuild keeps (the TSDoc of every client method, most of the client's chunk): they ship in the declarations,
-// and every process that imports the package would otherwise read and parse them.
+// esbuild keeps (the TSDoc of every client method, most of the client's chunk; `@org/tc-build-tools`): they ship
+// in the declarations, and every process that imports the package would otherwise read and parse them.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { withoutComments } from "@org/tc-build-tools/strip-comments";
 import { build } from "tsup";
-import ts from "typescript";
 
 /** Declaration entries, relative to dist/ and without extension. */
 const ENTRIES = ["index", "testing/index", "2017-03-12/index", "2017-03-12/testing/index"];
@@ -32,46 +32,4 @@ for (const file of readdirSync("dist", { recursive: true, encoding: "utf8" })) {
   const code = readFileSync(`dist/${file}`, "utf8");
   const stripped = withoutComments(code, file);
   if (stripped !== code) writeFileSync(`dist/${file}`, stripped);
-}
-
-/**
- * `code` without its comments, except annotations such as `@__PURE__` and `@__NO_SIDE_EFFECTS__` (bundlers
- * tree-shake by them) and `/*!` legal comments. TypeScript's parser finds them, so text inside strings, templates and regular expressions stays.
- * A comment alone on its lines goes with those lines, so the code keeps its line structure.
- */
-function withoutComments(code, name) {
-  const source = ts.createSourceFile(name, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
-  /** Comment start → end, each comment once however many tokens share its trivia. */
-  const comments = new Map();
-  const note = (pos, end) => {
-    const text = code.slice(pos, end);
-    if (!/^(?:\/\*\s*[@#]__\w+__\s*\*\/|\/\/\s*[@#]__\w+__\s*)$/.test(text) && !text.startsWith("/*!")) {
-      comments.set(pos, end);
-    }
-  };
-  // Every comment sits in the trivia before a node or after one (before a closing token).
-  const visit = (node) => {
-    ts.forEachLeadingCommentRange(code, node.pos, note);
-    ts.forEachTrailingCommentRange(code, node.end, note);
-    ts.forEachLeadingCommentRange(code, node.end, note);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  let out = "";
-  let from = 0;
-  for (const [pos, end] of [...comments].sort((a, b) => a[0] - b[0])) {
-    let start = pos;
-    let stop = end;
-    const lineStart = code.lastIndexOf("\n", pos - 1) + 1;
-    const newline = code.indexOf("\n", end);
-    const lineEnd = newline === -1 ? code.length : newline + 1;
-    if (/^[ \t]*$/.test(code.slice(lineStart, pos)) && /^[ \t]*\r?\n?$/.test(code.slice(end, lineEnd))) {
-      start = Math.max(lineStart, from);
-      stop = lineEnd;
-    }
-    if (start < from) continue;
-    out += code.slice(from, start);
-    from = stop;
-  }
-  return out + code.slice(from);
 }

@@ -2,14 +2,14 @@
 // parallel, so none may clean dist/; this script does, before them. Afterwards each ESM declaration
 // entry (.d.ts) becomes a one-line re-export of its CommonJS twin (.d.cts): the package ships the
 // declarations once, and ESM and CommonJS consumers (and packages built on this one) see the same types.
-// Then the JavaScript loses its comments (scripts/build-strip-comments.mjs), and the ESM files of the second
+// Then the JavaScript loses its comments (`@org/tc-build-tools/strip-comments`), and the ESM files of the second
 // run get the path of `shared.js` (scripts/build-esm-layout.ts).
 // Generated packages get a similar script from the generator's templates/build.mjs.hbs.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { withoutComments } from "@org/tc-build-tools/strip-comments";
 import { build } from "tsup";
-import { withoutComments } from "./build-strip-comments.mjs";
 
 /** Declaration entries, relative to dist/ and without extension. */
 const ENTRIES = ["index", "credentials/index", "testing/index", "naming"];

@@ -1,7 +1,7 @@
 // Comments out of the built JavaScript: esbuild keeps those in class bodies (TSDoc, already in the
 // declarations), and with them characters outside ASCII ("→", "−"), which make V8 hold and scan the whole
 // file as two-byte text: the first call, which compiles the functions it runs, was about 4 ms slower for it.
-// Generated packages do the same (the generator's templates/build.mjs.hbs).
+// Used by packages/core/scripts/build.mjs and by every generated package's scripts/build.gen.mjs.
 import ts from "typescript";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withoutComments } from "../../scripts/build-strip-comments.mjs";
+import { withoutComments } from "../src/strip-comments.mjs";
 
 describe("withoutComments (the build's comment stripper)", () => {
   it("drops TSDoc, block and line comments, with the lines they stood alone on", () => {
@@ -15,7 +15,9 @@ describe("withoutComments (the build's comment stripper)", () => {
       "};",
       "",
     ].join("\n");
-    expect(withoutComments(code, "a.js")).toBe(["var A = class {", "  m(x) {", "    return x; ", "  }", "};", ""].join("\n"));
+    expect(withoutComments(code, "a.js")).toBe(
+      ["var A = class {", "  m(x) {", "    return x; ", "  }", "};", ""].join("\n"),
+    );
   });
 
   it("keeps bundler annotations and legal comments", () => {
