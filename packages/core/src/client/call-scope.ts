@@ -15,22 +15,31 @@ import { TimeoutError } from "../errors/timeout-error.js";
 export class CallScope {
   readonly timeoutMs: number;
   readonly #deadline: number;
-  readonly #cancel = new AbortController();
-  readonly #wait = new AbortController();
-  readonly #timer: NodeJS.Timeout;
   readonly #caller: AbortSignal | undefined;
+  readonly #closing: AbortSignal | undefined;
   readonly #unlisten: (() => void) | undefined;
+  // Created on first use: most calls never wait (no rate-limit queue, fixed keys, no retry) and carry no
+  // signal of their own, and two AbortControllers and a timer per call were a measurable share of its cost.
+  #cancel: AbortController | undefined;
+  #wait: AbortController | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #cancelled = false;
+  #reason: unknown;
   #expired = false;
+  #deadlineEnded = false;
   #closed = false;
 
-  constructor(timeoutMs: number, caller: AbortSignal | undefined) {
+  /**
+   * @param timeoutMs - The call's deadline, from now.
+   * @param caller - The caller's `signal`, if any.
+   * @param closing - Aborted when the client closes: the {@link CallScope.cancelSignal} of a call without
+   * a signal of its own, shared by all such calls instead of one controller each.
+   */
+  constructor(timeoutMs: number, caller: AbortSignal | undefined, closing?: AbortSignal) {
     this.timeoutMs = timeoutMs;
     this.#deadline = monotonicMs() + timeoutMs;
     this.#caller = caller;
-    this.#timer = setTimeout(() => {
-      this.#expired = true;
-      this.#wait.abort(new Error(`The call's deadline of ${timeoutMs} ms passed`));
-    }, timeoutMs);
+    this.#closing = closing;
     // One shared listener per signal however many calls wait on it (no MaxListenersExceededWarning).
     if (caller?.aborted) this.#onCallerAbort();
     this.#unlisten = caller === undefined || caller.aborted ? undefined : onAbort(caller, this.#onCallerAbort);
@@ -38,11 +47,30 @@ export class CallScope {
 
   /** Fires on abort, close or deadline: what every wait listens to. */
   get signal(): AbortSignal {
+    if (this.#wait === undefined) {
+      const wait = new AbortController();
+      this.#wait = wait;
+      if (this.#cancelled) wait.abort(this.#reason);
+      else if (!this.#deadlineEnded) {
+        const expire = (): void => {
+          this.#expired = true;
+          wait.abort(new Error(`The call's deadline of ${this.timeoutMs} ms passed`));
+        };
+        const left = this.#deadline - monotonicMs();
+        if (left <= 0) expire();
+        else this.#timer = setTimeout(expire, left);
+      }
+    }
     return this.#wait.signal;
   }
 
   /** Fires on abort or close only: what the transport listens to (it enforces the deadline itself). */
   get cancelSignal(): AbortSignal {
+    if (this.#caller === undefined && !this.#cancelled && this.#closing !== undefined) return this.#closing;
+    if (this.#cancel === undefined) {
+      this.#cancel = new AbortController();
+      if (this.#cancelled) this.#cancel.abort(this.#reason);
+    }
     return this.#cancel.signal;
   }
 
@@ -64,7 +92,7 @@ export class CallScope {
 
   /** Throws if the call must not go on (aborted, closed, past its deadline). */
   check(stage: string, requestSent: boolean): void {
-    if (this.#cancel.signal.aborted) throw this.#aborted(stage);
+    if (this.#cancelled) throw this.#aborted(stage);
     if (this.#expired || !this.allows(0)) throw this.timeout(stage, requestSent);
   }
 
@@ -74,7 +102,7 @@ export class CallScope {
    */
   translate(error: unknown, stage: string, requestSent: boolean): unknown {
     if (kindOf(error) !== "RequestAbortedError") return error;
-    if (this.#cancel.signal.aborted) return this.#closed ? this.#aborted(stage) : error;
+    if (this.#cancelled) return this.#closed ? this.#aborted(stage) : error;
     return this.#expired ? this.timeout(stage, requestSent) : error;
   }
 
@@ -91,6 +119,7 @@ export class CallScope {
    * server keeps talking, and still stops on abort or close.
    */
   endDeadline(): void {
+    this.#deadlineEnded = true;
     clearTimeout(this.#timer);
   }
 
@@ -109,7 +138,10 @@ export class CallScope {
   readonly #onCallerAbort = (): void => this.#abort(this.#caller!.reason);
 
   #abort(reason: unknown): void {
-    this.#cancel.abort(reason);
-    this.#wait.abort(reason);
+    if (this.#cancelled) return;
+    this.#cancelled = true;
+    this.#reason = reason;
+    this.#cancel?.abort(reason);
+    this.#wait?.abort(reason);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { monotonicMs } from "../clock/monotonic.js";
-import { resolveCredentialProvider } from "../credentials/resolve.js";
+import { fixedCredentialsOf, resolveCredentialProvider } from "../credentials/resolve.js";
 import type { CredentialProvider, Credentials } from "../credentials/types.js";
 import { type ResolvedEndpoint, resolveEndpoint } from "../endpoint/resolve.js";
 import { kindOf } from "../errors/brand.js";
@@ -103,6 +103,8 @@ export class ServiceClient {
   readonly #clock: SigningClock;
   readonly #credentials: CredentialProvider;
   readonly #keys = new SigningKeyCache(8);
+  /** Aborted by `close()`: what the requests of calls without a signal of their own listen to. */
+  readonly #closing = new AbortController();
   /** Calls in progress, stopped by `close()`: a Set rather than abort listeners, which would pile up. */
   readonly #calls = new Set<CallScope>();
   #closed = false;
@@ -188,7 +190,7 @@ export class ServiceClient {
 
   /** Starts tracking a call, so that `close()` stops it. */
   #begin(timeoutMs: number, options: CallOptions): CallScope {
-    const scope = new CallScope(timeoutMs, options.signal);
+    const scope = new CallScope(timeoutMs, options.signal, this.#closing.signal);
     this.#calls.add(scope);
     if (this.#closed) scope.close();
     return scope;
@@ -242,7 +244,8 @@ export class ServiceClient {
         let secrets: readonly (string | undefined)[] = [];
         try {
           stage = "while getting credentials";
-          const credentials = await abortable(this.#credentials(), scope.signal);
+          const credentials =
+            fixedCredentialsOf(this.#credentials) ?? (await abortable(this.#credentials(), scope.signal));
           // Checked after every wait: a call that waited through close() must not reopen the pool.
           scope.check(stage, attempt > 0);
           attempt++;
@@ -293,6 +296,7 @@ export class ServiceClient {
     if (this.#closed) return;
     this.#closed = true;
     for (const call of this.#calls) call.close();
+    this.#closing.abort(new RequestAbortedError("The client was closed"));
     const closed = () => new RequestAbortedError("The client was closed while the call waited for its rate-limit slot");
     if (this.#ownsLimiter) this.#limiter?.close?.(closed);
     if (this.#ownsTransport) this.#transport.close?.();
@@ -438,12 +442,16 @@ export class ServiceClient {
           ? await this.#transport.send(transportRequest)
           : await open(this.#transport, { ...transportRequest, idleTimeoutMs: scope.timeoutMs });
       status = response.status;
-      responseHeaders = response.headers === undefined ? undefined : redactValues(response.headers, secrets);
       opened = (response as StreamAnswer).stream;
       outcome =
         opened === undefined
           ? interpretResponse(status, response.body, secrets)
           : { ok: true, response: {}, requestId: undefined };
+      // Redacted only for whoever reads them (hooks, the logger, middleware, a failure's clock-skew and
+      // Retry-After handling): scanning every header of every successful call cost a measurable share of it.
+      const read =
+        !outcome.ok || hooks?.afterAttempt !== undefined || logger !== undefined || this.#middleware.length > 0;
+      if (read && response.headers !== undefined) responseHeaders = redactValues(response.headers, secrets);
     } catch (error) {
       const failure = asSdkError(error);
       // The transport's timer is the call's deadline: report it as the call's timeout.

@@ -5,13 +5,24 @@ import { lazyDefaultCredentialChain } from "./lazy-chain.js";
 import { sealCredentials } from "./sealed.js";
 import type { CredentialProvider, Credentials } from "./types.js";
 
+/** Marks the providers {@link staticCredentials} makes, with the keys they always give. */
+const FIXED = Symbol("fixed credentials");
+
 /**
  * Fixed keys as a provider. Checked now, so a client constructed with an empty key fails at
  * construction rather than at its first call.
  */
 export function staticCredentials(credentials: Credentials): CredentialProvider {
   const sealed = sealCredentials(credentials, "client option `credentials`");
-  return () => Promise.resolve(sealed);
+  return Object.assign(() => Promise.resolve(sealed), { [FIXED]: sealed });
+}
+
+/**
+ * The keys of a provider made by {@link staticCredentials}, else `undefined`: a client takes them as they
+ * are, without waiting on a promise (and a cancellation listener) per call.
+ */
+export function fixedCredentialsOf(provider: CredentialProvider): Credentials | undefined {
+  return (provider as { [FIXED]?: Credentials })[FIXED];
 }
 
 /**

@@ -36,3 +36,35 @@ it("lets 500 calls share one AbortSignal (in flight, queued and aborted) without
     process.off("warning", onWarning);
   }
 });
+
+it("gives the requests of calls without a signal the client's one close signal, which close() aborts", async () => {
+  const seen: AbortSignal[] = [];
+  // Answers the first request; later ones stay in flight until their signal aborts.
+  const transport = {
+    send(request: { signal?: AbortSignal | undefined }) {
+      const signal = request.signal!;
+      seen.push(signal);
+      if (seen.length === 1)
+        return Promise.resolve({ status: 200, body: Buffer.from('{"Response":{"RequestId":"r1"}}') });
+      return new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
+    },
+  };
+  const client = newClient({ transport, rateLimit: false });
+  await client.invoke(describeTaskInfo, { TaskId: 1 });
+  const second = client.invoke(describeTaskInfo, { TaskId: 2 }).catch((e: unknown) => e);
+  const controller = new AbortController();
+  const third = client.invoke(describeTaskInfo, { TaskId: 3 }, { signal: controller.signal }).catch((e: unknown) => e);
+  while (seen.length < 3) await new Promise((r) => setImmediate(r));
+  // Calls without a signal share one: no AbortController per call. A call with its own gets another.
+  expect(seen[1]).toBe(seen[0]);
+  expect(seen[2]).not.toBe(seen[0]);
+  controller.abort();
+  expect(seen[2]?.aborted).toBe(true);
+  expect(seen[0]?.aborted).toBe(false);
+  expect(await third).toBeInstanceOf(RequestAbortedError);
+  client.close();
+  expect(seen[0]?.aborted).toBe(true);
+  const error = await second;
+  expect(error).toBeInstanceOf(RequestAbortedError);
+  expect((error as Error).message).toMatch(/client was closed/);
+});
