@@ -16,7 +16,7 @@ export class CallScope {
   readonly timeoutMs: number;
   readonly #deadline: number;
   readonly #caller: AbortSignal | undefined;
-  readonly #closing: AbortSignal | undefined;
+  readonly #closing: AbortSignal;
   readonly #unlisten: (() => void) | undefined;
   // Created on first use: most calls never wait (no rate-limit queue, fixed keys, no retry) and carry no
   // signal of their own, and two AbortControllers and a timer per call were a measurable share of its cost.
@@ -35,7 +35,7 @@ export class CallScope {
    * @param closing - Aborted when the client closes: the {@link CallScope.cancelSignal} of a call without
    * a signal of its own, shared by all such calls instead of one controller each.
    */
-  constructor(timeoutMs: number, caller: AbortSignal | undefined, closing?: AbortSignal) {
+  constructor(timeoutMs: number, caller: AbortSignal | undefined, closing: AbortSignal) {
     this.timeoutMs = timeoutMs;
     this.#deadline = monotonicMs() + timeoutMs;
     this.#caller = caller;
@@ -48,10 +48,9 @@ export class CallScope {
   /** Fires on abort, close or deadline: what every wait listens to. */
   get signal(): AbortSignal {
     if (this.#wait === undefined) {
-      const wait = new AbortController();
+      const wait = this.#newController();
       this.#wait = wait;
-      if (this.#cancelled) wait.abort(this.#reason);
-      else if (!this.#deadlineEnded) {
+      if (!this.#cancelled && !this.#deadlineEnded) {
         const expire = (): void => {
           this.#expired = true;
           wait.abort(new Error(`The call's deadline of ${this.timeoutMs} ms passed`));
@@ -66,12 +65,16 @@ export class CallScope {
 
   /** Fires on abort or close only: what the transport listens to (it enforces the deadline itself). */
   get cancelSignal(): AbortSignal {
-    if (this.#caller === undefined && !this.#cancelled && this.#closing !== undefined) return this.#closing;
-    if (this.#cancel === undefined) {
-      this.#cancel = new AbortController();
-      if (this.#cancelled) this.#cancel.abort(this.#reason);
-    }
+    if (this.#caller === undefined && !this.#cancelled) return this.#closing;
+    this.#cancel ??= this.#newController();
     return this.#cancel.signal;
+  }
+
+  /** A controller for a signal asked for now: already aborted if the call was. */
+  #newController(): AbortController {
+    const controller = new AbortController();
+    if (this.#cancelled) controller.abort(this.#reason);
+    return controller;
   }
 
   /** Milliseconds left before the deadline, at least 1 so a transport always gets a real budget. */

@@ -102,6 +102,8 @@ export class ServiceClient {
   readonly #ownsTransport: boolean;
   readonly #clock: SigningClock;
   readonly #credentials: CredentialProvider;
+  /** The keys of explicit `credentials`, taken as they are by every call (no promise to wait on). */
+  readonly #fixedCredentials: Credentials | undefined;
   readonly #keys = new SigningKeyCache(8);
   /** Aborted by `close()`: what the requests of calls without a signal of their own listen to. */
   readonly #closing = new AbortController();
@@ -150,6 +152,7 @@ export class ServiceClient {
       options.credentials,
       options.now === undefined ? {} : { now: options.now },
     );
+    this.#fixedCredentials = fixedCredentialsOf(this.#credentials);
   }
 
   /** Origin requests go to, e.g. `https://redis.tencentcloudapi.com`. */
@@ -244,8 +247,7 @@ export class ServiceClient {
         let secrets: readonly (string | undefined)[] = [];
         try {
           stage = "while getting credentials";
-          const credentials =
-            fixedCredentialsOf(this.#credentials) ?? (await abortable(this.#credentials(), scope.signal));
+          const credentials = this.#fixedCredentials ?? (await abortable(this.#credentials(), scope.signal));
           // Checked after every wait: a call that waited through close() must not reopen the pool.
           scope.check(stage, attempt > 0);
           attempt++;
