@@ -17,17 +17,18 @@ export class CallScope {
   readonly #deadline: number;
   readonly #caller: AbortSignal | undefined;
   readonly #closing: AbortSignal;
-  readonly #unlisten: (() => void) | undefined;
+  readonly #unlistenCaller: (() => void) | undefined;
   // Created on first use: most calls never wait (no rate-limit queue, fixed keys, no retry) and carry no
   // signal of their own, and two AbortControllers and a timer per call were a measurable share of its cost.
   #cancel: AbortController | undefined;
   #wait: AbortController | undefined;
   #timer: NodeJS.Timeout | undefined;
+  // Only a call holding a controller listens to the close signal: the others see it when they look.
+  #unlistenClosing: (() => void) | undefined;
   #cancelled = false;
   #reason: unknown;
   #expired = false;
   #deadlineEnded = false;
-  #closed = false;
 
   /**
    * @param timeoutMs - The call's deadline, from now.
@@ -40,9 +41,10 @@ export class CallScope {
     this.#deadline = monotonicMs() + timeoutMs;
     this.#caller = caller;
     this.#closing = closing;
+    if (closing.aborted) this.#onClose();
+    else if (caller?.aborted) this.#onCallerAbort();
     // One shared listener per signal however many calls wait on it (no MaxListenersExceededWarning).
-    if (caller?.aborted) this.#onCallerAbort();
-    this.#unlisten = caller === undefined || caller.aborted ? undefined : onAbort(caller, this.#onCallerAbort);
+    this.#unlistenCaller = caller === undefined || this.#cancelled ? undefined : onAbort(caller, this.#onCallerAbort);
   }
 
   /** Fires on abort, close or deadline: what every wait listens to. */
@@ -70,10 +72,11 @@ export class CallScope {
     return this.#cancel.signal;
   }
 
-  /** A controller for a signal asked for now: already aborted if the call was. */
+  /** A controller for a signal asked for now: already aborted if the call was, else aborted by `close()`. */
   #newController(): AbortController {
     const controller = new AbortController();
     if (this.#cancelled) controller.abort(this.#reason);
+    else this.#unlistenClosing ??= onAbort(this.#closing, this.#onClose);
     return controller;
   }
 
@@ -87,14 +90,9 @@ export class CallScope {
     return monotonicMs() + delayMs < this.#deadline;
   }
 
-  /** Stops the call because the client closed: waits and the request in flight reject at once. */
-  close(): void {
-    this.#closed = true;
-    this.#abort(new RequestAbortedError("The client was closed"));
-  }
-
   /** Throws if the call must not go on (aborted, closed, past its deadline). */
   check(stage: string, requestSent: boolean): void {
+    if (this.#closing.aborted) this.#onClose();
     if (this.#cancelled) throw this.#aborted(stage);
     if (this.#expired || !this.allows(0)) throw this.timeout(stage, requestSent);
   }
@@ -105,7 +103,8 @@ export class CallScope {
    */
   translate(error: unknown, stage: string, requestSent: boolean): unknown {
     if (kindOf(error) !== "RequestAbortedError") return error;
-    if (this.#cancelled) return this.#closed ? this.#aborted(stage) : error;
+    if (this.#closing.aborted) this.#onClose();
+    if (this.#cancelled) return this.#closing.aborted ? this.#aborted(stage) : error;
     return this.#expired ? this.timeout(stage, requestSent) : error;
   }
 
@@ -126,19 +125,22 @@ export class CallScope {
     clearTimeout(this.#timer);
   }
 
-  /** Releases the timer and the caller's signal. */
+  /** Releases the timer and the listeners on the caller's and the close signal. */
   dispose(): void {
     clearTimeout(this.#timer);
-    this.#unlisten?.();
+    this.#unlistenCaller?.();
+    this.#unlistenClosing?.();
   }
 
   #aborted(stage: string): RequestAbortedError {
-    return this.#closed
+    return this.#closing.aborted
       ? new RequestAbortedError(`The client was closed ${stage}`)
       : new RequestAbortedError(undefined, { cause: this.#caller?.reason });
   }
 
   readonly #onCallerAbort = (): void => this.#abort(this.#caller!.reason);
+
+  readonly #onClose = (): void => this.#abort(new RequestAbortedError("The client was closed"));
 
   #abort(reason: unknown): void {
     if (this.#cancelled) return;

@@ -105,11 +105,11 @@ export class ServiceClient {
   /** The keys of explicit `credentials`, taken as they are by every call (no promise to wait on). */
   readonly #fixedCredentials: Credentials | undefined;
   readonly #keys = new SigningKeyCache(8);
-  /** Aborted by `close()`: what the requests of calls without a signal of their own listen to. */
+  /**
+   * Aborted by `close()`, which stops every call through it: the requests of calls without a signal of
+   * their own listen to it directly, calls that hold a controller register on it, the others check it.
+   */
   readonly #closing = new AbortController();
-  /** Calls in progress, stopped by `close()`: a Set rather than abort listeners, which would pile up. */
-  readonly #calls = new Set<CallScope>();
-  #closed = false;
 
   static {
     // The stream module's one way into the private call path (see `callPathOf`).
@@ -193,15 +193,11 @@ export class ServiceClient {
 
   /** Starts tracking a call, so that `close()` stops it. */
   #begin(timeoutMs: number, options: CallOptions): CallScope {
-    const scope = new CallScope(timeoutMs, options.signal, this.#closing.signal);
-    this.#calls.add(scope);
-    if (this.#closed) scope.close();
-    return scope;
+    return new CallScope(timeoutMs, options.signal, this.#closing.signal);
   }
 
   #end(scope: CallScope): void {
     scope.dispose();
-    this.#calls.delete(scope);
   }
 
   /**
@@ -295,9 +291,7 @@ export class ServiceClient {
    * connections close. Later calls fail the same way.
    */
   close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    for (const call of this.#calls) call.close();
+    if (this.#closing.signal.aborted) return;
     this.#closing.abort(new RequestAbortedError("The client was closed"));
     const closed = () => new RequestAbortedError("The client was closed while the call waited for its rate-limit slot");
     if (this.#ownsLimiter) this.#limiter?.close?.(closed);
