@@ -418,7 +418,7 @@ export class ServiceClient {
     logger?.debug("send", { ...where(this.#meta, action, attempt), traceId, endpoint: this.#endpoint.origin });
     // Last check before the network: a hook or the closing client may have stopped the call.
     scope.check("before sending", attempt > 1);
-    const started = monotonicMs();
+    const started = hooks?.afterAttempt !== undefined || logger !== undefined ? monotonicMs() : 0;
     const secrets = [credentials.secretKey, credentials.token, headers["Authorization"]];
     let status: number | undefined;
     let responseHeaders: Readonly<Record<string, string>> | undefined;

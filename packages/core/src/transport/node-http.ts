@@ -71,11 +71,6 @@ export class NodeHttpTransport implements Transport {
   send(request: TransportRequest): Promise<TransportResponse> {
     const { signal } = request;
     if (signal?.aborted) return Promise.reject(abortFailure(signal));
-    try {
-      checkHeaders(request.headers);
-    } catch (error) {
-      return Promise.reject(error);
-    }
     const agent = this.#agents.agentFor(request.endpoint);
     // An https request through the caller's own agent or a tunnel may come before `node:https` was loaded.
     if (request.endpoint.protocol === "https:" && loadedHttps() === undefined) {
@@ -87,13 +82,47 @@ export class NodeHttpTransport implements Transport {
 
   #send(agent: HttpAgent, request: TransportRequest): Promise<TransportResponse> {
     if (request.signal?.aborted) return Promise.reject(abortFailure(request.signal));
-    return new Promise((resolve, reject) => new Attempt(agent, request, resolve, reject));
+    return new Promise((resolve, reject) => {
+      try {
+        new Attempt(agent, request, resolve, reject);
+      } catch (error) {
+        // Node refuses a header it cannot send before sending anything, checking what `checkHeaders`
+        // checks; scanning every header of every call ourselves as well cost a measurable share of it.
+        if (isInvalidHeader(error)) checkHeaders(request.headers);
+        throw error;
+      }
+    });
   }
 
   /** Destroys pooled connections (not a caller's own `agent`); requests in flight fail with a `NetworkError`. */
   close(): void {
     this.#agents.close();
   }
+}
+
+/** A complete response whose header map is built when first read: most successful calls never read it. */
+class NodeHttpResponse implements TransportResponse {
+  readonly status: number;
+  readonly body: Uint8Array;
+  readonly #res: IncomingMessage;
+  #headers: Readonly<Record<string, string>> | undefined;
+
+  constructor(status: number, body: Uint8Array, res: IncomingMessage) {
+    this.status = status;
+    this.body = body;
+    this.#res = res;
+  }
+
+  get headers(): Readonly<Record<string, string>> {
+    this.#headers ??= flattenHeaders(Object.entries(this.#res.headers));
+    return this.#headers;
+  }
+}
+
+/** Whether `error` is Node's refusal of a header name or value (thrown by `request()` before any byte is sent). */
+function isInvalidHeader(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "ERR_INVALID_CHAR" || code === "ERR_INVALID_HTTP_TOKEN";
 }
 
 /** State of one request: settles exactly once, then releases its timer and abort listener. */
@@ -161,7 +190,7 @@ class Attempt {
     res.once("end", () => {
       if (this.#finish()) {
         const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-        this.#resolve({ status, body, headers: flattenHeaders(Object.entries(res.headers)) });
+        this.#resolve(new NodeHttpResponse(status, body, res));
       }
     });
     res.on("error", this.#onError);

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseEndpoint } from "../../src/endpoint/index.js";
-import { NetworkError, RequestAbortedError, TimeoutError } from "../../src/errors/index.js";
+import { ConfigurationError, NetworkError, RequestAbortedError, TimeoutError } from "../../src/errors/index.js";
 import { NodeHttpTransport } from "../../src/transport/index.js";
 import { apiReply, closedPort, startServer, type TestServer } from "./server.js";
 
@@ -33,6 +33,8 @@ describe("NodeHttpTransport against a real server", () => {
     const body = Buffer.from('{"Name":"未命名","Emoji":"😀"}');
     const response = await transport.send(request(server.origin, { body }));
     expect(response.status).toBe(201);
+    expect(response.headers?.["content-type"]).toMatch(/^application\/json/);
+    expect(response.headers?.["Content-Type"]).toBeUndefined();
     expect(JSON.parse(Buffer.from(response.body).toString())).toEqual({
       Response: { RequestId: "req-test", Ok: true },
     });
@@ -45,6 +47,20 @@ describe("NodeHttpTransport against a real server", () => {
       "x-tc-action": "Ping",
       connection: "keep-alive",
     });
+  });
+
+  it("refuses a header value HTTP forbids with a ConfigurationError naming the header, not its value, and sends nothing", async () => {
+    server = await startServer((_req, res) => apiReply(res, {}));
+    transport = new NodeHttpTransport();
+    const base = request(server.origin);
+    const error = await transport
+      .send({ ...base, headers: { ...base.headers, "X-TC-Token": "secret-token\r\nX-Evil: 1" } })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain("X-TC-Token");
+    expect((error as Error).message).not.toContain("secret-token");
+    expect(server.requests).toHaveLength(0);
+    expect(server.connections()).toBe(0);
   });
 
   it("reuses one keep-alive connection for sequential calls", async () => {
