@@ -119,6 +119,18 @@ class NodeHttpResponse implements TransportResponse {
   }
 }
 
+/**
+ * The response's `Content-Length`, NaN without one. Read from the raw header list: `res.headers` builds
+ * the whole header map, which a successful call never needs (see {@link NodeHttpResponse}).
+ */
+function declaredLength(raw: readonly string[]): number {
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === 14 && name.toLowerCase() === "content-length") return Number(raw[i + 1]);
+  }
+  return Number.NaN;
+}
+
 /** Whether `error` is Node's refusal of a header name or value (thrown by `request()` before any byte is sent). */
 function isInvalidHeader(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -176,7 +188,7 @@ class Attempt {
     const status = res.statusCode ?? 0;
     const maxBytes = this.#request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     // Counted while reading: an endless body stops at the cap instead of filling memory.
-    if (Number(res.headers["content-length"]) > maxBytes) {
+    if (declaredLength(res.rawHeaders) > maxBytes) {
       this.#abandon(tooLargeFailure(status, maxBytes));
       return;
     }
