@@ -100,28 +100,9 @@ export class NodeHttpTransport implements Transport {
   }
 }
 
-/** A complete response whose header map is built when first read: most successful calls never read it. */
-class NodeHttpResponse implements TransportResponse {
-  readonly status: number;
-  readonly body: Uint8Array;
-  readonly #res: IncomingMessage;
-  #headers: Readonly<Record<string, string>> | undefined;
-
-  constructor(status: number, body: Uint8Array, res: IncomingMessage) {
-    this.status = status;
-    this.body = body;
-    this.#res = res;
-  }
-
-  get headers(): Readonly<Record<string, string>> {
-    this.#headers ??= flattenHeaders(Object.entries(this.#res.headers));
-    return this.#headers;
-  }
-}
-
 /**
  * The response's `Content-Length`, NaN without one. Read from the raw header list: `res.headers` builds
- * the whole header map, which a successful call never needs (see {@link NodeHttpResponse}).
+ * the whole header map, which a successful call never needs (see `#onResponse`).
  */
 function declaredLength(raw: readonly string[]): number {
   for (let i = 0; i < raw.length; i += 2) {
@@ -202,7 +183,17 @@ class Attempt {
     res.once("end", () => {
       if (this.#finish()) {
         const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-        this.#resolve(new NodeHttpResponse(status, body, res));
+        let headers: Readonly<Record<string, string>> | undefined;
+        // Built when first read (most successful calls never read it); an own enumerable getter, so a
+        // transport that wraps this one and spreads the response keeps the headers.
+        this.#resolve({
+          status,
+          body,
+          get headers() {
+            headers ??= flattenHeaders(Object.entries(res.headers));
+            return headers;
+          },
+        });
       }
     });
     res.on("error", this.#onError);

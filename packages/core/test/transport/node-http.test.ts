@@ -35,6 +35,7 @@ describe("NodeHttpTransport against a real server", () => {
     expect(response.status).toBe(201);
     expect(response.headers?.["content-type"]).toMatch(/^application\/json/);
     expect(response.headers?.["Content-Type"]).toBeUndefined();
+    expect({ ...response }.headers?.["content-type"]).toMatch(/^application\/json/);
     expect(JSON.parse(Buffer.from(response.body).toString())).toEqual({
       Response: { RequestId: "req-test", Ok: true },
     });
