@@ -64,6 +64,17 @@ describe("NodeHttpTransport against a real server", () => {
     expect(server.connections()).toBe(0);
   });
 
+  it("returns the response headers by lower-case name, repeats joined as Node joins them", async () => {
+    server = await startServer((_req, res) => {
+      res.setHeader("X-Multi", ["a", "b"]);
+      res.setHeader("Retry-After", ["3", "9"]);
+      apiReply(res, {});
+    });
+    transport = new NodeHttpTransport();
+    const { headers } = await transport.send(request(server.origin));
+    expect(headers).toMatchObject({ "x-multi": "a, b", "retry-after": "3", "content-type": "application/json" });
+  });
+
   it("reuses one keep-alive connection for sequential calls", async () => {
     server = await startServer((_req, res) => apiReply(res, {}));
     transport = new NodeHttpTransport();
