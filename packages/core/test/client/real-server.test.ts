@@ -33,10 +33,12 @@ describe("ServiceClient against a real HTTP server", () => {
 
   it("ends a call at its deadline on a slow server: no retry can start past it", async () => {
     server = await startServer(() => {});
-    client = newClient({ endpoint: server.origin, timeoutMs: 100 });
+    // Long enough for a machine under heavy load to connect and send before the deadline (100 ms was not,
+    // at a load average of 35), which `requestSent: true` depends on.
+    client = newClient({ endpoint: server.origin, timeoutMs: 1000 });
     const readOnly = client.invoke(describeTaskInfo, { TaskId: 1 });
     await expect(readOnly).rejects.toBeInstanceOf(TimeoutError);
-    await expect(readOnly).rejects.toMatchObject({ attempts: 1, retryable: true, requestSent: true, timeoutMs: 100 });
+    await expect(readOnly).rejects.toMatchObject({ attempts: 1, retryable: true, requestSent: true, timeoutMs: 1000 });
     // A loaded machine may deliver the request to the server after the client gave up on it.
     await waitFor(() => server!.requests.length === 1);
 
