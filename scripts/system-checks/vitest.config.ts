@@ -7,7 +7,7 @@ export default defineConfig({
     root: fileURLToPath(new URL(".", import.meta.url)),
     include: ["**/*.test.ts"],
     // Chromium starts in seconds, and crawling every page of the site takes about a minute on 2 cores.
-    testTimeout: 240_000,
+    testTimeout: 600_000,
     hookTimeout: 120_000,
   },
 });
