@@ -138,18 +138,6 @@ function headerMap(raw: readonly string[]): Record<string, string> {
   return headers;
 }
 
-/**
- * The response's `Content-Length`, NaN without one. Read from the raw header list: `res.headers` builds
- * Node's whole header map first.
- */
-function declaredLength(raw: readonly string[]): number {
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!;
-    if (name.length === 14 && name.toLowerCase() === "content-length") return Number(raw[i + 1]);
-  }
-  return Number.NaN;
-}
-
 /** Whether `error` is Node's refusal of a header name or value (thrown by `request()` before any byte is sent). */
 function isInvalidHeader(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -207,7 +195,8 @@ class Attempt {
     const status = res.statusCode ?? 0;
     const maxBytes = this.#request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     // Counted while reading: an endless body stops at the cap instead of filling memory.
-    if (declaredLength(res.rawHeaders) > maxBytes) {
+    const headers = headerMap(res.rawHeaders);
+    if (Number(headers["content-length"]) > maxBytes) {
       this.#abandon(tooLargeFailure(status, maxBytes));
       return;
     }
@@ -221,7 +210,7 @@ class Attempt {
     res.once("end", () => {
       if (this.#finish()) {
         const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-        this.#resolve({ status, body, headers: headerMap(res.rawHeaders) });
+        this.#resolve({ status, body, headers });
       }
     });
     res.on("error", this.#onError);
