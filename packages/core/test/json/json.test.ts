@@ -26,6 +26,21 @@ describe("parseJson", () => {
     });
   });
 
+  it("finds an unsafe integer at any offset of the text, and only runs of 16 or more digits take the slow path", () => {
+    // The fast-path check reads every 16th character: a run must be found wherever it starts.
+    for (let pad = 0; pad < 40; pad++) {
+      const prefix = `{"p":"${"x".repeat(pad)}","n":`;
+      expect(parseJson(`${prefix}9007199254740993}`)).toEqual({ p: "x".repeat(pad), n: 9007199254740993n });
+      expect(parseJson(`${prefix}-18446744073709551615}`)).toEqual({ p: "x".repeat(pad), n: -18446744073709551615n });
+      expect(parseJson(`${prefix}900719925474099}`)).toEqual({ p: "x".repeat(pad), n: 900719925474099 });
+      // A 15-digit run next to other digits across a non-digit is still two runs.
+      expect(parseJson(`${prefix}[123456789012345,123456789012345]}`)).toEqual({
+        p: "x".repeat(pad),
+        n: [123456789012345, 123456789012345],
+      });
+    }
+  });
+
   it("leaves floats and exponents as numbers even when long", () => {
     expect(parseJson("[1.2345678901234567890, 12345678901234567890e2, -0, 1E400]")).toEqual([
       1.2345678901234567,

@@ -82,6 +82,21 @@ describe("SigningKeyCache", () => {
     expect(cache.size).toBe(4);
   });
 
+  it("answers each (secret key, date, service) with its own key when consecutive calls differ in one part", () => {
+    const cache = new SigningKeyCache(8);
+    const asks: [string, string, string][] = [
+      ["k", "2024-01-01", "redis"],
+      ["k", "2024-01-01", "cvm"],
+      ["k", "2024-01-02", "cvm"],
+      ["k2", "2024-01-02", "cvm"],
+      ["k2", "2024-01-02", "cvm"],
+      ["k", "2024-01-01", "redis"],
+    ];
+    for (const [secretKey, date, service] of asks) {
+      expect(cache.get(secretKey, date, service).equals(deriveSigningKey(secretKey, date, service))).toBe(true);
+    }
+  });
+
   it("stays within its bound, dropping the oldest entry", () => {
     const cache = new SigningKeyCache(2);
     const first = cache.get("a", "2024-01-01", "redis");
