@@ -190,6 +190,8 @@ function coldVariants(oursDir, peerDir, port) {
       esm: true,
       code: `import {RedisClient} from "@org/tc-redis";const c=new RedisClient(${ours});await c.describeTaskInfo({TaskId:1}).then(${done});c.close()`,
     },
+    { id: "floor require", dir: peerDir, esm: false, code: floorCold(false, port) },
+    { id: "floor import", dir: peerDir, esm: true, code: floorCold(true, port) },
     {
       id: "official require",
       dir: peerDir,
@@ -203,6 +205,24 @@ function coldVariants(oursDir, peerDir, port) {
       code: `import http from "node:http";import m from "tencentcloud-sdk-nodejs/tencentcloud/services/redis/index.js";const c=new m.redis.v20180412.Client(${peerEsm});await c.DescribeTaskInfo({TaskId:1}).then(${done});c.profile.httpProfile.agent.destroy()`,
     },
   ];
+}
+
+/**
+ * The no-SDK floor of a cold start: load `node:http` and `node:crypto`, sign one DescribeTaskInfo with TC3
+ * (three chained HMACs and the request hash, as `lib/tc3.mjs` does), send it, `JSON.parse` the answer.
+ * No SDK can start and call for less, so `floor ÷ official` is the lowest ratio any client could reach.
+ */
+function floorCold(esm, port) {
+  const load = esm
+    ? 'import {request} from "node:http";import {createHash,createHmac} from "node:crypto";'
+    : 'const {request}=require("node:http"),{createHash,createHmac}=require("node:crypto");';
+  return `${load}const H=(k,d)=>createHmac("sha256",k).update(d).digest(),S=s=>createHash("sha256").update(s).digest("hex");
+const body=JSON.stringify({TaskId:1}),t=Math.floor(Date.now()/1000),date=new Date(t*1000).toISOString().slice(0,10),host="127.0.0.1:${port}",ct="application/json";
+const cr="POST\\n/\\n\\ncontent-type:"+ct+"\\nhost:"+host+"\\n\\ncontent-type;host\\n"+S(body);
+const scope=date+"/redis/tc3_request",sts="TC3-HMAC-SHA256\\n"+t+"\\n"+scope+"\\n"+S(cr);
+const sig=createHmac("sha256",H(H(H("TC3${SECRET_KEY}",date),"redis"),"tc3_request")).update(sts).digest("hex");
+const auth="TC3-HMAC-SHA256 Credential=${SECRET_ID}/"+scope+", SignedHeaders=content-type;host, Signature="+sig;
+request({host:"127.0.0.1",port:${port},method:"POST",path:"/",headers:{"Content-Type":ct,Host:host,"X-TC-Action":"DescribeTaskInfo","X-TC-Version":"2018-04-12","X-TC-Region":"ap-guangzhou","X-TC-Timestamp":String(t),Authorization:auth}},res=>{let s="";res.setEncoding("utf8");res.on("data",c=>s+=c);res.on("end",()=>{const r=JSON.parse(s).Response;if(!r.RequestId||r.Error)throw new Error(s)})}).end(body);`;
 }
 
 /** Async, so the fake endpoint in this process keeps answering while the child runs. */
