@@ -137,7 +137,6 @@ function headerMap(raw: readonly string[]): Record<string, string> {
   return headers;
 }
 
-/** Whether `error` is Node's refusal of a header name or value (thrown by `request()` before any byte is sent). */
 /** The first `Content-Length` of a raw header list, as Node keeps it; `undefined` when absent. */
 function contentLength(raw: readonly string[]): string | undefined {
   for (let i = 0; i < raw.length; i += 2) {
@@ -178,6 +177,7 @@ class NodeHttpResponse implements TransportResponse {
   }
 }
 
+/** Whether `error` is Node's refusal of a header name or value (thrown by `request()` before any byte is sent). */
 function isInvalidHeader(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === "ERR_INVALID_CHAR" || code === "ERR_INVALID_HTTP_TOKEN";
