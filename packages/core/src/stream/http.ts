@@ -5,11 +5,11 @@ import {
   abortFailure,
   checkHeaders,
   errorCode,
-  flattenHeaders,
   isConnectPhaseCode,
   networkFailure,
   timeoutFailure,
 } from "../transport/failures.js";
+import { headerMap } from "../transport/header-map.js";
 import type { TransportRequest } from "../transport/types.js";
 
 /** One streaming attempt: a {@link TransportRequest} plus the budget of each silence once the answer started. */
@@ -98,10 +98,11 @@ export function openNodeStream(request: StreamRequest, agent: Agent | undefined)
         res.destroy();
         req.destroy();
       };
+      const headers = headerMap(res.rawHeaders);
       resolve({
         status: res.statusCode ?? 0,
-        contentType: String(res.headers["content-type"] ?? "").toLowerCase(),
-        headers: flattenHeaders(Object.entries(res.headers)),
+        contentType: (headers["content-type"] ?? "").toLowerCase(),
+        headers,
         body: pump(res, request.idleTimeoutMs),
         complete: () => res.complete,
         close,

@@ -79,12 +79,3 @@ export function checkHeaders(headers: Readonly<Record<string, string>>): void {
     }
   }
 }
-
-/** HTTP response headers as one lower-case name → value map (repeated headers joined by `, `). */
-export function flattenHeaders(entries: Iterable<[string, string | string[] | undefined]>): Record<string, string> {
-  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [name, value] of entries) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return headers;
-}

@@ -6,12 +6,12 @@ import {
   checkHeaders,
   DEFAULT_MAX_RESPONSE_BYTES,
   errorCode,
-  flattenHeaders,
   isConnectPhaseCode,
   networkFailure,
   timeoutFailure,
   tooLargeFailure,
 } from "./failures.js";
+import { flattenHeaders } from "./header-map.js";
 import type { Transport, TransportRequest, TransportResponse } from "./types.js";
 
 /** Options of {@link FetchTransport}. */

@@ -12,6 +12,7 @@ import {
   timeoutFailure,
   tooLargeFailure,
 } from "./failures.js";
+import { contentLength, headerMap } from "./header-map.js";
 import { loadedHttps, loadHttps } from "./https-module.js";
 import type { Transport, TransportRequest, TransportResponse } from "./types.js";
 
@@ -97,53 +98,6 @@ export class NodeHttpTransport implements Transport {
   close(): void {
     this.#agents.close();
   }
-}
-
-/** Headers Node keeps the first of when repeated (its `IncomingMessage.headers` rules); others are joined. */
-const SINGLE_VALUED = new Set([
-  "age",
-  "authorization",
-  "content-length",
-  "content-type",
-  "etag",
-  "expires",
-  "from",
-  "host",
-  "if-modified-since",
-  "if-unmodified-since",
-  "last-modified",
-  "location",
-  "max-forwards",
-  "proxy-authorization",
-  "referer",
-  "retry-after",
-  "server",
-  "user-agent",
-]);
-
-/**
- * The response headers as one lower-case name → value map, built from the raw list with Node's rules for
- * repeats. Not `res.headers`: reading it builds Node's own map first, a measurable share of a call.
- */
-function headerMap(raw: readonly string[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!.toLowerCase();
-    const value = raw[i + 1]!;
-    const seen = headers[name];
-    if (seen === undefined || !Object.hasOwn(headers, name)) headers[name] = value;
-    else if (!SINGLE_VALUED.has(name)) headers[name] = `${seen}, ${value}`;
-  }
-  return headers;
-}
-
-/** The first `Content-Length` of a raw header list, as Node keeps it; `undefined` when absent. */
-function contentLength(raw: readonly string[]): string | undefined {
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!;
-    if (name.length === 14 && name.toLowerCase() === "content-length") return raw[i + 1];
-  }
-  return undefined;
 }
 
 /**
