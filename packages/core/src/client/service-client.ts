@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { holdAbortListener } from "../abort/on-abort.js";
 import { monotonicMs } from "../clock/monotonic.js";
 import { fixedCredentialsOf, resolveCredentialProvider } from "../credentials/resolve.js";
 import type { CredentialProvider, Credentials } from "../credentials/types.js";
@@ -153,6 +154,9 @@ export class ServiceClient {
       options.now === undefined ? {} : { now: options.now },
     );
     this.#fixedCredentials = fixedCredentialsOf(this.#credentials);
+    // Requests listen on it until the client closes; one call at a time must not add and remove its
+    // event listener every call.
+    holdAbortListener(this.#closing.signal);
   }
 
   /** Origin requests go to, e.g. `https://redis.tencentcloudapi.com`. */

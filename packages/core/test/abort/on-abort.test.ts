@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { onAbort } from "../../src/abort/on-abort.js";
+import { holdAbortListener, onAbort } from "../../src/abort/on-abort.js";
 
 describe("onAbort", () => {
   it("runs every registered listener once, in registration order, through one event listener", () => {
@@ -68,5 +68,26 @@ describe("onAbort", () => {
     controller.abort();
     const expected = Array.from({ length: 100 }, (_, i) => i).filter((i) => (i + 1) % 3 !== 0 || i === 99);
     expect(ran).toEqual(expected);
+  });
+
+  it("keeps a held signal's event listener when the last listener leaves, and still runs later ones", () => {
+    const controller = new AbortController();
+    holdAbortListener(controller.signal);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+    for (let i = 0; i < 3; i++) onAbort(controller.signal, () => {})();
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+    const ran: number[] = [];
+    onAbort(controller.signal, () => ran.push(1));
+    onAbort(controller.signal, () => ran.push(2))();
+    controller.abort();
+    expect(ran).toEqual([1]);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("holds nothing on a signal that has already aborted", () => {
+    const controller = new AbortController();
+    controller.abort();
+    holdAbortListener(controller.signal);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 });
