@@ -36,6 +36,29 @@ describe("defineAction", () => {
     expect(Object.isFrozen(action.shapes)).toBe(true);
   });
 
+  it("builds shapes given as functions once, when first read, and freezes the table", () => {
+    const built: string[] = [];
+    const action = defineAction(
+      "DescribeKettles",
+      { rateLimit: 50, readOnly: true },
+      () => {
+        built.push("request");
+        return { Filters: "[#Filter" };
+      },
+      () => {
+        built.push("structures");
+        return { Filter: { Name: "!s" } };
+      },
+    );
+    expect(built).toEqual([]);
+    expect(Object.isFrozen(action)).toBe(true);
+    const shapes = action.shapes;
+    expect(shapes).toEqual({ Filter: { Name: "!s" }, DescribeKettlesRequest: { Filters: "[#Filter" } });
+    expect(Object.isFrozen(shapes)).toBe(true);
+    expect(action.shapes).toBe(shapes);
+    expect(built).toEqual(["structures", "request"]);
+  });
+
   it("names the request shape as told and needs no region unless told", () => {
     const action = defineAction("Boil", { rateLimit: 1, readOnly: false, input: "KettleRequest" }, { Volume: "!u" });
     expect(action.input).toBe("KettleRequest");
@@ -50,6 +73,19 @@ describe("defineAction", () => {
       { rateLimit: 50, readOnly: true },
       { Filters: "[#Filter" },
       { Filter: { Name: "!s" } },
+    );
+    await expect(client.invoke(action, { Filters: [{ Name: "a" }] })).resolves.toEqual({ RequestId: "r-1" });
+    const error = await client.invoke(action, { Filters: [{}] }).catch((e: unknown) => e);
+    expect(isValidationError(error) && error.message).toMatch(/Filters\[0\]\.Name/);
+  });
+
+  it("validates against shapes given as functions like against literals", async () => {
+    const client = new ServiceClient(meta, { credentials, region: "ap-guangzhou", transport: ok, rateLimit: false });
+    const action = defineAction(
+      "DescribeKettles",
+      { rateLimit: 50, readOnly: true },
+      () => ({ Filters: "[#Filter" }),
+      () => ({ Filter: { Name: "!s" } }),
     );
     await expect(client.invoke(action, { Filters: [{ Name: "a" }] })).resolves.toEqual({ RequestId: "r-1" });
     const error = await client.invoke(action, { Filters: [{}] }).catch((e: unknown) => e);

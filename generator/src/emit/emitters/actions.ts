@@ -15,9 +15,11 @@ export const ACTIONS_PATH = "src/actions.gen.ts";
 /**
  * One top-level constant per action, named after its method, holding what core needs for it: wire
  * name, rate limit, read-only bit, region requirement, request shape and the structures that shape
- * reaches. Structures are module constants of their own (named by their TypeScript name, which the
- * type codes use), written once and referenced by every action reaching them, so a bundler keeps
- * exactly the constants of the actions an app calls. Other modules import this one as a namespace
+ * reaches. Structures are module functions of their own (named by their TypeScript name, which the
+ * type codes use), written once and called by every action reaching them, so a bundler keeps
+ * exactly the code of the actions an app calls. Shapes are written inside functions that core calls
+ * when the action is first validated, so an app's import does not build the shapes of every action
+ * (see `defineAction`). Other modules import this one as a namespace
  * (`import * as actions`, see {@link actionRef}) and only ever name one constant
  * (`actions.describeTaskInfo`): indexing the namespace dynamically would make bundlers keep every action.
  */
@@ -70,15 +72,19 @@ function reachable(action: IrAction, byName: ReadonlyMap<string, IrStructure>): 
   return [...reached].sort(compareCodeUnits);
 }
 
+/** `const Name = (): ShapeMeta => ({ Member: "code", … });` */
 function structureConstant(shapeType: string, s: IrStructure): (writer: CodeBlockWriter) => void {
   return (writer) => {
-    writer.write(`const ${s.typeName}: ${shapeType} = `);
+    writer.write(`const ${s.typeName} = (): ${shapeType} => (`);
     writeLiteral(writer, shape(s.members), 0);
-    writer.write(";").newLine();
+    writer.write(");").newLine();
   };
 }
 
-/** `export const m = defineAction("Name", { rateLimit, readOnly[, regionRequired][, input] }, {request}[, {structures}]);` */
+/**
+ * `export const m = defineAction("Name", { rateLimit, readOnly[, regionRequired][, input] }, () => ({request})[,
+ * () => ({ Structure: Structure(), … })]);`
+ */
 function actionConstant(define: string, a: IrAction, structures: readonly string[]): (writer: CodeBlockWriter) => void {
   return (writer) => {
     const props = [`rateLimit: ${a.rateLimit}`, `readOnly: ${a.readOnly}`];
@@ -88,8 +94,13 @@ function actionConstant(define: string, a: IrAction, structures: readonly string
     writer.write(
       `export const ${a.methodName} = /* @__PURE__ */ ${define}(${JSON.stringify(a.name)}, { ${props.join(", ")} }, `,
     );
+    writer.write("() => (");
     writeLiteral(writer, shape(a.input), 0);
-    if (structures.length > 0) writer.write(`, { ${[...structures].sort(compareCodeUnits).join(", ")} }`);
+    writer.write(")");
+    if (structures.length > 0) {
+      const table = [...structures].sort(compareCodeUnits).map((name) => `${name}: ${name}()`);
+      writer.write(`, () => ({ ${table.join(", ")} })`);
+    }
     writer.write(");").newLine();
   };
 }

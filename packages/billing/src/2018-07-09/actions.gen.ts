@@ -3,24 +3,24 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const AllocationRationExpression: ShapeMeta = { NodeId: "!u", Ratio: "!f" };
+const AllocationRationExpression = (): ShapeMeta => ({ NodeId: "!u", Ratio: "!f" });
 
-const AllocationRuleExpression: ShapeMeta = {
+const AllocationRuleExpression = (): ShapeMeta => ({
   RuleKey: "s",
   Operator: "s",
   RuleValue: "[s",
   Connectors: "s",
   Children: "[#AllocationRuleExpression",
-};
+});
 
-const AllocationRulesSummary: ShapeMeta = {
+const AllocationRulesSummary = (): ShapeMeta => ({
   Name: "!s",
   Type: "!u",
   RuleDetail: "!#AllocationRuleExpression",
   RatioDetail: "[#AllocationRationExpression",
-};
+});
 
-const AnalyseConditions: ShapeMeta = {
+const AnalyseConditions = (): ShapeMeta => ({
   BusinessCodes: "s",
   ProductCodes: "s",
   ComponentCode: "s",
@@ -34,9 +34,9 @@ const AnalyseConditions: ShapeMeta = {
   PayerUins: "s",
   OwnerUins: "s",
   ConsumptionTypes: "s",
-};
+});
 
-const BudgetConditionsForm: ShapeMeta = {
+const BudgetConditionsForm = (): ShapeMeta => ({
   Business: "[s",
   PayMode: "[s",
   ProductCodes: "[s",
@@ -50,11 +50,11 @@ const BudgetConditionsForm: ShapeMeta = {
   PayerUins: "[s",
   OwnerUins: "[s",
   TreeNodeUniqKeys: "[s",
-};
+});
 
-const BudgetWarn: ShapeMeta = { WarnType: "!s", CalType: "!s", ThresholdValue: "!s" };
+const BudgetWarn = (): ShapeMeta => ({ WarnType: "!s", CalType: "!s", ThresholdValue: "!s" });
 
-const Conditions: ShapeMeta = {
+const Conditions = (): ShapeMeta => ({
   TimeRange: "u",
   BusinessCode: "s",
   ProjectId: "i",
@@ -74,41 +74,45 @@ const Conditions: ShapeMeta = {
   FileIds: "[s",
   FileTypes: "[s",
   Status: "[u",
-};
+});
 
-const GatherRuleSummary: ShapeMeta = { RuleDetail: "!#AllocationRuleExpression" };
+const GatherRuleSummary = (): ShapeMeta => ({ RuleDetail: "!#AllocationRuleExpression" });
 
-const TagsForm: ShapeMeta = { TagKey: "s", TagValue: "[s" };
+const TagsForm = (): ShapeMeta => ({ TagKey: "s", TagValue: "[s" });
 
-const WaveThresholdForm: ShapeMeta = { WarnType: "s", Threshold: "s", MetaType: "s", PeriodType: "s" };
+const WaveThresholdForm = (): ShapeMeta => ({ WarnType: "s", Threshold: "s", MetaType: "s", PeriodType: "s" });
 
 /** CreateAllocationRule: rate limit, read-only bit, region requirement and request shape. */
 export const createAllocationRule = /* @__PURE__ */ defineAction(
   "CreateAllocationRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RuleList: "!#AllocationRulesSummary", Month: "s" },
-  { AllocationRationExpression, AllocationRuleExpression, AllocationRulesSummary },
+  () => ({ RuleList: "!#AllocationRulesSummary", Month: "s" }),
+  () => ({
+    AllocationRationExpression: AllocationRationExpression(),
+    AllocationRuleExpression: AllocationRuleExpression(),
+    AllocationRulesSummary: AllocationRulesSummary(),
+  }),
 );
 
 /** CreateAllocationTag: rate limit, read-only bit, region requirement and request shape. */
 export const createAllocationTag = /* @__PURE__ */ defineAction(
   "CreateAllocationTag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TagKey: "![s" },
+  () => ({ TagKey: "![s" }),
 );
 
 /** CreateAllocationUnit: rate limit, read-only bit, region requirement and request shape. */
 export const createAllocationUnit = /* @__PURE__ */ defineAction(
   "CreateAllocationUnit",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ParentId: "!u", Name: "s", Month: "s" },
+  () => ({ ParentId: "!u", Name: "s", Month: "s" }),
 );
 
 /** CreateBudget: rate limit, read-only bit, region requirement and request shape. */
 export const createBudget = /* @__PURE__ */ defineAction(
   "CreateBudget",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     BudgetName: "!s",
     CycleType: "!s",
     PeriodBegin: "!s",
@@ -121,23 +125,28 @@ export const createBudget = /* @__PURE__ */ defineAction(
     BudgetNote: "s",
     DimensionsRange: "#BudgetConditionsForm",
     WaveThresholdJson: "[#WaveThresholdForm",
-  },
-  { BudgetConditionsForm, BudgetWarn, TagsForm, WaveThresholdForm },
+  }),
+  () => ({
+    BudgetConditionsForm: BudgetConditionsForm(),
+    BudgetWarn: BudgetWarn(),
+    TagsForm: TagsForm(),
+    WaveThresholdForm: WaveThresholdForm(),
+  }),
 );
 
 /** CreateGatherRule: rate limit, read-only bit, region requirement and request shape. */
 export const createGatherRule = /* @__PURE__ */ defineAction(
   "CreateGatherRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Id: "!u", RuleList: "!#GatherRuleSummary", Month: "s" },
-  { AllocationRuleExpression, GatherRuleSummary },
+  () => ({ Id: "!u", RuleList: "!#GatherRuleSummary", Month: "s" }),
+  () => ({ AllocationRuleExpression: AllocationRuleExpression(), GatherRuleSummary: GatherRuleSummary() }),
 );
 
 /** CreateInstance: rate limit, read-only bit, region requirement and request shape. */
 export const createInstance = /* @__PURE__ */ defineAction(
   "CreateInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClientToken: "!s",
     ProductCode: "!s",
     SubProductCode: "!s",
@@ -150,63 +159,63 @@ export const createInstance = /* @__PURE__ */ defineAction(
     Period: "i",
     PeriodUnit: "s",
     RenewFlag: "s",
-  },
+  }),
 );
 
 /** DeleteAllocationRule: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAllocationRule = /* @__PURE__ */ defineAction(
   "DeleteAllocationRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RuleId: "!u", Month: "s" },
+  () => ({ RuleId: "!u", Month: "s" }),
 );
 
 /** DeleteAllocationTag: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAllocationTag = /* @__PURE__ */ defineAction(
   "DeleteAllocationTag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TagKey: "![s" },
+  () => ({ TagKey: "![s" }),
 );
 
 /** DeleteAllocationUnit: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAllocationUnit = /* @__PURE__ */ defineAction(
   "DeleteAllocationUnit",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Id: "!u", Month: "s" },
+  () => ({ Id: "!u", Month: "s" }),
 );
 
 /** DeleteBudget: rate limit, read-only bit, region requirement and request shape. */
 export const deleteBudget = /* @__PURE__ */ defineAction(
   "DeleteBudget",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { BudgetIds: "![s" },
+  () => ({ BudgetIds: "![s" }),
 );
 
 /** DeleteGatherRule: rate limit, read-only bit, region requirement and request shape. */
 export const deleteGatherRule = /* @__PURE__ */ defineAction(
   "DeleteGatherRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RuleId: "!u", Month: "s" },
+  () => ({ RuleId: "!u", Month: "s" }),
 );
 
 /** DescribeAccountBalance: rate limit, read-only bit, region requirement and request shape. */
 export const describeAccountBalance = /* @__PURE__ */ defineAction(
   "DescribeAccountBalance",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TempCredit: "b" },
+  () => ({ TempCredit: "b" }),
 );
 
 /** DescribeAllocateConditions: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllocateConditions = /* @__PURE__ */ defineAction(
   "DescribeAllocateConditions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Month: "s" },
+  () => ({ Month: "s" }),
 );
 
 /** DescribeAllocationBillConditions: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllocationBillConditions = /* @__PURE__ */ defineAction(
   "DescribeAllocationBillConditions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Month: "s",
     TreeNodeUniqKeys: "[s",
     BillDates: "[s",
@@ -225,14 +234,14 @@ export const describeAllocationBillConditions = /* @__PURE__ */ defineAction(
     SearchKey: "s",
     ProjectIds: "[u",
     AllocationType: "[i",
-  },
+  }),
 );
 
 /** DescribeAllocationBillDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllocationBillDetail = /* @__PURE__ */ defineAction(
   "DescribeAllocationBillDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Limit: "!u",
     Offset: "!u",
     Month: "s",
@@ -253,21 +262,21 @@ export const describeAllocationBillDetail = /* @__PURE__ */ defineAction(
     ItemCodes: "[s",
     SearchKey: "s",
     ProjectIds: "[u",
-  },
+  }),
 );
 
 /** DescribeAllocationMonthOverview: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllocationMonthOverview = /* @__PURE__ */ defineAction(
   "DescribeAllocationMonthOverview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Month: "s" },
+  () => ({ Month: "s" }),
 );
 
 /** DescribeAllocationOverview: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllocationOverview = /* @__PURE__ */ defineAction(
   "DescribeAllocationOverview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Limit: "!u",
     Offset: "!u",
     Month: "s",
@@ -276,28 +285,28 @@ export const describeAllocationOverview = /* @__PURE__ */ defineAction(
     Sort: "s",
     SortType: "s",
     BillDates: "[s",
-  },
+  }),
 );
 
 /** DescribeAllocationRuleDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllocationRuleDetail = /* @__PURE__ */ defineAction(
   "DescribeAllocationRuleDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { RuleId: "!u", Month: "s" },
+  () => ({ RuleId: "!u", Month: "s" }),
 );
 
 /** DescribeAllocationRuleSummary: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllocationRuleSummary = /* @__PURE__ */ defineAction(
   "DescribeAllocationRuleSummary",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Limit: "!u", Offset: "!u", Month: "s", Type: "u", Name: "s" },
+  () => ({ Limit: "!u", Offset: "!u", Month: "s", Type: "u", Name: "s" }),
 );
 
 /** DescribeAllocationSummaryByBusiness: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllocationSummaryByBusiness = /* @__PURE__ */ defineAction(
   "DescribeAllocationSummaryByBusiness",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Limit: "!u",
     Offset: "!u",
     Month: "s",
@@ -308,14 +317,14 @@ export const describeAllocationSummaryByBusiness = /* @__PURE__ */ defineAction(
     BillDates: "[s",
     BusinessCodes: "[s",
     SearchKey: "s",
-  },
+  }),
 );
 
 /** DescribeAllocationSummaryByItem: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllocationSummaryByItem = /* @__PURE__ */ defineAction(
   "DescribeAllocationSummaryByItem",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Limit: "!u",
     Offset: "!u",
     Month: "s",
@@ -339,14 +348,14 @@ export const describeAllocationSummaryByItem = /* @__PURE__ */ defineAction(
     SearchKey: "s",
     ProjectIds: "[u",
     AllocationType: "[i",
-  },
+  }),
 );
 
 /** DescribeAllocationSummaryByResource: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllocationSummaryByResource = /* @__PURE__ */ defineAction(
   "DescribeAllocationSummaryByResource",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Limit: "!u",
     Offset: "!u",
     Month: "s",
@@ -368,42 +377,42 @@ export const describeAllocationSummaryByResource = /* @__PURE__ */ defineAction(
     SearchKey: "s",
     ProjectIds: "[u",
     AllocationType: "[i",
-  },
+  }),
 );
 
 /** DescribeAllocationTree: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllocationTree = /* @__PURE__ */ defineAction(
   "DescribeAllocationTree",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Month: "s" },
+  () => ({ Month: "s" }),
 );
 
 /** DescribeAllocationTrendByMonth: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllocationTrendByMonth = /* @__PURE__ */ defineAction(
   "DescribeAllocationTrendByMonth",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Month: "!s", TreeNodeUniqKey: "!s", BusinessCode: "s" },
+  () => ({ Month: "!s", TreeNodeUniqKey: "!s", BusinessCode: "s" }),
 );
 
 /** DescribeAllocationUnitDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllocationUnitDetail = /* @__PURE__ */ defineAction(
   "DescribeAllocationUnitDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Id: "!u", Month: "s" },
+  () => ({ Id: "!u", Month: "s" }),
 );
 
 /** DescribeBillAdjustInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillAdjustInfo = /* @__PURE__ */ defineAction(
   "DescribeBillAdjustInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Month: "s", TimeFrom: "s", TimeTo: "s", PayerUin: "s" },
+  () => ({ Month: "s", TimeFrom: "s", TimeTo: "s", PayerUin: "s" }),
 );
 
 /** DescribeBillDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillDetail = /* @__PURE__ */ defineAction(
   "DescribeBillDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Offset: "!u",
     Limit: "!u",
     PeriodType: "s",
@@ -419,14 +428,14 @@ export const describeBillDetail = /* @__PURE__ */ defineAction(
     BusinessCode: "s",
     Context: "s",
     PayerUin: "s",
-  },
+  }),
 );
 
 /** DescribeBillDetailForOrganization: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillDetailForOrganization = /* @__PURE__ */ defineAction(
   "DescribeBillDetailForOrganization",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Offset: "!u",
     Limit: "!u",
     PeriodType: "s",
@@ -440,21 +449,21 @@ export const describeBillDetailForOrganization = /* @__PURE__ */ defineAction(
     ProjectId: "i",
     BusinessCode: "s",
     Context: "s",
-  },
+  }),
 );
 
 /** DescribeBillDownloadUrl: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillDownloadUrl = /* @__PURE__ */ defineAction(
   "DescribeBillDownloadUrl",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { FileType: "!s", Month: "!s", ChildUin: "[s" },
+  () => ({ FileType: "!s", Month: "!s", ChildUin: "[s" }),
 );
 
 /** DescribeBillResourceSummary: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillResourceSummary = /* @__PURE__ */ defineAction(
   "DescribeBillResourceSummary",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Offset: "!u",
     Limit: "!u",
     Month: "!s",
@@ -467,14 +476,14 @@ export const describeBillResourceSummary = /* @__PURE__ */ defineAction(
     PayerUin: "s",
     TagKey: "s",
     TagValue: "s",
-  },
+  }),
 );
 
 /** DescribeBillResourceSummaryForOrganization: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillResourceSummaryForOrganization = /* @__PURE__ */ defineAction(
   "DescribeBillResourceSummaryForOrganization",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Offset: "!u",
     Limit: "!u",
     Month: "!s",
@@ -486,91 +495,91 @@ export const describeBillResourceSummaryForOrganization = /* @__PURE__ */ define
     BusinessCode: "s",
     TagKey: "s",
     TagValue: "s",
-  },
+  }),
 );
 
 /** DescribeBillSummary: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillSummary = /* @__PURE__ */ defineAction(
   "DescribeBillSummary",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Month: "!s", GroupType: "!s", TagKey: "[s", OperateUin: "s", PayerUin: "s" },
+  () => ({ Month: "!s", GroupType: "!s", TagKey: "[s", OperateUin: "s", PayerUin: "s" }),
 );
 
 /** DescribeBillSummaryByPayMode: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillSummaryByPayMode = /* @__PURE__ */ defineAction(
   "DescribeBillSummaryByPayMode",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BeginTime: "!s", EndTime: "!s", PayerUin: "s" },
+  () => ({ BeginTime: "!s", EndTime: "!s", PayerUin: "s" }),
 );
 
 /** DescribeBillSummaryByProduct: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillSummaryByProduct = /* @__PURE__ */ defineAction(
   "DescribeBillSummaryByProduct",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BeginTime: "!s", EndTime: "!s", PayerUin: "s", PayType: "s" },
+  () => ({ BeginTime: "!s", EndTime: "!s", PayerUin: "s", PayType: "s" }),
 );
 
 /** DescribeBillSummaryByProject: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillSummaryByProject = /* @__PURE__ */ defineAction(
   "DescribeBillSummaryByProject",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BeginTime: "!s", EndTime: "!s", PayerUin: "s" },
+  () => ({ BeginTime: "!s", EndTime: "!s", PayerUin: "s" }),
 );
 
 /** DescribeBillSummaryByRegion: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillSummaryByRegion = /* @__PURE__ */ defineAction(
   "DescribeBillSummaryByRegion",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BeginTime: "!s", EndTime: "!s", PayerUin: "s" },
+  () => ({ BeginTime: "!s", EndTime: "!s", PayerUin: "s" }),
 );
 
 /** DescribeBillSummaryByTag: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillSummaryByTag = /* @__PURE__ */ defineAction(
   "DescribeBillSummaryByTag",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BeginTime: "!s", EndTime: "!s", TagKey: "!s", PayerUin: "s", TagValue: "s" },
+  () => ({ BeginTime: "!s", EndTime: "!s", TagKey: "!s", PayerUin: "s", TagValue: "s" }),
 );
 
 /** DescribeBillSummaryForOrganization: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillSummaryForOrganization = /* @__PURE__ */ defineAction(
   "DescribeBillSummaryForOrganization",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Month: "!s", GroupType: "!s", TagKey: "[s" },
+  () => ({ Month: "!s", GroupType: "!s", TagKey: "[s" }),
 );
 
 /** DescribeBudget: rate limit, read-only bit, region requirement and request shape. */
 export const describeBudget = /* @__PURE__ */ defineAction(
   "DescribeBudget",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     PageNo: "!i",
     PageSize: "!i",
     BudgetId: "s",
     BudgetName: "s",
     BudgetStatus: "s",
     CycleTypes: "[s",
-  },
+  }),
 );
 
 /** DescribeBudgetOperationLog: rate limit, read-only bit, region requirement and request shape. */
 export const describeBudgetOperationLog = /* @__PURE__ */ defineAction(
   "DescribeBudgetOperationLog",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { PageNo: "!i", PageSize: "!i", BudgetId: "!s" },
+  () => ({ PageNo: "!i", PageSize: "!i", BudgetId: "!s" }),
 );
 
 /** DescribeBudgetRemindRecordList: rate limit, read-only bit, region requirement and request shape. */
 export const describeBudgetRemindRecordList = /* @__PURE__ */ defineAction(
   "DescribeBudgetRemindRecordList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { PageNo: "!i", PageSize: "!i", BudgetId: "!s" },
+  () => ({ PageNo: "!i", PageSize: "!i", BudgetId: "!s" }),
 );
 
 /** DescribeCPQBillingMapping: rate limit, read-only bit, region requirement and request shape. */
 export const describeCPQBillingMapping = /* @__PURE__ */ defineAction(
   "DescribeCPQBillingMapping",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Offset: "!s",
     Limit: "!s",
     SpuName: "s",
@@ -583,14 +592,14 @@ export const describeCPQBillingMapping = /* @__PURE__ */ defineAction(
     ProductCode: "s",
     ComponentCode: "s",
     ItemCode: "s",
-  },
+  }),
 );
 
 /** DescribeCostDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeCostDetail = /* @__PURE__ */ defineAction(
   "DescribeCostDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Limit: "!i",
     Offset: "!u",
     BeginTime: "s",
@@ -600,14 +609,14 @@ export const describeCostDetail = /* @__PURE__ */ defineAction(
     ProductCode: "s",
     PayMode: "s",
     ResourceId: "s",
-  },
+  }),
 );
 
 /** DescribeCostExplorerSummary: rate limit, read-only bit, region requirement and request shape. */
 export const describeCostExplorerSummary = /* @__PURE__ */ defineAction(
   "DescribeCostExplorerSummary",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     BeginTime: "!s",
     EndTime: "!s",
     BillType: "!s",
@@ -619,36 +628,36 @@ export const describeCostExplorerSummary = /* @__PURE__ */ defineAction(
     TagKeyStr: "s",
     NeedConditionValue: "s",
     Conditions: "#AnalyseConditions",
-  },
-  { AnalyseConditions },
+  }),
+  () => ({ AnalyseConditions: AnalyseConditions() }),
 );
 
 /** DescribeCostSummaryByProduct: rate limit, read-only bit, region requirement and request shape. */
 export const describeCostSummaryByProduct = /* @__PURE__ */ defineAction(
   "DescribeCostSummaryByProduct",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BeginTime: "!s", EndTime: "!s", Limit: "!u", Offset: "!u", PayerUin: "s", NeedRecordNum: "u" },
+  () => ({ BeginTime: "!s", EndTime: "!s", Limit: "!u", Offset: "!u", PayerUin: "s", NeedRecordNum: "u" }),
 );
 
 /** DescribeCostSummaryByProject: rate limit, read-only bit, region requirement and request shape. */
 export const describeCostSummaryByProject = /* @__PURE__ */ defineAction(
   "DescribeCostSummaryByProject",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BeginTime: "!s", EndTime: "!s", Limit: "!u", Offset: "!u", PayerUin: "s", NeedRecordNum: "u" },
+  () => ({ BeginTime: "!s", EndTime: "!s", Limit: "!u", Offset: "!u", PayerUin: "s", NeedRecordNum: "u" }),
 );
 
 /** DescribeCostSummaryByRegion: rate limit, read-only bit, region requirement and request shape. */
 export const describeCostSummaryByRegion = /* @__PURE__ */ defineAction(
   "DescribeCostSummaryByRegion",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BeginTime: "!s", EndTime: "!s", Limit: "!u", Offset: "!u", PayerUin: "s", NeedRecordNum: "u" },
+  () => ({ BeginTime: "!s", EndTime: "!s", Limit: "!u", Offset: "!u", PayerUin: "s", NeedRecordNum: "u" }),
 );
 
 /** DescribeCostSummaryByResource: rate limit, read-only bit, region requirement and request shape. */
 export const describeCostSummaryByResource = /* @__PURE__ */ defineAction(
   "DescribeCostSummaryByResource",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     BeginTime: "!s",
     EndTime: "!s",
     Limit: "!u",
@@ -657,15 +666,15 @@ export const describeCostSummaryByResource = /* @__PURE__ */ defineAction(
     NeedRecordNum: "u",
     NeedConditionValue: "u",
     Conditions: "#Conditions",
-  },
-  { Conditions },
+  }),
+  () => ({ Conditions: Conditions() }),
 );
 
 /** DescribeDealsByCond: rate limit, read-only bit, region requirement and request shape. */
 export const describeDealsByCond = /* @__PURE__ */ defineAction(
   "DescribeDealsByCond",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     StartTime: "!s",
     EndTime: "!s",
     Limit: "!i",
@@ -675,21 +684,21 @@ export const describeDealsByCond = /* @__PURE__ */ defineAction(
     BigDealId: "s",
     ResourceId: "s",
     StatusSet: "[i",
-  },
+  }),
 );
 
 /** DescribeDosageCosDetailByDate: rate limit, read-only bit, region requirement and request shape. */
 export const describeDosageCosDetailByDate = /* @__PURE__ */ defineAction(
   "DescribeDosageCosDetailByDate",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { StartDate: "!s", EndDate: "!s", BucketName: "!s" },
+  () => ({ StartDate: "!s", EndDate: "!s", BucketName: "!s" }),
 );
 
 /** DescribeGatherResource: rate limit, read-only bit, region requirement and request shape. */
 export const describeGatherResource = /* @__PURE__ */ defineAction(
   "DescribeGatherResource",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Limit: "!u",
     Offset: "!u",
     Month: "s",
@@ -709,28 +718,28 @@ export const describeGatherResource = /* @__PURE__ */ defineAction(
     Tag: "[s",
     ProjectIds: "[s",
     ActionTypes: "[s",
-  },
+  }),
 );
 
 /** DescribeGatherRuleDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeGatherRuleDetail = /* @__PURE__ */ defineAction(
   "DescribeGatherRuleDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Id: "!u", Month: "s" },
+  () => ({ Id: "!u", Month: "s" }),
 );
 
 /** DescribeOrgMemberAccountBalance: rate limit, read-only bit, region requirement and request shape. */
 export const describeOrgMemberAccountBalance = /* @__PURE__ */ defineAction(
   "DescribeOrgMemberAccountBalance",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { PageNumber: "i", PageSize: "i", MemberUins: "[s" },
+  () => ({ PageNumber: "i", PageSize: "i", MemberUins: "[s" }),
 );
 
 /** DescribeRenewInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeRenewInstances = /* @__PURE__ */ defineAction(
   "DescribeRenewInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     MaxResults: "!u",
     NextToken: "s",
     Reverse: "b",
@@ -738,21 +747,21 @@ export const describeRenewInstances = /* @__PURE__ */ defineAction(
     InstanceIdList: "[s",
     ExpireTimeStart: "s",
     ExpireTimeEnd: "s",
-  },
+  }),
 );
 
 /** DescribeTagList: rate limit, read-only bit, region requirement and request shape. */
 export const describeTagList = /* @__PURE__ */ defineAction(
   "DescribeTagList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Limit: "!u", Offset: "!u", TagKey: "s", Status: "u", OrderType: "s" },
+  () => ({ Limit: "!u", Offset: "!u", TagKey: "s", Status: "u", OrderType: "s" }),
 );
 
 /** DescribeVoucherInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeVoucherInfo = /* @__PURE__ */ defineAction(
   "DescribeVoucherInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Limit: "!i",
     Offset: "!i",
     Status: "s",
@@ -777,43 +786,46 @@ export const describeVoucherInfo = /* @__PURE__ */ defineAction(
     CreateTimeFrom: "s",
     CreateTimeTo: "s",
     Lang: "s",
-  },
+  }),
 );
 
 /** DescribeVoucherUsageDetails: rate limit, read-only bit, region requirement and request shape. */
 export const describeVoucherUsageDetails = /* @__PURE__ */ defineAction(
   "DescribeVoucherUsageDetails",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Limit: "!i", Offset: "!i", VoucherId: "!s", Operator: "s" },
+  () => ({ Limit: "!i", Offset: "!i", VoucherId: "!s", Operator: "s" }),
 );
 
 /** ModifyAllocationRule: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAllocationRule = /* @__PURE__ */ defineAction(
   "ModifyAllocationRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     RuleId: "!u",
     Name: "!s",
     Type: "!u",
     RuleDetail: "!#AllocationRuleExpression",
     RatioDetail: "[#AllocationRationExpression",
     Month: "s",
-  },
-  { AllocationRationExpression, AllocationRuleExpression },
+  }),
+  () => ({
+    AllocationRationExpression: AllocationRationExpression(),
+    AllocationRuleExpression: AllocationRuleExpression(),
+  }),
 );
 
 /** ModifyAllocationUnit: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAllocationUnit = /* @__PURE__ */ defineAction(
   "ModifyAllocationUnit",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Id: "!u", Name: "s", SourceName: "s", SourceId: "s", Remark: "s", Month: "s" },
+  () => ({ Id: "!u", Name: "s", SourceName: "s", SourceId: "s", Remark: "s", Month: "s" }),
 );
 
 /** ModifyBudget: rate limit, read-only bit, region requirement and request shape. */
 export const modifyBudget = /* @__PURE__ */ defineAction(
   "ModifyBudget",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     BudgetId: "!s",
     BudgetName: "!s",
     CycleType: "!s",
@@ -827,37 +839,42 @@ export const modifyBudget = /* @__PURE__ */ defineAction(
     BudgetNote: "s",
     DimensionsRange: "#BudgetConditionsForm",
     WaveThresholdJson: "[#WaveThresholdForm",
-  },
-  { BudgetConditionsForm, BudgetWarn, TagsForm, WaveThresholdForm },
+  }),
+  () => ({
+    BudgetConditionsForm: BudgetConditionsForm(),
+    BudgetWarn: BudgetWarn(),
+    TagsForm: TagsForm(),
+    WaveThresholdForm: WaveThresholdForm(),
+  }),
 );
 
 /** ModifyGatherRule: rate limit, read-only bit, region requirement and request shape. */
 export const modifyGatherRule = /* @__PURE__ */ defineAction(
   "ModifyGatherRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Id: "!u", RuleDetail: "!#AllocationRuleExpression", Month: "s" },
-  { AllocationRuleExpression },
+  () => ({ Id: "!u", RuleDetail: "!#AllocationRuleExpression", Month: "s" }),
+  () => ({ AllocationRuleExpression: AllocationRuleExpression() }),
 );
 
 /** PayDeals: rate limit, read-only bit, region requirement and request shape. */
 export const payDeals = /* @__PURE__ */ defineAction(
   "PayDeals",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { OrderIds: "[s", AutoVoucher: "i", VoucherIds: "[s", BigDealIds: "[s", AgentPay: "i", CpsUin: "s" },
+  () => ({ OrderIds: "[s", AutoVoucher: "i", VoucherIds: "[s", BigDealIds: "[s", AgentPay: "i", CpsUin: "s" }),
 );
 
 /** RefundInstance: rate limit, read-only bit, region requirement and request shape. */
 export const refundInstance = /* @__PURE__ */ defineAction(
   "RefundInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClientToken: "!s", ProductCode: "!s", SubProductCode: "!s", InstanceId: "!s", RegionCode: "!s" },
+  () => ({ ClientToken: "!s", ProductCode: "!s", SubProductCode: "!s", InstanceId: "!s", RegionCode: "!s" }),
 );
 
 /** RenewInstance: rate limit, read-only bit, region requirement and request shape. */
 export const renewInstance = /* @__PURE__ */ defineAction(
   "RenewInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClientToken: "!s",
     ProductCode: "!s",
     SubProductCode: "!s",
@@ -865,19 +882,19 @@ export const renewInstance = /* @__PURE__ */ defineAction(
     InstanceId: "!s",
     Period: "i",
     PeriodUnit: "s",
-  },
+  }),
 );
 
 /** SetRenewal: rate limit, read-only bit, region requirement and request shape. */
 export const setRenewal = /* @__PURE__ */ defineAction(
   "SetRenewal",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ProductCode: "!s",
     RegionCode: "!s",
     InstanceId: "!s",
     RenewFlag: "!s",
     RenewPeriod: "s",
     RenewPeriodUnit: "s",
-  },
+  }),
 );

@@ -3,26 +3,26 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const GroupIdOfUidInfo: ShapeMeta = { GroupId: "!u", Uid: "u", Uin: "u" };
+const GroupIdOfUidInfo = (): ShapeMeta => ({ GroupId: "!u", Uid: "u", Uin: "u" });
 
-const LoginActionMfaFlag: ShapeMeta = { Phone: "u", Stoken: "u", Wechat: "u" };
+const LoginActionMfaFlag = (): ShapeMeta => ({ Phone: "u", Stoken: "u", Wechat: "u" });
 
-const PassWordRule: ShapeMeta = {
+const PassWordRule = (): ShapeMeta => ({
   MinimumLength: "i",
   MustContain: "s",
   ForcePasswordChange: "i",
   ReusePasswordLimit: "i",
   RetryPasswordLimit: "i",
   PasswordExpirationInvalidation: "i",
-};
+});
 
-const RoleTags: ShapeMeta = { Key: "!s", Value: "!s" };
+const RoleTags = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
 /** AddUser: rate limit, read-only bit, region requirement and request shape. */
 export const addUser = /* @__PURE__ */ defineAction(
   "AddUser",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Name: "!s",
     Remark: "s",
     ConsoleLogin: "u",
@@ -32,115 +32,115 @@ export const addUser = /* @__PURE__ */ defineAction(
     PhoneNum: "s",
     CountryCode: "s",
     Email: "s",
-  },
+  }),
 );
 
 /** AddUserToGroup: rate limit, read-only bit, region requirement and request shape. */
 export const addUserToGroup = /* @__PURE__ */ defineAction(
   "AddUserToGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Info: "![#GroupIdOfUidInfo" },
-  { GroupIdOfUidInfo },
+  () => ({ Info: "![#GroupIdOfUidInfo" }),
+  () => ({ GroupIdOfUidInfo: GroupIdOfUidInfo() }),
 );
 
 /** AttachGroupPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const attachGroupPolicy = /* @__PURE__ */ defineAction(
   "AttachGroupPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyId: "!u", AttachGroupId: "!u" },
+  () => ({ PolicyId: "!u", AttachGroupId: "!u" }),
 );
 
 /** AttachRolePolicy: rate limit, read-only bit, region requirement and request shape. */
 export const attachRolePolicy = /* @__PURE__ */ defineAction(
   "AttachRolePolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyId: "u", AttachRoleId: "s", AttachRoleName: "s", PolicyName: "s" },
+  () => ({ PolicyId: "u", AttachRoleId: "s", AttachRoleName: "s", PolicyName: "s" }),
 );
 
 /** AttachUserPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const attachUserPolicy = /* @__PURE__ */ defineAction(
   "AttachUserPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyId: "!u", AttachUin: "!u" },
+  () => ({ PolicyId: "!u", AttachUin: "!u" }),
 );
 
 /** ConsumeCustomMFAToken: rate limit, read-only bit, region requirement and request shape. */
 export const consumeCustomMFAToken = /* @__PURE__ */ defineAction(
   "ConsumeCustomMFAToken",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { MFAToken: "!s" },
+  () => ({ MFAToken: "!s" }),
 );
 
 /** CreateAccessKey: rate limit, read-only bit, region requirement and request shape. */
 export const createAccessKey = /* @__PURE__ */ defineAction(
   "CreateAccessKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TargetUin: "u" },
+  () => ({ TargetUin: "u" }),
 );
 
 /** CreateGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createGroup = /* @__PURE__ */ defineAction(
   "CreateGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupName: "!s", Remark: "s" },
+  () => ({ GroupName: "!s", Remark: "s" }),
 );
 
 /** CreateOIDCConfig: rate limit, read-only bit, region requirement and request shape. */
 export const createOIDCConfig = /* @__PURE__ */ defineAction(
   "CreateOIDCConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { IdentityUrl: "!s", IdentityKey: "!s", ClientId: "![s", Name: "!s", Description: "s" },
+  () => ({ IdentityUrl: "!s", IdentityKey: "!s", ClientId: "![s", Name: "!s", Description: "s" }),
 );
 
 /** CreatePolicy: rate limit, read-only bit, region requirement and request shape. */
 export const createPolicy = /* @__PURE__ */ defineAction(
   "CreatePolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyName: "!s", PolicyDocument: "!s", Description: "s" },
+  () => ({ PolicyName: "!s", PolicyDocument: "!s", Description: "s" }),
 );
 
 /** CreatePolicyVersion: rate limit, read-only bit, region requirement and request shape. */
 export const createPolicyVersion = /* @__PURE__ */ defineAction(
   "CreatePolicyVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyId: "!u", PolicyDocument: "!s", SetAsDefault: "!b" },
+  () => ({ PolicyId: "!u", PolicyDocument: "!s", SetAsDefault: "!b" }),
 );
 
 /** CreateRole: rate limit, read-only bit, region requirement and request shape. */
 export const createRole = /* @__PURE__ */ defineAction(
   "CreateRole",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     RoleName: "!s",
     PolicyDocument: "!s",
     Description: "s",
     ConsoleLogin: "u",
     SessionDuration: "u",
     Tags: "[#RoleTags",
-  },
-  { RoleTags },
+  }),
+  () => ({ RoleTags: RoleTags() }),
 );
 
 /** CreateSAMLProvider: rate limit, read-only bit, region requirement and request shape. */
 export const createSAMLProvider = /* @__PURE__ */ defineAction(
   "CreateSAMLProvider",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s", Description: "!s", SAMLMetadataDocument: "!s" },
+  () => ({ Name: "!s", Description: "!s", SAMLMetadataDocument: "!s" }),
 );
 
 /** CreateServiceLinkedRole: rate limit, read-only bit, region requirement and request shape. */
 export const createServiceLinkedRole = /* @__PURE__ */ defineAction(
   "CreateServiceLinkedRole",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { QCSServiceName: "![s", CustomSuffix: "s", Description: "s", Tags: "[#RoleTags" },
-  { RoleTags },
+  () => ({ QCSServiceName: "![s", CustomSuffix: "s", Description: "s", Tags: "[#RoleTags" }),
+  () => ({ RoleTags: RoleTags() }),
 );
 
 /** CreateUserOIDCConfig: rate limit, read-only bit, region requirement and request shape. */
 export const createUserOIDCConfig = /* @__PURE__ */ defineAction(
   "CreateUserOIDCConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     IdentityUrl: "!s",
     IdentityKey: "!s",
     ClientId: "!s",
@@ -150,474 +150,474 @@ export const createUserOIDCConfig = /* @__PURE__ */ defineAction(
     MappingFiled: "!s",
     Scope: "[s",
     Description: "s",
-  },
+  }),
 );
 
 /** CreateUserSAMLConfig: rate limit, read-only bit, region requirement and request shape. */
 export const createUserSAMLConfig = /* @__PURE__ */ defineAction(
   "CreateUserSAMLConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SAMLMetadataDocument: "!s" },
+  () => ({ SAMLMetadataDocument: "!s" }),
 );
 
 /** DeleteAccessKey: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAccessKey = /* @__PURE__ */ defineAction(
   "DeleteAccessKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AccessKeyId: "!s", TargetUin: "u" },
+  () => ({ AccessKeyId: "!s", TargetUin: "u" }),
 );
 
 /** DeleteGroup: rate limit, read-only bit, region requirement and request shape. */
 export const deleteGroup = /* @__PURE__ */ defineAction(
   "DeleteGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!u" },
+  () => ({ GroupId: "!u" }),
 );
 
 /** DeleteOIDCConfig: rate limit, read-only bit, region requirement and request shape. */
 export const deleteOIDCConfig = /* @__PURE__ */ defineAction(
   "DeleteOIDCConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s" },
+  () => ({ Name: "!s" }),
 );
 
 /** DeletePolicy: rate limit, read-only bit, region requirement and request shape. */
 export const deletePolicy = /* @__PURE__ */ defineAction(
   "DeletePolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyId: "![u" },
+  () => ({ PolicyId: "![u" }),
 );
 
 /** DeletePolicyVersion: rate limit, read-only bit, region requirement and request shape. */
 export const deletePolicyVersion = /* @__PURE__ */ defineAction(
   "DeletePolicyVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyId: "!u", VersionId: "![u" },
+  () => ({ PolicyId: "!u", VersionId: "![u" }),
 );
 
 /** DeleteRole: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRole = /* @__PURE__ */ defineAction(
   "DeleteRole",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RoleId: "s", RoleName: "s" },
+  () => ({ RoleId: "s", RoleName: "s" }),
 );
 
 /** DeleteRolePermissionsBoundary: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRolePermissionsBoundary = /* @__PURE__ */ defineAction(
   "DeleteRolePermissionsBoundary",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RoleId: "s", RoleName: "s" },
+  () => ({ RoleId: "s", RoleName: "s" }),
 );
 
 /** DeleteSAMLProvider: rate limit, read-only bit, region requirement and request shape. */
 export const deleteSAMLProvider = /* @__PURE__ */ defineAction(
   "DeleteSAMLProvider",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s" },
+  () => ({ Name: "!s" }),
 );
 
 /** DeleteServiceLinkedRole: rate limit, read-only bit, region requirement and request shape. */
 export const deleteServiceLinkedRole = /* @__PURE__ */ defineAction(
   "DeleteServiceLinkedRole",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RoleName: "!s" },
+  () => ({ RoleName: "!s" }),
 );
 
 /** DeleteUser: rate limit, read-only bit, region requirement and request shape. */
 export const deleteUser = /* @__PURE__ */ defineAction(
   "DeleteUser",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s", Force: "u" },
+  () => ({ Name: "!s", Force: "u" }),
 );
 
 /** DeleteUserPermissionsBoundary: rate limit, read-only bit, region requirement and request shape. */
 export const deleteUserPermissionsBoundary = /* @__PURE__ */ defineAction(
   "DeleteUserPermissionsBoundary",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TargetUin: "!i" },
+  () => ({ TargetUin: "!i" }),
 );
 
 /** DescribeOIDCConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeOIDCConfig = /* @__PURE__ */ defineAction(
   "DescribeOIDCConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Name: "!s" },
+  () => ({ Name: "!s" }),
 );
 
 /** DescribeRoleList: rate limit, read-only bit, region requirement and request shape. */
 export const describeRoleList = /* @__PURE__ */ defineAction(
   "DescribeRoleList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Page: "!u", Rp: "!u", Tags: "[#RoleTags" },
-  { RoleTags },
+  () => ({ Page: "!u", Rp: "!u", Tags: "[#RoleTags" }),
+  () => ({ RoleTags: RoleTags() }),
 );
 
 /** DescribeSafeAuthFlagColl: rate limit, read-only bit, region requirement and request shape. */
 export const describeSafeAuthFlagColl = /* @__PURE__ */ defineAction(
   "DescribeSafeAuthFlagColl",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SubUin: "!u" },
+  () => ({ SubUin: "!u" }),
 );
 
 /** DescribeSafeAuthFlagIntl: rate limit, read-only bit, region requirement and request shape. */
 export const describeSafeAuthFlagIntl = /* @__PURE__ */ defineAction(
   "DescribeSafeAuthFlagIntl",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeSubAccounts: rate limit, read-only bit, region requirement and request shape. */
 export const describeSubAccounts = /* @__PURE__ */ defineAction(
   "DescribeSubAccounts",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { FilterSubAccountUin: "![u" },
+  () => ({ FilterSubAccountUin: "![u" }),
 );
 
 /** DescribeUserOIDCConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeUserOIDCConfig = /* @__PURE__ */ defineAction(
   "DescribeUserOIDCConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeUserSAMLConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeUserSAMLConfig = /* @__PURE__ */ defineAction(
   "DescribeUserSAMLConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DetachGroupPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const detachGroupPolicy = /* @__PURE__ */ defineAction(
   "DetachGroupPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyId: "!u", DetachGroupId: "!u" },
+  () => ({ PolicyId: "!u", DetachGroupId: "!u" }),
 );
 
 /** DetachRolePolicy: rate limit, read-only bit, region requirement and request shape. */
 export const detachRolePolicy = /* @__PURE__ */ defineAction(
   "DetachRolePolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyId: "u", DetachRoleId: "s", DetachRoleName: "s", PolicyName: "s" },
+  () => ({ PolicyId: "u", DetachRoleId: "s", DetachRoleName: "s", PolicyName: "s" }),
 );
 
 /** DetachUserPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const detachUserPolicy = /* @__PURE__ */ defineAction(
   "DetachUserPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyId: "!u", DetachUin: "!u" },
+  () => ({ PolicyId: "!u", DetachUin: "!u" }),
 );
 
 /** DisableUserSSO: rate limit, read-only bit, region requirement and request shape. */
 export const disableUserSSO = /* @__PURE__ */ defineAction(
   "DisableUserSSO",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** GetAccountSummary: rate limit, read-only bit, region requirement and request shape. */
 export const getAccountSummary = /* @__PURE__ */ defineAction(
   "GetAccountSummary",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** GetCustomMFATokenInfo: rate limit, read-only bit, region requirement and request shape. */
 export const getCustomMFATokenInfo = /* @__PURE__ */ defineAction(
   "GetCustomMFATokenInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { MFAToken: "!s" },
+  () => ({ MFAToken: "!s" }),
 );
 
 /** GetGroup: rate limit, read-only bit, region requirement and request shape. */
 export const getGroup = /* @__PURE__ */ defineAction(
   "GetGroup",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { GroupId: "!u" },
+  () => ({ GroupId: "!u" }),
 );
 
 /** GetPasswordRules: rate limit, read-only bit, region requirement and request shape. */
 export const getPasswordRules = /* @__PURE__ */ defineAction(
   "GetPasswordRules",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** GetPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const getPolicy = /* @__PURE__ */ defineAction(
   "GetPolicy",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { PolicyId: "!u" },
+  () => ({ PolicyId: "!u" }),
 );
 
 /** GetPolicyVersion: rate limit, read-only bit, region requirement and request shape. */
 export const getPolicyVersion = /* @__PURE__ */ defineAction(
   "GetPolicyVersion",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { PolicyId: "!u", VersionId: "!u" },
+  () => ({ PolicyId: "!u", VersionId: "!u" }),
 );
 
 /** GetRole: rate limit, read-only bit, region requirement and request shape. */
 export const getRole = /* @__PURE__ */ defineAction(
   "GetRole",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { RoleId: "s", RoleName: "s" },
+  () => ({ RoleId: "s", RoleName: "s" }),
 );
 
 /** GetSAMLProvider: rate limit, read-only bit, region requirement and request shape. */
 export const getSAMLProvider = /* @__PURE__ */ defineAction(
   "GetSAMLProvider",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Name: "!s" },
+  () => ({ Name: "!s" }),
 );
 
 /** GetSecurityLastUsed: rate limit, read-only bit, region requirement and request shape. */
 export const getSecurityLastUsed = /* @__PURE__ */ defineAction(
   "GetSecurityLastUsed",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SecretIdList: "![s" },
+  () => ({ SecretIdList: "![s" }),
 );
 
 /** GetServiceLinkedRoleDeletionStatus: rate limit, read-only bit, region requirement and request shape. */
 export const getServiceLinkedRoleDeletionStatus = /* @__PURE__ */ defineAction(
   "GetServiceLinkedRoleDeletionStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DeletionTaskId: "!s" },
+  () => ({ DeletionTaskId: "!s" }),
 );
 
 /** GetUser: rate limit, read-only bit, region requirement and request shape. */
 export const getUser = /* @__PURE__ */ defineAction(
   "GetUser",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Name: "!s" },
+  () => ({ Name: "!s" }),
 );
 
 /** GetUserAppId: rate limit, read-only bit, region requirement and request shape. */
 export const getUserAppId = /* @__PURE__ */ defineAction(
   "GetUserAppId",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** ListAccessKeys: rate limit, read-only bit, region requirement and request shape. */
 export const listAccessKeys = /* @__PURE__ */ defineAction(
   "ListAccessKeys",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TargetUin: "u" },
+  () => ({ TargetUin: "u" }),
 );
 
 /** ListAttachedGroupPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const listAttachedGroupPolicies = /* @__PURE__ */ defineAction(
   "ListAttachedGroupPolicies",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TargetGroupId: "!u", Page: "u", Rp: "u", Keyword: "s" },
+  () => ({ TargetGroupId: "!u", Page: "u", Rp: "u", Keyword: "s" }),
 );
 
 /** ListAttachedRolePolicies: rate limit, read-only bit, region requirement and request shape. */
 export const listAttachedRolePolicies = /* @__PURE__ */ defineAction(
   "ListAttachedRolePolicies",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Page: "!u", Rp: "!u", RoleId: "s", RoleName: "s", PolicyType: "s", Keyword: "s" },
+  () => ({ Page: "!u", Rp: "!u", RoleId: "s", RoleName: "s", PolicyType: "s", Keyword: "s" }),
 );
 
 /** ListAttachedUserAllPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const listAttachedUserAllPolicies = /* @__PURE__ */ defineAction(
   "ListAttachedUserAllPolicies",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TargetUin: "!u", Rp: "!u", Page: "!u", AttachType: "!u", StrategyType: "u", Keyword: "s" },
+  () => ({ TargetUin: "!u", Rp: "!u", Page: "!u", AttachType: "!u", StrategyType: "u", Keyword: "s" }),
 );
 
 /** ListAttachedUserPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const listAttachedUserPolicies = /* @__PURE__ */ defineAction(
   "ListAttachedUserPolicies",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TargetUin: "!u", Page: "u", Rp: "u" },
+  () => ({ TargetUin: "!u", Page: "u", Rp: "u" }),
 );
 
 /** ListCollaborators: rate limit, read-only bit, region requirement and request shape. */
 export const listCollaborators = /* @__PURE__ */ defineAction(
   "ListCollaborators",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Limit: "u", Offset: "u" },
+  () => ({ Limit: "u", Offset: "u" }),
 );
 
 /** ListEntitiesForPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const listEntitiesForPolicy = /* @__PURE__ */ defineAction(
   "ListEntitiesForPolicy",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { PolicyId: "!u", Page: "u", Rp: "u", EntityFilter: "s" },
+  () => ({ PolicyId: "!u", Page: "u", Rp: "u", EntityFilter: "s" }),
 );
 
 /** ListGroups: rate limit, read-only bit, region requirement and request shape. */
 export const listGroups = /* @__PURE__ */ defineAction(
   "ListGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Page: "u", Rp: "u", Keyword: "s" },
+  () => ({ Page: "u", Rp: "u", Keyword: "s" }),
 );
 
 /** ListGroupsForUser: rate limit, read-only bit, region requirement and request shape. */
 export const listGroupsForUser = /* @__PURE__ */ defineAction(
   "ListGroupsForUser",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Uid: "u", Rp: "u", Page: "u", SubUin: "u" },
+  () => ({ Uid: "u", Rp: "u", Page: "u", SubUin: "u" }),
 );
 
 /** ListPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const listPolicies = /* @__PURE__ */ defineAction(
   "ListPolicies",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Rp: "u", Page: "u", Scope: "s", Keyword: "s" },
+  () => ({ Rp: "u", Page: "u", Scope: "s", Keyword: "s" }),
 );
 
 /** ListPolicyVersions: rate limit, read-only bit, region requirement and request shape. */
 export const listPolicyVersions = /* @__PURE__ */ defineAction(
   "ListPolicyVersions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { PolicyId: "!u" },
+  () => ({ PolicyId: "!u" }),
 );
 
 /** ListSAMLProviders: rate limit, read-only bit, region requirement and request shape. */
 export const listSAMLProviders = /* @__PURE__ */ defineAction(
   "ListSAMLProviders",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** ListUsers: rate limit, read-only bit, region requirement and request shape. */
 export const listUsers = /* @__PURE__ */ defineAction(
   "ListUsers",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** ListUsersForGroup: rate limit, read-only bit, region requirement and request shape. */
 export const listUsersForGroup = /* @__PURE__ */ defineAction(
   "ListUsersForGroup",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { GroupId: "!u", Page: "u", Rp: "u" },
+  () => ({ GroupId: "!u", Page: "u", Rp: "u" }),
 );
 
 /** PutRolePermissionsBoundary: rate limit, read-only bit, region requirement and request shape. */
 export const putRolePermissionsBoundary = /* @__PURE__ */ defineAction(
   "PutRolePermissionsBoundary",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyId: "!i", RoleId: "s", RoleName: "s" },
+  () => ({ PolicyId: "!i", RoleId: "s", RoleName: "s" }),
 );
 
 /** PutUserPermissionsBoundary: rate limit, read-only bit, region requirement and request shape. */
 export const putUserPermissionsBoundary = /* @__PURE__ */ defineAction(
   "PutUserPermissionsBoundary",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TargetUin: "!i", PolicyId: "!i" },
+  () => ({ TargetUin: "!i", PolicyId: "!i" }),
 );
 
 /** RemoveUserFromGroup: rate limit, read-only bit, region requirement and request shape. */
 export const removeUserFromGroup = /* @__PURE__ */ defineAction(
   "RemoveUserFromGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Info: "![#GroupIdOfUidInfo" },
-  { GroupIdOfUidInfo },
+  () => ({ Info: "![#GroupIdOfUidInfo" }),
+  () => ({ GroupIdOfUidInfo: GroupIdOfUidInfo() }),
 );
 
 /** SetDefaultPolicyVersion: rate limit, read-only bit, region requirement and request shape. */
 export const setDefaultPolicyVersion = /* @__PURE__ */ defineAction(
   "SetDefaultPolicyVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyId: "!u", VersionId: "!u" },
+  () => ({ PolicyId: "!u", VersionId: "!u" }),
 );
 
 /** SetMfaFlag: rate limit, read-only bit, region requirement and request shape. */
 export const setMfaFlag = /* @__PURE__ */ defineAction(
   "SetMfaFlag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { OpUin: "u", LoginFlag: "#LoginActionMfaFlag", ActionFlag: "#LoginActionMfaFlag" },
-  { LoginActionMfaFlag },
+  () => ({ OpUin: "u", LoginFlag: "#LoginActionMfaFlag", ActionFlag: "#LoginActionMfaFlag" }),
+  () => ({ LoginActionMfaFlag: LoginActionMfaFlag() }),
 );
 
 /** TagRole: rate limit, read-only bit, region requirement and request shape. */
 export const tagRole = /* @__PURE__ */ defineAction(
   "TagRole",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Tags: "![#RoleTags", RoleName: "s", RoleId: "s" },
-  { RoleTags },
+  () => ({ Tags: "![#RoleTags", RoleName: "s", RoleId: "s" }),
+  () => ({ RoleTags: RoleTags() }),
 );
 
 /** UntagRole: rate limit, read-only bit, region requirement and request shape. */
 export const untagRole = /* @__PURE__ */ defineAction(
   "UntagRole",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TagKeys: "![s", RoleName: "s", RoleId: "s" },
+  () => ({ TagKeys: "![s", RoleName: "s", RoleId: "s" }),
 );
 
 /** UpdateAccessKey: rate limit, read-only bit, region requirement and request shape. */
 export const updateAccessKey = /* @__PURE__ */ defineAction(
   "UpdateAccessKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AccessKeyId: "!s", Status: "!s", TargetUin: "u" },
+  () => ({ AccessKeyId: "!s", Status: "!s", TargetUin: "u" }),
 );
 
 /** UpdateAssumeRolePolicy: rate limit, read-only bit, region requirement and request shape. */
 export const updateAssumeRolePolicy = /* @__PURE__ */ defineAction(
   "UpdateAssumeRolePolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyDocument: "!s", RoleId: "s", RoleName: "s" },
+  () => ({ PolicyDocument: "!s", RoleId: "s", RoleName: "s" }),
 );
 
 /** UpdateGroup: rate limit, read-only bit, region requirement and request shape. */
 export const updateGroup = /* @__PURE__ */ defineAction(
   "UpdateGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!u", GroupName: "s", Remark: "s" },
+  () => ({ GroupId: "!u", GroupName: "s", Remark: "s" }),
 );
 
 /** UpdateOIDCConfig: rate limit, read-only bit, region requirement and request shape. */
 export const updateOIDCConfig = /* @__PURE__ */ defineAction(
   "UpdateOIDCConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { IdentityUrl: "!s", IdentityKey: "!s", ClientId: "![s", Name: "!s", Description: "s" },
+  () => ({ IdentityUrl: "!s", IdentityKey: "!s", ClientId: "![s", Name: "!s", Description: "s" }),
 );
 
 /** UpdatePasswordRules: rate limit, read-only bit, region requirement and request shape. */
 export const updatePasswordRules = /* @__PURE__ */ defineAction(
   "UpdatePasswordRules",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Rules: "!#PassWordRule" },
-  { PassWordRule },
+  () => ({ Rules: "!#PassWordRule" }),
+  () => ({ PassWordRule: PassWordRule() }),
 );
 
 /** UpdatePolicy: rate limit, read-only bit, region requirement and request shape. */
 export const updatePolicy = /* @__PURE__ */ defineAction(
   "UpdatePolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyId: "u", PolicyName: "s", Description: "s", PolicyDocument: "s", Alias: "s" },
+  () => ({ PolicyId: "u", PolicyName: "s", Description: "s", PolicyDocument: "s", Alias: "s" }),
 );
 
 /** UpdateRoleConsoleLogin: rate limit, read-only bit, region requirement and request shape. */
 export const updateRoleConsoleLogin = /* @__PURE__ */ defineAction(
   "UpdateRoleConsoleLogin",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ConsoleLogin: "!i", RoleId: "i", RoleName: "s" },
+  () => ({ ConsoleLogin: "!i", RoleId: "i", RoleName: "s" }),
 );
 
 /** UpdateRoleDescription: rate limit, read-only bit, region requirement and request shape. */
 export const updateRoleDescription = /* @__PURE__ */ defineAction(
   "UpdateRoleDescription",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Description: "!s", RoleId: "s", RoleName: "s" },
+  () => ({ Description: "!s", RoleId: "s", RoleName: "s" }),
 );
 
 /** UpdateSAMLProvider: rate limit, read-only bit, region requirement and request shape. */
 export const updateSAMLProvider = /* @__PURE__ */ defineAction(
   "UpdateSAMLProvider",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s", Description: "s", SAMLMetadataDocument: "s" },
+  () => ({ Name: "!s", Description: "s", SAMLMetadataDocument: "s" }),
 );
 
 /** UpdateUser: rate limit, read-only bit, region requirement and request shape. */
 export const updateUser = /* @__PURE__ */ defineAction(
   "UpdateUser",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Name: "!s",
     Remark: "s",
     ConsoleLogin: "u",
@@ -626,14 +626,14 @@ export const updateUser = /* @__PURE__ */ defineAction(
     PhoneNum: "s",
     CountryCode: "s",
     Email: "s",
-  },
+  }),
 );
 
 /** UpdateUserOIDCConfig: rate limit, read-only bit, region requirement and request shape. */
 export const updateUserOIDCConfig = /* @__PURE__ */ defineAction(
   "UpdateUserOIDCConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     IdentityUrl: "!s",
     IdentityKey: "!s",
     ClientId: "!s",
@@ -643,12 +643,12 @@ export const updateUserOIDCConfig = /* @__PURE__ */ defineAction(
     MappingFiled: "!s",
     Scope: "[s",
     Description: "s",
-  },
+  }),
 );
 
 /** UpdateUserSAMLConfig: rate limit, read-only bit, region requirement and request shape. */
 export const updateUserSAMLConfig = /* @__PURE__ */ defineAction(
   "UpdateUserSAMLConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Operate: "!s", SAMLMetadataDocument: "s" },
+  () => ({ Operate: "!s", SAMLMetadataDocument: "s" }),
 );

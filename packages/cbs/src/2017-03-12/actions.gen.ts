@@ -3,15 +3,15 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const ApplyDisk: ShapeMeta = { SnapshotId: "!s", DiskId: "!s" };
+const ApplyDisk = (): ShapeMeta => ({ SnapshotId: "!s", DiskId: "!s" });
 
-const AutoMountConfiguration: ShapeMeta = { InstanceId: "![s", MountPoint: "[s", FileSystemType: "s" };
+const AutoMountConfiguration = (): ShapeMeta => ({ InstanceId: "![s", MountPoint: "[s", FileSystemType: "s" });
 
-const DiskChargePrepaid: ShapeMeta = { Period: "!u", RenewFlag: "s", CurInstanceDeadline: "s" };
+const DiskChargePrepaid = (): ShapeMeta => ({ Period: "!u", RenewFlag: "s", CurInstanceDeadline: "s" });
 
-const Filter: ShapeMeta = { Name: "!s", Values: "![s" };
+const Filter = (): ShapeMeta => ({ Name: "!s", Values: "![s" });
 
-const Placement: ShapeMeta = {
+const Placement = (): ShapeMeta => ({
   Zone: "!s",
   CageId: "s",
   ProjectId: "u",
@@ -19,82 +19,82 @@ const Placement: ShapeMeta = {
   CdcName: "s",
   CdcId: "s",
   DedicatedClusterId: "s",
-};
+});
 
-const Policy: ShapeMeta = { Hour: "![u", DayOfWeek: "[u", DayOfMonth: "[u", IntervalDays: "u" };
+const Policy = (): ShapeMeta => ({ Hour: "![u", DayOfWeek: "[u", DayOfMonth: "[u", IntervalDays: "u" });
 
-const Tag: ShapeMeta = { Key: "!s", Value: "!s" };
+const Tag = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
 /** ApplyDiskBackup: rate limit, read-only bit, region requirement and request shape. */
 export const applyDiskBackup = /* @__PURE__ */ defineAction(
   "ApplyDiskBackup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskBackupId: "!s", DiskId: "!s", AutoStopInstance: "b", AutoStartInstance: "b" },
+  () => ({ DiskBackupId: "!s", DiskId: "!s", AutoStopInstance: "b", AutoStartInstance: "b" }),
 );
 
 /** ApplySnapshot: rate limit, read-only bit, region requirement and request shape. */
 export const applySnapshot = /* @__PURE__ */ defineAction(
   "ApplySnapshot",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotId: "!s", DiskId: "!s", AutoStopInstance: "b", AutoStartInstance: "b" },
+  () => ({ SnapshotId: "!s", DiskId: "!s", AutoStopInstance: "b", AutoStartInstance: "b" }),
 );
 
 /** ApplySnapshotGroup: rate limit, read-only bit, region requirement and request shape. */
 export const applySnapshotGroup = /* @__PURE__ */ defineAction(
   "ApplySnapshotGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotGroupId: "!s", ApplyDisks: "![#ApplyDisk", AutoStopInstance: "b", AutoStartInstance: "b" },
-  { ApplyDisk },
+  () => ({ SnapshotGroupId: "!s", ApplyDisks: "![#ApplyDisk", AutoStopInstance: "b", AutoStartInstance: "b" }),
+  () => ({ ApplyDisk: ApplyDisk() }),
 );
 
 /** AttachDisks: rate limit, read-only bit, region requirement and request shape. */
 export const attachDisks = /* @__PURE__ */ defineAction(
   "AttachDisks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", DiskIds: "![s", DeleteWithInstance: "b", AttachMode: "s" },
+  () => ({ InstanceId: "!s", DiskIds: "![s", DeleteWithInstance: "b", AttachMode: "s" }),
 );
 
 /** BindAutoSnapshotPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const bindAutoSnapshotPolicy = /* @__PURE__ */ defineAction(
   "BindAutoSnapshotPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AutoSnapshotPolicyId: "!s", DiskIds: "[s" },
+  () => ({ AutoSnapshotPolicyId: "!s", DiskIds: "[s" }),
 );
 
 /** CopySnapshotCrossRegions: rate limit, read-only bit, region requirement and request shape. */
 export const copySnapshotCrossRegions = /* @__PURE__ */ defineAction(
   "CopySnapshotCrossRegions",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DestinationRegions: "![s", SnapshotId: "s", SnapshotName: "s" },
+  () => ({ DestinationRegions: "![s", SnapshotId: "s", SnapshotName: "s" }),
 );
 
 /** CreateAutoSnapshotPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const createAutoSnapshotPolicy = /* @__PURE__ */ defineAction(
   "CreateAutoSnapshotPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Policy: "![#Policy",
     AutoSnapshotPolicyName: "s",
     IsActivated: "b",
     IsPermanent: "b",
     RetentionDays: "u",
     DryRun: "b",
-  },
-  { Policy },
+  }),
+  () => ({ Policy: Policy() }),
 );
 
 /** CreateDiskBackup: rate limit, read-only bit, region requirement and request shape. */
 export const createDiskBackup = /* @__PURE__ */ defineAction(
   "CreateDiskBackup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskId: "!s", DiskBackupName: "s" },
+  () => ({ DiskId: "!s", DiskBackupName: "s" }),
 );
 
 /** CreateDisks: rate limit, read-only bit, region requirement and request shape. */
 export const createDisks = /* @__PURE__ */ defineAction(
   "CreateDisks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Placement: "!#Placement",
     DiskChargeType: "!s",
     DiskType: "!s",
@@ -114,89 +114,94 @@ export const createDisks = /* @__PURE__ */ defineAction(
     DiskBackupQuota: "u",
     BurstPerformance: "b",
     EncryptType: "s",
-  },
-  { AutoMountConfiguration, DiskChargePrepaid, Placement, Tag },
+  }),
+  () => ({
+    AutoMountConfiguration: AutoMountConfiguration(),
+    DiskChargePrepaid: DiskChargePrepaid(),
+    Placement: Placement(),
+    Tag: Tag(),
+  }),
 );
 
 /** CreateSnapshot: rate limit, read-only bit, region requirement and request shape. */
 export const createSnapshot = /* @__PURE__ */ defineAction(
   "CreateSnapshot",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskId: "s", SnapshotName: "s", Deadline: "s", DiskBackupId: "s", Tags: "[#Tag", DiskUsage: "s" },
-  { Tag },
+  () => ({ DiskId: "s", SnapshotName: "s", Deadline: "s", DiskBackupId: "s", Tags: "[#Tag", DiskUsage: "s" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateSnapshotGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createSnapshotGroup = /* @__PURE__ */ defineAction(
   "CreateSnapshotGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskIds: "![s", SnapshotGroupName: "s", Tags: "[#Tag" },
-  { Tag },
+  () => ({ DiskIds: "![s", SnapshotGroupName: "s", Tags: "[#Tag" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** DeleteAutoSnapshotPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAutoSnapshotPolicies = /* @__PURE__ */ defineAction(
   "DeleteAutoSnapshotPolicies",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AutoSnapshotPolicyIds: "![s" },
+  () => ({ AutoSnapshotPolicyIds: "![s" }),
 );
 
 /** DeleteDiskBackups: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDiskBackups = /* @__PURE__ */ defineAction(
   "DeleteDiskBackups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskBackupIds: "![s" },
+  () => ({ DiskBackupIds: "![s" }),
 );
 
 /** DeleteSnapshotGroup: rate limit, read-only bit, region requirement and request shape. */
 export const deleteSnapshotGroup = /* @__PURE__ */ defineAction(
   "DeleteSnapshotGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotGroupId: "s", SnapshotGroupIds: "[s", DeleteBindImages: "b" },
+  () => ({ SnapshotGroupId: "s", SnapshotGroupIds: "[s", DeleteBindImages: "b" }),
 );
 
 /** DeleteSnapshots: rate limit, read-only bit, region requirement and request shape. */
 export const deleteSnapshots = /* @__PURE__ */ defineAction(
   "DeleteSnapshots",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotIds: "![s", DeleteBindImages: "b" },
+  () => ({ SnapshotIds: "![s", DeleteBindImages: "b" }),
 );
 
 /** DescribeAutoSnapshotPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const describeAutoSnapshotPolicies = /* @__PURE__ */ defineAction(
   "DescribeAutoSnapshotPolicies",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     AutoSnapshotPolicyIds: "[s",
     Filters: "[#Filter",
     Limit: "u",
     Offset: "u",
     Order: "s",
     OrderField: "s",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeDiskAssociatedAutoSnapshotPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const describeDiskAssociatedAutoSnapshotPolicy = /* @__PURE__ */ defineAction(
   "DescribeDiskAssociatedAutoSnapshotPolicy",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DiskId: "!s" },
+  () => ({ DiskId: "!s" }),
 );
 
 /** DescribeDiskBackups: rate limit, read-only bit, region requirement and request shape. */
 export const describeDiskBackups = /* @__PURE__ */ defineAction(
   "DescribeDiskBackups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DiskBackupIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u", Order: "s", OrderField: "s" },
-  { Filter },
+  () => ({ DiskBackupIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u", Order: "s", OrderField: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeDiskConfigQuota: rate limit, read-only bit, region requirement and request shape. */
 export const describeDiskConfigQuota = /* @__PURE__ */ defineAction(
   "DescribeDiskConfigQuota",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InquiryType: "!s",
     DiskChargeType: "s",
     InstanceFamilies: "[s",
@@ -206,22 +211,22 @@ export const describeDiskConfigQuota = /* @__PURE__ */ defineAction(
     DiskUsage: "s",
     CPU: "u",
     DedicatedClusterId: "s",
-  },
+  }),
 );
 
 /** DescribeDiskStoragePool: rate limit, read-only bit, region requirement and request shape. */
 export const describeDiskStoragePool = /* @__PURE__ */ defineAction(
   "DescribeDiskStoragePool",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Limit: "u", CdcIds: "[s", Filters: "[#Filter", Offset: "u" },
-  { Filter },
+  () => ({ Limit: "u", CdcIds: "[s", Filters: "[#Filter", Offset: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeDisks: rate limit, read-only bit, region requirement and request shape. */
 export const describeDisks = /* @__PURE__ */ defineAction(
   "DescribeDisks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Filters: "[#Filter",
     Limit: "u",
     OrderField: "s",
@@ -229,87 +234,87 @@ export const describeDisks = /* @__PURE__ */ defineAction(
     ReturnBindAutoSnapshotPolicy: "b",
     DiskIds: "[s",
     Order: "s",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeInstancesDiskNum: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstancesDiskNum = /* @__PURE__ */ defineAction(
   "DescribeInstancesDiskNum",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** DescribeSnapshotGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeSnapshotGroups = /* @__PURE__ */ defineAction(
   "DescribeSnapshotGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeSnapshotOverview: rate limit, read-only bit, region requirement and request shape. */
 export const describeSnapshotOverview = /* @__PURE__ */ defineAction(
   "DescribeSnapshotOverview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeSnapshotSharePermission: rate limit, read-only bit, region requirement and request shape. */
 export const describeSnapshotSharePermission = /* @__PURE__ */ defineAction(
   "DescribeSnapshotSharePermission",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SnapshotId: "!s" },
+  () => ({ SnapshotId: "!s" }),
 );
 
 /** DescribeSnapshots: rate limit, read-only bit, region requirement and request shape. */
 export const describeSnapshots = /* @__PURE__ */ defineAction(
   "DescribeSnapshots",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SnapshotIds: "[s", Filters: "[#Filter", Limit: "u", OrderField: "s", Offset: "u", Order: "s" },
-  { Filter },
+  () => ({ SnapshotIds: "[s", Filters: "[#Filter", Limit: "u", OrderField: "s", Offset: "u", Order: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DetachDisks: rate limit, read-only bit, region requirement and request shape. */
 export const detachDisks = /* @__PURE__ */ defineAction(
   "DetachDisks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskIds: "![s", InstanceId: "s" },
+  () => ({ DiskIds: "![s", InstanceId: "s" }),
 );
 
 /** GetSnapOverview: rate limit, read-only bit, region requirement and request shape. */
 export const getSnapOverview = /* @__PURE__ */ defineAction(
   "GetSnapOverview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** InitializeDisks: rate limit, read-only bit, region requirement and request shape. */
 export const initializeDisks = /* @__PURE__ */ defineAction(
   "InitializeDisks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskIds: "![s" },
+  () => ({ DiskIds: "![s" }),
 );
 
 /** InquirePriceModifyDiskBackupQuota: rate limit, read-only bit, region requirement and request shape. */
 export const inquirePriceModifyDiskBackupQuota = /* @__PURE__ */ defineAction(
   "InquirePriceModifyDiskBackupQuota",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DiskId: "!s", DiskBackupQuota: "!u" },
+  () => ({ DiskId: "!s", DiskBackupQuota: "!u" }),
 );
 
 /** InquirePriceModifyDiskExtraPerformance: rate limit, read-only bit, region requirement and request shape. */
 export const inquirePriceModifyDiskExtraPerformance = /* @__PURE__ */ defineAction(
   "InquirePriceModifyDiskExtraPerformance",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ThroughputPerformance: "!u", DiskId: "!s" },
+  () => ({ ThroughputPerformance: "!u", DiskId: "!s" }),
 );
 
 /** InquiryPriceCreateDisks: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceCreateDisks = /* @__PURE__ */ defineAction(
   "InquiryPriceCreateDisks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     DiskChargeType: "!s",
     DiskType: "!s",
     DiskSize: "!u",
@@ -318,45 +323,45 @@ export const inquiryPriceCreateDisks = /* @__PURE__ */ defineAction(
     ThroughputPerformance: "u",
     DiskChargePrepaid: "#DiskChargePrepaid",
     DiskBackupQuota: "u",
-  },
-  { DiskChargePrepaid },
+  }),
+  () => ({ DiskChargePrepaid: DiskChargePrepaid() }),
 );
 
 /** InquiryPriceRenewDisks: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceRenewDisks = /* @__PURE__ */ defineAction(
   "InquiryPriceRenewDisks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DiskIds: "![s", DiskChargePrepaids: "[#DiskChargePrepaid", NewDeadline: "s", ProjectId: "u" },
-  { DiskChargePrepaid },
+  () => ({ DiskIds: "![s", DiskChargePrepaids: "[#DiskChargePrepaid", NewDeadline: "s", ProjectId: "u" }),
+  () => ({ DiskChargePrepaid: DiskChargePrepaid() }),
 );
 
 /** InquiryPriceResizeDisk: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceResizeDisk = /* @__PURE__ */ defineAction(
   "InquiryPriceResizeDisk",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DiskSize: "!u", DiskId: "s", ProjectId: "u", DiskIds: "[s" },
+  () => ({ DiskSize: "!u", DiskId: "s", ProjectId: "u", DiskIds: "[s" }),
 );
 
 /** ModifyAutoSnapshotPolicyAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAutoSnapshotPolicyAttribute = /* @__PURE__ */ defineAction(
   "ModifyAutoSnapshotPolicyAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     AutoSnapshotPolicyId: "!s",
     IsActivated: "b",
     IsPermanent: "b",
     AutoSnapshotPolicyName: "s",
     Policy: "[#Policy",
     RetentionDays: "u",
-  },
-  { Policy },
+  }),
+  () => ({ Policy: Policy() }),
 );
 
 /** ModifyDiskAttributes: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDiskAttributes = /* @__PURE__ */ defineAction(
   "ModifyDiskAttributes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     DiskIds: "![s",
     DiskName: "s",
     Portable: "b",
@@ -364,62 +369,62 @@ export const modifyDiskAttributes = /* @__PURE__ */ defineAction(
     DeleteWithInstance: "b",
     DiskType: "s",
     BurstPerformanceOperation: "s",
-  },
+  }),
 );
 
 /** ModifyDiskBackupQuota: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDiskBackupQuota = /* @__PURE__ */ defineAction(
   "ModifyDiskBackupQuota",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskId: "!s", DiskBackupQuota: "!u" },
+  () => ({ DiskId: "!s", DiskBackupQuota: "!u" }),
 );
 
 /** ModifyDiskExtraPerformance: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDiskExtraPerformance = /* @__PURE__ */ defineAction(
   "ModifyDiskExtraPerformance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ThroughputPerformance: "!u", DiskId: "!s" },
+  () => ({ ThroughputPerformance: "!u", DiskId: "!s" }),
 );
 
 /** ModifySnapshotAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifySnapshotAttribute = /* @__PURE__ */ defineAction(
   "ModifySnapshotAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotId: "!s", IsPermanent: "b", SnapshotName: "s", Deadline: "s" },
+  () => ({ SnapshotId: "!s", IsPermanent: "b", SnapshotName: "s", Deadline: "s" }),
 );
 
 /** ModifySnapshotsSharePermission: rate limit, read-only bit, region requirement and request shape. */
 export const modifySnapshotsSharePermission = /* @__PURE__ */ defineAction(
   "ModifySnapshotsSharePermission",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotIds: "![s", AccountIds: "![s", Permission: "!s" },
+  () => ({ SnapshotIds: "![s", AccountIds: "![s", Permission: "!s" }),
 );
 
 /** RenewDisk: rate limit, read-only bit, region requirement and request shape. */
 export const renewDisk = /* @__PURE__ */ defineAction(
   "RenewDisk",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskChargePrepaid: "!#DiskChargePrepaid", DiskId: "!s" },
-  { DiskChargePrepaid },
+  () => ({ DiskChargePrepaid: "!#DiskChargePrepaid", DiskId: "!s" }),
+  () => ({ DiskChargePrepaid: DiskChargePrepaid() }),
 );
 
 /** ResizeDisk: rate limit, read-only bit, region requirement and request shape. */
 export const resizeDisk = /* @__PURE__ */ defineAction(
   "ResizeDisk",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskSize: "!u", DiskId: "s" },
+  () => ({ DiskSize: "!u", DiskId: "s" }),
 );
 
 /** TerminateDisks: rate limit, read-only bit, region requirement and request shape. */
 export const terminateDisks = /* @__PURE__ */ defineAction(
   "TerminateDisks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskIds: "![s", DeleteSnapshot: "i" },
+  () => ({ DiskIds: "![s", DeleteSnapshot: "i" }),
 );
 
 /** UnbindAutoSnapshotPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const unbindAutoSnapshotPolicy = /* @__PURE__ */ defineAction(
   "UnbindAutoSnapshotPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AutoSnapshotPolicyId: "!s", DiskIds: "[s", InstanceIds: "[s" },
+  () => ({ AutoSnapshotPolicyId: "!s", DiskIds: "[s", InstanceIds: "[s" }),
 );

@@ -3,13 +3,13 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const Account: ShapeMeta = { User: "!s", Host: "!s" };
+const Account = (): ShapeMeta => ({ User: "!s", Host: "!s" });
 
-const AggregationCondition: ShapeMeta = { AggregationField: "!s", Offset: "u", Limit: "u" };
+const AggregationCondition = (): ShapeMeta => ({ AggregationField: "!s", Offset: "u", Limit: "u" });
 
-const AuditInstanceFilters: ShapeMeta = { Name: "!s", ExactMatch: "!b", Values: "![s" };
+const AuditInstanceFilters = (): ShapeMeta => ({ Name: "!s", ExactMatch: "!b", Values: "![s" });
 
-const AuditLogFilter: ShapeMeta = {
+const AuditLogFilter = (): ShapeMeta => ({
   Host: "[s",
   User: "[s",
   DBName: "[s",
@@ -30,28 +30,28 @@ const AuditLogFilter: ShapeMeta = {
   ThreadId: "[s",
   SentRows: "i",
   ErrCode: "[i",
-};
+});
 
-const AuditRuleFilters: ShapeMeta = { RuleFilters: "[#RuleFilters" };
+const AuditRuleFilters = (): ShapeMeta => ({ RuleFilters: "[#RuleFilters" });
 
-const AutoStrategy: ShapeMeta = {
+const AutoStrategy = (): ShapeMeta => ({
   ExpandThreshold: "!i",
   ShrinkThreshold: "!i",
   ExpandPeriod: "i",
   ShrinkPeriod: "i",
   ExpandSecondPeriod: "i",
   ShrinkSecondPeriod: "i",
-};
+});
 
-const BackupItem: ShapeMeta = { Db: "!s", Table: "s" };
+const BackupItem = (): ShapeMeta => ({ Db: "!s", Table: "s" });
 
-const BackupLimitVpcItem: ShapeMeta = { Region: "!s", VpcList: "![s" };
+const BackupLimitVpcItem = (): ShapeMeta => ({ Region: "!s", VpcList: "![s" });
 
-const ClusterTopology: ShapeMeta = { ReadWriteNode: "#ReadWriteNode", ReadOnlyNodes: "[#ReadonlyNode" };
+const ClusterTopology = (): ShapeMeta => ({ ReadWriteNode: "#ReadWriteNode", ReadOnlyNodes: "[#ReadonlyNode" });
 
-const ColumnPrivilege: ShapeMeta = { Database: "!s", Table: "!s", Column: "!s", Privileges: "![s" };
+const ColumnPrivilege = (): ShapeMeta => ({ Database: "!s", Table: "!s", Column: "!s", Privileges: "![s" });
 
-const CommonTimeWindow: ShapeMeta = {
+const CommonTimeWindow = (): ShapeMeta => ({
   Monday: "s",
   Tuesday: "s",
   Wednesday: "s",
@@ -62,23 +62,23 @@ const CommonTimeWindow: ShapeMeta = {
   BackupPeriodStrategy: "s",
   Days: "[i",
   BackupPeriodTime: "s",
-};
+});
 
-const DatabasePrivilege: ShapeMeta = { Privileges: "![s", Database: "!s" };
+const DatabasePrivilege = (): ShapeMeta => ({ Privileges: "![s", Database: "!s" });
 
-const InstanceAuditLogFilters: ShapeMeta = { Type: "s", Compare: "s", Value: "[s" };
+const InstanceAuditLogFilters = (): ShapeMeta => ({ Type: "s", Compare: "s", Value: "[s" });
 
-const NodeDistribution: ShapeMeta = { Node: "!s", SlaveNodeOne: "!s", SlaveNodeTwo: "!s" };
+const NodeDistribution = (): ShapeMeta => ({ Node: "!s", SlaveNodeOne: "!s", SlaveNodeTwo: "!s" });
 
-const ParamInfo: ShapeMeta = { Name: "!s", Value: "!s" };
+const ParamInfo = (): ShapeMeta => ({ Name: "!s", Value: "!s" });
 
-const Parameter: ShapeMeta = { Name: "s", CurrentValue: "s" };
+const Parameter = (): ShapeMeta => ({ Name: "s", CurrentValue: "s" });
 
-const PeriodStrategy: ShapeMeta = { TimeCycle: "#TImeCycle", TimeInterval: "#TimeInterval" };
+const PeriodStrategy = (): ShapeMeta => ({ TimeCycle: "#TImeCycle", TimeInterval: "#TimeInterval" });
 
-const ProxyAllocation: ShapeMeta = { Region: "!s", Zone: "!s", ProxyInstance: "![#ProxyInst" };
+const ProxyAllocation = (): ShapeMeta => ({ Region: "!s", Zone: "!s", ProxyInstance: "![#ProxyInst" });
 
-const ProxyInst: ShapeMeta = {
+const ProxyInst = (): ShapeMeta => ({
   InstanceId: "s",
   InstanceName: "s",
   InstanceType: "i",
@@ -88,15 +88,15 @@ const ProxyInst: ShapeMeta = {
   Zone: "s",
   InstNodeId: "s",
   InstNodeRole: "s",
-};
+});
 
-const ProxyNodeCustom: ShapeMeta = { NodeCount: "!u", Cpu: "!u", Mem: "!u", Region: "!s", Zone: "!s" };
+const ProxyNodeCustom = (): ShapeMeta => ({ NodeCount: "!u", Cpu: "!u", Mem: "!u", Region: "!s", Zone: "!s" });
 
-const ReadWriteNode: ShapeMeta = { Zone: "!s", NodeId: "s" };
+const ReadWriteNode = (): ShapeMeta => ({ Zone: "!s", NodeId: "s" });
 
-const ReadonlyNode: ShapeMeta = { IsRandomZone: "s", Zone: "s", NodeId: "s" };
+const ReadonlyNode = (): ShapeMeta => ({ IsRandomZone: "s", Zone: "s", NodeId: "s" });
 
-const RoGroup: ShapeMeta = {
+const RoGroup = (): ShapeMeta => ({
   RoGroupMode: "!s",
   RoGroupId: "s",
   RoGroupName: "s",
@@ -113,18 +113,18 @@ const RoGroup: ShapeMeta = {
   RoGroupRegion: "s",
   RoGroupZone: "s",
   DelayReplicationTime: "i",
-};
+});
 
-const RoGroupAttr: ShapeMeta = {
+const RoGroupAttr = (): ShapeMeta => ({
   RoGroupName: "s",
   RoMaxDelayTime: "i",
   RoOfflineDelay: "i",
   MinRoInGroup: "i",
   WeightMode: "s",
   ReplicationDelayTime: "i",
-};
+});
 
-const RoInstanceInfo: ShapeMeta = {
+const RoInstanceInfo = (): ShapeMeta => ({
   MasterInstanceId: "s",
   RoStatus: "s",
   OfflineTime: "s",
@@ -149,27 +149,27 @@ const RoInstanceInfo: ShapeMeta = {
   DeadlineTime: "s",
   PayType: "i",
   ReplicationStatus: "s",
-};
+});
 
-const RoWeightValue: ShapeMeta = { InstanceId: "!s", Weight: "!i" };
+const RoWeightValue = (): ShapeMeta => ({ InstanceId: "!s", Weight: "!i" });
 
-const RollbackDBName: ShapeMeta = { DatabaseName: "!s", NewDatabaseName: "!s" };
+const RollbackDBName = (): ShapeMeta => ({ DatabaseName: "!s", NewDatabaseName: "!s" });
 
-const RollbackInstancesInfo: ShapeMeta = {
+const RollbackInstancesInfo = (): ShapeMeta => ({
   InstanceId: "!s",
   Strategy: "!s",
   RollbackTime: "!s",
   Databases: "[#RollbackDBName",
   Tables: "[#RollbackTables",
-};
+});
 
-const RollbackTableName: ShapeMeta = { TableName: "!s", NewTableName: "!s" };
+const RollbackTableName = (): ShapeMeta => ({ TableName: "!s", NewTableName: "!s" });
 
-const RollbackTables: ShapeMeta = { Database: "!s", Table: "![#RollbackTableName" };
+const RollbackTables = (): ShapeMeta => ({ Database: "!s", Table: "![#RollbackTableName" });
 
-const RuleFilters: ShapeMeta = { Type: "!s", Compare: "!s", Value: "![s" };
+const RuleFilters = (): ShapeMeta => ({ Type: "!s", Compare: "!s", Value: "![s" });
 
-const TImeCycle: ShapeMeta = {
+const TImeCycle = (): ShapeMeta => ({
   Monday: "b",
   Tuesday: "b",
   Wednesday: "b",
@@ -177,27 +177,27 @@ const TImeCycle: ShapeMeta = {
   Friday: "b",
   Saturday: "b",
   Sunday: "b",
-};
+});
 
-const TablePrivilege: ShapeMeta = { Database: "!s", Table: "!s", Privileges: "![s" };
+const TablePrivilege = (): ShapeMeta => ({ Database: "!s", Table: "!s", Privileges: "![s" });
 
-const Tag: ShapeMeta = { Key: "!s", Value: "!s" };
+const Tag = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const TagInfo: ShapeMeta = { TagKey: "!s", TagValue: "![s" };
+const TagInfo = (): ShapeMeta => ({ TagKey: "!s", TagValue: "![s" });
 
-const TagInfoItem: ShapeMeta = { TagKey: "!s", TagValue: "!s" };
+const TagInfoItem = (): ShapeMeta => ({ TagKey: "!s", TagValue: "!s" });
 
-const TimeInterval: ShapeMeta = { StartTime: "s", EndTime: "s" };
+const TimeInterval = (): ShapeMeta => ({ StartTime: "s", EndTime: "s" });
 
-const TimeIntervalStrategy: ShapeMeta = { StartTime: "i", EndTime: "i" };
+const TimeIntervalStrategy = (): ShapeMeta => ({ StartTime: "i", EndTime: "i" });
 
-const UpgradeEngineVersionParams: ShapeMeta = { Name: "s", Value: "s" };
+const UpgradeEngineVersionParams = (): ShapeMeta => ({ Name: "s", Value: "s" });
 
 /** AddTimeWindow: rate limit, read-only bit, region requirement and request shape. */
 export const addTimeWindow = /* @__PURE__ */ defineAction(
   "AddTimeWindow",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     Monday: "[s",
     Tuesday: "[s",
@@ -207,28 +207,28 @@ export const addTimeWindow = /* @__PURE__ */ defineAction(
     Saturday: "[s",
     Sunday: "[s",
     MaxDelayTime: "u",
-  },
+  }),
 );
 
 /** AdjustCdbProxy: rate limit, read-only bit, region requirement and request shape. */
 export const adjustCdbProxy = /* @__PURE__ */ defineAction(
   "AdjustCdbProxy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     ProxyGroupId: "!s",
     ProxyNodeCustom: "![#ProxyNodeCustom",
     ReloadBalance: "!s",
     UpgradeTime: "!s",
-  },
-  { ProxyNodeCustom },
+  }),
+  () => ({ ProxyNodeCustom: ProxyNodeCustom() }),
 );
 
 /** AdjustCdbProxyAddress: rate limit, read-only bit, region requirement and request shape. */
 export const adjustCdbProxyAddress = /* @__PURE__ */ defineAction(
   "AdjustCdbProxyAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ProxyGroupId: "!s",
     WeightMode: "!s",
     IsKickOut: "!b",
@@ -245,93 +245,97 @@ export const adjustCdbProxyAddress = /* @__PURE__ */ defineAction(
     AccessMode: "s",
     ApNodeAsRoNode: "b",
     ApQueryToOtherNode: "b",
-  },
-  { ProxyAllocation, ProxyInst },
+  }),
+  () => ({ ProxyAllocation: ProxyAllocation(), ProxyInst: ProxyInst() }),
 );
 
 /** AnalyzeAuditLogs: rate limit, read-only bit, region requirement and request shape. */
 export const analyzeAuditLogs = /* @__PURE__ */ defineAction(
   "AnalyzeAuditLogs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
     AggregationConditions: "![#AggregationCondition",
     AuditLogFilter: "#AuditLogFilter",
     LogFilter: "[#InstanceAuditLogFilters",
-  },
-  { AggregationCondition, AuditLogFilter, InstanceAuditLogFilters },
+  }),
+  () => ({
+    AggregationCondition: AggregationCondition(),
+    AuditLogFilter: AuditLogFilter(),
+    InstanceAuditLogFilters: InstanceAuditLogFilters(),
+  }),
 );
 
 /** AssociateSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const associateSecurityGroups = /* @__PURE__ */ defineAction(
   "AssociateSecurityGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SecurityGroupId: "!s", InstanceIds: "![s", ForReadonlyInstance: "b" },
+  () => ({ SecurityGroupId: "!s", InstanceIds: "![s", ForReadonlyInstance: "b" }),
 );
 
 /** BalanceRoGroupLoad: rate limit, read-only bit, region requirement and request shape. */
 export const balanceRoGroupLoad = /* @__PURE__ */ defineAction(
   "BalanceRoGroupLoad",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RoGroupId: "!s" },
+  () => ({ RoGroupId: "!s" }),
 );
 
 /** CloseAuditService: rate limit, read-only bit, region requirement and request shape. */
 export const closeAuditService = /* @__PURE__ */ defineAction(
   "CloseAuditService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** CloseCDBProxy: rate limit, read-only bit, region requirement and request shape. */
 export const closeCDBProxy = /* @__PURE__ */ defineAction(
   "CloseCDBProxy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", ProxyGroupId: "s", OnlyCloseRW: "b" },
+  () => ({ InstanceId: "!s", ProxyGroupId: "s", OnlyCloseRW: "b" }),
 );
 
 /** CloseCdbProxyAddress: rate limit, read-only bit, region requirement and request shape. */
 export const closeCdbProxyAddress = /* @__PURE__ */ defineAction(
   "CloseCdbProxyAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ProxyGroupId: "!s", ProxyAddressId: "!s" },
+  () => ({ ProxyGroupId: "!s", ProxyAddressId: "!s" }),
 );
 
 /** CloseSSL: rate limit, read-only bit, region requirement and request shape. */
 export const closeSSL = /* @__PURE__ */ defineAction(
   "CloseSSL",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "s", RoGroupId: "s" },
+  () => ({ InstanceId: "s", RoGroupId: "s" }),
 );
 
 /** CloseWanService: rate limit, read-only bit, region requirement and request shape. */
 export const closeWanService = /* @__PURE__ */ defineAction(
   "CloseWanService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", OpResourceId: "s" },
+  () => ({ InstanceId: "!s", OpResourceId: "s" }),
 );
 
 /** CreateAccounts: rate limit, read-only bit, region requirement and request shape. */
 export const createAccounts = /* @__PURE__ */ defineAction(
   "CreateAccounts",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     Accounts: "![#Account",
     Password: "!s",
     Description: "s",
     MaxUserConnections: "i",
-  },
-  { Account },
+  }),
+  () => ({ Account: Account() }),
 );
 
 /** CreateAuditLogFile: rate limit, read-only bit, region requirement and request shape. */
 export const createAuditLogFile = /* @__PURE__ */ defineAction(
   "CreateAuditLogFile",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -340,50 +344,50 @@ export const createAuditLogFile = /* @__PURE__ */ defineAction(
     Filter: "#AuditLogFilter",
     LogFilter: "[#InstanceAuditLogFilters",
     ColumnFilter: "[s",
-  },
-  { AuditLogFilter, InstanceAuditLogFilters },
+  }),
+  () => ({ AuditLogFilter: AuditLogFilter(), InstanceAuditLogFilters: InstanceAuditLogFilters() }),
 );
 
 /** CreateAuditPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const createAuditPolicy = /* @__PURE__ */ defineAction(
   "CreateAuditPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s", RuleId: "!s", InstanceId: "!s", LogExpireDay: "i" },
+  () => ({ Name: "!s", RuleId: "!s", InstanceId: "!s", LogExpireDay: "i" }),
 );
 
 /** CreateAuditRuleTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const createAuditRuleTemplate = /* @__PURE__ */ defineAction(
   "CreateAuditRuleTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     RuleFilters: "![#RuleFilters",
     RuleTemplateName: "!s",
     Description: "s",
     AlarmLevel: "u",
     AlarmPolicy: "u",
-  },
-  { RuleFilters },
+  }),
+  () => ({ RuleFilters: RuleFilters() }),
 );
 
 /** CreateBackup: rate limit, read-only bit, region requirement and request shape. */
 export const createBackup = /* @__PURE__ */ defineAction(
   "CreateBackup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     BackupMethod: "!s",
     BackupDBTableList: "[#BackupItem",
     ManualBackupName: "s",
     EncryptionFlag: "s",
-  },
-  { BackupItem },
+  }),
+  () => ({ BackupItem: BackupItem() }),
 );
 
 /** CreateCdbProxy: rate limit, read-only bit, region requirement and request shape. */
 export const createCdbProxy = /* @__PURE__ */ defineAction(
   "CreateCdbProxy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     UniqVpcId: "!s",
     UniqSubnetId: "!s",
@@ -392,15 +396,15 @@ export const createCdbProxy = /* @__PURE__ */ defineAction(
     Desc: "s",
     ConnectionPoolLimit: "u",
     ProxyVersion: "s",
-  },
-  { ProxyNodeCustom },
+  }),
+  () => ({ ProxyNodeCustom: ProxyNodeCustom() }),
 );
 
 /** CreateCdbProxyAddress: rate limit, read-only bit, region requirement and request shape. */
 export const createCdbProxyAddress = /* @__PURE__ */ defineAction(
   "CreateCdbProxyAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ProxyGroupId: "!s",
     WeightMode: "!s",
     IsKickOut: "!b",
@@ -421,15 +425,15 @@ export const createCdbProxyAddress = /* @__PURE__ */ defineAction(
     ConnectionPoolType: "s",
     AutoLoadBalance: "b",
     AccessMode: "s",
-  },
-  { ProxyAllocation, ProxyInst },
+  }),
+  () => ({ ProxyAllocation: ProxyAllocation(), ProxyInst: ProxyInst() }),
 );
 
 /** CreateCloneInstance: rate limit, read-only bit, region requirement and request shape. */
 export const createCloneInstance = /* @__PURE__ */ defineAction(
   "CreateCloneInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     SpecifiedRollbackTime: "s",
     SpecifiedBackupId: "i",
@@ -459,22 +463,27 @@ export const createCloneInstance = /* @__PURE__ */ defineAction(
     MasterZone: "s",
     Zone: "s",
     FourthZone: "s",
-  },
-  { ClusterTopology, ReadWriteNode, ReadonlyNode, TagInfo },
+  }),
+  () => ({
+    ClusterTopology: ClusterTopology(),
+    ReadWriteNode: ReadWriteNode(),
+    ReadonlyNode: ReadonlyNode(),
+    TagInfo: TagInfo(),
+  }),
 );
 
 /** CreateDBImportJob: rate limit, read-only bit, region requirement and request shape. */
 export const createDBImportJob = /* @__PURE__ */ defineAction(
   "CreateDBImportJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", User: "!s", FileName: "s", Password: "s", DbName: "s", CosUrl: "s" },
+  () => ({ InstanceId: "!s", User: "!s", FileName: "s", Password: "s", DbName: "s", CosUrl: "s" }),
 );
 
 /** CreateDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const createDBInstance = /* @__PURE__ */ defineAction(
   "CreateDBInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Memory: "!i",
     Volume: "!i",
     Period: "!i",
@@ -518,15 +527,23 @@ export const createDBInstance = /* @__PURE__ */ defineAction(
     DiskType: "s",
     DestroyProtect: "s",
     FourthZone: "s",
-  },
-  { ClusterTopology, ParamInfo, ReadWriteNode, ReadonlyNode, RoGroup, RoInstanceInfo, TagInfo },
+  }),
+  () => ({
+    ClusterTopology: ClusterTopology(),
+    ParamInfo: ParamInfo(),
+    ReadWriteNode: ReadWriteNode(),
+    ReadonlyNode: ReadonlyNode(),
+    RoGroup: RoGroup(),
+    RoInstanceInfo: RoInstanceInfo(),
+    TagInfo: TagInfo(),
+  }),
 );
 
 /** CreateDBInstanceHour: rate limit, read-only bit, region requirement and request shape. */
 export const createDBInstanceHour = /* @__PURE__ */ defineAction(
   "CreateDBInstanceHour",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     GoodsNum: "!i",
     Memory: "!i",
     Volume: "!i",
@@ -570,22 +587,30 @@ export const createDBInstanceHour = /* @__PURE__ */ defineAction(
     ClusterType: "s",
     DestroyProtect: "s",
     FourthZone: "s",
-  },
-  { ClusterTopology, ParamInfo, ReadWriteNode, ReadonlyNode, RoGroup, RoInstanceInfo, TagInfo },
+  }),
+  () => ({
+    ClusterTopology: ClusterTopology(),
+    ParamInfo: ParamInfo(),
+    ReadWriteNode: ReadWriteNode(),
+    ReadonlyNode: ReadonlyNode(),
+    RoGroup: RoGroup(),
+    RoInstanceInfo: RoInstanceInfo(),
+    TagInfo: TagInfo(),
+  }),
 );
 
 /** CreateDatabase: rate limit, read-only bit, region requirement and request shape. */
 export const createDatabase = /* @__PURE__ */ defineAction(
   "CreateDatabase",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", DBName: "!s", CharacterSetName: "!s" },
+  () => ({ InstanceId: "!s", DBName: "!s", CharacterSetName: "!s" }),
 );
 
 /** CreateParamTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const createParamTemplate = /* @__PURE__ */ defineAction(
   "CreateParamTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Name: "!s",
     Description: "s",
     EngineVersion: "s",
@@ -593,101 +618,101 @@ export const createParamTemplate = /* @__PURE__ */ defineAction(
     ParamList: "[#Parameter",
     TemplateType: "s",
     EngineType: "s",
-  },
-  { Parameter },
+  }),
+  () => ({ Parameter: Parameter() }),
 );
 
 /** CreateRoInstanceIp: rate limit, read-only bit, region requirement and request shape. */
 export const createRoInstanceIp = /* @__PURE__ */ defineAction(
   "CreateRoInstanceIp",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", UniqSubnetId: "s", UniqVpcId: "s" },
+  () => ({ InstanceId: "!s", UniqSubnetId: "s", UniqVpcId: "s" }),
 );
 
 /** CreateRotationPassword: rate limit, read-only bit, region requirement and request shape. */
 export const createRotationPassword = /* @__PURE__ */ defineAction(
   "CreateRotationPassword",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Accounts: "![#Account" },
-  { Account },
+  () => ({ InstanceId: "!s", Accounts: "![#Account" }),
+  () => ({ Account: Account() }),
 );
 
 /** DeleteAccounts: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAccounts = /* @__PURE__ */ defineAction(
   "DeleteAccounts",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Accounts: "![#Account" },
-  { Account },
+  () => ({ InstanceId: "!s", Accounts: "![#Account" }),
+  () => ({ Account: Account() }),
 );
 
 /** DeleteAuditLogFile: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAuditLogFile = /* @__PURE__ */ defineAction(
   "DeleteAuditLogFile",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FileName: "!s", InstanceId: "!s" },
+  () => ({ FileName: "!s", InstanceId: "!s" }),
 );
 
 /** DeleteAuditPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAuditPolicy = /* @__PURE__ */ defineAction(
   "DeleteAuditPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PolicyId: "!s", InstanceId: "s" },
+  () => ({ PolicyId: "!s", InstanceId: "s" }),
 );
 
 /** DeleteAuditRuleTemplates: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAuditRuleTemplates = /* @__PURE__ */ defineAction(
   "DeleteAuditRuleTemplates",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RuleTemplateIds: "![s" },
+  () => ({ RuleTemplateIds: "![s" }),
 );
 
 /** DeleteBackup: rate limit, read-only bit, region requirement and request shape. */
 export const deleteBackup = /* @__PURE__ */ defineAction(
   "DeleteBackup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", BackupId: "!i" },
+  () => ({ InstanceId: "!s", BackupId: "!i" }),
 );
 
 /** DeleteDatabase: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDatabase = /* @__PURE__ */ defineAction(
   "DeleteDatabase",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", DBName: "!s" },
+  () => ({ InstanceId: "!s", DBName: "!s" }),
 );
 
 /** DeleteParamTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const deleteParamTemplate = /* @__PURE__ */ defineAction(
   "DeleteParamTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TemplateId: "!i" },
+  () => ({ TemplateId: "!i" }),
 );
 
 /** DeleteRotationPassword: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRotationPassword = /* @__PURE__ */ defineAction(
   "DeleteRotationPassword",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", User: "!s", Host: "!s", Password: "!s", EncryptMethod: "s" },
+  () => ({ InstanceId: "!s", User: "!s", Host: "!s", Password: "!s", EncryptMethod: "s" }),
 );
 
 /** DeleteTimeWindow: rate limit, read-only bit, region requirement and request shape. */
 export const deleteTimeWindow = /* @__PURE__ */ defineAction(
   "DeleteTimeWindow",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeAccountPrivileges: rate limit, read-only bit, region requirement and request shape. */
 export const describeAccountPrivileges = /* @__PURE__ */ defineAction(
   "DescribeAccountPrivileges",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", User: "!s", Host: "!s" },
+  () => ({ InstanceId: "!s", User: "!s", Host: "!s" }),
 );
 
 /** DescribeAccounts: rate limit, read-only bit, region requirement and request shape. */
 export const describeAccounts = /* @__PURE__ */ defineAction(
   "DescribeAccounts",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     Offset: "i",
     Limit: "i",
@@ -695,43 +720,43 @@ export const describeAccounts = /* @__PURE__ */ defineAction(
     SortBy: "s",
     OrderBy: "s",
     HostRegexp: "s",
-  },
+  }),
 );
 
 /** DescribeAsyncRequestInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeAsyncRequestInfo = /* @__PURE__ */ defineAction(
   "DescribeAsyncRequestInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { AsyncRequestId: "!s" },
+  () => ({ AsyncRequestId: "!s" }),
 );
 
 /** DescribeAuditConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditConfig = /* @__PURE__ */ defineAction(
   "DescribeAuditConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeAuditInstanceList: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditInstanceList = /* @__PURE__ */ defineAction(
   "DescribeAuditInstanceList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { AuditSwitch: "i", Filters: "[#AuditInstanceFilters", AuditMode: "i", Limit: "u", Offset: "u" },
-  { AuditInstanceFilters },
+  () => ({ AuditSwitch: "i", Filters: "[#AuditInstanceFilters", AuditMode: "i", Limit: "u", Offset: "u" }),
+  () => ({ AuditInstanceFilters: AuditInstanceFilters() }),
 );
 
 /** DescribeAuditLogFiles: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditLogFiles = /* @__PURE__ */ defineAction(
   "DescribeAuditLogFiles",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Limit: "i", Offset: "i", FileName: "s" },
+  () => ({ InstanceId: "!s", Limit: "i", Offset: "i", FileName: "s" }),
 );
 
 /** DescribeAuditLogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditLogs = /* @__PURE__ */ defineAction(
   "DescribeAuditLogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -740,15 +765,15 @@ export const describeAuditLogs = /* @__PURE__ */ defineAction(
     Order: "s",
     OrderBy: "s",
     LogFilter: "[#InstanceAuditLogFilters",
-  },
-  { InstanceAuditLogFilters },
+  }),
+  () => ({ InstanceAuditLogFilters: InstanceAuditLogFilters() }),
 );
 
 /** DescribeAuditPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditPolicies = /* @__PURE__ */ defineAction(
   "DescribeAuditPolicies",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "s",
     PolicyId: "s",
     PolicyName: "s",
@@ -756,203 +781,203 @@ export const describeAuditPolicies = /* @__PURE__ */ defineAction(
     Offset: "i",
     RuleId: "s",
     InstanceName: "s",
-  },
+  }),
 );
 
 /** DescribeAuditRuleTemplateModifyHistory: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditRuleTemplateModifyHistory = /* @__PURE__ */ defineAction(
   "DescribeAuditRuleTemplateModifyHistory",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { RuleTemplateIds: "[s", StartTime: "s", EndTime: "s", Limit: "u", Offset: "u", Order: "s" },
+  () => ({ RuleTemplateIds: "[s", StartTime: "s", EndTime: "s", Limit: "u", Offset: "u", Order: "s" }),
 );
 
 /** DescribeAuditRuleTemplates: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditRuleTemplates = /* @__PURE__ */ defineAction(
   "DescribeAuditRuleTemplates",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     RuleTemplateIds: "[s",
     RuleTemplateNames: "[s",
     Limit: "u",
     Offset: "u",
     AlarmLevel: "u",
     AlarmPolicy: "u",
-  },
+  }),
 );
 
 /** DescribeAuditRules: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditRules = /* @__PURE__ */ defineAction(
   "DescribeAuditRules",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { RuleId: "s", RuleName: "s", Limit: "i", Offset: "i" },
+  () => ({ RuleId: "s", RuleName: "s", Limit: "i", Offset: "i" }),
 );
 
 /** DescribeBackupConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupConfig = /* @__PURE__ */ defineAction(
   "DescribeBackupConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeBackupDecryptionKey: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupDecryptionKey = /* @__PURE__ */ defineAction(
   "DescribeBackupDecryptionKey",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", BackupId: "!i", BackupType: "s" },
+  () => ({ InstanceId: "!s", BackupId: "!i", BackupType: "s" }),
 );
 
 /** DescribeBackupDownloadRestriction: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupDownloadRestriction = /* @__PURE__ */ defineAction(
   "DescribeBackupDownloadRestriction",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeBackupEncryptionStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupEncryptionStatus = /* @__PURE__ */ defineAction(
   "DescribeBackupEncryptionStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeBackupOverview: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupOverview = /* @__PURE__ */ defineAction(
   "DescribeBackupOverview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Product: "!s" },
+  () => ({ Product: "!s" }),
 );
 
 /** DescribeBackupSummaries: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupSummaries = /* @__PURE__ */ defineAction(
   "DescribeBackupSummaries",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Product: "!s", Offset: "i", Limit: "i", OrderBy: "s", OrderDirection: "s" },
+  () => ({ Product: "!s", Offset: "i", Limit: "i", OrderBy: "s", OrderDirection: "s" }),
 );
 
 /** DescribeBackups: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackups = /* @__PURE__ */ defineAction(
   "DescribeBackups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Offset: "i", Limit: "i" },
+  () => ({ InstanceId: "!s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeBinlogBackupOverview: rate limit, read-only bit, region requirement and request shape. */
 export const describeBinlogBackupOverview = /* @__PURE__ */ defineAction(
   "DescribeBinlogBackupOverview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Product: "!s" },
+  () => ({ Product: "!s" }),
 );
 
 /** DescribeBinlogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeBinlogs = /* @__PURE__ */ defineAction(
   "DescribeBinlogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     Offset: "i",
     Limit: "i",
     MinStartTime: "s",
     MaxStartTime: "s",
     ContainsMinStartTime: "b",
-  },
+  }),
 );
 
 /** DescribeCPUExpandStrategyInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeCPUExpandStrategyInfo = /* @__PURE__ */ defineAction(
   "DescribeCPUExpandStrategyInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeCdbProxyInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeCdbProxyInfo = /* @__PURE__ */ defineAction(
   "DescribeCdbProxyInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", ProxyGroupId: "s" },
+  () => ({ InstanceId: "!s", ProxyGroupId: "s" }),
 );
 
 /** DescribeCdbZoneConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeCdbZoneConfig = /* @__PURE__ */ defineAction(
   "DescribeCdbZoneConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeCloneList: rate limit, read-only bit, region requirement and request shape. */
 export const describeCloneList = /* @__PURE__ */ defineAction(
   "DescribeCloneList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Offset: "i", Limit: "i" },
+  () => ({ InstanceId: "!s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeClusterInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterInfo = /* @__PURE__ */ defineAction(
   "DescribeClusterInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeDBFeatures: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBFeatures = /* @__PURE__ */ defineAction(
   "DescribeDBFeatures",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeDBImportRecords: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBImportRecords = /* @__PURE__ */ defineAction(
   "DescribeDBImportRecords",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", StartTime: "s", EndTime: "s", Offset: "i", Limit: "i" },
+  () => ({ InstanceId: "!s", StartTime: "s", EndTime: "s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeDBInstanceCharset: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceCharset = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceCharset",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeDBInstanceConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceConfig = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeDBInstanceGTID: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceGTID = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceGTID",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeDBInstanceInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceInfo = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeDBInstanceLogToCLS: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceLogToCLS = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceLogToCLS",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", ClsRegion: "s" },
+  () => ({ InstanceId: "!s", ClsRegion: "s" }),
 );
 
 /** DescribeDBInstanceRebootTime: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceRebootTime = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceRebootTime",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** DescribeDBInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstances = /* @__PURE__ */ defineAction(
   "DescribeDBInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     ProjectId: "i",
     InstanceTypes: "[u",
     Vips: "[s",
@@ -989,15 +1014,15 @@ export const describeDBInstances = /* @__PURE__ */ defineAction(
     ProxyIds: "[s",
     EngineTypes: "[s",
     QueryClusterInfo: "b",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** DescribeDBPrice: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBPrice = /* @__PURE__ */ defineAction(
   "DescribeDBPrice",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Period: "!i",
     Zone: "s",
     GoodsNum: "i",
@@ -1012,56 +1037,56 @@ export const describeDBPrice = /* @__PURE__ */ defineAction(
     InstanceId: "s",
     Ladder: "u",
     DiskType: "s",
-  },
+  }),
 );
 
 /** DescribeDBSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBSecurityGroups = /* @__PURE__ */ defineAction(
   "DescribeDBSecurityGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", ForReadonlyInstance: "b", OpResourceId: "s" },
+  () => ({ InstanceId: "!s", ForReadonlyInstance: "b", OpResourceId: "s" }),
 );
 
 /** DescribeDBSwitchRecords: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBSwitchRecords = /* @__PURE__ */ defineAction(
   "DescribeDBSwitchRecords",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Offset: "i", Limit: "i" },
+  () => ({ InstanceId: "!s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeDataBackupOverview: rate limit, read-only bit, region requirement and request shape. */
 export const describeDataBackupOverview = /* @__PURE__ */ defineAction(
   "DescribeDataBackupOverview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Product: "!s" },
+  () => ({ Product: "!s" }),
 );
 
 /** DescribeDatabases: rate limit, read-only bit, region requirement and request shape. */
 export const describeDatabases = /* @__PURE__ */ defineAction(
   "DescribeDatabases",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Offset: "i", Limit: "i", DatabaseRegexp: "s" },
+  () => ({ InstanceId: "!s", Offset: "i", Limit: "i", DatabaseRegexp: "s" }),
 );
 
 /** DescribeDefaultParams: rate limit, read-only bit, region requirement and request shape. */
 export const describeDefaultParams = /* @__PURE__ */ defineAction(
   "DescribeDefaultParams",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { EngineVersion: "s", TemplateType: "s", EngineType: "s" },
+  () => ({ EngineVersion: "s", TemplateType: "s", EngineType: "s" }),
 );
 
 /** DescribeDeviceMonitorInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeDeviceMonitorInfo = /* @__PURE__ */ defineAction(
   "DescribeDeviceMonitorInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Count: "u" },
+  () => ({ InstanceId: "!s", Count: "u" }),
 );
 
 /** DescribeErrorLogData: rate limit, read-only bit, region requirement and request shape. */
 export const describeErrorLogData = /* @__PURE__ */ defineAction(
   "DescribeErrorLogData",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!u",
     EndTime: "!u",
@@ -1069,14 +1094,14 @@ export const describeErrorLogData = /* @__PURE__ */ defineAction(
     Limit: "i",
     Offset: "i",
     InstType: "s",
-  },
+  }),
 );
 
 /** DescribeInstanceAlarmEvents: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceAlarmEvents = /* @__PURE__ */ defineAction(
   "DescribeInstanceAlarmEvents",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -1086,42 +1111,42 @@ export const describeInstanceAlarmEvents = /* @__PURE__ */ defineAction(
     Limit: "s",
     Offset: "s",
     NodeId: "s",
-  },
+  }),
 );
 
 /** DescribeInstanceParamRecords: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceParamRecords = /* @__PURE__ */ defineAction(
   "DescribeInstanceParamRecords",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Offset: "i", Limit: "i" },
+  () => ({ InstanceId: "!s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeInstanceParams: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceParams = /* @__PURE__ */ defineAction(
   "DescribeInstanceParams",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeInstancePasswordComplexity: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstancePasswordComplexity = /* @__PURE__ */ defineAction(
   "DescribeInstancePasswordComplexity",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeInstanceUpgradeCheckJob: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceUpgradeCheckJob = /* @__PURE__ */ defineAction(
   "DescribeInstanceUpgradeCheckJob",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", DstMysqlVersion: "!s" },
+  () => ({ InstanceId: "!s", DstMysqlVersion: "!s" }),
 );
 
 /** DescribeInstanceUpgradeType: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceUpgradeType = /* @__PURE__ */ defineAction(
   "DescribeInstanceUpgradeType",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     DstCpu: "!f",
     DstMemory: "!u",
@@ -1136,99 +1161,104 @@ export const describeInstanceUpgradeType = /* @__PURE__ */ defineAction(
     NodeDistribution: "#NodeDistribution",
     ClusterTopology: "#ClusterTopology",
     DstFourthZone: "i",
-  },
-  { ClusterTopology, NodeDistribution, ReadWriteNode, ReadonlyNode },
+  }),
+  () => ({
+    ClusterTopology: ClusterTopology(),
+    NodeDistribution: NodeDistribution(),
+    ReadWriteNode: ReadWriteNode(),
+    ReadonlyNode: ReadonlyNode(),
+  }),
 );
 
 /** DescribeLocalBinlogConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeLocalBinlogConfig = /* @__PURE__ */ defineAction(
   "DescribeLocalBinlogConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeParamTemplateInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeParamTemplateInfo = /* @__PURE__ */ defineAction(
   "DescribeParamTemplateInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TemplateId: "!i" },
+  () => ({ TemplateId: "!i" }),
 );
 
 /** DescribeParamTemplates: rate limit, read-only bit, region requirement and request shape. */
 export const describeParamTemplates = /* @__PURE__ */ defineAction(
   "DescribeParamTemplates",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { EngineVersions: "[s", EngineTypes: "[s", TemplateNames: "[s", TemplateIds: "[i" },
+  () => ({ EngineVersions: "[s", EngineTypes: "[s", TemplateNames: "[s", TemplateIds: "[i" }),
 );
 
 /** DescribeProjectSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeProjectSecurityGroups = /* @__PURE__ */ defineAction(
   "DescribeProjectSecurityGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ProjectId: "i" },
+  () => ({ ProjectId: "i" }),
 );
 
 /** DescribeProxyCustomConf: rate limit, read-only bit, region requirement and request shape. */
 export const describeProxyCustomConf = /* @__PURE__ */ defineAction(
   "DescribeProxyCustomConf",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Offset: "u", Limit: "u" },
+  () => ({ InstanceId: "!s", Offset: "u", Limit: "u" }),
 );
 
 /** DescribeProxySupportParam: rate limit, read-only bit, region requirement and request shape. */
 export const describeProxySupportParam = /* @__PURE__ */ defineAction(
   "DescribeProxySupportParam",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeRemoteBackupConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeRemoteBackupConfig = /* @__PURE__ */ defineAction(
   "DescribeRemoteBackupConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeRoGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeRoGroups = /* @__PURE__ */ defineAction(
   "DescribeRoGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeRoMinScale: rate limit, read-only bit, region requirement and request shape. */
 export const describeRoMinScale = /* @__PURE__ */ defineAction(
   "DescribeRoMinScale",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { RoInstanceId: "s", MasterInstanceId: "s" },
+  () => ({ RoInstanceId: "s", MasterInstanceId: "s" }),
 );
 
 /** DescribeRollbackRangeTime: rate limit, read-only bit, region requirement and request shape. */
 export const describeRollbackRangeTime = /* @__PURE__ */ defineAction(
   "DescribeRollbackRangeTime",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s", IsRemoteZone: "s", BackupRegion: "s" },
+  () => ({ InstanceIds: "![s", IsRemoteZone: "s", BackupRegion: "s" }),
 );
 
 /** DescribeRollbackTaskDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeRollbackTaskDetail = /* @__PURE__ */ defineAction(
   "DescribeRollbackTaskDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", AsyncRequestId: "s", Limit: "i", Offset: "i" },
+  () => ({ InstanceId: "!s", AsyncRequestId: "s", Limit: "i", Offset: "i" }),
 );
 
 /** DescribeSSLStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeSSLStatus = /* @__PURE__ */ defineAction(
   "DescribeSSLStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "s", RoGroupId: "s" },
+  () => ({ InstanceId: "s", RoGroupId: "s" }),
 );
 
 /** DescribeSlowLogData: rate limit, read-only bit, region requirement and request shape. */
 export const describeSlowLogData = /* @__PURE__ */ defineAction(
   "DescribeSlowLogData",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!u",
     EndTime: "!u",
@@ -1241,49 +1271,49 @@ export const describeSlowLogData = /* @__PURE__ */ defineAction(
     Limit: "i",
     InstType: "s",
     OpResourceId: "s",
-  },
+  }),
 );
 
 /** DescribeSlowLogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeSlowLogs = /* @__PURE__ */ defineAction(
   "DescribeSlowLogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Offset: "i", Limit: "i" },
+  () => ({ InstanceId: "!s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeSupportedPrivileges: rate limit, read-only bit, region requirement and request shape. */
 export const describeSupportedPrivileges = /* @__PURE__ */ defineAction(
   "DescribeSupportedPrivileges",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeTableColumns: rate limit, read-only bit, region requirement and request shape. */
 export const describeTableColumns = /* @__PURE__ */ defineAction(
   "DescribeTableColumns",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Database: "!s", Table: "!s" },
+  () => ({ InstanceId: "!s", Database: "!s", Table: "!s" }),
 );
 
 /** DescribeTables: rate limit, read-only bit, region requirement and request shape. */
 export const describeTables = /* @__PURE__ */ defineAction(
   "DescribeTables",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Database: "!s", Offset: "i", Limit: "i", TableRegexp: "s" },
+  () => ({ InstanceId: "!s", Database: "!s", Offset: "i", Limit: "i", TableRegexp: "s" }),
 );
 
 /** DescribeTagsOfInstanceIds: rate limit, read-only bit, region requirement and request shape. */
 export const describeTagsOfInstanceIds = /* @__PURE__ */ defineAction(
   "DescribeTagsOfInstanceIds",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s", Offset: "i", Limit: "i" },
+  () => ({ InstanceIds: "![s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeTasks: rate limit, read-only bit, region requirement and request shape. */
 export const describeTasks = /* @__PURE__ */ defineAction(
   "DescribeTasks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "s",
     AsyncRequestId: "s",
     TaskTypes: "[i",
@@ -1292,66 +1322,66 @@ export const describeTasks = /* @__PURE__ */ defineAction(
     StartTimeEnd: "s",
     Offset: "i",
     Limit: "i",
-  },
+  }),
 );
 
 /** DescribeTimeWindow: rate limit, read-only bit, region requirement and request shape. */
 export const describeTimeWindow = /* @__PURE__ */ defineAction(
   "DescribeTimeWindow",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeUploadedFiles: rate limit, read-only bit, region requirement and request shape. */
 export const describeUploadedFiles = /* @__PURE__ */ defineAction(
   "DescribeUploadedFiles",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Path: "!s", Offset: "i", Limit: "i" },
+  () => ({ Path: "!s", Offset: "i", Limit: "i" }),
 );
 
 /** DisassociateSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateSecurityGroups = /* @__PURE__ */ defineAction(
   "DisassociateSecurityGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SecurityGroupId: "!s", InstanceIds: "![s", ForReadonlyInstance: "b" },
+  () => ({ SecurityGroupId: "!s", InstanceIds: "![s", ForReadonlyInstance: "b" }),
 );
 
 /** IsolateDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const isolateDBInstance = /* @__PURE__ */ defineAction(
   "IsolateDBInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** ModifyAccountDescription: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAccountDescription = /* @__PURE__ */ defineAction(
   "ModifyAccountDescription",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Accounts: "![#Account", Description: "s" },
-  { Account },
+  () => ({ InstanceId: "!s", Accounts: "![#Account", Description: "s" }),
+  () => ({ Account: Account() }),
 );
 
 /** ModifyAccountMaxUserConnections: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAccountMaxUserConnections = /* @__PURE__ */ defineAction(
   "ModifyAccountMaxUserConnections",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Accounts: "![#Account", InstanceId: "!s", MaxUserConnections: "!i" },
-  { Account },
+  () => ({ Accounts: "![#Account", InstanceId: "!s", MaxUserConnections: "!i" }),
+  () => ({ Account: Account() }),
 );
 
 /** ModifyAccountPassword: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAccountPassword = /* @__PURE__ */ defineAction(
   "ModifyAccountPassword",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", NewPassword: "!s", Accounts: "![#Account", SkipValidatePassword: "b" },
-  { Account },
+  () => ({ InstanceId: "!s", NewPassword: "!s", Accounts: "![#Account", SkipValidatePassword: "b" }),
+  () => ({ Account: Account() }),
 );
 
 /** ModifyAccountPrivileges: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAccountPrivileges = /* @__PURE__ */ defineAction(
   "ModifyAccountPrivileges",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     Accounts: "![#Account",
     GlobalPrivileges: "[s",
@@ -1359,59 +1389,64 @@ export const modifyAccountPrivileges = /* @__PURE__ */ defineAction(
     TablePrivileges: "[#TablePrivilege",
     ColumnPrivileges: "[#ColumnPrivilege",
     ModifyAction: "s",
-  },
-  { Account, ColumnPrivilege, DatabasePrivilege, TablePrivilege },
+  }),
+  () => ({
+    Account: Account(),
+    ColumnPrivilege: ColumnPrivilege(),
+    DatabasePrivilege: DatabasePrivilege(),
+    TablePrivilege: TablePrivilege(),
+  }),
 );
 
 /** ModifyAuditConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAuditConfig = /* @__PURE__ */ defineAction(
   "ModifyAuditConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", LogExpireDay: "i", CloseAudit: "b", HighLogExpireDay: "i" },
+  () => ({ InstanceId: "!s", LogExpireDay: "i", CloseAudit: "b", HighLogExpireDay: "i" }),
 );
 
 /** ModifyAuditRuleTemplates: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAuditRuleTemplates = /* @__PURE__ */ defineAction(
   "ModifyAuditRuleTemplates",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     RuleTemplateIds: "![s",
     RuleFilters: "[#RuleFilters",
     RuleTemplateName: "s",
     Description: "s",
     AlarmLevel: "u",
     AlarmPolicy: "u",
-  },
-  { RuleFilters },
+  }),
+  () => ({ RuleFilters: RuleFilters() }),
 );
 
 /** ModifyAuditService: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAuditService = /* @__PURE__ */ defineAction(
   "ModifyAuditService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     LogExpireDay: "u",
     HighLogExpireDay: "u",
     AuditAll: "b",
     AuditRuleFilters: "[#AuditRuleFilters",
     RuleTemplateIds: "[s",
-  },
-  { AuditRuleFilters, RuleFilters },
+  }),
+  () => ({ AuditRuleFilters: AuditRuleFilters(), RuleFilters: RuleFilters() }),
 );
 
 /** ModifyAutoRenewFlag: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAutoRenewFlag = /* @__PURE__ */ defineAction(
   "ModifyAutoRenewFlag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", AutoRenew: "!i" },
+  () => ({ InstanceIds: "![s", AutoRenew: "!i" }),
 );
 
 /** ModifyBackupConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyBackupConfig = /* @__PURE__ */ defineAction(
   "ModifyBackupConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     ExpireDays: "i",
     StartTime: "s",
@@ -1432,43 +1467,43 @@ export const modifyBackupConfig = /* @__PURE__ */ defineAction(
     BackupStandbyDays: "i",
     EnableBinlogStandby: "s",
     BinlogStandbyDays: "i",
-  },
-  { CommonTimeWindow },
+  }),
+  () => ({ CommonTimeWindow: CommonTimeWindow() }),
 );
 
 /** ModifyBackupDownloadRestriction: rate limit, read-only bit, region requirement and request shape. */
 export const modifyBackupDownloadRestriction = /* @__PURE__ */ defineAction(
   "ModifyBackupDownloadRestriction",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LimitType: "!s",
     VpcComparisonSymbol: "s",
     IpComparisonSymbol: "s",
     LimitVpc: "[#BackupLimitVpcItem",
     LimitIp: "[s",
-  },
-  { BackupLimitVpcItem },
+  }),
+  () => ({ BackupLimitVpcItem: BackupLimitVpcItem() }),
 );
 
 /** ModifyBackupEncryptionStatus: rate limit, read-only bit, region requirement and request shape. */
 export const modifyBackupEncryptionStatus = /* @__PURE__ */ defineAction(
   "ModifyBackupEncryptionStatus",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", EncryptionStatus: "!s", BinlogEncryptionStatus: "s" },
+  () => ({ InstanceId: "!s", EncryptionStatus: "!s", BinlogEncryptionStatus: "s" }),
 );
 
 /** ModifyCdbProxyAddressDesc: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCdbProxyAddressDesc = /* @__PURE__ */ defineAction(
   "ModifyCdbProxyAddressDesc",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ProxyGroupId: "!s", ProxyAddressId: "!s", Desc: "s" },
+  () => ({ ProxyGroupId: "!s", ProxyAddressId: "!s", Desc: "s" }),
 );
 
 /** ModifyCdbProxyAddressVipAndVPort: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCdbProxyAddressVipAndVPort = /* @__PURE__ */ defineAction(
   "ModifyCdbProxyAddressVipAndVPort",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ProxyGroupId: "!s",
     ProxyAddressId: "!s",
     UniqVpcId: "!s",
@@ -1476,21 +1511,21 @@ export const modifyCdbProxyAddressVipAndVPort = /* @__PURE__ */ defineAction(
     Vip: "s",
     VPort: "u",
     ReleaseDuration: "u",
-  },
+  }),
 );
 
 /** ModifyCdbProxyParam: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCdbProxyParam = /* @__PURE__ */ defineAction(
   "ModifyCdbProxyParam",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", ProxyGroupId: "!s", ConnectionPoolLimit: "!u" },
+  () => ({ InstanceId: "!s", ProxyGroupId: "!s", ConnectionPoolLimit: "!u" }),
 );
 
 /** ModifyDBInstanceLogToCLS: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceLogToCLS = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceLogToCLS",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     LogType: "!s",
     Status: "!s",
@@ -1502,43 +1537,43 @@ export const modifyDBInstanceLogToCLS = /* @__PURE__ */ defineAction(
     CreateIndex: "b",
     ClsRegion: "s",
     ResourceTags: "[#TagInfoItem",
-  },
-  { TagInfoItem },
+  }),
+  () => ({ TagInfoItem: TagInfoItem() }),
 );
 
 /** ModifyDBInstanceModes: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceModes = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceModes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Mode: "!s", ProtectMode: "i" },
+  () => ({ InstanceId: "!s", Mode: "!s", ProtectMode: "i" }),
 );
 
 /** ModifyDBInstanceName: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceName = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceName",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", InstanceName: "!s" },
+  () => ({ InstanceId: "!s", InstanceName: "!s" }),
 );
 
 /** ModifyDBInstanceProject: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceProject = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceProject",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", NewProjectId: "i" },
+  () => ({ InstanceIds: "![s", NewProjectId: "i" }),
 );
 
 /** ModifyDBInstanceSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceSecurityGroups = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceSecurityGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", SecurityGroupIds: "![s", ForReadonlyInstance: "b", OpResourceId: "s" },
+  () => ({ InstanceId: "!s", SecurityGroupIds: "![s", ForReadonlyInstance: "b", OpResourceId: "s" }),
 );
 
 /** ModifyDBInstanceVipVport: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceVipVport = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceVipVport",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     DstIp: "s",
     DstPort: "i",
@@ -1546,313 +1581,324 @@ export const modifyDBInstanceVipVport = /* @__PURE__ */ defineAction(
     UniqSubnetId: "s",
     ReleaseDuration: "i",
     OpResourceId: "s",
-  },
+  }),
 );
 
 /** ModifyInstanceParam: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstanceParam = /* @__PURE__ */ defineAction(
   "ModifyInstanceParam",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceIds: "![s",
     ParamList: "[#Parameter",
     TemplateId: "i",
     WaitSwitch: "i",
     NotSyncRo: "b",
     NotSyncDr: "b",
-  },
-  { Parameter },
+  }),
+  () => ({ Parameter: Parameter() }),
 );
 
 /** ModifyInstancePasswordComplexity: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstancePasswordComplexity = /* @__PURE__ */ defineAction(
   "ModifyInstancePasswordComplexity",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", ParamList: "[#Parameter" },
-  { Parameter },
+  () => ({ InstanceIds: "![s", ParamList: "[#Parameter" }),
+  () => ({ Parameter: Parameter() }),
 );
 
 /** ModifyInstanceTag: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstanceTag = /* @__PURE__ */ defineAction(
   "ModifyInstanceTag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", ReplaceTags: "[#TagInfo", DeleteTags: "[#TagInfo" },
-  { TagInfo },
+  () => ({ InstanceId: "!s", ReplaceTags: "[#TagInfo", DeleteTags: "[#TagInfo" }),
+  () => ({ TagInfo: TagInfo() }),
 );
 
 /** ModifyLocalBinlogConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyLocalBinlogConfig = /* @__PURE__ */ defineAction(
   "ModifyLocalBinlogConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", SaveHours: "!i", MaxUsage: "!i" },
+  () => ({ InstanceId: "!s", SaveHours: "!i", MaxUsage: "!i" }),
 );
 
 /** ModifyNameOrDescByDpId: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNameOrDescByDpId = /* @__PURE__ */ defineAction(
   "ModifyNameOrDescByDpId",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DeployGroupId: "!s", DeployGroupName: "s", Description: "s" },
+  () => ({ DeployGroupId: "!s", DeployGroupName: "s", Description: "s" }),
 );
 
 /** ModifyParamTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const modifyParamTemplate = /* @__PURE__ */ defineAction(
   "ModifyParamTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TemplateId: "!i", Name: "s", Description: "s", ParamList: "[#Parameter" },
-  { Parameter },
+  () => ({ TemplateId: "!i", Name: "s", Description: "s", ParamList: "[#Parameter" }),
+  () => ({ Parameter: Parameter() }),
 );
 
 /** ModifyProtectMode: rate limit, read-only bit, region requirement and request shape. */
 export const modifyProtectMode = /* @__PURE__ */ defineAction(
   "ModifyProtectMode",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ProtectMode: "!i", InstanceId: "!s" },
+  () => ({ ProtectMode: "!i", InstanceId: "!s" }),
 );
 
 /** ModifyRemoteBackupConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRemoteBackupConfig = /* @__PURE__ */ defineAction(
   "ModifyRemoteBackupConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     RemoteBackupSave: "!s",
     RemoteBinlogSave: "!s",
     RemoteRegion: "![s",
     ExpireDays: "!i",
-  },
+  }),
 );
 
 /** ModifyRoGroupInfo: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRoGroupInfo = /* @__PURE__ */ defineAction(
   "ModifyRoGroupInfo",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     RoGroupId: "!s",
     RoGroupInfo: "#RoGroupAttr",
     RoWeightValues: "[#RoWeightValue",
     IsBalanceRoLoad: "i",
     ReplicationDelayTime: "i",
-  },
-  { RoGroupAttr, RoWeightValue },
+  }),
+  () => ({ RoGroupAttr: RoGroupAttr(), RoWeightValue: RoWeightValue() }),
 );
 
 /** ModifyRoGroupVipVport: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRoGroupVipVport = /* @__PURE__ */ defineAction(
   "ModifyRoGroupVipVport",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { UGroupId: "!s", DstIp: "s", DstPort: "i" },
+  () => ({ UGroupId: "!s", DstIp: "s", DstPort: "i" }),
 );
 
 /** ModifyTimeWindow: rate limit, read-only bit, region requirement and request shape. */
 export const modifyTimeWindow = /* @__PURE__ */ defineAction(
   "ModifyTimeWindow",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", TimeRanges: "![s", Weekdays: "[s", MaxDelayTime: "u" },
+  () => ({ InstanceId: "!s", TimeRanges: "![s", Weekdays: "[s", MaxDelayTime: "u" }),
 );
 
 /** OfflineIsolatedInstances: rate limit, read-only bit, region requirement and request shape. */
 export const offlineIsolatedInstances = /* @__PURE__ */ defineAction(
   "OfflineIsolatedInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** OpenAuditService: rate limit, read-only bit, region requirement and request shape. */
 export const openAuditService = /* @__PURE__ */ defineAction(
   "OpenAuditService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     LogExpireDay: "!u",
     HighLogExpireDay: "u",
     AuditRuleFilters: "[#AuditRuleFilters",
     RuleTemplateIds: "[s",
     AuditAll: "b",
-  },
-  { AuditRuleFilters, RuleFilters },
+  }),
+  () => ({ AuditRuleFilters: AuditRuleFilters(), RuleFilters: RuleFilters() }),
 );
 
 /** OpenDBInstanceEncryption: rate limit, read-only bit, region requirement and request shape. */
 export const openDBInstanceEncryption = /* @__PURE__ */ defineAction(
   "OpenDBInstanceEncryption",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", KeyId: "s", KeyRegion: "s" },
+  () => ({ InstanceId: "!s", KeyId: "s", KeyRegion: "s" }),
 );
 
 /** OpenDBInstanceGTID: rate limit, read-only bit, region requirement and request shape. */
 export const openDBInstanceGTID = /* @__PURE__ */ defineAction(
   "OpenDBInstanceGTID",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** OpenSSL: rate limit, read-only bit, region requirement and request shape. */
 export const openSSL = /* @__PURE__ */ defineAction(
   "OpenSSL",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "s", RoGroupId: "s" },
+  () => ({ InstanceId: "s", RoGroupId: "s" }),
 );
 
 /** OpenWanService: rate limit, read-only bit, region requirement and request shape. */
 export const openWanService = /* @__PURE__ */ defineAction(
   "OpenWanService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", OpResourceId: "s" },
+  () => ({ InstanceId: "!s", OpResourceId: "s" }),
 );
 
 /** ReleaseIsolatedDBInstances: rate limit, read-only bit, region requirement and request shape. */
 export const releaseIsolatedDBInstances = /* @__PURE__ */ defineAction(
   "ReleaseIsolatedDBInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** ReloadBalanceProxyNode: rate limit, read-only bit, region requirement and request shape. */
 export const reloadBalanceProxyNode = /* @__PURE__ */ defineAction(
   "ReloadBalanceProxyNode",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ProxyGroupId: "!s", ProxyAddressId: "s" },
+  () => ({ ProxyGroupId: "!s", ProxyAddressId: "s" }),
 );
 
 /** RenewDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const renewDBInstance = /* @__PURE__ */ defineAction(
   "RenewDBInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", TimeSpan: "!i", ModifyPayType: "s", AutoRenew: "i" },
+  () => ({ InstanceId: "!s", TimeSpan: "!i", ModifyPayType: "s", AutoRenew: "i" }),
 );
 
 /** ResetPassword: rate limit, read-only bit, region requirement and request shape. */
 export const resetPassword = /* @__PURE__ */ defineAction(
   "ResetPassword",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", User: "!s", Host: "!s" },
+  () => ({ InstanceId: "!s", User: "!s", Host: "!s" }),
 );
 
 /** ResetRootAccount: rate limit, read-only bit, region requirement and request shape. */
 export const resetRootAccount = /* @__PURE__ */ defineAction(
   "ResetRootAccount",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** RestartDBInstances: rate limit, read-only bit, region requirement and request shape. */
 export const restartDBInstances = /* @__PURE__ */ defineAction(
   "RestartDBInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** StartBatchRollback: rate limit, read-only bit, region requirement and request shape. */
 export const startBatchRollback = /* @__PURE__ */ defineAction(
   "StartBatchRollback",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Instances: "![#RollbackInstancesInfo" },
-  { RollbackDBName, RollbackInstancesInfo, RollbackTableName, RollbackTables },
+  () => ({ Instances: "![#RollbackInstancesInfo" }),
+  () => ({
+    RollbackDBName: RollbackDBName(),
+    RollbackInstancesInfo: RollbackInstancesInfo(),
+    RollbackTableName: RollbackTableName(),
+    RollbackTables: RollbackTables(),
+  }),
 );
 
 /** StartCpuExpand: rate limit, read-only bit, region requirement and request shape. */
 export const startCpuExpand = /* @__PURE__ */ defineAction(
   "StartCpuExpand",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     Type: "!s",
     ExpandCpu: "i",
     AutoStrategy: "#AutoStrategy",
     TimeIntervalStrategy: "#TimeIntervalStrategy",
     PeriodStrategy: "#PeriodStrategy",
-  },
-  { AutoStrategy, PeriodStrategy, TImeCycle, TimeInterval, TimeIntervalStrategy },
+  }),
+  () => ({
+    AutoStrategy: AutoStrategy(),
+    PeriodStrategy: PeriodStrategy(),
+    TImeCycle: TImeCycle(),
+    TimeInterval: TimeInterval(),
+    TimeIntervalStrategy: TimeIntervalStrategy(),
+  }),
 );
 
 /** StartReplication: rate limit, read-only bit, region requirement and request shape. */
 export const startReplication = /* @__PURE__ */ defineAction(
   "StartReplication",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** StopCpuExpand: rate limit, read-only bit, region requirement and request shape. */
 export const stopCpuExpand = /* @__PURE__ */ defineAction(
   "StopCpuExpand",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** StopDBImportJob: rate limit, read-only bit, region requirement and request shape. */
 export const stopDBImportJob = /* @__PURE__ */ defineAction(
   "StopDBImportJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AsyncRequestId: "!s" },
+  () => ({ AsyncRequestId: "!s" }),
 );
 
 /** StopReplication: rate limit, read-only bit, region requirement and request shape. */
 export const stopReplication = /* @__PURE__ */ defineAction(
   "StopReplication",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** StopRollback: rate limit, read-only bit, region requirement and request shape. */
 export const stopRollback = /* @__PURE__ */ defineAction(
   "StopRollback",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** SubmitInstanceUpgradeCheckJob: rate limit, read-only bit, region requirement and request shape. */
 export const submitInstanceUpgradeCheckJob = /* @__PURE__ */ defineAction(
   "SubmitInstanceUpgradeCheckJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", DstMysqlVersion: "!s" },
+  () => ({ InstanceId: "!s", DstMysqlVersion: "!s" }),
 );
 
 /** SwitchCDBProxy: rate limit, read-only bit, region requirement and request shape. */
 export const switchCDBProxy = /* @__PURE__ */ defineAction(
   "SwitchCDBProxy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", ProxyGroupId: "!s" },
+  () => ({ InstanceId: "!s", ProxyGroupId: "!s" }),
 );
 
 /** SwitchDBInstanceMasterSlave: rate limit, read-only bit, region requirement and request shape. */
 export const switchDBInstanceMasterSlave = /* @__PURE__ */ defineAction(
   "SwitchDBInstanceMasterSlave",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", DstSlave: "s", ForceSwitch: "b", WaitSwitch: "b", DstNodeId: "s" },
+  () => ({ InstanceId: "!s", DstSlave: "s", ForceSwitch: "b", WaitSwitch: "b", DstNodeId: "s" }),
 );
 
 /** SwitchDrInstanceToMaster: rate limit, read-only bit, region requirement and request shape. */
 export const switchDrInstanceToMaster = /* @__PURE__ */ defineAction(
   "SwitchDrInstanceToMaster",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** SwitchForUpgrade: rate limit, read-only bit, region requirement and request shape. */
 export const switchForUpgrade = /* @__PURE__ */ defineAction(
   "SwitchForUpgrade",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", IsRelatedSwitch: "b" },
+  () => ({ InstanceId: "!s", IsRelatedSwitch: "b" }),
 );
 
 /** UpgradeCDBProxyVersion: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeCDBProxyVersion = /* @__PURE__ */ defineAction(
   "UpgradeCDBProxyVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     ProxyGroupId: "!s",
     SrcProxyVersion: "!s",
     DstProxyVersion: "!s",
     UpgradeTime: "!s",
-  },
+  }),
 );
 
 /** UpgradeDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeDBInstance = /* @__PURE__ */ defineAction(
   "UpgradeDBInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     Memory: "!i",
     Volume: "!i",
@@ -1874,15 +1920,15 @@ export const upgradeDBInstance = /* @__PURE__ */ defineAction(
     CheckFastUpgradeReboot: "i",
     DataCheckSensitive: "s",
     FourthZone: "s",
-  },
-  { ClusterTopology, ReadWriteNode, ReadonlyNode },
+  }),
+  () => ({ ClusterTopology: ClusterTopology(), ReadWriteNode: ReadWriteNode(), ReadonlyNode: ReadonlyNode() }),
 );
 
 /** UpgradeDBInstanceEngineVersion: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeDBInstanceEngineVersion = /* @__PURE__ */ defineAction(
   "UpgradeDBInstanceEngineVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     EngineVersion: "!s",
     WaitSwitch: "i",
@@ -1890,13 +1936,13 @@ export const upgradeDBInstanceEngineVersion = /* @__PURE__ */ defineAction(
     MaxDelayTime: "i",
     IgnoreErrKeyword: "i",
     ParamList: "[#UpgradeEngineVersionParams",
-  },
-  { UpgradeEngineVersionParams },
+  }),
+  () => ({ UpgradeEngineVersionParams: UpgradeEngineVersionParams() }),
 );
 
 /** UpgradeRoGroup: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeRoGroup = /* @__PURE__ */ defineAction(
   "UpgradeRoGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", UniqRoGroupId: "!s" },
+  () => ({ InstanceId: "!s", UniqRoGroupId: "!s" }),
 );

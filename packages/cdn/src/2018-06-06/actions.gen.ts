@@ -3,22 +3,22 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const AccessControl: ShapeMeta = { Switch: "!s", AccessControlRules: "[#AccessControlRule", ReturnCode: "i" };
+const AccessControl = (): ShapeMeta => ({ Switch: "!s", AccessControlRules: "[#AccessControlRule", ReturnCode: "i" });
 
-const AccessControlRule: ShapeMeta = { RuleType: "!s", RuleContent: "!s", Regex: "!s", RuleHeader: "s" };
+const AccessControlRule = (): ShapeMeta => ({ RuleType: "!s", RuleContent: "!s", Regex: "!s", RuleHeader: "s" });
 
-const AdvanceCacheRule: ShapeMeta = { CacheType: "!s", CacheContents: "![s", CacheTime: "!i" };
+const AdvanceCacheRule = (): ShapeMeta => ({ CacheType: "!s", CacheContents: "![s", CacheTime: "!i" });
 
-const AdvanceHttps: ShapeMeta = {
+const AdvanceHttps = (): ShapeMeta => ({
   CustomTlsStatus: "s",
   TlsVersion: "[s",
   Cipher: "s",
   VerifyOriginType: "s",
   CertInfo: "#ServerCert",
   OriginCertInfo: "#ClientCert",
-};
+});
 
-const AdvancedAuthentication: ShapeMeta = {
+const AdvancedAuthentication = (): ShapeMeta => ({
   Switch: "!s",
   TypeA: "#AdvancedAuthenticationTypeA",
   TypeB: "#AdvancedAuthenticationTypeB",
@@ -26,9 +26,9 @@ const AdvancedAuthentication: ShapeMeta = {
   TypeD: "#AdvancedAuthenticationTypeD",
   TypeE: "#AdvancedAuthenticationTypeE",
   TypeF: "#AdvancedAuthenticationTypeF",
-};
+});
 
-const AdvancedAuthenticationTypeA: ShapeMeta = {
+const AdvancedAuthenticationTypeA = (): ShapeMeta => ({
   SecretKey: "!s",
   SignParam: "!s",
   TimeParam: "!s",
@@ -40,9 +40,9 @@ const AdvancedAuthenticationTypeA: ShapeMeta = {
   ExpireCode: "!i",
   RulePaths: "![s",
   Transformation: "i",
-};
+});
 
-const AdvancedAuthenticationTypeB: ShapeMeta = {
+const AdvancedAuthenticationTypeB = (): ShapeMeta => ({
   KeyAlpha: "!s",
   KeyBeta: "!s",
   KeyGamma: "!s",
@@ -53,74 +53,78 @@ const AdvancedAuthenticationTypeB: ShapeMeta = {
   FailCode: "!i",
   ExpireCode: "!i",
   RulePaths: "![s",
-};
+});
 
-const AdvancedAuthenticationTypeC: ShapeMeta = { AccessKey: "!s", SecretKey: "!s" };
+const AdvancedAuthenticationTypeC = (): ShapeMeta => ({ AccessKey: "!s", SecretKey: "!s" });
 
-const AdvancedAuthenticationTypeD: ShapeMeta = {
+const AdvancedAuthenticationTypeD = (): ShapeMeta => ({
   SecretKey: "!s",
   BackupSecretKey: "!s",
   SignParam: "!s",
   TimeParam: "!s",
   ExpireTime: "!i",
   TimeFormat: "!s",
-};
+});
 
-const AdvancedAuthenticationTypeE: ShapeMeta = {
+const AdvancedAuthenticationTypeE = (): ShapeMeta => ({
   SecretKey: "!s",
   SignParam: "!s",
   AclSignParam: "!s",
   StartTimeParam: "!s",
   ExpireTimeParam: "!s",
   TimeFormat: "!s",
-};
+});
 
-const AdvancedAuthenticationTypeF: ShapeMeta = {
+const AdvancedAuthenticationTypeF = (): ShapeMeta => ({
   SignParam: "!s",
   TimeParam: "!s",
   TransactionParam: "!s",
   SecretKey: "!s",
   BackupSecretKey: "s",
-};
+});
 
-const AdvancedCache: ShapeMeta = { CacheRules: "![#AdvanceCacheRule", IgnoreCacheControl: "!s", IgnoreSetCookie: "!s" };
+const AdvancedCache = (): ShapeMeta => ({
+  CacheRules: "![#AdvanceCacheRule",
+  IgnoreCacheControl: "!s",
+  IgnoreSetCookie: "!s",
+});
 
-const Authentication: ShapeMeta = {
+const Authentication = (): ShapeMeta => ({
   Switch: "!s",
   AuthAlgorithm: "s",
   TypeA: "#AuthenticationTypeA",
   TypeB: "#AuthenticationTypeB",
   TypeC: "#AuthenticationTypeC",
   TypeD: "#AuthenticationTypeD",
-};
+});
 
-const AuthenticationTypeA: ShapeMeta = {
+const AuthenticationTypeA = (): ShapeMeta => ({
   SecretKey: "!s",
   SignParam: "!s",
   ExpireTime: "!i",
   FileExtensions: "![s",
   FilterType: "!s",
   BackupSecretKey: "s",
-};
+});
 
-const AuthenticationTypeB: ShapeMeta = {
+const AuthenticationTypeB = (): ShapeMeta => ({
   SecretKey: "!s",
   ExpireTime: "!i",
   FileExtensions: "![s",
   FilterType: "!s",
   BackupSecretKey: "s",
-};
+});
 
-const AuthenticationTypeC: ShapeMeta = {
+const AuthenticationTypeC = (): ShapeMeta => ({
   SecretKey: "!s",
   ExpireTime: "!i",
   FileExtensions: "![s",
   FilterType: "!s",
   TimeFormat: "s",
   BackupSecretKey: "s",
-};
+});
 
-const AuthenticationTypeD: ShapeMeta = {
+const AuthenticationTypeD = (): ShapeMeta => ({
   SecretKey: "!s",
   ExpireTime: "!i",
   FileExtensions: "![s",
@@ -129,13 +133,13 @@ const AuthenticationTypeD: ShapeMeta = {
   TimeParam: "!s",
   TimeFormat: "!s",
   BackupSecretKey: "s",
-};
+});
 
-const AutoGuard: ShapeMeta = { Switch: "!s", FilterRules: "![#FilterRules" };
+const AutoGuard = (): ShapeMeta => ({ Switch: "!s", FilterRules: "![#FilterRules" });
 
-const AwsPrivateAccess: ShapeMeta = { Switch: "!s", AccessKey: "s", SecretKey: "s", Region: "s", Bucket: "s" };
+const AwsPrivateAccess = (): ShapeMeta => ({ Switch: "!s", AccessKey: "s", SecretKey: "s", Region: "s", Bucket: "s" });
 
-const BandwidthAlert: ShapeMeta = {
+const BandwidthAlert = (): ShapeMeta => ({
   Switch: "!s",
   BpsThreshold: "i",
   CounterMeasure: "s",
@@ -145,30 +149,34 @@ const BandwidthAlert: ShapeMeta = {
   LastTriggerTimeOverseas: "s",
   Metric: "s",
   StatisticItems: "[#StatisticItem",
-};
+});
 
-const Cache: ShapeMeta = { SimpleCache: "#SimpleCache", AdvancedCache: "#AdvancedCache", RuleCache: "[#RuleCache" };
+const Cache = (): ShapeMeta => ({
+  SimpleCache: "#SimpleCache",
+  AdvancedCache: "#AdvancedCache",
+  RuleCache: "[#RuleCache",
+});
 
-const CacheConfig: ShapeMeta = { HeuristicCacheTimeSwitch: "!s", HeuristicCacheTime: "!i" };
+const CacheConfig = (): ShapeMeta => ({ HeuristicCacheTimeSwitch: "!s", HeuristicCacheTime: "!i" });
 
-const CacheConfigCache: ShapeMeta = {
+const CacheConfigCache = (): ShapeMeta => ({
   Switch: "!s",
   CacheTime: "!i",
   CompareMaxAge: "!s",
   IgnoreCacheControl: "!s",
   IgnoreSetCookie: "!s",
   OriginMtimeCheckType: "s",
-};
+});
 
-const CacheConfigFollowOrigin: ShapeMeta = {
+const CacheConfigFollowOrigin = (): ShapeMeta => ({
   Switch: "!s",
   HeuristicCache: "#HeuristicCache",
   OriginMtimeCheckType: "s",
-};
+});
 
-const CacheConfigNoCache: ShapeMeta = { Switch: "!s", Revalidate: "!s" };
+const CacheConfigNoCache = (): ShapeMeta => ({ Switch: "!s", Revalidate: "!s" });
 
-const CacheKey: ShapeMeta = {
+const CacheKey = (): ShapeMeta => ({
   FullUrlCache: "s",
   IgnoreCase: "s",
   QueryString: "#QueryStringKey",
@@ -177,17 +185,17 @@ const CacheKey: ShapeMeta = {
   CacheTag: "#CacheTagKey",
   Scheme: "#SchemeKey",
   KeyRules: "[#KeyRule",
-};
+});
 
-const CacheTagKey: ShapeMeta = { Switch: "!s", Value: "s" };
+const CacheTagKey = (): ShapeMeta => ({ Switch: "!s", Value: "s" });
 
-const CappingRule: ShapeMeta = { RuleType: "!s", RulePaths: "![s", KBpsThreshold: "!i" };
+const CappingRule = (): ShapeMeta => ({ RuleType: "!s", RulePaths: "![s", KBpsThreshold: "!i" });
 
-const ClientCert: ShapeMeta = { Certificate: "!s", CertName: "s", ExpireTime: "s", DeployTime: "s" };
+const ClientCert = (): ShapeMeta => ({ Certificate: "!s", CertName: "s", ExpireTime: "s", DeployTime: "s" });
 
-const Compression: ShapeMeta = { Switch: "!s", CompressionRules: "[#CompressionRule" };
+const Compression = (): ShapeMeta => ({ Switch: "!s", CompressionRules: "[#CompressionRule" });
 
-const CompressionRule: ShapeMeta = {
+const CompressionRule = (): ShapeMeta => ({
   Compress: "!b",
   MinLength: "!i",
   MaxLength: "!i",
@@ -195,45 +203,50 @@ const CompressionRule: ShapeMeta = {
   FileExtensions: "[s",
   RuleType: "s",
   RulePaths: "[s",
-};
+});
 
-const CookieKey: ShapeMeta = { Switch: "!s", Value: "s" };
+const CookieKey = (): ShapeMeta => ({ Switch: "!s", Value: "s" });
 
-const DomainAreaConfig: ShapeMeta = { Domain: "!s", Area: "![s" };
+const DomainAreaConfig = (): ShapeMeta => ({ Domain: "!s", Area: "![s" });
 
-const DomainFilter: ShapeMeta = { Name: "!s", Value: "![s", Fuzzy: "b" };
+const DomainFilter = (): ShapeMeta => ({ Name: "!s", Value: "![s", Fuzzy: "b" });
 
-const DownstreamCapping: ShapeMeta = { Switch: "!s", CappingRules: "[#CappingRule" };
+const DownstreamCapping = (): ShapeMeta => ({ Switch: "!s", CappingRules: "[#CappingRule" });
 
-const ErrorPage: ShapeMeta = { Switch: "!s", PageRules: "[#ErrorPageRule" };
+const ErrorPage = (): ShapeMeta => ({ Switch: "!s", PageRules: "[#ErrorPageRule" });
 
-const ErrorPageRule: ShapeMeta = { StatusCode: "!i", RedirectCode: "!i", RedirectUrl: "!s" };
+const ErrorPageRule = (): ShapeMeta => ({ StatusCode: "!i", RedirectCode: "!i", RedirectUrl: "!s" });
 
-const FilterRules: ShapeMeta = { FilterType: "!s", RuleType: "!s", RulePaths: "![s" };
+const FilterRules = (): ShapeMeta => ({ FilterType: "!s", RuleType: "!s", RulePaths: "![s" });
 
-const FollowRedirect: ShapeMeta = { Switch: "!s", RedirectConfig: "#RedirectConfig" };
+const FollowRedirect = (): ShapeMeta => ({ Switch: "!s", RedirectConfig: "#RedirectConfig" });
 
-const ForceRedirect: ShapeMeta = { Switch: "!s", RedirectType: "s", RedirectStatusCode: "i", CarryHeaders: "s" };
+const ForceRedirect = (): ShapeMeta => ({
+  Switch: "!s",
+  RedirectType: "s",
+  RedirectStatusCode: "i",
+  CarryHeaders: "s",
+});
 
-const HTTPHeader: ShapeMeta = { Name: "!s", Value: "!s" };
+const HTTPHeader = (): ShapeMeta => ({ Name: "!s", Value: "!s" });
 
-const HeaderKey: ShapeMeta = { Switch: "s", Value: "s" };
+const HeaderKey = (): ShapeMeta => ({ Switch: "s", Value: "s" });
 
-const HeuristicCache: ShapeMeta = { Switch: "!s", CacheConfig: "#CacheConfig" };
+const HeuristicCache = (): ShapeMeta => ({ Switch: "!s", CacheConfig: "#CacheConfig" });
 
-const Hsts: ShapeMeta = { Switch: "!s", MaxAge: "i", IncludeSubDomains: "s" };
+const Hsts = (): ShapeMeta => ({ Switch: "!s", MaxAge: "i", IncludeSubDomains: "s" });
 
-const HttpHeaderPathRule: ShapeMeta = {
+const HttpHeaderPathRule = (): ShapeMeta => ({
   HeaderMode: "!s",
   HeaderName: "!s",
   HeaderValue: "!s",
   RuleType: "!s",
   RulePaths: "![s",
-};
+});
 
-const HttpHeaderRule: ShapeMeta = { HeaderMode: "!s", HeaderName: "!s", HeaderValue: "!s" };
+const HttpHeaderRule = (): ShapeMeta => ({ HeaderMode: "!s", HeaderName: "!s", HeaderValue: "!s" });
 
-const Https: ShapeMeta = {
+const Https = (): ShapeMeta => ({
   Switch: "!s",
   Http2: "s",
   OcspStapling: "s",
@@ -244,38 +257,44 @@ const Https: ShapeMeta = {
   SslStatus: "s",
   Hsts: "#Hsts",
   TlsVersion: "[s",
-};
+});
 
-const HttpsBilling: ShapeMeta = { Switch: "!s" };
+const HttpsBilling = (): ShapeMeta => ({ Switch: "!s" });
 
-const HwPrivateAccess: ShapeMeta = { Switch: "!s", AccessKey: "s", SecretKey: "s", Bucket: "s" };
+const HwPrivateAccess = (): ShapeMeta => ({ Switch: "!s", AccessKey: "s", SecretKey: "s", Bucket: "s" });
 
-const IpFilter: ShapeMeta = {
+const IpFilter = (): ShapeMeta => ({
   Switch: "!s",
   FilterType: "s",
   Filters: "[s",
   FilterRules: "[#IpFilterPathRule",
   ReturnCode: "i",
-};
+});
 
-const IpFilterPathRule: ShapeMeta = { FilterType: "!s", Filters: "![s", RuleType: "!s", RulePaths: "![s", Remark: "s" };
+const IpFilterPathRule = (): ShapeMeta => ({
+  FilterType: "!s",
+  Filters: "![s",
+  RuleType: "!s",
+  RulePaths: "![s",
+  Remark: "s",
+});
 
-const IpFreqLimit: ShapeMeta = { Switch: "!s", Qps: "i" };
+const IpFreqLimit = (): ShapeMeta => ({ Switch: "!s", Qps: "i" });
 
-const Ipv6: ShapeMeta = { Switch: "!s" };
+const Ipv6 = (): ShapeMeta => ({ Switch: "!s" });
 
-const Ipv6Access: ShapeMeta = { Switch: "!s" };
+const Ipv6Access = (): ShapeMeta => ({ Switch: "!s" });
 
-const KeyRule: ShapeMeta = {
+const KeyRule = (): ShapeMeta => ({
   RulePaths: "![s",
   RuleType: "!s",
   FullUrlCache: "!s",
   IgnoreCase: "!s",
   QueryString: "!#RuleQueryString",
   RuleTag: "!s",
-};
+});
 
-const MainlandConfig: ShapeMeta = {
+const MainlandConfig = (): ShapeMeta => ({
   Authentication: "#Authentication",
   BandwidthAlert: "#BandwidthAlert",
   Cache: "#Cache",
@@ -304,17 +323,17 @@ const MainlandConfig: ShapeMeta = {
   OssPrivateAccess: "#OssPrivateAccess",
   HwPrivateAccess: "#HwPrivateAccess",
   QnPrivateAccess: "#QnPrivateAccess",
-};
+});
 
-const MaxAge: ShapeMeta = { Switch: "!s", MaxAgeRules: "[#MaxAgeRule", MaxAgeCodeRule: "#MaxAgeCodeRule" };
+const MaxAge = (): ShapeMeta => ({ Switch: "!s", MaxAgeRules: "[#MaxAgeRule", MaxAgeCodeRule: "#MaxAgeCodeRule" });
 
-const MaxAgeCodeRule: ShapeMeta = { Action: "!s", StatusCodes: "![s" };
+const MaxAgeCodeRule = (): ShapeMeta => ({ Action: "!s", StatusCodes: "![s" });
 
-const MaxAgeRule: ShapeMeta = { MaxAgeType: "!s", MaxAgeContents: "![s", MaxAgeTime: "!i", FollowOrigin: "s" };
+const MaxAgeRule = (): ShapeMeta => ({ MaxAgeType: "!s", MaxAgeContents: "![s", MaxAgeTime: "!i", FollowOrigin: "s" });
 
-const OfflineCache: ShapeMeta = { Switch: "!s" };
+const OfflineCache = (): ShapeMeta => ({ Switch: "!s" });
 
-const Origin: ShapeMeta = {
+const Origin = (): ShapeMeta => ({
   Origins: "[s",
   OriginType: "s",
   ServerName: "s",
@@ -329,25 +348,31 @@ const Origin: ShapeMeta = {
   Sni: "#OriginSni",
   AdvanceHttps: "#AdvanceHttps",
   OriginCompany: "s",
-};
+});
 
-const OriginAuthentication: ShapeMeta = { Switch: "!s", TypeA: "#OriginAuthenticationTypeA" };
+const OriginAuthentication = (): ShapeMeta => ({ Switch: "!s", TypeA: "#OriginAuthenticationTypeA" });
 
-const OriginAuthenticationTypeA: ShapeMeta = { SecretKey: "!s" };
+const OriginAuthenticationTypeA = (): ShapeMeta => ({ SecretKey: "!s" });
 
-const OriginCombine: ShapeMeta = { Switch: "!s" };
+const OriginCombine = (): ShapeMeta => ({ Switch: "!s" });
 
-const OriginPullOptimization: ShapeMeta = { Switch: "!s", OptimizationType: "s" };
+const OriginPullOptimization = (): ShapeMeta => ({ Switch: "!s", OptimizationType: "s" });
 
-const OriginPullTimeout: ShapeMeta = { ConnectTimeout: "!u", ReceiveTimeout: "!u" };
+const OriginPullTimeout = (): ShapeMeta => ({ ConnectTimeout: "!u", ReceiveTimeout: "!u" });
 
-const OriginSni: ShapeMeta = { Switch: "!s", ServerName: "!s" };
+const OriginSni = (): ShapeMeta => ({ Switch: "!s", ServerName: "!s" });
 
-const OssPrivateAccess: ShapeMeta = { Switch: "!s", AccessKey: "s", SecretKey: "s", Region: "s", Bucket: "s" };
+const OssPrivateAccess = (): ShapeMeta => ({ Switch: "!s", AccessKey: "s", SecretKey: "s", Region: "s", Bucket: "s" });
 
-const OthersPrivateAccess: ShapeMeta = { Switch: "!s", AccessKey: "s", SecretKey: "s", Region: "s", Bucket: "s" };
+const OthersPrivateAccess = (): ShapeMeta => ({
+  Switch: "!s",
+  AccessKey: "s",
+  SecretKey: "s",
+  Region: "s",
+  Bucket: "s",
+});
 
-const OverseaConfig: ShapeMeta = {
+const OverseaConfig = (): ShapeMeta => ({
   Authentication: "#Authentication",
   BandwidthAlert: "#BandwidthAlert",
   Cache: "#Cache",
@@ -376,15 +401,15 @@ const OverseaConfig: ShapeMeta = {
   OssPrivateAccess: "#OssPrivateAccess",
   HwPrivateAccess: "#HwPrivateAccess",
   QnPrivateAccess: "#QnPrivateAccess",
-};
+});
 
-const ParamFilter: ShapeMeta = { Switch: "!s", FilterRules: "[#ParamFilterRule" };
+const ParamFilter = (): ShapeMeta => ({ Switch: "!s", FilterRules: "[#ParamFilterRule" });
 
-const ParamFilterRule: ShapeMeta = { Key: "!s", Values: "![s", ReturnCode: "s" };
+const ParamFilterRule = (): ShapeMeta => ({ Key: "!s", Values: "![s", ReturnCode: "s" });
 
-const PathBasedOriginRule: ShapeMeta = { RuleType: "!s", RulePaths: "![s", Origin: "![s" };
+const PathBasedOriginRule = (): ShapeMeta => ({ RuleType: "!s", RulePaths: "![s", Origin: "![s" });
 
-const PathRule: ShapeMeta = {
+const PathRule = (): ShapeMeta => ({
   Regex: "!b",
   Path: "!s",
   Origin: "s",
@@ -393,70 +418,70 @@ const PathRule: ShapeMeta = {
   ForwardUri: "s",
   RequestHeaders: "[#HttpHeaderRule",
   FullMatch: "b",
-};
+});
 
-const PostSize: ShapeMeta = { Switch: "!s", MaxSize: "i" };
+const PostSize = (): ShapeMeta => ({ Switch: "!s", MaxSize: "i" });
 
-const QnPrivateAccess: ShapeMeta = { Switch: "!s", AccessKey: "s", SecretKey: "s" };
+const QnPrivateAccess = (): ShapeMeta => ({ Switch: "!s", AccessKey: "s", SecretKey: "s" });
 
-const QueryStringKey: ShapeMeta = { Switch: "!s", Reorder: "s", Action: "s", Value: "s" };
+const QueryStringKey = (): ShapeMeta => ({ Switch: "!s", Reorder: "s", Action: "s", Value: "s" });
 
-const Quic: ShapeMeta = { Switch: "!s" };
+const Quic = (): ShapeMeta => ({ Switch: "!s" });
 
-const RangeOriginPull: ShapeMeta = { Switch: "!s", RangeRules: "[#RangeOriginPullRule" };
+const RangeOriginPull = (): ShapeMeta => ({ Switch: "!s", RangeRules: "[#RangeOriginPullRule" });
 
-const RangeOriginPullRule: ShapeMeta = { Switch: "!s", RuleType: "!s", RulePaths: "![s" };
+const RangeOriginPullRule = (): ShapeMeta => ({ Switch: "!s", RuleType: "!s", RulePaths: "![s" });
 
-const RedirectConfig: ShapeMeta = { Switch: "!s", FollowRedirectHost: "!s", FollowRedirectBackupHost: "s" };
+const RedirectConfig = (): ShapeMeta => ({ Switch: "!s", FollowRedirectHost: "!s", FollowRedirectBackupHost: "s" });
 
-const Referer: ShapeMeta = { Switch: "!s", RefererRules: "[#RefererRule" };
+const Referer = (): ShapeMeta => ({ Switch: "!s", RefererRules: "[#RefererRule" });
 
-const RefererRule: ShapeMeta = {
+const RefererRule = (): ShapeMeta => ({
   RuleType: "!s",
   RulePaths: "![s",
   RefererType: "!s",
   Referers: "![s",
   AllowEmpty: "!b",
-};
+});
 
-const RemoteAuthentication: ShapeMeta = {
+const RemoteAuthentication = (): ShapeMeta => ({
   Switch: "!s",
   RemoteAuthenticationRules: "[#RemoteAuthenticationRule",
   Server: "s",
-};
+});
 
-const RemoteAuthenticationRule: ShapeMeta = {
+const RemoteAuthenticationRule = (): ShapeMeta => ({
   Server: "!s",
   AuthMethod: "!s",
   RuleType: "!s",
   RulePaths: "![s",
   AuthTimeout: "!i",
   AuthTimeoutAction: "!s",
-};
+});
 
-const RequestHeader: ShapeMeta = { Switch: "!s", HeaderRules: "[#HttpHeaderPathRule" };
+const RequestHeader = (): ShapeMeta => ({ Switch: "!s", HeaderRules: "[#HttpHeaderPathRule" });
 
-const ResponseHeader: ShapeMeta = { Switch: "!s", HeaderRules: "[#HttpHeaderPathRule" };
+const ResponseHeader = (): ShapeMeta => ({ Switch: "!s", HeaderRules: "[#HttpHeaderPathRule" });
 
-const ResponseHeaderCache: ShapeMeta = { Switch: "!s" };
+const ResponseHeaderCache = (): ShapeMeta => ({ Switch: "!s" });
 
-const Revalidate: ShapeMeta = { Switch: "!s", Path: "s" };
+const Revalidate = (): ShapeMeta => ({ Switch: "!s", Path: "s" });
 
-const RuleCache: ShapeMeta = { RulePaths: "![s", RuleType: "!s", CacheConfig: "!#RuleCacheConfig" };
+const RuleCache = (): ShapeMeta => ({ RulePaths: "![s", RuleType: "!s", CacheConfig: "!#RuleCacheConfig" });
 
-const RuleCacheConfig: ShapeMeta = {
+const RuleCacheConfig = (): ShapeMeta => ({
   Cache: "!#CacheConfigCache",
   NoCache: "!#CacheConfigNoCache",
   FollowOrigin: "!#CacheConfigFollowOrigin",
-};
+});
 
-const RuleQueryString: ShapeMeta = { Switch: "!s", Action: "!s", Value: "!s" };
+const RuleQueryString = (): ShapeMeta => ({ Switch: "!s", Action: "!s", Value: "!s" });
 
-const SchemeKey: ShapeMeta = { Switch: "!s" };
+const SchemeKey = (): ShapeMeta => ({ Switch: "!s" });
 
-const Seo: ShapeMeta = { Switch: "!s" };
+const Seo = (): ShapeMeta => ({ Switch: "!s" });
 
-const ServerCert: ShapeMeta = {
+const ServerCert = (): ShapeMeta => ({
   CertId: "s",
   CertName: "s",
   Certificate: "s",
@@ -465,26 +490,26 @@ const ServerCert: ShapeMeta = {
   DeployTime: "s",
   Message: "s",
   From: "s",
-};
+});
 
-const ShareCname: ShapeMeta = { Switch: "!s", Cname: "s" };
+const ShareCname = (): ShapeMeta => ({ Switch: "!s", Cname: "s" });
 
-const SimpleCache: ShapeMeta = {
+const SimpleCache = (): ShapeMeta => ({
   CacheRules: "![#SimpleCacheRule",
   FollowOrigin: "!s",
   IgnoreCacheControl: "!s",
   IgnoreSetCookie: "!s",
   CompareMaxAge: "!s",
   Revalidate: "#Revalidate",
-};
+});
 
-const SimpleCacheRule: ShapeMeta = { CacheType: "!s", CacheContents: "![s", CacheTime: "!i" };
+const SimpleCacheRule = (): ShapeMeta => ({ CacheType: "!s", CacheContents: "![s", CacheTime: "!i" });
 
-const Sort: ShapeMeta = { Key: "s", Sequence: "s" };
+const Sort = (): ShapeMeta => ({ Key: "s", Sequence: "s" });
 
-const SpecificConfig: ShapeMeta = { Mainland: "#MainlandConfig", Overseas: "#OverseaConfig" };
+const SpecificConfig = (): ShapeMeta => ({ Mainland: "#MainlandConfig", Overseas: "#OverseaConfig" });
 
-const StatisticItem: ShapeMeta = {
+const StatisticItem = (): ShapeMeta => ({
   Type: "s",
   UnBlockTime: "u",
   BpsThreshold: "u",
@@ -494,52 +519,57 @@ const StatisticItem: ShapeMeta = {
   Metric: "s",
   Cycle: "u",
   Switch: "s",
-};
+});
 
-const StatusCodeCache: ShapeMeta = { Switch: "!s", CacheRules: "[#StatusCodeCacheRule" };
+const StatusCodeCache = (): ShapeMeta => ({ Switch: "!s", CacheRules: "[#StatusCodeCacheRule" });
 
-const StatusCodeCacheRule: ShapeMeta = { StatusCode: "!s", CacheTime: "!i" };
+const StatusCodeCacheRule = (): ShapeMeta => ({ StatusCode: "!s", CacheTime: "!i" });
 
-const Tag: ShapeMeta = { TagKey: "!s", TagValue: "!s" };
+const Tag = (): ShapeMeta => ({ TagKey: "!s", TagValue: "!s" });
 
-const UrlRedirect: ShapeMeta = { Switch: "!s", PathRules: "[#UrlRedirectRule" };
+const UrlRedirect = (): ShapeMeta => ({ Switch: "!s", PathRules: "[#UrlRedirectRule" });
 
-const UrlRedirectRule: ShapeMeta = {
+const UrlRedirectRule = (): ShapeMeta => ({
   RedirectStatusCode: "!i",
   Pattern: "!s",
   RedirectUrl: "!s",
   RedirectHost: "s",
   FullMatch: "b",
   Regex: "b",
-};
+});
 
-const UserAgentFilter: ShapeMeta = { Switch: "!s", FilterRules: "[#UserAgentFilterRule" };
+const UserAgentFilter = (): ShapeMeta => ({ Switch: "!s", FilterRules: "[#UserAgentFilterRule" });
 
-const UserAgentFilterRule: ShapeMeta = { RuleType: "!s", RulePaths: "![s", UserAgents: "![s", FilterType: "!s" };
+const UserAgentFilterRule = (): ShapeMeta => ({
+  RuleType: "!s",
+  RulePaths: "![s",
+  UserAgents: "![s",
+  FilterType: "!s",
+});
 
-const VideoSeek: ShapeMeta = { Switch: "!s" };
+const VideoSeek = (): ShapeMeta => ({ Switch: "!s" });
 
-const WebSocket: ShapeMeta = { Switch: "!s", Timeout: "i" };
+const WebSocket = (): ShapeMeta => ({ Switch: "!s", Timeout: "i" });
 
 /** AddCLSTopicDomains: rate limit, read-only bit, region requirement and request shape. */
 export const addCLSTopicDomains = /* @__PURE__ */ defineAction(
   "AddCLSTopicDomains",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LogsetId: "!s",
     TopicId: "!s",
     DomainAreaConfigs: "![#DomainAreaConfig",
     Channel: "s",
     InheritDomainTags: "b",
-  },
-  { DomainAreaConfig },
+  }),
+  () => ({ DomainAreaConfig: DomainAreaConfig() }),
 );
 
 /** AddCdnDomain: rate limit, read-only bit, region requirement and request shape. */
 export const addCdnDomain = /* @__PURE__ */ defineAction(
   "AddCdnDomain",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Domain: "!s",
     ServiceType: "!s",
     Origin: "!#Origin",
@@ -580,125 +610,125 @@ export const addCdnDomain = /* @__PURE__ */ defineAction(
     QnPrivateAccess: "#QnPrivateAccess",
     OthersPrivateAccess: "#OthersPrivateAccess",
     HttpsBilling: "#HttpsBilling",
-  },
-  {
-    AdvanceCacheRule,
-    AdvanceHttps,
-    AdvancedCache,
-    Authentication,
-    AuthenticationTypeA,
-    AuthenticationTypeB,
-    AuthenticationTypeC,
-    AuthenticationTypeD,
-    AwsPrivateAccess,
-    BandwidthAlert,
-    Cache,
-    CacheConfig,
-    CacheConfigCache,
-    CacheConfigFollowOrigin,
-    CacheConfigNoCache,
-    CacheKey,
-    CacheTagKey,
-    CappingRule,
-    ClientCert,
-    Compression,
-    CompressionRule,
-    CookieKey,
-    DownstreamCapping,
-    ErrorPage,
-    ErrorPageRule,
-    FollowRedirect,
-    ForceRedirect,
-    HeaderKey,
-    HeuristicCache,
-    Hsts,
-    HttpHeaderPathRule,
-    HttpHeaderRule,
-    Https,
-    HttpsBilling,
-    HwPrivateAccess,
-    IpFilter,
-    IpFilterPathRule,
-    IpFreqLimit,
-    Ipv6,
-    Ipv6Access,
-    KeyRule,
-    MainlandConfig,
-    MaxAge,
-    MaxAgeCodeRule,
-    MaxAgeRule,
-    OfflineCache,
-    Origin,
-    OriginPullOptimization,
-    OriginPullTimeout,
-    OriginSni,
-    OssPrivateAccess,
-    OthersPrivateAccess,
-    OverseaConfig,
-    PathBasedOriginRule,
-    PathRule,
-    QnPrivateAccess,
-    QueryStringKey,
-    Quic,
-    RangeOriginPull,
-    RangeOriginPullRule,
-    RedirectConfig,
-    Referer,
-    RefererRule,
-    RequestHeader,
-    ResponseHeader,
-    ResponseHeaderCache,
-    Revalidate,
-    RuleCache,
-    RuleCacheConfig,
-    RuleQueryString,
-    SchemeKey,
-    Seo,
-    ServerCert,
-    SimpleCache,
-    SimpleCacheRule,
-    SpecificConfig,
-    StatisticItem,
-    StatusCodeCache,
-    StatusCodeCacheRule,
-    Tag,
-    VideoSeek,
-  },
+  }),
+  () => ({
+    AdvanceCacheRule: AdvanceCacheRule(),
+    AdvanceHttps: AdvanceHttps(),
+    AdvancedCache: AdvancedCache(),
+    Authentication: Authentication(),
+    AuthenticationTypeA: AuthenticationTypeA(),
+    AuthenticationTypeB: AuthenticationTypeB(),
+    AuthenticationTypeC: AuthenticationTypeC(),
+    AuthenticationTypeD: AuthenticationTypeD(),
+    AwsPrivateAccess: AwsPrivateAccess(),
+    BandwidthAlert: BandwidthAlert(),
+    Cache: Cache(),
+    CacheConfig: CacheConfig(),
+    CacheConfigCache: CacheConfigCache(),
+    CacheConfigFollowOrigin: CacheConfigFollowOrigin(),
+    CacheConfigNoCache: CacheConfigNoCache(),
+    CacheKey: CacheKey(),
+    CacheTagKey: CacheTagKey(),
+    CappingRule: CappingRule(),
+    ClientCert: ClientCert(),
+    Compression: Compression(),
+    CompressionRule: CompressionRule(),
+    CookieKey: CookieKey(),
+    DownstreamCapping: DownstreamCapping(),
+    ErrorPage: ErrorPage(),
+    ErrorPageRule: ErrorPageRule(),
+    FollowRedirect: FollowRedirect(),
+    ForceRedirect: ForceRedirect(),
+    HeaderKey: HeaderKey(),
+    HeuristicCache: HeuristicCache(),
+    Hsts: Hsts(),
+    HttpHeaderPathRule: HttpHeaderPathRule(),
+    HttpHeaderRule: HttpHeaderRule(),
+    Https: Https(),
+    HttpsBilling: HttpsBilling(),
+    HwPrivateAccess: HwPrivateAccess(),
+    IpFilter: IpFilter(),
+    IpFilterPathRule: IpFilterPathRule(),
+    IpFreqLimit: IpFreqLimit(),
+    Ipv6: Ipv6(),
+    Ipv6Access: Ipv6Access(),
+    KeyRule: KeyRule(),
+    MainlandConfig: MainlandConfig(),
+    MaxAge: MaxAge(),
+    MaxAgeCodeRule: MaxAgeCodeRule(),
+    MaxAgeRule: MaxAgeRule(),
+    OfflineCache: OfflineCache(),
+    Origin: Origin(),
+    OriginPullOptimization: OriginPullOptimization(),
+    OriginPullTimeout: OriginPullTimeout(),
+    OriginSni: OriginSni(),
+    OssPrivateAccess: OssPrivateAccess(),
+    OthersPrivateAccess: OthersPrivateAccess(),
+    OverseaConfig: OverseaConfig(),
+    PathBasedOriginRule: PathBasedOriginRule(),
+    PathRule: PathRule(),
+    QnPrivateAccess: QnPrivateAccess(),
+    QueryStringKey: QueryStringKey(),
+    Quic: Quic(),
+    RangeOriginPull: RangeOriginPull(),
+    RangeOriginPullRule: RangeOriginPullRule(),
+    RedirectConfig: RedirectConfig(),
+    Referer: Referer(),
+    RefererRule: RefererRule(),
+    RequestHeader: RequestHeader(),
+    ResponseHeader: ResponseHeader(),
+    ResponseHeaderCache: ResponseHeaderCache(),
+    Revalidate: Revalidate(),
+    RuleCache: RuleCache(),
+    RuleCacheConfig: RuleCacheConfig(),
+    RuleQueryString: RuleQueryString(),
+    SchemeKey: SchemeKey(),
+    Seo: Seo(),
+    ServerCert: ServerCert(),
+    SimpleCache: SimpleCache(),
+    SimpleCacheRule: SimpleCacheRule(),
+    SpecificConfig: SpecificConfig(),
+    StatisticItem: StatisticItem(),
+    StatusCodeCache: StatusCodeCache(),
+    StatusCodeCacheRule: StatusCodeCacheRule(),
+    Tag: Tag(),
+    VideoSeek: VideoSeek(),
+  }),
 );
 
 /** CreateClsLogTopic: rate limit, read-only bit, region requirement and request shape. */
 export const createClsLogTopic = /* @__PURE__ */ defineAction(
   "CreateClsLogTopic",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicName: "!s",
     LogsetId: "!s",
     Channel: "s",
     DomainAreaConfigs: "[#DomainAreaConfig",
     InheritDomainTags: "b",
-  },
-  { DomainAreaConfig },
+  }),
+  () => ({ DomainAreaConfig: DomainAreaConfig() }),
 );
 
 /** DeleteCdnDomain: rate limit, read-only bit, region requirement and request shape. */
 export const deleteCdnDomain = /* @__PURE__ */ defineAction(
   "DeleteCdnDomain",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s" },
+  () => ({ Domain: "!s" }),
 );
 
 /** DeleteClsLogTopic: rate limit, read-only bit, region requirement and request shape. */
 export const deleteClsLogTopic = /* @__PURE__ */ defineAction(
   "DeleteClsLogTopic",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicId: "!s", LogsetId: "!s", Channel: "s" },
+  () => ({ TopicId: "!s", LogsetId: "!s", Channel: "s" }),
 );
 
 /** DescribeBillingData: rate limit, read-only bit, region requirement and request shape. */
 export const describeBillingData = /* @__PURE__ */ defineAction(
   "DescribeBillingData",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     StartTime: "!s",
     EndTime: "!s",
     Interval: "s",
@@ -709,14 +739,14 @@ export const describeBillingData = /* @__PURE__ */ defineAction(
     Metric: "s",
     Product: "s",
     TimeZone: "s",
-  },
+  }),
 );
 
 /** DescribeCdnData: rate limit, read-only bit, region requirement and request shape. */
 export const describeCdnData = /* @__PURE__ */ defineAction(
   "DescribeCdnData",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     StartTime: "!s",
     EndTime: "!s",
     Metric: "!s",
@@ -733,79 +763,79 @@ export const describeCdnData = /* @__PURE__ */ defineAction(
     AreaType: "s",
     Product: "s",
     TimeZone: "s",
-  },
+  }),
 );
 
 /** DescribeCdnDomainLogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeCdnDomainLogs = /* @__PURE__ */ defineAction(
   "DescribeCdnDomainLogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Domain: "!s", StartTime: "!s", EndTime: "!s", Offset: "i", Limit: "i", Area: "s", LogType: "s" },
+  () => ({ Domain: "!s", StartTime: "!s", EndTime: "!s", Offset: "i", Limit: "i", Area: "s", LogType: "s" }),
 );
 
 /** DescribeCdnIp: rate limit, read-only bit, region requirement and request shape. */
 export const describeCdnIp = /* @__PURE__ */ defineAction(
   "DescribeCdnIp",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Ips: "![s" },
+  () => ({ Ips: "![s" }),
 );
 
 /** DescribeCdnOriginIp: rate limit, read-only bit, region requirement and request shape. */
 export const describeCdnOriginIp = /* @__PURE__ */ defineAction(
   "DescribeCdnOriginIp",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeCertDomains: rate limit, read-only bit, region requirement and request shape. */
 export const describeCertDomains = /* @__PURE__ */ defineAction(
   "DescribeCertDomains",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Cert: "s", CertId: "s", Product: "s" },
+  () => ({ Cert: "s", CertId: "s", Product: "s" }),
 );
 
 /** DescribeDomains: rate limit, read-only bit, region requirement and request shape. */
 export const describeDomains = /* @__PURE__ */ defineAction(
   "DescribeDomains",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "i", Limit: "i", Filters: "[#DomainFilter" },
-  { DomainFilter },
+  () => ({ Offset: "i", Limit: "i", Filters: "[#DomainFilter" }),
+  () => ({ DomainFilter: DomainFilter() }),
 );
 
 /** DescribeDomainsConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeDomainsConfig = /* @__PURE__ */ defineAction(
   "DescribeDomainsConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "i", Limit: "i", Filters: "[#DomainFilter", Sort: "#Sort" },
-  { DomainFilter, Sort },
+  () => ({ Offset: "i", Limit: "i", Filters: "[#DomainFilter", Sort: "#Sort" }),
+  () => ({ DomainFilter: DomainFilter(), Sort: Sort() }),
 );
 
 /** DescribeIpStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeIpStatus = /* @__PURE__ */ defineAction(
   "DescribeIpStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Domain: "!s", Layer: "s", Area: "s", Segment: "b", ShowIpv6: "b", AbbreviationIpv6: "b" },
+  () => ({ Domain: "!s", Layer: "s", Area: "s", Segment: "b", ShowIpv6: "b", AbbreviationIpv6: "b" }),
 );
 
 /** DescribeIpVisit: rate limit, read-only bit, region requirement and request shape. */
 export const describeIpVisit = /* @__PURE__ */ defineAction(
   "DescribeIpVisit",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { StartTime: "!s", EndTime: "!s", Domains: "[s", Project: "i", Interval: "s" },
+  () => ({ StartTime: "!s", EndTime: "!s", Domains: "[s", Project: "i", Interval: "s" }),
 );
 
 /** DescribeMapInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeMapInfo = /* @__PURE__ */ defineAction(
   "DescribeMapInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Name: "!s" },
+  () => ({ Name: "!s" }),
 );
 
 /** DescribeOriginData: rate limit, read-only bit, region requirement and request shape. */
 export const describeOriginData = /* @__PURE__ */ defineAction(
   "DescribeOriginData",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     StartTime: "!s",
     EndTime: "!s",
     Metric: "!s",
@@ -815,28 +845,28 @@ export const describeOriginData = /* @__PURE__ */ defineAction(
     Detail: "b",
     Area: "s",
     TimeZone: "s",
-  },
+  }),
 );
 
 /** DescribePayType: rate limit, read-only bit, region requirement and request shape. */
 export const describePayType = /* @__PURE__ */ defineAction(
   "DescribePayType",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Area: "s", Product: "s", Type: "s" },
+  () => ({ Area: "s", Product: "s", Type: "s" }),
 );
 
 /** DescribePurgeQuota: rate limit, read-only bit, region requirement and request shape. */
 export const describePurgeQuota = /* @__PURE__ */ defineAction(
   "DescribePurgeQuota",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribePurgeTasks: rate limit, read-only bit, region requirement and request shape. */
 export const describePurgeTasks = /* @__PURE__ */ defineAction(
   "DescribePurgeTasks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     PurgeType: "s",
     StartTime: "s",
     EndTime: "s",
@@ -846,21 +876,21 @@ export const describePurgeTasks = /* @__PURE__ */ defineAction(
     Keyword: "s",
     Status: "s",
     Area: "s",
-  },
+  }),
 );
 
 /** DescribePushQuota: rate limit, read-only bit, region requirement and request shape. */
 export const describePushQuota = /* @__PURE__ */ defineAction(
   "DescribePushQuota",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribePushTasks: rate limit, read-only bit, region requirement and request shape. */
 export const describePushTasks = /* @__PURE__ */ defineAction(
   "DescribePushTasks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     StartTime: "s",
     EndTime: "s",
     TaskId: "s",
@@ -869,14 +899,14 @@ export const describePushTasks = /* @__PURE__ */ defineAction(
     Limit: "i",
     Area: "s",
     Status: "s",
-  },
+  }),
 );
 
 /** DescribeReportData: rate limit, read-only bit, region requirement and request shape. */
 export const describeReportData = /* @__PURE__ */ defineAction(
   "DescribeReportData",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     StartTime: "!s",
     EndTime: "!s",
     ReportType: "!s",
@@ -884,56 +914,56 @@ export const describeReportData = /* @__PURE__ */ defineAction(
     Offset: "i",
     Limit: "i",
     Project: "i",
-  },
+  }),
 );
 
 /** DescribeUrlViolations: rate limit, read-only bit, region requirement and request shape. */
 export const describeUrlViolations = /* @__PURE__ */ defineAction(
   "DescribeUrlViolations",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "i", Limit: "i", Domains: "[s" },
+  () => ({ Offset: "i", Limit: "i", Domains: "[s" }),
 );
 
 /** DisableClsLogTopic: rate limit, read-only bit, region requirement and request shape. */
 export const disableClsLogTopic = /* @__PURE__ */ defineAction(
   "DisableClsLogTopic",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LogsetId: "!s", TopicId: "!s", Channel: "s" },
+  () => ({ LogsetId: "!s", TopicId: "!s", Channel: "s" }),
 );
 
 /** DuplicateDomainConfig: rate limit, read-only bit, region requirement and request shape. */
 export const duplicateDomainConfig = /* @__PURE__ */ defineAction(
   "DuplicateDomainConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", ReferenceDomain: "!s" },
+  () => ({ Domain: "!s", ReferenceDomain: "!s" }),
 );
 
 /** EnableClsLogTopic: rate limit, read-only bit, region requirement and request shape. */
 export const enableClsLogTopic = /* @__PURE__ */ defineAction(
   "EnableClsLogTopic",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LogsetId: "!s", TopicId: "!s", Channel: "s" },
+  () => ({ LogsetId: "!s", TopicId: "!s", Channel: "s" }),
 );
 
 /** ListClsLogTopics: rate limit, read-only bit, region requirement and request shape. */
 export const listClsLogTopics = /* @__PURE__ */ defineAction(
   "ListClsLogTopics",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Channel: "s" },
+  () => ({ Channel: "s" }),
 );
 
 /** ListClsTopicDomains: rate limit, read-only bit, region requirement and request shape. */
 export const listClsTopicDomains = /* @__PURE__ */ defineAction(
   "ListClsTopicDomains",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LogsetId: "!s", TopicId: "!s", Channel: "s" },
+  () => ({ LogsetId: "!s", TopicId: "!s", Channel: "s" }),
 );
 
 /** ListTopData: rate limit, read-only bit, region requirement and request shape. */
 export const listTopData = /* @__PURE__ */ defineAction(
   "ListTopData",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     StartTime: "!s",
     EndTime: "!s",
     Metric: "!s",
@@ -946,49 +976,49 @@ export const listTopData = /* @__PURE__ */ defineAction(
     AreaType: "s",
     Product: "s",
     Limit: "i",
-  },
+  }),
 );
 
 /** ManageClsTopicDomains: rate limit, read-only bit, region requirement and request shape. */
 export const manageClsTopicDomains = /* @__PURE__ */ defineAction(
   "ManageClsTopicDomains",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LogsetId: "!s",
     TopicId: "!s",
     Channel: "s",
     DomainAreaConfigs: "[#DomainAreaConfig",
     InheritDomainTags: "b",
-  },
-  { DomainAreaConfig },
+  }),
+  () => ({ DomainAreaConfig: DomainAreaConfig() }),
 );
 
 /** ModifyDomainConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDomainConfig = /* @__PURE__ */ defineAction(
   "ModifyDomainConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", Route: "!s", Value: "!s" },
+  () => ({ Domain: "!s", Route: "!s", Value: "!s" }),
 );
 
 /** PurgePathCache: rate limit, read-only bit, region requirement and request shape. */
 export const purgePathCache = /* @__PURE__ */ defineAction(
   "PurgePathCache",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Paths: "![s", FlushType: "!s", UrlEncode: "b", Area: "s" },
+  () => ({ Paths: "![s", FlushType: "!s", UrlEncode: "b", Area: "s" }),
 );
 
 /** PurgeUrlsCache: rate limit, read-only bit, region requirement and request shape. */
 export const purgeUrlsCache = /* @__PURE__ */ defineAction(
   "PurgeUrlsCache",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Urls: "![s", Area: "s", UrlEncode: "b" },
+  () => ({ Urls: "![s", Area: "s", UrlEncode: "b" }),
 );
 
 /** PushUrlsCache: rate limit, read-only bit, region requirement and request shape. */
 export const pushUrlsCache = /* @__PURE__ */ defineAction(
   "PushUrlsCache",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Urls: "![s",
     UserAgent: "s",
     Area: "s",
@@ -997,15 +1027,15 @@ export const pushUrlsCache = /* @__PURE__ */ defineAction(
     DisableRange: "b",
     Headers: "[#HTTPHeader",
     UrlEncode: "b",
-  },
-  { HTTPHeader },
+  }),
+  () => ({ HTTPHeader: HTTPHeader() }),
 );
 
 /** SearchClsLog: rate limit, read-only bit, region requirement and request shape. */
 export const searchClsLog = /* @__PURE__ */ defineAction(
   "SearchClsLog",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LogsetId: "!s",
     TopicIds: "!s",
     StartTime: "!s",
@@ -1015,28 +1045,28 @@ export const searchClsLog = /* @__PURE__ */ defineAction(
     Query: "s",
     Context: "s",
     Sort: "s",
-  },
+  }),
 );
 
 /** StartCdnDomain: rate limit, read-only bit, region requirement and request shape. */
 export const startCdnDomain = /* @__PURE__ */ defineAction(
   "StartCdnDomain",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s" },
+  () => ({ Domain: "!s" }),
 );
 
 /** StopCdnDomain: rate limit, read-only bit, region requirement and request shape. */
 export const stopCdnDomain = /* @__PURE__ */ defineAction(
   "StopCdnDomain",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s" },
+  () => ({ Domain: "!s" }),
 );
 
 /** UpdateDomainConfig: rate limit, read-only bit, region requirement and request shape. */
 export const updateDomainConfig = /* @__PURE__ */ defineAction(
   "UpdateDomainConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Domain: "!s",
     ProjectId: "i",
     Origin: "#Origin",
@@ -1088,118 +1118,118 @@ export const updateDomainConfig = /* @__PURE__ */ defineAction(
     HttpsBilling: "#HttpsBilling",
     ParamFilter: "#ParamFilter",
     AutoGuard: "#AutoGuard",
-  },
-  {
-    AccessControl,
-    AccessControlRule,
-    AdvanceCacheRule,
-    AdvanceHttps,
-    AdvancedAuthentication,
-    AdvancedAuthenticationTypeA,
-    AdvancedAuthenticationTypeB,
-    AdvancedAuthenticationTypeC,
-    AdvancedAuthenticationTypeD,
-    AdvancedAuthenticationTypeE,
-    AdvancedAuthenticationTypeF,
-    AdvancedCache,
-    Authentication,
-    AuthenticationTypeA,
-    AuthenticationTypeB,
-    AuthenticationTypeC,
-    AuthenticationTypeD,
-    AutoGuard,
-    AwsPrivateAccess,
-    BandwidthAlert,
-    Cache,
-    CacheConfig,
-    CacheConfigCache,
-    CacheConfigFollowOrigin,
-    CacheConfigNoCache,
-    CacheKey,
-    CacheTagKey,
-    CappingRule,
-    ClientCert,
-    Compression,
-    CompressionRule,
-    CookieKey,
-    DownstreamCapping,
-    ErrorPage,
-    ErrorPageRule,
-    FilterRules,
-    FollowRedirect,
-    ForceRedirect,
-    HeaderKey,
-    HeuristicCache,
-    Hsts,
-    HttpHeaderPathRule,
-    HttpHeaderRule,
-    Https,
-    HttpsBilling,
-    HwPrivateAccess,
-    IpFilter,
-    IpFilterPathRule,
-    IpFreqLimit,
-    Ipv6Access,
-    KeyRule,
-    MainlandConfig,
-    MaxAge,
-    MaxAgeCodeRule,
-    MaxAgeRule,
-    OfflineCache,
-    Origin,
-    OriginAuthentication,
-    OriginAuthenticationTypeA,
-    OriginCombine,
-    OriginPullOptimization,
-    OriginPullTimeout,
-    OriginSni,
-    OssPrivateAccess,
-    OthersPrivateAccess,
-    OverseaConfig,
-    ParamFilter,
-    ParamFilterRule,
-    PathBasedOriginRule,
-    PathRule,
-    PostSize,
-    QnPrivateAccess,
-    QueryStringKey,
-    Quic,
-    RangeOriginPull,
-    RangeOriginPullRule,
-    RedirectConfig,
-    Referer,
-    RefererRule,
-    RemoteAuthentication,
-    RemoteAuthenticationRule,
-    RequestHeader,
-    ResponseHeader,
-    ResponseHeaderCache,
-    Revalidate,
-    RuleCache,
-    RuleCacheConfig,
-    RuleQueryString,
-    SchemeKey,
-    Seo,
-    ServerCert,
-    ShareCname,
-    SimpleCache,
-    SimpleCacheRule,
-    SpecificConfig,
-    StatisticItem,
-    StatusCodeCache,
-    StatusCodeCacheRule,
-    UrlRedirect,
-    UrlRedirectRule,
-    UserAgentFilter,
-    UserAgentFilterRule,
-    VideoSeek,
-    WebSocket,
-  },
+  }),
+  () => ({
+    AccessControl: AccessControl(),
+    AccessControlRule: AccessControlRule(),
+    AdvanceCacheRule: AdvanceCacheRule(),
+    AdvanceHttps: AdvanceHttps(),
+    AdvancedAuthentication: AdvancedAuthentication(),
+    AdvancedAuthenticationTypeA: AdvancedAuthenticationTypeA(),
+    AdvancedAuthenticationTypeB: AdvancedAuthenticationTypeB(),
+    AdvancedAuthenticationTypeC: AdvancedAuthenticationTypeC(),
+    AdvancedAuthenticationTypeD: AdvancedAuthenticationTypeD(),
+    AdvancedAuthenticationTypeE: AdvancedAuthenticationTypeE(),
+    AdvancedAuthenticationTypeF: AdvancedAuthenticationTypeF(),
+    AdvancedCache: AdvancedCache(),
+    Authentication: Authentication(),
+    AuthenticationTypeA: AuthenticationTypeA(),
+    AuthenticationTypeB: AuthenticationTypeB(),
+    AuthenticationTypeC: AuthenticationTypeC(),
+    AuthenticationTypeD: AuthenticationTypeD(),
+    AutoGuard: AutoGuard(),
+    AwsPrivateAccess: AwsPrivateAccess(),
+    BandwidthAlert: BandwidthAlert(),
+    Cache: Cache(),
+    CacheConfig: CacheConfig(),
+    CacheConfigCache: CacheConfigCache(),
+    CacheConfigFollowOrigin: CacheConfigFollowOrigin(),
+    CacheConfigNoCache: CacheConfigNoCache(),
+    CacheKey: CacheKey(),
+    CacheTagKey: CacheTagKey(),
+    CappingRule: CappingRule(),
+    ClientCert: ClientCert(),
+    Compression: Compression(),
+    CompressionRule: CompressionRule(),
+    CookieKey: CookieKey(),
+    DownstreamCapping: DownstreamCapping(),
+    ErrorPage: ErrorPage(),
+    ErrorPageRule: ErrorPageRule(),
+    FilterRules: FilterRules(),
+    FollowRedirect: FollowRedirect(),
+    ForceRedirect: ForceRedirect(),
+    HeaderKey: HeaderKey(),
+    HeuristicCache: HeuristicCache(),
+    Hsts: Hsts(),
+    HttpHeaderPathRule: HttpHeaderPathRule(),
+    HttpHeaderRule: HttpHeaderRule(),
+    Https: Https(),
+    HttpsBilling: HttpsBilling(),
+    HwPrivateAccess: HwPrivateAccess(),
+    IpFilter: IpFilter(),
+    IpFilterPathRule: IpFilterPathRule(),
+    IpFreqLimit: IpFreqLimit(),
+    Ipv6Access: Ipv6Access(),
+    KeyRule: KeyRule(),
+    MainlandConfig: MainlandConfig(),
+    MaxAge: MaxAge(),
+    MaxAgeCodeRule: MaxAgeCodeRule(),
+    MaxAgeRule: MaxAgeRule(),
+    OfflineCache: OfflineCache(),
+    Origin: Origin(),
+    OriginAuthentication: OriginAuthentication(),
+    OriginAuthenticationTypeA: OriginAuthenticationTypeA(),
+    OriginCombine: OriginCombine(),
+    OriginPullOptimization: OriginPullOptimization(),
+    OriginPullTimeout: OriginPullTimeout(),
+    OriginSni: OriginSni(),
+    OssPrivateAccess: OssPrivateAccess(),
+    OthersPrivateAccess: OthersPrivateAccess(),
+    OverseaConfig: OverseaConfig(),
+    ParamFilter: ParamFilter(),
+    ParamFilterRule: ParamFilterRule(),
+    PathBasedOriginRule: PathBasedOriginRule(),
+    PathRule: PathRule(),
+    PostSize: PostSize(),
+    QnPrivateAccess: QnPrivateAccess(),
+    QueryStringKey: QueryStringKey(),
+    Quic: Quic(),
+    RangeOriginPull: RangeOriginPull(),
+    RangeOriginPullRule: RangeOriginPullRule(),
+    RedirectConfig: RedirectConfig(),
+    Referer: Referer(),
+    RefererRule: RefererRule(),
+    RemoteAuthentication: RemoteAuthentication(),
+    RemoteAuthenticationRule: RemoteAuthenticationRule(),
+    RequestHeader: RequestHeader(),
+    ResponseHeader: ResponseHeader(),
+    ResponseHeaderCache: ResponseHeaderCache(),
+    Revalidate: Revalidate(),
+    RuleCache: RuleCache(),
+    RuleCacheConfig: RuleCacheConfig(),
+    RuleQueryString: RuleQueryString(),
+    SchemeKey: SchemeKey(),
+    Seo: Seo(),
+    ServerCert: ServerCert(),
+    ShareCname: ShareCname(),
+    SimpleCache: SimpleCache(),
+    SimpleCacheRule: SimpleCacheRule(),
+    SpecificConfig: SpecificConfig(),
+    StatisticItem: StatisticItem(),
+    StatusCodeCache: StatusCodeCache(),
+    StatusCodeCacheRule: StatusCodeCacheRule(),
+    UrlRedirect: UrlRedirect(),
+    UrlRedirectRule: UrlRedirectRule(),
+    UserAgentFilter: UserAgentFilter(),
+    UserAgentFilterRule: UserAgentFilterRule(),
+    VideoSeek: VideoSeek(),
+    WebSocket: WebSocket(),
+  }),
 );
 
 /** UpdatePayType: rate limit, read-only bit, region requirement and request shape. */
 export const updatePayType = /* @__PURE__ */ defineAction(
   "UpdatePayType",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Area: "!s", PayType: "!s" },
+  () => ({ Area: "!s", PayType: "!s" }),
 );

@@ -3,9 +3,9 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const AvailableZoneAffinityInfo: ShapeMeta = { Enable: "b", ExitRatio: "u", ReentryRatio: "u" };
+const AvailableZoneAffinityInfo = (): ShapeMeta => ({ Enable: "b", ExitRatio: "u", ReentryRatio: "u" });
 
-const BatchTarget: ShapeMeta = {
+const BatchTarget = (): ShapeMeta => ({
   ListenerId: "!s",
   Port: "!i",
   InstanceId: "s",
@@ -13,13 +13,13 @@ const BatchTarget: ShapeMeta = {
   Weight: "i",
   LocationId: "s",
   Tag: "s",
-};
+});
 
-const BindItem: ShapeMeta = { LoadBalancerId: "!s", ListenerId: "!s", Domain: "!s", LocationId: "s" };
+const BindItem = (): ShapeMeta => ({ LoadBalancerId: "!s", ListenerId: "!s", Domain: "!s", LocationId: "s" });
 
-const CertInfo: ShapeMeta = { CertId: "s", CertName: "s", CertContent: "s", CertKey: "s" };
+const CertInfo = (): ShapeMeta => ({ CertId: "s", CertName: "s", CertContent: "s", CertKey: "s" });
 
-const CertificateInput: ShapeMeta = {
+const CertificateInput = (): ShapeMeta => ({
   SSLMode: "s",
   SSLVerifyClient: "s",
   CertId: "s",
@@ -29,30 +29,30 @@ const CertificateInput: ShapeMeta = {
   CertContent: "s",
   CertCaName: "s",
   CertCaContent: "s",
-};
+});
 
-const ClassicalTargetInfo: ShapeMeta = { InstanceId: "!s", Weight: "i" };
+const ClassicalTargetInfo = (): ShapeMeta => ({ InstanceId: "!s", Weight: "i" });
 
-const ClusterItem: ShapeMeta = { ClusterId: "!s", ClusterName: "s", Zone: "s" };
+const ClusterItem = (): ShapeMeta => ({ ClusterId: "!s", ClusterName: "s", Zone: "s" });
 
-const ExclusiveCluster: ShapeMeta = {
+const ExclusiveCluster = (): ShapeMeta => ({
   L4Clusters: "[#ClusterItem",
   L7Clusters: "[#ClusterItem",
   ClassicalCluster: "#ClusterItem",
-};
+});
 
-const Filter: ShapeMeta = { Name: "!s", Values: "![s" };
+const Filter = (): ShapeMeta => ({ Name: "!s", Values: "![s" });
 
-const FunctionInfo: ShapeMeta = {
+const FunctionInfo = (): ShapeMeta => ({
   FunctionNamespace: "!s",
   FunctionName: "!s",
   FunctionQualifier: "!s",
   FunctionQualifierType: "s",
-};
+});
 
-const FunctionTarget: ShapeMeta = { Function: "!#FunctionInfo", Weight: "u" };
+const FunctionTarget = (): ShapeMeta => ({ Function: "!#FunctionInfo", Weight: "u" });
 
-const HealthCheck: ShapeMeta = {
+const HealthCheck = (): ShapeMeta => ({
   HealthSwitch: "i",
   TimeOut: "i",
   IntervalTime: "i",
@@ -70,42 +70,42 @@ const HealthCheck: ShapeMeta = {
   HttpVersion: "s",
   SourceIpType: "i",
   ExtendedCode: "s",
-};
+});
 
-const InternetAccessible: ShapeMeta = {
+const InternetAccessible = (): ShapeMeta => ({
   InternetChargeType: "s",
   InternetMaxBandwidthOut: "i",
   BandwidthpkgSubType: "s",
-};
+});
 
-const LBChargePrepaid: ShapeMeta = { RenewFlag: "s", Period: "i" };
+const LBChargePrepaid = (): ShapeMeta => ({ RenewFlag: "s", Period: "i" });
 
-const LbRsItem: ShapeMeta = { VpcId: "!s", PrivateIp: "!s" };
+const LbRsItem = (): ShapeMeta => ({ VpcId: "!s", PrivateIp: "!s" });
 
-const MultiCertInfo: ShapeMeta = { SSLMode: "!s", CertList: "![#CertInfo", SSLVerifyClient: "s" };
+const MultiCertInfo = (): ShapeMeta => ({ SSLMode: "!s", CertList: "![#CertInfo", SSLVerifyClient: "s" });
 
-const OAuth: ShapeMeta = { OAuthEnable: "b", OAuthFailureStatus: "s" };
+const OAuth = (): ShapeMeta => ({ OAuthEnable: "b", OAuthFailureStatus: "s" });
 
-const RewriteLocationMap: ShapeMeta = {
+const RewriteLocationMap = (): ShapeMeta => ({
   SourceLocationId: "!s",
   TargetLocationId: "!s",
   RewriteCode: "i",
   TakeUrl: "b",
   SourceDomain: "s",
-};
+});
 
-const RsTagRule: ShapeMeta = { ListenerId: "!s", Targets: "![#Target", LocationId: "s", Tag: "s" };
+const RsTagRule = (): ShapeMeta => ({ ListenerId: "!s", Targets: "![#Target", LocationId: "s", Tag: "s" });
 
-const RsWeightRule: ShapeMeta = {
+const RsWeightRule = (): ShapeMeta => ({
   ListenerId: "!s",
   Targets: "![#Target",
   LocationId: "s",
   Domain: "s",
   Url: "s",
   Weight: "i",
-};
+});
 
-const RuleInput: ShapeMeta = {
+const RuleInput = (): ShapeMeta => ({
   Url: "!s",
   Domain: "s",
   SessionExpireTime: "i",
@@ -122,25 +122,25 @@ const RuleInput: ShapeMeta = {
   Domains: "[s",
   MultiCertInfo: "#MultiCertInfo",
   CookieName: "s",
-};
+});
 
-const SlaUpdateParam: ShapeMeta = { LoadBalancerId: "!s", SlaType: "!s" };
+const SlaUpdateParam = (): ShapeMeta => ({ LoadBalancerId: "!s", SlaType: "!s" });
 
-const SnatIp: ShapeMeta = { SubnetId: "!s", Ip: "s" };
+const SnatIp = (): ShapeMeta => ({ SubnetId: "!s", Ip: "s" });
 
-const TagInfo: ShapeMeta = { TagKey: "!s", TagValue: "!s" };
+const TagInfo = (): ShapeMeta => ({ TagKey: "!s", TagValue: "!s" });
 
-const Target: ShapeMeta = { Port: "!i", Type: "s", InstanceId: "s", Weight: "i", EniIp: "s", Tag: "s" };
+const Target = (): ShapeMeta => ({ Port: "!i", Type: "s", InstanceId: "s", Weight: "i", EniIp: "s", Tag: "s" });
 
-const TargetGroupAssociation: ShapeMeta = {
+const TargetGroupAssociation = (): ShapeMeta => ({
   LoadBalancerId: "!s",
   TargetGroupId: "!s",
   ListenerId: "s",
   LocationId: "s",
   Weight: "i",
-};
+});
 
-const TargetGroupHealthCheck: ShapeMeta = {
+const TargetGroupHealthCheck = (): ShapeMeta => ({
   HealthSwitch: "!b",
   Protocol: "s",
   Port: "i",
@@ -158,80 +158,80 @@ const TargetGroupHealthCheck: ShapeMeta = {
   RecvContext: "s",
   HttpVersion: "s",
   ExtendedCode: "s",
-};
+});
 
-const TargetGroupInstance: ShapeMeta = { BindIP: "!s", Port: "u", Weight: "u", NewPort: "u" };
+const TargetGroupInstance = (): ShapeMeta => ({ BindIP: "!s", Port: "u", Weight: "u", NewPort: "u" });
 
-const TargetRegionInfo: ShapeMeta = { Region: "!s", VpcId: "!s", NumericalVpcId: "i" };
+const TargetRegionInfo = (): ShapeMeta => ({ Region: "!s", VpcId: "!s", NumericalVpcId: "i" });
 
 /** AddCustomizedConfig: rate limit, read-only bit, region requirement and request shape. */
 export const addCustomizedConfig = /* @__PURE__ */ defineAction(
   "AddCustomizedConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ConfigName: "!s", ConfigType: "!s", ConfigContent: "!s", Tags: "[#TagInfo" },
-  { TagInfo },
+  () => ({ ConfigName: "!s", ConfigType: "!s", ConfigContent: "!s", Tags: "[#TagInfo" }),
+  () => ({ TagInfo: TagInfo() }),
 );
 
 /** AssociateCustomizedConfig: rate limit, read-only bit, region requirement and request shape. */
 export const associateCustomizedConfig = /* @__PURE__ */ defineAction(
   "AssociateCustomizedConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { UconfigId: "!s", BindList: "![#BindItem" },
-  { BindItem },
+  () => ({ UconfigId: "!s", BindList: "![#BindItem" }),
+  () => ({ BindItem: BindItem() }),
 );
 
 /** AssociateTargetGroups: rate limit, read-only bit, region requirement and request shape. */
 export const associateTargetGroups = /* @__PURE__ */ defineAction(
   "AssociateTargetGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Associations: "![#TargetGroupAssociation" },
-  { TargetGroupAssociation },
+  () => ({ Associations: "![#TargetGroupAssociation" }),
+  () => ({ TargetGroupAssociation: TargetGroupAssociation() }),
 );
 
 /** AutoRewrite: rate limit, read-only bit, region requirement and request shape. */
 export const autoRewrite = /* @__PURE__ */ defineAction(
   "AutoRewrite",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", ListenerId: "!s", Domains: "[s", RewriteCodes: "[i", TakeUrls: "[b" },
+  () => ({ LoadBalancerId: "!s", ListenerId: "!s", Domains: "[s", RewriteCodes: "[i", TakeUrls: "[b" }),
 );
 
 /** BatchDeregisterTargets: rate limit, read-only bit, region requirement and request shape. */
 export const batchDeregisterTargets = /* @__PURE__ */ defineAction(
   "BatchDeregisterTargets",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", Targets: "![#BatchTarget" },
-  { BatchTarget },
+  () => ({ LoadBalancerId: "!s", Targets: "![#BatchTarget" }),
+  () => ({ BatchTarget: BatchTarget() }),
 );
 
 /** BatchModifyTargetTag: rate limit, read-only bit, region requirement and request shape. */
 export const batchModifyTargetTag = /* @__PURE__ */ defineAction(
   "BatchModifyTargetTag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", ModifyList: "![#RsTagRule" },
-  { RsTagRule, Target },
+  () => ({ LoadBalancerId: "!s", ModifyList: "![#RsTagRule" }),
+  () => ({ RsTagRule: RsTagRule(), Target: Target() }),
 );
 
 /** BatchModifyTargetWeight: rate limit, read-only bit, region requirement and request shape. */
 export const batchModifyTargetWeight = /* @__PURE__ */ defineAction(
   "BatchModifyTargetWeight",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", ModifyList: "![#RsWeightRule" },
-  { RsWeightRule, Target },
+  () => ({ LoadBalancerId: "!s", ModifyList: "![#RsWeightRule" }),
+  () => ({ RsWeightRule: RsWeightRule(), Target: Target() }),
 );
 
 /** BatchRegisterTargets: rate limit, read-only bit, region requirement and request shape. */
 export const batchRegisterTargets = /* @__PURE__ */ defineAction(
   "BatchRegisterTargets",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", Targets: "![#BatchTarget" },
-  { BatchTarget },
+  () => ({ LoadBalancerId: "!s", Targets: "![#BatchTarget" }),
+  () => ({ BatchTarget: BatchTarget() }),
 );
 
 /** CloneLoadBalancer: rate limit, read-only bit, region requirement and request shape. */
 export const cloneLoadBalancer = /* @__PURE__ */ defineAction(
   "CloneLoadBalancer",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     LoadBalancerName: "s",
     ProjectId: "i",
@@ -251,22 +251,28 @@ export const cloneLoadBalancer = /* @__PURE__ */ defineAction(
     ClusterTag: "s",
     Zones: "[s",
     EipAddressId: "s",
-  },
-  { ClusterItem, ExclusiveCluster, InternetAccessible, SnatIp, TagInfo },
+  }),
+  () => ({
+    ClusterItem: ClusterItem(),
+    ExclusiveCluster: ExclusiveCluster(),
+    InternetAccessible: InternetAccessible(),
+    SnatIp: SnatIp(),
+    TagInfo: TagInfo(),
+  }),
 );
 
 /** CreateClsLogSet: rate limit, read-only bit, region requirement and request shape. */
 export const createClsLogSet = /* @__PURE__ */ defineAction(
   "CreateClsLogSet",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LogsetName: "s", Period: "u", LogsetType: "s" },
+  () => ({ LogsetName: "s", Period: "u", LogsetType: "s" }),
 );
 
 /** CreateListener: rate limit, read-only bit, region requirement and request shape. */
 export const createListener = /* @__PURE__ */ defineAction(
   "CreateListener",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     Ports: "![i",
     Protocol: "!s",
@@ -296,15 +302,20 @@ export const createListener = /* @__PURE__ */ defineAction(
     RescheduleExpandTarget: "b",
     RescheduleStartTime: "i",
     RescheduleInterval: "i",
-  },
-  { CertInfo, CertificateInput, HealthCheck, MultiCertInfo },
+  }),
+  () => ({
+    CertInfo: CertInfo(),
+    CertificateInput: CertificateInput(),
+    HealthCheck: HealthCheck(),
+    MultiCertInfo: MultiCertInfo(),
+  }),
 );
 
 /** CreateLoadBalancer: rate limit, read-only bit, region requirement and request shape. */
 export const createLoadBalancer = /* @__PURE__ */ defineAction(
   "CreateLoadBalancer",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerType: "!s",
     Forward: "i",
     LoadBalancerName: "s",
@@ -337,31 +348,45 @@ export const createLoadBalancer = /* @__PURE__ */ defineAction(
     AccessLogTopicId: "s",
     AdvancedRoute: "b",
     AvailableZoneAffinityInfo: "#AvailableZoneAffinityInfo",
-  },
-  { AvailableZoneAffinityInfo, ClusterItem, ExclusiveCluster, InternetAccessible, LBChargePrepaid, SnatIp, TagInfo },
+  }),
+  () => ({
+    AvailableZoneAffinityInfo: AvailableZoneAffinityInfo(),
+    ClusterItem: ClusterItem(),
+    ExclusiveCluster: ExclusiveCluster(),
+    InternetAccessible: InternetAccessible(),
+    LBChargePrepaid: LBChargePrepaid(),
+    SnatIp: SnatIp(),
+    TagInfo: TagInfo(),
+  }),
 );
 
 /** CreateLoadBalancerSnatIps: rate limit, read-only bit, region requirement and request shape. */
 export const createLoadBalancerSnatIps = /* @__PURE__ */ defineAction(
   "CreateLoadBalancerSnatIps",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", SnatIps: "![#SnatIp", Number: "u" },
-  { SnatIp },
+  () => ({ LoadBalancerId: "!s", SnatIps: "![#SnatIp", Number: "u" }),
+  () => ({ SnatIp: SnatIp() }),
 );
 
 /** CreateRule: rate limit, read-only bit, region requirement and request shape. */
 export const createRule = /* @__PURE__ */ defineAction(
   "CreateRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", ListenerId: "!s", Rules: "![#RuleInput" },
-  { CertInfo, CertificateInput, HealthCheck, MultiCertInfo, RuleInput },
+  () => ({ LoadBalancerId: "!s", ListenerId: "!s", Rules: "![#RuleInput" }),
+  () => ({
+    CertInfo: CertInfo(),
+    CertificateInput: CertificateInput(),
+    HealthCheck: HealthCheck(),
+    MultiCertInfo: MultiCertInfo(),
+    RuleInput: RuleInput(),
+  }),
 );
 
 /** CreateTargetGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createTargetGroup = /* @__PURE__ */ defineAction(
   "CreateTargetGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TargetGroupName: "s",
     VpcId: "s",
     Port: "u",
@@ -377,265 +402,269 @@ export const createTargetGroup = /* @__PURE__ */ defineAction(
     SessionExpireTime: "u",
     IpVersion: "s",
     SnatEnable: "b",
-  },
-  { TagInfo, TargetGroupHealthCheck, TargetGroupInstance },
+  }),
+  () => ({
+    TagInfo: TagInfo(),
+    TargetGroupHealthCheck: TargetGroupHealthCheck(),
+    TargetGroupInstance: TargetGroupInstance(),
+  }),
 );
 
 /** CreateTopic: rate limit, read-only bit, region requirement and request shape. */
 export const createTopic = /* @__PURE__ */ defineAction(
   "CreateTopic",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicName: "!s", PartitionCount: "u", TopicType: "s", Period: "u", StorageType: "s" },
+  () => ({ TopicName: "!s", PartitionCount: "u", TopicType: "s", Period: "u", StorageType: "s" }),
 );
 
 /** DeleteCustomizedConfig: rate limit, read-only bit, region requirement and request shape. */
 export const deleteCustomizedConfig = /* @__PURE__ */ defineAction(
   "DeleteCustomizedConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { UconfigIdList: "![s" },
+  () => ({ UconfigIdList: "![s" }),
 );
 
 /** DeleteListener: rate limit, read-only bit, region requirement and request shape. */
 export const deleteListener = /* @__PURE__ */ defineAction(
   "DeleteListener",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", ListenerId: "!s" },
+  () => ({ LoadBalancerId: "!s", ListenerId: "!s" }),
 );
 
 /** DeleteLoadBalancer: rate limit, read-only bit, region requirement and request shape. */
 export const deleteLoadBalancer = /* @__PURE__ */ defineAction(
   "DeleteLoadBalancer",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerIds: "![s", ForceDelete: "b" },
+  () => ({ LoadBalancerIds: "![s", ForceDelete: "b" }),
 );
 
 /** DeleteLoadBalancerListeners: rate limit, read-only bit, region requirement and request shape. */
 export const deleteLoadBalancerListeners = /* @__PURE__ */ defineAction(
   "DeleteLoadBalancerListeners",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", ListenerIds: "[s" },
+  () => ({ LoadBalancerId: "!s", ListenerIds: "[s" }),
 );
 
 /** DeleteLoadBalancerSnatIps: rate limit, read-only bit, region requirement and request shape. */
 export const deleteLoadBalancerSnatIps = /* @__PURE__ */ defineAction(
   "DeleteLoadBalancerSnatIps",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", Ips: "![s" },
+  () => ({ LoadBalancerId: "!s", Ips: "![s" }),
 );
 
 /** DeleteRewrite: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRewrite = /* @__PURE__ */ defineAction(
   "DeleteRewrite",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     SourceListenerId: "!s",
     TargetListenerId: "!s",
     RewriteInfos: "![#RewriteLocationMap",
-  },
-  { RewriteLocationMap },
+  }),
+  () => ({ RewriteLocationMap: RewriteLocationMap() }),
 );
 
 /** DeleteRule: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRule = /* @__PURE__ */ defineAction(
   "DeleteRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     ListenerId: "!s",
     LocationIds: "[s",
     Domain: "s",
     Url: "s",
     NewDefaultServerDomain: "s",
-  },
+  }),
 );
 
 /** DeleteTargetGroups: rate limit, read-only bit, region requirement and request shape. */
 export const deleteTargetGroups = /* @__PURE__ */ defineAction(
   "DeleteTargetGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TargetGroupIds: "![s" },
+  () => ({ TargetGroupIds: "![s" }),
 );
 
 /** DeregisterFunctionTargets: rate limit, read-only bit, region requirement and request shape. */
 export const deregisterFunctionTargets = /* @__PURE__ */ defineAction(
   "DeregisterFunctionTargets",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     ListenerId: "!s",
     FunctionTargets: "![#FunctionTarget",
     LocationId: "s",
     Domain: "s",
     Url: "s",
-  },
-  { FunctionInfo, FunctionTarget },
+  }),
+  () => ({ FunctionInfo: FunctionInfo(), FunctionTarget: FunctionTarget() }),
 );
 
 /** DeregisterTargetGroupInstances: rate limit, read-only bit, region requirement and request shape. */
 export const deregisterTargetGroupInstances = /* @__PURE__ */ defineAction(
   "DeregisterTargetGroupInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TargetGroupId: "!s", TargetGroupInstances: "![#TargetGroupInstance" },
-  { TargetGroupInstance },
+  () => ({ TargetGroupId: "!s", TargetGroupInstances: "![#TargetGroupInstance" }),
+  () => ({ TargetGroupInstance: TargetGroupInstance() }),
 );
 
 /** DeregisterTargets: rate limit, read-only bit, region requirement and request shape. */
 export const deregisterTargets = /* @__PURE__ */ defineAction(
   "DeregisterTargets",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     ListenerId: "!s",
     Targets: "![#Target",
     LocationId: "s",
     Domain: "s",
     Url: "s",
-  },
-  { Target },
+  }),
+  () => ({ Target: Target() }),
 );
 
 /** DeregisterTargetsFromClassicalLB: rate limit, read-only bit, region requirement and request shape. */
 export const deregisterTargetsFromClassicalLB = /* @__PURE__ */ defineAction(
   "DeregisterTargetsFromClassicalLB",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", InstanceIds: "![s" },
+  () => ({ LoadBalancerId: "!s", InstanceIds: "![s" }),
 );
 
 /** DescribeBlockIPList: rate limit, read-only bit, region requirement and request shape. */
 export const describeBlockIPList = /* @__PURE__ */ defineAction(
   "DescribeBlockIPList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerId: "!s", Offset: "u", Limit: "u" },
+  () => ({ LoadBalancerId: "!s", Offset: "u", Limit: "u" }),
 );
 
 /** DescribeBlockIPTask: rate limit, read-only bit, region requirement and request shape. */
 export const describeBlockIPTask = /* @__PURE__ */ defineAction(
   "DescribeBlockIPTask",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TaskId: "!s" },
+  () => ({ TaskId: "!s" }),
 );
 
 /** DescribeClassicalLBByInstanceId: rate limit, read-only bit, region requirement and request shape. */
 export const describeClassicalLBByInstanceId = /* @__PURE__ */ defineAction(
   "DescribeClassicalLBByInstanceId",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** DescribeClassicalLBHealthStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeClassicalLBHealthStatus = /* @__PURE__ */ defineAction(
   "DescribeClassicalLBHealthStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerId: "!s", ListenerId: "s" },
+  () => ({ LoadBalancerId: "!s", ListenerId: "s" }),
 );
 
 /** DescribeClassicalLBListeners: rate limit, read-only bit, region requirement and request shape. */
 export const describeClassicalLBListeners = /* @__PURE__ */ defineAction(
   "DescribeClassicalLBListeners",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerId: "!s", ListenerIds: "[s", Protocol: "s", ListenerPort: "i", Status: "i" },
+  () => ({ LoadBalancerId: "!s", ListenerIds: "[s", Protocol: "s", ListenerPort: "i", Status: "i" }),
 );
 
 /** DescribeClassicalLBTargets: rate limit, read-only bit, region requirement and request shape. */
 export const describeClassicalLBTargets = /* @__PURE__ */ defineAction(
   "DescribeClassicalLBTargets",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerId: "!s" },
+  () => ({ LoadBalancerId: "!s" }),
 );
 
 /** DescribeClsLogSet: rate limit, read-only bit, region requirement and request shape. */
 export const describeClsLogSet = /* @__PURE__ */ defineAction(
   "DescribeClsLogSet",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeCrossTargets: rate limit, read-only bit, region requirement and request shape. */
 export const describeCrossTargets = /* @__PURE__ */ defineAction(
   "DescribeCrossTargets",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Limit: "u", Offset: "u", Filters: "[#Filter" },
-  { Filter },
+  () => ({ Limit: "u", Offset: "u", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeCustomizedConfigAssociateList: rate limit, read-only bit, region requirement and request shape. */
 export const describeCustomizedConfigAssociateList = /* @__PURE__ */ defineAction(
   "DescribeCustomizedConfigAssociateList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { UconfigId: "s", Offset: "i", Limit: "i", Domain: "s" },
+  () => ({ UconfigId: "s", Offset: "i", Limit: "i", Domain: "s" }),
 );
 
 /** DescribeCustomizedConfigList: rate limit, read-only bit, region requirement and request shape. */
 export const describeCustomizedConfigList = /* @__PURE__ */ defineAction(
   "DescribeCustomizedConfigList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     ConfigType: "!s",
     Offset: "i",
     Limit: "i",
     ConfigName: "s",
     UconfigIds: "[s",
     Filters: "[#Filter",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeIdleLoadBalancers: rate limit, read-only bit, region requirement and request shape. */
 export const describeIdleLoadBalancers = /* @__PURE__ */ defineAction(
   "DescribeIdleLoadBalancers",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "u", Limit: "u", LoadBalancerRegion: "s" },
+  () => ({ Offset: "u", Limit: "u", LoadBalancerRegion: "s" }),
 );
 
 /** DescribeLBListeners: rate limit, read-only bit, region requirement and request shape. */
 export const describeLBListeners = /* @__PURE__ */ defineAction(
   "DescribeLBListeners",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Backends: "![#LbRsItem" },
-  { LbRsItem },
+  () => ({ Backends: "![#LbRsItem" }),
+  () => ({ LbRsItem: LbRsItem() }),
 );
 
 /** DescribeLBOperateProtect: rate limit, read-only bit, region requirement and request shape. */
 export const describeLBOperateProtect = /* @__PURE__ */ defineAction(
   "DescribeLBOperateProtect",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerIds: "![s" },
+  () => ({ LoadBalancerIds: "![s" }),
 );
 
 /** DescribeListeners: rate limit, read-only bit, region requirement and request shape. */
 export const describeListeners = /* @__PURE__ */ defineAction(
   "DescribeListeners",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerId: "!s", ListenerIds: "[s", Protocol: "s", Port: "i" },
+  () => ({ LoadBalancerId: "!s", ListenerIds: "[s", Protocol: "s", Port: "i" }),
 );
 
 /** DescribeLoadBalancerListByCertId: rate limit, read-only bit, region requirement and request shape. */
 export const describeLoadBalancerListByCertId = /* @__PURE__ */ defineAction(
   "DescribeLoadBalancerListByCertId",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { CertIds: "![s" },
+  () => ({ CertIds: "![s" }),
 );
 
 /** DescribeLoadBalancerOverview: rate limit, read-only bit, region requirement and request shape. */
 export const describeLoadBalancerOverview = /* @__PURE__ */ defineAction(
   "DescribeLoadBalancerOverview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeLoadBalancerTraffic: rate limit, read-only bit, region requirement and request shape. */
 export const describeLoadBalancerTraffic = /* @__PURE__ */ defineAction(
   "DescribeLoadBalancerTraffic",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerRegion: "s" },
+  () => ({ LoadBalancerRegion: "s" }),
 );
 
 /** DescribeLoadBalancers: rate limit, read-only bit, region requirement and request shape. */
 export const describeLoadBalancers = /* @__PURE__ */ defineAction(
   "DescribeLoadBalancers",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     LoadBalancerIds: "[s",
     LoadBalancerType: "s",
     Forward: "i",
@@ -656,114 +685,114 @@ export const describeLoadBalancers = /* @__PURE__ */ defineAction(
     MasterZone: "s",
     Filters: "[#Filter",
     AdditionalFields: "[s",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeLoadBalancersDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeLoadBalancersDetail = /* @__PURE__ */ defineAction(
   "DescribeLoadBalancersDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Limit: "u", Offset: "u", Fields: "[s", TargetType: "s", Filters: "[#Filter" },
-  { Filter },
+  () => ({ Limit: "u", Offset: "u", Fields: "[s", TargetType: "s", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeQuota: rate limit, read-only bit, region requirement and request shape. */
 export const describeQuota = /* @__PURE__ */ defineAction(
   "DescribeQuota",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeResources: rate limit, read-only bit, region requirement and request shape. */
 export const describeResources = /* @__PURE__ */ defineAction(
   "DescribeResources",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Limit: "u", Offset: "u", Filters: "[#Filter" },
-  { Filter },
+  () => ({ Limit: "u", Offset: "u", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeRewrite: rate limit, read-only bit, region requirement and request shape. */
 export const describeRewrite = /* @__PURE__ */ defineAction(
   "DescribeRewrite",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerId: "!s", SourceListenerIds: "[s", SourceLocationIds: "[s" },
+  () => ({ LoadBalancerId: "!s", SourceListenerIds: "[s", SourceLocationIds: "[s" }),
 );
 
 /** DescribeTargetGroupInstanceStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeTargetGroupInstanceStatus = /* @__PURE__ */ defineAction(
   "DescribeTargetGroupInstanceStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TargetGroupId: "!s", TargetGroupInstanceIps: "[s" },
+  () => ({ TargetGroupId: "!s", TargetGroupInstanceIps: "[s" }),
 );
 
 /** DescribeTargetGroupInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeTargetGroupInstances = /* @__PURE__ */ defineAction(
   "DescribeTargetGroupInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "![#Filter", Limit: "u", Offset: "u" },
-  { Filter },
+  () => ({ Filters: "![#Filter", Limit: "u", Offset: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeTargetGroupList: rate limit, read-only bit, region requirement and request shape. */
 export const describeTargetGroupList = /* @__PURE__ */ defineAction(
   "DescribeTargetGroupList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TargetGroupIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ TargetGroupIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeTargetGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeTargetGroups = /* @__PURE__ */ defineAction(
   "DescribeTargetGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TargetGroupIds: "[s", Limit: "u", Offset: "u", Filters: "[#Filter" },
-  { Filter },
+  () => ({ TargetGroupIds: "[s", Limit: "u", Offset: "u", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeTargetHealth: rate limit, read-only bit, region requirement and request shape. */
 export const describeTargetHealth = /* @__PURE__ */ defineAction(
   "DescribeTargetHealth",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerIds: "![s", ListenerIds: "[s", LocationIds: "[s" },
+  () => ({ LoadBalancerIds: "![s", ListenerIds: "[s", LocationIds: "[s" }),
 );
 
 /** DescribeTargets: rate limit, read-only bit, region requirement and request shape. */
 export const describeTargets = /* @__PURE__ */ defineAction(
   "DescribeTargets",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerId: "!s", ListenerIds: "[s", Protocol: "s", Port: "i", Filters: "[#Filter" },
-  { Filter },
+  () => ({ LoadBalancerId: "!s", ListenerIds: "[s", Protocol: "s", Port: "i", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeTaskStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeTaskStatus = /* @__PURE__ */ defineAction(
   "DescribeTaskStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TaskId: "s", DealName: "s" },
+  () => ({ TaskId: "s", DealName: "s" }),
 );
 
 /** DisassociateCustomizedConfig: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateCustomizedConfig = /* @__PURE__ */ defineAction(
   "DisassociateCustomizedConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { UconfigId: "!s", BindList: "![#BindItem" },
-  { BindItem },
+  () => ({ UconfigId: "!s", BindList: "![#BindItem" }),
+  () => ({ BindItem: BindItem() }),
 );
 
 /** DisassociateTargetGroups: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateTargetGroups = /* @__PURE__ */ defineAction(
   "DisassociateTargetGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Associations: "![#TargetGroupAssociation" },
-  { TargetGroupAssociation },
+  () => ({ Associations: "![#TargetGroupAssociation" }),
+  () => ({ TargetGroupAssociation: TargetGroupAssociation() }),
 );
 
 /** InquiryPriceCreateLoadBalancer: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceCreateLoadBalancer = /* @__PURE__ */ defineAction(
   "InquiryPriceCreateLoadBalancer",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     LoadBalancerType: "!s",
     LoadBalancerChargeType: "!s",
     LoadBalancerChargePrepaid: "#LBChargePrepaid",
@@ -773,87 +802,87 @@ export const inquiryPriceCreateLoadBalancer = /* @__PURE__ */ defineAction(
     SlaType: "s",
     AddressIPVersion: "s",
     VipIsp: "s",
-  },
-  { InternetAccessible, LBChargePrepaid },
+  }),
+  () => ({ InternetAccessible: InternetAccessible(), LBChargePrepaid: LBChargePrepaid() }),
 );
 
 /** InquiryPriceModifyLoadBalancer: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceModifyLoadBalancer = /* @__PURE__ */ defineAction(
   "InquiryPriceModifyLoadBalancer",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerId: "!s", InternetAccessible: "!#InternetAccessible" },
-  { InternetAccessible },
+  () => ({ LoadBalancerId: "!s", InternetAccessible: "!#InternetAccessible" }),
+  () => ({ InternetAccessible: InternetAccessible() }),
 );
 
 /** InquiryPriceRefundLoadBalancer: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceRefundLoadBalancer = /* @__PURE__ */ defineAction(
   "InquiryPriceRefundLoadBalancer",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerId: "!s" },
+  () => ({ LoadBalancerId: "!s" }),
 );
 
 /** InquiryPriceRenewLoadBalancer: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceRenewLoadBalancer = /* @__PURE__ */ defineAction(
   "InquiryPriceRenewLoadBalancer",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerId: "!s", LoadBalancerChargePrepaid: "!#LBChargePrepaid" },
-  { LBChargePrepaid },
+  () => ({ LoadBalancerId: "!s", LoadBalancerChargePrepaid: "!#LBChargePrepaid" }),
+  () => ({ LBChargePrepaid: LBChargePrepaid() }),
 );
 
 /** ManualRewrite: rate limit, read-only bit, region requirement and request shape. */
 export const manualRewrite = /* @__PURE__ */ defineAction(
   "ManualRewrite",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     SourceListenerId: "!s",
     TargetListenerId: "!s",
     RewriteInfos: "![#RewriteLocationMap",
-  },
-  { RewriteLocationMap },
+  }),
+  () => ({ RewriteLocationMap: RewriteLocationMap() }),
 );
 
 /** MigrateClassicalLoadBalancers: rate limit, read-only bit, region requirement and request shape. */
 export const migrateClassicalLoadBalancers = /* @__PURE__ */ defineAction(
   "MigrateClassicalLoadBalancers",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerIds: "![s", ExclusiveCluster: "#ExclusiveCluster" },
-  { ClusterItem, ExclusiveCluster },
+  () => ({ LoadBalancerIds: "![s", ExclusiveCluster: "#ExclusiveCluster" }),
+  () => ({ ClusterItem: ClusterItem(), ExclusiveCluster: ExclusiveCluster() }),
 );
 
 /** ModifyBlockIPList: rate limit, read-only bit, region requirement and request shape. */
 export const modifyBlockIPList = /* @__PURE__ */ defineAction(
   "ModifyBlockIPList",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerIds: "![s",
     Type: "!s",
     ClientIPField: "!s",
     BlockIPList: "[s",
     ExpireTime: "u",
     AddStrategy: "s",
-  },
+  }),
 );
 
 /** ModifyCustomizedConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCustomizedConfig = /* @__PURE__ */ defineAction(
   "ModifyCustomizedConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ConfigName: "!s", UconfigId: "!s", ConfigContent: "!s" },
+  () => ({ ConfigName: "!s", UconfigId: "!s", ConfigContent: "!s" }),
 );
 
 /** ModifyDomain: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDomain = /* @__PURE__ */ defineAction(
   "ModifyDomain",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", ListenerId: "!s", Domain: "!s", NewDomain: "!s" },
+  () => ({ LoadBalancerId: "!s", ListenerId: "!s", Domain: "!s", NewDomain: "!s" }),
 );
 
 /** ModifyDomainAttributes: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDomainAttributes = /* @__PURE__ */ defineAction(
   "ModifyDomainAttributes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     ListenerId: "!s",
     Domain: "!s",
@@ -865,30 +894,30 @@ export const modifyDomainAttributes = /* @__PURE__ */ defineAction(
     NewDefaultServerDomain: "s",
     NewDomains: "[s",
     MultiCertInfo: "#MultiCertInfo",
-  },
-  { CertInfo, CertificateInput, MultiCertInfo },
+  }),
+  () => ({ CertInfo: CertInfo(), CertificateInput: CertificateInput(), MultiCertInfo: MultiCertInfo() }),
 );
 
 /** ModifyFunctionTargets: rate limit, read-only bit, region requirement and request shape. */
 export const modifyFunctionTargets = /* @__PURE__ */ defineAction(
   "ModifyFunctionTargets",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     ListenerId: "!s",
     FunctionTargets: "![#FunctionTarget",
     LocationId: "s",
     Domain: "s",
     Url: "s",
-  },
-  { FunctionInfo, FunctionTarget },
+  }),
+  () => ({ FunctionInfo: FunctionInfo(), FunctionTarget: FunctionTarget() }),
 );
 
 /** ModifyListener: rate limit, read-only bit, region requirement and request shape. */
 export const modifyListener = /* @__PURE__ */ defineAction(
   "ModifyListener",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     ListenerId: "!s",
     ListenerName: "s",
@@ -913,15 +942,20 @@ export const modifyListener = /* @__PURE__ */ defineAction(
     RescheduleExpandTarget: "b",
     RescheduleStartTime: "i",
     RescheduleInterval: "i",
-  },
-  { CertInfo, CertificateInput, HealthCheck, MultiCertInfo },
+  }),
+  () => ({
+    CertInfo: CertInfo(),
+    CertificateInput: CertificateInput(),
+    HealthCheck: HealthCheck(),
+    MultiCertInfo: MultiCertInfo(),
+  }),
 );
 
 /** ModifyLoadBalancerAttributes: rate limit, read-only bit, region requirement and request shape. */
 export const modifyLoadBalancerAttributes = /* @__PURE__ */ defineAction(
   "ModifyLoadBalancerAttributes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     LoadBalancerName: "s",
     TargetRegionInfo: "#TargetRegionInfo",
@@ -932,30 +966,30 @@ export const modifyLoadBalancerAttributes = /* @__PURE__ */ defineAction(
     DeleteProtect: "b",
     ModifyClassicDomain: "b",
     AssociateEndpoint: "s",
-  },
-  { InternetAccessible, TargetRegionInfo },
+  }),
+  () => ({ InternetAccessible: InternetAccessible(), TargetRegionInfo: TargetRegionInfo() }),
 );
 
 /** ModifyLoadBalancerSla: rate limit, read-only bit, region requirement and request shape. */
 export const modifyLoadBalancerSla = /* @__PURE__ */ defineAction(
   "ModifyLoadBalancerSla",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerSla: "![#SlaUpdateParam", Force: "b" },
-  { SlaUpdateParam },
+  () => ({ LoadBalancerSla: "![#SlaUpdateParam", Force: "b" }),
+  () => ({ SlaUpdateParam: SlaUpdateParam() }),
 );
 
 /** ModifyLoadBalancersProject: rate limit, read-only bit, region requirement and request shape. */
 export const modifyLoadBalancersProject = /* @__PURE__ */ defineAction(
   "ModifyLoadBalancersProject",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerIds: "![s", ProjectId: "!u" },
+  () => ({ LoadBalancerIds: "![s", ProjectId: "!u" }),
 );
 
 /** ModifyRule: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRule = /* @__PURE__ */ defineAction(
   "ModifyRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     ListenerId: "!s",
     LocationId: "!s",
@@ -968,15 +1002,15 @@ export const modifyRule = /* @__PURE__ */ defineAction(
     TrpcFunc: "s",
     OAuth: "#OAuth",
     CookieName: "s",
-  },
-  { HealthCheck, OAuth },
+  }),
+  () => ({ HealthCheck: HealthCheck(), OAuth: OAuth() }),
 );
 
 /** ModifyTargetGroupAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyTargetGroupAttribute = /* @__PURE__ */ defineAction(
   "ModifyTargetGroupAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TargetGroupId: "!s",
     TargetGroupName: "s",
     Port: "u",
@@ -986,31 +1020,31 @@ export const modifyTargetGroupAttribute = /* @__PURE__ */ defineAction(
     KeepaliveEnable: "b",
     SessionExpireTime: "u",
     SnatEnable: "b",
-  },
-  { TargetGroupHealthCheck },
+  }),
+  () => ({ TargetGroupHealthCheck: TargetGroupHealthCheck() }),
 );
 
 /** ModifyTargetGroupInstancesPort: rate limit, read-only bit, region requirement and request shape. */
 export const modifyTargetGroupInstancesPort = /* @__PURE__ */ defineAction(
   "ModifyTargetGroupInstancesPort",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TargetGroupId: "!s", TargetGroupInstances: "![#TargetGroupInstance" },
-  { TargetGroupInstance },
+  () => ({ TargetGroupId: "!s", TargetGroupInstances: "![#TargetGroupInstance" }),
+  () => ({ TargetGroupInstance: TargetGroupInstance() }),
 );
 
 /** ModifyTargetGroupInstancesWeight: rate limit, read-only bit, region requirement and request shape. */
 export const modifyTargetGroupInstancesWeight = /* @__PURE__ */ defineAction(
   "ModifyTargetGroupInstancesWeight",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TargetGroupId: "!s", TargetGroupInstances: "![#TargetGroupInstance" },
-  { TargetGroupInstance },
+  () => ({ TargetGroupId: "!s", TargetGroupInstances: "![#TargetGroupInstance" }),
+  () => ({ TargetGroupInstance: TargetGroupInstance() }),
 );
 
 /** ModifyTargetPort: rate limit, read-only bit, region requirement and request shape. */
 export const modifyTargetPort = /* @__PURE__ */ defineAction(
   "ModifyTargetPort",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     ListenerId: "!s",
     Targets: "![#Target",
@@ -1018,15 +1052,15 @@ export const modifyTargetPort = /* @__PURE__ */ defineAction(
     LocationId: "s",
     Domain: "s",
     Url: "s",
-  },
-  { Target },
+  }),
+  () => ({ Target: Target() }),
 );
 
 /** ModifyTargetWeight: rate limit, read-only bit, region requirement and request shape. */
 export const modifyTargetWeight = /* @__PURE__ */ defineAction(
   "ModifyTargetWeight",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     ListenerId: "!s",
     Targets: "![#Target",
@@ -1034,103 +1068,103 @@ export const modifyTargetWeight = /* @__PURE__ */ defineAction(
     Domain: "s",
     Url: "s",
     Weight: "i",
-  },
-  { Target },
+  }),
+  () => ({ Target: Target() }),
 );
 
 /** RegisterFunctionTargets: rate limit, read-only bit, region requirement and request shape. */
 export const registerFunctionTargets = /* @__PURE__ */ defineAction(
   "RegisterFunctionTargets",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     ListenerId: "!s",
     FunctionTargets: "![#FunctionTarget",
     LocationId: "s",
     Domain: "s",
     Url: "s",
-  },
-  { FunctionInfo, FunctionTarget },
+  }),
+  () => ({ FunctionInfo: FunctionInfo(), FunctionTarget: FunctionTarget() }),
 );
 
 /** RegisterTargetGroupInstances: rate limit, read-only bit, region requirement and request shape. */
 export const registerTargetGroupInstances = /* @__PURE__ */ defineAction(
   "RegisterTargetGroupInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TargetGroupId: "!s", TargetGroupInstances: "![#TargetGroupInstance" },
-  { TargetGroupInstance },
+  () => ({ TargetGroupId: "!s", TargetGroupInstances: "![#TargetGroupInstance" }),
+  () => ({ TargetGroupInstance: TargetGroupInstance() }),
 );
 
 /** RegisterTargets: rate limit, read-only bit, region requirement and request shape. */
 export const registerTargets = /* @__PURE__ */ defineAction(
   "RegisterTargets",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     ListenerId: "!s",
     Targets: "![#Target",
     LocationId: "s",
     Domain: "s",
     Url: "s",
-  },
-  { Target },
+  }),
+  () => ({ Target: Target() }),
 );
 
 /** RegisterTargetsWithClassicalLB: rate limit, read-only bit, region requirement and request shape. */
 export const registerTargetsWithClassicalLB = /* @__PURE__ */ defineAction(
   "RegisterTargetsWithClassicalLB",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", Targets: "![#ClassicalTargetInfo" },
-  { ClassicalTargetInfo },
+  () => ({ LoadBalancerId: "!s", Targets: "![#ClassicalTargetInfo" }),
+  () => ({ ClassicalTargetInfo: ClassicalTargetInfo() }),
 );
 
 /** RenewLoadBalancers: rate limit, read-only bit, region requirement and request shape. */
 export const renewLoadBalancers = /* @__PURE__ */ defineAction(
   "RenewLoadBalancers",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerIds: "![s", LBChargePrepaid: "!#LBChargePrepaid" },
-  { LBChargePrepaid },
+  () => ({ LoadBalancerIds: "![s", LBChargePrepaid: "!#LBChargePrepaid" }),
+  () => ({ LBChargePrepaid: LBChargePrepaid() }),
 );
 
 /** ReplaceCertForLoadBalancers: rate limit, read-only bit, region requirement and request shape. */
 export const replaceCertForLoadBalancers = /* @__PURE__ */ defineAction(
   "ReplaceCertForLoadBalancers",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { OldCertificateId: "!s", Certificate: "!#CertificateInput" },
-  { CertificateInput },
+  () => ({ OldCertificateId: "!s", Certificate: "!#CertificateInput" }),
+  () => ({ CertificateInput: CertificateInput() }),
 );
 
 /** SetCustomizedConfigForLoadBalancer: rate limit, read-only bit, region requirement and request shape. */
 export const setCustomizedConfigForLoadBalancer = /* @__PURE__ */ defineAction(
   "SetCustomizedConfigForLoadBalancer",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { OperationType: "!s", UconfigId: "s", ConfigContent: "s", ConfigName: "s", LoadBalancerIds: "[s" },
+  () => ({ OperationType: "!s", UconfigId: "s", ConfigContent: "s", ConfigName: "s", LoadBalancerIds: "[s" }),
 );
 
 /** SetLoadBalancerClsLog: rate limit, read-only bit, region requirement and request shape. */
 export const setLoadBalancerClsLog = /* @__PURE__ */ defineAction(
   "SetLoadBalancerClsLog",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", LogSetId: "!s", LogTopicId: "!s", LogType: "s" },
+  () => ({ LoadBalancerId: "!s", LogSetId: "!s", LogTopicId: "!s", LogType: "s" }),
 );
 
 /** SetLoadBalancerSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const setLoadBalancerSecurityGroups = /* @__PURE__ */ defineAction(
   "SetLoadBalancerSecurityGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", SecurityGroups: "[s" },
+  () => ({ LoadBalancerId: "!s", SecurityGroups: "[s" }),
 );
 
 /** SetLoadBalancerStartStatus: rate limit, read-only bit, region requirement and request shape. */
 export const setLoadBalancerStartStatus = /* @__PURE__ */ defineAction(
   "SetLoadBalancerStartStatus",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { OperationType: "!s", LoadBalancerId: "!s", ListenerIds: "[s" },
+  () => ({ OperationType: "!s", LoadBalancerId: "!s", ListenerIds: "[s" }),
 );
 
 /** SetSecurityGroupForLoadbalancers: rate limit, read-only bit, region requirement and request shape. */
 export const setSecurityGroupForLoadbalancers = /* @__PURE__ */ defineAction(
   "SetSecurityGroupForLoadbalancers",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SecurityGroup: "!s", OperationType: "!s", LoadBalancerIds: "![s" },
+  () => ({ SecurityGroup: "!s", OperationType: "!s", LoadBalancerIds: "![s" }),
 );

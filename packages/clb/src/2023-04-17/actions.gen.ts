@@ -3,54 +3,54 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const AvailableZoneAffinityInfo: ShapeMeta = { Enable: "b", ExitRatio: "u", ReentryRatio: "u" };
+const AvailableZoneAffinityInfo = (): ShapeMeta => ({ Enable: "b", ExitRatio: "u", ReentryRatio: "u" });
 
-const ClusterItem: ShapeMeta = { ClusterId: "!s", ClusterName: "s", Zone: "s" };
+const ClusterItem = (): ShapeMeta => ({ ClusterId: "!s", ClusterName: "s", Zone: "s" });
 
-const ExclusiveCluster: ShapeMeta = {
+const ExclusiveCluster = (): ShapeMeta => ({
   L4Clusters: "[#ClusterItem",
   L7Clusters: "[#ClusterItem",
   ClassicalCluster: "#ClusterItem",
-};
+});
 
-const Filter: ShapeMeta = { Name: "!s", Values: "![s" };
+const Filter = (): ShapeMeta => ({ Name: "!s", Values: "![s" });
 
-const InternetAccessible: ShapeMeta = {
+const InternetAccessible = (): ShapeMeta => ({
   InternetChargeType: "s",
   InternetMaxBandwidthOut: "i",
   BandwidthPackageSubType: "s",
-};
+});
 
-const LBChargePrepaid: ShapeMeta = { RenewFlag: "s", Period: "i" };
+const LBChargePrepaid = (): ShapeMeta => ({ RenewFlag: "s", Period: "i" });
 
-const RsWeightRule: ShapeMeta = {
+const RsWeightRule = (): ShapeMeta => ({
   ListenerId: "!s",
   Targets: "![#Target",
   LocationId: "s",
   Domain: "s",
   Url: "s",
   Weight: "i",
-};
+});
 
-const SnatIp: ShapeMeta = { SubnetId: "!s", Ip: "s" };
+const SnatIp = (): ShapeMeta => ({ SubnetId: "!s", Ip: "s" });
 
-const TagInfo: ShapeMeta = { TagKey: "!s", TagValue: "!s" };
+const TagInfo = (): ShapeMeta => ({ TagKey: "!s", TagValue: "!s" });
 
-const Target: ShapeMeta = { Port: "!i", Type: "s", InstanceId: "s", Weight: "i", EniIp: "s" };
+const Target = (): ShapeMeta => ({ Port: "!i", Type: "s", InstanceId: "s", Weight: "i", EniIp: "s" });
 
 /** BatchModifyTargetWeight: rate limit, read-only bit, region requirement and request shape. */
 export const batchModifyTargetWeight = /* @__PURE__ */ defineAction(
   "BatchModifyTargetWeight",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LoadBalancerId: "!s", ModifyList: "![#RsWeightRule" },
-  { RsWeightRule, Target },
+  () => ({ LoadBalancerId: "!s", ModifyList: "![#RsWeightRule" }),
+  () => ({ RsWeightRule: RsWeightRule(), Target: Target() }),
 );
 
 /** CloneLoadBalancer: rate limit, read-only bit, region requirement and request shape. */
 export const cloneLoadBalancer = /* @__PURE__ */ defineAction(
   "CloneLoadBalancer",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerId: "!s",
     LoadBalancerName: "s",
     ProjectId: "i",
@@ -70,15 +70,21 @@ export const cloneLoadBalancer = /* @__PURE__ */ defineAction(
     ClusterTag: "s",
     Zones: "[s",
     EipAddressId: "s",
-  },
-  { ClusterItem, ExclusiveCluster, InternetAccessible, SnatIp, TagInfo },
+  }),
+  () => ({
+    ClusterItem: ClusterItem(),
+    ExclusiveCluster: ExclusiveCluster(),
+    InternetAccessible: InternetAccessible(),
+    SnatIp: SnatIp(),
+    TagInfo: TagInfo(),
+  }),
 );
 
 /** CreateLoadBalancer: rate limit, read-only bit, region requirement and request shape. */
 export const createLoadBalancer = /* @__PURE__ */ defineAction(
   "CreateLoadBalancer",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LoadBalancerType: "!s",
     Forward: "i",
     LoadBalancerName: "s",
@@ -109,44 +115,52 @@ export const createLoadBalancer = /* @__PURE__ */ defineAction(
     AccessLogTopicId: "s",
     AdvancedRoute: "b",
     AvailableZoneAffinityInfo: "#AvailableZoneAffinityInfo",
-  },
-  { AvailableZoneAffinityInfo, ClusterItem, ExclusiveCluster, InternetAccessible, LBChargePrepaid, SnatIp, TagInfo },
+  }),
+  () => ({
+    AvailableZoneAffinityInfo: AvailableZoneAffinityInfo(),
+    ClusterItem: ClusterItem(),
+    ExclusiveCluster: ExclusiveCluster(),
+    InternetAccessible: InternetAccessible(),
+    LBChargePrepaid: LBChargePrepaid(),
+    SnatIp: SnatIp(),
+    TagInfo: TagInfo(),
+  }),
 );
 
 /** DescribeClassicalLBListeners: rate limit, read-only bit, region requirement and request shape. */
 export const describeClassicalLBListeners = /* @__PURE__ */ defineAction(
   "DescribeClassicalLBListeners",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerId: "!s", ListenerIds: "[s", Protocol: "s", ListenerPort: "i", Status: "i" },
+  () => ({ LoadBalancerId: "!s", ListenerIds: "[s", Protocol: "s", ListenerPort: "i", Status: "i" }),
 );
 
 /** DescribeCustomizedConfigAssociateList: rate limit, read-only bit, region requirement and request shape. */
 export const describeCustomizedConfigAssociateList = /* @__PURE__ */ defineAction(
   "DescribeCustomizedConfigAssociateList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ConfigId: "s", Offset: "i", Limit: "i", Domain: "s" },
+  () => ({ ConfigId: "s", Offset: "i", Limit: "i", Domain: "s" }),
 );
 
 /** DescribeCustomizedConfigList: rate limit, read-only bit, region requirement and request shape. */
 export const describeCustomizedConfigList = /* @__PURE__ */ defineAction(
   "DescribeCustomizedConfigList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ConfigType: "s", Offset: "i", Limit: "i", ConfigName: "s", ConfigIds: "[s", Filters: "[#Filter" },
-  { Filter },
+  () => ({ ConfigType: "s", Offset: "i", Limit: "i", ConfigName: "s", ConfigIds: "[s", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeLoadBalancerListByCertId: rate limit, read-only bit, region requirement and request shape. */
 export const describeLoadBalancerListByCertId = /* @__PURE__ */ defineAction(
   "DescribeLoadBalancerListByCertId",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { CertIds: "![s" },
+  () => ({ CertIds: "![s" }),
 );
 
 /** DescribeLoadBalancers: rate limit, read-only bit, region requirement and request shape. */
 export const describeLoadBalancers = /* @__PURE__ */ defineAction(
   "DescribeLoadBalancers",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     LoadBalancerIds: "[s",
     LoadBalancerType: "s",
     Forward: "i",
@@ -167,36 +181,36 @@ export const describeLoadBalancers = /* @__PURE__ */ defineAction(
     MasterZone: "s",
     Filters: "[#Filter",
     AdditionalFields: "[s",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeLoadBalancersDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeLoadBalancersDetail = /* @__PURE__ */ defineAction(
   "DescribeLoadBalancersDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Limit: "u", Offset: "u", Fields: "[s", TargetType: "s", Filters: "[#Filter" },
-  { Filter },
+  () => ({ Limit: "u", Offset: "u", Fields: "[s", TargetType: "s", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeTargetHealth: rate limit, read-only bit, region requirement and request shape. */
 export const describeTargetHealth = /* @__PURE__ */ defineAction(
   "DescribeTargetHealth",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LoadBalancerIds: "![s", ListenerIds: "[s", LocationIds: "[s" },
+  () => ({ LoadBalancerIds: "![s", ListenerIds: "[s", LocationIds: "[s" }),
 );
 
 /** SetCustomizedConfigForLoadBalancer: rate limit, read-only bit, region requirement and request shape. */
 export const setCustomizedConfigForLoadBalancer = /* @__PURE__ */ defineAction(
   "SetCustomizedConfigForLoadBalancer",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     OperationType: "!s",
     ConfigId: "s",
     ConfigContent: "s",
     ConfigName: "s",
     LoadBalancerIds: "[s",
     Tags: "[#TagInfo",
-  },
-  { TagInfo },
+  }),
+  () => ({ TagInfo: TagInfo() }),
 );

@@ -3,17 +3,17 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const AccessControlRule: ShapeMeta = { CidrBlocks: "![s", Action: "!s", AccessMode: "!s" };
+const AccessControlRule = (): ShapeMeta => ({ CidrBlocks: "![s", Action: "!s", AccessMode: "!s" });
 
-const AdvanceFilterRuleInfo: ShapeMeta = { Key: "!s", Rule: "!u", Value: "s" };
+const AdvanceFilterRuleInfo = (): ShapeMeta => ({ Key: "!s", Rule: "!u", Value: "s" });
 
-const AdvancedConsumerConfiguration: ShapeMeta = { PartitionHashStatus: "b", PartitionFields: "[s" };
+const AdvancedConsumerConfiguration = (): ShapeMeta => ({ PartitionHashStatus: "b", PartitionFields: "[s" });
 
-const AlarmAnalysisConfig: ShapeMeta = { Key: "!s", Value: "!s" };
+const AlarmAnalysisConfig = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const AlarmClassification: ShapeMeta = { Key: "!s", Value: "!s" };
+const AlarmClassification = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const AlarmTarget: ShapeMeta = {
+const AlarmTarget = (): ShapeMeta => ({
   TopicId: "!s",
   Query: "!s",
   Number: "!i",
@@ -21,47 +21,71 @@ const AlarmTarget: ShapeMeta = {
   EndTimeOffset: "!i",
   LogsetId: "!s",
   SyntaxRule: "u",
-};
+});
 
-const AnalysisDimensional: ShapeMeta = { Name: "!s", Type: "!s", Content: "!s", ConfigInfo: "[#AlarmAnalysisConfig" };
+const AnalysisDimensional = (): ShapeMeta => ({
+  Name: "!s",
+  Type: "!s",
+  Content: "!s",
+  ConfigInfo: "[#AlarmAnalysisConfig",
+});
 
-const AnonymousInfo: ShapeMeta = { Operations: "[s", Conditions: "[#ConditionInfo" };
+const AnonymousInfo = (): ShapeMeta => ({ Operations: "[s", Conditions: "[#ConditionInfo" });
 
-const AnonymousLoginInfo: ShapeMeta = { SecretId: "!s", SecretKey: "s" };
+const AnonymousLoginInfo = (): ShapeMeta => ({ SecretId: "!s", SecretKey: "s" });
 
-const AppointLabel: ShapeMeta = { Type: "!u", Keys: "[s" };
+const AppointLabel = (): ShapeMeta => ({ Type: "!u", Keys: "[s" });
 
-const AuthRoleInfo: ShapeMeta = { RoleName: "!s", SecretId: "!s", SecretKey: "s" };
+const AuthRoleInfo = (): ShapeMeta => ({ RoleName: "!s", SecretId: "!s", SecretKey: "s" });
 
-const CallBackInfo: ShapeMeta = { Body: "!s", Headers: "[s" };
+const CallBackInfo = (): ShapeMeta => ({ Body: "!s", Headers: "[s" });
 
-const Ckafka: ShapeMeta = { InstanceId: "!s", TopicName: "!s", Vip: "s", Vport: "s", InstanceName: "s", TopicId: "s" };
+const Ckafka = (): ShapeMeta => ({
+  InstanceId: "!s",
+  TopicName: "!s",
+  Vip: "s",
+  Vport: "s",
+  InstanceName: "s",
+  TopicId: "s",
+});
 
-const CompressInfo: ShapeMeta = { Format: "!s" };
+const CompressInfo = (): ShapeMeta => ({ Format: "!s" });
 
-const ConditionInfo: ShapeMeta = { Attributes: "s", Rule: "u", ConditionValue: "s" };
+const ConditionInfo = (): ShapeMeta => ({ Attributes: "s", Rule: "u", ConditionValue: "s" });
 
-const ConsoleAccount: ShapeMeta = { UserName: "!s", Password: "!s", SecretId: "!s", SecretKey: "!s", Email: "s" };
+const ConsoleAccount = (): ShapeMeta => ({
+  UserName: "!s",
+  Password: "!s",
+  SecretId: "!s",
+  SecretKey: "!s",
+  Email: "s",
+});
 
-const ConsumerContent: ShapeMeta = {
+const ConsumerContent = (): ShapeMeta => ({
   EnableTag: "!b",
   MetaFields: "![s",
   TagJsonNotTiled: "b",
   TimestampAccuracy: "i",
   JsonType: "i",
-};
+});
 
-const ContentInfo: ShapeMeta = { Format: "!s", Csv: "#CsvInfo", Json: "#JsonInfo", Parquet: "#ParquetInfo" };
+const ContentInfo = (): ShapeMeta => ({ Format: "!s", Csv: "#CsvInfo", Json: "#JsonInfo", Parquet: "#ParquetInfo" });
 
-const CsvInfo: ShapeMeta = { PrintKey: "!b", Keys: "![s", Delimiter: "!s", EscapeChar: "!s", NonExistingField: "!s" };
+const CsvInfo = (): ShapeMeta => ({
+  PrintKey: "!b",
+  Keys: "![s",
+  Delimiter: "!s",
+  EscapeChar: "!s",
+  NonExistingField: "!s",
+});
 
-const CustomLabel: ShapeMeta = { Key: "!s", Value: "!s" };
+const CustomLabel = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const CustomMetricSpec: ShapeMeta = { Port: "!s", Path: "!s", Namespaces: "[s", PodLabel: "[#Label" };
+const CustomMetricSpec = (): ShapeMeta => ({ Port: "!s", Path: "!s", Namespaces: "[s", PodLabel: "[#Label" });
 
-const DashboardNoticeMode: ShapeMeta = { ReceiverType: "!s", Values: "[s", ReceiverChannels: "[s", Url: "s" };
+const DashboardNoticeMode = (): ShapeMeta => ({ ReceiverType: "!s", Values: "[s", ReceiverChannels: "[s", Url: "s" });
 
-const DashboardSubscribeData: ShapeMeta = {
+const DashboardSubscribeData = (): ShapeMeta => ({
   NoticeModes: "![#DashboardNoticeMode",
   DashboardTime: "[s",
   TemplateVariables: "[#DashboardTemplateVariable",
@@ -69,11 +93,11 @@ const DashboardSubscribeData: ShapeMeta = {
   SubscribeLanguage: "s",
   JumpDomain: "s",
   JumpUrl: "s",
-};
+});
 
-const DashboardTemplateVariable: ShapeMeta = { Key: "!s", Values: "![s" };
+const DashboardTemplateVariable = (): ShapeMeta => ({ Key: "!s", Values: "![s" });
 
-const DataTransformResouceInfo: ShapeMeta = {
+const DataTransformResouceInfo = (): ShapeMeta => ({
   TopicId: "!s",
   Alias: "s",
   IsCrossAccount: "b",
@@ -81,45 +105,51 @@ const DataTransformResouceInfo: ShapeMeta = {
   ExternalId: "s",
   TopicName: "s",
   LogsetName: "s",
-};
+});
 
-const DataTransformSqlDataSource: ShapeMeta = {
+const DataTransformSqlDataSource = (): ShapeMeta => ({
   DataSource: "!u",
   Region: "!s",
   InstanceId: "!s",
   User: "!s",
   AliasName: "!s",
   Password: "s",
-};
+});
 
-const DeliverConfig: ShapeMeta = { Region: "!s", TopicId: "!s", Scope: "!u" };
+const DeliverConfig = (): ShapeMeta => ({ Region: "!s", TopicId: "!s", Scope: "!u" });
 
-const DlcFailHandle: ShapeMeta = { StoreToDlc: "b", DlcFailTableInfo: "#DlcFailTableInfo" };
+const DlcFailHandle = (): ShapeMeta => ({ StoreToDlc: "b", DlcFailTableInfo: "#DlcFailTableInfo" });
 
-const DlcFailTableInfo: ShapeMeta = { TableName: "!s", FieldName: "!s" };
+const DlcFailTableInfo = (): ShapeMeta => ({ TableName: "!s", FieldName: "!s" });
 
-const DlcFiledInfo: ShapeMeta = { ClsField: "!s", DlcField: "!s", DlcFieldType: "!s", FillField: "s", Disable: "b" };
+const DlcFiledInfo = (): ShapeMeta => ({
+  ClsField: "!s",
+  DlcField: "!s",
+  DlcFieldType: "!s",
+  FillField: "s",
+  Disable: "b",
+});
 
-const DlcInfo: ShapeMeta = {
+const DlcInfo = (): ShapeMeta => ({
   TableInfo: "!#DlcTableInfo",
   FieldInfos: "![#DlcFiledInfo",
   PartitionInfos: "![#DlcPartitionInfo",
   PartitionExtra: "#DlcPartitionExtra",
-};
+});
 
-const DlcPartitionExtra: ShapeMeta = { TimeFormat: "s", TimeZone: "s" };
+const DlcPartitionExtra = (): ShapeMeta => ({ TimeFormat: "s", TimeZone: "s" });
 
-const DlcPartitionInfo: ShapeMeta = { ClsField: "!s", DlcField: "!s", DlcFieldType: "!s" };
+const DlcPartitionInfo = (): ShapeMeta => ({ ClsField: "!s", DlcField: "!s", DlcFieldType: "!s" });
 
-const DlcTableInfo: ShapeMeta = { DataDirectory: "!s", DatabaseName: "!s", TableName: "!s" };
+const DlcTableInfo = (): ShapeMeta => ({ DataDirectory: "!s", DatabaseName: "!s", TableName: "!s" });
 
-const DynamicIndex: ShapeMeta = { Status: "b" };
+const DynamicIndex = (): ShapeMeta => ({ Status: "b" });
 
-const EnvInfo: ShapeMeta = { Key: "!s", Value: "s" };
+const EnvInfo = (): ShapeMeta => ({ Key: "!s", Value: "s" });
 
-const EsImportInfo: ShapeMeta = { Type: "!u", StartTime: "u", EndTime: "u", MaxDelay: "u", CheckInterval: "u" };
+const EsImportInfo = (): ShapeMeta => ({ Type: "!u", StartTime: "u", EndTime: "u", MaxDelay: "u", CheckInterval: "u" });
 
-const EsInfo: ShapeMeta = {
+const EsInfo = (): ShapeMeta => ({
   EsType: "!u",
   AccessMode: "u",
   InstanceId: "s",
@@ -129,26 +159,26 @@ const EsInfo: ShapeMeta = {
   VpcId: "s",
   VirtualGatewayType: "u",
   Password: "s",
-};
+});
 
-const EsTimeInfo: ShapeMeta = { Type: "!u", TimeKey: "s", TimeFormat: "s", TimeZone: "s" };
+const EsTimeInfo = (): ShapeMeta => ({ Type: "!u", TimeKey: "s", TimeFormat: "s", TimeZone: "s" });
 
-const EscalateNoticeInfo: ShapeMeta = {
+const EscalateNoticeInfo = (): ShapeMeta => ({
   NoticeReceivers: "![#NoticeReceiver",
   WebCallbacks: "![#WebCallback",
   Escalate: "b",
   Interval: "u",
   Type: "u",
   EscalateNotice: "#EscalateNoticeInfo",
-};
+});
 
-const EventLog: ShapeMeta = { EventChannel: "!s", TimeType: "!u", Timestamp: "u", EventIDs: "[s" };
+const EventLog = (): ShapeMeta => ({ EventChannel: "!s", TimeType: "!u", Timestamp: "u", EventIDs: "[s" });
 
-const ExcludePathInfo: ShapeMeta = { Type: "!s", Value: "!s" };
+const ExcludePathInfo = (): ShapeMeta => ({ Type: "!s", Value: "!s" });
 
-const ExternalRole: ShapeMeta = { RoleArn: "!s", ExternalId: "!s" };
+const ExternalRole = (): ShapeMeta => ({ RoleArn: "!s", ExternalId: "!s" });
 
-const ExtractRuleInfo: ShapeMeta = {
+const ExtractRuleInfo = (): ShapeMeta => ({
   TimeKey: "s",
   TimeFormat: "s",
   Delimiter: "s",
@@ -170,41 +200,41 @@ const ExtractRuleInfo: ShapeMeta = {
   EventLogRules: "[#EventLog",
   AdvanceFilterRules: "[#AdvanceFilterRuleInfo",
   RawLogKey: "s",
-};
+});
 
-const Filter: ShapeMeta = { Key: "!s", Values: "![s" };
+const Filter = (): ShapeMeta => ({ Key: "!s", Values: "![s" });
 
-const FilterRuleInfo: ShapeMeta = { Key: "!s", Regex: "!s", Value: "!s" };
+const FilterRuleInfo = (): ShapeMeta => ({ Key: "!s", Regex: "!s", Value: "!s" });
 
-const FullTextInfo: ShapeMeta = { CaseSensitive: "!b", Tokenizer: "!s", ContainZH: "b" };
+const FullTextInfo = (): ShapeMeta => ({ CaseSensitive: "!b", Tokenizer: "!s", ContainZH: "b" });
 
-const HostMetricItem: ShapeMeta = { Type: "!s" };
+const HostMetricItem = (): ShapeMeta => ({ Type: "!s" });
 
-const Instance: ShapeMeta = { Values: "![s" };
+const Instance = (): ShapeMeta => ({ Values: "![s" });
 
-const InstanceConfig: ShapeMeta = { InstanceDimension: "![s", Instances: "![#Instance" };
+const InstanceConfig = (): ShapeMeta => ({ InstanceDimension: "![s", Instances: "![#Instance" });
 
-const JsonExpandInfo: ShapeMeta = { Switch: "!b", Fields: "![s", DropOriginal: "b", ConflictPolicy: "s" };
+const JsonExpandInfo = (): ShapeMeta => ({ Switch: "!b", Fields: "![s", DropOriginal: "b", ConflictPolicy: "s" });
 
-const JsonInfo: ShapeMeta = { EnableTag: "!b", MetaFields: "![s", JsonType: "i" };
+const JsonInfo = (): ShapeMeta => ({ EnableTag: "!b", MetaFields: "![s", JsonType: "i" });
 
-const KafkaConsumerContent: ShapeMeta = {
+const KafkaConsumerContent = (): ShapeMeta => ({
   Format: "!i",
   EnableTag: "!b",
   MetaFields: "![s",
   TagTransaction: "i",
   JsonType: "i",
-};
+});
 
-const KafkaProtocolInfo: ShapeMeta = { Protocol: "s", Mechanism: "s", UserName: "s", Password: "s" };
+const KafkaProtocolInfo = (): ShapeMeta => ({ Protocol: "s", Mechanism: "s", UserName: "s", Password: "s" });
 
-const KeyRegexInfo: ShapeMeta = { Key: "!s", Regex: "!s" };
+const KeyRegexInfo = (): ShapeMeta => ({ Key: "!s", Regex: "!s" });
 
-const KeyValueInfo: ShapeMeta = { Key: "!s", Value: "!#ValueInfo" };
+const KeyValueInfo = (): ShapeMeta => ({ Key: "!s", Value: "!#ValueInfo" });
 
-const Label: ShapeMeta = { Key: "!s", Operate: "!s", Values: "[s" };
+const Label = (): ShapeMeta => ({ Key: "!s", Operate: "!s", Values: "[s" });
 
-const LogRechargeRuleInfo: ShapeMeta = {
+const LogRechargeRuleInfo = (): ShapeMeta => ({
   RechargeType: "!s",
   EncodingFormat: "!u",
   DefaultTimeSwitch: "!b",
@@ -222,39 +252,39 @@ const LogRechargeRuleInfo: ShapeMeta = {
   ParseArray: "b",
   Delimiter: "s",
   JsonExpand: "#JsonExpandInfo",
-};
+});
 
-const MachineGroupTypeInfo: ShapeMeta = { Type: "!s", Values: "[s" };
+const MachineGroupTypeInfo = (): ShapeMeta => ({ Type: "!s", Values: "[s" });
 
-const Message: ShapeMeta = { Role: "s", Content: "s", ReasoningContent: "s", ToolCalls: "[#ToolCall" };
+const Message = (): ShapeMeta => ({ Role: "s", Content: "s", ReasoningContent: "s", ToolCalls: "[#ToolCall" });
 
-const MetaTagInfo: ShapeMeta = { Key: "s", Value: "s" };
+const MetaTagInfo = (): ShapeMeta => ({ Key: "s", Value: "s" });
 
-const MetadataInfo: ShapeMeta = { Format: "!s", MetaFields: "[s", EnableTag: "b", TagJsonTiled: "b" };
+const MetadataInfo = (): ShapeMeta => ({ Format: "!s", MetaFields: "[s", EnableTag: "b", TagJsonTiled: "b" });
 
-const MetadataItem: ShapeMeta = { Key: "s", Value: "s" };
+const MetadataItem = (): ShapeMeta => ({ Key: "s", Value: "s" });
 
-const MetricConfig: ShapeMeta = { MetricName: "!s", Periods: "![u", MetricLabels: "[#MetricLabel" };
+const MetricConfig = (): ShapeMeta => ({ MetricName: "!s", Periods: "![u", MetricLabels: "[#MetricLabel" });
 
-const MetricConfigLabel: ShapeMeta = { Metadata: "[s", Label: "#AppointLabel", CustomLabels: "[#CustomLabel" };
+const MetricConfigLabel = (): ShapeMeta => ({ Metadata: "[s", Label: "#AppointLabel", CustomLabels: "[#CustomLabel" });
 
-const MetricLabel: ShapeMeta = { Key: "!s", Value: "!s" };
+const MetricLabel = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const MetricSpec: ShapeMeta = { CustomSpecs: "[#CustomMetricSpec" };
+const MetricSpec = (): ShapeMeta => ({ CustomSpecs: "[#CustomMetricSpec" });
 
-const MetricYamlSpec: ShapeMeta = { Type: "!s", Spec: "!s" };
+const MetricYamlSpec = (): ShapeMeta => ({ Type: "!s", Spec: "!s" });
 
-const MonitorNotice: ShapeMeta = { Notices: "[#MonitorNoticeRule" };
+const MonitorNotice = (): ShapeMeta => ({ Notices: "[#MonitorNoticeRule" });
 
-const MonitorNoticeRule: ShapeMeta = { NoticeId: "s", ContentTmplId: "s", AlarmLevels: "[u" };
+const MonitorNoticeRule = (): ShapeMeta => ({ NoticeId: "s", ContentTmplId: "s", AlarmLevels: "[u" });
 
-const MonitorTime: ShapeMeta = { Type: "!s", Time: "i", CronExpression: "s" };
+const MonitorTime = (): ShapeMeta => ({ Type: "!s", Time: "i", CronExpression: "s" });
 
-const MultiCondition: ShapeMeta = { Condition: "s", AlarmLevel: "u" };
+const MultiCondition = (): ShapeMeta => ({ Condition: "s", AlarmLevel: "u" });
 
-const MultiTopicSearchInformation: ShapeMeta = { TopicId: "s", Context: "s" };
+const MultiTopicSearchInformation = (): ShapeMeta => ({ TopicId: "s", Context: "s" });
 
-const NetInfo: ShapeMeta = {
+const NetInfo = (): ShapeMeta => ({
   Host: "!s",
   Port: "!u",
   Token: "!s",
@@ -262,17 +292,17 @@ const NetInfo: ShapeMeta = {
   VpcId: "s",
   VirtualGatewayType: "u",
   IsSSL: "b",
-};
+});
 
-const NoticeContent: ShapeMeta = {
+const NoticeContent = (): ShapeMeta => ({
   Type: "!s",
   TriggerContent: "#NoticeContentInfo",
   RecoveryContent: "#NoticeContentInfo",
-};
+});
 
-const NoticeContentInfo: ShapeMeta = { Title: "s", Content: "s", Headers: "[s" };
+const NoticeContentInfo = (): ShapeMeta => ({ Title: "s", Content: "s", Headers: "[s" });
 
-const NoticeReceiver: ShapeMeta = {
+const NoticeReceiver = (): ShapeMeta => ({
   ReceiverType: "!s",
   ReceiverIds: "![i",
   ReceiverChannels: "![s",
@@ -280,9 +310,9 @@ const NoticeReceiver: ShapeMeta = {
   StartTime: "s",
   EndTime: "s",
   Index: "i",
-};
+});
 
-const NoticeRule: ShapeMeta = {
+const NoticeRule = (): ShapeMeta => ({
   Rule: "s",
   NoticeReceivers: "[#NoticeReceiver",
   WebCallbacks: "[#WebCallback",
@@ -290,24 +320,24 @@ const NoticeRule: ShapeMeta = {
   Type: "u",
   Interval: "u",
   EscalateNotice: "#EscalateNoticeInfo",
-};
+});
 
-const ParquetInfo: ShapeMeta = { ParquetKeyInfo: "![#ParquetKeyInfo" };
+const ParquetInfo = (): ShapeMeta => ({ ParquetKeyInfo: "![#ParquetKeyInfo" });
 
-const ParquetKeyInfo: ShapeMeta = { KeyName: "!s", KeyType: "!s", KeyNonExistingField: "!s" };
+const ParquetKeyInfo = (): ShapeMeta => ({ KeyName: "!s", KeyType: "!s", KeyNonExistingField: "!s" });
 
-const PartitionOffsetInfo: ShapeMeta = { PartitionId: "!u", Offset: "i" };
+const PartitionOffsetInfo = (): ShapeMeta => ({ PartitionId: "!u", Offset: "i" });
 
-const PreviewLogStatistic: ShapeMeta = {
+const PreviewLogStatistic = (): ShapeMeta => ({
   LogContent: "!s",
   LineNum: "!i",
   DstTopicId: "s",
   FailReason: "s",
   Time: "s",
   DstTopicName: "s",
-};
+});
 
-const Relabeling: ShapeMeta = {
+const Relabeling = (): ShapeMeta => ({
   Action: "!s",
   SourceLabels: "[s",
   Separator: "s",
@@ -315,22 +345,22 @@ const Relabeling: ShapeMeta = {
   Replacement: "s",
   Regex: "s",
   Modulus: "u",
-};
+});
 
-const RemoteWriteAuthInfo: ShapeMeta = { Username: "s", Password: "s", Token: "s" };
+const RemoteWriteAuthInfo = (): ShapeMeta => ({ Username: "s", Password: "s", Token: "s" });
 
-const RuleInfo: ShapeMeta = {
+const RuleInfo = (): ShapeMeta => ({
   FullText: "#FullTextInfo",
   KeyValue: "#RuleKeyValueInfo",
   Tag: "#RuleTagInfo",
   DynamicIndex: "#DynamicIndex",
-};
+});
 
-const RuleKeyValueInfo: ShapeMeta = { CaseSensitive: "!b", KeyValues: "[#KeyValueInfo" };
+const RuleKeyValueInfo = (): ShapeMeta => ({ CaseSensitive: "!b", KeyValues: "[#KeyValueInfo" });
 
-const RuleTagInfo: ShapeMeta = { CaseSensitive: "!b", KeyValues: "![#KeyValueInfo" };
+const RuleTagInfo = (): ShapeMeta => ({ CaseSensitive: "!b", KeyValues: "![#KeyValueInfo" });
 
-const ScheduledSqlResouceInfo: ShapeMeta = {
+const ScheduledSqlResouceInfo = (): ShapeMeta => ({
   TopicId: "!s",
   Region: "s",
   BizType: "i",
@@ -339,25 +369,25 @@ const ScheduledSqlResouceInfo: ShapeMeta = {
   MetricLabels: "[s",
   CustomTime: "s",
   CustomMetricLabels: "[#MetricLabel",
-};
+});
 
-const Tag: ShapeMeta = { Key: "!s", Value: "!s" };
+const Tag = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const ToolCall: ShapeMeta = { Id: "s", Type: "s", Function: "#ToolCallFunction", Index: "u" };
+const ToolCall = (): ShapeMeta => ({ Id: "s", Type: "s", Function: "#ToolCallFunction", Index: "u" });
 
-const ToolCallFunction: ShapeMeta = { Name: "s", Arguments: "s" };
+const ToolCallFunction = (): ShapeMeta => ({ Name: "s", Arguments: "s" });
 
-const TopicExtendInfo: ShapeMeta = { AnonymousAccess: "#AnonymousInfo" };
+const TopicExtendInfo = (): ShapeMeta => ({ AnonymousAccess: "#AnonymousInfo" });
 
-const TopicIdAndRegion: ShapeMeta = { TopicId: "!s", RegionId: "!u" };
+const TopicIdAndRegion = (): ShapeMeta => ({ TopicId: "!s", RegionId: "!u" });
 
-const TopicPartitionInfo: ShapeMeta = { TopicID: "!s", Partitions: "![u" };
+const TopicPartitionInfo = (): ShapeMeta => ({ TopicID: "!s", Partitions: "![u" });
 
-const TopicPartitionOffsetInfo: ShapeMeta = { TopicID: "!s", PartitionOffsets: "![#PartitionOffsetInfo" };
+const TopicPartitionOffsetInfo = (): ShapeMeta => ({ TopicID: "!s", PartitionOffsets: "![#PartitionOffsetInfo" });
 
-const UserKafkaMeta: ShapeMeta = { KafkaVersion: "!s" };
+const UserKafkaMeta = (): ShapeMeta => ({ KafkaVersion: "!s" });
 
-const ValueInfo: ShapeMeta = {
+const ValueInfo = (): ShapeMeta => ({
   Type: "!s",
   Tokenizer: "s",
   SqlFlag: "b",
@@ -365,11 +395,11 @@ const ValueInfo: ShapeMeta = {
   Alias: "s",
   OpenIndexForChildOnly: "b",
   ChildNode: "[#KeyValueInfo",
-};
+});
 
-const ViewSearchTopic: ShapeMeta = { Region: "!s", LogsetId: "!s", TopicId: "!s" };
+const ViewSearchTopic = (): ShapeMeta => ({ Region: "!s", LogsetId: "!s", TopicId: "!s" });
 
-const WebCallback: ShapeMeta = {
+const WebCallback = (): ShapeMeta => ({
   CallbackType: "!s",
   Url: "!s",
   WebCallbackId: "s",
@@ -381,86 +411,91 @@ const WebCallback: ShapeMeta = {
   Headers: "[s",
   Body: "s",
   Index: "i",
-};
+});
 
 /** AddMachineGroupInfo: rate limit, read-only bit, region requirement and request shape. */
 export const addMachineGroupInfo = /* @__PURE__ */ defineAction(
   "AddMachineGroupInfo",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!s", MachineGroupType: "!#MachineGroupTypeInfo" },
-  { MachineGroupTypeInfo },
+  () => ({ GroupId: "!s", MachineGroupType: "!#MachineGroupTypeInfo" }),
+  () => ({ MachineGroupTypeInfo: MachineGroupTypeInfo() }),
 );
 
 /** ApplyConfigToMachineGroup: rate limit, read-only bit, region requirement and request shape. */
 export const applyConfigToMachineGroup = /* @__PURE__ */ defineAction(
   "ApplyConfigToMachineGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ConfigId: "!s", GroupId: "!s" },
+  () => ({ ConfigId: "!s", GroupId: "!s" }),
 );
 
 /** CancelRebuildIndexTask: rate limit, read-only bit, region requirement and request shape. */
 export const cancelRebuildIndexTask = /* @__PURE__ */ defineAction(
   "CancelRebuildIndexTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicId: "!s", TaskId: "!s" },
+  () => ({ TopicId: "!s", TaskId: "!s" }),
 );
 
 /** ChatCompletions: rate limit, read-only bit, region requirement and request shape. */
 export const chatCompletions = /* @__PURE__ */ defineAction(
   "ChatCompletions",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Model: "!s", Messages: "![#Message", Stream: "b", Metadata: "[#MetadataItem" },
-  { Message, MetadataItem, ToolCall, ToolCallFunction },
+  () => ({ Model: "!s", Messages: "![#Message", Stream: "b", Metadata: "[#MetadataItem" }),
+  () => ({
+    Message: Message(),
+    MetadataItem: MetadataItem(),
+    ToolCall: ToolCall(),
+    ToolCallFunction: ToolCallFunction(),
+  }),
 );
 
 /** CheckFunction: rate limit, read-only bit, region requirement and request shape. */
 export const checkFunction = /* @__PURE__ */ defineAction(
   "CheckFunction",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { EtlContent: "!s", DstResources: "[#DataTransformResouceInfo", FuncType: "i" },
-  { DataTransformResouceInfo },
+  () => ({ EtlContent: "!s", DstResources: "[#DataTransformResouceInfo", FuncType: "i" }),
+  () => ({ DataTransformResouceInfo: DataTransformResouceInfo() }),
 );
 
 /** CheckRechargeKafkaServer: rate limit, read-only bit, region requirement and request shape. */
 export const checkRechargeKafkaServer = /* @__PURE__ */ defineAction(
   "CheckRechargeKafkaServer",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     KafkaType: "!u",
     KafkaInstance: "s",
     ServerAddr: "s",
     IsEncryptionAddr: "b",
     Protocol: "#KafkaProtocolInfo",
     UserKafkaMeta: "#UserKafkaMeta",
-  },
-  { KafkaProtocolInfo, UserKafkaMeta },
+  }),
+  () => ({ KafkaProtocolInfo: KafkaProtocolInfo(), UserKafkaMeta: UserKafkaMeta() }),
 );
 
 /** CloseKafkaConsumer: rate limit, read-only bit, region requirement and request shape. */
 export const closeKafkaConsumer = /* @__PURE__ */ defineAction(
   "CloseKafkaConsumer",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FromTopicId: "!s" },
+  () => ({ FromTopicId: "!s" }),
 );
 
 /** CommitConsumerOffsets: rate limit, read-only bit, region requirement and request shape. */
 export const commitConsumerOffsets = /* @__PURE__ */ defineAction(
   "CommitConsumerOffsets",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ConsumerGroup: "!s",
     Consumer: "!s",
     LogsetId: "!s",
     TopicPartitionOffsetsInfo: "![#TopicPartitionOffsetInfo",
-  },
-  { PartitionOffsetInfo, TopicPartitionOffsetInfo },
+  }),
+  () => ({ PartitionOffsetInfo: PartitionOffsetInfo(), TopicPartitionOffsetInfo: TopicPartitionOffsetInfo() }),
 );
 
 /** CreateAlarm: rate limit, read-only bit, region requirement and request shape. */
 export const createAlarm = /* @__PURE__ */ defineAction(
   "CreateAlarm",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Name: "!s",
     AlarmTargets: "![#AlarmTarget",
     MonitorTime: "!#MonitorTime",
@@ -481,26 +516,26 @@ export const createAlarm = /* @__PURE__ */ defineAction(
     Classifications: "[#AlarmClassification",
     AlarmNoticeIds: "[s",
     MonitorNotice: "#MonitorNotice",
-  },
-  {
-    AlarmAnalysisConfig,
-    AlarmClassification,
-    AlarmTarget,
-    AnalysisDimensional,
-    CallBackInfo,
-    MonitorNotice,
-    MonitorNoticeRule,
-    MonitorTime,
-    MultiCondition,
-    Tag,
-  },
+  }),
+  () => ({
+    AlarmAnalysisConfig: AlarmAnalysisConfig(),
+    AlarmClassification: AlarmClassification(),
+    AlarmTarget: AlarmTarget(),
+    AnalysisDimensional: AnalysisDimensional(),
+    CallBackInfo: CallBackInfo(),
+    MonitorNotice: MonitorNotice(),
+    MonitorNoticeRule: MonitorNoticeRule(),
+    MonitorTime: MonitorTime(),
+    MultiCondition: MultiCondition(),
+    Tag: Tag(),
+  }),
 );
 
 /** CreateAlarmNotice: rate limit, read-only bit, region requirement and request shape. */
 export const createAlarmNotice = /* @__PURE__ */ defineAction(
   "CreateAlarmNotice",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Name: "!s",
     Tags: "[#Tag",
     Type: "s",
@@ -512,22 +547,29 @@ export const createAlarmNotice = /* @__PURE__ */ defineAction(
     DeliverConfig: "#DeliverConfig",
     AlarmShieldStatus: "u",
     CallbackPrioritize: "b",
-  },
-  { DeliverConfig, EscalateNoticeInfo, NoticeReceiver, NoticeRule, Tag, WebCallback },
+  }),
+  () => ({
+    DeliverConfig: DeliverConfig(),
+    EscalateNoticeInfo: EscalateNoticeInfo(),
+    NoticeReceiver: NoticeReceiver(),
+    NoticeRule: NoticeRule(),
+    Tag: Tag(),
+    WebCallback: WebCallback(),
+  }),
 );
 
 /** CreateAlarmShield: rate limit, read-only bit, region requirement and request shape. */
 export const createAlarmShield = /* @__PURE__ */ defineAction(
   "CreateAlarmShield",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AlarmNoticeId: "!s", StartTime: "!u", EndTime: "!u", Type: "!u", Reason: "!s", Rule: "s" },
+  () => ({ AlarmNoticeId: "!s", StartTime: "!u", EndTime: "!u", Type: "!u", Reason: "!s", Rule: "s" }),
 );
 
 /** CreateCloudProductLogCollection: rate limit, read-only bit, region requirement and request shape. */
 export const createCloudProductLogCollection = /* @__PURE__ */ defineAction(
   "CreateCloudProductLogCollection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     AssumerName: "!s",
     LogType: "!s",
@@ -539,15 +581,15 @@ export const createCloudProductLogCollection = /* @__PURE__ */ defineAction(
     LogsetId: "s",
     TopicId: "s",
     Tags: "[#Tag",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateConfig: rate limit, read-only bit, region requirement and request shape. */
 export const createConfig = /* @__PURE__ */ defineAction(
   "CreateConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Name: "!s",
     Output: "!s",
     Path: "s",
@@ -557,15 +599,22 @@ export const createConfig = /* @__PURE__ */ defineAction(
     UserDefineRule: "s",
     AdvancedConfig: "s",
     InputType: "s",
-  },
-  { AdvanceFilterRuleInfo, EventLog, ExcludePathInfo, ExtractRuleInfo, KeyRegexInfo, MetaTagInfo },
+  }),
+  () => ({
+    AdvanceFilterRuleInfo: AdvanceFilterRuleInfo(),
+    EventLog: EventLog(),
+    ExcludePathInfo: ExcludePathInfo(),
+    ExtractRuleInfo: ExtractRuleInfo(),
+    KeyRegexInfo: KeyRegexInfo(),
+    MetaTagInfo: MetaTagInfo(),
+  }),
 );
 
 /** CreateConsole: rate limit, read-only bit, region requirement and request shape. */
 export const createConsole = /* @__PURE__ */ defineAction(
   "CreateConsole",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     AccessMode: "![s",
     LoginMode: "!u",
     DomainPrefix: "!s",
@@ -581,15 +630,21 @@ export const createConsole = /* @__PURE__ */ defineAction(
     AccessControlRules: "[#AccessControlRule",
     Remarks: "s",
     Menus: "[s",
-  },
-  { AccessControlRule, AnonymousLoginInfo, AuthRoleInfo, ConsoleAccount, Tag },
+  }),
+  () => ({
+    AccessControlRule: AccessControlRule(),
+    AnonymousLoginInfo: AnonymousLoginInfo(),
+    AuthRoleInfo: AuthRoleInfo(),
+    ConsoleAccount: ConsoleAccount(),
+    Tag: Tag(),
+  }),
 );
 
 /** CreateConsumer: rate limit, read-only bit, region requirement and request shape. */
 export const createConsumer = /* @__PURE__ */ defineAction(
   "CreateConsumer",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     NeedContent: "b",
     Content: "#ConsumerContent",
@@ -598,22 +653,26 @@ export const createConsumer = /* @__PURE__ */ defineAction(
     RoleArn: "s",
     ExternalId: "s",
     AdvancedConfig: "#AdvancedConsumerConfiguration",
-  },
-  { AdvancedConsumerConfiguration, Ckafka, ConsumerContent },
+  }),
+  () => ({
+    AdvancedConsumerConfiguration: AdvancedConsumerConfiguration(),
+    Ckafka: Ckafka(),
+    ConsumerContent: ConsumerContent(),
+  }),
 );
 
 /** CreateConsumerGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createConsumerGroup = /* @__PURE__ */ defineAction(
   "CreateConsumerGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ConsumerGroup: "!s", Timeout: "!u", Topics: "![s", LogsetId: "!s" },
+  () => ({ ConsumerGroup: "!s", Timeout: "!u", Topics: "![s", LogsetId: "!s" }),
 );
 
 /** CreateCosRecharge: rate limit, read-only bit, region requirement and request shape. */
 export const createCosRecharge = /* @__PURE__ */ defineAction(
   "CreateCosRecharge",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     LogsetId: "!s",
     Name: "!s",
@@ -625,31 +684,41 @@ export const createCosRecharge = /* @__PURE__ */ defineAction(
     ExtractRuleInfo: "#ExtractRuleInfo",
     TaskType: "u",
     Metadata: "[s",
-  },
-  { AdvanceFilterRuleInfo, EventLog, ExtractRuleInfo, KeyRegexInfo, MetaTagInfo },
+  }),
+  () => ({
+    AdvanceFilterRuleInfo: AdvanceFilterRuleInfo(),
+    EventLog: EventLog(),
+    ExtractRuleInfo: ExtractRuleInfo(),
+    KeyRegexInfo: KeyRegexInfo(),
+    MetaTagInfo: MetaTagInfo(),
+  }),
 );
 
 /** CreateDashboard: rate limit, read-only bit, region requirement and request shape. */
 export const createDashboard = /* @__PURE__ */ defineAction(
   "CreateDashboard",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DashboardName: "!s", Data: "s", Tags: "[#Tag" },
-  { Tag },
+  () => ({ DashboardName: "!s", Data: "s", Tags: "[#Tag" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateDashboardSubscribe: rate limit, read-only bit, region requirement and request shape. */
 export const createDashboardSubscribe = /* @__PURE__ */ defineAction(
   "CreateDashboardSubscribe",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s", DashboardId: "!s", Cron: "!s", SubscribeData: "!#DashboardSubscribeData" },
-  { DashboardNoticeMode, DashboardSubscribeData, DashboardTemplateVariable },
+  () => ({ Name: "!s", DashboardId: "!s", Cron: "!s", SubscribeData: "!#DashboardSubscribeData" }),
+  () => ({
+    DashboardNoticeMode: DashboardNoticeMode(),
+    DashboardSubscribeData: DashboardSubscribeData(),
+    DashboardTemplateVariable: DashboardTemplateVariable(),
+  }),
 );
 
 /** CreateDataTransform: rate limit, read-only bit, region requirement and request shape. */
 export const createDataTransform = /* @__PURE__ */ defineAction(
   "CreateDataTransform",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     FuncType: "!i",
     SrcTopicId: "!s",
     Name: "!s",
@@ -668,29 +737,34 @@ export const createDataTransform = /* @__PURE__ */ defineAction(
     TaskId: "s",
     DataTransformSqlDataSources: "[#DataTransformSqlDataSource",
     EnvInfos: "[#EnvInfo",
-  },
-  { DataTransformResouceInfo, DataTransformSqlDataSource, EnvInfo, PreviewLogStatistic },
+  }),
+  () => ({
+    DataTransformResouceInfo: DataTransformResouceInfo(),
+    DataTransformSqlDataSource: DataTransformSqlDataSource(),
+    EnvInfo: EnvInfo(),
+    PreviewLogStatistic: PreviewLogStatistic(),
+  }),
 );
 
 /** CreateDeliverCloudFunction: rate limit, read-only bit, region requirement and request shape. */
 export const createDeliverCloudFunction = /* @__PURE__ */ defineAction(
   "CreateDeliverCloudFunction",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     FunctionName: "!s",
     Namespace: "!s",
     Qualifier: "!s",
     Timeout: "u",
     MaxMsgNum: "u",
-  },
+  }),
 );
 
 /** CreateDlcDeliver: rate limit, read-only bit, region requirement and request shape. */
 export const createDlcDeliver = /* @__PURE__ */ defineAction(
   "CreateDlcDeliver",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     Name: "!s",
     DeliverType: "!u",
@@ -703,15 +777,23 @@ export const createDlcDeliver = /* @__PURE__ */ defineAction(
     AutoCreateField: "b",
     DlcFailHandle: "#DlcFailHandle",
     DSLFilter: "s",
-  },
-  { DlcFailHandle, DlcFailTableInfo, DlcFiledInfo, DlcInfo, DlcPartitionExtra, DlcPartitionInfo, DlcTableInfo },
+  }),
+  () => ({
+    DlcFailHandle: DlcFailHandle(),
+    DlcFailTableInfo: DlcFailTableInfo(),
+    DlcFiledInfo: DlcFiledInfo(),
+    DlcInfo: DlcInfo(),
+    DlcPartitionExtra: DlcPartitionExtra(),
+    DlcPartitionInfo: DlcPartitionInfo(),
+    DlcTableInfo: DlcTableInfo(),
+  }),
 );
 
 /** CreateEsRecharge: rate limit, read-only bit, region requirement and request shape. */
 export const createEsRecharge = /* @__PURE__ */ defineAction(
   "CreateEsRecharge",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     Name: "!s",
     Index: "!s",
@@ -720,15 +802,15 @@ export const createEsRecharge = /* @__PURE__ */ defineAction(
     ImportInfo: "!#EsImportInfo",
     TimeInfo: "!#EsTimeInfo",
     HasServicesLog: "u",
-  },
-  { EsImportInfo, EsInfo, EsTimeInfo },
+  }),
+  () => ({ EsImportInfo: EsImportInfo(), EsInfo: EsInfo(), EsTimeInfo: EsTimeInfo() }),
 );
 
 /** CreateExport: rate limit, read-only bit, region requirement and request shape. */
 export const createExport = /* @__PURE__ */ defineAction(
   "CreateExport",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     Count: "!u",
     Query: "!s",
@@ -738,43 +820,51 @@ export const createExport = /* @__PURE__ */ defineAction(
     Format: "s",
     SyntaxRule: "u",
     DerivedFields: "[s",
-  },
+  }),
 );
 
 /** CreateHostMetricConfig: rate limit, read-only bit, region requirement and request shape. */
 export const createHostMetricConfig = /* @__PURE__ */ defineAction(
   "CreateHostMetricConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     Name: "!s",
     MachineGroupIds: "![s",
     Interval: "!u",
     HostMetricItems: "![#HostMetricItem",
-  },
-  { HostMetricItem },
+  }),
+  () => ({ HostMetricItem: HostMetricItem() }),
 );
 
 /** CreateIndex: rate limit, read-only bit, region requirement and request shape. */
 export const createIndex = /* @__PURE__ */ defineAction(
   "CreateIndex",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     Rule: "!#RuleInfo",
     Status: "b",
     IncludeInternalFields: "b",
     MetadataFlag: "u",
     CoverageField: "s",
-  },
-  { DynamicIndex, FullTextInfo, KeyValueInfo, RuleInfo, RuleKeyValueInfo, RuleTagInfo, ValueInfo },
+  }),
+  () => ({
+    DynamicIndex: DynamicIndex(),
+    FullTextInfo: FullTextInfo(),
+    KeyValueInfo: KeyValueInfo(),
+    RuleInfo: RuleInfo(),
+    RuleKeyValueInfo: RuleKeyValueInfo(),
+    RuleTagInfo: RuleTagInfo(),
+    ValueInfo: ValueInfo(),
+  }),
 );
 
 /** CreateKafkaRecharge: rate limit, read-only bit, region requirement and request shape. */
 export const createKafkaRecharge = /* @__PURE__ */ defineAction(
   "CreateKafkaRecharge",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     Name: "!s",
     KafkaType: "!u",
@@ -787,23 +877,28 @@ export const createKafkaRecharge = /* @__PURE__ */ defineAction(
     Protocol: "#KafkaProtocolInfo",
     ConsumerGroupName: "s",
     UserKafkaMeta: "#UserKafkaMeta",
-  },
-  { JsonExpandInfo, KafkaProtocolInfo, LogRechargeRuleInfo, UserKafkaMeta },
+  }),
+  () => ({
+    JsonExpandInfo: JsonExpandInfo(),
+    KafkaProtocolInfo: KafkaProtocolInfo(),
+    LogRechargeRuleInfo: LogRechargeRuleInfo(),
+    UserKafkaMeta: UserKafkaMeta(),
+  }),
 );
 
 /** CreateLogset: rate limit, read-only bit, region requirement and request shape. */
 export const createLogset = /* @__PURE__ */ defineAction(
   "CreateLogset",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LogsetName: "!s", Tags: "[#Tag", LogsetId: "s" },
-  { Tag },
+  () => ({ LogsetName: "!s", Tags: "[#Tag", LogsetId: "s" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateMachineGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createMachineGroup = /* @__PURE__ */ defineAction(
   "CreateMachineGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     GroupName: "!s",
     MachineGroupType: "!#MachineGroupTypeInfo",
     Tags: "[#Tag",
@@ -814,15 +909,15 @@ export const createMachineGroup = /* @__PURE__ */ defineAction(
     DelayCleanupTime: "i",
     MetaTags: "[#MetaTagInfo",
     OSType: "u",
-  },
-  { MachineGroupTypeInfo, MetaTagInfo, Tag },
+  }),
+  () => ({ MachineGroupTypeInfo: MachineGroupTypeInfo(), MetaTagInfo: MetaTagInfo(), Tag: Tag() }),
 );
 
 /** CreateMetricConfig: rate limit, read-only bit, region requirement and request shape. */
 export const createMetricConfig = /* @__PURE__ */ defineAction(
   "CreateMetricConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     Source: "!u",
     GroupIds: "![s",
@@ -837,51 +932,65 @@ export const createMetricConfig = /* @__PURE__ */ defineAction(
     ScrapeTimeout: "s",
     HonorLabels: "b",
     YamlSpec: "#MetricYamlSpec",
-  },
-  { AppointLabel, CustomLabel, CustomMetricSpec, Label, MetricConfigLabel, MetricSpec, MetricYamlSpec, Relabeling },
+  }),
+  () => ({
+    AppointLabel: AppointLabel(),
+    CustomLabel: CustomLabel(),
+    CustomMetricSpec: CustomMetricSpec(),
+    Label: Label(),
+    MetricConfigLabel: MetricConfigLabel(),
+    MetricSpec: MetricSpec(),
+    MetricYamlSpec: MetricYamlSpec(),
+    Relabeling: Relabeling(),
+  }),
 );
 
 /** CreateMetricSubscribe: rate limit, read-only bit, region requirement and request shape. */
 export const createMetricSubscribe = /* @__PURE__ */ defineAction(
   "CreateMetricSubscribe",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Name: "!s",
     TopicId: "!s",
     Namespace: "!s",
     Metrics: "![#MetricConfig",
     InstanceInfo: "!#InstanceConfig",
-  },
-  { Instance, InstanceConfig, MetricConfig, MetricLabel },
+  }),
+  () => ({
+    Instance: Instance(),
+    InstanceConfig: InstanceConfig(),
+    MetricConfig: MetricConfig(),
+    MetricLabel: MetricLabel(),
+  }),
 );
 
 /** CreateNetworkApplication: rate limit, read-only bit, region requirement and request shape. */
 export const createNetworkApplication = /* @__PURE__ */ defineAction(
   "CreateNetworkApplication",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s", LogsetId: "!s", TopicName: "!s" },
+  () => ({ Name: "!s", LogsetId: "!s", TopicName: "!s" }),
 );
 
 /** CreateNoticeContent: rate limit, read-only bit, region requirement and request shape. */
 export const createNoticeContent = /* @__PURE__ */ defineAction(
   "CreateNoticeContent",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s", Type: "u", NoticeContents: "[#NoticeContent" },
-  { NoticeContent, NoticeContentInfo },
+  () => ({ Name: "!s", Type: "u", NoticeContents: "[#NoticeContent" }),
+  () => ({ NoticeContent: NoticeContent(), NoticeContentInfo: NoticeContentInfo() }),
 );
 
 /** CreateRebuildIndexTask: rate limit, read-only bit, region requirement and request shape. */
 export const createRebuildIndexTask = /* @__PURE__ */ defineAction(
   "CreateRebuildIndexTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicId: "!s", StartTime: "!u", EndTime: "!u" },
+  () => ({ TopicId: "!s", StartTime: "!u", EndTime: "!u" }),
 );
 
 /** CreateRecordingRuleTask: rate limit, read-only bit, region requirement and request shape. */
 export const createRecordingRuleTask = /* @__PURE__ */ defineAction(
   "CreateRecordingRuleTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     DstTopicId: "!s",
     Name: "!s",
@@ -893,15 +1002,15 @@ export const createRecordingRuleTask = /* @__PURE__ */ defineAction(
     MetricName: "!s",
     CustomMetricLabels: "[#MetricLabel",
     HasServicesLog: "u",
-  },
-  { MetricLabel },
+  }),
+  () => ({ MetricLabel: MetricLabel() }),
 );
 
 /** CreateRecordingRuleYamlTask: rate limit, read-only bit, region requirement and request shape. */
 export const createRecordingRuleYamlTask = /* @__PURE__ */ defineAction(
   "CreateRecordingRuleYamlTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     DstTopicId: "!s",
     EnableFlag: "!u",
@@ -911,14 +1020,14 @@ export const createRecordingRuleYamlTask = /* @__PURE__ */ defineAction(
     YamlConfigName: "!s",
     YamlContent: "!s",
     HasServicesLog: "u",
-  },
+  }),
 );
 
 /** CreateRemoteWriteTask: rate limit, read-only bit, region requirement and request shape. */
 export const createRemoteWriteTask = /* @__PURE__ */ defineAction(
   "CreateRemoteWriteTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     Name: "!s",
     Target: "!s",
@@ -928,15 +1037,15 @@ export const createRemoteWriteTask = /* @__PURE__ */ defineAction(
     VpcId: "s",
     AuthInfo: "#RemoteWriteAuthInfo",
     VirtualGatewayType: "i",
-  },
-  { RemoteWriteAuthInfo },
+  }),
+  () => ({ RemoteWriteAuthInfo: RemoteWriteAuthInfo() }),
 );
 
 /** CreateScheduledSql: rate limit, read-only bit, region requirement and request shape. */
 export const createScheduledSql = /* @__PURE__ */ defineAction(
   "CreateScheduledSql",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     SrcTopicId: "!s",
     Name: "!s",
     EnableFlag: "!i",
@@ -953,15 +1062,15 @@ export const createScheduledSql = /* @__PURE__ */ defineAction(
     SyntaxRule: "u",
     HasServicesLog: "u",
     FullQuery: "u",
-  },
-  { MetricLabel, ScheduledSqlResouceInfo },
+  }),
+  () => ({ MetricLabel: MetricLabel(), ScheduledSqlResouceInfo: ScheduledSqlResouceInfo() }),
 );
 
 /** CreateSearchView: rate limit, read-only bit, region requirement and request shape. */
 export const createSearchView = /* @__PURE__ */ defineAction(
   "CreateSearchView",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LogsetId: "!s",
     LogsetRegion: "!s",
     ViewName: "!s",
@@ -969,15 +1078,15 @@ export const createSearchView = /* @__PURE__ */ defineAction(
     Topics: "![#ViewSearchTopic",
     ViewIdPrefix: "s",
     Description: "s",
-  },
-  { ViewSearchTopic },
+  }),
+  () => ({ ViewSearchTopic: ViewSearchTopic() }),
 );
 
 /** CreateShipper: rate limit, read-only bit, region requirement and request shape. */
 export const createShipper = /* @__PURE__ */ defineAction(
   "CreateShipper",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     Bucket: "!s",
     Prefix: "!s",
@@ -996,15 +1105,23 @@ export const createShipper = /* @__PURE__ */ defineAction(
     ExternalId: "s",
     TimeZone: "s",
     DSLFilter: "s",
-  },
-  { CompressInfo, ContentInfo, CsvInfo, FilterRuleInfo, JsonInfo, ParquetInfo, ParquetKeyInfo },
+  }),
+  () => ({
+    CompressInfo: CompressInfo(),
+    ContentInfo: ContentInfo(),
+    CsvInfo: CsvInfo(),
+    FilterRuleInfo: FilterRuleInfo(),
+    JsonInfo: JsonInfo(),
+    ParquetInfo: ParquetInfo(),
+    ParquetKeyInfo: ParquetKeyInfo(),
+  }),
 );
 
 /** CreateSplunkDeliver: rate limit, read-only bit, region requirement and request shape. */
 export const createSplunkDeliver = /* @__PURE__ */ defineAction(
   "CreateSplunkDeliver",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     Name: "!s",
     NetInfo: "!#NetInfo",
@@ -1017,15 +1134,15 @@ export const createSplunkDeliver = /* @__PURE__ */ defineAction(
     Channel: "s",
     DSLFilter: "s",
     ExternalRole: "#ExternalRole",
-  },
-  { ExternalRole, MetadataInfo, NetInfo },
+  }),
+  () => ({ ExternalRole: ExternalRole(), MetadataInfo: MetadataInfo(), NetInfo: NetInfo() }),
 );
 
 /** CreateTopic: rate limit, read-only bit, region requirement and request shape. */
 export const createTopic = /* @__PURE__ */ defineAction(
   "CreateTopic",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LogsetId: "!s",
     TopicName: "!s",
     PartitionCount: "i",
@@ -1043,429 +1160,434 @@ export const createTopic = /* @__PURE__ */ defineAction(
     Extends: "#TopicExtendInfo",
     IsSourceFrom: "b",
     BillingMode: "u",
-  },
-  { AnonymousInfo, ConditionInfo, Tag, TopicExtendInfo },
+  }),
+  () => ({
+    AnonymousInfo: AnonymousInfo(),
+    ConditionInfo: ConditionInfo(),
+    Tag: Tag(),
+    TopicExtendInfo: TopicExtendInfo(),
+  }),
 );
 
 /** CreateWebCallback: rate limit, read-only bit, region requirement and request shape. */
 export const createWebCallback = /* @__PURE__ */ defineAction(
   "CreateWebCallback",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s", Type: "!s", Webhook: "!s", Method: "s", Key: "s" },
+  () => ({ Name: "!s", Type: "!s", Webhook: "!s", Method: "s", Key: "s" }),
 );
 
 /** DeleteAlarm: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAlarm = /* @__PURE__ */ defineAction(
   "DeleteAlarm",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AlarmId: "!s" },
+  () => ({ AlarmId: "!s" }),
 );
 
 /** DeleteAlarmNotice: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAlarmNotice = /* @__PURE__ */ defineAction(
   "DeleteAlarmNotice",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AlarmNoticeId: "!s" },
+  () => ({ AlarmNoticeId: "!s" }),
 );
 
 /** DeleteAlarmShield: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAlarmShield = /* @__PURE__ */ defineAction(
   "DeleteAlarmShield",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TaskId: "!s", AlarmNoticeId: "!s" },
+  () => ({ TaskId: "!s", AlarmNoticeId: "!s" }),
 );
 
 /** DeleteCloudProductLogCollection: rate limit, read-only bit, region requirement and request shape. */
 export const deleteCloudProductLogCollection = /* @__PURE__ */ defineAction(
   "DeleteCloudProductLogCollection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     AssumerName: "!s",
     LogType: "!s",
     CloudProductRegion: "!s",
     IsDeleteTopic: "b",
     IsDeleteLogset: "b",
-  },
+  }),
 );
 
 /** DeleteConfig: rate limit, read-only bit, region requirement and request shape. */
 export const deleteConfig = /* @__PURE__ */ defineAction(
   "DeleteConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ConfigId: "!s" },
+  () => ({ ConfigId: "!s" }),
 );
 
 /** DeleteConfigFromMachineGroup: rate limit, read-only bit, region requirement and request shape. */
 export const deleteConfigFromMachineGroup = /* @__PURE__ */ defineAction(
   "DeleteConfigFromMachineGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!s", ConfigId: "!s" },
+  () => ({ GroupId: "!s", ConfigId: "!s" }),
 );
 
 /** DeleteConsole: rate limit, read-only bit, region requirement and request shape. */
 export const deleteConsole = /* @__PURE__ */ defineAction(
   "DeleteConsole",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ConsoleId: "!s" },
+  () => ({ ConsoleId: "!s" }),
 );
 
 /** DeleteConsumer: rate limit, read-only bit, region requirement and request shape. */
 export const deleteConsumer = /* @__PURE__ */ defineAction(
   "DeleteConsumer",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicId: "!s" },
+  () => ({ TopicId: "!s" }),
 );
 
 /** DeleteConsumerGroup: rate limit, read-only bit, region requirement and request shape. */
 export const deleteConsumerGroup = /* @__PURE__ */ defineAction(
   "DeleteConsumerGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ConsumerGroup: "!s", LogsetId: "!s" },
+  () => ({ ConsumerGroup: "!s", LogsetId: "!s" }),
 );
 
 /** DeleteCosRecharge: rate limit, read-only bit, region requirement and request shape. */
 export const deleteCosRecharge = /* @__PURE__ */ defineAction(
   "DeleteCosRecharge",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Id: "!s", TopicId: "!s" },
+  () => ({ Id: "!s", TopicId: "!s" }),
 );
 
 /** DeleteDashboard: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDashboard = /* @__PURE__ */ defineAction(
   "DeleteDashboard",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DashboardId: "!s" },
+  () => ({ DashboardId: "!s" }),
 );
 
 /** DeleteDashboardSubscribe: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDashboardSubscribe = /* @__PURE__ */ defineAction(
   "DeleteDashboardSubscribe",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Id: "!u" },
+  () => ({ Id: "!u" }),
 );
 
 /** DeleteDataTransform: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDataTransform = /* @__PURE__ */ defineAction(
   "DeleteDataTransform",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TaskId: "!s" },
+  () => ({ TaskId: "!s" }),
 );
 
 /** DeleteDlcDeliver: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDlcDeliver = /* @__PURE__ */ defineAction(
   "DeleteDlcDeliver",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicId: "!s", TaskId: "!s" },
+  () => ({ TopicId: "!s", TaskId: "!s" }),
 );
 
 /** DeleteEsRecharge: rate limit, read-only bit, region requirement and request shape. */
 export const deleteEsRecharge = /* @__PURE__ */ defineAction(
   "DeleteEsRecharge",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TaskId: "!s", TopicId: "!s" },
+  () => ({ TaskId: "!s", TopicId: "!s" }),
 );
 
 /** DeleteExport: rate limit, read-only bit, region requirement and request shape. */
 export const deleteExport = /* @__PURE__ */ defineAction(
   "DeleteExport",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ExportId: "!s" },
+  () => ({ ExportId: "!s" }),
 );
 
 /** DeleteHostMetricConfig: rate limit, read-only bit, region requirement and request shape. */
 export const deleteHostMetricConfig = /* @__PURE__ */ defineAction(
   "DeleteHostMetricConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicId: "!s", ConfigId: "!s" },
+  () => ({ TopicId: "!s", ConfigId: "!s" }),
 );
 
 /** DeleteIndex: rate limit, read-only bit, region requirement and request shape. */
 export const deleteIndex = /* @__PURE__ */ defineAction(
   "DeleteIndex",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicId: "!s" },
+  () => ({ TopicId: "!s" }),
 );
 
 /** DeleteKafkaRecharge: rate limit, read-only bit, region requirement and request shape. */
 export const deleteKafkaRecharge = /* @__PURE__ */ defineAction(
   "DeleteKafkaRecharge",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Id: "!s", TopicId: "!s" },
+  () => ({ Id: "!s", TopicId: "!s" }),
 );
 
 /** DeleteLogset: rate limit, read-only bit, region requirement and request shape. */
 export const deleteLogset = /* @__PURE__ */ defineAction(
   "DeleteLogset",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LogsetId: "!s" },
+  () => ({ LogsetId: "!s" }),
 );
 
 /** DeleteMachineGroup: rate limit, read-only bit, region requirement and request shape. */
 export const deleteMachineGroup = /* @__PURE__ */ defineAction(
   "DeleteMachineGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!s" },
+  () => ({ GroupId: "!s" }),
 );
 
 /** DeleteMachineGroupInfo: rate limit, read-only bit, region requirement and request shape. */
 export const deleteMachineGroupInfo = /* @__PURE__ */ defineAction(
   "DeleteMachineGroupInfo",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!s", MachineGroupType: "!#MachineGroupTypeInfo" },
-  { MachineGroupTypeInfo },
+  () => ({ GroupId: "!s", MachineGroupType: "!#MachineGroupTypeInfo" }),
+  () => ({ MachineGroupTypeInfo: MachineGroupTypeInfo() }),
 );
 
 /** DeleteMetricConfig: rate limit, read-only bit, region requirement and request shape. */
 export const deleteMetricConfig = /* @__PURE__ */ defineAction(
   "DeleteMetricConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicId: "!s", ConfigId: "!s" },
+  () => ({ TopicId: "!s", ConfigId: "!s" }),
 );
 
 /** DeleteMetricSubscribe: rate limit, read-only bit, region requirement and request shape. */
 export const deleteMetricSubscribe = /* @__PURE__ */ defineAction(
   "DeleteMetricSubscribe",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TaskId: "!s", TopicId: "!s" },
+  () => ({ TaskId: "!s", TopicId: "!s" }),
 );
 
 /** DeleteNetworkApplication: rate limit, read-only bit, region requirement and request shape. */
 export const deleteNetworkApplication = /* @__PURE__ */ defineAction(
   "DeleteNetworkApplication",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkAppId: "!s" },
+  () => ({ NetworkAppId: "!s" }),
 );
 
 /** DeleteNoticeContent: rate limit, read-only bit, region requirement and request shape. */
 export const deleteNoticeContent = /* @__PURE__ */ defineAction(
   "DeleteNoticeContent",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NoticeContentId: "!s" },
+  () => ({ NoticeContentId: "!s" }),
 );
 
 /** DeleteRecordingRuleTask: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRecordingRuleTask = /* @__PURE__ */ defineAction(
   "DeleteRecordingRuleTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TaskId: "!s", TopicId: "!s" },
+  () => ({ TaskId: "!s", TopicId: "!s" }),
 );
 
 /** DeleteRecordingRuleYamlTask: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRecordingRuleYamlTask = /* @__PURE__ */ defineAction(
   "DeleteRecordingRuleYamlTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { YamlId: "!s", TopicId: "!s" },
+  () => ({ YamlId: "!s", TopicId: "!s" }),
 );
 
 /** DeleteRemoteWriteTask: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRemoteWriteTask = /* @__PURE__ */ defineAction(
   "DeleteRemoteWriteTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TaskId: "!s", TopicId: "!s" },
+  () => ({ TaskId: "!s", TopicId: "!s" }),
 );
 
 /** DeleteScheduledSql: rate limit, read-only bit, region requirement and request shape. */
 export const deleteScheduledSql = /* @__PURE__ */ defineAction(
   "DeleteScheduledSql",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TaskId: "!s", SrcTopicId: "!s" },
+  () => ({ TaskId: "!s", SrcTopicId: "!s" }),
 );
 
 /** DeleteSearchView: rate limit, read-only bit, region requirement and request shape. */
 export const deleteSearchView = /* @__PURE__ */ defineAction(
   "DeleteSearchView",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ViewId: "!s" },
+  () => ({ ViewId: "!s" }),
 );
 
 /** DeleteShipper: rate limit, read-only bit, region requirement and request shape. */
 export const deleteShipper = /* @__PURE__ */ defineAction(
   "DeleteShipper",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ShipperId: "!s" },
+  () => ({ ShipperId: "!s" }),
 );
 
 /** DeleteSplunkDeliver: rate limit, read-only bit, region requirement and request shape. */
 export const deleteSplunkDeliver = /* @__PURE__ */ defineAction(
   "DeleteSplunkDeliver",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TaskId: "!s", TopicId: "!s" },
+  () => ({ TaskId: "!s", TopicId: "!s" }),
 );
 
 /** DeleteTopic: rate limit, read-only bit, region requirement and request shape. */
 export const deleteTopic = /* @__PURE__ */ defineAction(
   "DeleteTopic",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicId: "!s" },
+  () => ({ TopicId: "!s" }),
 );
 
 /** DeleteWebCallback: rate limit, read-only bit, region requirement and request shape. */
 export const deleteWebCallback = /* @__PURE__ */ defineAction(
   "DeleteWebCallback",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { WebCallbackId: "!s" },
+  () => ({ WebCallbackId: "!s" }),
 );
 
 /** DescribeAlarmNotices: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlarmNotices = /* @__PURE__ */ defineAction(
   "DescribeAlarmNotices",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "i", Limit: "i", HasAlarmShieldCount: "b" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "i", Limit: "i", HasAlarmShieldCount: "b" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeAlarmShields: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlarmShields = /* @__PURE__ */ defineAction(
   "DescribeAlarmShields",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { AlarmNoticeId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ AlarmNoticeId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeAlarms: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlarms = /* @__PURE__ */ defineAction(
   "DescribeAlarms",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeAlertRecordHistory: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlertRecordHistory = /* @__PURE__ */ defineAction(
   "DescribeAlertRecordHistory",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { From: "!u", To: "!u", Offset: "!i", Limit: "!i", Filters: "[#Filter" },
-  { Filter },
+  () => ({ From: "!u", To: "!u", Offset: "!i", Limit: "!i", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeCloudProductLogTasks: rate limit, read-only bit, region requirement and request shape. */
 export const describeCloudProductLogTasks = /* @__PURE__ */ defineAction(
   "DescribeCloudProductLogTasks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "i", Limit: "i", Filters: "[#Filter", WithTags: "b" },
-  { Filter },
+  () => ({ Offset: "i", Limit: "i", Filters: "[#Filter", WithTags: "b" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeClusterBaseMetricConfigs: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterBaseMetricConfigs = /* @__PURE__ */ defineAction(
   "DescribeClusterBaseMetricConfigs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { GroupId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ GroupId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeClusterMetricConfigs: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterMetricConfigs = /* @__PURE__ */ defineAction(
   "DescribeClusterMetricConfigs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { GroupId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ GroupId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeConfigMachineGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeConfigMachineGroups = /* @__PURE__ */ defineAction(
   "DescribeConfigMachineGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ConfigId: "!s" },
+  () => ({ ConfigId: "!s" }),
 );
 
 /** DescribeConfigs: rate limit, read-only bit, region requirement and request shape. */
 export const describeConfigs = /* @__PURE__ */ defineAction(
   "DescribeConfigs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeConsoles: rate limit, read-only bit, region requirement and request shape. */
 export const describeConsoles = /* @__PURE__ */ defineAction(
   "DescribeConsoles",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "i", Limit: "i", Filters: "[#Filter" },
-  { Filter },
+  () => ({ Offset: "i", Limit: "i", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeConsumer: rate limit, read-only bit, region requirement and request shape. */
 export const describeConsumer = /* @__PURE__ */ defineAction(
   "DescribeConsumer",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s" },
+  () => ({ TopicId: "!s" }),
 );
 
 /** DescribeConsumerGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeConsumerGroups = /* @__PURE__ */ defineAction(
   "DescribeConsumerGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LogsetId: "!s", Topics: "[s" },
+  () => ({ LogsetId: "!s", Topics: "[s" }),
 );
 
 /** DescribeConsumerOffsets: rate limit, read-only bit, region requirement and request shape. */
 export const describeConsumerOffsets = /* @__PURE__ */ defineAction(
   "DescribeConsumerOffsets",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ConsumerGroup: "!s", From: "!s", LogsetId: "!s", TopicId: "s", PartitionId: "s" },
+  () => ({ ConsumerGroup: "!s", From: "!s", LogsetId: "!s", TopicId: "s", PartitionId: "s" }),
 );
 
 /** DescribeConsumerPreview: rate limit, read-only bit, region requirement and request shape. */
 export const describeConsumerPreview = /* @__PURE__ */ defineAction(
   "DescribeConsumerPreview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeConsumers: rate limit, read-only bit, region requirement and request shape. */
 export const describeConsumers = /* @__PURE__ */ defineAction(
   "DescribeConsumers",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeCosRecharges: rate limit, read-only bit, region requirement and request shape. */
 export const describeCosRecharges = /* @__PURE__ */ defineAction(
   "DescribeCosRecharges",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Status: "u", Enable: "u" },
+  () => ({ TopicId: "!s", Status: "u", Enable: "u" }),
 );
 
 /** DescribeDashboardSubscribes: rate limit, read-only bit, region requirement and request shape. */
 export const describeDashboardSubscribes = /* @__PURE__ */ defineAction(
   "DescribeDashboardSubscribes",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeDashboards: rate limit, read-only bit, region requirement and request shape. */
 export const describeDashboards = /* @__PURE__ */ defineAction(
   "DescribeDashboards",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "i", Limit: "i", Filters: "[#Filter", TopicIdRegionFilter: "[#TopicIdAndRegion" },
-  { Filter, TopicIdAndRegion },
+  () => ({ Offset: "i", Limit: "i", Filters: "[#Filter", TopicIdRegionFilter: "[#TopicIdAndRegion" }),
+  () => ({ Filter: Filter(), TopicIdAndRegion: TopicIdAndRegion() }),
 );
 
 /** DescribeDataTransformInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeDataTransformInfo = /* @__PURE__ */ defineAction(
   "DescribeDataTransformInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "i", Limit: "i", Type: "i", TaskId: "s" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "i", Limit: "i", Type: "i", TaskId: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeDlcDelivers: rate limit, read-only bit, region requirement and request shape. */
 export const describeDlcDelivers = /* @__PURE__ */ defineAction(
   "DescribeDlcDelivers",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ TopicId: "!s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeEsRechargePreview: rate limit, read-only bit, region requirement and request shape. */
 export const describeEsRechargePreview = /* @__PURE__ */ defineAction(
   "DescribeEsRechargePreview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Name: "!s",
     TopicId: "!s",
     Index: "!s",
@@ -1473,88 +1595,88 @@ export const describeEsRechargePreview = /* @__PURE__ */ defineAction(
     EsInfo: "!#EsInfo",
     ImportInfo: "!#EsImportInfo",
     TimeInfo: "!#EsTimeInfo",
-  },
-  { EsImportInfo, EsInfo, EsTimeInfo },
+  }),
+  () => ({ EsImportInfo: EsImportInfo(), EsInfo: EsInfo(), EsTimeInfo: EsTimeInfo() }),
 );
 
 /** DescribeEsRecharges: rate limit, read-only bit, region requirement and request shape. */
 export const describeEsRecharges = /* @__PURE__ */ defineAction(
   "DescribeEsRecharges",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeExports: rate limit, read-only bit, region requirement and request shape. */
 export const describeExports = /* @__PURE__ */ defineAction(
   "DescribeExports",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Offset: "i", Limit: "i" },
+  () => ({ TopicId: "!s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeHostMetricConfigs: rate limit, read-only bit, region requirement and request shape. */
 export const describeHostMetricConfigs = /* @__PURE__ */ defineAction(
   "DescribeHostMetricConfigs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeIndex: rate limit, read-only bit, region requirement and request shape. */
 export const describeIndex = /* @__PURE__ */ defineAction(
   "DescribeIndex",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s" },
+  () => ({ TopicId: "!s" }),
 );
 
 /** DescribeKafkaConsumer: rate limit, read-only bit, region requirement and request shape. */
 export const describeKafkaConsumer = /* @__PURE__ */ defineAction(
   "DescribeKafkaConsumer",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { FromTopicId: "!s" },
+  () => ({ FromTopicId: "!s" }),
 );
 
 /** DescribeKafkaConsumerGroupDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeKafkaConsumerGroupDetail = /* @__PURE__ */ defineAction(
   "DescribeKafkaConsumerGroupDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Group: "!s" },
+  () => ({ TopicId: "!s", Group: "!s" }),
 );
 
 /** DescribeKafkaConsumerGroupList: rate limit, read-only bit, region requirement and request shape. */
 export const describeKafkaConsumerGroupList = /* @__PURE__ */ defineAction(
   "DescribeKafkaConsumerGroupList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeKafkaConsumerPreview: rate limit, read-only bit, region requirement and request shape. */
 export const describeKafkaConsumerPreview = /* @__PURE__ */ defineAction(
   "DescribeKafkaConsumerPreview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeKafkaConsumerTopics: rate limit, read-only bit, region requirement and request shape. */
 export const describeKafkaConsumerTopics = /* @__PURE__ */ defineAction(
   "DescribeKafkaConsumerTopics",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeKafkaRecharges: rate limit, read-only bit, region requirement and request shape. */
 export const describeKafkaRecharges = /* @__PURE__ */ defineAction(
   "DescribeKafkaRecharges",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Id: "s", Status: "u" },
+  () => ({ TopicId: "!s", Id: "s", Status: "u" }),
 );
 
 /** DescribeLogContext: rate limit, read-only bit, region requirement and request shape. */
 export const describeLogContext = /* @__PURE__ */ defineAction(
   "DescribeLogContext",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     BTime: "!s",
     PkgId: "!s",
@@ -1564,250 +1686,255 @@ export const describeLogContext = /* @__PURE__ */ defineAction(
     Query: "s",
     From: "u",
     To: "u",
-  },
+  }),
 );
 
 /** DescribeLogHistogram: rate limit, read-only bit, region requirement and request shape. */
 export const describeLogHistogram = /* @__PURE__ */ defineAction(
   "DescribeLogHistogram",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { From: "!i", To: "!i", Query: "!s", TopicId: "s", Interval: "i", SyntaxRule: "u" },
+  () => ({ From: "!i", To: "!i", Query: "!s", TopicId: "s", Interval: "i", SyntaxRule: "u" }),
 );
 
 /** DescribeLogsets: rate limit, read-only bit, region requirement and request shape. */
 export const describeLogsets = /* @__PURE__ */ defineAction(
   "DescribeLogsets",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeMachineGroupConfigs: rate limit, read-only bit, region requirement and request shape. */
 export const describeMachineGroupConfigs = /* @__PURE__ */ defineAction(
   "DescribeMachineGroupConfigs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { GroupId: "!s" },
+  () => ({ GroupId: "!s" }),
 );
 
 /** DescribeMachineGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeMachineGroups = /* @__PURE__ */ defineAction(
   "DescribeMachineGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeMachines: rate limit, read-only bit, region requirement and request shape. */
 export const describeMachines = /* @__PURE__ */ defineAction(
   "DescribeMachines",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { GroupId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ GroupId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeMetricCorrectDimension: rate limit, read-only bit, region requirement and request shape. */
 export const describeMetricCorrectDimension = /* @__PURE__ */ defineAction(
   "DescribeMetricCorrectDimension",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeMetricSubscribePreview: rate limit, read-only bit, region requirement and request shape. */
 export const describeMetricSubscribePreview = /* @__PURE__ */ defineAction(
   "DescribeMetricSubscribePreview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Namespace: "!s", Metrics: "![#MetricConfig", InstanceInfo: "!#InstanceConfig" },
-  { Instance, InstanceConfig, MetricConfig, MetricLabel },
+  () => ({ Namespace: "!s", Metrics: "![#MetricConfig", InstanceInfo: "!#InstanceConfig" }),
+  () => ({
+    Instance: Instance(),
+    InstanceConfig: InstanceConfig(),
+    MetricConfig: MetricConfig(),
+    MetricLabel: MetricLabel(),
+  }),
 );
 
 /** DescribeMetricSubscribes: rate limit, read-only bit, region requirement and request shape. */
 export const describeMetricSubscribes = /* @__PURE__ */ defineAction(
   "DescribeMetricSubscribes",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeNetworkApplicationDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeNetworkApplicationDetail = /* @__PURE__ */ defineAction(
   "DescribeNetworkApplicationDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { NetworkAppId: "!s" },
+  () => ({ NetworkAppId: "!s" }),
 );
 
 /** DescribeNetworkApplications: rate limit, read-only bit, region requirement and request shape. */
 export const describeNetworkApplications = /* @__PURE__ */ defineAction(
   "DescribeNetworkApplications",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeNoticeContents: rate limit, read-only bit, region requirement and request shape. */
 export const describeNoticeContents = /* @__PURE__ */ defineAction(
   "DescribeNoticeContents",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribePartitions: rate limit, read-only bit, region requirement and request shape. */
 export const describePartitions = /* @__PURE__ */ defineAction(
   "DescribePartitions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s" },
+  () => ({ TopicId: "!s" }),
 );
 
 /** DescribeRebuildIndexTasks: rate limit, read-only bit, region requirement and request shape. */
 export const describeRebuildIndexTasks = /* @__PURE__ */ defineAction(
   "DescribeRebuildIndexTasks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", TaskId: "s", Status: "s", Offset: "u", Limit: "u" },
+  () => ({ TopicId: "!s", TaskId: "s", Status: "s", Offset: "u", Limit: "u" }),
 );
 
 /** DescribeRecordingRuleTask: rate limit, read-only bit, region requirement and request shape. */
 export const describeRecordingRuleTask = /* @__PURE__ */ defineAction(
   "DescribeRecordingRuleTask",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Offset: "!u", Limit: "!u", Filters: "[#Filter" },
-  { Filter },
+  () => ({ TopicId: "!s", Offset: "!u", Limit: "!u", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeRecordingRuleYamlTask: rate limit, read-only bit, region requirement and request shape. */
 export const describeRecordingRuleYamlTask = /* @__PURE__ */ defineAction(
   "DescribeRecordingRuleYamlTask",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Offset: "!u", Limit: "!u", Filters: "[#Filter" },
-  { Filter },
+  () => ({ TopicId: "!s", Offset: "!u", Limit: "!u", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeRemoteWriteTasks: rate limit, read-only bit, region requirement and request shape. */
 export const describeRemoteWriteTasks = /* @__PURE__ */ defineAction(
   "DescribeRemoteWriteTasks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeScheduledSqlInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeScheduledSqlInfo = /* @__PURE__ */ defineAction(
   "DescribeScheduledSqlInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "u", Limit: "u", Name: "s", TaskId: "s", Filters: "[#Filter" },
-  { Filter },
+  () => ({ Offset: "u", Limit: "u", Name: "s", TaskId: "s", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeSearchViews: rate limit, read-only bit, region requirement and request shape. */
 export const describeSearchViews = /* @__PURE__ */ defineAction(
   "DescribeSearchViews",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeShipperTasks: rate limit, read-only bit, region requirement and request shape. */
 export const describeShipperTasks = /* @__PURE__ */ defineAction(
   "DescribeShipperTasks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ShipperId: "!s", StartTime: "!i", EndTime: "!i" },
+  () => ({ ShipperId: "!s", StartTime: "!i", EndTime: "!i" }),
 );
 
 /** DescribeShippers: rate limit, read-only bit, region requirement and request shape. */
 export const describeShippers = /* @__PURE__ */ defineAction(
   "DescribeShippers",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "u", Limit: "u", PreciseSearch: "u" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "u", Limit: "u", PreciseSearch: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeSplunkDelivers: rate limit, read-only bit, region requirement and request shape. */
 export const describeSplunkDelivers = /* @__PURE__ */ defineAction(
   "DescribeSplunkDelivers",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeSplunkPreview: rate limit, read-only bit, region requirement and request shape. */
 export const describeSplunkPreview = /* @__PURE__ */ defineAction(
   "DescribeSplunkPreview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", MetadataInfo: "!#MetadataInfo", DSLFilter: "s" },
-  { MetadataInfo },
+  () => ({ TopicId: "!s", MetadataInfo: "!#MetadataInfo", DSLFilter: "s" }),
+  () => ({ MetadataInfo: MetadataInfo() }),
 );
 
 /** DescribeTopicBaseMetricConfigs: rate limit, read-only bit, region requirement and request shape. */
 export const describeTopicBaseMetricConfigs = /* @__PURE__ */ defineAction(
   "DescribeTopicBaseMetricConfigs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeTopicMetricConfigs: rate limit, read-only bit, region requirement and request shape. */
 export const describeTopicMetricConfigs = /* @__PURE__ */ defineAction(
   "DescribeTopicMetricConfigs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ TopicId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeTopics: rate limit, read-only bit, region requirement and request shape. */
 export const describeTopics = /* @__PURE__ */ defineAction(
   "DescribeTopics",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "i", Limit: "i", PreciseSearch: "u", BizType: "u" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "i", Limit: "i", PreciseSearch: "u", BizType: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeWebCallbacks: rate limit, read-only bit, region requirement and request shape. */
 export const describeWebCallbacks = /* @__PURE__ */ defineAction(
   "DescribeWebCallbacks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** EstimateRebuildIndexTask: rate limit, read-only bit, region requirement and request shape. */
 export const estimateRebuildIndexTask = /* @__PURE__ */ defineAction(
   "EstimateRebuildIndexTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicId: "!s", StartTime: "!u", EndTime: "!u" },
+  () => ({ TopicId: "!s", StartTime: "!u", EndTime: "!u" }),
 );
 
 /** GetAlarmLog: rate limit, read-only bit, region requirement and request shape. */
 export const getAlarmLog = /* @__PURE__ */ defineAction(
   "GetAlarmLog",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { From: "!i", To: "!i", Query: "!s", Limit: "i", Context: "s", Sort: "s", UseNewAnalysis: "b" },
+  () => ({ From: "!i", To: "!i", Query: "!s", Limit: "i", Context: "s", Sort: "s", UseNewAnalysis: "b" }),
 );
 
 /** GetClsService: rate limit, read-only bit, region requirement and request shape. */
 export const getClsService = /* @__PURE__ */ defineAction(
   "GetClsService",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** GetMetricLabelValues: rate limit, read-only bit, region requirement and request shape. */
 export const getMetricLabelValues = /* @__PURE__ */ defineAction(
   "GetMetricLabelValues",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", LabelName: "!s", Start: "u", End: "u", Match: "[s" },
+  () => ({ TopicId: "!s", LabelName: "!s", Start: "u", End: "u", Match: "[s" }),
 );
 
 /** MergePartition: rate limit, read-only bit, region requirement and request shape. */
 export const mergePartition = /* @__PURE__ */ defineAction(
   "MergePartition",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicId: "!s", PartitionId: "!i" },
+  () => ({ TopicId: "!s", PartitionId: "!i" }),
 );
 
 /** ModifyAlarm: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAlarm = /* @__PURE__ */ defineAction(
   "ModifyAlarm",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     AlarmId: "!s",
     Name: "s",
     MonitorTime: "#MonitorTime",
@@ -1829,26 +1956,26 @@ export const modifyAlarm = /* @__PURE__ */ defineAction(
     Classifications: "[#AlarmClassification",
     AlarmNoticeIds: "[s",
     MonitorNotice: "#MonitorNotice",
-  },
-  {
-    AlarmAnalysisConfig,
-    AlarmClassification,
-    AlarmTarget,
-    AnalysisDimensional,
-    CallBackInfo,
-    MonitorNotice,
-    MonitorNoticeRule,
-    MonitorTime,
-    MultiCondition,
-    Tag,
-  },
+  }),
+  () => ({
+    AlarmAnalysisConfig: AlarmAnalysisConfig(),
+    AlarmClassification: AlarmClassification(),
+    AlarmTarget: AlarmTarget(),
+    AnalysisDimensional: AnalysisDimensional(),
+    CallBackInfo: CallBackInfo(),
+    MonitorNotice: MonitorNotice(),
+    MonitorNoticeRule: MonitorNoticeRule(),
+    MonitorTime: MonitorTime(),
+    MultiCondition: MultiCondition(),
+    Tag: Tag(),
+  }),
 );
 
 /** ModifyAlarmNotice: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAlarmNotice = /* @__PURE__ */ defineAction(
   "ModifyAlarmNotice",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     AlarmNoticeId: "!s",
     Tags: "[#Tag",
     Name: "s",
@@ -1861,15 +1988,22 @@ export const modifyAlarmNotice = /* @__PURE__ */ defineAction(
     DeliverConfig: "#DeliverConfig",
     AlarmShieldStatus: "u",
     CallbackPrioritize: "b",
-  },
-  { DeliverConfig, EscalateNoticeInfo, NoticeReceiver, NoticeRule, Tag, WebCallback },
+  }),
+  () => ({
+    DeliverConfig: DeliverConfig(),
+    EscalateNoticeInfo: EscalateNoticeInfo(),
+    NoticeReceiver: NoticeReceiver(),
+    NoticeRule: NoticeRule(),
+    Tag: Tag(),
+    WebCallback: WebCallback(),
+  }),
 );
 
 /** ModifyAlarmShield: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAlarmShield = /* @__PURE__ */ defineAction(
   "ModifyAlarmShield",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TaskId: "!s",
     AlarmNoticeId: "!s",
     StartTime: "u",
@@ -1878,29 +2012,29 @@ export const modifyAlarmShield = /* @__PURE__ */ defineAction(
     Rule: "s",
     Reason: "s",
     Status: "u",
-  },
+  }),
 );
 
 /** ModifyCloudProductLogCollection: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCloudProductLogCollection = /* @__PURE__ */ defineAction(
   "ModifyCloudProductLogCollection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     AssumerName: "!s",
     LogType: "!s",
     CloudProductRegion: "!s",
     Extend: "s",
     Tags: "[#Tag",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** ModifyConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyConfig = /* @__PURE__ */ defineAction(
   "ModifyConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ConfigId: "!s",
     Name: "s",
     Path: "s",
@@ -1911,15 +2045,22 @@ export const modifyConfig = /* @__PURE__ */ defineAction(
     UserDefineRule: "s",
     AdvancedConfig: "s",
     InputType: "s",
-  },
-  { AdvanceFilterRuleInfo, EventLog, ExcludePathInfo, ExtractRuleInfo, KeyRegexInfo, MetaTagInfo },
+  }),
+  () => ({
+    AdvanceFilterRuleInfo: AdvanceFilterRuleInfo(),
+    EventLog: EventLog(),
+    ExcludePathInfo: ExcludePathInfo(),
+    ExtractRuleInfo: ExtractRuleInfo(),
+    KeyRegexInfo: KeyRegexInfo(),
+    MetaTagInfo: MetaTagInfo(),
+  }),
 );
 
 /** ModifyConsole: rate limit, read-only bit, region requirement and request shape. */
 export const modifyConsole = /* @__PURE__ */ defineAction(
   "ModifyConsole",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ConsoleId: "!s",
     AccessMode: "[s",
     LoginMode: "u",
@@ -1935,15 +2076,20 @@ export const modifyConsole = /* @__PURE__ */ defineAction(
     AccessControlRules: "[#AccessControlRule",
     Remarks: "s",
     Menus: "[s",
-  },
-  { AccessControlRule, AnonymousLoginInfo, AuthRoleInfo, ConsoleAccount },
+  }),
+  () => ({
+    AccessControlRule: AccessControlRule(),
+    AnonymousLoginInfo: AnonymousLoginInfo(),
+    AuthRoleInfo: AuthRoleInfo(),
+    ConsoleAccount: ConsoleAccount(),
+  }),
 );
 
 /** ModifyConsumer: rate limit, read-only bit, region requirement and request shape. */
 export const modifyConsumer = /* @__PURE__ */ defineAction(
   "ModifyConsumer",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     Effective: "b",
     NeedContent: "b",
@@ -1953,22 +2099,26 @@ export const modifyConsumer = /* @__PURE__ */ defineAction(
     RoleArn: "s",
     ExternalId: "s",
     AdvancedConfig: "#AdvancedConsumerConfiguration",
-  },
-  { AdvancedConsumerConfiguration, Ckafka, ConsumerContent },
+  }),
+  () => ({
+    AdvancedConsumerConfiguration: AdvancedConsumerConfiguration(),
+    Ckafka: Ckafka(),
+    ConsumerContent: ConsumerContent(),
+  }),
 );
 
 /** ModifyConsumerGroup: rate limit, read-only bit, region requirement and request shape. */
 export const modifyConsumerGroup = /* @__PURE__ */ defineAction(
   "ModifyConsumerGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ConsumerGroup: "!s", Timeout: "!u", Topics: "![s", LogsetId: "!s" },
+  () => ({ ConsumerGroup: "!s", Timeout: "!u", Topics: "![s", LogsetId: "!s" }),
 );
 
 /** ModifyCosRecharge: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCosRecharge = /* @__PURE__ */ defineAction(
   "ModifyCosRecharge",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Id: "!s",
     TopicId: "!s",
     Name: "s",
@@ -1981,31 +2131,41 @@ export const modifyCosRecharge = /* @__PURE__ */ defineAction(
     ExtractRuleInfo: "#ExtractRuleInfo",
     TaskType: "u",
     Metadata: "[s",
-  },
-  { AdvanceFilterRuleInfo, EventLog, ExtractRuleInfo, KeyRegexInfo, MetaTagInfo },
+  }),
+  () => ({
+    AdvanceFilterRuleInfo: AdvanceFilterRuleInfo(),
+    EventLog: EventLog(),
+    ExtractRuleInfo: ExtractRuleInfo(),
+    KeyRegexInfo: KeyRegexInfo(),
+    MetaTagInfo: MetaTagInfo(),
+  }),
 );
 
 /** ModifyDashboard: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDashboard = /* @__PURE__ */ defineAction(
   "ModifyDashboard",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DashboardId: "!s", DashboardName: "s", Data: "s", Tags: "[#Tag" },
-  { Tag },
+  () => ({ DashboardId: "!s", DashboardName: "s", Data: "s", Tags: "[#Tag" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** ModifyDashboardSubscribe: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDashboardSubscribe = /* @__PURE__ */ defineAction(
   "ModifyDashboardSubscribe",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Id: "!u", DashboardId: "s", Name: "s", Cron: "s", SubscribeData: "#DashboardSubscribeData" },
-  { DashboardNoticeMode, DashboardSubscribeData, DashboardTemplateVariable },
+  () => ({ Id: "!u", DashboardId: "s", Name: "s", Cron: "s", SubscribeData: "#DashboardSubscribeData" }),
+  () => ({
+    DashboardNoticeMode: DashboardNoticeMode(),
+    DashboardSubscribeData: DashboardSubscribeData(),
+    DashboardTemplateVariable: DashboardTemplateVariable(),
+  }),
 );
 
 /** ModifyDataTransform: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDataTransform = /* @__PURE__ */ defineAction(
   "ModifyDataTransform",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TaskId: "!s",
     Name: "s",
     EtlContent: "s",
@@ -2017,15 +2177,19 @@ export const modifyDataTransform = /* @__PURE__ */ defineAction(
     FailureLogKey: "s",
     DataTransformSqlDataSources: "[#DataTransformSqlDataSource",
     EnvInfos: "[#EnvInfo",
-  },
-  { DataTransformResouceInfo, DataTransformSqlDataSource, EnvInfo },
+  }),
+  () => ({
+    DataTransformResouceInfo: DataTransformResouceInfo(),
+    DataTransformSqlDataSource: DataTransformSqlDataSource(),
+    EnvInfo: EnvInfo(),
+  }),
 );
 
 /** ModifyDlcDeliver: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDlcDeliver = /* @__PURE__ */ defineAction(
   "ModifyDlcDeliver",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     TaskId: "!s",
     Name: "s",
@@ -2040,15 +2204,23 @@ export const modifyDlcDeliver = /* @__PURE__ */ defineAction(
     AutoCreateField: "b",
     DlcFailHandle: "#DlcFailHandle",
     DSLFilter: "s",
-  },
-  { DlcFailHandle, DlcFailTableInfo, DlcFiledInfo, DlcInfo, DlcPartitionExtra, DlcPartitionInfo, DlcTableInfo },
+  }),
+  () => ({
+    DlcFailHandle: DlcFailHandle(),
+    DlcFailTableInfo: DlcFailTableInfo(),
+    DlcFiledInfo: DlcFiledInfo(),
+    DlcInfo: DlcInfo(),
+    DlcPartitionExtra: DlcPartitionExtra(),
+    DlcPartitionInfo: DlcPartitionInfo(),
+    DlcTableInfo: DlcTableInfo(),
+  }),
 );
 
 /** ModifyEsRecharge: rate limit, read-only bit, region requirement and request shape. */
 export const modifyEsRecharge = /* @__PURE__ */ defineAction(
   "ModifyEsRecharge",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TaskId: "!s",
     TopicId: "!s",
     Name: "s",
@@ -2059,66 +2231,74 @@ export const modifyEsRecharge = /* @__PURE__ */ defineAction(
     TimeInfo: "#EsTimeInfo",
     Status: "u",
     HasServicesLog: "u",
-  },
-  { EsImportInfo, EsInfo, EsTimeInfo },
+  }),
+  () => ({ EsImportInfo: EsImportInfo(), EsInfo: EsInfo(), EsTimeInfo: EsTimeInfo() }),
 );
 
 /** ModifyHostMetricConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyHostMetricConfig = /* @__PURE__ */ defineAction(
   "ModifyHostMetricConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     ConfigId: "!s",
     Name: "s",
     MachineGroupIds: "[s",
     Interval: "u",
     HostMetricItems: "[#HostMetricItem",
-  },
-  { HostMetricItem },
+  }),
+  () => ({ HostMetricItem: HostMetricItem() }),
 );
 
 /** ModifyIndex: rate limit, read-only bit, region requirement and request shape. */
 export const modifyIndex = /* @__PURE__ */ defineAction(
   "ModifyIndex",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     Status: "b",
     Rule: "#RuleInfo",
     IncludeInternalFields: "b",
     MetadataFlag: "u",
     CoverageField: "s",
-  },
-  { DynamicIndex, FullTextInfo, KeyValueInfo, RuleInfo, RuleKeyValueInfo, RuleTagInfo, ValueInfo },
+  }),
+  () => ({
+    DynamicIndex: DynamicIndex(),
+    FullTextInfo: FullTextInfo(),
+    KeyValueInfo: KeyValueInfo(),
+    RuleInfo: RuleInfo(),
+    RuleKeyValueInfo: RuleKeyValueInfo(),
+    RuleTagInfo: RuleTagInfo(),
+    ValueInfo: ValueInfo(),
+  }),
 );
 
 /** ModifyKafkaConsumer: rate limit, read-only bit, region requirement and request shape. */
 export const modifyKafkaConsumer = /* @__PURE__ */ defineAction(
   "ModifyKafkaConsumer",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     FromTopicId: "!s",
     Compression: "i",
     ConsumerContent: "#KafkaConsumerContent",
     HasServicesLog: "u",
     ScopeType: "u",
-  },
-  { KafkaConsumerContent },
+  }),
+  () => ({ KafkaConsumerContent: KafkaConsumerContent() }),
 );
 
 /** ModifyKafkaConsumerGroupOffset: rate limit, read-only bit, region requirement and request shape. */
 export const modifyKafkaConsumerGroupOffset = /* @__PURE__ */ defineAction(
   "ModifyKafkaConsumerGroupOffset",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** ModifyKafkaRecharge: rate limit, read-only bit, region requirement and request shape. */
 export const modifyKafkaRecharge = /* @__PURE__ */ defineAction(
   "ModifyKafkaRecharge",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Id: "!s",
     TopicId: "!s",
     Name: "s",
@@ -2132,23 +2312,28 @@ export const modifyKafkaRecharge = /* @__PURE__ */ defineAction(
     LogRechargeRule: "#LogRechargeRuleInfo",
     StatusControl: "u",
     UserKafkaMeta: "#UserKafkaMeta",
-  },
-  { JsonExpandInfo, KafkaProtocolInfo, LogRechargeRuleInfo, UserKafkaMeta },
+  }),
+  () => ({
+    JsonExpandInfo: JsonExpandInfo(),
+    KafkaProtocolInfo: KafkaProtocolInfo(),
+    LogRechargeRuleInfo: LogRechargeRuleInfo(),
+    UserKafkaMeta: UserKafkaMeta(),
+  }),
 );
 
 /** ModifyLogset: rate limit, read-only bit, region requirement and request shape. */
 export const modifyLogset = /* @__PURE__ */ defineAction(
   "ModifyLogset",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LogsetId: "!s", LogsetName: "s", Tags: "[#Tag" },
-  { Tag },
+  () => ({ LogsetId: "!s", LogsetName: "s", Tags: "[#Tag" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** ModifyMachineGroup: rate limit, read-only bit, region requirement and request shape. */
 export const modifyMachineGroup = /* @__PURE__ */ defineAction(
   "ModifyMachineGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     GroupId: "!s",
     GroupName: "s",
     MachineGroupType: "#MachineGroupTypeInfo",
@@ -2159,15 +2344,15 @@ export const modifyMachineGroup = /* @__PURE__ */ defineAction(
     ServiceLogging: "b",
     DelayCleanupTime: "i",
     MetaTags: "[#MetaTagInfo",
-  },
-  { MachineGroupTypeInfo, MetaTagInfo, Tag },
+  }),
+  () => ({ MachineGroupTypeInfo: MachineGroupTypeInfo(), MetaTagInfo: MetaTagInfo(), Tag: Tag() }),
 );
 
 /** ModifyMetricConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyMetricConfig = /* @__PURE__ */ defineAction(
   "ModifyMetricConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     ConfigId: "!s",
     Source: "u",
@@ -2181,15 +2366,24 @@ export const modifyMetricConfig = /* @__PURE__ */ defineAction(
     ScrapeTimeout: "s",
     HonorLabels: "b",
     YamlSpec: "#MetricYamlSpec",
-  },
-  { AppointLabel, CustomLabel, CustomMetricSpec, Label, MetricConfigLabel, MetricSpec, MetricYamlSpec, Relabeling },
+  }),
+  () => ({
+    AppointLabel: AppointLabel(),
+    CustomLabel: CustomLabel(),
+    CustomMetricSpec: CustomMetricSpec(),
+    Label: Label(),
+    MetricConfigLabel: MetricConfigLabel(),
+    MetricSpec: MetricSpec(),
+    MetricYamlSpec: MetricYamlSpec(),
+    Relabeling: Relabeling(),
+  }),
 );
 
 /** ModifyMetricSubscribe: rate limit, read-only bit, region requirement and request shape. */
 export const modifyMetricSubscribe = /* @__PURE__ */ defineAction(
   "ModifyMetricSubscribe",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     TaskId: "!s",
     Name: "s",
@@ -2197,30 +2391,35 @@ export const modifyMetricSubscribe = /* @__PURE__ */ defineAction(
     Metrics: "[#MetricConfig",
     InstanceInfo: "#InstanceConfig",
     Enable: "u",
-  },
-  { Instance, InstanceConfig, MetricConfig, MetricLabel },
+  }),
+  () => ({
+    Instance: Instance(),
+    InstanceConfig: InstanceConfig(),
+    MetricConfig: MetricConfig(),
+    MetricLabel: MetricLabel(),
+  }),
 );
 
 /** ModifyNetworkApplication: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNetworkApplication = /* @__PURE__ */ defineAction(
   "ModifyNetworkApplication",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkAppId: "!s", Name: "s" },
+  () => ({ NetworkAppId: "!s", Name: "s" }),
 );
 
 /** ModifyNoticeContent: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNoticeContent = /* @__PURE__ */ defineAction(
   "ModifyNoticeContent",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NoticeContentId: "!s", Name: "s", Type: "u", NoticeContents: "[#NoticeContent" },
-  { NoticeContent, NoticeContentInfo },
+  () => ({ NoticeContentId: "!s", Name: "s", Type: "u", NoticeContents: "[#NoticeContent" }),
+  () => ({ NoticeContent: NoticeContent(), NoticeContentInfo: NoticeContentInfo() }),
 );
 
 /** ModifyRecordingRuleTask: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRecordingRuleTask = /* @__PURE__ */ defineAction(
   "ModifyRecordingRuleTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TaskId: "!s",
     TopicId: "!s",
     DstTopicId: "s",
@@ -2233,15 +2432,15 @@ export const modifyRecordingRuleTask = /* @__PURE__ */ defineAction(
     RecordingRuleContent: "s",
     CustomMetricLabels: "[#MetricLabel",
     HasServicesLog: "u",
-  },
-  { MetricLabel },
+  }),
+  () => ({ MetricLabel: MetricLabel() }),
 );
 
 /** ModifyRecordingRuleYamlTask: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRecordingRuleYamlTask = /* @__PURE__ */ defineAction(
   "ModifyRecordingRuleYamlTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     YamlID: "!s",
     TopicId: "!s",
     DstTopicId: "s",
@@ -2252,14 +2451,14 @@ export const modifyRecordingRuleYamlTask = /* @__PURE__ */ defineAction(
     YamlConfigName: "s",
     YamlContent: "s",
     HasServicesLog: "u",
-  },
+  }),
 );
 
 /** ModifyRemoteWriteTask: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRemoteWriteTask = /* @__PURE__ */ defineAction(
   "ModifyRemoteWriteTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TaskId: "!s",
     TopicId: "!s",
     Enable: "u",
@@ -2271,15 +2470,15 @@ export const modifyRemoteWriteTask = /* @__PURE__ */ defineAction(
     AuthType: "u",
     AuthInfo: "#RemoteWriteAuthInfo",
     VirtualGatewayType: "i",
-  },
-  { RemoteWriteAuthInfo },
+  }),
+  () => ({ RemoteWriteAuthInfo: RemoteWriteAuthInfo() }),
 );
 
 /** ModifyScheduledSql: rate limit, read-only bit, region requirement and request shape. */
 export const modifyScheduledSql = /* @__PURE__ */ defineAction(
   "ModifyScheduledSql",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TaskId: "!s",
     SrcTopicId: "s",
     EnableFlag: "i",
@@ -2294,23 +2493,23 @@ export const modifyScheduledSql = /* @__PURE__ */ defineAction(
     HasServicesLog: "u",
     FullQuery: "u",
     ProcessPeriodUnit: "i",
-  },
-  { MetricLabel, ScheduledSqlResouceInfo },
+  }),
+  () => ({ MetricLabel: MetricLabel(), ScheduledSqlResouceInfo: ScheduledSqlResouceInfo() }),
 );
 
 /** ModifySearchView: rate limit, read-only bit, region requirement and request shape. */
 export const modifySearchView = /* @__PURE__ */ defineAction(
   "ModifySearchView",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ViewId: "!s", ViewName: "s", ViewType: "s", Topics: "[#ViewSearchTopic", Description: "s" },
-  { ViewSearchTopic },
+  () => ({ ViewId: "!s", ViewName: "s", ViewType: "s", Topics: "[#ViewSearchTopic", Description: "s" }),
+  () => ({ ViewSearchTopic: ViewSearchTopic() }),
 );
 
 /** ModifyShipper: rate limit, read-only bit, region requirement and request shape. */
 export const modifyShipper = /* @__PURE__ */ defineAction(
   "ModifyShipper",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ShipperId: "!s",
     Bucket: "s",
     Prefix: "s",
@@ -2328,15 +2527,23 @@ export const modifyShipper = /* @__PURE__ */ defineAction(
     ExternalId: "s",
     TimeZone: "s",
     DSLFilter: "s",
-  },
-  { CompressInfo, ContentInfo, CsvInfo, FilterRuleInfo, JsonInfo, ParquetInfo, ParquetKeyInfo },
+  }),
+  () => ({
+    CompressInfo: CompressInfo(),
+    ContentInfo: ContentInfo(),
+    CsvInfo: CsvInfo(),
+    FilterRuleInfo: FilterRuleInfo(),
+    JsonInfo: JsonInfo(),
+    ParquetInfo: ParquetInfo(),
+    ParquetKeyInfo: ParquetKeyInfo(),
+  }),
 );
 
 /** ModifySplunkDeliver: rate limit, read-only bit, region requirement and request shape. */
 export const modifySplunkDeliver = /* @__PURE__ */ defineAction(
   "ModifySplunkDeliver",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TaskId: "!s",
     TopicId: "!s",
     Name: "s",
@@ -2351,15 +2558,15 @@ export const modifySplunkDeliver = /* @__PURE__ */ defineAction(
     Channel: "s",
     DSLFilter: "s",
     ExternalRole: "#ExternalRole",
-  },
-  { ExternalRole, MetadataInfo, NetInfo },
+  }),
+  () => ({ ExternalRole: ExternalRole(), MetadataInfo: MetadataInfo(), NetInfo: NetInfo() }),
 );
 
 /** ModifyTopic: rate limit, read-only bit, region requirement and request shape. */
 export const modifyTopic = /* @__PURE__ */ defineAction(
   "ModifyTopic",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     TopicName: "s",
     Tags: "[#Tag",
@@ -2377,50 +2584,55 @@ export const modifyTopic = /* @__PURE__ */ defineAction(
     Encryption: "u",
     IsSourceFrom: "b",
     BillingMode: "u",
-  },
-  { AnonymousInfo, ConditionInfo, Tag, TopicExtendInfo },
+  }),
+  () => ({
+    AnonymousInfo: AnonymousInfo(),
+    ConditionInfo: ConditionInfo(),
+    Tag: Tag(),
+    TopicExtendInfo: TopicExtendInfo(),
+  }),
 );
 
 /** ModifyWebCallback: rate limit, read-only bit, region requirement and request shape. */
 export const modifyWebCallback = /* @__PURE__ */ defineAction(
   "ModifyWebCallback",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { WebCallbackId: "!s", Name: "s", Type: "s", Webhook: "s", Method: "s", Key: "s" },
+  () => ({ WebCallbackId: "!s", Name: "s", Type: "s", Webhook: "s", Method: "s", Key: "s" }),
 );
 
 /** OpenClawService: rate limit, read-only bit, region requirement and request shape. */
 export const openClawService = /* @__PURE__ */ defineAction(
   "OpenClawService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Tag: "!s", EnableTrace: "b" },
+  () => ({ Tag: "!s", EnableTrace: "b" }),
 );
 
 /** OpenClsService: rate limit, read-only bit, region requirement and request shape. */
 export const openClsService = /* @__PURE__ */ defineAction(
   "OpenClsService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** OpenKafkaConsumer: rate limit, read-only bit, region requirement and request shape. */
 export const openKafkaConsumer = /* @__PURE__ */ defineAction(
   "OpenKafkaConsumer",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     FromTopicId: "!s",
     Compression: "i",
     ConsumerContent: "#KafkaConsumerContent",
     HasServicesLog: "u",
     ScopeType: "u",
-  },
-  { KafkaConsumerContent },
+  }),
+  () => ({ KafkaConsumerContent: KafkaConsumerContent() }),
 );
 
 /** PreviewKafkaRecharge: rate limit, read-only bit, region requirement and request shape. */
 export const previewKafkaRecharge = /* @__PURE__ */ defineAction(
   "PreviewKafkaRecharge",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     PreviewType: "!u",
     KafkaType: "!u",
     UserKafkaTopics: "!s",
@@ -2432,36 +2644,41 @@ export const previewKafkaRecharge = /* @__PURE__ */ defineAction(
     ConsumerGroupName: "s",
     LogRechargeRule: "#LogRechargeRuleInfo",
     UserKafkaMeta: "#UserKafkaMeta",
-  },
-  { JsonExpandInfo, KafkaProtocolInfo, LogRechargeRuleInfo, UserKafkaMeta },
+  }),
+  () => ({
+    JsonExpandInfo: JsonExpandInfo(),
+    KafkaProtocolInfo: KafkaProtocolInfo(),
+    LogRechargeRuleInfo: LogRechargeRuleInfo(),
+    UserKafkaMeta: UserKafkaMeta(),
+  }),
 );
 
 /** QueryMetric: rate limit, read-only bit, region requirement and request shape. */
 export const queryMetric = /* @__PURE__ */ defineAction(
   "QueryMetric",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Query: "!s", TopicId: "!s", Time: "u" },
+  () => ({ Query: "!s", TopicId: "!s", Time: "u" }),
 );
 
 /** QueryRangeMetric: rate limit, read-only bit, region requirement and request shape. */
 export const queryRangeMetric = /* @__PURE__ */ defineAction(
   "QueryRangeMetric",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TopicId: "!s", Query: "!s", Start: "!u", End: "!u", Step: "!u" },
+  () => ({ TopicId: "!s", Query: "!s", Start: "!u", End: "!u", Step: "!u" }),
 );
 
 /** RetryShipperTask: rate limit, read-only bit, region requirement and request shape. */
 export const retryShipperTask = /* @__PURE__ */ defineAction(
   "RetryShipperTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ShipperId: "!s", TaskId: "!s" },
+  () => ({ ShipperId: "!s", TaskId: "!s" }),
 );
 
 /** SearchCosRechargeInfo: rate limit, read-only bit, region requirement and request shape. */
 export const searchCosRechargeInfo = /* @__PURE__ */ defineAction(
   "SearchCosRechargeInfo",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TopicId: "!s",
     LogsetId: "!s",
     Name: "!s",
@@ -2469,22 +2686,26 @@ export const searchCosRechargeInfo = /* @__PURE__ */ defineAction(
     BucketRegion: "!s",
     Prefix: "s",
     Compress: "s",
-  },
+  }),
 );
 
 /** SearchDashboardSubscribe: rate limit, read-only bit, region requirement and request shape. */
 export const searchDashboardSubscribe = /* @__PURE__ */ defineAction(
   "SearchDashboardSubscribe",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DashboardId: "!s", SubscribeData: "!#DashboardSubscribeData", Id: "u", Name: "s" },
-  { DashboardNoticeMode, DashboardSubscribeData, DashboardTemplateVariable },
+  () => ({ DashboardId: "!s", SubscribeData: "!#DashboardSubscribeData", Id: "u", Name: "s" }),
+  () => ({
+    DashboardNoticeMode: DashboardNoticeMode(),
+    DashboardSubscribeData: DashboardSubscribeData(),
+    DashboardTemplateVariable: DashboardTemplateVariable(),
+  }),
 );
 
 /** SearchLog: rate limit, read-only bit, region requirement and request shape. */
 export const searchLog = /* @__PURE__ */ defineAction(
   "SearchLog",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     From: "!i",
     To: "!i",
     QueryString: "s",
@@ -2500,33 +2721,33 @@ export const searchLog = /* @__PURE__ */ defineAction(
     HighLight: "b",
     Query: "s",
     SyntaxRule: "u",
-  },
-  { MultiTopicSearchInformation },
+  }),
+  () => ({ MultiTopicSearchInformation: MultiTopicSearchInformation() }),
 );
 
 /** SendConsumerHeartbeat: rate limit, read-only bit, region requirement and request shape. */
 export const sendConsumerHeartbeat = /* @__PURE__ */ defineAction(
   "SendConsumerHeartbeat",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ConsumerGroup: "!s",
     Consumer: "!s",
     LogsetId: "!s",
     TopicPartitionsInfo: "![#TopicPartitionInfo",
-  },
-  { TopicPartitionInfo },
+  }),
+  () => ({ TopicPartitionInfo: TopicPartitionInfo() }),
 );
 
 /** SplitPartition: rate limit, read-only bit, region requirement and request shape. */
 export const splitPartition = /* @__PURE__ */ defineAction(
   "SplitPartition",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicId: "!s", PartitionId: "!i", SplitKey: "s", Number: "i" },
+  () => ({ TopicId: "!s", PartitionId: "!i", SplitKey: "s", Number: "i" }),
 );
 
 /** UploadLog: rate limit, read-only bit, region requirement and request shape. */
 export const uploadLog = /* @__PURE__ */ defineAction(
   "UploadLog",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TopicId: "!s", HashKey: "s", CompressType: "s" },
+  () => ({ TopicId: "!s", HashKey: "s", CompressType: "s" }),
 );

@@ -3,22 +3,27 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const ActionTimer: ShapeMeta = {
+const ActionTimer = (): ShapeMeta => ({
   TimerAction: "s",
   ActionTime: "s",
   Externals: "#Externals",
   ActionTimerId: "s",
   Status: "s",
   InstanceId: "s",
-};
+});
 
-const ChargePrepaid: ShapeMeta = { Period: "!u", RenewFlag: "s" };
+const ChargePrepaid = (): ShapeMeta => ({ Period: "!u", RenewFlag: "s" });
 
-const ChcDeployExtraConfig: ShapeMeta = { MiniOsType: "!s", BootType: "!s", BootFile: "s", NextServerAddress: "s" };
+const ChcDeployExtraConfig = (): ShapeMeta => ({
+  MiniOsType: "!s",
+  BootType: "!s",
+  BootFile: "s",
+  NextServerAddress: "s",
+});
 
-const CpuTopology: ShapeMeta = { CoreCount: "i", ThreadPerCore: "i" };
+const CpuTopology = (): ShapeMeta => ({ CoreCount: "i", ThreadPerCore: "i" });
 
-const DataDisk: ShapeMeta = {
+const DataDisk = (): ShapeMeta => ({
   DiskSize: "!i",
   DiskType: "s",
   DiskId: "s",
@@ -30,23 +35,27 @@ const DataDisk: ShapeMeta = {
   CdcId: "s",
   BurstPerformance: "b",
   DiskName: "s",
-};
+});
 
-const EnhancedService: ShapeMeta = {
+const EnhancedService = (): ShapeMeta => ({
   SecurityService: "#RunSecurityServiceEnabled",
   MonitorService: "#RunMonitorServiceEnabled",
   AutomationService: "#RunAutomationServiceEnabled",
-};
+});
 
-const Externals: ShapeMeta = { ReleaseAddress: "b", UnsupportNetworks: "[s", StorageBlockAttr: "#StorageBlock" };
+const Externals = (): ShapeMeta => ({
+  ReleaseAddress: "b",
+  UnsupportNetworks: "[s",
+  StorageBlockAttr: "#StorageBlock",
+});
 
-const Filter: ShapeMeta = { Name: "!s", Values: "![s" };
+const Filter = (): ShapeMeta => ({ Name: "!s", Values: "![s" });
 
-const InstanceChargePrepaid: ShapeMeta = { Period: "!i", RenewFlag: "s" };
+const InstanceChargePrepaid = (): ShapeMeta => ({ Period: "!i", RenewFlag: "s" });
 
-const InstanceMarketOptionsRequest: ShapeMeta = { SpotOptions: "!#SpotMarketOptions", MarketType: "s" };
+const InstanceMarketOptionsRequest = (): ShapeMeta => ({ SpotOptions: "!#SpotMarketOptions", MarketType: "s" });
 
-const InternetAccessible: ShapeMeta = {
+const InternetAccessible = (): ShapeMeta => ({
   InternetChargeType: "s",
   InternetMaxBandwidthOut: "i",
   PublicIpAssigned: "b",
@@ -55,47 +64,47 @@ const InternetAccessible: ShapeMeta = {
   IPv4AddressType: "s",
   IPv6AddressType: "s",
   AntiDDoSPackageId: "s",
-};
+});
 
-const LaunchTemplate: ShapeMeta = { LaunchTemplateId: "s", LaunchTemplateVersion: "u" };
+const LaunchTemplate = (): ShapeMeta => ({ LaunchTemplateId: "s", LaunchTemplateVersion: "u" });
 
-const LoginSettings: ShapeMeta = { Password: "s", KeyIds: "[s", KeepImageLogin: "s" };
+const LoginSettings = (): ShapeMeta => ({ Password: "s", KeyIds: "[s", KeepImageLogin: "s" });
 
-const Metadata: ShapeMeta = { Items: "![#MetadataItem" };
+const Metadata = (): ShapeMeta => ({ Items: "![#MetadataItem" });
 
-const MetadataItem: ShapeMeta = { Key: "!s", Value: "!s" };
+const MetadataItem = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const Placement: ShapeMeta = { Zone: "!s", ProjectId: "i", HostIds: "[s", HostId: "s" };
+const Placement = (): ShapeMeta => ({ Zone: "!s", ProjectId: "i", HostIds: "[s", HostId: "s" });
 
-const RunAutomationServiceEnabled: ShapeMeta = { Enabled: "b" };
+const RunAutomationServiceEnabled = (): ShapeMeta => ({ Enabled: "b" });
 
-const RunMonitorServiceEnabled: ShapeMeta = { Enabled: "b" };
+const RunMonitorServiceEnabled = (): ShapeMeta => ({ Enabled: "b" });
 
-const RunSecurityServiceEnabled: ShapeMeta = { Enabled: "b" };
+const RunSecurityServiceEnabled = (): ShapeMeta => ({ Enabled: "b" });
 
-const SpotMarketOptions: ShapeMeta = { MaxPrice: "!s", SpotInstanceType: "s" };
+const SpotMarketOptions = (): ShapeMeta => ({ MaxPrice: "!s", SpotInstanceType: "s" });
 
-const StorageBlock: ShapeMeta = { Type: "s", MinSize: "i", MaxSize: "i" };
+const StorageBlock = (): ShapeMeta => ({ Type: "s", MinSize: "i", MaxSize: "i" });
 
-const SystemDisk: ShapeMeta = { DiskType: "s", DiskId: "s", DiskSize: "i", CdcId: "s", DiskName: "s" };
+const SystemDisk = (): ShapeMeta => ({ DiskType: "s", DiskId: "s", DiskSize: "i", CdcId: "s", DiskName: "s" });
 
-const Tag: ShapeMeta = { Key: "!s", Value: "!s" };
+const Tag = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const TagSpecification: ShapeMeta = { ResourceType: "!s", Tags: "![#Tag" };
+const TagSpecification = (): ShapeMeta => ({ ResourceType: "!s", Tags: "![#Tag" });
 
-const VirtualPrivateCloud: ShapeMeta = {
+const VirtualPrivateCloud = (): ShapeMeta => ({
   VpcId: "!s",
   SubnetId: "!s",
   AsVpcGateway: "b",
   PrivateIpAddresses: "[s",
   Ipv6AddressCount: "u",
-};
+});
 
 /** AllocateHosts: rate limit, read-only bit, region requirement and request shape. */
 export const allocateHosts = /* @__PURE__ */ defineAction(
   "AllocateHosts",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Placement: "!#Placement",
     ClientToken: "s",
     HostChargePrepaid: "#ChargePrepaid",
@@ -103,72 +112,72 @@ export const allocateHosts = /* @__PURE__ */ defineAction(
     HostType: "s",
     HostCount: "u",
     TagSpecification: "[#TagSpecification",
-  },
-  { ChargePrepaid, Placement, Tag, TagSpecification },
+  }),
+  () => ({ ChargePrepaid: ChargePrepaid(), Placement: Placement(), Tag: Tag(), TagSpecification: TagSpecification() }),
 );
 
 /** AssociateInstancesKeyPairs: rate limit, read-only bit, region requirement and request shape. */
 export const associateInstancesKeyPairs = /* @__PURE__ */ defineAction(
   "AssociateInstancesKeyPairs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", KeyIds: "![s", ForceStop: "b" },
+  () => ({ InstanceIds: "![s", KeyIds: "![s", ForceStop: "b" }),
 );
 
 /** AssociateSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const associateSecurityGroups = /* @__PURE__ */ defineAction(
   "AssociateSecurityGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SecurityGroupIds: "![s", InstanceIds: "![s" },
+  () => ({ SecurityGroupIds: "![s", InstanceIds: "![s" }),
 );
 
 /** ConfigureChcAssistVpc: rate limit, read-only bit, region requirement and request shape. */
 export const configureChcAssistVpc = /* @__PURE__ */ defineAction(
   "ConfigureChcAssistVpc",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ChcIds: "![s",
     BmcVirtualPrivateCloud: "!#VirtualPrivateCloud",
     BmcSecurityGroupIds: "[s",
     DeployVirtualPrivateCloud: "#VirtualPrivateCloud",
     DeploySecurityGroupIds: "[s",
     ChcDeployExtraConfig: "#ChcDeployExtraConfig",
-  },
-  { ChcDeployExtraConfig, VirtualPrivateCloud },
+  }),
+  () => ({ ChcDeployExtraConfig: ChcDeployExtraConfig(), VirtualPrivateCloud: VirtualPrivateCloud() }),
 );
 
 /** ConfigureChcDeployVpc: rate limit, read-only bit, region requirement and request shape. */
 export const configureChcDeployVpc = /* @__PURE__ */ defineAction(
   "ConfigureChcDeployVpc",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ChcIds: "![s",
     DeployVirtualPrivateCloud: "!#VirtualPrivateCloud",
     DeploySecurityGroupIds: "[s",
     ChcDeployExtraConfig: "#ChcDeployExtraConfig",
-  },
-  { ChcDeployExtraConfig, VirtualPrivateCloud },
+  }),
+  () => ({ ChcDeployExtraConfig: ChcDeployExtraConfig(), VirtualPrivateCloud: VirtualPrivateCloud() }),
 );
 
 /** ConvertOperatingSystems: rate limit, read-only bit, region requirement and request shape. */
 export const convertOperatingSystems = /* @__PURE__ */ defineAction(
   "ConvertOperatingSystems",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", MinimalConversion: "b", DryRun: "b", TargetOSType: "s" },
+  () => ({ InstanceIds: "![s", MinimalConversion: "b", DryRun: "b", TargetOSType: "s" }),
 );
 
 /** CreateDisasterRecoverGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createDisasterRecoverGroup = /* @__PURE__ */ defineAction(
   "CreateDisasterRecoverGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s", Type: "!s", ClientToken: "s", Affinity: "i", TagSpecification: "[#TagSpecification" },
-  { Tag, TagSpecification },
+  () => ({ Name: "!s", Type: "!s", ClientToken: "s", Affinity: "i", TagSpecification: "[#TagSpecification" }),
+  () => ({ Tag: Tag(), TagSpecification: TagSpecification() }),
 );
 
 /** CreateImage: rate limit, read-only bit, region requirement and request shape. */
 export const createImage = /* @__PURE__ */ defineAction(
   "CreateImage",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ImageName: "!s",
     InstanceId: "s",
     ImageDescription: "s",
@@ -179,23 +188,23 @@ export const createImage = /* @__PURE__ */ defineAction(
     DryRun: "b",
     TagSpecification: "[#TagSpecification",
     ImageFamily: "s",
-  },
-  { Tag, TagSpecification },
+  }),
+  () => ({ Tag: Tag(), TagSpecification: TagSpecification() }),
 );
 
 /** CreateKeyPair: rate limit, read-only bit, region requirement and request shape. */
 export const createKeyPair = /* @__PURE__ */ defineAction(
   "CreateKeyPair",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyName: "!s", ProjectId: "!i", TagSpecification: "[#TagSpecification" },
-  { Tag, TagSpecification },
+  () => ({ KeyName: "!s", ProjectId: "!i", TagSpecification: "[#TagSpecification" }),
+  () => ({ Tag: Tag(), TagSpecification: TagSpecification() }),
 );
 
 /** CreateLaunchTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const createLaunchTemplate = /* @__PURE__ */ defineAction(
   "CreateLaunchTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LaunchTemplateName: "!s",
     Placement: "!#Placement",
     ImageId: "!s",
@@ -227,36 +236,36 @@ export const createLaunchTemplate = /* @__PURE__ */ defineAction(
     LaunchTemplateTagSpecification: "[#TagSpecification",
     Metadata: "#Metadata",
     TemplateDataModifyAction: "s",
-  },
-  {
-    ActionTimer,
-    DataDisk,
-    EnhancedService,
-    Externals,
-    InstanceChargePrepaid,
-    InstanceMarketOptionsRequest,
-    InternetAccessible,
-    LoginSettings,
-    Metadata,
-    MetadataItem,
-    Placement,
-    RunAutomationServiceEnabled,
-    RunMonitorServiceEnabled,
-    RunSecurityServiceEnabled,
-    SpotMarketOptions,
-    StorageBlock,
-    SystemDisk,
-    Tag,
-    TagSpecification,
-    VirtualPrivateCloud,
-  },
+  }),
+  () => ({
+    ActionTimer: ActionTimer(),
+    DataDisk: DataDisk(),
+    EnhancedService: EnhancedService(),
+    Externals: Externals(),
+    InstanceChargePrepaid: InstanceChargePrepaid(),
+    InstanceMarketOptionsRequest: InstanceMarketOptionsRequest(),
+    InternetAccessible: InternetAccessible(),
+    LoginSettings: LoginSettings(),
+    Metadata: Metadata(),
+    MetadataItem: MetadataItem(),
+    Placement: Placement(),
+    RunAutomationServiceEnabled: RunAutomationServiceEnabled(),
+    RunMonitorServiceEnabled: RunMonitorServiceEnabled(),
+    RunSecurityServiceEnabled: RunSecurityServiceEnabled(),
+    SpotMarketOptions: SpotMarketOptions(),
+    StorageBlock: StorageBlock(),
+    SystemDisk: SystemDisk(),
+    Tag: Tag(),
+    TagSpecification: TagSpecification(),
+    VirtualPrivateCloud: VirtualPrivateCloud(),
+  }),
 );
 
 /** CreateLaunchTemplateVersion: rate limit, read-only bit, region requirement and request shape. */
 export const createLaunchTemplateVersion = /* @__PURE__ */ defineAction(
   "CreateLaunchTemplateVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Placement: "!#Placement",
     LaunchTemplateId: "!s",
     LaunchTemplateVersion: "i",
@@ -288,203 +297,203 @@ export const createLaunchTemplateVersion = /* @__PURE__ */ defineAction(
     EnableJumboFrame: "b",
     Metadata: "#Metadata",
     TemplateDataModifyAction: "s",
-  },
-  {
-    ActionTimer,
-    DataDisk,
-    EnhancedService,
-    Externals,
-    InstanceChargePrepaid,
-    InstanceMarketOptionsRequest,
-    InternetAccessible,
-    LoginSettings,
-    Metadata,
-    MetadataItem,
-    Placement,
-    RunAutomationServiceEnabled,
-    RunMonitorServiceEnabled,
-    RunSecurityServiceEnabled,
-    SpotMarketOptions,
-    StorageBlock,
-    SystemDisk,
-    Tag,
-    TagSpecification,
-    VirtualPrivateCloud,
-  },
+  }),
+  () => ({
+    ActionTimer: ActionTimer(),
+    DataDisk: DataDisk(),
+    EnhancedService: EnhancedService(),
+    Externals: Externals(),
+    InstanceChargePrepaid: InstanceChargePrepaid(),
+    InstanceMarketOptionsRequest: InstanceMarketOptionsRequest(),
+    InternetAccessible: InternetAccessible(),
+    LoginSettings: LoginSettings(),
+    Metadata: Metadata(),
+    MetadataItem: MetadataItem(),
+    Placement: Placement(),
+    RunAutomationServiceEnabled: RunAutomationServiceEnabled(),
+    RunMonitorServiceEnabled: RunMonitorServiceEnabled(),
+    RunSecurityServiceEnabled: RunSecurityServiceEnabled(),
+    SpotMarketOptions: SpotMarketOptions(),
+    StorageBlock: StorageBlock(),
+    SystemDisk: SystemDisk(),
+    Tag: Tag(),
+    TagSpecification: TagSpecification(),
+    VirtualPrivateCloud: VirtualPrivateCloud(),
+  }),
 );
 
 /** DeleteDisasterRecoverGroups: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDisasterRecoverGroups = /* @__PURE__ */ defineAction(
   "DeleteDisasterRecoverGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DisasterRecoverGroupIds: "![s" },
+  () => ({ DisasterRecoverGroupIds: "![s" }),
 );
 
 /** DeleteImages: rate limit, read-only bit, region requirement and request shape. */
 export const deleteImages = /* @__PURE__ */ defineAction(
   "DeleteImages",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ImageIds: "![s", DeleteBindedSnap: "b", DryRun: "b" },
+  () => ({ ImageIds: "![s", DeleteBindedSnap: "b", DryRun: "b" }),
 );
 
 /** DeleteInstancesDisasterRecoverGroups: rate limit, read-only bit, region requirement and request shape. */
 export const deleteInstancesDisasterRecoverGroups = /* @__PURE__ */ defineAction(
   "DeleteInstancesDisasterRecoverGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", DisasterRecoverGroupIds: "![s" },
+  () => ({ InstanceIds: "![s", DisasterRecoverGroupIds: "![s" }),
 );
 
 /** DeleteKeyPairs: rate limit, read-only bit, region requirement and request shape. */
 export const deleteKeyPairs = /* @__PURE__ */ defineAction(
   "DeleteKeyPairs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyIds: "![s" },
+  () => ({ KeyIds: "![s" }),
 );
 
 /** DeleteLaunchTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const deleteLaunchTemplate = /* @__PURE__ */ defineAction(
   "DeleteLaunchTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LaunchTemplateId: "!s" },
+  () => ({ LaunchTemplateId: "!s" }),
 );
 
 /** DeleteLaunchTemplateVersions: rate limit, read-only bit, region requirement and request shape. */
 export const deleteLaunchTemplateVersions = /* @__PURE__ */ defineAction(
   "DeleteLaunchTemplateVersions",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LaunchTemplateId: "!s", LaunchTemplateVersions: "![i" },
+  () => ({ LaunchTemplateId: "!s", LaunchTemplateVersions: "![i" }),
 );
 
 /** DescribeChcDeniedActions: rate limit, read-only bit, region requirement and request shape. */
 export const describeChcDeniedActions = /* @__PURE__ */ defineAction(
   "DescribeChcDeniedActions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ChcIds: "![s" },
+  () => ({ ChcIds: "![s" }),
 );
 
 /** DescribeChcHosts: rate limit, read-only bit, region requirement and request shape. */
 export const describeChcHosts = /* @__PURE__ */ defineAction(
   "DescribeChcHosts",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ChcIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ ChcIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeDisasterRecoverGroupQuota: rate limit, read-only bit, region requirement and request shape. */
 export const describeDisasterRecoverGroupQuota = /* @__PURE__ */ defineAction(
   "DescribeDisasterRecoverGroupQuota",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeDisasterRecoverGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeDisasterRecoverGroups = /* @__PURE__ */ defineAction(
   "DescribeDisasterRecoverGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DisasterRecoverGroupIds: "[s", Name: "s", Offset: "i", Limit: "i", Filters: "[#Filter" },
-  { Filter },
+  () => ({ DisasterRecoverGroupIds: "[s", Name: "s", Offset: "i", Limit: "i", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeHosts: rate limit, read-only bit, region requirement and request shape. */
 export const describeHosts = /* @__PURE__ */ defineAction(
   "DescribeHosts",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeImageFromFamily: rate limit, read-only bit, region requirement and request shape. */
 export const describeImageFromFamily = /* @__PURE__ */ defineAction(
   "DescribeImageFromFamily",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ImageFamily: "s" },
+  () => ({ ImageFamily: "s" }),
 );
 
 /** DescribeImageQuota: rate limit, read-only bit, region requirement and request shape. */
 export const describeImageQuota = /* @__PURE__ */ defineAction(
   "DescribeImageQuota",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeImageSharePermission: rate limit, read-only bit, region requirement and request shape. */
 export const describeImageSharePermission = /* @__PURE__ */ defineAction(
   "DescribeImageSharePermission",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ImageId: "!s" },
+  () => ({ ImageId: "!s" }),
 );
 
 /** DescribeImages: rate limit, read-only bit, region requirement and request shape. */
 export const describeImages = /* @__PURE__ */ defineAction(
   "DescribeImages",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ImageIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u", InstanceType: "s" },
-  { Filter },
+  () => ({ ImageIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u", InstanceType: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeImportImageOs: rate limit, read-only bit, region requirement and request shape. */
 export const describeImportImageOs = /* @__PURE__ */ defineAction(
   "DescribeImportImageOs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeInstanceFamilyConfigs: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceFamilyConfigs = /* @__PURE__ */ defineAction(
   "DescribeInstanceFamilyConfigs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstances = /* @__PURE__ */ defineAction(
   "DescribeInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ InstanceIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeInstancesAttributes: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstancesAttributes = /* @__PURE__ */ defineAction(
   "DescribeInstancesAttributes",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Attributes: "![s", InstanceIds: "![s" },
+  () => ({ Attributes: "![s", InstanceIds: "![s" }),
 );
 
 /** DescribeInstancesOperationLimit: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstancesOperationLimit = /* @__PURE__ */ defineAction(
   "DescribeInstancesOperationLimit",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s", Operation: "!s" },
+  () => ({ InstanceIds: "![s", Operation: "!s" }),
 );
 
 /** DescribeInstancesStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstancesStatus = /* @__PURE__ */ defineAction(
   "DescribeInstancesStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "[s", Offset: "i", Limit: "i" },
+  () => ({ InstanceIds: "[s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeInternetChargeTypeConfigs: rate limit, read-only bit, region requirement and request shape. */
 export const describeInternetChargeTypeConfigs = /* @__PURE__ */ defineAction(
   "DescribeInternetChargeTypeConfigs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeKeyPairs: rate limit, read-only bit, region requirement and request shape. */
 export const describeKeyPairs = /* @__PURE__ */ defineAction(
   "DescribeKeyPairs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { KeyIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ KeyIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeLaunchTemplateVersions: rate limit, read-only bit, region requirement and request shape. */
 export const describeLaunchTemplateVersions = /* @__PURE__ */ defineAction(
   "DescribeLaunchTemplateVersions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     LaunchTemplateId: "!s",
     LaunchTemplateVersions: "[u",
     MinVersion: "u",
@@ -492,96 +501,96 @@ export const describeLaunchTemplateVersions = /* @__PURE__ */ defineAction(
     Offset: "u",
     Limit: "u",
     DefaultVersion: "b",
-  },
+  }),
 );
 
 /** DescribeLaunchTemplates: rate limit, read-only bit, region requirement and request shape. */
 export const describeLaunchTemplates = /* @__PURE__ */ defineAction(
   "DescribeLaunchTemplates",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LaunchTemplateIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ LaunchTemplateIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeRegions: rate limit, read-only bit, region requirement and request shape. */
 export const describeRegions = /* @__PURE__ */ defineAction(
   "DescribeRegions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeReservedInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeReservedInstances = /* @__PURE__ */ defineAction(
   "DescribeReservedInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DryRun: "b", Offset: "i", Limit: "i", Filters: "[#Filter" },
-  { Filter },
+  () => ({ DryRun: "b", Offset: "i", Limit: "i", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeReservedInstancesConfigInfos: rate limit, read-only bit, region requirement and request shape. */
 export const describeReservedInstancesConfigInfos = /* @__PURE__ */ defineAction(
   "DescribeReservedInstancesConfigInfos",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter" },
-  { Filter },
+  () => ({ Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeReservedInstancesOfferings: rate limit, read-only bit, region requirement and request shape. */
 export const describeReservedInstancesOfferings = /* @__PURE__ */ defineAction(
   "DescribeReservedInstancesOfferings",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DryRun: "b", Offset: "i", Limit: "i", MaxDuration: "i", MinDuration: "i", Filters: "[#Filter" },
-  { Filter },
+  () => ({ DryRun: "b", Offset: "i", Limit: "i", MaxDuration: "i", MinDuration: "i", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeZoneInstanceConfigInfos: rate limit, read-only bit, region requirement and request shape. */
 export const describeZoneInstanceConfigInfos = /* @__PURE__ */ defineAction(
   "DescribeZoneInstanceConfigInfos",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter" },
-  { Filter },
+  () => ({ Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeZones: rate limit, read-only bit, region requirement and request shape. */
 export const describeZones = /* @__PURE__ */ defineAction(
   "DescribeZones",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DisassociateInstancesKeyPairs: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateInstancesKeyPairs = /* @__PURE__ */ defineAction(
   "DisassociateInstancesKeyPairs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", KeyIds: "![s", ForceStop: "b" },
+  () => ({ InstanceIds: "![s", KeyIds: "![s", ForceStop: "b" }),
 );
 
 /** DisassociateSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateSecurityGroups = /* @__PURE__ */ defineAction(
   "DisassociateSecurityGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SecurityGroupIds: "![s", InstanceIds: "![s" },
+  () => ({ SecurityGroupIds: "![s", InstanceIds: "![s" }),
 );
 
 /** EnterRescueMode: rate limit, read-only bit, region requirement and request shape. */
 export const enterRescueMode = /* @__PURE__ */ defineAction(
   "EnterRescueMode",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Password: "!s", Username: "s", ForceStop: "b", StopType: "s" },
+  () => ({ InstanceId: "!s", Password: "!s", Username: "s", ForceStop: "b", StopType: "s" }),
 );
 
 /** ExitRescueMode: rate limit, read-only bit, region requirement and request shape. */
 export const exitRescueMode = /* @__PURE__ */ defineAction(
   "ExitRescueMode",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** ExportImages: rate limit, read-only bit, region requirement and request shape. */
 export const exportImages = /* @__PURE__ */ defineAction(
   "ExportImages",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     BucketName: "!s",
     ImageIds: "[s",
     ExportFormat: "s",
@@ -589,14 +598,14 @@ export const exportImages = /* @__PURE__ */ defineAction(
     OnlyExportRootDisk: "b",
     DryRun: "b",
     RoleName: "s",
-  },
+  }),
 );
 
 /** ImportImage: rate limit, read-only bit, region requirement and request shape. */
 export const importImage = /* @__PURE__ */ defineAction(
   "ImportImage",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Architecture: "!s",
     OsType: "!s",
     OsVersion: "!s",
@@ -609,113 +618,113 @@ export const importImage = /* @__PURE__ */ defineAction(
     LicenseType: "s",
     BootMode: "s",
     ImageFamily: "s",
-  },
-  { Tag, TagSpecification },
+  }),
+  () => ({ Tag: Tag(), TagSpecification: TagSpecification() }),
 );
 
 /** ImportKeyPair: rate limit, read-only bit, region requirement and request shape. */
 export const importKeyPair = /* @__PURE__ */ defineAction(
   "ImportKeyPair",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyName: "!s", ProjectId: "!i", PublicKey: "!s", TagSpecification: "[#TagSpecification" },
-  { Tag, TagSpecification },
+  () => ({ KeyName: "!s", ProjectId: "!i", PublicKey: "!s", TagSpecification: "[#TagSpecification" }),
+  () => ({ Tag: Tag(), TagSpecification: TagSpecification() }),
 );
 
 /** InquirePricePurchaseReservedInstancesOffering: rate limit, read-only bit, region requirement and request shape. */
 export const inquirePricePurchaseReservedInstancesOffering = /* @__PURE__ */ defineAction(
   "InquirePricePurchaseReservedInstancesOffering",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceCount: "!u",
     ReservedInstancesOfferingId: "!s",
     DryRun: "b",
     ClientToken: "s",
     ReservedInstanceName: "s",
-  },
+  }),
 );
 
 /** InquiryPriceModifyInstancesChargeType: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceModifyInstancesChargeType = /* @__PURE__ */ defineAction(
   "InquiryPriceModifyInstancesChargeType",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceIds: "![s",
     InstanceChargeType: "!s",
     InstanceChargePrepaid: "#InstanceChargePrepaid",
     ModifyPortableDataDisk: "b",
-  },
-  { InstanceChargePrepaid },
+  }),
+  () => ({ InstanceChargePrepaid: InstanceChargePrepaid() }),
 );
 
 /** InquiryPriceRenewInstances: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceRenewInstances = /* @__PURE__ */ defineAction(
   "InquiryPriceRenewInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceIds: "![s",
     InstanceChargePrepaid: "!#InstanceChargePrepaid",
     DryRun: "b",
     RenewPortableDataDisk: "b",
-  },
-  { InstanceChargePrepaid },
+  }),
+  () => ({ InstanceChargePrepaid: InstanceChargePrepaid() }),
 );
 
 /** InquiryPriceResetInstance: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceResetInstance = /* @__PURE__ */ defineAction(
   "InquiryPriceResetInstance",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     ImageId: "s",
     SystemDisk: "#SystemDisk",
     LoginSettings: "#LoginSettings",
     EnhancedService: "#EnhancedService",
     UserData: "s",
-  },
-  {
-    EnhancedService,
-    LoginSettings,
-    RunAutomationServiceEnabled,
-    RunMonitorServiceEnabled,
-    RunSecurityServiceEnabled,
-    SystemDisk,
-  },
+  }),
+  () => ({
+    EnhancedService: EnhancedService(),
+    LoginSettings: LoginSettings(),
+    RunAutomationServiceEnabled: RunAutomationServiceEnabled(),
+    RunMonitorServiceEnabled: RunMonitorServiceEnabled(),
+    RunSecurityServiceEnabled: RunSecurityServiceEnabled(),
+    SystemDisk: SystemDisk(),
+  }),
 );
 
 /** InquiryPriceResetInstancesInternetMaxBandwidth: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceResetInstancesInternetMaxBandwidth = /* @__PURE__ */ defineAction(
   "InquiryPriceResetInstancesInternetMaxBandwidth",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s", InternetAccessible: "!#InternetAccessible", StartTime: "s", EndTime: "s" },
-  { InternetAccessible },
+  () => ({ InstanceIds: "![s", InternetAccessible: "!#InternetAccessible", StartTime: "s", EndTime: "s" }),
+  () => ({ InternetAccessible: InternetAccessible() }),
 );
 
 /** InquiryPriceResetInstancesType: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceResetInstancesType = /* @__PURE__ */ defineAction(
   "InquiryPriceResetInstancesType",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s", InstanceType: "!s" },
+  () => ({ InstanceIds: "![s", InstanceType: "!s" }),
 );
 
 /** InquiryPriceResizeInstanceDisks: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceResizeInstanceDisks = /* @__PURE__ */ defineAction(
   "InquiryPriceResizeInstanceDisks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     DataDisks: "[#DataDisk",
     ForceStop: "b",
     SystemDisk: "#SystemDisk",
     ResizeOnline: "b",
-  },
-  { DataDisk, SystemDisk },
+  }),
+  () => ({ DataDisk: DataDisk(), SystemDisk: SystemDisk() }),
 );
 
 /** InquiryPriceRunInstances: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceRunInstances = /* @__PURE__ */ defineAction(
   "InquiryPriceRunInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Placement: "!#Placement",
     ImageId: "!s",
     InstanceChargeType: "s",
@@ -738,77 +747,77 @@ export const inquiryPriceRunInstances = /* @__PURE__ */ defineAction(
     HpcClusterId: "s",
     CpuTopology: "#CpuTopology",
     LaunchTemplate: "#LaunchTemplate",
-  },
-  {
-    CpuTopology,
-    DataDisk,
-    EnhancedService,
-    InstanceChargePrepaid,
-    InstanceMarketOptionsRequest,
-    InternetAccessible,
-    LaunchTemplate,
-    LoginSettings,
-    Metadata,
-    MetadataItem,
-    Placement,
-    RunAutomationServiceEnabled,
-    RunMonitorServiceEnabled,
-    RunSecurityServiceEnabled,
-    SpotMarketOptions,
-    SystemDisk,
-    Tag,
-    TagSpecification,
-    VirtualPrivateCloud,
-  },
+  }),
+  () => ({
+    CpuTopology: CpuTopology(),
+    DataDisk: DataDisk(),
+    EnhancedService: EnhancedService(),
+    InstanceChargePrepaid: InstanceChargePrepaid(),
+    InstanceMarketOptionsRequest: InstanceMarketOptionsRequest(),
+    InternetAccessible: InternetAccessible(),
+    LaunchTemplate: LaunchTemplate(),
+    LoginSettings: LoginSettings(),
+    Metadata: Metadata(),
+    MetadataItem: MetadataItem(),
+    Placement: Placement(),
+    RunAutomationServiceEnabled: RunAutomationServiceEnabled(),
+    RunMonitorServiceEnabled: RunMonitorServiceEnabled(),
+    RunSecurityServiceEnabled: RunSecurityServiceEnabled(),
+    SpotMarketOptions: SpotMarketOptions(),
+    SystemDisk: SystemDisk(),
+    Tag: Tag(),
+    TagSpecification: TagSpecification(),
+    VirtualPrivateCloud: VirtualPrivateCloud(),
+  }),
 );
 
 /** ModifyChcAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyChcAttribute = /* @__PURE__ */ defineAction(
   "ModifyChcAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ChcIds: "![s",
     InstanceName: "s",
     DeviceType: "s",
     BmcUser: "s",
     Password: "s",
     BmcSecurityGroupIds: "[s",
-  },
+  }),
 );
 
 /** ModifyDisasterRecoverGroupAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDisasterRecoverGroupAttribute = /* @__PURE__ */ defineAction(
   "ModifyDisasterRecoverGroupAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DisasterRecoverGroupId: "!s", Name: "!s" },
+  () => ({ DisasterRecoverGroupId: "!s", Name: "!s" }),
 );
 
 /** ModifyHostsAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyHostsAttribute = /* @__PURE__ */ defineAction(
   "ModifyHostsAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { HostIds: "![s", HostName: "s", RenewFlag: "s", ProjectId: "u" },
+  () => ({ HostIds: "![s", HostName: "s", RenewFlag: "s", ProjectId: "u" }),
 );
 
 /** ModifyImageAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyImageAttribute = /* @__PURE__ */ defineAction(
   "ModifyImageAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ImageId: "!s", ImageName: "s", ImageDescription: "s", ImageFamily: "s", ImageDeprecated: "b" },
+  () => ({ ImageId: "!s", ImageName: "s", ImageDescription: "s", ImageFamily: "s", ImageDeprecated: "b" }),
 );
 
 /** ModifyImageSharePermission: rate limit, read-only bit, region requirement and request shape. */
 export const modifyImageSharePermission = /* @__PURE__ */ defineAction(
   "ModifyImageSharePermission",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ImageId: "!s", AccountIds: "![s", Permission: "!s" },
+  () => ({ ImageId: "!s", AccountIds: "![s", Permission: "!s" }),
 );
 
 /** ModifyInstancesAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstancesAttribute = /* @__PURE__ */ defineAction(
   "ModifyInstancesAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceIds: "![s",
     InstanceName: "s",
     UserData: "s",
@@ -818,117 +827,117 @@ export const modifyInstancesAttribute = /* @__PURE__ */ defineAction(
     DisableApiTermination: "b",
     CamRoleType: "s",
     AutoReboot: "b",
-  },
+  }),
 );
 
 /** ModifyInstancesChargeType: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstancesChargeType = /* @__PURE__ */ defineAction(
   "ModifyInstancesChargeType",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceIds: "![s",
     InstanceChargeType: "!s",
     InstanceChargePrepaid: "#InstanceChargePrepaid",
     ModifyPortableDataDisk: "b",
-  },
-  { InstanceChargePrepaid },
+  }),
+  () => ({ InstanceChargePrepaid: InstanceChargePrepaid() }),
 );
 
 /** ModifyInstancesDisasterRecoverGroup: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstancesDisasterRecoverGroup = /* @__PURE__ */ defineAction(
   "ModifyInstancesDisasterRecoverGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", DisasterRecoverGroupId: "s", Force: "b" },
+  () => ({ InstanceIds: "![s", DisasterRecoverGroupId: "s", Force: "b" }),
 );
 
 /** ModifyInstancesProject: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstancesProject = /* @__PURE__ */ defineAction(
   "ModifyInstancesProject",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", ProjectId: "!i" },
+  () => ({ InstanceIds: "![s", ProjectId: "!i" }),
 );
 
 /** ModifyInstancesRenewFlag: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstancesRenewFlag = /* @__PURE__ */ defineAction(
   "ModifyInstancesRenewFlag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", RenewFlag: "!s" },
+  () => ({ InstanceIds: "![s", RenewFlag: "!s" }),
 );
 
 /** ModifyInstancesVpcAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstancesVpcAttribute = /* @__PURE__ */ defineAction(
   "ModifyInstancesVpcAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceIds: "![s",
     VirtualPrivateCloud: "!#VirtualPrivateCloud",
     ForceStop: "b",
     ReserveHostName: "b",
-  },
-  { VirtualPrivateCloud },
+  }),
+  () => ({ VirtualPrivateCloud: VirtualPrivateCloud() }),
 );
 
 /** ModifyKeyPairAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyKeyPairAttribute = /* @__PURE__ */ defineAction(
   "ModifyKeyPairAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", KeyName: "s", Description: "s" },
+  () => ({ KeyId: "!s", KeyName: "s", Description: "s" }),
 );
 
 /** ModifyLaunchTemplateDefaultVersion: rate limit, read-only bit, region requirement and request shape. */
 export const modifyLaunchTemplateDefaultVersion = /* @__PURE__ */ defineAction(
   "ModifyLaunchTemplateDefaultVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LaunchTemplateId: "!s", DefaultVersion: "!i" },
+  () => ({ LaunchTemplateId: "!s", DefaultVersion: "!i" }),
 );
 
 /** PurchaseReservedInstancesOffering: rate limit, read-only bit, region requirement and request shape. */
 export const purchaseReservedInstancesOffering = /* @__PURE__ */ defineAction(
   "PurchaseReservedInstancesOffering",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceCount: "!i",
     ReservedInstancesOfferingId: "!s",
     DryRun: "b",
     ClientToken: "s",
     ReservedInstanceName: "s",
-  },
+  }),
 );
 
 /** RebootInstances: rate limit, read-only bit, region requirement and request shape. */
 export const rebootInstances = /* @__PURE__ */ defineAction(
   "RebootInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", ForceReboot: "b", StopType: "s" },
+  () => ({ InstanceIds: "![s", ForceReboot: "b", StopType: "s" }),
 );
 
 /** RemoveChcAssistVpc: rate limit, read-only bit, region requirement and request shape. */
 export const removeChcAssistVpc = /* @__PURE__ */ defineAction(
   "RemoveChcAssistVpc",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ChcIds: "![s" },
+  () => ({ ChcIds: "![s" }),
 );
 
 /** RemoveChcDeployVpc: rate limit, read-only bit, region requirement and request shape. */
 export const removeChcDeployVpc = /* @__PURE__ */ defineAction(
   "RemoveChcDeployVpc",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ChcIds: "![s" },
+  () => ({ ChcIds: "![s" }),
 );
 
 /** RenewInstances: rate limit, read-only bit, region requirement and request shape. */
 export const renewInstances = /* @__PURE__ */ defineAction(
   "RenewInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", InstanceChargePrepaid: "#InstanceChargePrepaid", RenewPortableDataDisk: "b" },
-  { InstanceChargePrepaid },
+  () => ({ InstanceIds: "![s", InstanceChargePrepaid: "#InstanceChargePrepaid", RenewPortableDataDisk: "b" }),
+  () => ({ InstanceChargePrepaid: InstanceChargePrepaid() }),
 );
 
 /** ResetInstance: rate limit, read-only bit, region requirement and request shape. */
 export const resetInstance = /* @__PURE__ */ defineAction(
   "ResetInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     ImageId: "s",
     SystemDisk: "#SystemDisk",
@@ -936,58 +945,58 @@ export const resetInstance = /* @__PURE__ */ defineAction(
     EnhancedService: "#EnhancedService",
     HostName: "s",
     UserData: "s",
-  },
-  {
-    EnhancedService,
-    LoginSettings,
-    RunAutomationServiceEnabled,
-    RunMonitorServiceEnabled,
-    RunSecurityServiceEnabled,
-    SystemDisk,
-  },
+  }),
+  () => ({
+    EnhancedService: EnhancedService(),
+    LoginSettings: LoginSettings(),
+    RunAutomationServiceEnabled: RunAutomationServiceEnabled(),
+    RunMonitorServiceEnabled: RunMonitorServiceEnabled(),
+    RunSecurityServiceEnabled: RunSecurityServiceEnabled(),
+    SystemDisk: SystemDisk(),
+  }),
 );
 
 /** ResetInstancesInternetMaxBandwidth: rate limit, read-only bit, region requirement and request shape. */
 export const resetInstancesInternetMaxBandwidth = /* @__PURE__ */ defineAction(
   "ResetInstancesInternetMaxBandwidth",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", InternetAccessible: "!#InternetAccessible", StartTime: "s", EndTime: "s" },
-  { InternetAccessible },
+  () => ({ InstanceIds: "![s", InternetAccessible: "!#InternetAccessible", StartTime: "s", EndTime: "s" }),
+  () => ({ InternetAccessible: InternetAccessible() }),
 );
 
 /** ResetInstancesPassword: rate limit, read-only bit, region requirement and request shape. */
 export const resetInstancesPassword = /* @__PURE__ */ defineAction(
   "ResetInstancesPassword",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", Password: "!s", UserName: "s", ForceStop: "b" },
+  () => ({ InstanceIds: "![s", Password: "!s", UserName: "s", ForceStop: "b" }),
 );
 
 /** ResetInstancesType: rate limit, read-only bit, region requirement and request shape. */
 export const resetInstancesType = /* @__PURE__ */ defineAction(
   "ResetInstancesType",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", InstanceType: "!s", ForceStop: "b" },
+  () => ({ InstanceIds: "![s", InstanceType: "!s", ForceStop: "b" }),
 );
 
 /** ResizeInstanceDisks: rate limit, read-only bit, region requirement and request shape. */
 export const resizeInstanceDisks = /* @__PURE__ */ defineAction(
   "ResizeInstanceDisks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     DataDisks: "[#DataDisk",
     ForceStop: "b",
     SystemDisk: "#SystemDisk",
     ResizeOnline: "b",
-  },
-  { DataDisk, SystemDisk },
+  }),
+  () => ({ DataDisk: DataDisk(), SystemDisk: SystemDisk() }),
 );
 
 /** RunInstances: rate limit, read-only bit, region requirement and request shape. */
 export const runInstances = /* @__PURE__ */ defineAction(
   "RunInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceChargeType: "s",
     InstanceChargePrepaid: "#InstanceChargePrepaid",
     Placement: "#Placement",
@@ -1020,52 +1029,52 @@ export const runInstances = /* @__PURE__ */ defineAction(
     ChcIds: "[s",
     DisableApiTermination: "b",
     EnableJumboFrame: "b",
-  },
-  {
-    ActionTimer,
-    CpuTopology,
-    DataDisk,
-    EnhancedService,
-    Externals,
-    InstanceChargePrepaid,
-    InstanceMarketOptionsRequest,
-    InternetAccessible,
-    LaunchTemplate,
-    LoginSettings,
-    Metadata,
-    MetadataItem,
-    Placement,
-    RunAutomationServiceEnabled,
-    RunMonitorServiceEnabled,
-    RunSecurityServiceEnabled,
-    SpotMarketOptions,
-    StorageBlock,
-    SystemDisk,
-    Tag,
-    TagSpecification,
-    VirtualPrivateCloud,
-  },
+  }),
+  () => ({
+    ActionTimer: ActionTimer(),
+    CpuTopology: CpuTopology(),
+    DataDisk: DataDisk(),
+    EnhancedService: EnhancedService(),
+    Externals: Externals(),
+    InstanceChargePrepaid: InstanceChargePrepaid(),
+    InstanceMarketOptionsRequest: InstanceMarketOptionsRequest(),
+    InternetAccessible: InternetAccessible(),
+    LaunchTemplate: LaunchTemplate(),
+    LoginSettings: LoginSettings(),
+    Metadata: Metadata(),
+    MetadataItem: MetadataItem(),
+    Placement: Placement(),
+    RunAutomationServiceEnabled: RunAutomationServiceEnabled(),
+    RunMonitorServiceEnabled: RunMonitorServiceEnabled(),
+    RunSecurityServiceEnabled: RunSecurityServiceEnabled(),
+    SpotMarketOptions: SpotMarketOptions(),
+    StorageBlock: StorageBlock(),
+    SystemDisk: SystemDisk(),
+    Tag: Tag(),
+    TagSpecification: TagSpecification(),
+    VirtualPrivateCloud: VirtualPrivateCloud(),
+  }),
 );
 
 /** StartInstances: rate limit, read-only bit, region requirement and request shape. */
 export const startInstances = /* @__PURE__ */ defineAction(
   "StartInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** StopInstances: rate limit, read-only bit, region requirement and request shape. */
 export const stopInstances = /* @__PURE__ */ defineAction(
   "StopInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", ForceStop: "b", StopType: "s", StoppedMode: "s" },
+  () => ({ InstanceIds: "![s", ForceStop: "b", StopType: "s", StoppedMode: "s" }),
 );
 
 /** SyncImages: rate limit, read-only bit, region requirement and request shape. */
 export const syncImages = /* @__PURE__ */ defineAction(
   "SyncImages",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ImageIds: "![s",
     DestinationRegions: "![s",
     DryRun: "b",
@@ -1073,12 +1082,12 @@ export const syncImages = /* @__PURE__ */ defineAction(
     ImageSetRequired: "b",
     Encrypt: "b",
     KmsKeyId: "s",
-  },
+  }),
 );
 
 /** TerminateInstances: rate limit, read-only bit, region requirement and request shape. */
 export const terminateInstances = /* @__PURE__ */ defineAction(
   "TerminateInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", ReleaseAddress: "b", ReleasePrepaidDataDisks: "b" },
+  () => ({ InstanceIds: "![s", ReleaseAddress: "b", ReleasePrepaidDataDisks: "b" }),
 );

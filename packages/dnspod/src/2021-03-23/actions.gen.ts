@@ -3,7 +3,7 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const AddRecordBatch: ShapeMeta = {
+const AddRecordBatch = (): ShapeMeta => ({
   RecordType: "!s",
   Value: "!s",
   SubDomain: "s",
@@ -14,48 +14,48 @@ const AddRecordBatch: ShapeMeta = {
   TTL: "u",
   Enabled: "u",
   Remark: "s",
-};
+});
 
 /** CreateDomain: rate limit, read-only bit, region requirement and request shape. */
 export const createDomain = /* @__PURE__ */ defineAction(
   "CreateDomain",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", GroupId: "u", IsMark: "s" },
+  () => ({ Domain: "!s", GroupId: "u", IsMark: "s" }),
 );
 
 /** CreateDomainAlias: rate limit, read-only bit, region requirement and request shape. */
 export const createDomainAlias = /* @__PURE__ */ defineAction(
   "CreateDomainAlias",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DomainAlias: "!s", Domain: "!s", DomainId: "i" },
+  () => ({ DomainAlias: "!s", Domain: "!s", DomainId: "i" }),
 );
 
 /** CreateDomainBatch: rate limit, read-only bit, region requirement and request shape. */
 export const createDomainBatch = /* @__PURE__ */ defineAction(
   "CreateDomainBatch",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DomainList: "![s", RecordValue: "s" },
+  () => ({ DomainList: "![s", RecordValue: "s" }),
 );
 
 /** CreateDomainGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createDomainGroup = /* @__PURE__ */ defineAction(
   "CreateDomainGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupName: "!s" },
+  () => ({ GroupName: "!s" }),
 );
 
 /** CreatePackageOrder: rate limit, read-only bit, region requirement and request shape. */
 export const createPackageOrder = /* @__PURE__ */ defineAction(
   "CreatePackageOrder",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", Grade: "!s" },
+  () => ({ Domain: "!s", Grade: "!s" }),
 );
 
 /** CreateRecord: rate limit, read-only bit, region requirement and request shape. */
 export const createRecord = /* @__PURE__ */ defineAction(
   "CreateRecord",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Domain: "!s",
     RecordType: "!s",
     RecordLine: "!s",
@@ -67,155 +67,155 @@ export const createRecord = /* @__PURE__ */ defineAction(
     TTL: "u",
     Weight: "u",
     Status: "s",
-  },
+  }),
 );
 
 /** CreateRecordBatch: rate limit, read-only bit, region requirement and request shape. */
 export const createRecordBatch = /* @__PURE__ */ defineAction(
   "CreateRecordBatch",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DomainIdList: "![s", RecordList: "![#AddRecordBatch" },
-  { AddRecordBatch },
+  () => ({ DomainIdList: "![s", RecordList: "![#AddRecordBatch" }),
+  () => ({ AddRecordBatch: AddRecordBatch() }),
 );
 
 /** CreateRecordGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createRecordGroup = /* @__PURE__ */ defineAction(
   "CreateRecordGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", GroupName: "!s", DomainId: "u" },
+  () => ({ Domain: "!s", GroupName: "!s", DomainId: "u" }),
 );
 
 /** DeleteDomain: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDomain = /* @__PURE__ */ defineAction(
   "DeleteDomain",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", DomainId: "u" },
+  () => ({ Domain: "!s", DomainId: "u" }),
 );
 
 /** DeleteDomainAlias: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDomainAlias = /* @__PURE__ */ defineAction(
   "DeleteDomainAlias",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DomainAliasId: "!i", Domain: "!s", DomainId: "i" },
+  () => ({ DomainAliasId: "!i", Domain: "!s", DomainId: "i" }),
 );
 
 /** DeleteDomainBatch: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDomainBatch = /* @__PURE__ */ defineAction(
   "DeleteDomainBatch",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DomainList: "![s" },
+  () => ({ DomainList: "![s" }),
 );
 
 /** DeletePackageOrder: rate limit, read-only bit, region requirement and request shape. */
 export const deletePackageOrder = /* @__PURE__ */ defineAction(
   "DeletePackageOrder",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s" },
+  () => ({ Domain: "!s" }),
 );
 
 /** DeleteRecord: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRecord = /* @__PURE__ */ defineAction(
   "DeleteRecord",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", RecordId: "!u", DomainId: "u" },
+  () => ({ Domain: "!s", RecordId: "!u", DomainId: "u" }),
 );
 
 /** DeleteRecordGroup: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRecordGroup = /* @__PURE__ */ defineAction(
   "DeleteRecordGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", GroupId: "!u", DomainId: "u" },
+  () => ({ Domain: "!s", GroupId: "!u", DomainId: "u" }),
 );
 
 /** DeleteShareDomain: rate limit, read-only bit, region requirement and request shape. */
 export const deleteShareDomain = /* @__PURE__ */ defineAction(
   "DeleteShareDomain",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", Account: "!s", DomainId: "u" },
+  () => ({ Domain: "!s", Account: "!s", DomainId: "u" }),
 );
 
 /** DescribeDomain: rate limit, read-only bit, region requirement and request shape. */
 export const describeDomain = /* @__PURE__ */ defineAction(
   "DescribeDomain",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Domain: "!s", DomainId: "u" },
+  () => ({ Domain: "!s", DomainId: "u" }),
 );
 
 /** DescribeDomainAliasList: rate limit, read-only bit, region requirement and request shape. */
 export const describeDomainAliasList = /* @__PURE__ */ defineAction(
   "DescribeDomainAliasList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Domain: "!s", DomainId: "i" },
+  () => ({ Domain: "!s", DomainId: "i" }),
 );
 
 /** DescribeDomainGroupList: rate limit, read-only bit, region requirement and request shape. */
 export const describeDomainGroupList = /* @__PURE__ */ defineAction(
   "DescribeDomainGroupList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeDomainList: rate limit, read-only bit, region requirement and request shape. */
 export const describeDomainList = /* @__PURE__ */ defineAction(
   "DescribeDomainList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Type: "s", Offset: "i", Limit: "i", GroupId: "i", Keyword: "s" },
+  () => ({ Type: "s", Offset: "i", Limit: "i", GroupId: "i", Keyword: "s" }),
 );
 
 /** DescribeDomainLogList: rate limit, read-only bit, region requirement and request shape. */
 export const describeDomainLogList = /* @__PURE__ */ defineAction(
   "DescribeDomainLogList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Domain: "!s", DomainId: "u", Offset: "u", Limit: "u" },
+  () => ({ Domain: "!s", DomainId: "u", Offset: "u", Limit: "u" }),
 );
 
 /** DescribeDomainPurview: rate limit, read-only bit, region requirement and request shape. */
 export const describeDomainPurview = /* @__PURE__ */ defineAction(
   "DescribeDomainPurview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Domain: "!s", DomainId: "u" },
+  () => ({ Domain: "!s", DomainId: "u" }),
 );
 
 /** DescribeDomainShareInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeDomainShareInfo = /* @__PURE__ */ defineAction(
   "DescribeDomainShareInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Domain: "!s", DomainId: "u" },
+  () => ({ Domain: "!s", DomainId: "u" }),
 );
 
 /** DescribeRecord: rate limit, read-only bit, region requirement and request shape. */
 export const describeRecord = /* @__PURE__ */ defineAction(
   "DescribeRecord",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Domain: "!s", RecordId: "!u", DomainId: "u" },
+  () => ({ Domain: "!s", RecordId: "!u", DomainId: "u" }),
 );
 
 /** DescribeRecordGroupList: rate limit, read-only bit, region requirement and request shape. */
 export const describeRecordGroupList = /* @__PURE__ */ defineAction(
   "DescribeRecordGroupList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Domain: "!s", DomainId: "u", Offset: "u", Limit: "u" },
+  () => ({ Domain: "!s", DomainId: "u", Offset: "u", Limit: "u" }),
 );
 
 /** DescribeRecordLineCategoryList: rate limit, read-only bit, region requirement and request shape. */
 export const describeRecordLineCategoryList = /* @__PURE__ */ defineAction(
   "DescribeRecordLineCategoryList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Domain: "!s", DomainId: "u" },
+  () => ({ Domain: "!s", DomainId: "u" }),
 );
 
 /** DescribeRecordLineList: rate limit, read-only bit, region requirement and request shape. */
 export const describeRecordLineList = /* @__PURE__ */ defineAction(
   "DescribeRecordLineList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Domain: "!s", DomainGrade: "!s", DomainId: "u" },
+  () => ({ Domain: "!s", DomainGrade: "!s", DomainId: "u" }),
 );
 
 /** DescribeRecordList: rate limit, read-only bit, region requirement and request shape. */
 export const describeRecordList = /* @__PURE__ */ defineAction(
   "DescribeRecordList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Domain: "!s",
     DomainId: "u",
     Subdomain: "s",
@@ -228,63 +228,63 @@ export const describeRecordList = /* @__PURE__ */ defineAction(
     SortType: "s",
     Offset: "u",
     Limit: "u",
-  },
+  }),
 );
 
 /** DescribeRecordType: rate limit, read-only bit, region requirement and request shape. */
 export const describeRecordType = /* @__PURE__ */ defineAction(
   "DescribeRecordType",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DomainGrade: "!s" },
+  () => ({ DomainGrade: "!s" }),
 );
 
 /** DescribeSubdomainAnalytics: rate limit, read-only bit, region requirement and request shape. */
 export const describeSubdomainAnalytics = /* @__PURE__ */ defineAction(
   "DescribeSubdomainAnalytics",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Domain: "!s", StartDate: "!s", EndDate: "!s", Subdomain: "!s", DnsFormat: "s", DomainId: "u" },
+  () => ({ Domain: "!s", StartDate: "!s", EndDate: "!s", Subdomain: "!s", DnsFormat: "s", DomainId: "u" }),
 );
 
 /** ModifyDomainLock: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDomainLock = /* @__PURE__ */ defineAction(
   "ModifyDomainLock",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", LockDays: "!u", DomainId: "u" },
+  () => ({ Domain: "!s", LockDays: "!u", DomainId: "u" }),
 );
 
 /** ModifyDomainOwner: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDomainOwner = /* @__PURE__ */ defineAction(
   "ModifyDomainOwner",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", Account: "!s", DomainId: "u" },
+  () => ({ Domain: "!s", Account: "!s", DomainId: "u" }),
 );
 
 /** ModifyDomainRemark: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDomainRemark = /* @__PURE__ */ defineAction(
   "ModifyDomainRemark",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", DomainId: "u", Remark: "s" },
+  () => ({ Domain: "!s", DomainId: "u", Remark: "s" }),
 );
 
 /** ModifyDomainStatus: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDomainStatus = /* @__PURE__ */ defineAction(
   "ModifyDomainStatus",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", Status: "!s", DomainId: "u" },
+  () => ({ Domain: "!s", Status: "!s", DomainId: "u" }),
 );
 
 /** ModifyDomainUnlock: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDomainUnlock = /* @__PURE__ */ defineAction(
   "ModifyDomainUnlock",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", LockCode: "!s", DomainId: "u" },
+  () => ({ Domain: "!s", LockCode: "!s", DomainId: "u" }),
 );
 
 /** ModifyRecord: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRecord = /* @__PURE__ */ defineAction(
   "ModifyRecord",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Domain: "!s",
     RecordType: "!s",
     RecordLine: "!s",
@@ -297,40 +297,40 @@ export const modifyRecord = /* @__PURE__ */ defineAction(
     TTL: "u",
     Weight: "u",
     Status: "s",
-  },
+  }),
 );
 
 /** ModifyRecordBatch: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRecordBatch = /* @__PURE__ */ defineAction(
   "ModifyRecordBatch",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RecordIdList: "![u", Change: "!s", ChangeTo: "!s", Value: "s", MX: "s" },
+  () => ({ RecordIdList: "![u", Change: "!s", ChangeTo: "!s", Value: "s", MX: "s" }),
 );
 
 /** ModifyRecordGroup: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRecordGroup = /* @__PURE__ */ defineAction(
   "ModifyRecordGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", GroupName: "!s", GroupId: "!u", DomainId: "u" },
+  () => ({ Domain: "!s", GroupName: "!s", GroupId: "!u", DomainId: "u" }),
 );
 
 /** ModifyRecordRemark: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRecordRemark = /* @__PURE__ */ defineAction(
   "ModifyRecordRemark",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", RecordId: "!u", DomainId: "u", Remark: "s" },
+  () => ({ Domain: "!s", RecordId: "!u", DomainId: "u", Remark: "s" }),
 );
 
 /** ModifyRecordStatus: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRecordStatus = /* @__PURE__ */ defineAction(
   "ModifyRecordStatus",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", RecordId: "!u", Status: "!s", DomainId: "u" },
+  () => ({ Domain: "!s", RecordId: "!u", Status: "!s", DomainId: "u" }),
 );
 
 /** ModifyRecordToGroup: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRecordToGroup = /* @__PURE__ */ defineAction(
   "ModifyRecordToGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Domain: "!s", GroupId: "!u", RecordId: "!s", DomainId: "u" },
+  () => ({ Domain: "!s", GroupId: "!u", RecordId: "!s", DomainId: "u" }),
 );

@@ -3,19 +3,19 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const ImageInfo: ShapeMeta = { Url: "s", Base64: "s" };
+const ImageInfo = (): ShapeMeta => ({ Url: "s", Base64: "s" });
 
-const InputFile3D: ShapeMeta = { Url: "!s", Type: "!s" };
+const InputFile3D = (): ShapeMeta => ({ Url: "!s", Type: "!s" });
 
-const Reference: ShapeMeta = { Type: "s", Text: "s", Translation: "s" };
+const Reference = (): ShapeMeta => ({ Type: "s", Text: "s", Translation: "s" });
 
-const ViewImage: ShapeMeta = { ViewType: "s", ViewImageUrl: "s", ViewImageBase64: "s" };
+const ViewImage = (): ShapeMeta => ({ ViewType: "s", ViewImageUrl: "s", ViewImageBase64: "s" });
 
 /** ChatTranslations: rate limit, read-only bit, region requirement and request shape. */
 export const chatTranslations = /* @__PURE__ */ defineAction(
   "ChatTranslations",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Model: "!s",
     Stream: "b",
     Text: "s",
@@ -24,115 +24,115 @@ export const chatTranslations = /* @__PURE__ */ defineAction(
     Field: "s",
     References: "[#Reference",
     GlossaryIDs: "[s",
-  },
-  { Reference },
+  }),
+  () => ({ Reference: Reference() }),
 );
 
 /** Convert3DFormat: rate limit, read-only bit, region requirement and request shape. */
 export const convert3DFormat = /* @__PURE__ */ defineAction(
   "Convert3DFormat",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { File3D: "!s", Format: "!s" },
+  () => ({ File3D: "!s", Format: "!s" }),
 );
 
 /** Describe3DSmartTopologyJob: rate limit, read-only bit, region requirement and request shape. */
 export const describe3DSmartTopologyJob = /* @__PURE__ */ defineAction(
   "Describe3DSmartTopologyJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { JobId: "!s" },
+  () => ({ JobId: "!s" }),
 );
 
 /** DescribeAutoRiggingJob: rate limit, read-only bit, region requirement and request shape. */
 export const describeAutoRiggingJob = /* @__PURE__ */ defineAction(
   "DescribeAutoRiggingJob",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { JobId: "!s" },
+  () => ({ JobId: "!s" }),
 );
 
 /** DescribeConvert3DFormatJob: rate limit, read-only bit, region requirement and request shape. */
 export const describeConvert3DFormatJob = /* @__PURE__ */ defineAction(
   "DescribeConvert3DFormatJob",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { JobId: "!s" },
+  () => ({ JobId: "!s" }),
 );
 
 /** DescribeHunyuanTo3DUVJob: rate limit, read-only bit, region requirement and request shape. */
 export const describeHunyuanTo3DUVJob = /* @__PURE__ */ defineAction(
   "DescribeHunyuanTo3DUVJob",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { JobId: "!s" },
+  () => ({ JobId: "!s" }),
 );
 
 /** QueryHunyuan3DPartJob: rate limit, read-only bit, region requirement and request shape. */
 export const queryHunyuan3DPartJob = /* @__PURE__ */ defineAction(
   "QueryHunyuan3DPartJob",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { JobId: "!s" },
+  () => ({ JobId: "!s" }),
 );
 
 /** QueryHunyuanTo3DProJob: rate limit, read-only bit, region requirement and request shape. */
 export const queryHunyuanTo3DProJob = /* @__PURE__ */ defineAction(
   "QueryHunyuanTo3DProJob",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { JobId: "!s" },
+  () => ({ JobId: "!s" }),
 );
 
 /** QueryHunyuanTo3DRapidJob: rate limit, read-only bit, region requirement and request shape. */
 export const queryHunyuanTo3DRapidJob = /* @__PURE__ */ defineAction(
   "QueryHunyuanTo3DRapidJob",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { JobId: "s" },
+  () => ({ JobId: "s" }),
 );
 
 /** QueryHunyuanTo3DTextureEditJob: rate limit, read-only bit, region requirement and request shape. */
 export const queryHunyuanTo3DTextureEditJob = /* @__PURE__ */ defineAction(
   "QueryHunyuanTo3DTextureEditJob",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { JobId: "!s" },
+  () => ({ JobId: "!s" }),
 );
 
 /** Submit3DSmartTopologyJob: rate limit, read-only bit, region requirement and request shape. */
 export const submit3DSmartTopologyJob = /* @__PURE__ */ defineAction(
   "Submit3DSmartTopologyJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { File3D: "!#InputFile3D", PolygonType: "s", FaceLevel: "s" },
-  { InputFile3D },
+  () => ({ File3D: "!#InputFile3D", PolygonType: "s", FaceLevel: "s" }),
+  () => ({ InputFile3D: InputFile3D() }),
 );
 
 /** SubmitAutoRiggingJob: rate limit, read-only bit, region requirement and request shape. */
 export const submitAutoRiggingJob = /* @__PURE__ */ defineAction(
   "SubmitAutoRiggingJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { File3D: "!#InputFile3D", MotionType: "i" },
-  { InputFile3D },
+  () => ({ File3D: "!#InputFile3D", MotionType: "i" }),
+  () => ({ InputFile3D: InputFile3D() }),
 );
 
 /** SubmitConvert3DFormatJob: rate limit, read-only bit, region requirement and request shape. */
 export const submitConvert3DFormatJob = /* @__PURE__ */ defineAction(
   "SubmitConvert3DFormatJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { File: "!#InputFile3D", Format: "!s" },
-  { InputFile3D },
+  () => ({ File: "!#InputFile3D", Format: "!s" }),
+  () => ({ InputFile3D: InputFile3D() }),
 );
 
 /** SubmitHunyuan3DPartJob: rate limit, read-only bit, region requirement and request shape. */
 export const submitHunyuan3DPartJob = /* @__PURE__ */ defineAction(
   "SubmitHunyuan3DPartJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     File: "#InputFile3D",
     PartSegmentationInfo: "s",
     EnableStagedGeneration: "b",
     EnablePostProcess: "b",
-  },
-  { InputFile3D },
+  }),
+  () => ({ InputFile3D: InputFile3D() }),
 );
 
 /** SubmitHunyuanTo3DProJob: rate limit, read-only bit, region requirement and request shape. */
 export const submitHunyuanTo3DProJob = /* @__PURE__ */ defineAction(
   "SubmitHunyuanTo3DProJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Model: "s",
     Prompt: "s",
     ImageBase64: "s",
@@ -142,36 +142,36 @@ export const submitHunyuanTo3DProJob = /* @__PURE__ */ defineAction(
     FaceCount: "i",
     GenerateType: "s",
     PolygonType: "s",
-  },
-  { ViewImage },
+  }),
+  () => ({ ViewImage: ViewImage() }),
 );
 
 /** SubmitHunyuanTo3DRapidJob: rate limit, read-only bit, region requirement and request shape. */
 export const submitHunyuanTo3DRapidJob = /* @__PURE__ */ defineAction(
   "SubmitHunyuanTo3DRapidJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Prompt: "s",
     ImageBase64: "s",
     ImageUrl: "s",
     ResultFormat: "s",
     EnablePBR: "b",
     EnableGeometry: "b",
-  },
+  }),
 );
 
 /** SubmitHunyuanTo3DTextureEditJob: rate limit, read-only bit, region requirement and request shape. */
 export const submitHunyuanTo3DTextureEditJob = /* @__PURE__ */ defineAction(
   "SubmitHunyuanTo3DTextureEditJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { File3D: "!#InputFile3D", Image: "#ImageInfo", Prompt: "s", EnablePBR: "b" },
-  { ImageInfo, InputFile3D },
+  () => ({ File3D: "!#InputFile3D", Image: "#ImageInfo", Prompt: "s", EnablePBR: "b" }),
+  () => ({ ImageInfo: ImageInfo(), InputFile3D: InputFile3D() }),
 );
 
 /** SubmitHunyuanTo3DUVJob: rate limit, read-only bit, region requirement and request shape. */
 export const submitHunyuanTo3DUVJob = /* @__PURE__ */ defineAction(
   "SubmitHunyuanTo3DUVJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { File: "!#InputFile3D" },
-  { InputFile3D },
+  () => ({ File: "!#InputFile3D" }),
+  () => ({ InputFile3D: InputFile3D() }),
 );

@@ -3,299 +3,299 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const DeviceFingerprint: ShapeMeta = { Identity: "!s", Description: "s" };
+const DeviceFingerprint = (): ShapeMeta => ({ Identity: "!s", Description: "s" });
 
-const MemberAccount: ShapeMeta = { MemberAppId: "u", MemberUin: "u" };
+const MemberAccount = (): ShapeMeta => ({ MemberAppId: "u", MemberUin: "u" });
 
-const Tag: ShapeMeta = { TagKey: "!s", TagValue: "!s" };
+const Tag = (): ShapeMeta => ({ TagKey: "!s", TagValue: "!s" });
 
-const TagFilter: ShapeMeta = { TagKey: "!s", TagValue: "[s" };
+const TagFilter = (): ShapeMeta => ({ TagKey: "!s", TagValue: "[s" });
 
 /** ArchiveKey: rate limit, read-only bit, region requirement and request shape. */
 export const archiveKey = /* @__PURE__ */ defineAction(
   "ArchiveKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** AsymmetricRsaDecrypt: rate limit, read-only bit, region requirement and request shape. */
 export const asymmetricRsaDecrypt = /* @__PURE__ */ defineAction(
   "AsymmetricRsaDecrypt",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", Ciphertext: "!s", Algorithm: "!s" },
+  () => ({ KeyId: "!s", Ciphertext: "!s", Algorithm: "!s" }),
 );
 
 /** AsymmetricSm2Decrypt: rate limit, read-only bit, region requirement and request shape. */
 export const asymmetricSm2Decrypt = /* @__PURE__ */ defineAction(
   "AsymmetricSm2Decrypt",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", Ciphertext: "!s" },
+  () => ({ KeyId: "!s", Ciphertext: "!s" }),
 );
 
 /** BindCloudResource: rate limit, read-only bit, region requirement and request shape. */
 export const bindCloudResource = /* @__PURE__ */ defineAction(
   "BindCloudResource",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", ProductId: "!s", ResourceId: "!s" },
+  () => ({ KeyId: "!s", ProductId: "!s", ResourceId: "!s" }),
 );
 
 /** CancelDataKeyDeletion: rate limit, read-only bit, region requirement and request shape. */
 export const cancelDataKeyDeletion = /* @__PURE__ */ defineAction(
   "CancelDataKeyDeletion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DataKeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ DataKeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** CancelKeyArchive: rate limit, read-only bit, region requirement and request shape. */
 export const cancelKeyArchive = /* @__PURE__ */ defineAction(
   "CancelKeyArchive",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** CancelKeyDeletion: rate limit, read-only bit, region requirement and request shape. */
 export const cancelKeyDeletion = /* @__PURE__ */ defineAction(
   "CancelKeyDeletion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** CreateKey: rate limit, read-only bit, region requirement and request shape. */
 export const createKey = /* @__PURE__ */ defineAction(
   "CreateKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Alias: "!s", Description: "s", KeyUsage: "s", Type: "u", Tags: "[#Tag", HsmClusterId: "s" },
-  { Tag },
+  () => ({ Alias: "!s", Description: "s", KeyUsage: "s", Type: "u", Tags: "[#Tag", HsmClusterId: "s" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateWhiteBoxKey: rate limit, read-only bit, region requirement and request shape. */
 export const createWhiteBoxKey = /* @__PURE__ */ defineAction(
   "CreateWhiteBoxKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Alias: "!s", Algorithm: "!s", Description: "s", Tags: "[#Tag" },
-  { Tag },
+  () => ({ Alias: "!s", Algorithm: "!s", Description: "s", Tags: "[#Tag" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** Decrypt: rate limit, read-only bit, region requirement and request shape. */
 export const decrypt = /* @__PURE__ */ defineAction(
   "Decrypt",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CiphertextBlob: "!s", EncryptionContext: "s", EncryptionPublicKey: "s", EncryptionAlgorithm: "s" },
+  () => ({ CiphertextBlob: "!s", EncryptionContext: "s", EncryptionPublicKey: "s", EncryptionAlgorithm: "s" }),
 );
 
 /** DeleteImportedKeyMaterial: rate limit, read-only bit, region requirement and request shape. */
 export const deleteImportedKeyMaterial = /* @__PURE__ */ defineAction(
   "DeleteImportedKeyMaterial",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s" },
+  () => ({ KeyId: "!s" }),
 );
 
 /** DeleteWhiteBoxKey: rate limit, read-only bit, region requirement and request shape. */
 export const deleteWhiteBoxKey = /* @__PURE__ */ defineAction(
   "DeleteWhiteBoxKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s" },
+  () => ({ KeyId: "!s" }),
 );
 
 /** DescribeDataKey: rate limit, read-only bit, region requirement and request shape. */
 export const describeDataKey = /* @__PURE__ */ defineAction(
   "DescribeDataKey",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DataKeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ DataKeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** DescribeDataKeys: rate limit, read-only bit, region requirement and request shape. */
 export const describeDataKeys = /* @__PURE__ */ defineAction(
   "DescribeDataKeys",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DataKeyIds: "![s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ DataKeyIds: "![s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** DescribeKey: rate limit, read-only bit, region requirement and request shape. */
 export const describeKey = /* @__PURE__ */ defineAction(
   "DescribeKey",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { KeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** DescribeKeys: rate limit, read-only bit, region requirement and request shape. */
 export const describeKeys = /* @__PURE__ */ defineAction(
   "DescribeKeys",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { KeyIds: "![s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyIds: "![s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** DescribeWhiteBoxDecryptKey: rate limit, read-only bit, region requirement and request shape. */
 export const describeWhiteBoxDecryptKey = /* @__PURE__ */ defineAction(
   "DescribeWhiteBoxDecryptKey",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { KeyId: "!s" },
+  () => ({ KeyId: "!s" }),
 );
 
 /** DescribeWhiteBoxDeviceFingerprints: rate limit, read-only bit, region requirement and request shape. */
 export const describeWhiteBoxDeviceFingerprints = /* @__PURE__ */ defineAction(
   "DescribeWhiteBoxDeviceFingerprints",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { KeyId: "!s" },
+  () => ({ KeyId: "!s" }),
 );
 
 /** DescribeWhiteBoxKey: rate limit, read-only bit, region requirement and request shape. */
 export const describeWhiteBoxKey = /* @__PURE__ */ defineAction(
   "DescribeWhiteBoxKey",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { KeyId: "!s" },
+  () => ({ KeyId: "!s" }),
 );
 
 /** DescribeWhiteBoxKeyDetails: rate limit, read-only bit, region requirement and request shape. */
 export const describeWhiteBoxKeyDetails = /* @__PURE__ */ defineAction(
   "DescribeWhiteBoxKeyDetails",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { KeyStatus: "i", Offset: "u", Limit: "u", TagFilters: "[#TagFilter" },
-  { TagFilter },
+  () => ({ KeyStatus: "i", Offset: "u", Limit: "u", TagFilters: "[#TagFilter" }),
+  () => ({ TagFilter: TagFilter() }),
 );
 
 /** DescribeWhiteBoxServiceStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeWhiteBoxServiceStatus = /* @__PURE__ */ defineAction(
   "DescribeWhiteBoxServiceStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DisableDataKey: rate limit, read-only bit, region requirement and request shape. */
 export const disableDataKey = /* @__PURE__ */ defineAction(
   "DisableDataKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DataKeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ DataKeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** DisableDataKeys: rate limit, read-only bit, region requirement and request shape. */
 export const disableDataKeys = /* @__PURE__ */ defineAction(
   "DisableDataKeys",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DataKeyIds: "![s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ DataKeyIds: "![s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** DisableKey: rate limit, read-only bit, region requirement and request shape. */
 export const disableKey = /* @__PURE__ */ defineAction(
   "DisableKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** DisableKeyRotation: rate limit, read-only bit, region requirement and request shape. */
 export const disableKeyRotation = /* @__PURE__ */ defineAction(
   "DisableKeyRotation",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** DisableKeys: rate limit, read-only bit, region requirement and request shape. */
 export const disableKeys = /* @__PURE__ */ defineAction(
   "DisableKeys",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyIds: "![s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyIds: "![s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** DisableWhiteBoxKey: rate limit, read-only bit, region requirement and request shape. */
 export const disableWhiteBoxKey = /* @__PURE__ */ defineAction(
   "DisableWhiteBoxKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s" },
+  () => ({ KeyId: "!s" }),
 );
 
 /** DisableWhiteBoxKeys: rate limit, read-only bit, region requirement and request shape. */
 export const disableWhiteBoxKeys = /* @__PURE__ */ defineAction(
   "DisableWhiteBoxKeys",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyIds: "![s" },
+  () => ({ KeyIds: "![s" }),
 );
 
 /** EnableDataKey: rate limit, read-only bit, region requirement and request shape. */
 export const enableDataKey = /* @__PURE__ */ defineAction(
   "EnableDataKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DataKeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ DataKeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** EnableDataKeys: rate limit, read-only bit, region requirement and request shape. */
 export const enableDataKeys = /* @__PURE__ */ defineAction(
   "EnableDataKeys",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DataKeyIds: "![s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ DataKeyIds: "![s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** EnableKey: rate limit, read-only bit, region requirement and request shape. */
 export const enableKey = /* @__PURE__ */ defineAction(
   "EnableKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** EnableKeyRotation: rate limit, read-only bit, region requirement and request shape. */
 export const enableKeyRotation = /* @__PURE__ */ defineAction(
   "EnableKeyRotation",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", RotateDays: "u", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyId: "!s", RotateDays: "u", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** EnableKeys: rate limit, read-only bit, region requirement and request shape. */
 export const enableKeys = /* @__PURE__ */ defineAction(
   "EnableKeys",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyIds: "![s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyIds: "![s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** EnableWhiteBoxKey: rate limit, read-only bit, region requirement and request shape. */
 export const enableWhiteBoxKey = /* @__PURE__ */ defineAction(
   "EnableWhiteBoxKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s" },
+  () => ({ KeyId: "!s" }),
 );
 
 /** EnableWhiteBoxKeys: rate limit, read-only bit, region requirement and request shape. */
 export const enableWhiteBoxKeys = /* @__PURE__ */ defineAction(
   "EnableWhiteBoxKeys",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyIds: "![s" },
+  () => ({ KeyIds: "![s" }),
 );
 
 /** Encrypt: rate limit, read-only bit, region requirement and request shape. */
 export const encrypt = /* @__PURE__ */ defineAction(
   "Encrypt",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", Plaintext: "!s", EncryptionContext: "s" },
+  () => ({ KeyId: "!s", Plaintext: "!s", EncryptionContext: "s" }),
 );
 
 /** EncryptByWhiteBox: rate limit, read-only bit, region requirement and request shape. */
 export const encryptByWhiteBox = /* @__PURE__ */ defineAction(
   "EncryptByWhiteBox",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", PlainText: "!s", InitializationVector: "s" },
+  () => ({ KeyId: "!s", PlainText: "!s", InitializationVector: "s" }),
 );
 
 /** GenerateDataKey: rate limit, read-only bit, region requirement and request shape. */
 export const generateDataKey = /* @__PURE__ */ defineAction(
   "GenerateDataKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     KeyId: "!s",
     KeySpec: "s",
     NumberOfBytes: "u",
@@ -307,73 +307,73 @@ export const generateDataKey = /* @__PURE__ */ defineAction(
     Description: "s",
     HsmClusterId: "s",
     Tags: "[#Tag",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** GenerateRandom: rate limit, read-only bit, region requirement and request shape. */
 export const generateRandom = /* @__PURE__ */ defineAction(
   "GenerateRandom",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NumberOfBytes: "!u" },
+  () => ({ NumberOfBytes: "!u" }),
 );
 
 /** GetDataKeyCiphertextBlob: rate limit, read-only bit, region requirement and request shape. */
 export const getDataKeyCiphertextBlob = /* @__PURE__ */ defineAction(
   "GetDataKeyCiphertextBlob",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DataKeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ DataKeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** GetDataKeyPlaintext: rate limit, read-only bit, region requirement and request shape. */
 export const getDataKeyPlaintext = /* @__PURE__ */ defineAction(
   "GetDataKeyPlaintext",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DataKeyId: "!s", EncryptionPublicKey: "s", EncryptionAlgorithm: "s" },
+  () => ({ DataKeyId: "!s", EncryptionPublicKey: "s", EncryptionAlgorithm: "s" }),
 );
 
 /** GetKeyRotationStatus: rate limit, read-only bit, region requirement and request shape. */
 export const getKeyRotationStatus = /* @__PURE__ */ defineAction(
   "GetKeyRotationStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { KeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** GetParametersForImport: rate limit, read-only bit, region requirement and request shape. */
 export const getParametersForImport = /* @__PURE__ */ defineAction(
   "GetParametersForImport",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { KeyId: "!s", WrappingAlgorithm: "!s", WrappingKeySpec: "!s" },
+  () => ({ KeyId: "!s", WrappingAlgorithm: "!s", WrappingKeySpec: "!s" }),
 );
 
 /** GetPublicKey: rate limit, read-only bit, region requirement and request shape. */
 export const getPublicKey = /* @__PURE__ */ defineAction(
   "GetPublicKey",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { KeyId: "!s" },
+  () => ({ KeyId: "!s" }),
 );
 
 /** GetRegions: rate limit, read-only bit, region requirement and request shape. */
 export const getRegions = /* @__PURE__ */ defineAction(
   "GetRegions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** GetServiceStatus: rate limit, read-only bit, region requirement and request shape. */
 export const getServiceStatus = /* @__PURE__ */ defineAction(
   "GetServiceStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** ImportDataKey: rate limit, read-only bit, region requirement and request shape. */
 export const importDataKey = /* @__PURE__ */ defineAction(
   "ImportDataKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     DataKeyName: "!s",
     ImportKeyMaterial: "!s",
     ImportType: "!u",
@@ -381,29 +381,29 @@ export const importDataKey = /* @__PURE__ */ defineAction(
     KeyId: "s",
     HsmClusterId: "s",
     Tags: "[#Tag",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** ImportKeyMaterial: rate limit, read-only bit, region requirement and request shape. */
 export const importKeyMaterial = /* @__PURE__ */ defineAction(
   "ImportKeyMaterial",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { EncryptedKeyMaterial: "!s", ImportToken: "!s", KeyId: "!s", ValidTo: "u" },
+  () => ({ EncryptedKeyMaterial: "!s", ImportToken: "!s", KeyId: "!s", ValidTo: "u" }),
 );
 
 /** ListAlgorithms: rate limit, read-only bit, region requirement and request shape. */
 export const listAlgorithms = /* @__PURE__ */ defineAction(
   "ListAlgorithms",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** ListDataKeyDetail: rate limit, read-only bit, region requirement and request shape. */
 export const listDataKeyDetail = /* @__PURE__ */ defineAction(
   "ListDataKeyDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Offset: "u",
     Limit: "u",
     Role: "u",
@@ -416,22 +416,22 @@ export const listDataKeyDetail = /* @__PURE__ */ defineAction(
     DataKeyLen: "u",
     TagFilters: "[#TagFilter",
     MemberAccounts: "[#MemberAccount",
-  },
-  { MemberAccount, TagFilter },
+  }),
+  () => ({ MemberAccount: MemberAccount(), TagFilter: TagFilter() }),
 );
 
 /** ListDataKeys: rate limit, read-only bit, region requirement and request shape. */
 export const listDataKeys = /* @__PURE__ */ defineAction(
   "ListDataKeys",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "u", Limit: "u", Role: "u", HsmClusterId: "s" },
+  () => ({ Offset: "u", Limit: "u", Role: "u", HsmClusterId: "s" }),
 );
 
 /** ListKeyDetail: rate limit, read-only bit, region requirement and request shape. */
 export const listKeyDetail = /* @__PURE__ */ defineAction(
   "ListKeyDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Offset: "u",
     Limit: "u",
     Role: "u",
@@ -443,138 +443,138 @@ export const listKeyDetail = /* @__PURE__ */ defineAction(
     TagFilters: "[#TagFilter",
     HsmClusterId: "s",
     MemberAccounts: "[#MemberAccount",
-  },
-  { MemberAccount, TagFilter },
+  }),
+  () => ({ MemberAccount: MemberAccount(), TagFilter: TagFilter() }),
 );
 
 /** ListKeys: rate limit, read-only bit, region requirement and request shape. */
 export const listKeys = /* @__PURE__ */ defineAction(
   "ListKeys",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "u", Limit: "u", Role: "u", HsmClusterId: "s" },
+  () => ({ Offset: "u", Limit: "u", Role: "u", HsmClusterId: "s" }),
 );
 
 /** OverwriteWhiteBoxDeviceFingerprints: rate limit, read-only bit, region requirement and request shape. */
 export const overwriteWhiteBoxDeviceFingerprints = /* @__PURE__ */ defineAction(
   "OverwriteWhiteBoxDeviceFingerprints",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", DeviceFingerprints: "[#DeviceFingerprint" },
-  { DeviceFingerprint },
+  () => ({ KeyId: "!s", DeviceFingerprints: "[#DeviceFingerprint" }),
+  () => ({ DeviceFingerprint: DeviceFingerprint() }),
 );
 
 /** PostQuantumCryptoDecrypt: rate limit, read-only bit, region requirement and request shape. */
 export const postQuantumCryptoDecrypt = /* @__PURE__ */ defineAction(
   "PostQuantumCryptoDecrypt",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CiphertextBlob: "!s", EncryptionPublicKey: "s", EncryptionAlgorithm: "s" },
+  () => ({ CiphertextBlob: "!s", EncryptionPublicKey: "s", EncryptionAlgorithm: "s" }),
 );
 
 /** PostQuantumCryptoEncrypt: rate limit, read-only bit, region requirement and request shape. */
 export const postQuantumCryptoEncrypt = /* @__PURE__ */ defineAction(
   "PostQuantumCryptoEncrypt",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", PlainText: "!s" },
+  () => ({ KeyId: "!s", PlainText: "!s" }),
 );
 
 /** PostQuantumCryptoSign: rate limit, read-only bit, region requirement and request shape. */
 export const postQuantumCryptoSign = /* @__PURE__ */ defineAction(
   "PostQuantumCryptoSign",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Message: "!s", KeyId: "!s" },
+  () => ({ Message: "!s", KeyId: "!s" }),
 );
 
 /** PostQuantumCryptoVerify: rate limit, read-only bit, region requirement and request shape. */
 export const postQuantumCryptoVerify = /* @__PURE__ */ defineAction(
   "PostQuantumCryptoVerify",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", SignatureValue: "!s", Message: "!s" },
+  () => ({ KeyId: "!s", SignatureValue: "!s", Message: "!s" }),
 );
 
 /** ReEncrypt: rate limit, read-only bit, region requirement and request shape. */
 export const reEncrypt = /* @__PURE__ */ defineAction(
   "ReEncrypt",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     CiphertextBlob: "!s",
     DestinationKeyId: "s",
     SourceEncryptionContext: "s",
     DestinationEncryptionContext: "s",
-  },
+  }),
 );
 
 /** RotateKey: rate limit, read-only bit, region requirement and request shape. */
 export const rotateKey = /* @__PURE__ */ defineAction(
   "RotateKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** ScheduleDataKeyDeletion: rate limit, read-only bit, region requirement and request shape. */
 export const scheduleDataKeyDeletion = /* @__PURE__ */ defineAction(
   "ScheduleDataKeyDeletion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DataKeyId: "!s", PendingWindowInDays: "!u", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ DataKeyId: "!s", PendingWindowInDays: "!u", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** ScheduleKeyDeletion: rate limit, read-only bit, region requirement and request shape. */
 export const scheduleKeyDeletion = /* @__PURE__ */ defineAction(
   "ScheduleKeyDeletion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", PendingWindowInDays: "!u", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ KeyId: "!s", PendingWindowInDays: "!u", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** SignByAsymmetricKey: rate limit, read-only bit, region requirement and request shape. */
 export const signByAsymmetricKey = /* @__PURE__ */ defineAction(
   "SignByAsymmetricKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Algorithm: "!s", Message: "!s", KeyId: "!s", MessageType: "s" },
+  () => ({ Algorithm: "!s", Message: "!s", KeyId: "!s", MessageType: "s" }),
 );
 
 /** UnbindCloudResource: rate limit, read-only bit, region requirement and request shape. */
 export const unbindCloudResource = /* @__PURE__ */ defineAction(
   "UnbindCloudResource",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", ProductId: "!s", ResourceId: "!s" },
+  () => ({ KeyId: "!s", ProductId: "!s", ResourceId: "!s" }),
 );
 
 /** UpdateAlias: rate limit, read-only bit, region requirement and request shape. */
 export const updateAlias = /* @__PURE__ */ defineAction(
   "UpdateAlias",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Alias: "!s", KeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ Alias: "!s", KeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** UpdateDataKeyDescription: rate limit, read-only bit, region requirement and request shape. */
 export const updateDataKeyDescription = /* @__PURE__ */ defineAction(
   "UpdateDataKeyDescription",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DataKeyId: "!s", Description: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ DataKeyId: "!s", Description: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** UpdateDataKeyName: rate limit, read-only bit, region requirement and request shape. */
 export const updateDataKeyName = /* @__PURE__ */ defineAction(
   "UpdateDataKeyName",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DataKeyId: "!s", DataKeyName: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ DataKeyId: "!s", DataKeyName: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** UpdateKeyDescription: rate limit, read-only bit, region requirement and request shape. */
 export const updateKeyDescription = /* @__PURE__ */ defineAction(
   "UpdateKeyDescription",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Description: "!s", KeyId: "!s", MemberAccount: "#MemberAccount" },
-  { MemberAccount },
+  () => ({ Description: "!s", KeyId: "!s", MemberAccount: "#MemberAccount" }),
+  () => ({ MemberAccount: MemberAccount() }),
 );
 
 /** VerifyByAsymmetricKey: rate limit, read-only bit, region requirement and request shape. */
 export const verifyByAsymmetricKey = /* @__PURE__ */ defineAction(
   "VerifyByAsymmetricKey",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyId: "!s", SignatureValue: "!s", Message: "!s", Algorithm: "!s", MessageType: "s" },
+  () => ({ KeyId: "!s", SignatureValue: "!s", Message: "!s", Algorithm: "!s", MessageType: "s" }),
 );

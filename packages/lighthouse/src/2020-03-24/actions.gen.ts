@@ -3,88 +3,93 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const AutoMountConfiguration: ShapeMeta = { InstanceId: "!s", MountPoint: "s", FileSystemType: "s" };
+const AutoMountConfiguration = (): ShapeMeta => ({ InstanceId: "!s", MountPoint: "s", FileSystemType: "s" });
 
-const ContainerEnv: ShapeMeta = { Key: "!s", Value: "!s" };
+const ContainerEnv = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const DiskChargePrepaid: ShapeMeta = { Period: "!i", RenewFlag: "s", TimeUnit: "s" };
+const DiskChargePrepaid = (): ShapeMeta => ({ Period: "!i", RenewFlag: "s", TimeUnit: "s" });
 
-const DockerContainerConfiguration: ShapeMeta = {
+const DockerContainerConfiguration = (): ShapeMeta => ({
   ContainerImage: "!s",
   ContainerName: "s",
   Envs: "[#ContainerEnv",
   PublishPorts: "[#DockerContainerPublishPort",
   Volumes: "[#DockerContainerVolume",
   Command: "s",
-};
+});
 
-const DockerContainerPublishPort: ShapeMeta = { HostPort: "!i", ContainerPort: "!i", Ip: "s", Protocol: "s" };
+const DockerContainerPublishPort = (): ShapeMeta => ({ HostPort: "!i", ContainerPort: "!i", Ip: "s", Protocol: "s" });
 
-const DockerContainerVolume: ShapeMeta = { ContainerPath: "!s", HostPath: "s" };
+const DockerContainerVolume = (): ShapeMeta => ({ ContainerPath: "!s", HostPath: "s" });
 
-const Filter: ShapeMeta = { Name: "!s", Values: "![s" };
+const Filter = (): ShapeMeta => ({ Name: "!s", Values: "![s" });
 
-const FirewallRule: ShapeMeta = {
+const FirewallRule = (): ShapeMeta => ({
   Protocol: "!s",
   Port: "s",
   CidrBlock: "s",
   Action: "s",
   FirewallRuleDescription: "s",
-};
+});
 
-const InstanceChargePrepaid: ShapeMeta = { Period: "!i", RenewFlag: "s" };
+const InstanceChargePrepaid = (): ShapeMeta => ({ Period: "!i", RenewFlag: "s" });
 
-const LoginConfiguration: ShapeMeta = { AutoGeneratePassword: "s", Password: "s", KeyIds: "[s" };
+const LoginConfiguration = (): ShapeMeta => ({ AutoGeneratePassword: "s", Password: "s", KeyIds: "[s" });
 
-const RenewDiskChargePrepaid: ShapeMeta = { Period: "i", RenewFlag: "s", TimeUnit: "s", CurInstanceDeadline: "s" };
+const RenewDiskChargePrepaid = (): ShapeMeta => ({
+  Period: "i",
+  RenewFlag: "s",
+  TimeUnit: "s",
+  CurInstanceDeadline: "s",
+});
 
 /** ApplyInstanceSnapshot: rate limit, read-only bit, region requirement and request shape. */
 export const applyInstanceSnapshot = /* @__PURE__ */ defineAction(
   "ApplyInstanceSnapshot",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", SnapshotId: "!s" },
+  () => ({ InstanceId: "!s", SnapshotId: "!s" }),
 );
 
 /** AssociateInstancesKeyPairs: rate limit, read-only bit, region requirement and request shape. */
 export const associateInstancesKeyPairs = /* @__PURE__ */ defineAction(
   "AssociateInstancesKeyPairs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyIds: "![s", InstanceIds: "![s" },
+  () => ({ KeyIds: "![s", InstanceIds: "![s" }),
 );
 
 /** AttachCcn: rate limit, read-only bit, region requirement and request shape. */
 export const attachCcn = /* @__PURE__ */ defineAction(
   "AttachCcn",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s" },
+  () => ({ CcnId: "!s" }),
 );
 
 /** AttachDisks: rate limit, read-only bit, region requirement and request shape. */
 export const attachDisks = /* @__PURE__ */ defineAction(
   "AttachDisks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskIds: "![s", InstanceId: "!s", RenewFlag: "s" },
+  () => ({ DiskIds: "![s", InstanceId: "!s", RenewFlag: "s" }),
 );
 
 /** CancelShareBlueprintAcrossAccounts: rate limit, read-only bit, region requirement and request shape. */
 export const cancelShareBlueprintAcrossAccounts = /* @__PURE__ */ defineAction(
   "CancelShareBlueprintAcrossAccounts",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { BlueprintId: "!s", AccountIds: "![s" },
+  () => ({ BlueprintId: "!s", AccountIds: "![s" }),
 );
 
 /** CreateBlueprint: rate limit, read-only bit, region requirement and request shape. */
 export const createBlueprint = /* @__PURE__ */ defineAction(
   "CreateBlueprint",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { BlueprintName: "!s", Description: "s", InstanceId: "s", ForcePowerOff: "b" },
+  () => ({ BlueprintName: "!s", Description: "s", InstanceId: "s", ForcePowerOff: "b" }),
 );
 
 /** CreateDisks: rate limit, read-only bit, region requirement and request shape. */
 export const createDisks = /* @__PURE__ */ defineAction(
   "CreateDisks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Zone: "!s",
     DiskSize: "!i",
     DiskType: "!s",
@@ -94,30 +99,30 @@ export const createDisks = /* @__PURE__ */ defineAction(
     DiskBackupQuota: "i",
     AutoVoucher: "b",
     AutoMountConfiguration: "#AutoMountConfiguration",
-  },
-  { AutoMountConfiguration, DiskChargePrepaid },
+  }),
+  () => ({ AutoMountConfiguration: AutoMountConfiguration(), DiskChargePrepaid: DiskChargePrepaid() }),
 );
 
 /** CreateFirewallRules: rate limit, read-only bit, region requirement and request shape. */
 export const createFirewallRules = /* @__PURE__ */ defineAction(
   "CreateFirewallRules",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", FirewallRules: "![#FirewallRule", FirewallVersion: "u" },
-  { FirewallRule },
+  () => ({ InstanceId: "!s", FirewallRules: "![#FirewallRule", FirewallVersion: "u" }),
+  () => ({ FirewallRule: FirewallRule() }),
 );
 
 /** CreateInstanceSnapshot: rate limit, read-only bit, region requirement and request shape. */
 export const createInstanceSnapshot = /* @__PURE__ */ defineAction(
   "CreateInstanceSnapshot",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", SnapshotName: "s" },
+  () => ({ InstanceId: "!s", SnapshotName: "s" }),
 );
 
 /** CreateInstances: rate limit, read-only bit, region requirement and request shape. */
 export const createInstances = /* @__PURE__ */ defineAction(
   "CreateInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     BundleId: "!s",
     BlueprintId: "!s",
     InstanceChargePrepaid: "!#InstanceChargePrepaid",
@@ -129,530 +134,535 @@ export const createInstances = /* @__PURE__ */ defineAction(
     LoginConfiguration: "#LoginConfiguration",
     Containers: "[#DockerContainerConfiguration",
     AutoVoucher: "b",
-  },
-  {
-    ContainerEnv,
-    DockerContainerConfiguration,
-    DockerContainerPublishPort,
-    DockerContainerVolume,
-    InstanceChargePrepaid,
-    LoginConfiguration,
-  },
+  }),
+  () => ({
+    ContainerEnv: ContainerEnv(),
+    DockerContainerConfiguration: DockerContainerConfiguration(),
+    DockerContainerPublishPort: DockerContainerPublishPort(),
+    DockerContainerVolume: DockerContainerVolume(),
+    InstanceChargePrepaid: InstanceChargePrepaid(),
+    LoginConfiguration: LoginConfiguration(),
+  }),
 );
 
 /** CreateKeyPair: rate limit, read-only bit, region requirement and request shape. */
 export const createKeyPair = /* @__PURE__ */ defineAction(
   "CreateKeyPair",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyName: "!s" },
+  () => ({ KeyName: "!s" }),
 );
 
 /** DeleteBlueprints: rate limit, read-only bit, region requirement and request shape. */
 export const deleteBlueprints = /* @__PURE__ */ defineAction(
   "DeleteBlueprints",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { BlueprintIds: "![s" },
+  () => ({ BlueprintIds: "![s" }),
 );
 
 /** DeleteFirewallRules: rate limit, read-only bit, region requirement and request shape. */
 export const deleteFirewallRules = /* @__PURE__ */ defineAction(
   "DeleteFirewallRules",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", FirewallRules: "![#FirewallRule", FirewallVersion: "u" },
-  { FirewallRule },
+  () => ({ InstanceId: "!s", FirewallRules: "![#FirewallRule", FirewallVersion: "u" }),
+  () => ({ FirewallRule: FirewallRule() }),
 );
 
 /** DeleteKeyPairs: rate limit, read-only bit, region requirement and request shape. */
 export const deleteKeyPairs = /* @__PURE__ */ defineAction(
   "DeleteKeyPairs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyIds: "![s" },
+  () => ({ KeyIds: "![s" }),
 );
 
 /** DeleteSnapshots: rate limit, read-only bit, region requirement and request shape. */
 export const deleteSnapshots = /* @__PURE__ */ defineAction(
   "DeleteSnapshots",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotIds: "![s" },
+  () => ({ SnapshotIds: "![s" }),
 );
 
 /** DescribeAllScenes: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllScenes = /* @__PURE__ */ defineAction(
   "DescribeAllScenes",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SceneIds: "[s", Offset: "i", Limit: "i" },
+  () => ({ SceneIds: "[s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeBlueprintInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeBlueprintInstances = /* @__PURE__ */ defineAction(
   "DescribeBlueprintInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** DescribeBlueprints: rate limit, read-only bit, region requirement and request shape. */
 export const describeBlueprints = /* @__PURE__ */ defineAction(
   "DescribeBlueprints",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BlueprintIds: "[s", Offset: "i", Limit: "i", Filters: "[#Filter" },
-  { Filter },
+  () => ({ BlueprintIds: "[s", Offset: "i", Limit: "i", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeBundleDiscount: rate limit, read-only bit, region requirement and request shape. */
 export const describeBundleDiscount = /* @__PURE__ */ defineAction(
   "DescribeBundleDiscount",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BundleId: "!s" },
+  () => ({ BundleId: "!s" }),
 );
 
 /** DescribeBundles: rate limit, read-only bit, region requirement and request shape. */
 export const describeBundles = /* @__PURE__ */ defineAction(
   "DescribeBundles",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BundleIds: "[s", Offset: "i", Limit: "i", Filters: "[#Filter", Zones: "[s" },
-  { Filter },
+  () => ({ BundleIds: "[s", Offset: "i", Limit: "i", Filters: "[#Filter", Zones: "[s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeCcnAttachedInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeCcnAttachedInstances = /* @__PURE__ */ defineAction(
   "DescribeCcnAttachedInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeDiskConfigs: rate limit, read-only bit, region requirement and request shape. */
 export const describeDiskConfigs = /* @__PURE__ */ defineAction(
   "DescribeDiskConfigs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter" },
-  { Filter },
+  () => ({ Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeDiskDiscount: rate limit, read-only bit, region requirement and request shape. */
 export const describeDiskDiscount = /* @__PURE__ */ defineAction(
   "DescribeDiskDiscount",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DiskType: "!s", DiskSize: "!i", DiskBackupQuota: "i" },
+  () => ({ DiskType: "!s", DiskSize: "!i", DiskBackupQuota: "i" }),
 );
 
 /** DescribeDisks: rate limit, read-only bit, region requirement and request shape. */
 export const describeDisks = /* @__PURE__ */ defineAction(
   "DescribeDisks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DiskIds: "[s", Filters: "[#Filter", Limit: "i", Offset: "i", OrderField: "s", Order: "s" },
-  { Filter },
+  () => ({ DiskIds: "[s", Filters: "[#Filter", Limit: "i", Offset: "i", OrderField: "s", Order: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeDisksDeniedActions: rate limit, read-only bit, region requirement and request shape. */
 export const describeDisksDeniedActions = /* @__PURE__ */ defineAction(
   "DescribeDisksDeniedActions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DiskIds: "![s" },
+  () => ({ DiskIds: "![s" }),
 );
 
 /** DescribeDisksReturnable: rate limit, read-only bit, region requirement and request shape. */
 export const describeDisksReturnable = /* @__PURE__ */ defineAction(
   "DescribeDisksReturnable",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DiskIds: "[s", Limit: "i", Offset: "i" },
+  () => ({ DiskIds: "[s", Limit: "i", Offset: "i" }),
 );
 
 /** DescribeFirewallRules: rate limit, read-only bit, region requirement and request shape. */
 export const describeFirewallRules = /* @__PURE__ */ defineAction(
   "DescribeFirewallRules",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Offset: "i", Limit: "i" },
+  () => ({ InstanceId: "!s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeFirewallRulesTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const describeFirewallRulesTemplate = /* @__PURE__ */ defineAction(
   "DescribeFirewallRulesTemplate",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeGeneralResourceQuotas: rate limit, read-only bit, region requirement and request shape. */
 export const describeGeneralResourceQuotas = /* @__PURE__ */ defineAction(
   "DescribeGeneralResourceQuotas",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ResourceNames: "![s" },
+  () => ({ ResourceNames: "![s" }),
 );
 
 /** DescribeImagesToShare: rate limit, read-only bit, region requirement and request shape. */
 export const describeImagesToShare = /* @__PURE__ */ defineAction(
   "DescribeImagesToShare",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ImageIds: "[s", Offset: "i", Limit: "i", Filters: "[#Filter" },
-  { Filter },
+  () => ({ ImageIds: "[s", Offset: "i", Limit: "i", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeInstanceVncUrl: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceVncUrl = /* @__PURE__ */ defineAction(
   "DescribeInstanceVncUrl",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstances = /* @__PURE__ */ defineAction(
   "DescribeInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ InstanceIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeInstancesDeniedActions: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstancesDeniedActions = /* @__PURE__ */ defineAction(
   "DescribeInstancesDeniedActions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** DescribeInstancesDiskNum: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstancesDiskNum = /* @__PURE__ */ defineAction(
   "DescribeInstancesDiskNum",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** DescribeInstancesReturnable: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstancesReturnable = /* @__PURE__ */ defineAction(
   "DescribeInstancesReturnable",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "[s", Offset: "i", Limit: "i" },
+  () => ({ InstanceIds: "[s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeInstancesTrafficPackages: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstancesTrafficPackages = /* @__PURE__ */ defineAction(
   "DescribeInstancesTrafficPackages",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "[s", Offset: "i", Limit: "i" },
+  () => ({ InstanceIds: "[s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeKeyPairs: rate limit, read-only bit, region requirement and request shape. */
 export const describeKeyPairs = /* @__PURE__ */ defineAction(
   "DescribeKeyPairs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { KeyIds: "[s", Offset: "i", Limit: "i", Filters: "[#Filter" },
-  { Filter },
+  () => ({ KeyIds: "[s", Offset: "i", Limit: "i", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeModifyInstanceBundles: rate limit, read-only bit, region requirement and request shape. */
 export const describeModifyInstanceBundles = /* @__PURE__ */ defineAction(
   "DescribeModifyInstanceBundles",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ InstanceId: "!s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeRegions: rate limit, read-only bit, region requirement and request shape. */
 export const describeRegions = /* @__PURE__ */ defineAction(
   "DescribeRegions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeResetInstanceBlueprints: rate limit, read-only bit, region requirement and request shape. */
 export const describeResetInstanceBlueprints = /* @__PURE__ */ defineAction(
   "DescribeResetInstanceBlueprints",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Offset: "i", Limit: "i", Filters: "[#Filter" },
-  { Filter },
+  () => ({ InstanceId: "!s", Offset: "i", Limit: "i", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeScenes: rate limit, read-only bit, region requirement and request shape. */
 export const describeScenes = /* @__PURE__ */ defineAction(
   "DescribeScenes",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SceneIds: "[s", Offset: "i", Limit: "i" },
+  () => ({ SceneIds: "[s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeSnapshots: rate limit, read-only bit, region requirement and request shape. */
 export const describeSnapshots = /* @__PURE__ */ defineAction(
   "DescribeSnapshots",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SnapshotIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ SnapshotIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeSnapshotsDeniedActions: rate limit, read-only bit, region requirement and request shape. */
 export const describeSnapshotsDeniedActions = /* @__PURE__ */ defineAction(
   "DescribeSnapshotsDeniedActions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SnapshotIds: "![s" },
+  () => ({ SnapshotIds: "![s" }),
 );
 
 /** DescribeZones: rate limit, read-only bit, region requirement and request shape. */
 export const describeZones = /* @__PURE__ */ defineAction(
   "DescribeZones",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { OrderField: "s", Order: "s" },
+  () => ({ OrderField: "s", Order: "s" }),
 );
 
 /** DetachCcn: rate limit, read-only bit, region requirement and request shape. */
 export const detachCcn = /* @__PURE__ */ defineAction(
   "DetachCcn",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s" },
+  () => ({ CcnId: "!s" }),
 );
 
 /** DetachDisks: rate limit, read-only bit, region requirement and request shape. */
 export const detachDisks = /* @__PURE__ */ defineAction(
   "DetachDisks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskIds: "![s" },
+  () => ({ DiskIds: "![s" }),
 );
 
 /** DisassociateInstancesKeyPairs: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateInstancesKeyPairs = /* @__PURE__ */ defineAction(
   "DisassociateInstancesKeyPairs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyIds: "![s", InstanceIds: "![s" },
+  () => ({ KeyIds: "![s", InstanceIds: "![s" }),
 );
 
 /** ImportKeyPair: rate limit, read-only bit, region requirement and request shape. */
 export const importKeyPair = /* @__PURE__ */ defineAction(
   "ImportKeyPair",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { KeyName: "!s", PublicKey: "!s" },
+  () => ({ KeyName: "!s", PublicKey: "!s" }),
 );
 
 /** InquirePriceCreateBlueprint: rate limit, read-only bit, region requirement and request shape. */
 export const inquirePriceCreateBlueprint = /* @__PURE__ */ defineAction(
   "InquirePriceCreateBlueprint",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BlueprintCount: "i" },
+  () => ({ BlueprintCount: "i" }),
 );
 
 /** InquirePriceCreateDisks: rate limit, read-only bit, region requirement and request shape. */
 export const inquirePriceCreateDisks = /* @__PURE__ */ defineAction(
   "InquirePriceCreateDisks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     DiskSize: "!i",
     DiskType: "!s",
     DiskChargePrepaid: "!#DiskChargePrepaid",
     DiskCount: "i",
     DiskBackupQuota: "i",
-  },
-  { DiskChargePrepaid },
+  }),
+  () => ({ DiskChargePrepaid: DiskChargePrepaid() }),
 );
 
 /** InquirePriceCreateInstances: rate limit, read-only bit, region requirement and request shape. */
 export const inquirePriceCreateInstances = /* @__PURE__ */ defineAction(
   "InquirePriceCreateInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     BundleId: "!s",
     InstanceChargePrepaid: "!#InstanceChargePrepaid",
     InstanceCount: "i",
     BlueprintId: "s",
-  },
-  { InstanceChargePrepaid },
+  }),
+  () => ({ InstanceChargePrepaid: InstanceChargePrepaid() }),
 );
 
 /** InquirePriceRenewDisks: rate limit, read-only bit, region requirement and request shape. */
 export const inquirePriceRenewDisks = /* @__PURE__ */ defineAction(
   "InquirePriceRenewDisks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DiskIds: "![s", RenewDiskChargePrepaid: "!#RenewDiskChargePrepaid" },
-  { RenewDiskChargePrepaid },
+  () => ({ DiskIds: "![s", RenewDiskChargePrepaid: "!#RenewDiskChargePrepaid" }),
+  () => ({ RenewDiskChargePrepaid: RenewDiskChargePrepaid() }),
 );
 
 /** InquirePriceRenewInstances: rate limit, read-only bit, region requirement and request shape. */
 export const inquirePriceRenewInstances = /* @__PURE__ */ defineAction(
   "InquirePriceRenewInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceIds: "![s",
     InstanceChargePrepaid: "!#InstanceChargePrepaid",
     RenewDataDisk: "b",
     AlignInstanceExpiredTime: "b",
-  },
-  { InstanceChargePrepaid },
+  }),
+  () => ({ InstanceChargePrepaid: InstanceChargePrepaid() }),
 );
 
 /** IsolateDisks: rate limit, read-only bit, region requirement and request shape. */
 export const isolateDisks = /* @__PURE__ */ defineAction(
   "IsolateDisks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskIds: "![s" },
+  () => ({ DiskIds: "![s" }),
 );
 
 /** IsolateInstances: rate limit, read-only bit, region requirement and request shape. */
 export const isolateInstances = /* @__PURE__ */ defineAction(
   "IsolateInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", IsolateDataDisk: "b" },
+  () => ({ InstanceIds: "![s", IsolateDataDisk: "b" }),
 );
 
 /** ModifyBlueprintAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyBlueprintAttribute = /* @__PURE__ */ defineAction(
   "ModifyBlueprintAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { BlueprintId: "!s", BlueprintName: "s", Description: "s" },
+  () => ({ BlueprintId: "!s", BlueprintName: "s", Description: "s" }),
 );
 
 /** ModifyDisksAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDisksAttribute = /* @__PURE__ */ defineAction(
   "ModifyDisksAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskIds: "![s", DiskName: "!s" },
+  () => ({ DiskIds: "![s", DiskName: "!s" }),
 );
 
 /** ModifyDisksRenewFlag: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDisksRenewFlag = /* @__PURE__ */ defineAction(
   "ModifyDisksRenewFlag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskIds: "![s", RenewFlag: "!s" },
+  () => ({ DiskIds: "![s", RenewFlag: "!s" }),
 );
 
 /** ModifyFirewallRuleDescription: rate limit, read-only bit, region requirement and request shape. */
 export const modifyFirewallRuleDescription = /* @__PURE__ */ defineAction(
   "ModifyFirewallRuleDescription",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", FirewallRule: "!#FirewallRule", FirewallVersion: "u" },
-  { FirewallRule },
+  () => ({ InstanceId: "!s", FirewallRule: "!#FirewallRule", FirewallVersion: "u" }),
+  () => ({ FirewallRule: FirewallRule() }),
 );
 
 /** ModifyFirewallRules: rate limit, read-only bit, region requirement and request shape. */
 export const modifyFirewallRules = /* @__PURE__ */ defineAction(
   "ModifyFirewallRules",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", FirewallRules: "![#FirewallRule", FirewallVersion: "u" },
-  { FirewallRule },
+  () => ({ InstanceId: "!s", FirewallRules: "![#FirewallRule", FirewallVersion: "u" }),
+  () => ({ FirewallRule: FirewallRule() }),
 );
 
 /** ModifyImageSharePermission: rate limit, read-only bit, region requirement and request shape. */
 export const modifyImageSharePermission = /* @__PURE__ */ defineAction(
   "ModifyImageSharePermission",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ImageId: "!s", Permission: "!s" },
+  () => ({ ImageId: "!s", Permission: "!s" }),
 );
 
 /** ModifyInstancesAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstancesAttribute = /* @__PURE__ */ defineAction(
   "ModifyInstancesAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", InstanceName: "s" },
+  () => ({ InstanceIds: "![s", InstanceName: "s" }),
 );
 
 /** ModifyInstancesBundle: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstancesBundle = /* @__PURE__ */ defineAction(
   "ModifyInstancesBundle",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", BundleId: "!s", AutoVoucher: "b" },
+  () => ({ InstanceIds: "![s", BundleId: "!s", AutoVoucher: "b" }),
 );
 
 /** ModifyInstancesRenewFlag: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstancesRenewFlag = /* @__PURE__ */ defineAction(
   "ModifyInstancesRenewFlag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", RenewFlag: "!s" },
+  () => ({ InstanceIds: "![s", RenewFlag: "!s" }),
 );
 
 /** ModifySnapshotAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifySnapshotAttribute = /* @__PURE__ */ defineAction(
   "ModifySnapshotAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotId: "!s", SnapshotName: "s" },
+  () => ({ SnapshotId: "!s", SnapshotName: "s" }),
 );
 
 /** RebootInstances: rate limit, read-only bit, region requirement and request shape. */
 export const rebootInstances = /* @__PURE__ */ defineAction(
   "RebootInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** RenewDisks: rate limit, read-only bit, region requirement and request shape. */
 export const renewDisks = /* @__PURE__ */ defineAction(
   "RenewDisks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskIds: "![s", RenewDiskChargePrepaid: "!#RenewDiskChargePrepaid", AutoVoucher: "b" },
-  { RenewDiskChargePrepaid },
+  () => ({ DiskIds: "![s", RenewDiskChargePrepaid: "!#RenewDiskChargePrepaid", AutoVoucher: "b" }),
+  () => ({ RenewDiskChargePrepaid: RenewDiskChargePrepaid() }),
 );
 
 /** RenewInstances: rate limit, read-only bit, region requirement and request shape. */
 export const renewInstances = /* @__PURE__ */ defineAction(
   "RenewInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceIds: "![s",
     InstanceChargePrepaid: "!#InstanceChargePrepaid",
     RenewDataDisk: "b",
     AutoVoucher: "b",
-  },
-  { InstanceChargePrepaid },
+  }),
+  () => ({ InstanceChargePrepaid: InstanceChargePrepaid() }),
 );
 
 /** ResetAttachCcn: rate limit, read-only bit, region requirement and request shape. */
 export const resetAttachCcn = /* @__PURE__ */ defineAction(
   "ResetAttachCcn",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s" },
+  () => ({ CcnId: "!s" }),
 );
 
 /** ResetInstance: rate limit, read-only bit, region requirement and request shape. */
 export const resetInstance = /* @__PURE__ */ defineAction(
   "ResetInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", BlueprintId: "s", Containers: "[#DockerContainerConfiguration" },
-  { ContainerEnv, DockerContainerConfiguration, DockerContainerPublishPort, DockerContainerVolume },
+  () => ({ InstanceId: "!s", BlueprintId: "s", Containers: "[#DockerContainerConfiguration" }),
+  () => ({
+    ContainerEnv: ContainerEnv(),
+    DockerContainerConfiguration: DockerContainerConfiguration(),
+    DockerContainerPublishPort: DockerContainerPublishPort(),
+    DockerContainerVolume: DockerContainerVolume(),
+  }),
 );
 
 /** ResetInstancesPassword: rate limit, read-only bit, region requirement and request shape. */
 export const resetInstancesPassword = /* @__PURE__ */ defineAction(
   "ResetInstancesPassword",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", Password: "!s", UserName: "s" },
+  () => ({ InstanceIds: "![s", Password: "!s", UserName: "s" }),
 );
 
 /** ResizeDisks: rate limit, read-only bit, region requirement and request shape. */
 export const resizeDisks = /* @__PURE__ */ defineAction(
   "ResizeDisks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskIds: "![s", DiskSize: "!i" },
+  () => ({ DiskIds: "![s", DiskSize: "!i" }),
 );
 
 /** ShareBlueprintAcrossAccounts: rate limit, read-only bit, region requirement and request shape. */
 export const shareBlueprintAcrossAccounts = /* @__PURE__ */ defineAction(
   "ShareBlueprintAcrossAccounts",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { BlueprintId: "!s", AccountIds: "![s" },
+  () => ({ BlueprintId: "!s", AccountIds: "![s" }),
 );
 
 /** StartInstances: rate limit, read-only bit, region requirement and request shape. */
 export const startInstances = /* @__PURE__ */ defineAction(
   "StartInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** StopInstances: rate limit, read-only bit, region requirement and request shape. */
 export const stopInstances = /* @__PURE__ */ defineAction(
   "StopInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** SyncBlueprint: rate limit, read-only bit, region requirement and request shape. */
 export const syncBlueprint = /* @__PURE__ */ defineAction(
   "SyncBlueprint",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { BlueprintId: "!s", DestinationRegions: "![s" },
+  () => ({ BlueprintId: "!s", DestinationRegions: "![s" }),
 );
 
 /** TerminateDisks: rate limit, read-only bit, region requirement and request shape. */
 export const terminateDisks = /* @__PURE__ */ defineAction(
   "TerminateDisks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DiskIds: "![s" },
+  () => ({ DiskIds: "![s" }),
 );
 
 /** TerminateInstances: rate limit, read-only bit, region requirement and request shape. */
 export const terminateInstances = /* @__PURE__ */ defineAction(
   "TerminateInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );

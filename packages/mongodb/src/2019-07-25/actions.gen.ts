@@ -3,9 +3,9 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const AddNodeList: ShapeMeta = { Role: "!s", Zone: "!s" };
+const AddNodeList = (): ShapeMeta => ({ Role: "!s", Zone: "!s" });
 
-const AuditLogFilter: ShapeMeta = {
+const AuditLogFilter = (): ShapeMeta => ({
   Host: "[s",
   User: "[s",
   ExecTime: "u",
@@ -13,83 +13,83 @@ const AuditLogFilter: ShapeMeta = {
   Atype: "[s",
   Result: "[s",
   Param: "[s",
-};
+});
 
-const Auth: ShapeMeta = { Mask: "!i", NameSpace: "!s" };
+const Auth = (): ShapeMeta => ({ Mask: "!i", NameSpace: "!s" });
 
-const InstanceChargePrepaid: ShapeMeta = { Period: "i", RenewFlag: "s" };
+const InstanceChargePrepaid = (): ShapeMeta => ({ Period: "i", RenewFlag: "s" });
 
-const ModifyMongoDBParamType: ShapeMeta = { Key: "!s", Value: "!s" };
+const ModifyMongoDBParamType = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const ModifyNetworkAddress: ShapeMeta = { NewIPAddress: "!s", OldIpAddress: "!s" };
+const ModifyNetworkAddress = (): ShapeMeta => ({ NewIPAddress: "!s", OldIpAddress: "!s" });
 
-const NodeTag: ShapeMeta = { TagKey: "s", TagValue: "s" };
+const NodeTag = (): ShapeMeta => ({ TagKey: "s", TagValue: "s" });
 
-const Operation: ShapeMeta = { ReplicaSetName: "!s", NodeName: "!s", OpId: "!i" };
+const Operation = (): ShapeMeta => ({ ReplicaSetName: "!s", NodeName: "!s", OpId: "!i" });
 
-const ParamType: ShapeMeta = { Key: "!s", Value: "!s" };
+const ParamType = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const RemoveNodeList: ShapeMeta = { Role: "!s", NodeName: "!s", Zone: "!s" };
+const RemoveNodeList = (): ShapeMeta => ({ Role: "!s", NodeName: "!s", Zone: "!s" });
 
-const ReplicaSetInfo: ShapeMeta = { ReplicaSetId: "!s" };
+const ReplicaSetInfo = (): ShapeMeta => ({ ReplicaSetId: "!s" });
 
-const RestoreCollection: ShapeMeta = { OldCollection: "!s", NewCollection: "!s" };
+const RestoreCollection = (): ShapeMeta => ({ OldCollection: "!s", NewCollection: "!s" });
 
-const RestoreDatabases: ShapeMeta = { Db: "!s", Collections: "![#RestoreCollection" };
+const RestoreDatabases = (): ShapeMeta => ({ Db: "!s", Collections: "![#RestoreCollection" });
 
-const TagInfo: ShapeMeta = { TagKey: "!s", TagValue: "!s" };
+const TagInfo = (): ShapeMeta => ({ TagKey: "!s", TagValue: "!s" });
 
-const WanServiceNodeList: ShapeMeta = { VipVport: "s", ListenerPort: "s" };
+const WanServiceNodeList = (): ShapeMeta => ({ VipVport: "s", ListenerPort: "s" });
 
 /** AssignProject: rate limit, read-only bit, region requirement and request shape. */
 export const assignProject = /* @__PURE__ */ defineAction(
   "AssignProject",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", ProjectId: "!u" },
+  () => ({ InstanceIds: "![s", ProjectId: "!u" }),
 );
 
 /** CloseAuditService: rate limit, read-only bit, region requirement and request shape. */
 export const closeAuditService = /* @__PURE__ */ defineAction(
   "CloseAuditService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** CreateAccountUser: rate limit, read-only bit, region requirement and request shape. */
 export const createAccountUser = /* @__PURE__ */ defineAction(
   "CreateAccountUser",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     UserName: "!s",
     Password: "!s",
     MongoUserPassword: "s",
     UserDesc: "s",
     AuthRole: "[#Auth",
-  },
-  { Auth },
+  }),
+  () => ({ Auth: Auth() }),
 );
 
 /** CreateBackupDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const createBackupDBInstance = /* @__PURE__ */ defineAction(
   "CreateBackupDBInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", BackupMethod: "!i", BackupRemark: "s" },
+  () => ({ InstanceId: "!s", BackupMethod: "!i", BackupRemark: "s" }),
 );
 
 /** CreateBackupDownloadTask: rate limit, read-only bit, region requirement and request shape. */
 export const createBackupDownloadTask = /* @__PURE__ */ defineAction(
   "CreateBackupDownloadTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", BackupName: "!s", BackupSets: "![#ReplicaSetInfo" },
-  { ReplicaSetInfo },
+  () => ({ InstanceId: "!s", BackupName: "!s", BackupSets: "![#ReplicaSetInfo" }),
+  () => ({ ReplicaSetInfo: ReplicaSetInfo() }),
 );
 
 /** CreateDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const createDBInstance = /* @__PURE__ */ defineAction(
   "CreateDBInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     NodeNum: "!u",
     Memory: "!u",
     Volume: "!u",
@@ -121,15 +121,15 @@ export const createDBInstance = /* @__PURE__ */ defineAction(
     HiddenZone: "s",
     ParamTemplateId: "s",
     CpuCore: "i",
-  },
-  { TagInfo },
+  }),
+  () => ({ TagInfo: TagInfo() }),
 );
 
 /** CreateDBInstanceHour: rate limit, read-only bit, region requirement and request shape. */
 export const createDBInstanceHour = /* @__PURE__ */ defineAction(
   "CreateDBInstanceHour",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Memory: "!u",
     Volume: "!u",
     ReplicateSetNum: "!u",
@@ -158,30 +158,30 @@ export const createDBInstanceHour = /* @__PURE__ */ defineAction(
     HiddenZone: "s",
     ParamTemplateId: "s",
     CpuCore: "i",
-  },
-  { TagInfo },
+  }),
+  () => ({ TagInfo: TagInfo() }),
 );
 
 /** CreateDBInstanceParamTpl: rate limit, read-only bit, region requirement and request shape. */
 export const createDBInstanceParamTpl = /* @__PURE__ */ defineAction(
   "CreateDBInstanceParamTpl",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TplName: "!s",
     MongoVersion: "s",
     ClusterType: "s",
     TplDesc: "s",
     Params: "[#ParamType",
     MirrorTplId: "s",
-  },
-  { ParamType },
+  }),
+  () => ({ ParamType: ParamType() }),
 );
 
 /** CreateLogDownloadTask: rate limit, read-only bit, region requirement and request shape. */
 export const createLogDownloadTask = /* @__PURE__ */ defineAction(
   "CreateLogDownloadTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -191,63 +191,63 @@ export const createLogDownloadTask = /* @__PURE__ */ defineAction(
     LogIds: "[s",
     LogConnections: "[s",
     LogDetailParams: "[s",
-  },
+  }),
 );
 
 /** DeleteAccountUser: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAccountUser = /* @__PURE__ */ defineAction(
   "DeleteAccountUser",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", UserName: "!s", MongoUserPassword: "!s" },
+  () => ({ InstanceId: "!s", UserName: "!s", MongoUserPassword: "!s" }),
 );
 
 /** DeleteDBBackups: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDBBackups = /* @__PURE__ */ defineAction(
   "DeleteDBBackups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", BackupIds: "![i" },
+  () => ({ InstanceId: "!s", BackupIds: "![i" }),
 );
 
 /** DeleteLogDownloadTask: rate limit, read-only bit, region requirement and request shape. */
 export const deleteLogDownloadTask = /* @__PURE__ */ defineAction(
   "DeleteLogDownloadTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", TaskId: "!s" },
+  () => ({ InstanceId: "!s", TaskId: "!s" }),
 );
 
 /** DescribeAccountUsers: rate limit, read-only bit, region requirement and request shape. */
 export const describeAccountUsers = /* @__PURE__ */ defineAction(
   "DescribeAccountUsers",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeAsyncRequestInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeAsyncRequestInfo = /* @__PURE__ */ defineAction(
   "DescribeAsyncRequestInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { AsyncRequestId: "!s" },
+  () => ({ AsyncRequestId: "!s" }),
 );
 
 /** DescribeAuditConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditConfig = /* @__PURE__ */ defineAction(
   "DescribeAuditConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeAuditLogFiles: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditLogFiles = /* @__PURE__ */ defineAction(
   "DescribeAuditLogFiles",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Limit: "u", Offset: "u", FileName: "s" },
+  () => ({ InstanceId: "!s", Limit: "u", Offset: "u", FileName: "s" }),
 );
 
 /** DescribeAuditLogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditLogs = /* @__PURE__ */ defineAction(
   "DescribeAuditLogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -256,15 +256,15 @@ export const describeAuditLogs = /* @__PURE__ */ defineAction(
     Offset: "u",
     Order: "s",
     OrderBy: "s",
-  },
-  { AuditLogFilter },
+  }),
+  () => ({ AuditLogFilter: AuditLogFilter() }),
 );
 
 /** DescribeBackupDownloadTask: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupDownloadTask = /* @__PURE__ */ defineAction(
   "DescribeBackupDownloadTask",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     BackupName: "s",
     StartTime: "s",
@@ -274,28 +274,28 @@ export const describeBackupDownloadTask = /* @__PURE__ */ defineAction(
     OrderBy: "s",
     OrderByType: "s",
     Status: "[i",
-  },
+  }),
 );
 
 /** DescribeBackupRules: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupRules = /* @__PURE__ */ defineAction(
   "DescribeBackupRules",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeClientConnections: rate limit, read-only bit, region requirement and request shape. */
 export const describeClientConnections = /* @__PURE__ */ defineAction(
   "DescribeClientConnections",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Limit: "u", Offset: "u" },
+  () => ({ InstanceId: "!s", Limit: "u", Offset: "u" }),
 );
 
 /** DescribeCurrentOp: rate limit, read-only bit, region requirement and request shape. */
 export const describeCurrentOp = /* @__PURE__ */ defineAction(
   "DescribeCurrentOp",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     Ns: "s",
     MillisecondRunning: "u",
@@ -306,35 +306,35 @@ export const describeCurrentOp = /* @__PURE__ */ defineAction(
     Offset: "u",
     OrderBy: "s",
     OrderByType: "s",
-  },
+  }),
 );
 
 /** DescribeDBBackups: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBBackups = /* @__PURE__ */ defineAction(
   "DescribeDBBackups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", BackupMethod: "i", Limit: "u", Offset: "u" },
+  () => ({ InstanceId: "!s", BackupMethod: "i", Limit: "u", Offset: "u" }),
 );
 
 /** DescribeDBInstanceDeal: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceDeal = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceDeal",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DealId: "!s" },
+  () => ({ DealId: "!s" }),
 );
 
 /** DescribeDBInstanceNamespace: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceNamespace = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceNamespace",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", DbName: "s" },
+  () => ({ InstanceId: "!s", DbName: "s" }),
 );
 
 /** DescribeDBInstanceNodeProperty: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceNodeProperty = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceNodeProperty",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     NodeIds: "[s",
     Roles: "[s",
@@ -342,29 +342,29 @@ export const describeDBInstanceNodeProperty = /* @__PURE__ */ defineAction(
     Priority: "i",
     Votes: "i",
     Tags: "[#NodeTag",
-  },
-  { NodeTag },
+  }),
+  () => ({ NodeTag: NodeTag() }),
 );
 
 /** DescribeDBInstanceParamTpl: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceParamTpl = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceParamTpl",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TplIds: "[s", TplNames: "[s", MongoVersion: "[s", TplType: "s" },
+  () => ({ TplIds: "[s", TplNames: "[s", MongoVersion: "[s", TplType: "s" }),
 );
 
 /** DescribeDBInstanceParamTplDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceParamTplDetail = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceParamTplDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TplId: "!s", ParamName: "s" },
+  () => ({ TplId: "!s", ParamName: "s" }),
 );
 
 /** DescribeDBInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstances = /* @__PURE__ */ defineAction(
   "DescribeDBInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceIds: "[s",
     InstanceType: "i",
     ClusterType: "i",
@@ -379,15 +379,15 @@ export const describeDBInstances = /* @__PURE__ */ defineAction(
     ProjectIds: "[u",
     SearchKey: "s",
     Tags: "[#TagInfo",
-  },
-  { TagInfo },
+  }),
+  () => ({ TagInfo: TagInfo() }),
 );
 
 /** DescribeDetailedSlowLogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeDetailedSlowLogs = /* @__PURE__ */ defineAction(
   "DescribeDetailedSlowLogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -400,35 +400,35 @@ export const describeDetailedSlowLogs = /* @__PURE__ */ defineAction(
     Limit: "i",
     OrderBy: "s",
     OrderByType: "s",
-  },
+  }),
 );
 
 /** DescribeInstanceParams: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceParams = /* @__PURE__ */ defineAction(
   "DescribeInstanceParams",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeInstanceSSL: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceSSL = /* @__PURE__ */ defineAction(
   "DescribeInstanceSSL",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeLogDownloadTasks: rate limit, read-only bit, region requirement and request shape. */
 export const describeLogDownloadTasks = /* @__PURE__ */ defineAction(
   "DescribeLogDownloadTasks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Limit: "i", Offset: "i", StartTime: "s", EndTime: "s" },
+  () => ({ InstanceId: "!s", Limit: "i", Offset: "i", StartTime: "s", EndTime: "s" }),
 );
 
 /** DescribeMongodbLogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeMongodbLogs = /* @__PURE__ */ defineAction(
   "DescribeMongodbLogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -440,35 +440,35 @@ export const describeMongodbLogs = /* @__PURE__ */ defineAction(
     LogDetailParams: "[s",
     Offset: "i",
     Limit: "i",
-  },
+  }),
 );
 
 /** DescribePasswordRotation: rate limit, read-only bit, region requirement and request shape. */
 export const describePasswordRotation = /* @__PURE__ */ defineAction(
   "DescribePasswordRotation",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeSRVConnectionDomain: rate limit, read-only bit, region requirement and request shape. */
 export const describeSRVConnectionDomain = /* @__PURE__ */ defineAction(
   "DescribeSRVConnectionDomain",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeSecurityGroup: rate limit, read-only bit, region requirement and request shape. */
 export const describeSecurityGroup = /* @__PURE__ */ defineAction(
   "DescribeSecurityGroup",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeSlowLogPatterns: rate limit, read-only bit, region requirement and request shape. */
 export const describeSlowLogPatterns = /* @__PURE__ */ defineAction(
   "DescribeSlowLogPatterns",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -476,14 +476,14 @@ export const describeSlowLogPatterns = /* @__PURE__ */ defineAction(
     Offset: "u",
     Limit: "u",
     Format: "s",
-  },
+  }),
 );
 
 /** DescribeSlowLogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeSlowLogs = /* @__PURE__ */ defineAction(
   "DescribeSlowLogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -491,64 +491,64 @@ export const describeSlowLogs = /* @__PURE__ */ defineAction(
     Offset: "u",
     Limit: "u",
     Format: "s",
-  },
+  }),
 );
 
 /** DescribeSpecInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeSpecInfo = /* @__PURE__ */ defineAction(
   "DescribeSpecInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Zone: "s" },
+  () => ({ Zone: "s" }),
 );
 
 /** DisableSRVConnectionUrl: rate limit, read-only bit, region requirement and request shape. */
 export const disableSRVConnectionUrl = /* @__PURE__ */ defineAction(
   "DisableSRVConnectionUrl",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** EnablePasswordRotation: rate limit, read-only bit, region requirement and request shape. */
 export const enablePasswordRotation = /* @__PURE__ */ defineAction(
   "EnablePasswordRotation",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** EnableSRVConnectionUrl: rate limit, read-only bit, region requirement and request shape. */
 export const enableSRVConnectionUrl = /* @__PURE__ */ defineAction(
   "EnableSRVConnectionUrl",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** EnableTransparentDataEncryption: rate limit, read-only bit, region requirement and request shape. */
 export const enableTransparentDataEncryption = /* @__PURE__ */ defineAction(
   "EnableTransparentDataEncryption",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", KmsRegion: "!s", KeyId: "s" },
+  () => ({ InstanceId: "!s", KmsRegion: "!s", KeyId: "s" }),
 );
 
 /** EnableWanService: rate limit, read-only bit, region requirement and request shape. */
 export const enableWanService = /* @__PURE__ */ defineAction(
   "EnableWanService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", LoadBalancerId: "!s", NodeList: "![#WanServiceNodeList" },
-  { WanServiceNodeList },
+  () => ({ InstanceId: "!s", LoadBalancerId: "!s", NodeList: "![#WanServiceNodeList" }),
+  () => ({ WanServiceNodeList: WanServiceNodeList() }),
 );
 
 /** FlushInstanceRouterConfig: rate limit, read-only bit, region requirement and request shape. */
 export const flushInstanceRouterConfig = /* @__PURE__ */ defineAction(
   "FlushInstanceRouterConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** InquirePriceCreateDBInstances: rate limit, read-only bit, region requirement and request shape. */
 export const inquirePriceCreateDBInstances = /* @__PURE__ */ defineAction(
   "InquirePriceCreateDBInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Zone: "!s",
     NodeNum: "!i",
     Memory: "!i",
@@ -568,79 +568,79 @@ export const inquirePriceCreateDBInstances = /* @__PURE__ */ defineAction(
     ConfigServerVolume: "u",
     ReadonlyNodeNum: "i",
     Cpu: "i",
-  },
+  }),
 );
 
 /** InquirePriceModifyDBInstanceSpec: rate limit, read-only bit, region requirement and request shape. */
 export const inquirePriceModifyDBInstanceSpec = /* @__PURE__ */ defineAction(
   "InquirePriceModifyDBInstanceSpec",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Memory: "!i", Volume: "!i", NodeNum: "i", ReplicateSetNum: "i", Cpu: "i" },
+  () => ({ InstanceId: "!s", Memory: "!i", Volume: "!i", NodeNum: "i", ReplicateSetNum: "i", Cpu: "i" }),
 );
 
 /** InquirePriceRenewDBInstances: rate limit, read-only bit, region requirement and request shape. */
 export const inquirePriceRenewDBInstances = /* @__PURE__ */ defineAction(
   "InquirePriceRenewDBInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s", InstanceChargePrepaid: "!#InstanceChargePrepaid" },
-  { InstanceChargePrepaid },
+  () => ({ InstanceIds: "![s", InstanceChargePrepaid: "!#InstanceChargePrepaid" }),
+  () => ({ InstanceChargePrepaid: InstanceChargePrepaid() }),
 );
 
 /** InstanceEnableSSL: rate limit, read-only bit, region requirement and request shape. */
 export const instanceEnableSSL = /* @__PURE__ */ defineAction(
   "InstanceEnableSSL",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Enable: "!b" },
+  () => ({ InstanceId: "!s", Enable: "!b" }),
 );
 
 /** IsolateDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const isolateDBInstance = /* @__PURE__ */ defineAction(
   "IsolateDBInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** KillOps: rate limit, read-only bit, region requirement and request shape. */
 export const killOps = /* @__PURE__ */ defineAction(
   "KillOps",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Operations: "![#Operation" },
-  { Operation },
+  () => ({ InstanceId: "!s", Operations: "![#Operation" }),
+  () => ({ Operation: Operation() }),
 );
 
 /** ModifyBackupExpireTime: rate limit, read-only bit, region requirement and request shape. */
 export const modifyBackupExpireTime = /* @__PURE__ */ defineAction(
   "ModifyBackupExpireTime",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", ExpireTime: "!s", BackupIds: "![i" },
+  () => ({ InstanceId: "!s", ExpireTime: "!s", BackupIds: "![i" }),
 );
 
 /** ModifyDBInstanceNetworkAddress: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceNetworkAddress = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceNetworkAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     OldIpExpiredTime: "!u",
     NewUniqVpcId: "!s",
     NewUniqSubnetId: "!s",
     NetworkAddresses: "[#ModifyNetworkAddress",
-  },
-  { ModifyNetworkAddress },
+  }),
+  () => ({ ModifyNetworkAddress: ModifyNetworkAddress() }),
 );
 
 /** ModifyDBInstanceSecurityGroup: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceSecurityGroup = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceSecurityGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", SecurityGroupIds: "![s" },
+  () => ({ InstanceId: "!s", SecurityGroupIds: "![s" }),
 );
 
 /** ModifyDBInstanceSpec: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceSpec = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceSpec",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     Memory: "u",
     Volume: "u",
@@ -653,115 +653,115 @@ export const modifyDBInstanceSpec = /* @__PURE__ */ defineAction(
     RemoveNodeList: "[#RemoveNodeList",
     Cpu: "i",
     MachineCode: "s",
-  },
-  { AddNodeList, RemoveNodeList },
+  }),
+  () => ({ AddNodeList: AddNodeList(), RemoveNodeList: RemoveNodeList() }),
 );
 
 /** ModifyInstanceAz: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstanceAz = /* @__PURE__ */ defineAction(
   "ModifyInstanceAz",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     PrimaryNodeZone: "!s",
     SecondaryNodeZone: "![s",
     HiddenNodeZone: "s",
     ReadonlyNodeZone: "[s",
     InMaintenance: "u",
-  },
+  }),
 );
 
 /** ModifyInstanceParams: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstanceParams = /* @__PURE__ */ defineAction(
   "ModifyInstanceParams",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", InstanceParams: "![#ModifyMongoDBParamType", ModifyType: "s" },
-  { ModifyMongoDBParamType },
+  () => ({ InstanceId: "!s", InstanceParams: "![#ModifyMongoDBParamType", ModifyType: "s" }),
+  () => ({ ModifyMongoDBParamType: ModifyMongoDBParamType() }),
 );
 
 /** ModifySRVConnectionUrl: rate limit, read-only bit, region requirement and request shape. */
 export const modifySRVConnectionUrl = /* @__PURE__ */ defineAction(
   "ModifySRVConnectionUrl",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", CustomDomain: "!s" },
+  () => ({ InstanceId: "!s", CustomDomain: "!s" }),
 );
 
 /** OfflineIsolatedDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const offlineIsolatedDBInstance = /* @__PURE__ */ defineAction(
   "OfflineIsolatedDBInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** RenameInstance: rate limit, read-only bit, region requirement and request shape. */
 export const renameInstance = /* @__PURE__ */ defineAction(
   "RenameInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", NewName: "!s" },
+  () => ({ InstanceId: "!s", NewName: "!s" }),
 );
 
 /** RenewDBInstances: rate limit, read-only bit, region requirement and request shape. */
 export const renewDBInstances = /* @__PURE__ */ defineAction(
   "RenewDBInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", InstanceChargePrepaid: "!#InstanceChargePrepaid" },
-  { InstanceChargePrepaid },
+  () => ({ InstanceIds: "![s", InstanceChargePrepaid: "!#InstanceChargePrepaid" }),
+  () => ({ InstanceChargePrepaid: InstanceChargePrepaid() }),
 );
 
 /** ResetDBInstancePassword: rate limit, read-only bit, region requirement and request shape. */
 export const resetDBInstancePassword = /* @__PURE__ */ defineAction(
   "ResetDBInstancePassword",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", UserName: "!s", Password: "!s" },
+  () => ({ InstanceId: "!s", UserName: "!s", Password: "!s" }),
 );
 
 /** RestoreDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const restoreDBInstance = /* @__PURE__ */ defineAction(
   "RestoreDBInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", RestoreTime: "!s", Databases: "![#RestoreDatabases" },
-  { RestoreCollection, RestoreDatabases },
+  () => ({ InstanceId: "!s", RestoreTime: "!s", Databases: "![#RestoreDatabases" }),
+  () => ({ RestoreCollection: RestoreCollection(), RestoreDatabases: RestoreDatabases() }),
 );
 
 /** SetAccountUserPrivilege: rate limit, read-only bit, region requirement and request shape. */
 export const setAccountUserPrivilege = /* @__PURE__ */ defineAction(
   "SetAccountUserPrivilege",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", UserName: "!s", AuthRole: "![#Auth" },
-  { Auth },
+  () => ({ InstanceId: "!s", UserName: "!s", AuthRole: "![#Auth" }),
+  () => ({ Auth: Auth() }),
 );
 
 /** SetDBInstanceDeletionProtection: rate limit, read-only bit, region requirement and request shape. */
 export const setDBInstanceDeletionProtection = /* @__PURE__ */ defineAction(
   "SetDBInstanceDeletionProtection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", EnableDeletionProtection: "!u" },
+  () => ({ InstanceIds: "![s", EnableDeletionProtection: "!u" }),
 );
 
 /** SetInstanceMaintenance: rate limit, read-only bit, region requirement and request shape. */
 export const setInstanceMaintenance = /* @__PURE__ */ defineAction(
   "SetInstanceMaintenance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", MaintenanceStart: "!s", MaintenanceEnd: "!s" },
+  () => ({ InstanceId: "!s", MaintenanceStart: "!s", MaintenanceEnd: "!s" }),
 );
 
 /** TerminateDBInstances: rate limit, read-only bit, region requirement and request shape. */
 export const terminateDBInstances = /* @__PURE__ */ defineAction(
   "TerminateDBInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** UpgradeDBInstanceKernelVersion: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeDBInstanceKernelVersion = /* @__PURE__ */ defineAction(
   "UpgradeDBInstanceKernelVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", InMaintenance: "i" },
+  () => ({ InstanceId: "!s", InMaintenance: "i" }),
 );
 
 /** UpgradeDbInstanceVersion: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeDbInstanceVersion = /* @__PURE__ */ defineAction(
   "UpgradeDbInstanceVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", MongoVersion: "!s", InMaintenance: "i" },
+  () => ({ InstanceId: "!s", MongoVersion: "!s", InMaintenance: "i" }),
 );

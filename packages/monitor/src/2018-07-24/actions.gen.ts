@@ -3,17 +3,21 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const AlarmHierarchicalNotice: ShapeMeta = { NoticeId: "s", Classification: "[s" };
+const AlarmHierarchicalNotice = (): ShapeMeta => ({ NoticeId: "s", Classification: "[s" });
 
-const AlarmHierarchicalValue: ShapeMeta = { Remind: "s", Warn: "s", Serious: "s" };
+const AlarmHierarchicalValue = (): ShapeMeta => ({ Remind: "s", Warn: "s", Serious: "s" });
 
-const AlarmPolicyCondition: ShapeMeta = { IsUnionRule: "!i", Rules: "![#AlarmPolicyRule", ComplexExpression: "s" };
+const AlarmPolicyCondition = (): ShapeMeta => ({
+  IsUnionRule: "!i",
+  Rules: "![#AlarmPolicyRule",
+  ComplexExpression: "s",
+});
 
-const AlarmPolicyEventCondition: ShapeMeta = { Rules: "![#AlarmPolicyRule" };
+const AlarmPolicyEventCondition = (): ShapeMeta => ({ Rules: "![#AlarmPolicyRule" });
 
-const AlarmPolicyFilter: ShapeMeta = { Type: "!s", Dimensions: "s" };
+const AlarmPolicyFilter = (): ShapeMeta => ({ Type: "!s", Dimensions: "s" });
 
-const AlarmPolicyRule: ShapeMeta = {
+const AlarmPolicyRule = (): ShapeMeta => ({
   MetricName: "s",
   Period: "i",
   Operator: "s",
@@ -31,17 +35,22 @@ const AlarmPolicyRule: ShapeMeta = {
   ValueMax: "f",
   ValueMin: "f",
   HierarchicalValue: "#AlarmHierarchicalValue",
-};
+});
 
-const AlarmPolicyTriggerTask: ShapeMeta = { Type: "!s", TaskConfig: "!s" };
+const AlarmPolicyTriggerTask = (): ShapeMeta => ({ Type: "!s", TaskConfig: "!s" });
 
-const BindingPolicyObjectDimension: ShapeMeta = { Region: "!s", RegionId: "i", Dimensions: "s", EventDimensions: "s" };
+const BindingPolicyObjectDimension = (): ShapeMeta => ({
+  Region: "!s",
+  RegionId: "i",
+  Dimensions: "s",
+  EventDimensions: "s",
+});
 
-const CLSNotice: ShapeMeta = { Region: "!s", LogSetId: "!s", TopicId: "!s", Enable: "i" };
+const CLSNotice = (): ShapeMeta => ({ Region: "!s", LogSetId: "!s", TopicId: "!s", Enable: "i" });
 
-const CoverStaffInfo: ShapeMeta = { CoverStaffIDs: "[s", CoverStartTime: "i", CoverEndTime: "i" };
+const CoverStaffInfo = (): ShapeMeta => ({ CoverStaffIDs: "[s", CoverStartTime: "i", CoverEndTime: "i" });
 
-const CreatePolicyGroupCondition: ShapeMeta = {
+const CreatePolicyGroupCondition = (): ShapeMeta => ({
   MetricId: "!i",
   AlarmNotifyType: "!i",
   AlarmNotifyPeriod: "!i",
@@ -50,43 +59,48 @@ const CreatePolicyGroupCondition: ShapeMeta = {
   CalcPeriod: "i",
   ContinuePeriod: "i",
   RuleId: "i",
-};
+});
 
-const CreatePolicyGroupEventCondition: ShapeMeta = {
+const CreatePolicyGroupEventCondition = (): ShapeMeta => ({
   EventId: "!i",
   AlarmNotifyType: "!i",
   AlarmNotifyPeriod: "!i",
   RuleId: "i",
-};
+});
 
-const DescribeBindingPolicyObjectListDimension: ShapeMeta = {
+const DescribeBindingPolicyObjectListDimension = (): ShapeMeta => ({
   RegionId: "!i",
   Region: "!s",
   Dimensions: "!s",
   EventDimensions: "!s",
-};
+});
 
-const DescribeProductEventListDimensions: ShapeMeta = { Name: "!s", Value: "!s" };
+const DescribeProductEventListDimensions = (): ShapeMeta => ({ Name: "!s", Value: "!s" });
 
-const Dimension: ShapeMeta = { Name: "!s", Value: "!s" };
+const Dimension = (): ShapeMeta => ({ Name: "!s", Value: "!s" });
 
-const Filter: ShapeMeta = { Type: "s", Key: "s", Value: "s", Name: "s", Values: "[s" };
+const Filter = (): ShapeMeta => ({ Type: "s", Key: "s", Value: "s", Name: "s", Values: "[s" });
 
-const GrafanaAccountRole: ShapeMeta = { Organization: "s", Role: "s" };
+const GrafanaAccountRole = (): ShapeMeta => ({ Organization: "s", Role: "s" });
 
-const GrafanaPlugin: ShapeMeta = { PluginId: "!s", Version: "!s" };
+const GrafanaPlugin = (): ShapeMeta => ({ PluginId: "!s", Version: "!s" });
 
-const Instance: ShapeMeta = { Dimensions: "![#Dimension" };
+const Instance = (): ShapeMeta => ({ Dimensions: "![#Dimension" });
 
-const Label: ShapeMeta = { Name: "!s", Value: "!s" };
+const Label = (): ShapeMeta => ({ Name: "!s", Value: "!s" });
 
-const LogAlarmReq: ShapeMeta = { InstanceId: "!s", Filter: "![#LogFilterInfo", AlarmMerge: "!s", AlarmMergeTime: "!s" };
+const LogAlarmReq = (): ShapeMeta => ({
+  InstanceId: "!s",
+  Filter: "![#LogFilterInfo",
+  AlarmMerge: "!s",
+  AlarmMergeTime: "!s",
+});
 
-const LogFilterInfo: ShapeMeta = { Key: "!s", Operator: "!s", Value: "!s" };
+const LogFilterInfo = (): ShapeMeta => ({ Key: "!s", Operator: "!s", Value: "!s" });
 
-const MidQueryCondition: ShapeMeta = { Key: "!s", Operator: "!s", Value: "![s" };
+const MidQueryCondition = (): ShapeMeta => ({ Key: "!s", Operator: "!s", Value: "![s" });
 
-const ModifyPolicyGroupCondition: ShapeMeta = {
+const ModifyPolicyGroupCondition = (): ShapeMeta => ({
   MetricId: "!i",
   CalcType: "!i",
   CalcValue: "!s",
@@ -95,43 +109,43 @@ const ModifyPolicyGroupCondition: ShapeMeta = {
   AlarmNotifyType: "!i",
   AlarmNotifyPeriod: "!i",
   RuleId: "i",
-};
+});
 
-const ModifyPolicyGroupEventCondition: ShapeMeta = {
+const ModifyPolicyGroupEventCondition = (): ShapeMeta => ({
   EventId: "!i",
   AlarmNotifyType: "!i",
   AlarmNotifyPeriod: "!i",
   RuleId: "i",
-};
+});
 
-const MonitorTypeNamespace: ShapeMeta = { MonitorType: "!s", Namespace: "!s" };
+const MonitorTypeNamespace = (): ShapeMeta => ({ MonitorType: "!s", Namespace: "!s" });
 
-const NoticeBindPolicys: ShapeMeta = { NoticeId: "s", PolicyIds: "[s" };
+const NoticeBindPolicys = (): ShapeMeta => ({ NoticeId: "s", PolicyIds: "[s" });
 
-const PrometheusAgentInfo: ShapeMeta = { ClusterType: "!s", ClusterId: "!s", Describe: "s" };
+const PrometheusAgentInfo = (): ShapeMeta => ({ ClusterType: "!s", ClusterId: "!s", Describe: "s" });
 
-const PrometheusAlertAllowTimeRange: ShapeMeta = { Start: "s", End: "s" };
+const PrometheusAlertAllowTimeRange = (): ShapeMeta => ({ Start: "s", End: "s" });
 
-const PrometheusAlertCustomReceiver: ShapeMeta = {
+const PrometheusAlertCustomReceiver = (): ShapeMeta => ({
   Type: "s",
   Url: "s",
   AllowedTimeRanges: "[#PrometheusAlertAllowTimeRange",
   ClusterId: "s",
   ClusterType: "s",
-};
+});
 
-const PrometheusAlertGroupRuleSet: ShapeMeta = {
+const PrometheusAlertGroupRuleSet = (): ShapeMeta => ({
   RuleName: "s",
   Labels: "[#PrometheusRuleKV",
   Annotations: "[#PrometheusRuleKV",
   Duration: "s",
   Expr: "s",
   State: "i",
-};
+});
 
-const PrometheusAlertManagerConfig: ShapeMeta = { Url: "!s", ClusterType: "s", ClusterId: "s" };
+const PrometheusAlertManagerConfig = (): ShapeMeta => ({ Url: "!s", ClusterType: "s", ClusterId: "s" });
 
-const PrometheusAlertPolicyItem: ShapeMeta = {
+const PrometheusAlertPolicyItem = (): ShapeMeta => ({
   Name: "!s",
   Rules: "![#PrometheusAlertRule",
   Id: "s",
@@ -139,9 +153,9 @@ const PrometheusAlertPolicyItem: ShapeMeta = {
   Notification: "#PrometheusNotificationItem",
   UpdatedAt: "s",
   ClusterId: "s",
-};
+});
 
-const PrometheusAlertRule: ShapeMeta = {
+const PrometheusAlertRule = (): ShapeMeta => ({
   Name: "!s",
   Rule: "!s",
   Labels: "![#Label",
@@ -150,9 +164,9 @@ const PrometheusAlertRule: ShapeMeta = {
   Describe: "s",
   Annotations: "[#Label",
   RuleState: "i",
-};
+});
 
-const PrometheusClusterAgentBasic: ShapeMeta = {
+const PrometheusClusterAgentBasic = (): ShapeMeta => ({
   Region: "!s",
   ClusterType: "!s",
   ClusterId: "!s",
@@ -162,17 +176,17 @@ const PrometheusClusterAgentBasic: ShapeMeta = {
   NotInstallBasicScrape: "b",
   NotScrape: "b",
   OpenDefaultRecord: "b",
-};
+});
 
-const PrometheusClusterAgentPodConfig: ShapeMeta = {
+const PrometheusClusterAgentPodConfig = (): ShapeMeta => ({
   HostNet: "b",
   NodeSelector: "[#Label",
   Tolerations: "[#Toleration",
-};
+});
 
-const PrometheusConfigItem: ShapeMeta = { Name: "!s", Config: "!s", TemplateId: "s", Targets: "#Targets" };
+const PrometheusConfigItem = (): ShapeMeta => ({ Name: "!s", Config: "!s", TemplateId: "s", Targets: "#Targets" });
 
-const PrometheusNotificationItem: ShapeMeta = {
+const PrometheusNotificationItem = (): ShapeMeta => ({
   Enabled: "!b",
   Type: "!s",
   WebHook: "s",
@@ -187,15 +201,15 @@ const PrometheusNotificationItem: ShapeMeta = {
   PhoneInnerInterval: "i",
   PhoneCircleInterval: "i",
   PhoneArriveNotice: "b",
-};
+});
 
-const PrometheusRuleKV: ShapeMeta = { Key: "!s", Value: "!s" };
+const PrometheusRuleKV = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const PrometheusStringKeyValuePair: ShapeMeta = { Key: "!s", Value: "!s" };
+const PrometheusStringKeyValuePair = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const PrometheusTag: ShapeMeta = { Key: "!s", Value: "!s" };
+const PrometheusTag = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const PrometheusTemp: ShapeMeta = {
+const PrometheusTemp = (): ShapeMeta => ({
   Name: "!s",
   Level: "!s",
   Describe: "s",
@@ -209,9 +223,9 @@ const PrometheusTemp: ShapeMeta = {
   IsDefault: "b",
   AlertDetailRules: "[#PrometheusAlertPolicyItem",
   TargetsTotal: "i",
-};
+});
 
-const PrometheusTempModify: ShapeMeta = {
+const PrometheusTempModify = (): ShapeMeta => ({
   Name: "s",
   Describe: "s",
   ServiceMonitors: "[#PrometheusConfigItem",
@@ -219,9 +233,9 @@ const PrometheusTempModify: ShapeMeta = {
   RawJobs: "[#PrometheusConfigItem",
   RecordRules: "[#PrometheusConfigItem",
   AlertDetailRules: "[#PrometheusAlertPolicyItem",
-};
+});
 
-const PrometheusTemplateSyncTarget: ShapeMeta = {
+const PrometheusTemplateSyncTarget = (): ShapeMeta => ({
   Region: "!s",
   InstanceId: "!s",
   ClusterId: "s",
@@ -230,9 +244,9 @@ const PrometheusTemplateSyncTarget: ShapeMeta = {
   ClusterType: "s",
   InstanceName: "s",
   ClusterName: "s",
-};
+});
 
-const ReceiverInfo: ShapeMeta = {
+const ReceiverInfo = (): ShapeMeta => ({
   StartTime: "!i",
   EndTime: "!i",
   NotifyWay: "![s",
@@ -248,26 +262,26 @@ const ReceiverInfo: ShapeMeta = {
   ReceiverGroupList: "[i",
   ReceiverUserList: "[i",
   ReceiveLanguage: "s",
-};
+});
 
-const StaffInfo: ShapeMeta = { StaffIDs: "[s" };
+const StaffInfo = (): ShapeMeta => ({ StaffIDs: "[s" });
 
-const Tag: ShapeMeta = { Key: "!s", Value: "!s" };
+const Tag = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const Targets: ShapeMeta = { Total: "u", Up: "u", Down: "u", Unknown: "u" };
+const Targets = (): ShapeMeta => ({ Total: "u", Up: "u", Down: "u", Unknown: "u" });
 
-const Toleration: ShapeMeta = { Key: "s", Operator: "s", Effect: "s" };
+const Toleration = (): ShapeMeta => ({ Key: "s", Operator: "s", Effect: "s" });
 
-const URLNotice: ShapeMeta = {
+const URLNotice = (): ShapeMeta => ({
   URL: "!s",
   IsValid: "i",
   ValidationCode: "s",
   StartTime: "i",
   EndTime: "i",
   Weekday: "[i",
-};
+});
 
-const UserNotice: ShapeMeta = {
+const UserNotice = (): ShapeMeta => ({
   ReceiverType: "!s",
   StartTime: "!i",
   EndTime: "!i",
@@ -282,20 +296,20 @@ const UserNotice: ShapeMeta = {
   PhoneCallType: "s",
   Weekday: "[i",
   OnCallFormIDs: "[s",
-};
+});
 
 /** BindPrometheusManagedGrafana: rate limit, read-only bit, region requirement and request shape. */
 export const bindPrometheusManagedGrafana = /* @__PURE__ */ defineAction(
   "BindPrometheusManagedGrafana",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", GrafanaId: "!s" },
+  () => ({ InstanceId: "!s", GrafanaId: "!s" }),
 );
 
 /** BindingPolicyObject: rate limit, read-only bit, region requirement and request shape. */
 export const bindingPolicyObject = /* @__PURE__ */ defineAction(
   "BindingPolicyObject",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     GroupId: "i",
     PolicyId: "s",
@@ -303,29 +317,29 @@ export const bindingPolicyObject = /* @__PURE__ */ defineAction(
     Dimensions: "[#BindingPolicyObjectDimension",
     EbSubject: "s",
     EbEventFlag: "i",
-  },
-  { BindingPolicyObjectDimension },
+  }),
+  () => ({ BindingPolicyObjectDimension: BindingPolicyObjectDimension() }),
 );
 
 /** CheckIsPrometheusNewUser: rate limit, read-only bit, region requirement and request shape. */
 export const checkIsPrometheusNewUser = /* @__PURE__ */ defineAction(
   "CheckIsPrometheusNewUser",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** CleanGrafanaInstance: rate limit, read-only bit, region requirement and request shape. */
 export const cleanGrafanaInstance = /* @__PURE__ */ defineAction(
   "CleanGrafanaInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** CreateAlarmNotice: rate limit, read-only bit, region requirement and request shape. */
 export const createAlarmNotice = /* @__PURE__ */ defineAction(
   "CreateAlarmNotice",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     Name: "!s",
     NoticeType: "!s",
@@ -334,15 +348,15 @@ export const createAlarmNotice = /* @__PURE__ */ defineAction(
     URLNotices: "[#URLNotice",
     CLSNotices: "[#CLSNotice",
     Tags: "[#Tag",
-  },
-  { CLSNotice, Tag, URLNotice, UserNotice },
+  }),
+  () => ({ CLSNotice: CLSNotice(), Tag: Tag(), URLNotice: URLNotice(), UserNotice: UserNotice() }),
 );
 
 /** CreateAlarmPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const createAlarmPolicy = /* @__PURE__ */ defineAction(
   "CreateAlarmPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     PolicyName: "!s",
     MonitorType: "!s",
@@ -362,26 +376,26 @@ export const createAlarmPolicy = /* @__PURE__ */ defineAction(
     HierarchicalNotices: "[#AlarmHierarchicalNotice",
     MigrateFlag: "i",
     EbSubject: "s",
-  },
-  {
-    AlarmHierarchicalNotice,
-    AlarmHierarchicalValue,
-    AlarmPolicyCondition,
-    AlarmPolicyEventCondition,
-    AlarmPolicyFilter,
-    AlarmPolicyRule,
-    AlarmPolicyTriggerTask,
-    LogAlarmReq,
-    LogFilterInfo,
-    Tag,
-  },
+  }),
+  () => ({
+    AlarmHierarchicalNotice: AlarmHierarchicalNotice(),
+    AlarmHierarchicalValue: AlarmHierarchicalValue(),
+    AlarmPolicyCondition: AlarmPolicyCondition(),
+    AlarmPolicyEventCondition: AlarmPolicyEventCondition(),
+    AlarmPolicyFilter: AlarmPolicyFilter(),
+    AlarmPolicyRule: AlarmPolicyRule(),
+    AlarmPolicyTriggerTask: AlarmPolicyTriggerTask(),
+    LogAlarmReq: LogAlarmReq(),
+    LogFilterInfo: LogFilterInfo(),
+    Tag: Tag(),
+  }),
 );
 
 /** CreateAlertRule: rate limit, read-only bit, region requirement and request shape. */
 export const createAlertRule = /* @__PURE__ */ defineAction(
   "CreateAlertRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     RuleName: "!s",
     Expr: "!s",
@@ -391,22 +405,22 @@ export const createAlertRule = /* @__PURE__ */ defineAction(
     Labels: "[#PrometheusRuleKV",
     Annotations: "[#PrometheusRuleKV",
     Type: "s",
-  },
-  { PrometheusRuleKV },
+  }),
+  () => ({ PrometheusRuleKV: PrometheusRuleKV() }),
 );
 
 /** CreateExporterIntegration: rate limit, read-only bit, region requirement and request shape. */
 export const createExporterIntegration = /* @__PURE__ */ defineAction(
   "CreateExporterIntegration",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Kind: "!s", Content: "!s", KubeType: "i", ClusterId: "s" },
+  () => ({ InstanceId: "!s", Kind: "!s", Content: "!s", KubeType: "i", ClusterId: "s" }),
 );
 
 /** CreateGrafanaInstance: rate limit, read-only bit, region requirement and request shape. */
 export const createGrafanaInstance = /* @__PURE__ */ defineAction(
   "CreateGrafanaInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceName: "!s",
     VpcId: "!s",
     SubnetIds: "![s",
@@ -414,36 +428,36 @@ export const createGrafanaInstance = /* @__PURE__ */ defineAction(
     GrafanaInitPassword: "s",
     TagSpecification: "[#PrometheusTag",
     AutoVoucher: "b",
-  },
-  { PrometheusTag },
+  }),
+  () => ({ PrometheusTag: PrometheusTag() }),
 );
 
 /** CreateGrafanaIntegration: rate limit, read-only bit, region requirement and request shape. */
 export const createGrafanaIntegration = /* @__PURE__ */ defineAction(
   "CreateGrafanaIntegration",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Kind: "!s", Content: "!s" },
+  () => ({ InstanceId: "!s", Kind: "!s", Content: "!s" }),
 );
 
 /** CreateGrafanaNotificationChannel: rate limit, read-only bit, region requirement and request shape. */
 export const createGrafanaNotificationChannel = /* @__PURE__ */ defineAction(
   "CreateGrafanaNotificationChannel",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     ChannelName: "!s",
     OrgId: "!i",
     Receivers: "![s",
     ExtraOrgIds: "[s",
     OrganizationIds: "[s",
-  },
+  }),
 );
 
 /** CreateOnCallForm: rate limit, read-only bit, region requirement and request shape. */
 export const createOnCallForm = /* @__PURE__ */ defineAction(
   "CreateOnCallForm",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     OnCallFormName: "!s",
     StaffInfos: "![#StaffInfo",
@@ -455,15 +469,15 @@ export const createOnCallForm = /* @__PURE__ */ defineAction(
     OnCallFormDesc: "s",
     CoverStaffInfos: "[#CoverStaffInfo",
     Tags: "[#Tag",
-  },
-  { CoverStaffInfo, StaffInfo, Tag },
+  }),
+  () => ({ CoverStaffInfo: CoverStaffInfo(), StaffInfo: StaffInfo(), Tag: Tag() }),
 );
 
 /** CreatePolicyGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createPolicyGroup = /* @__PURE__ */ defineAction(
   "CreatePolicyGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     GroupName: "!s",
     Module: "!s",
     ViewName: "s",
@@ -476,22 +490,25 @@ export const createPolicyGroup = /* @__PURE__ */ defineAction(
     EventConditions: "[#CreatePolicyGroupEventCondition",
     BackEndCall: "i",
     IsUnionRule: "i",
-  },
-  { CreatePolicyGroupCondition, CreatePolicyGroupEventCondition },
+  }),
+  () => ({
+    CreatePolicyGroupCondition: CreatePolicyGroupCondition(),
+    CreatePolicyGroupEventCondition: CreatePolicyGroupEventCondition(),
+  }),
 );
 
 /** CreatePrometheusAgent: rate limit, read-only bit, region requirement and request shape. */
 export const createPrometheusAgent = /* @__PURE__ */ defineAction(
   "CreatePrometheusAgent",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Name: "!s" },
+  () => ({ InstanceId: "!s", Name: "!s" }),
 );
 
 /** CreatePrometheusAlertGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createPrometheusAlertGroup = /* @__PURE__ */ defineAction(
   "CreatePrometheusAlertGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "s",
     GroupName: "s",
     GroupState: "i",
@@ -499,54 +516,73 @@ export const createPrometheusAlertGroup = /* @__PURE__ */ defineAction(
     CustomReceiver: "#PrometheusAlertCustomReceiver",
     RepeatInterval: "s",
     Rules: "[#PrometheusAlertGroupRuleSet",
-  },
-  { PrometheusAlertAllowTimeRange, PrometheusAlertCustomReceiver, PrometheusAlertGroupRuleSet, PrometheusRuleKV },
+  }),
+  () => ({
+    PrometheusAlertAllowTimeRange: PrometheusAlertAllowTimeRange(),
+    PrometheusAlertCustomReceiver: PrometheusAlertCustomReceiver(),
+    PrometheusAlertGroupRuleSet: PrometheusAlertGroupRuleSet(),
+    PrometheusRuleKV: PrometheusRuleKV(),
+  }),
 );
 
 /** CreatePrometheusAlertPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const createPrometheusAlertPolicy = /* @__PURE__ */ defineAction(
   "CreatePrometheusAlertPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", AlertRule: "!#PrometheusAlertPolicyItem" },
-  { Label, PrometheusAlertManagerConfig, PrometheusAlertPolicyItem, PrometheusAlertRule, PrometheusNotificationItem },
+  () => ({ InstanceId: "!s", AlertRule: "!#PrometheusAlertPolicyItem" }),
+  () => ({
+    Label: Label(),
+    PrometheusAlertManagerConfig: PrometheusAlertManagerConfig(),
+    PrometheusAlertPolicyItem: PrometheusAlertPolicyItem(),
+    PrometheusAlertRule: PrometheusAlertRule(),
+    PrometheusNotificationItem: PrometheusNotificationItem(),
+  }),
 );
 
 /** CreatePrometheusClusterAgent: rate limit, read-only bit, region requirement and request shape. */
 export const createPrometheusClusterAgent = /* @__PURE__ */ defineAction(
   "CreatePrometheusClusterAgent",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Agents: "![#PrometheusClusterAgentBasic" },
-  { Label, PrometheusClusterAgentBasic, PrometheusClusterAgentPodConfig, Toleration },
+  () => ({ InstanceId: "!s", Agents: "![#PrometheusClusterAgentBasic" }),
+  () => ({
+    Label: Label(),
+    PrometheusClusterAgentBasic: PrometheusClusterAgentBasic(),
+    PrometheusClusterAgentPodConfig: PrometheusClusterAgentPodConfig(),
+    Toleration: Toleration(),
+  }),
 );
 
 /** CreatePrometheusConfig: rate limit, read-only bit, region requirement and request shape. */
 export const createPrometheusConfig = /* @__PURE__ */ defineAction(
   "CreatePrometheusConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     ClusterType: "!s",
     ClusterId: "!s",
     ServiceMonitors: "[#PrometheusConfigItem",
     PodMonitors: "[#PrometheusConfigItem",
     RawJobs: "[#PrometheusConfigItem",
-  },
-  { PrometheusConfigItem, Targets },
+  }),
+  () => ({ PrometheusConfigItem: PrometheusConfigItem(), Targets: Targets() }),
 );
 
 /** CreatePrometheusGlobalNotification: rate limit, read-only bit, region requirement and request shape. */
 export const createPrometheusGlobalNotification = /* @__PURE__ */ defineAction(
   "CreatePrometheusGlobalNotification",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Notification: "!#PrometheusNotificationItem" },
-  { PrometheusAlertManagerConfig, PrometheusNotificationItem },
+  () => ({ InstanceId: "!s", Notification: "!#PrometheusNotificationItem" }),
+  () => ({
+    PrometheusAlertManagerConfig: PrometheusAlertManagerConfig(),
+    PrometheusNotificationItem: PrometheusNotificationItem(),
+  }),
 );
 
 /** CreatePrometheusMultiTenantInstancePostPayMode: rate limit, read-only bit, region requirement and request shape. */
 export const createPrometheusMultiTenantInstancePostPayMode = /* @__PURE__ */ defineAction(
   "CreatePrometheusMultiTenantInstancePostPayMode",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceName: "!s",
     VpcId: "!s",
     SubnetId: "!s",
@@ -554,211 +590,211 @@ export const createPrometheusMultiTenantInstancePostPayMode = /* @__PURE__ */ de
     Zone: "!s",
     TagSpecification: "[#PrometheusTag",
     GrafanaInstanceId: "s",
-  },
-  { PrometheusTag },
+  }),
+  () => ({ PrometheusTag: PrometheusTag() }),
 );
 
 /** CreatePrometheusRecordRuleYaml: rate limit, read-only bit, region requirement and request shape. */
 export const createPrometheusRecordRuleYaml = /* @__PURE__ */ defineAction(
   "CreatePrometheusRecordRuleYaml",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Content: "!s", Name: "s" },
+  () => ({ InstanceId: "!s", Content: "!s", Name: "s" }),
 );
 
 /** CreatePrometheusScrapeJob: rate limit, read-only bit, region requirement and request shape. */
 export const createPrometheusScrapeJob = /* @__PURE__ */ defineAction(
   "CreatePrometheusScrapeJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", AgentId: "!s", Config: "s" },
+  () => ({ InstanceId: "!s", AgentId: "!s", Config: "s" }),
 );
 
 /** CreatePrometheusTemp: rate limit, read-only bit, region requirement and request shape. */
 export const createPrometheusTemp = /* @__PURE__ */ defineAction(
   "CreatePrometheusTemp",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Template: "!#PrometheusTemp" },
-  {
-    Label,
-    PrometheusAlertManagerConfig,
-    PrometheusAlertPolicyItem,
-    PrometheusAlertRule,
-    PrometheusConfigItem,
-    PrometheusNotificationItem,
-    PrometheusTemp,
-    Targets,
-  },
+  () => ({ Template: "!#PrometheusTemp" }),
+  () => ({
+    Label: Label(),
+    PrometheusAlertManagerConfig: PrometheusAlertManagerConfig(),
+    PrometheusAlertPolicyItem: PrometheusAlertPolicyItem(),
+    PrometheusAlertRule: PrometheusAlertRule(),
+    PrometheusConfigItem: PrometheusConfigItem(),
+    PrometheusNotificationItem: PrometheusNotificationItem(),
+    PrometheusTemp: PrometheusTemp(),
+    Targets: Targets(),
+  }),
 );
 
 /** CreateRecordingRule: rate limit, read-only bit, region requirement and request shape. */
 export const createRecordingRule = /* @__PURE__ */ defineAction(
   "CreateRecordingRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s", Group: "!s", InstanceId: "!s", RuleState: "i" },
+  () => ({ Name: "!s", Group: "!s", InstanceId: "!s", RuleState: "i" }),
 );
 
 /** CreateSSOAccount: rate limit, read-only bit, region requirement and request shape. */
 export const createSSOAccount = /* @__PURE__ */ defineAction(
   "CreateSSOAccount",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", UserId: "!s", Role: "![#GrafanaAccountRole", Notes: "s" },
-  { GrafanaAccountRole },
+  () => ({ InstanceId: "!s", UserId: "!s", Role: "![#GrafanaAccountRole", Notes: "s" }),
+  () => ({ GrafanaAccountRole: GrafanaAccountRole() }),
 );
 
 /** CreateServiceDiscovery: rate limit, read-only bit, region requirement and request shape. */
 export const createServiceDiscovery = /* @__PURE__ */ defineAction(
   "CreateServiceDiscovery",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", KubeClusterId: "!s", KubeType: "!i", Type: "!i", Yaml: "!s" },
+  () => ({ InstanceId: "!s", KubeClusterId: "!s", KubeType: "!i", Type: "!i", Yaml: "!s" }),
 );
 
 /** DeleteAlarmNotices: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAlarmNotices = /* @__PURE__ */ defineAction(
   "DeleteAlarmNotices",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Module: "!s", NoticeIds: "![s", NoticeBindPolicys: "[#NoticeBindPolicys" },
-  { NoticeBindPolicys },
+  () => ({ Module: "!s", NoticeIds: "![s", NoticeBindPolicys: "[#NoticeBindPolicys" }),
+  () => ({ NoticeBindPolicys: NoticeBindPolicys() }),
 );
 
 /** DeleteAlarmPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAlarmPolicy = /* @__PURE__ */ defineAction(
   "DeleteAlarmPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Module: "!s", PolicyIds: "![s" },
+  () => ({ Module: "!s", PolicyIds: "![s" }),
 );
 
 /** DeleteAlertRules: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAlertRules = /* @__PURE__ */ defineAction(
   "DeleteAlertRules",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RuleIds: "![s", InstanceId: "!s" },
+  () => ({ RuleIds: "![s", InstanceId: "!s" }),
 );
 
 /** DeleteExporterIntegration: rate limit, read-only bit, region requirement and request shape. */
 export const deleteExporterIntegration = /* @__PURE__ */ defineAction(
   "DeleteExporterIntegration",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", KubeType: "!i", ClusterId: "!s", Kind: "!s", Name: "!s" },
+  () => ({ InstanceId: "!s", KubeType: "!i", ClusterId: "!s", Kind: "!s", Name: "!s" }),
 );
 
 /** DeleteGrafanaInstance: rate limit, read-only bit, region requirement and request shape. */
 export const deleteGrafanaInstance = /* @__PURE__ */ defineAction(
   "DeleteGrafanaInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIDs: "![s" },
+  () => ({ InstanceIDs: "![s" }),
 );
 
 /** DeleteGrafanaIntegration: rate limit, read-only bit, region requirement and request shape. */
 export const deleteGrafanaIntegration = /* @__PURE__ */ defineAction(
   "DeleteGrafanaIntegration",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", IntegrationId: "!s" },
+  () => ({ InstanceId: "!s", IntegrationId: "!s" }),
 );
 
 /** DeleteGrafanaNotificationChannel: rate limit, read-only bit, region requirement and request shape. */
 export const deleteGrafanaNotificationChannel = /* @__PURE__ */ defineAction(
   "DeleteGrafanaNotificationChannel",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ChannelIDs: "![s", InstanceId: "!s" },
+  () => ({ ChannelIDs: "![s", InstanceId: "!s" }),
 );
 
 /** DeleteOnCallForms: rate limit, read-only bit, region requirement and request shape. */
 export const deleteOnCallForms = /* @__PURE__ */ defineAction(
   "DeleteOnCallForms",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Module: "!s", OnCallFormIDs: "![s" },
+  () => ({ Module: "!s", OnCallFormIDs: "![s" }),
 );
 
 /** DeletePolicyGroup: rate limit, read-only bit, region requirement and request shape. */
 export const deletePolicyGroup = /* @__PURE__ */ defineAction(
   "DeletePolicyGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Module: "!s", GroupId: "![i" },
+  () => ({ Module: "!s", GroupId: "![i" }),
 );
 
 /** DeletePrometheusAlertGroups: rate limit, read-only bit, region requirement and request shape. */
 export const deletePrometheusAlertGroups = /* @__PURE__ */ defineAction(
   "DeletePrometheusAlertGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "s", GroupIds: "[s" },
+  () => ({ InstanceId: "s", GroupIds: "[s" }),
 );
 
 /** DeletePrometheusAlertPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const deletePrometheusAlertPolicy = /* @__PURE__ */ defineAction(
   "DeletePrometheusAlertPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", AlertIds: "![s", Names: "[s" },
+  () => ({ InstanceId: "!s", AlertIds: "![s", Names: "[s" }),
 );
 
 /** DeletePrometheusClusterAgent: rate limit, read-only bit, region requirement and request shape. */
 export const deletePrometheusClusterAgent = /* @__PURE__ */ defineAction(
   "DeletePrometheusClusterAgent",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Agents: "![#PrometheusAgentInfo", InstanceId: "!s" },
-  { PrometheusAgentInfo },
+  () => ({ Agents: "![#PrometheusAgentInfo", InstanceId: "!s" }),
+  () => ({ PrometheusAgentInfo: PrometheusAgentInfo() }),
 );
 
 /** DeletePrometheusConfig: rate limit, read-only bit, region requirement and request shape. */
 export const deletePrometheusConfig = /* @__PURE__ */ defineAction(
   "DeletePrometheusConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     ClusterType: "!s",
     ClusterId: "!s",
     ServiceMonitors: "[s",
     PodMonitors: "[s",
     RawJobs: "[s",
-  },
+  }),
 );
 
 /** DeletePrometheusRecordRuleYaml: rate limit, read-only bit, region requirement and request shape. */
 export const deletePrometheusRecordRuleYaml = /* @__PURE__ */ defineAction(
   "DeletePrometheusRecordRuleYaml",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Names: "![s" },
+  () => ({ InstanceId: "!s", Names: "![s" }),
 );
 
 /** DeletePrometheusScrapeJobs: rate limit, read-only bit, region requirement and request shape. */
 export const deletePrometheusScrapeJobs = /* @__PURE__ */ defineAction(
   "DeletePrometheusScrapeJobs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", AgentId: "!s", JobIds: "![s" },
+  () => ({ InstanceId: "!s", AgentId: "!s", JobIds: "![s" }),
 );
 
 /** DeletePrometheusTemp: rate limit, read-only bit, region requirement and request shape. */
 export const deletePrometheusTemp = /* @__PURE__ */ defineAction(
   "DeletePrometheusTemp",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TemplateId: "!s" },
+  () => ({ TemplateId: "!s" }),
 );
 
 /** DeletePrometheusTempSync: rate limit, read-only bit, region requirement and request shape. */
 export const deletePrometheusTempSync = /* @__PURE__ */ defineAction(
   "DeletePrometheusTempSync",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TemplateId: "!s", Targets: "![#PrometheusTemplateSyncTarget" },
-  { PrometheusTemplateSyncTarget },
+  () => ({ TemplateId: "!s", Targets: "![#PrometheusTemplateSyncTarget" }),
+  () => ({ PrometheusTemplateSyncTarget: PrometheusTemplateSyncTarget() }),
 );
 
 /** DeleteRecordingRules: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRecordingRules = /* @__PURE__ */ defineAction(
   "DeleteRecordingRules",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RuleIds: "![s", InstanceId: "!s" },
+  () => ({ RuleIds: "![s", InstanceId: "!s" }),
 );
 
 /** DeleteSSOAccount: rate limit, read-only bit, region requirement and request shape. */
 export const deleteSSOAccount = /* @__PURE__ */ defineAction(
   "DeleteSSOAccount",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", UserId: "!s" },
+  () => ({ InstanceId: "!s", UserId: "!s" }),
 );
 
 /** DescribeAccidentEventList: rate limit, read-only bit, region requirement and request shape. */
 export const describeAccidentEventList = /* @__PURE__ */ defineAction(
   "DescribeAccidentEventList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     StartTime: "i",
     EndTime: "i",
@@ -771,21 +807,21 @@ export const describeAccidentEventList = /* @__PURE__ */ defineAction(
     AccidentStatus: "[i",
     AccidentRegion: "[s",
     AffectResource: "s",
-  },
+  }),
 );
 
 /** DescribeAlarmEvents: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlarmEvents = /* @__PURE__ */ defineAction(
   "DescribeAlarmEvents",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Module: "!s", Namespace: "!s", MonitorType: "s" },
+  () => ({ Module: "!s", Namespace: "!s", MonitorType: "s" }),
 );
 
 /** DescribeAlarmHistories: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlarmHistories = /* @__PURE__ */ defineAction(
   "DescribeAlarmHistories",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     PageNumber: "i",
     PageSize: "i",
@@ -804,43 +840,43 @@ export const describeAlarmHistories = /* @__PURE__ */ defineAction(
     ReceiverUids: "[i",
     ReceiverGroups: "[i",
     PolicyIds: "[s",
-  },
-  { MonitorTypeNamespace },
+  }),
+  () => ({ MonitorTypeNamespace: MonitorTypeNamespace() }),
 );
 
 /** DescribeAlarmMetrics: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlarmMetrics = /* @__PURE__ */ defineAction(
   "DescribeAlarmMetrics",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Module: "!s", MonitorType: "!s", Namespace: "!s" },
+  () => ({ Module: "!s", MonitorType: "!s", Namespace: "!s" }),
 );
 
 /** DescribeAlarmNotice: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlarmNotice = /* @__PURE__ */ defineAction(
   "DescribeAlarmNotice",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Module: "!s", NoticeId: "!s" },
+  () => ({ Module: "!s", NoticeId: "!s" }),
 );
 
 /** DescribeAlarmNoticeCallbacks: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlarmNoticeCallbacks = /* @__PURE__ */ defineAction(
   "DescribeAlarmNoticeCallbacks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Module: "!s" },
+  () => ({ Module: "!s" }),
 );
 
 /** DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlarmNoticeOnCallUsersFromPrometheusAlertID = /* @__PURE__ */ defineAction(
   "DescribeAlarmNoticeOnCallUsersFromPrometheusAlertID",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { AlertId: "!s" },
+  () => ({ AlertId: "!s" }),
 );
 
 /** DescribeAlarmNotices: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlarmNotices = /* @__PURE__ */ defineAction(
   "DescribeAlarmNotices",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     PageNumber: "!i",
     PageSize: "!i",
@@ -853,15 +889,15 @@ export const describeAlarmNotices = /* @__PURE__ */ defineAction(
     NoticeIds: "[s",
     Tags: "[#Tag",
     OnCallFormIDs: "[s",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** DescribeAlarmPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlarmPolicies = /* @__PURE__ */ defineAction(
   "DescribeAlarmPolicies",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     PageNumber: "i",
     PageSize: "i",
@@ -888,43 +924,43 @@ export const describeAlarmPolicies = /* @__PURE__ */ defineAction(
     Tags: "[#Tag",
     PromInsId: "s",
     ReceiverOnCallFormIDs: "[s",
-  },
-  { AlarmPolicyTriggerTask, Tag },
+  }),
+  () => ({ AlarmPolicyTriggerTask: AlarmPolicyTriggerTask(), Tag: Tag() }),
 );
 
 /** DescribeAlarmPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlarmPolicy = /* @__PURE__ */ defineAction(
   "DescribeAlarmPolicy",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Module: "!s", PolicyId: "!s" },
+  () => ({ Module: "!s", PolicyId: "!s" }),
 );
 
 /** DescribeAlertRules: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlertRules = /* @__PURE__ */ defineAction(
   "DescribeAlertRules",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Limit: "i", Offset: "i", RuleId: "s", RuleState: "i", RuleName: "s", Type: "s" },
+  () => ({ InstanceId: "!s", Limit: "i", Offset: "i", RuleId: "s", RuleState: "i", RuleName: "s", Type: "s" }),
 );
 
 /** DescribeAllNamespaces: rate limit, read-only bit, region requirement and request shape. */
 export const describeAllNamespaces = /* @__PURE__ */ defineAction(
   "DescribeAllNamespaces",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SceneType: "!s", Module: "!s", MonitorTypes: "[s", Ids: "[s" },
+  () => ({ SceneType: "!s", Module: "!s", MonitorTypes: "[s", Ids: "[s" }),
 );
 
 /** DescribeBaseMetrics: rate limit, read-only bit, region requirement and request shape. */
 export const describeBaseMetrics = /* @__PURE__ */ defineAction(
   "DescribeBaseMetrics",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Namespace: "!s", MetricName: "s", Dimensions: "[s" },
+  () => ({ Namespace: "!s", MetricName: "s", Dimensions: "[s" }),
 );
 
 /** DescribeBasicAlarmList: rate limit, read-only bit, region requirement and request shape. */
 export const describeBasicAlarmList = /* @__PURE__ */ defineAction(
   "DescribeBasicAlarmList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     StartTime: "i",
     EndTime: "i",
@@ -937,36 +973,36 @@ export const describeBasicAlarmList = /* @__PURE__ */ defineAction(
     ObjLike: "s",
     InstanceGroupIds: "[i",
     MetricNames: "[s",
-  },
+  }),
 );
 
 /** DescribeBindingPolicyObjectList: rate limit, read-only bit, region requirement and request shape. */
 export const describeBindingPolicyObjectList = /* @__PURE__ */ defineAction(
   "DescribeBindingPolicyObjectList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     GroupId: "!i",
     PolicyId: "s",
     Limit: "i",
     Offset: "i",
     Dimensions: "[#DescribeBindingPolicyObjectListDimension",
-  },
-  { DescribeBindingPolicyObjectListDimension },
+  }),
+  () => ({ DescribeBindingPolicyObjectListDimension: DescribeBindingPolicyObjectListDimension() }),
 );
 
 /** DescribeClusterAgentCreatingProgress: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterAgentCreatingProgress = /* @__PURE__ */ defineAction(
   "DescribeClusterAgentCreatingProgress",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeConditionsTemplateList: rate limit, read-only bit, region requirement and request shape. */
 export const describeConditionsTemplateList = /* @__PURE__ */ defineAction(
   "DescribeConditionsTemplateList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     ViewName: "s",
     GroupName: "s",
@@ -975,120 +1011,120 @@ export const describeConditionsTemplateList = /* @__PURE__ */ defineAction(
     Offset: "i",
     UpdateTimeOrder: "s",
     PolicyCountOrder: "s",
-  },
+  }),
 );
 
 /** DescribeDNSConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeDNSConfig = /* @__PURE__ */ defineAction(
   "DescribeDNSConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeExporterIntegrations: rate limit, read-only bit, region requirement and request shape. */
 export const describeExporterIntegrations = /* @__PURE__ */ defineAction(
   "DescribeExporterIntegrations",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", KubeType: "!i", ClusterId: "!s", Kind: "s", Name: "s" },
+  () => ({ InstanceId: "!s", KubeType: "!i", ClusterId: "!s", Kind: "s", Name: "s" }),
 );
 
 /** DescribeGrafanaChannels: rate limit, read-only bit, region requirement and request shape. */
 export const describeGrafanaChannels = /* @__PURE__ */ defineAction(
   "DescribeGrafanaChannels",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     Offset: "!i",
     Limit: "!i",
     ChannelName: "s",
     ChannelIds: "[s",
     ChannelState: "i",
-  },
+  }),
 );
 
 /** DescribeGrafanaConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeGrafanaConfig = /* @__PURE__ */ defineAction(
   "DescribeGrafanaConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeGrafanaEnvironments: rate limit, read-only bit, region requirement and request shape. */
 export const describeGrafanaEnvironments = /* @__PURE__ */ defineAction(
   "DescribeGrafanaEnvironments",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeGrafanaInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeGrafanaInstances = /* @__PURE__ */ defineAction(
   "DescribeGrafanaInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Offset: "!i",
     Limit: "!i",
     InstanceIds: "[s",
     InstanceName: "s",
     InstanceStatus: "[i",
     TagFilters: "[#PrometheusTag",
-  },
-  { PrometheusTag },
+  }),
+  () => ({ PrometheusTag: PrometheusTag() }),
 );
 
 /** DescribeGrafanaIntegrations: rate limit, read-only bit, region requirement and request shape. */
 export const describeGrafanaIntegrations = /* @__PURE__ */ defineAction(
   "DescribeGrafanaIntegrations",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", IntegrationId: "s", Kind: "s" },
+  () => ({ InstanceId: "!s", IntegrationId: "s", Kind: "s" }),
 );
 
 /** DescribeGrafanaNotificationChannels: rate limit, read-only bit, region requirement and request shape. */
 export const describeGrafanaNotificationChannels = /* @__PURE__ */ defineAction(
   "DescribeGrafanaNotificationChannels",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     Offset: "!i",
     Limit: "!i",
     ChannelName: "s",
     ChannelIDs: "[s",
     ChannelState: "i",
-  },
+  }),
 );
 
 /** DescribeGrafanaWhiteList: rate limit, read-only bit, region requirement and request shape. */
 export const describeGrafanaWhiteList = /* @__PURE__ */ defineAction(
   "DescribeGrafanaWhiteList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeInstalledPlugins: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstalledPlugins = /* @__PURE__ */ defineAction(
   "DescribeInstalledPlugins",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", PluginId: "s" },
+  () => ({ InstanceId: "!s", PluginId: "s" }),
 );
 
 /** DescribeMonitorTypes: rate limit, read-only bit, region requirement and request shape. */
 export const describeMonitorTypes = /* @__PURE__ */ defineAction(
   "DescribeMonitorTypes",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Module: "!s" },
+  () => ({ Module: "!s" }),
 );
 
 /** DescribeOnCallForm: rate limit, read-only bit, region requirement and request shape. */
 export const describeOnCallForm = /* @__PURE__ */ defineAction(
   "DescribeOnCallForm",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Module: "!s", OnCallFormID: "!s" },
+  () => ({ Module: "!s", OnCallFormID: "!s" }),
 );
 
 /** DescribeOnCallForms: rate limit, read-only bit, region requirement and request shape. */
 export const describeOnCallForms = /* @__PURE__ */ defineAction(
   "DescribeOnCallForms",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     Offset: "!i",
     Limit: "!i",
@@ -1096,28 +1132,28 @@ export const describeOnCallForms = /* @__PURE__ */ defineAction(
     RotationType: "s",
     Order: "s",
     OnCallFormName: "s",
-  },
+  }),
 );
 
 /** DescribePolicyConditionList: rate limit, read-only bit, region requirement and request shape. */
 export const describePolicyConditionList = /* @__PURE__ */ defineAction(
   "DescribePolicyConditionList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Module: "!s" },
+  () => ({ Module: "!s" }),
 );
 
 /** DescribePolicyGroupInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describePolicyGroupInfo = /* @__PURE__ */ defineAction(
   "DescribePolicyGroupInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Module: "!s", GroupId: "!i" },
+  () => ({ Module: "!s", GroupId: "!i" }),
 );
 
 /** DescribePolicyGroupList: rate limit, read-only bit, region requirement and request shape. */
 export const describePolicyGroupList = /* @__PURE__ */ defineAction(
   "DescribePolicyGroupList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     Limit: "!i",
     Offset: "!i",
@@ -1133,14 +1169,14 @@ export const describePolicyGroupList = /* @__PURE__ */ defineAction(
     ConditionTempGroupId: "s",
     ReceiverType: "s",
     IsOpen: "b",
-  },
+  }),
 );
 
 /** DescribeProductEventList: rate limit, read-only bit, region requirement and request shape. */
 export const describeProductEventList = /* @__PURE__ */ defineAction(
   "DescribeProductEventList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     ProductName: "[s",
     EventName: "[s",
@@ -1156,93 +1192,93 @@ export const describeProductEventList = /* @__PURE__ */ defineAction(
     EndTime: "i",
     Offset: "i",
     Limit: "i",
-  },
-  { DescribeProductEventListDimensions },
+  }),
+  () => ({ DescribeProductEventListDimensions: DescribeProductEventListDimensions() }),
 );
 
 /** DescribePrometheusAgentInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusAgentInstances = /* @__PURE__ */ defineAction(
   "DescribePrometheusAgentInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribePrometheusAgents: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusAgents = /* @__PURE__ */ defineAction(
   "DescribePrometheusAgents",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Name: "s", AgentIds: "[s", Offset: "i", Limit: "i" },
+  () => ({ InstanceId: "!s", Name: "s", AgentIds: "[s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribePrometheusAlertGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusAlertGroups = /* @__PURE__ */ defineAction(
   "DescribePrometheusAlertGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "s", Limit: "i", Offset: "i", GroupId: "s", GroupName: "s" },
+  () => ({ InstanceId: "s", Limit: "i", Offset: "i", GroupId: "s", GroupName: "s" }),
 );
 
 /** DescribePrometheusAlertPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusAlertPolicy = /* @__PURE__ */ defineAction(
   "DescribePrometheusAlertPolicy",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Offset: "u", Limit: "u", Filters: "[#Filter" },
-  { Filter },
+  () => ({ InstanceId: "!s", Offset: "u", Limit: "u", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribePrometheusClusterAgents: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusClusterAgents = /* @__PURE__ */ defineAction(
   "DescribePrometheusClusterAgents",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Offset: "u", Limit: "u" },
+  () => ({ InstanceId: "!s", Offset: "u", Limit: "u" }),
 );
 
 /** DescribePrometheusConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusConfig = /* @__PURE__ */ defineAction(
   "DescribePrometheusConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", ClusterId: "!s", ClusterType: "!s" },
+  () => ({ InstanceId: "!s", ClusterId: "!s", ClusterType: "!s" }),
 );
 
 /** DescribePrometheusGlobalConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusGlobalConfig = /* @__PURE__ */ defineAction(
   "DescribePrometheusGlobalConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", DisableStatistics: "b" },
+  () => ({ InstanceId: "!s", DisableStatistics: "b" }),
 );
 
 /** DescribePrometheusGlobalNotification: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusGlobalNotification = /* @__PURE__ */ defineAction(
   "DescribePrometheusGlobalNotification",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribePrometheusInstanceDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusInstanceDetail = /* @__PURE__ */ defineAction(
   "DescribePrometheusInstanceDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribePrometheusInstanceInitStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusInstanceInitStatus = /* @__PURE__ */ defineAction(
   "DescribePrometheusInstanceInitStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribePrometheusInstanceUsage: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusInstanceUsage = /* @__PURE__ */ defineAction(
   "DescribePrometheusInstanceUsage",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s", StartCalcDate: "!s", EndCalcDate: "!s" },
+  () => ({ InstanceIds: "![s", StartCalcDate: "!s", EndCalcDate: "!s" }),
 );
 
 /** DescribePrometheusInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusInstances = /* @__PURE__ */ defineAction(
   "DescribePrometheusInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceIds: "[s",
     InstanceStatus: "[i",
     InstanceName: "s",
@@ -1252,97 +1288,97 @@ export const describePrometheusInstances = /* @__PURE__ */ defineAction(
     Limit: "i",
     Offset: "i",
     InstanceChargeType: "i",
-  },
-  { PrometheusTag },
+  }),
+  () => ({ PrometheusTag: PrometheusTag() }),
 );
 
 /** DescribePrometheusInstancesOverview: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusInstancesOverview = /* @__PURE__ */ defineAction(
   "DescribePrometheusInstancesOverview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "u", Limit: "u", Filters: "[#Filter" },
-  { Filter },
+  () => ({ Offset: "u", Limit: "u", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribePrometheusRecordRuleYaml: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusRecordRuleYaml = /* @__PURE__ */ defineAction(
   "DescribePrometheusRecordRuleYaml",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Offset: "u", Limit: "u", Filters: "[#Filter" },
-  { Filter },
+  () => ({ InstanceId: "!s", Offset: "u", Limit: "u", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribePrometheusRecordRules: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusRecordRules = /* @__PURE__ */ defineAction(
   "DescribePrometheusRecordRules",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Offset: "u", Limit: "u", Filters: "[#Filter" },
-  { Filter },
+  () => ({ InstanceId: "!s", Offset: "u", Limit: "u", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribePrometheusScrapeJobs: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusScrapeJobs = /* @__PURE__ */ defineAction(
   "DescribePrometheusScrapeJobs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", AgentId: "!s", Name: "s", JobIds: "[s", Offset: "i", Limit: "i" },
+  () => ({ InstanceId: "!s", AgentId: "!s", Name: "s", JobIds: "[s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribePrometheusTargetsTMP: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusTargetsTMP = /* @__PURE__ */ defineAction(
   "DescribePrometheusTargetsTMP",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", ClusterType: "!s", ClusterId: "!s", Filters: "[#Filter" },
-  { Filter },
+  () => ({ InstanceId: "!s", ClusterType: "!s", ClusterId: "!s", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribePrometheusTemp: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusTemp = /* @__PURE__ */ defineAction(
   "DescribePrometheusTemp",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribePrometheusTempSync: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusTempSync = /* @__PURE__ */ defineAction(
   "DescribePrometheusTempSync",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TemplateId: "!s" },
+  () => ({ TemplateId: "!s" }),
 );
 
 /** DescribePrometheusZones: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusZones = /* @__PURE__ */ defineAction(
   "DescribePrometheusZones",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { RegionId: "i", RegionName: "s" },
+  () => ({ RegionId: "i", RegionName: "s" }),
 );
 
 /** DescribeRecordingRules: rate limit, read-only bit, region requirement and request shape. */
 export const describeRecordingRules = /* @__PURE__ */ defineAction(
   "DescribeRecordingRules",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Limit: "i", Offset: "i", RuleId: "s", RuleState: "i", Name: "s" },
+  () => ({ InstanceId: "!s", Limit: "i", Offset: "i", RuleId: "s", RuleState: "i", Name: "s" }),
 );
 
 /** DescribeSSOAccount: rate limit, read-only bit, region requirement and request shape. */
 export const describeSSOAccount = /* @__PURE__ */ defineAction(
   "DescribeSSOAccount",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", UserId: "s" },
+  () => ({ InstanceId: "!s", UserId: "s" }),
 );
 
 /** DescribeServiceDiscovery: rate limit, read-only bit, region requirement and request shape. */
 export const describeServiceDiscovery = /* @__PURE__ */ defineAction(
   "DescribeServiceDiscovery",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", KubeClusterId: "!s", KubeType: "!i" },
+  () => ({ InstanceId: "!s", KubeClusterId: "!s", KubeType: "!i" }),
 );
 
 /** DescribeStatisticData: rate limit, read-only bit, region requirement and request shape. */
 export const describeStatisticData = /* @__PURE__ */ defineAction(
   "DescribeStatisticData",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     Namespace: "!s",
     MetricNames: "![s",
@@ -1351,88 +1387,88 @@ export const describeStatisticData = /* @__PURE__ */ defineAction(
     StartTime: "s",
     EndTime: "s",
     GroupBys: "[s",
-  },
-  { MidQueryCondition },
+  }),
+  () => ({ MidQueryCondition: MidQueryCondition() }),
 );
 
 /** DestroyPrometheusInstance: rate limit, read-only bit, region requirement and request shape. */
 export const destroyPrometheusInstance = /* @__PURE__ */ defineAction(
   "DestroyPrometheusInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** EnableGrafanaInternet: rate limit, read-only bit, region requirement and request shape. */
 export const enableGrafanaInternet = /* @__PURE__ */ defineAction(
   "EnableGrafanaInternet",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceID: "!s", EnableInternet: "!b" },
+  () => ({ InstanceID: "!s", EnableInternet: "!b" }),
 );
 
 /** EnableGrafanaSSO: rate limit, read-only bit, region requirement and request shape. */
 export const enableGrafanaSSO = /* @__PURE__ */ defineAction(
   "EnableGrafanaSSO",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { EnableSSO: "!b", InstanceId: "!s" },
+  () => ({ EnableSSO: "!b", InstanceId: "!s" }),
 );
 
 /** EnableSSOCamCheck: rate limit, read-only bit, region requirement and request shape. */
 export const enableSSOCamCheck = /* @__PURE__ */ defineAction(
   "EnableSSOCamCheck",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", EnableSSOCamCheck: "!b" },
+  () => ({ InstanceId: "!s", EnableSSOCamCheck: "!b" }),
 );
 
 /** ExportPrometheusReadOnlyDynamicAPI: rate limit, read-only bit, region requirement and request shape. */
 export const exportPrometheusReadOnlyDynamicAPI = /* @__PURE__ */ defineAction(
   "ExportPrometheusReadOnlyDynamicAPI",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     Method: "!s",
     Path: "!s",
     RequestBody: "s",
     Headers: "[#PrometheusStringKeyValuePair",
     SelfMonitor: "b",
-  },
-  { PrometheusStringKeyValuePair },
+  }),
+  () => ({ PrometheusStringKeyValuePair: PrometheusStringKeyValuePair() }),
 );
 
 /** GetMonitorData: rate limit, read-only bit, region requirement and request shape. */
 export const getMonitorData = /* @__PURE__ */ defineAction(
   "GetMonitorData",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Namespace: "!s",
     MetricName: "!s",
     Instances: "![#Instance",
     Period: "u",
     StartTime: "s",
     EndTime: "s",
-  },
-  { Dimension, Instance },
+  }),
+  () => ({ Dimension: Dimension(), Instance: Instance() }),
 );
 
 /** GetPrometheusAgentManagementCommand: rate limit, read-only bit, region requirement and request shape. */
 export const getPrometheusAgentManagementCommand = /* @__PURE__ */ defineAction(
   "GetPrometheusAgentManagementCommand",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", AgentId: "!s" },
+  () => ({ InstanceId: "!s", AgentId: "!s" }),
 );
 
 /** InstallPlugins: rate limit, read-only bit, region requirement and request shape. */
 export const installPlugins = /* @__PURE__ */ defineAction(
   "InstallPlugins",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Plugins: "![#GrafanaPlugin", InstanceId: "!s" },
-  { GrafanaPlugin },
+  () => ({ Plugins: "![#GrafanaPlugin", InstanceId: "!s" }),
+  () => ({ GrafanaPlugin: GrafanaPlugin() }),
 );
 
 /** ModifyAlarmNotice: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAlarmNotice = /* @__PURE__ */ defineAction(
   "ModifyAlarmNotice",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     Name: "!s",
     NoticeType: "!s",
@@ -1442,15 +1478,15 @@ export const modifyAlarmNotice = /* @__PURE__ */ defineAction(
     URLNotices: "[#URLNotice",
     CLSNotices: "[#CLSNotice",
     PolicyIds: "[s",
-  },
-  { CLSNotice, URLNotice, UserNotice },
+  }),
+  () => ({ CLSNotice: CLSNotice(), URLNotice: URLNotice(), UserNotice: UserNotice() }),
 );
 
 /** ModifyAlarmPolicyCondition: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAlarmPolicyCondition = /* @__PURE__ */ defineAction(
   "ModifyAlarmPolicyCondition",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     PolicyId: "!s",
     ConditionTemplateId: "i",
@@ -1463,74 +1499,74 @@ export const modifyAlarmPolicyCondition = /* @__PURE__ */ defineAction(
     Enable: "i",
     PolicyName: "s",
     EbSubject: "s",
-  },
-  {
-    AlarmHierarchicalValue,
-    AlarmPolicyCondition,
-    AlarmPolicyEventCondition,
-    AlarmPolicyFilter,
-    AlarmPolicyRule,
-    LogAlarmReq,
-    LogFilterInfo,
-  },
+  }),
+  () => ({
+    AlarmHierarchicalValue: AlarmHierarchicalValue(),
+    AlarmPolicyCondition: AlarmPolicyCondition(),
+    AlarmPolicyEventCondition: AlarmPolicyEventCondition(),
+    AlarmPolicyFilter: AlarmPolicyFilter(),
+    AlarmPolicyRule: AlarmPolicyRule(),
+    LogAlarmReq: LogAlarmReq(),
+    LogFilterInfo: LogFilterInfo(),
+  }),
 );
 
 /** ModifyAlarmPolicyInfo: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAlarmPolicyInfo = /* @__PURE__ */ defineAction(
   "ModifyAlarmPolicyInfo",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Module: "!s", PolicyId: "!s", Key: "!s", Value: "!s" },
+  () => ({ Module: "!s", PolicyId: "!s", Key: "!s", Value: "!s" }),
 );
 
 /** ModifyAlarmPolicyNotice: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAlarmPolicyNotice = /* @__PURE__ */ defineAction(
   "ModifyAlarmPolicyNotice",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     PolicyId: "s",
     NoticeIds: "[s",
     PolicyIds: "[s",
     HierarchicalNotices: "[#AlarmHierarchicalNotice",
-  },
-  { AlarmHierarchicalNotice },
+  }),
+  () => ({ AlarmHierarchicalNotice: AlarmHierarchicalNotice() }),
 );
 
 /** ModifyAlarmPolicyStatus: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAlarmPolicyStatus = /* @__PURE__ */ defineAction(
   "ModifyAlarmPolicyStatus",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Module: "!s", PolicyId: "!s", Enable: "!i" },
+  () => ({ Module: "!s", PolicyId: "!s", Enable: "!i" }),
 );
 
 /** ModifyAlarmPolicyTasks: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAlarmPolicyTasks = /* @__PURE__ */ defineAction(
   "ModifyAlarmPolicyTasks",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Module: "!s", PolicyId: "!s", TriggerTasks: "[#AlarmPolicyTriggerTask" },
-  { AlarmPolicyTriggerTask },
+  () => ({ Module: "!s", PolicyId: "!s", TriggerTasks: "[#AlarmPolicyTriggerTask" }),
+  () => ({ AlarmPolicyTriggerTask: AlarmPolicyTriggerTask() }),
 );
 
 /** ModifyAlarmReceivers: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAlarmReceivers = /* @__PURE__ */ defineAction(
   "ModifyAlarmReceivers",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!i", Module: "!s", ReceiverInfos: "[#ReceiverInfo" },
-  { ReceiverInfo },
+  () => ({ GroupId: "!i", Module: "!s", ReceiverInfos: "[#ReceiverInfo" }),
+  () => ({ ReceiverInfo: ReceiverInfo() }),
 );
 
 /** ModifyGrafanaInstance: rate limit, read-only bit, region requirement and request shape. */
 export const modifyGrafanaInstance = /* @__PURE__ */ defineAction(
   "ModifyGrafanaInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", InstanceName: "!s" },
+  () => ({ InstanceId: "!s", InstanceName: "!s" }),
 );
 
 /** ModifyPolicyGroup: rate limit, read-only bit, region requirement and request shape. */
 export const modifyPolicyGroup = /* @__PURE__ */ defineAction(
   "ModifyPolicyGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     GroupId: "!i",
     ViewName: "!s",
@@ -1539,31 +1575,40 @@ export const modifyPolicyGroup = /* @__PURE__ */ defineAction(
     Conditions: "[#ModifyPolicyGroupCondition",
     EventConditions: "[#ModifyPolicyGroupEventCondition",
     ConditionTempGroupId: "i",
-  },
-  { ModifyPolicyGroupCondition, ModifyPolicyGroupEventCondition },
+  }),
+  () => ({
+    ModifyPolicyGroupCondition: ModifyPolicyGroupCondition(),
+    ModifyPolicyGroupEventCondition: ModifyPolicyGroupEventCondition(),
+  }),
 );
 
 /** ModifyPrometheusAgentExternalLabels: rate limit, read-only bit, region requirement and request shape. */
 export const modifyPrometheusAgentExternalLabels = /* @__PURE__ */ defineAction(
   "ModifyPrometheusAgentExternalLabels",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", ClusterId: "!s", ExternalLabels: "![#Label" },
-  { Label },
+  () => ({ InstanceId: "!s", ClusterId: "!s", ExternalLabels: "![#Label" }),
+  () => ({ Label: Label() }),
 );
 
 /** ModifyPrometheusAlertPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const modifyPrometheusAlertPolicy = /* @__PURE__ */ defineAction(
   "ModifyPrometheusAlertPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", AlertRule: "!#PrometheusAlertPolicyItem" },
-  { Label, PrometheusAlertManagerConfig, PrometheusAlertPolicyItem, PrometheusAlertRule, PrometheusNotificationItem },
+  () => ({ InstanceId: "!s", AlertRule: "!#PrometheusAlertPolicyItem" }),
+  () => ({
+    Label: Label(),
+    PrometheusAlertManagerConfig: PrometheusAlertManagerConfig(),
+    PrometheusAlertPolicyItem: PrometheusAlertPolicyItem(),
+    PrometheusAlertRule: PrometheusAlertRule(),
+    PrometheusNotificationItem: PrometheusNotificationItem(),
+  }),
 );
 
 /** ModifyPrometheusConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyPrometheusConfig = /* @__PURE__ */ defineAction(
   "ModifyPrometheusConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     ClusterType: "!s",
     ClusterId: "!s",
@@ -1571,124 +1616,127 @@ export const modifyPrometheusConfig = /* @__PURE__ */ defineAction(
     PodMonitors: "[#PrometheusConfigItem",
     RawJobs: "[#PrometheusConfigItem",
     UpdateImage: "i",
-  },
-  { PrometheusConfigItem, Targets },
+  }),
+  () => ({ PrometheusConfigItem: PrometheusConfigItem(), Targets: Targets() }),
 );
 
 /** ModifyPrometheusGlobalNotification: rate limit, read-only bit, region requirement and request shape. */
 export const modifyPrometheusGlobalNotification = /* @__PURE__ */ defineAction(
   "ModifyPrometheusGlobalNotification",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Notification: "!#PrometheusNotificationItem" },
-  { PrometheusAlertManagerConfig, PrometheusNotificationItem },
+  () => ({ InstanceId: "!s", Notification: "!#PrometheusNotificationItem" }),
+  () => ({
+    PrometheusAlertManagerConfig: PrometheusAlertManagerConfig(),
+    PrometheusNotificationItem: PrometheusNotificationItem(),
+  }),
 );
 
 /** ModifyPrometheusInstanceAttributes: rate limit, read-only bit, region requirement and request shape. */
 export const modifyPrometheusInstanceAttributes = /* @__PURE__ */ defineAction(
   "ModifyPrometheusInstanceAttributes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     InstanceName: "s",
     DataRetentionTime: "i",
     InstanceAttributes: "[#PrometheusRuleKV",
-  },
-  { PrometheusRuleKV },
+  }),
+  () => ({ PrometheusRuleKV: PrometheusRuleKV() }),
 );
 
 /** ModifyPrometheusRecordRuleYaml: rate limit, read-only bit, region requirement and request shape. */
 export const modifyPrometheusRecordRuleYaml = /* @__PURE__ */ defineAction(
   "ModifyPrometheusRecordRuleYaml",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Name: "!s", Content: "!s" },
+  () => ({ InstanceId: "!s", Name: "!s", Content: "!s" }),
 );
 
 /** ModifyPrometheusTemp: rate limit, read-only bit, region requirement and request shape. */
 export const modifyPrometheusTemp = /* @__PURE__ */ defineAction(
   "ModifyPrometheusTemp",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TemplateId: "!s", Template: "!#PrometheusTempModify" },
-  {
-    Label,
-    PrometheusAlertManagerConfig,
-    PrometheusAlertPolicyItem,
-    PrometheusAlertRule,
-    PrometheusConfigItem,
-    PrometheusNotificationItem,
-    PrometheusTempModify,
-    Targets,
-  },
+  () => ({ TemplateId: "!s", Template: "!#PrometheusTempModify" }),
+  () => ({
+    Label: Label(),
+    PrometheusAlertManagerConfig: PrometheusAlertManagerConfig(),
+    PrometheusAlertPolicyItem: PrometheusAlertPolicyItem(),
+    PrometheusAlertRule: PrometheusAlertRule(),
+    PrometheusConfigItem: PrometheusConfigItem(),
+    PrometheusNotificationItem: PrometheusNotificationItem(),
+    PrometheusTempModify: PrometheusTempModify(),
+    Targets: Targets(),
+  }),
 );
 
 /** ResumeGrafanaInstance: rate limit, read-only bit, region requirement and request shape. */
 export const resumeGrafanaInstance = /* @__PURE__ */ defineAction(
   "ResumeGrafanaInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** RoutePrometheusDynamicAPI: rate limit, read-only bit, region requirement and request shape. */
 export const routePrometheusDynamicAPI = /* @__PURE__ */ defineAction(
   "RoutePrometheusDynamicAPI",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     Method: "!s",
     Path: "!s",
     RequestBody: "s",
     Headers: "[#PrometheusStringKeyValuePair",
-  },
-  { PrometheusStringKeyValuePair },
+  }),
+  () => ({ PrometheusStringKeyValuePair: PrometheusStringKeyValuePair() }),
 );
 
 /** RunPrometheusInstance: rate limit, read-only bit, region requirement and request shape. */
 export const runPrometheusInstance = /* @__PURE__ */ defineAction(
   "RunPrometheusInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", SubnetId: "s" },
+  () => ({ InstanceId: "!s", SubnetId: "s" }),
 );
 
 /** SendCustomAlarmMsg: rate limit, read-only bit, region requirement and request shape. */
 export const sendCustomAlarmMsg = /* @__PURE__ */ defineAction(
   "SendCustomAlarmMsg",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Module: "!s", PolicyId: "!s", Msg: "!s" },
+  () => ({ Module: "!s", PolicyId: "!s", Msg: "!s" }),
 );
 
 /** SetDefaultAlarmPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const setDefaultAlarmPolicy = /* @__PURE__ */ defineAction(
   "SetDefaultAlarmPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Module: "!s", PolicyId: "!s" },
+  () => ({ Module: "!s", PolicyId: "!s" }),
 );
 
 /** SyncPrometheusTemp: rate limit, read-only bit, region requirement and request shape. */
 export const syncPrometheusTemp = /* @__PURE__ */ defineAction(
   "SyncPrometheusTemp",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TemplateId: "!s", Targets: "![#PrometheusTemplateSyncTarget" },
-  { PrometheusTemplateSyncTarget },
+  () => ({ TemplateId: "!s", Targets: "![#PrometheusTemplateSyncTarget" }),
+  () => ({ PrometheusTemplateSyncTarget: PrometheusTemplateSyncTarget() }),
 );
 
 /** TerminatePrometheusInstances: rate limit, read-only bit, region requirement and request shape. */
 export const terminatePrometheusInstances = /* @__PURE__ */ defineAction(
   "TerminatePrometheusInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** UnBindingAllPolicyObject: rate limit, read-only bit, region requirement and request shape. */
 export const unBindingAllPolicyObject = /* @__PURE__ */ defineAction(
   "UnBindingAllPolicyObject",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Module: "!s", GroupId: "!i", PolicyId: "s", EbSubject: "s", EbEventFlag: "i" },
+  () => ({ Module: "!s", GroupId: "!i", PolicyId: "s", EbSubject: "s", EbEventFlag: "i" }),
 );
 
 /** UnBindingPolicyObject: rate limit, read-only bit, region requirement and request shape. */
 export const unBindingPolicyObject = /* @__PURE__ */ defineAction(
   "UnBindingPolicyObject",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     GroupId: "!i",
     UniqueId: "![s",
@@ -1696,35 +1744,35 @@ export const unBindingPolicyObject = /* @__PURE__ */ defineAction(
     PolicyId: "s",
     EbSubject: "s",
     EbEventFlag: "i",
-  },
+  }),
 );
 
 /** UnbindPrometheusManagedGrafana: rate limit, read-only bit, region requirement and request shape. */
 export const unbindPrometheusManagedGrafana = /* @__PURE__ */ defineAction(
   "UnbindPrometheusManagedGrafana",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", GrafanaId: "!s" },
+  () => ({ InstanceId: "!s", GrafanaId: "!s" }),
 );
 
 /** UninstallGrafanaDashboard: rate limit, read-only bit, region requirement and request shape. */
 export const uninstallGrafanaDashboard = /* @__PURE__ */ defineAction(
   "UninstallGrafanaDashboard",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", IntegrationCodes: "[s" },
+  () => ({ InstanceId: "!s", IntegrationCodes: "[s" }),
 );
 
 /** UninstallGrafanaPlugins: rate limit, read-only bit, region requirement and request shape. */
 export const uninstallGrafanaPlugins = /* @__PURE__ */ defineAction(
   "UninstallGrafanaPlugins",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { PluginIds: "![s", InstanceId: "!s" },
+  () => ({ PluginIds: "![s", InstanceId: "!s" }),
 );
 
 /** UpdateAlertRule: rate limit, read-only bit, region requirement and request shape. */
 export const updateAlertRule = /* @__PURE__ */ defineAction(
   "UpdateAlertRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     RuleId: "!s",
     InstanceId: "!s",
     RuleState: "!i",
@@ -1735,78 +1783,78 @@ export const updateAlertRule = /* @__PURE__ */ defineAction(
     Labels: "[#PrometheusRuleKV",
     Annotations: "[#PrometheusRuleKV",
     Type: "s",
-  },
-  { PrometheusRuleKV },
+  }),
+  () => ({ PrometheusRuleKV: PrometheusRuleKV() }),
 );
 
 /** UpdateAlertRuleState: rate limit, read-only bit, region requirement and request shape. */
 export const updateAlertRuleState = /* @__PURE__ */ defineAction(
   "UpdateAlertRuleState",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RuleIds: "![s", InstanceId: "!s", RuleState: "!i" },
+  () => ({ RuleIds: "![s", InstanceId: "!s", RuleState: "!i" }),
 );
 
 /** UpdateDNSConfig: rate limit, read-only bit, region requirement and request shape. */
 export const updateDNSConfig = /* @__PURE__ */ defineAction(
   "UpdateDNSConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", NameServers: "![s" },
+  () => ({ InstanceId: "!s", NameServers: "![s" }),
 );
 
 /** UpdateExporterIntegration: rate limit, read-only bit, region requirement and request shape. */
 export const updateExporterIntegration = /* @__PURE__ */ defineAction(
   "UpdateExporterIntegration",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", KubeType: "!i", ClusterId: "!s", Kind: "!s", Content: "!s" },
+  () => ({ InstanceId: "!s", KubeType: "!i", ClusterId: "!s", Kind: "!s", Content: "!s" }),
 );
 
 /** UpdateGrafanaConfig: rate limit, read-only bit, region requirement and request shape. */
 export const updateGrafanaConfig = /* @__PURE__ */ defineAction(
   "UpdateGrafanaConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Config: "!s" },
+  () => ({ InstanceId: "!s", Config: "!s" }),
 );
 
 /** UpdateGrafanaEnvironments: rate limit, read-only bit, region requirement and request shape. */
 export const updateGrafanaEnvironments = /* @__PURE__ */ defineAction(
   "UpdateGrafanaEnvironments",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Envs: "!s" },
+  () => ({ InstanceId: "!s", Envs: "!s" }),
 );
 
 /** UpdateGrafanaIntegration: rate limit, read-only bit, region requirement and request shape. */
 export const updateGrafanaIntegration = /* @__PURE__ */ defineAction(
   "UpdateGrafanaIntegration",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { IntegrationId: "!s", InstanceId: "!s", Kind: "!s", Content: "!s" },
+  () => ({ IntegrationId: "!s", InstanceId: "!s", Kind: "!s", Content: "!s" }),
 );
 
 /** UpdateGrafanaNotificationChannel: rate limit, read-only bit, region requirement and request shape. */
 export const updateGrafanaNotificationChannel = /* @__PURE__ */ defineAction(
   "UpdateGrafanaNotificationChannel",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ChannelId: "!s",
     InstanceId: "!s",
     ChannelName: "!s",
     Receivers: "![s",
     ExtraOrgIds: "[s",
     OrganizationIds: "[s",
-  },
+  }),
 );
 
 /** UpdateGrafanaWhiteList: rate limit, read-only bit, region requirement and request shape. */
 export const updateGrafanaWhiteList = /* @__PURE__ */ defineAction(
   "UpdateGrafanaWhiteList",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Whitelist: "![s" },
+  () => ({ InstanceId: "!s", Whitelist: "![s" }),
 );
 
 /** UpdateOnCallForm: rate limit, read-only bit, region requirement and request shape. */
 export const updateOnCallForm = /* @__PURE__ */ defineAction(
   "UpdateOnCallForm",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Module: "!s",
     OnCallFormID: "!s",
     OnCallFormName: "!s",
@@ -1818,22 +1866,22 @@ export const updateOnCallForm = /* @__PURE__ */ defineAction(
     TimeZone: "!f",
     OnCallFormDesc: "s",
     CoverStaffInfos: "[#CoverStaffInfo",
-  },
-  { CoverStaffInfo, StaffInfo },
+  }),
+  () => ({ CoverStaffInfo: CoverStaffInfo(), StaffInfo: StaffInfo() }),
 );
 
 /** UpdatePrometheusAgentStatus: rate limit, read-only bit, region requirement and request shape. */
 export const updatePrometheusAgentStatus = /* @__PURE__ */ defineAction(
   "UpdatePrometheusAgentStatus",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", AgentIds: "![s", Status: "!i" },
+  () => ({ InstanceId: "!s", AgentIds: "![s", Status: "!i" }),
 );
 
 /** UpdatePrometheusAlertGroup: rate limit, read-only bit, region requirement and request shape. */
 export const updatePrometheusAlertGroup = /* @__PURE__ */ defineAction(
   "UpdatePrometheusAlertGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "s",
     GroupId: "s",
     GroupName: "s",
@@ -1842,49 +1890,54 @@ export const updatePrometheusAlertGroup = /* @__PURE__ */ defineAction(
     CustomReceiver: "#PrometheusAlertCustomReceiver",
     RepeatInterval: "s",
     Rules: "[#PrometheusAlertGroupRuleSet",
-  },
-  { PrometheusAlertAllowTimeRange, PrometheusAlertCustomReceiver, PrometheusAlertGroupRuleSet, PrometheusRuleKV },
+  }),
+  () => ({
+    PrometheusAlertAllowTimeRange: PrometheusAlertAllowTimeRange(),
+    PrometheusAlertCustomReceiver: PrometheusAlertCustomReceiver(),
+    PrometheusAlertGroupRuleSet: PrometheusAlertGroupRuleSet(),
+    PrometheusRuleKV: PrometheusRuleKV(),
+  }),
 );
 
 /** UpdatePrometheusAlertGroupState: rate limit, read-only bit, region requirement and request shape. */
 export const updatePrometheusAlertGroupState = /* @__PURE__ */ defineAction(
   "UpdatePrometheusAlertGroupState",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "s", GroupIds: "[s", GroupState: "i" },
+  () => ({ InstanceId: "s", GroupIds: "[s", GroupState: "i" }),
 );
 
 /** UpdatePrometheusScrapeJob: rate limit, read-only bit, region requirement and request shape. */
 export const updatePrometheusScrapeJob = /* @__PURE__ */ defineAction(
   "UpdatePrometheusScrapeJob",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", AgentId: "!s", JobId: "!s", Config: "!s" },
+  () => ({ InstanceId: "!s", AgentId: "!s", JobId: "!s", Config: "!s" }),
 );
 
 /** UpdateRecordingRule: rate limit, read-only bit, region requirement and request shape. */
 export const updateRecordingRule = /* @__PURE__ */ defineAction(
   "UpdateRecordingRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s", Group: "!s", InstanceId: "!s", RuleId: "!s", RuleState: "i" },
+  () => ({ Name: "!s", Group: "!s", InstanceId: "!s", RuleId: "!s", RuleState: "i" }),
 );
 
 /** UpdateSSOAccount: rate limit, read-only bit, region requirement and request shape. */
 export const updateSSOAccount = /* @__PURE__ */ defineAction(
   "UpdateSSOAccount",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", UserId: "!s", Role: "[#GrafanaAccountRole", Notes: "s" },
-  { GrafanaAccountRole },
+  () => ({ InstanceId: "!s", UserId: "!s", Role: "[#GrafanaAccountRole", Notes: "s" }),
+  () => ({ GrafanaAccountRole: GrafanaAccountRole() }),
 );
 
 /** UpgradeGrafanaDashboard: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeGrafanaDashboard = /* @__PURE__ */ defineAction(
   "UpgradeGrafanaDashboard",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", IntegrationCodes: "[s" },
+  () => ({ InstanceId: "!s", IntegrationCodes: "[s" }),
 );
 
 /** UpgradeGrafanaInstance: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeGrafanaInstance = /* @__PURE__ */ defineAction(
   "UpgradeGrafanaInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Alias: "!s" },
+  () => ({ InstanceId: "!s", Alias: "!s" }),
 );

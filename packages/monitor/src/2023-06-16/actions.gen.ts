@@ -3,13 +3,13 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const PageByNoParams: ShapeMeta = { PerPage: "i", PageNo: "s" };
+const PageByNoParams = (): ShapeMeta => ({ PerPage: "i", PageNo: "s" });
 
 /** DescribeAlarmNotifyHistories: rate limit, read-only bit, region requirement and request shape. */
 export const describeAlarmNotifyHistories = /* @__PURE__ */ defineAction(
   "DescribeAlarmNotifyHistories",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     MonitorType: "!s",
     QueryBaseTime: "!i",
     QueryBeforeSeconds: "!i",
@@ -17,6 +17,6 @@ export const describeAlarmNotifyHistories = /* @__PURE__ */ defineAction(
     Namespace: "s",
     ModelName: "s",
     PolicyId: "s",
-  },
-  { PageByNoParams },
+  }),
+  () => ({ PageByNoParams: PageByNoParams() }),
 );

@@ -3,7 +3,7 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const AuditLogFilter: ShapeMeta = {
+const AuditLogFilter = (): ShapeMeta => ({
   AffectRows: "u",
   DBName: "[s",
   ExecTime: "u",
@@ -11,50 +11,50 @@ const AuditLogFilter: ShapeMeta = {
   Sql: "s",
   User: "[s",
   SqlType: "[s",
-};
+});
 
-const BackupDownloadRestriction: ShapeMeta = {
+const BackupDownloadRestriction = (): ShapeMeta => ({
   RestrictionType: "s",
   VpcRestrictionEffect: "s",
   VpcIdSet: "[s",
   IpRestrictionEffect: "s",
   IpSet: "[s",
-};
+});
 
-const DBNode: ShapeMeta = { Role: "!s", Zone: "!s", DedicatedClusterId: "s" };
+const DBNode = (): ShapeMeta => ({ Role: "!s", Zone: "!s", DedicatedClusterId: "s" });
 
-const DatabaseObject: ShapeMeta = {
+const DatabaseObject = (): ShapeMeta => ({
   ObjectType: "!s",
   ObjectName: "!s",
   DatabaseName: "s",
   SchemaName: "s",
   TableName: "s",
-};
+});
 
-const DatabasePrivilege: ShapeMeta = { Object: "#DatabaseObject", PrivilegeSet: "[s" };
+const DatabasePrivilege = (): ShapeMeta => ({ Object: "#DatabaseObject", PrivilegeSet: "[s" });
 
-const Filter: ShapeMeta = { Name: "s", Values: "[s" };
+const Filter = (): ShapeMeta => ({ Name: "s", Values: "[s" });
 
-const LogFilter: ShapeMeta = { Type: "!s", Compare: "!s", Value: "![s" };
+const LogFilter = (): ShapeMeta => ({ Type: "!s", Compare: "!s", Value: "![s" });
 
-const ModifyPrivilege: ShapeMeta = { DatabasePrivilege: "#DatabasePrivilege", ModifyType: "s", IsCascade: "b" };
+const ModifyPrivilege = (): ShapeMeta => ({ DatabasePrivilege: "#DatabasePrivilege", ModifyType: "s", IsCascade: "b" });
 
-const ParamEntry: ShapeMeta = { Name: "!s", ExpectedValue: "!s" };
+const ParamEntry = (): ShapeMeta => ({ Name: "!s", ExpectedValue: "!s" });
 
-const Tag: ShapeMeta = { TagKey: "!s", TagValue: "!s" };
+const Tag = (): ShapeMeta => ({ TagKey: "!s", TagValue: "!s" });
 
 /** AddDBInstanceToReadOnlyGroup: rate limit, read-only bit, region requirement and request shape. */
 export const addDBInstanceToReadOnlyGroup = /* @__PURE__ */ defineAction(
   "AddDBInstanceToReadOnlyGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", ReadOnlyGroupId: "!s" },
+  () => ({ DBInstanceId: "!s", ReadOnlyGroupId: "!s" }),
 );
 
 /** CloneDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const cloneDBInstance = /* @__PURE__ */ defineAction(
   "CloneDBInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     SpecCode: "!s",
     Storage: "!i",
@@ -75,51 +75,51 @@ export const cloneDBInstance = /* @__PURE__ */ defineAction(
     RecoveryTargetTime: "s",
     SyncMode: "s",
     DeletionProtection: "b",
-  },
-  { DBNode, Tag },
+  }),
+  () => ({ DBNode: DBNode(), Tag: Tag() }),
 );
 
 /** CloseAccountCAM: rate limit, read-only bit, region requirement and request shape. */
 export const closeAccountCAM = /* @__PURE__ */ defineAction(
   "CloseAccountCAM",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", UserName: "!s", Password: "!s", PasswordEncrypt: "b" },
+  () => ({ DBInstanceId: "!s", UserName: "!s", Password: "!s", PasswordEncrypt: "b" }),
 );
 
 /** CloseAuditService: rate limit, read-only bit, region requirement and request shape. */
 export const closeAuditService = /* @__PURE__ */ defineAction(
   "CloseAuditService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Product: "!s" },
+  () => ({ InstanceId: "!s", Product: "!s" }),
 );
 
 /** CloseDBExtranetAccess: rate limit, read-only bit, region requirement and request shape. */
 export const closeDBExtranetAccess = /* @__PURE__ */ defineAction(
   "CloseDBExtranetAccess",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", IsIpv6: "i" },
+  () => ({ DBInstanceId: "!s", IsIpv6: "i" }),
 );
 
 /** CreateAccount: rate limit, read-only bit, region requirement and request shape. */
 export const createAccount = /* @__PURE__ */ defineAction(
   "CreateAccount",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", UserName: "!s", Type: "!s", Password: "s", Remark: "s", OpenCam: "b" },
+  () => ({ DBInstanceId: "!s", UserName: "!s", Type: "!s", Password: "s", Remark: "s", OpenCam: "b" }),
 );
 
 /** CreateAuditLogFile: rate limit, read-only bit, region requirement and request shape. */
 export const createAuditLogFile = /* @__PURE__ */ defineAction(
   "CreateAuditLogFile",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", StartTime: "!s", EndTime: "!s", Product: "!s", Filter: "#AuditLogFilter" },
-  { AuditLogFilter },
+  () => ({ InstanceId: "!s", StartTime: "!s", EndTime: "!s", Product: "!s", Filter: "#AuditLogFilter" }),
+  () => ({ AuditLogFilter: AuditLogFilter() }),
 );
 
 /** CreateBackupPlan: rate limit, read-only bit, region requirement and request shape. */
 export const createBackupPlan = /* @__PURE__ */ defineAction(
   "CreateBackupPlan",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     PlanName: "!s",
     BackupPeriodType: "!s",
@@ -127,42 +127,42 @@ export const createBackupPlan = /* @__PURE__ */ defineAction(
     MinBackupStartTime: "s",
     MaxBackupStartTime: "s",
     BaseBackupRetentionPeriod: "u",
-  },
+  }),
 );
 
 /** CreateBaseBackup: rate limit, read-only bit, region requirement and request shape. */
 export const createBaseBackup = /* @__PURE__ */ defineAction(
   "CreateBaseBackup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s" },
+  () => ({ DBInstanceId: "!s" }),
 );
 
 /** CreateDBInstanceNetworkAccess: rate limit, read-only bit, region requirement and request shape. */
 export const createDBInstanceNetworkAccess = /* @__PURE__ */ defineAction(
   "CreateDBInstanceNetworkAccess",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", VpcId: "!s", SubnetId: "!s", IsAssignVip: "!b", Vip: "s" },
+  () => ({ DBInstanceId: "!s", VpcId: "!s", SubnetId: "!s", IsAssignVip: "!b", Vip: "s" }),
 );
 
 /** CreateDatabase: rate limit, read-only bit, region requirement and request shape. */
 export const createDatabase = /* @__PURE__ */ defineAction(
   "CreateDatabase",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     DatabaseName: "!s",
     DatabaseOwner: "!s",
     Encoding: "s",
     Collate: "s",
     Ctype: "s",
-  },
+  }),
 );
 
 /** CreateInstances: rate limit, read-only bit, region requirement and request shape. */
 export const createInstances = /* @__PURE__ */ defineAction(
   "CreateInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     SpecCode: "!s",
     Storage: "!u",
     InstanceCount: "!u",
@@ -196,22 +196,22 @@ export const createInstances = /* @__PURE__ */ defineAction(
     NeedSupportIpv6: "u",
     DeletionProtection: "b",
     StorageType: "s",
-  },
-  { DBNode, Tag },
+  }),
+  () => ({ DBNode: DBNode(), Tag: Tag() }),
 );
 
 /** CreateParameterTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const createParameterTemplate = /* @__PURE__ */ defineAction(
   "CreateParameterTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TemplateName: "!s", DBMajorVersion: "!s", DBEngine: "!s", TemplateDescription: "s" },
+  () => ({ TemplateName: "!s", DBMajorVersion: "!s", DBEngine: "!s", TemplateDescription: "s" }),
 );
 
 /** CreateReadOnlyDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const createReadOnlyDBInstance = /* @__PURE__ */ defineAction(
   "CreateReadOnlyDBInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Zone: "!s",
     MasterDBInstanceId: "!s",
     SpecCode: "!s",
@@ -234,15 +234,15 @@ export const createReadOnlyDBInstance = /* @__PURE__ */ defineAction(
     DBVersion: "s",
     DedicatedClusterId: "s",
     DeletionProtection: "b",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateReadOnlyGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createReadOnlyGroup = /* @__PURE__ */ defineAction(
   "CreateReadOnlyGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     MasterDBInstanceId: "!s",
     Name: "!s",
     ProjectId: "u",
@@ -254,114 +254,114 @@ export const createReadOnlyGroup = /* @__PURE__ */ defineAction(
     MaxReplayLatency: "u",
     MinDelayEliminateReserve: "u",
     SecurityGroupIds: "[s",
-  },
+  }),
 );
 
 /** CreateReadOnlyGroupNetworkAccess: rate limit, read-only bit, region requirement and request shape. */
 export const createReadOnlyGroupNetworkAccess = /* @__PURE__ */ defineAction(
   "CreateReadOnlyGroupNetworkAccess",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ReadOnlyGroupId: "!s", VpcId: "!s", SubnetId: "!s", IsAssignVip: "!b", Vip: "s" },
+  () => ({ ReadOnlyGroupId: "!s", VpcId: "!s", SubnetId: "!s", IsAssignVip: "!b", Vip: "s" }),
 );
 
 /** DeleteAccount: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAccount = /* @__PURE__ */ defineAction(
   "DeleteAccount",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", UserName: "!s" },
+  () => ({ DBInstanceId: "!s", UserName: "!s" }),
 );
 
 /** DeleteAuditLogFile: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAuditLogFile = /* @__PURE__ */ defineAction(
   "DeleteAuditLogFile",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Product: "!s", FileName: "!s" },
+  () => ({ InstanceId: "!s", Product: "!s", FileName: "!s" }),
 );
 
 /** DeleteBackupPlan: rate limit, read-only bit, region requirement and request shape. */
 export const deleteBackupPlan = /* @__PURE__ */ defineAction(
   "DeleteBackupPlan",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", PlanId: "!s" },
+  () => ({ DBInstanceId: "!s", PlanId: "!s" }),
 );
 
 /** DeleteBaseBackup: rate limit, read-only bit, region requirement and request shape. */
 export const deleteBaseBackup = /* @__PURE__ */ defineAction(
   "DeleteBaseBackup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", BaseBackupId: "!s" },
+  () => ({ DBInstanceId: "!s", BaseBackupId: "!s" }),
 );
 
 /** DeleteDBInstanceNetworkAccess: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDBInstanceNetworkAccess = /* @__PURE__ */ defineAction(
   "DeleteDBInstanceNetworkAccess",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", VpcId: "!s", SubnetId: "!s", Vip: "!s" },
+  () => ({ DBInstanceId: "!s", VpcId: "!s", SubnetId: "!s", Vip: "!s" }),
 );
 
 /** DeleteLogBackup: rate limit, read-only bit, region requirement and request shape. */
 export const deleteLogBackup = /* @__PURE__ */ defineAction(
   "DeleteLogBackup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", LogBackupId: "!s" },
+  () => ({ DBInstanceId: "!s", LogBackupId: "!s" }),
 );
 
 /** DeleteParameterTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const deleteParameterTemplate = /* @__PURE__ */ defineAction(
   "DeleteParameterTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TemplateId: "!s" },
+  () => ({ TemplateId: "!s" }),
 );
 
 /** DeleteReadOnlyGroup: rate limit, read-only bit, region requirement and request shape. */
 export const deleteReadOnlyGroup = /* @__PURE__ */ defineAction(
   "DeleteReadOnlyGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ReadOnlyGroupId: "!s" },
+  () => ({ ReadOnlyGroupId: "!s" }),
 );
 
 /** DeleteReadOnlyGroupNetworkAccess: rate limit, read-only bit, region requirement and request shape. */
 export const deleteReadOnlyGroupNetworkAccess = /* @__PURE__ */ defineAction(
   "DeleteReadOnlyGroupNetworkAccess",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ReadOnlyGroupId: "!s", VpcId: "!s", SubnetId: "!s", Vip: "!s" },
+  () => ({ ReadOnlyGroupId: "!s", VpcId: "!s", SubnetId: "!s", Vip: "!s" }),
 );
 
 /** DescribeAccountPrivileges: rate limit, read-only bit, region requirement and request shape. */
 export const describeAccountPrivileges = /* @__PURE__ */ defineAction(
   "DescribeAccountPrivileges",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s", UserName: "!s", DatabaseObjectSet: "![#DatabaseObject" },
-  { DatabaseObject },
+  () => ({ DBInstanceId: "!s", UserName: "!s", DatabaseObjectSet: "![#DatabaseObject" }),
+  () => ({ DatabaseObject: DatabaseObject() }),
 );
 
 /** DescribeAccounts: rate limit, read-only bit, region requirement and request shape. */
 export const describeAccounts = /* @__PURE__ */ defineAction(
   "DescribeAccounts",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s", Limit: "i", Offset: "i", OrderBy: "s", OrderByType: "s" },
+  () => ({ DBInstanceId: "!s", Limit: "i", Offset: "i", OrderBy: "s", OrderByType: "s" }),
 );
 
 /** DescribeAuditInstanceList: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditInstanceList = /* @__PURE__ */ defineAction(
   "DescribeAuditInstanceList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Product: "!s", AuditSwitch: "!u", Limit: "!u", Offset: "u", Filters: "[#Filter" },
-  { Filter },
+  () => ({ Product: "!s", AuditSwitch: "!u", Limit: "!u", Offset: "u", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeAuditLogFiles: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditLogFiles = /* @__PURE__ */ defineAction(
   "DescribeAuditLogFiles",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Product: "!s", FileName: "s", Limit: "u", Offset: "u" },
+  () => ({ InstanceId: "!s", Product: "!s", FileName: "s", Limit: "u", Offset: "u" }),
 );
 
 /** DescribeAuditLogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeAuditLogs = /* @__PURE__ */ defineAction(
   "DescribeAuditLogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -371,65 +371,65 @@ export const describeAuditLogs = /* @__PURE__ */ defineAction(
     Order: "s",
     OrderBy: "s",
     Filter: "#AuditLogFilter",
-  },
-  { AuditLogFilter },
+  }),
+  () => ({ AuditLogFilter: AuditLogFilter() }),
 );
 
 /** DescribeAvailableRecoveryTime: rate limit, read-only bit, region requirement and request shape. */
 export const describeAvailableRecoveryTime = /* @__PURE__ */ defineAction(
   "DescribeAvailableRecoveryTime",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s" },
+  () => ({ DBInstanceId: "!s" }),
 );
 
 /** DescribeBackupDownloadRestriction: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupDownloadRestriction = /* @__PURE__ */ defineAction(
   "DescribeBackupDownloadRestriction",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeBackupDownloadURL: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupDownloadURL = /* @__PURE__ */ defineAction(
   "DescribeBackupDownloadURL",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     BackupType: "!s",
     BackupId: "!s",
     URLExpireTime: "u",
     BackupDownloadRestriction: "#BackupDownloadRestriction",
-  },
-  { BackupDownloadRestriction },
+  }),
+  () => ({ BackupDownloadRestriction: BackupDownloadRestriction() }),
 );
 
 /** DescribeBackupOverview: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupOverview = /* @__PURE__ */ defineAction(
   "DescribeBackupOverview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeBackupPlans: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupPlans = /* @__PURE__ */ defineAction(
   "DescribeBackupPlans",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s" },
+  () => ({ DBInstanceId: "!s" }),
 );
 
 /** DescribeBackupSummaries: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupSummaries = /* @__PURE__ */ defineAction(
   "DescribeBackupSummaries",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Limit: "u", Offset: "u", Filters: "[#Filter", OrderBy: "s", OrderByType: "s" },
-  { Filter },
+  () => ({ Limit: "u", Offset: "u", Filters: "[#Filter", OrderBy: "s", OrderByType: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeBaseBackups: rate limit, read-only bit, region requirement and request shape. */
 export const describeBaseBackups = /* @__PURE__ */ defineAction(
   "DescribeBaseBackups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     MinFinishTime: "s",
     MaxFinishTime: "s",
     Filters: "[#Filter",
@@ -437,36 +437,36 @@ export const describeBaseBackups = /* @__PURE__ */ defineAction(
     Offset: "u",
     OrderBy: "s",
     OrderByType: "s",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeClasses: rate limit, read-only bit, region requirement and request shape. */
 export const describeClasses = /* @__PURE__ */ defineAction(
   "DescribeClasses",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Zone: "!s", DBEngine: "!s", DBMajorVersion: "!s", StorageType: "s" },
+  () => ({ Zone: "!s", DBEngine: "!s", DBMajorVersion: "!s", StorageType: "s" }),
 );
 
 /** DescribeCloneDBInstanceSpec: rate limit, read-only bit, region requirement and request shape. */
 export const describeCloneDBInstanceSpec = /* @__PURE__ */ defineAction(
   "DescribeCloneDBInstanceSpec",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s", BackupSetId: "s", RecoveryTargetTime: "s" },
+  () => ({ DBInstanceId: "!s", BackupSetId: "s", RecoveryTargetTime: "s" }),
 );
 
 /** DescribeDBBackups: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBBackups = /* @__PURE__ */ defineAction(
   "DescribeDBBackups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s", Type: "!i", StartTime: "!s", EndTime: "!s", Limit: "i", Offset: "i" },
+  () => ({ DBInstanceId: "!s", Type: "!i", StartTime: "!s", EndTime: "!s", Limit: "i", Offset: "i" }),
 );
 
 /** DescribeDBErrlogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBErrlogs = /* @__PURE__ */ defineAction(
   "DescribeDBErrlogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -475,72 +475,72 @@ export const describeDBErrlogs = /* @__PURE__ */ defineAction(
     Limit: "i",
     Offset: "i",
     LogFilters: "[#LogFilter",
-  },
-  { LogFilter },
+  }),
+  () => ({ LogFilter: LogFilter() }),
 );
 
 /** DescribeDBInstanceAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceAttribute = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceAttribute",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s" },
+  () => ({ DBInstanceId: "!s" }),
 );
 
 /** DescribeDBInstanceHAConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceHAConfig = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceHAConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s" },
+  () => ({ DBInstanceId: "!s" }),
 );
 
 /** DescribeDBInstanceParameters: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceParameters = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceParameters",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s", ParamName: "s" },
+  () => ({ DBInstanceId: "!s", ParamName: "s" }),
 );
 
 /** DescribeDBInstanceSSLConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceSSLConfig = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceSSLConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s" },
+  () => ({ DBInstanceId: "!s" }),
 );
 
 /** DescribeDBInstanceSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstanceSecurityGroups = /* @__PURE__ */ defineAction(
   "DescribeDBInstanceSecurityGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "s", ReadOnlyGroupId: "s" },
+  () => ({ DBInstanceId: "s", ReadOnlyGroupId: "s" }),
 );
 
 /** DescribeDBInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBInstances = /* @__PURE__ */ defineAction(
   "DescribeDBInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Limit: "u", Offset: "u", OrderBy: "s", OrderByType: "s" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Limit: "u", Offset: "u", OrderBy: "s", OrderByType: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeDBVersions: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBVersions = /* @__PURE__ */ defineAction(
   "DescribeDBVersions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { StorageType: "s" },
+  () => ({ StorageType: "s" }),
 );
 
 /** DescribeDBXlogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBXlogs = /* @__PURE__ */ defineAction(
   "DescribeDBXlogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s", StartTime: "!s", EndTime: "!s", Offset: "i", Limit: "i" },
+  () => ({ DBInstanceId: "!s", StartTime: "!s", EndTime: "!s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeDatabaseObjects: rate limit, read-only bit, region requirement and request shape. */
 export const describeDatabaseObjects = /* @__PURE__ */ defineAction(
   "DescribeDatabaseObjects",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     ObjectType: "!s",
     Limit: "i",
@@ -548,44 +548,44 @@ export const describeDatabaseObjects = /* @__PURE__ */ defineAction(
     DatabaseName: "s",
     SchemaName: "s",
     TableName: "s",
-  },
+  }),
 );
 
 /** DescribeDatabases: rate limit, read-only bit, region requirement and request shape. */
 export const describeDatabases = /* @__PURE__ */ defineAction(
   "DescribeDatabases",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ DBInstanceId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeDedicatedClusters: rate limit, read-only bit, region requirement and request shape. */
 export const describeDedicatedClusters = /* @__PURE__ */ defineAction(
   "DescribeDedicatedClusters",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter" },
-  { Filter },
+  () => ({ Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeDefaultParameters: rate limit, read-only bit, region requirement and request shape. */
 export const describeDefaultParameters = /* @__PURE__ */ defineAction(
   "DescribeDefaultParameters",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBMajorVersion: "!s", DBEngine: "!s" },
+  () => ({ DBMajorVersion: "!s", DBEngine: "!s" }),
 );
 
 /** DescribeEncryptionKeys: rate limit, read-only bit, region requirement and request shape. */
 export const describeEncryptionKeys = /* @__PURE__ */ defineAction(
   "DescribeEncryptionKeys",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s" },
+  () => ({ DBInstanceId: "!s" }),
 );
 
 /** DescribeLogBackups: rate limit, read-only bit, region requirement and request shape. */
 export const describeLogBackups = /* @__PURE__ */ defineAction(
   "DescribeLogBackups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     MinFinishTime: "s",
     MaxFinishTime: "s",
     Filters: "[#Filter",
@@ -593,73 +593,73 @@ export const describeLogBackups = /* @__PURE__ */ defineAction(
     Offset: "u",
     OrderBy: "s",
     OrderByType: "s",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeMaintainTimeWindow: rate limit, read-only bit, region requirement and request shape. */
 export const describeMaintainTimeWindow = /* @__PURE__ */ defineAction(
   "DescribeMaintainTimeWindow",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s" },
+  () => ({ DBInstanceId: "!s" }),
 );
 
 /** DescribeOrders: rate limit, read-only bit, region requirement and request shape. */
 export const describeOrders = /* @__PURE__ */ defineAction(
   "DescribeOrders",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DealNames: "![s" },
+  () => ({ DealNames: "![s" }),
 );
 
 /** DescribeParameterTemplateAttributes: rate limit, read-only bit, region requirement and request shape. */
 export const describeParameterTemplateAttributes = /* @__PURE__ */ defineAction(
   "DescribeParameterTemplateAttributes",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TemplateId: "!s" },
+  () => ({ TemplateId: "!s" }),
 );
 
 /** DescribeParameterTemplates: rate limit, read-only bit, region requirement and request shape. */
 export const describeParameterTemplates = /* @__PURE__ */ defineAction(
   "DescribeParameterTemplates",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Limit: "i", Offset: "i", OrderBy: "s", OrderByType: "s" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Limit: "i", Offset: "i", OrderBy: "s", OrderByType: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeParamsEvent: rate limit, read-only bit, region requirement and request shape. */
 export const describeParamsEvent = /* @__PURE__ */ defineAction(
   "DescribeParamsEvent",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s" },
+  () => ({ DBInstanceId: "!s" }),
 );
 
 /** DescribeProductConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeProductConfig = /* @__PURE__ */ defineAction(
   "DescribeProductConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Zone: "s", DBEngine: "s", StorageType: "s" },
+  () => ({ Zone: "s", DBEngine: "s", StorageType: "s" }),
 );
 
 /** DescribeReadOnlyGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeReadOnlyGroups = /* @__PURE__ */ defineAction(
   "DescribeReadOnlyGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", PageSize: "i", PageNumber: "i", OrderBy: "s", OrderByType: "s" },
-  { Filter },
+  () => ({ Filters: "[#Filter", PageSize: "i", PageNumber: "i", OrderBy: "s", OrderByType: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeRegions: rate limit, read-only bit, region requirement and request shape. */
 export const describeRegions = /* @__PURE__ */ defineAction(
   "DescribeRegions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeSlowQueryAnalysis: rate limit, read-only bit, region requirement and request shape. */
 export const describeSlowQueryAnalysis = /* @__PURE__ */ defineAction(
   "DescribeSlowQueryAnalysis",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -668,14 +668,14 @@ export const describeSlowQueryAnalysis = /* @__PURE__ */ defineAction(
     OrderByType: "s",
     Limit: "i",
     Offset: "i",
-  },
+  }),
 );
 
 /** DescribeSlowQueryList: rate limit, read-only bit, region requirement and request shape. */
 export const describeSlowQueryList = /* @__PURE__ */ defineAction(
   "DescribeSlowQueryList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -684,14 +684,14 @@ export const describeSlowQueryList = /* @__PURE__ */ defineAction(
     OrderBy: "s",
     Limit: "i",
     Offset: "i",
-  },
+  }),
 );
 
 /** DescribeTasks: rate limit, read-only bit, region requirement and request shape. */
 export const describeTasks = /* @__PURE__ */ defineAction(
   "DescribeTasks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     TaskId: "u",
     DBInstanceId: "s",
     MinStartTime: "s",
@@ -700,35 +700,35 @@ export const describeTasks = /* @__PURE__ */ defineAction(
     Offset: "u",
     OrderBy: "s",
     OrderByType: "s",
-  },
+  }),
 );
 
 /** DescribeZones: rate limit, read-only bit, region requirement and request shape. */
 export const describeZones = /* @__PURE__ */ defineAction(
   "DescribeZones",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DestroyDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const destroyDBInstance = /* @__PURE__ */ defineAction(
   "DestroyDBInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s" },
+  () => ({ DBInstanceId: "!s" }),
 );
 
 /** DisIsolateDBInstances: rate limit, read-only bit, region requirement and request shape. */
 export const disIsolateDBInstances = /* @__PURE__ */ defineAction(
   "DisIsolateDBInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceIdSet: "![s", Period: "i", AutoVoucher: "b", VoucherIds: "[s" },
+  () => ({ DBInstanceIdSet: "![s", Period: "i", AutoVoucher: "b", VoucherIds: "[s" }),
 );
 
 /** InquiryPriceCreateDBInstances: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceCreateDBInstances = /* @__PURE__ */ defineAction(
   "InquiryPriceCreateDBInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Zone: "!s",
     SpecCode: "!s",
     Storage: "!u",
@@ -739,77 +739,81 @@ export const inquiryPriceCreateDBInstances = /* @__PURE__ */ defineAction(
     InstanceType: "s",
     DBEngine: "s",
     StorageType: "s",
-  },
+  }),
 );
 
 /** InquiryPriceRenewDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceRenewDBInstance = /* @__PURE__ */ defineAction(
   "InquiryPriceRenewDBInstance",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DBInstanceId: "!s", Period: "!i" },
+  () => ({ DBInstanceId: "!s", Period: "!i" }),
 );
 
 /** InquiryPriceUpgradeDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceUpgradeDBInstance = /* @__PURE__ */ defineAction(
   "InquiryPriceUpgradeDBInstance",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Storage: "!i", Memory: "!i", DBInstanceId: "!s", InstanceChargeType: "s", Cpu: "i" },
+  () => ({ Storage: "!i", Memory: "!i", DBInstanceId: "!s", InstanceChargeType: "s", Cpu: "i" }),
 );
 
 /** IsolateDBInstances: rate limit, read-only bit, region requirement and request shape. */
 export const isolateDBInstances = /* @__PURE__ */ defineAction(
   "IsolateDBInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceIdSet: "![s" },
+  () => ({ DBInstanceIdSet: "![s" }),
 );
 
 /** LockAccount: rate limit, read-only bit, region requirement and request shape. */
 export const lockAccount = /* @__PURE__ */ defineAction(
   "LockAccount",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", UserName: "!s" },
+  () => ({ DBInstanceId: "!s", UserName: "!s" }),
 );
 
 /** ModifyAccountPrivileges: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAccountPrivileges = /* @__PURE__ */ defineAction(
   "ModifyAccountPrivileges",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", UserName: "!s", ModifyPrivilegeSet: "![#ModifyPrivilege" },
-  { DatabaseObject, DatabasePrivilege, ModifyPrivilege },
+  () => ({ DBInstanceId: "!s", UserName: "!s", ModifyPrivilegeSet: "![#ModifyPrivilege" }),
+  () => ({
+    DatabaseObject: DatabaseObject(),
+    DatabasePrivilege: DatabasePrivilege(),
+    ModifyPrivilege: ModifyPrivilege(),
+  }),
 );
 
 /** ModifyAccountRemark: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAccountRemark = /* @__PURE__ */ defineAction(
   "ModifyAccountRemark",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", UserName: "!s", Remark: "!s" },
+  () => ({ DBInstanceId: "!s", UserName: "!s", Remark: "!s" }),
 );
 
 /** ModifyAuditService: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAuditService = /* @__PURE__ */ defineAction(
   "ModifyAuditService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", LogExpireDay: "!u", HotLogExpireDay: "!u", AuditType: "!s", Product: "!s" },
+  () => ({ InstanceId: "!s", LogExpireDay: "!u", HotLogExpireDay: "!u", AuditType: "!s", Product: "!s" }),
 );
 
 /** ModifyBackupDownloadRestriction: rate limit, read-only bit, region requirement and request shape. */
 export const modifyBackupDownloadRestriction = /* @__PURE__ */ defineAction(
   "ModifyBackupDownloadRestriction",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     RestrictionType: "!s",
     VpcRestrictionEffect: "s",
     VpcIdSet: "[s",
     IpRestrictionEffect: "s",
     IpSet: "[s",
-  },
+  }),
 );
 
 /** ModifyBackupPlan: rate limit, read-only bit, region requirement and request shape. */
 export const modifyBackupPlan = /* @__PURE__ */ defineAction(
   "ModifyBackupPlan",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     MinBackupStartTime: "s",
     MaxBackupStartTime: "s",
@@ -818,99 +822,99 @@ export const modifyBackupPlan = /* @__PURE__ */ defineAction(
     LogBackupRetentionPeriod: "u",
     PlanId: "s",
     PlanName: "s",
-  },
+  }),
 );
 
 /** ModifyBaseBackupExpireTime: rate limit, read-only bit, region requirement and request shape. */
 export const modifyBaseBackupExpireTime = /* @__PURE__ */ defineAction(
   "ModifyBaseBackupExpireTime",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", BaseBackupId: "!s", NewExpireTime: "!s" },
+  () => ({ DBInstanceId: "!s", BaseBackupId: "!s", NewExpireTime: "!s" }),
 );
 
 /** ModifyDBInstanceChargeType: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceChargeType = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceChargeType",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", InstanceChargeType: "!s", Period: "!i", AutoRenewFlag: "i", AutoVoucher: "i" },
+  () => ({ DBInstanceId: "!s", InstanceChargeType: "!s", Period: "!i", AutoRenewFlag: "i", AutoVoucher: "i" }),
 );
 
 /** ModifyDBInstanceDeletionProtection: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceDeletionProtection = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceDeletionProtection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", DeletionProtection: "!b" },
+  () => ({ DBInstanceId: "!s", DeletionProtection: "!b" }),
 );
 
 /** ModifyDBInstanceDeployment: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceDeployment = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceDeployment",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     DBNodeSet: "![#DBNode",
     SwitchTag: "!i",
     SwitchStartTime: "s",
     SwitchEndTime: "s",
-  },
-  { DBNode },
+  }),
+  () => ({ DBNode: DBNode() }),
 );
 
 /** ModifyDBInstanceHAConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceHAConfig = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceHAConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     SyncMode: "!s",
     MaxStandbyLatency: "!u",
     MaxStandbyLag: "!u",
     MaxSyncStandbyLatency: "u",
     MaxSyncStandbyLag: "u",
-  },
+  }),
 );
 
 /** ModifyDBInstanceName: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceName = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceName",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", InstanceName: "!s" },
+  () => ({ DBInstanceId: "!s", InstanceName: "!s" }),
 );
 
 /** ModifyDBInstanceParameters: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceParameters = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceParameters",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", ParamList: "![#ParamEntry" },
-  { ParamEntry },
+  () => ({ DBInstanceId: "!s", ParamList: "![#ParamEntry" }),
+  () => ({ ParamEntry: ParamEntry() }),
 );
 
 /** ModifyDBInstanceReadOnlyGroup: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceReadOnlyGroup = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceReadOnlyGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", ReadOnlyGroupId: "!s", NewReadOnlyGroupId: "!s" },
+  () => ({ DBInstanceId: "!s", ReadOnlyGroupId: "!s", NewReadOnlyGroupId: "!s" }),
 );
 
 /** ModifyDBInstanceSSLConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceSSLConfig = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceSSLConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", SSLEnabled: "!b", ConnectAddress: "s" },
+  () => ({ DBInstanceId: "!s", SSLEnabled: "!b", ConnectAddress: "s" }),
 );
 
 /** ModifyDBInstanceSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceSecurityGroups = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceSecurityGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SecurityGroupIdSet: "![s", DBInstanceId: "s", ReadOnlyGroupId: "s" },
+  () => ({ SecurityGroupIdSet: "![s", DBInstanceId: "s", ReadOnlyGroupId: "s" }),
 );
 
 /** ModifyDBInstanceSpec: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceSpec = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceSpec",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     Memory: "!u",
     Storage: "!u",
@@ -921,56 +925,56 @@ export const modifyDBInstanceSpec = /* @__PURE__ */ defineAction(
     SwitchStartTime: "s",
     SwitchEndTime: "s",
     Cpu: "u",
-  },
+  }),
 );
 
 /** ModifyDBInstancesProject: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstancesProject = /* @__PURE__ */ defineAction(
   "ModifyDBInstancesProject",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceIdSet: "![s", ProjectId: "!s" },
+  () => ({ DBInstanceIdSet: "![s", ProjectId: "!s" }),
 );
 
 /** ModifyDatabaseOwner: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDatabaseOwner = /* @__PURE__ */ defineAction(
   "ModifyDatabaseOwner",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", DatabaseName: "!s", DatabaseOwner: "!s" },
+  () => ({ DBInstanceId: "!s", DatabaseName: "!s", DatabaseOwner: "!s" }),
 );
 
 /** ModifyMaintainTimeWindow: rate limit, read-only bit, region requirement and request shape. */
 export const modifyMaintainTimeWindow = /* @__PURE__ */ defineAction(
   "ModifyMaintainTimeWindow",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", MaintainStartTime: "s", MaintainDuration: "u", MaintainWeekDays: "[s" },
+  () => ({ DBInstanceId: "!s", MaintainStartTime: "s", MaintainDuration: "u", MaintainWeekDays: "[s" }),
 );
 
 /** ModifyParameterTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const modifyParameterTemplate = /* @__PURE__ */ defineAction(
   "ModifyParameterTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TemplateId: "!s",
     TemplateName: "s",
     TemplateDescription: "s",
     ModifyParamEntrySet: "[#ParamEntry",
     DeleteParamSet: "[s",
-  },
-  { ParamEntry },
+  }),
+  () => ({ ParamEntry: ParamEntry() }),
 );
 
 /** ModifyReadOnlyDBInstanceWeight: rate limit, read-only bit, region requirement and request shape. */
 export const modifyReadOnlyDBInstanceWeight = /* @__PURE__ */ defineAction(
   "ModifyReadOnlyDBInstanceWeight",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", ReadOnlyGroupId: "!s", Weight: "!i" },
+  () => ({ DBInstanceId: "!s", ReadOnlyGroupId: "!s", Weight: "!i" }),
 );
 
 /** ModifyReadOnlyGroupConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyReadOnlyGroupConfig = /* @__PURE__ */ defineAction(
   "ModifyReadOnlyGroupConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ReadOnlyGroupId: "!s",
     ReadOnlyGroupName: "s",
     ReplayLagEliminate: "u",
@@ -979,126 +983,126 @@ export const modifyReadOnlyGroupConfig = /* @__PURE__ */ defineAction(
     MaxReplayLag: "u",
     Rebalance: "u",
     MinDelayEliminateReserve: "u",
-  },
+  }),
 );
 
 /** ModifySwitchTimePeriod: rate limit, read-only bit, region requirement and request shape. */
 export const modifySwitchTimePeriod = /* @__PURE__ */ defineAction(
   "ModifySwitchTimePeriod",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", SwitchTag: "!u" },
+  () => ({ DBInstanceId: "!s", SwitchTag: "!u" }),
 );
 
 /** OpenAccountCAM: rate limit, read-only bit, region requirement and request shape. */
 export const openAccountCAM = /* @__PURE__ */ defineAction(
   "OpenAccountCAM",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", UserName: "!s" },
+  () => ({ DBInstanceId: "!s", UserName: "!s" }),
 );
 
 /** OpenAuditService: rate limit, read-only bit, region requirement and request shape. */
 export const openAuditService = /* @__PURE__ */ defineAction(
   "OpenAuditService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", LogExpireDay: "!u", HotLogExpireDay: "!u", AuditType: "!s", Product: "!s" },
+  () => ({ InstanceId: "!s", LogExpireDay: "!u", HotLogExpireDay: "!u", AuditType: "!s", Product: "!s" }),
 );
 
 /** OpenDBExtranetAccess: rate limit, read-only bit, region requirement and request shape. */
 export const openDBExtranetAccess = /* @__PURE__ */ defineAction(
   "OpenDBExtranetAccess",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", IsIpv6: "i" },
+  () => ({ DBInstanceId: "!s", IsIpv6: "i" }),
 );
 
 /** RebalanceReadOnlyGroup: rate limit, read-only bit, region requirement and request shape. */
 export const rebalanceReadOnlyGroup = /* @__PURE__ */ defineAction(
   "RebalanceReadOnlyGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ReadOnlyGroupId: "!s" },
+  () => ({ ReadOnlyGroupId: "!s" }),
 );
 
 /** RefreshAccountPassword: rate limit, read-only bit, region requirement and request shape. */
 export const refreshAccountPassword = /* @__PURE__ */ defineAction(
   "RefreshAccountPassword",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", UserName: "!s" },
+  () => ({ DBInstanceId: "!s", UserName: "!s" }),
 );
 
 /** RemoveDBInstanceFromReadOnlyGroup: rate limit, read-only bit, region requirement and request shape. */
 export const removeDBInstanceFromReadOnlyGroup = /* @__PURE__ */ defineAction(
   "RemoveDBInstanceFromReadOnlyGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", ReadOnlyGroupId: "!s" },
+  () => ({ DBInstanceId: "!s", ReadOnlyGroupId: "!s" }),
 );
 
 /** RenewInstance: rate limit, read-only bit, region requirement and request shape. */
 export const renewInstance = /* @__PURE__ */ defineAction(
   "RenewInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", Period: "!i", AutoVoucher: "i", VoucherIds: "[s" },
+  () => ({ DBInstanceId: "!s", Period: "!i", AutoVoucher: "i", VoucherIds: "[s" }),
 );
 
 /** ResetAccountPassword: rate limit, read-only bit, region requirement and request shape. */
 export const resetAccountPassword = /* @__PURE__ */ defineAction(
   "ResetAccountPassword",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", UserName: "!s", Password: "!s" },
+  () => ({ DBInstanceId: "!s", UserName: "!s", Password: "!s" }),
 );
 
 /** RestartDBInstance: rate limit, read-only bit, region requirement and request shape. */
 export const restartDBInstance = /* @__PURE__ */ defineAction(
   "RestartDBInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s" },
+  () => ({ DBInstanceId: "!s" }),
 );
 
 /** RestoreDBInstanceObjects: rate limit, read-only bit, region requirement and request shape. */
 export const restoreDBInstanceObjects = /* @__PURE__ */ defineAction(
   "RestoreDBInstanceObjects",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", RestoreObjects: "![s", BackupSetId: "s", RestoreTargetTime: "s" },
+  () => ({ DBInstanceId: "!s", RestoreObjects: "![s", BackupSetId: "s", RestoreTargetTime: "s" }),
 );
 
 /** SetAutoRenewFlag: rate limit, read-only bit, region requirement and request shape. */
 export const setAutoRenewFlag = /* @__PURE__ */ defineAction(
   "SetAutoRenewFlag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceIdSet: "![s", AutoRenewFlag: "!i" },
+  () => ({ DBInstanceIdSet: "![s", AutoRenewFlag: "!i" }),
 );
 
 /** SwitchDBInstancePrimary: rate limit, read-only bit, region requirement and request shape. */
 export const switchDBInstancePrimary = /* @__PURE__ */ defineAction(
   "SwitchDBInstancePrimary",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", Force: "b", SwitchTag: "u", SwitchStartTime: "s", SwitchEndTime: "s" },
+  () => ({ DBInstanceId: "!s", Force: "b", SwitchTag: "u", SwitchStartTime: "s", SwitchEndTime: "s" }),
 );
 
 /** UnlockAccount: rate limit, read-only bit, region requirement and request shape. */
 export const unlockAccount = /* @__PURE__ */ defineAction(
   "UnlockAccount",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DBInstanceId: "!s", UserName: "!s" },
+  () => ({ DBInstanceId: "!s", UserName: "!s" }),
 );
 
 /** UpgradeDBInstanceKernelVersion: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeDBInstanceKernelVersion = /* @__PURE__ */ defineAction(
   "UpgradeDBInstanceKernelVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     TargetDBKernelVersion: "!s",
     SwitchTag: "u",
     SwitchStartTime: "s",
     SwitchEndTime: "s",
     DryRun: "b",
-  },
+  }),
 );
 
 /** UpgradeDBInstanceMajorVersion: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeDBInstanceMajorVersion = /* @__PURE__ */ defineAction(
   "UpgradeDBInstanceMajorVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     DBInstanceId: "!s",
     TargetDBKernelVersion: "!s",
     UpgradeCheck: "b",
@@ -1108,5 +1112,5 @@ export const upgradeDBInstanceMajorVersion = /* @__PURE__ */ defineAction(
     UpgradeTimeOption: "i",
     UpgradeTimeBegin: "s",
     UpgradeTimeEnd: "s",
-  },
+  }),
 );

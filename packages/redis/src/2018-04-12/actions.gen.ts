@@ -3,96 +3,96 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const BackupLimitVpcItem: ShapeMeta = { Region: "!s", VpcList: "![s" };
+const BackupLimitVpcItem = (): ShapeMeta => ({ Region: "!s", VpcList: "![s" });
 
-const Filter: ShapeMeta = { Name: "!s", Values: "![s", ExactMatch: "b" };
+const Filter = (): ShapeMeta => ({ Name: "!s", Values: "![s", ExactMatch: "b" });
 
-const InstanceParam: ShapeMeta = { Key: "!s", Value: "!s" };
+const InstanceParam = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const InstanceTagInfo: ShapeMeta = { TagKey: "!s", TagValue: "!s" };
+const InstanceTagInfo = (): ShapeMeta => ({ TagKey: "!s", TagValue: "!s" });
 
-const LogFilter: ShapeMeta = { Type: "s", Compare: "s", Value: "[s" };
+const LogFilter = (): ShapeMeta => ({ Type: "s", Compare: "s", Value: "[s" });
 
-const PasswordPolicy: ShapeMeta = {
+const PasswordPolicy = (): ShapeMeta => ({
   Enabled: "!b",
   MinLetterCount: "i",
   MinDigitCount: "i",
   MinSpecialCount: "i",
   MinLength: "i",
-};
+});
 
-const RedisNodeInfo: ShapeMeta = { NodeType: "!i", NodeId: "i", ZoneId: "u", ZoneName: "s" };
+const RedisNodeInfo = (): ShapeMeta => ({ NodeType: "!i", NodeId: "i", ZoneId: "u", ZoneName: "s" });
 
-const ResourceTag: ShapeMeta = { TagKey: "!s", TagValue: "!s" };
+const ResourceTag = (): ShapeMeta => ({ TagKey: "!s", TagValue: "!s" });
 
 /** AddReplicationInstance: rate limit, read-only bit, region requirement and request shape. */
 export const addReplicationInstance = /* @__PURE__ */ defineAction(
   "AddReplicationInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!s", InstanceId: "!s", InstanceRole: "!s" },
+  () => ({ GroupId: "!s", InstanceId: "!s", InstanceRole: "!s" }),
 );
 
 /** AllocateWanAddress: rate limit, read-only bit, region requirement and request shape. */
 export const allocateWanAddress = /* @__PURE__ */ defineAction(
   "AllocateWanAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** ApplyParamsTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const applyParamsTemplate = /* @__PURE__ */ defineAction(
   "ApplyParamsTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", TemplateId: "!s" },
+  () => ({ InstanceIds: "![s", TemplateId: "!s" }),
 );
 
 /** AssociateSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const associateSecurityGroups = /* @__PURE__ */ defineAction(
   "AssociateSecurityGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Product: "!s", SecurityGroupId: "!s", InstanceIds: "![s" },
+  () => ({ Product: "!s", SecurityGroupId: "!s", InstanceIds: "![s" }),
 );
 
 /** ChangeInstanceRole: rate limit, read-only bit, region requirement and request shape. */
 export const changeInstanceRole = /* @__PURE__ */ defineAction(
   "ChangeInstanceRole",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!s", InstanceId: "!s", InstanceRole: "!s" },
+  () => ({ GroupId: "!s", InstanceId: "!s", InstanceRole: "!s" }),
 );
 
 /** ChangeMasterInstance: rate limit, read-only bit, region requirement and request shape. */
 export const changeMasterInstance = /* @__PURE__ */ defineAction(
   "ChangeMasterInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!s", InstanceId: "!s", ForceSwitch: "b" },
+  () => ({ GroupId: "!s", InstanceId: "!s", ForceSwitch: "b" }),
 );
 
 /** ChangeReplicaToMaster: rate limit, read-only bit, region requirement and request shape. */
 export const changeReplicaToMaster = /* @__PURE__ */ defineAction(
   "ChangeReplicaToMaster",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", GroupId: "i", Emergency: "b" },
+  () => ({ InstanceId: "!s", GroupId: "i", Emergency: "b" }),
 );
 
 /** CleanUpInstance: rate limit, read-only bit, region requirement and request shape. */
 export const cleanUpInstance = /* @__PURE__ */ defineAction(
   "CleanUpInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** ClearInstance: rate limit, read-only bit, region requirement and request shape. */
 export const clearInstance = /* @__PURE__ */ defineAction(
   "ClearInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Password: "s", EncryptPassword: "b" },
+  () => ({ InstanceId: "!s", Password: "s", EncryptPassword: "b" }),
 );
 
 /** CloneInstances: rate limit, read-only bit, region requirement and request shape. */
 export const cloneInstances = /* @__PURE__ */ defineAction(
   "CloneInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     GoodsNum: "!u",
     ZoneId: "!u",
@@ -118,44 +118,44 @@ export const cloneInstances = /* @__PURE__ */ defineAction(
     EnableSSL: "b",
     SSLBindPrivateIPv4: "b",
     ProductVersion: "s",
-  },
-  { PasswordPolicy, RedisNodeInfo, ResourceTag },
+  }),
+  () => ({ PasswordPolicy: PasswordPolicy(), RedisNodeInfo: RedisNodeInfo(), ResourceTag: ResourceTag() }),
 );
 
 /** CloseLog: rate limit, read-only bit, region requirement and request shape. */
 export const closeLog = /* @__PURE__ */ defineAction(
   "CloseLog",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", LogType: "!s" },
+  () => ({ InstanceId: "!s", LogType: "!s" }),
 );
 
 /** CloseSSL: rate limit, read-only bit, region requirement and request shape. */
 export const closeSSL = /* @__PURE__ */ defineAction(
   "CloseSSL",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", AddressType: "i" },
+  () => ({ InstanceId: "!s", AddressType: "i" }),
 );
 
 /** CreateExportTask: rate limit, read-only bit, region requirement and request shape. */
 export const createExportTask = /* @__PURE__ */ defineAction(
   "CreateExportTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     LogType: "!s",
     StartTime: "!s",
     EndTime: "!s",
     LogFilter: "[#LogFilter",
     ColumnFilter: "[s",
-  },
-  { LogFilter },
+  }),
+  () => ({ LogFilter: LogFilter() }),
 );
 
 /** CreateInstanceAccount: rate limit, read-only bit, region requirement and request shape. */
 export const createInstanceAccount = /* @__PURE__ */ defineAction(
   "CreateInstanceAccount",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     AccountName: "!s",
     AccountPassword: "!s",
@@ -163,14 +163,14 @@ export const createInstanceAccount = /* @__PURE__ */ defineAction(
     Privilege: "!s",
     Remark: "s",
     EncryptPassword: "b",
-  },
+  }),
 );
 
 /** CreateInstances: rate limit, read-only bit, region requirement and request shape. */
 export const createInstances = /* @__PURE__ */ defineAction(
   "CreateInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TypeId: "!u",
     MemSize: "!u",
     GoodsNum: "!u",
@@ -202,79 +202,79 @@ export const createInstances = /* @__PURE__ */ defineAction(
     EnableSSL: "b",
     SSLBindPrivateIPv4: "b",
     ConnectionMode: "i",
-  },
-  { PasswordPolicy, RedisNodeInfo, ResourceTag },
+  }),
+  () => ({ PasswordPolicy: PasswordPolicy(), RedisNodeInfo: RedisNodeInfo(), ResourceTag: ResourceTag() }),
 );
 
 /** CreateParamTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const createParamTemplate = /* @__PURE__ */ defineAction(
   "CreateParamTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s", Description: "s", ProductType: "u", TemplateId: "s", ParamList: "[#InstanceParam" },
-  { InstanceParam },
+  () => ({ Name: "!s", Description: "s", ProductType: "u", TemplateId: "s", ParamList: "[#InstanceParam" }),
+  () => ({ InstanceParam: InstanceParam() }),
 );
 
 /** CreateReplicationGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createReplicationGroup = /* @__PURE__ */ defineAction(
   "CreateReplicationGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", GroupName: "s", Remark: "s" },
+  () => ({ InstanceId: "!s", GroupName: "s", Remark: "s" }),
 );
 
 /** DeleteExportTask: rate limit, read-only bit, region requirement and request shape. */
 export const deleteExportTask = /* @__PURE__ */ defineAction(
   "DeleteExportTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LogType: "!s", FileName: "!s", InstanceId: "!s" },
+  () => ({ LogType: "!s", FileName: "!s", InstanceId: "!s" }),
 );
 
 /** DeleteInstanceAccount: rate limit, read-only bit, region requirement and request shape. */
 export const deleteInstanceAccount = /* @__PURE__ */ defineAction(
   "DeleteInstanceAccount",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", AccountName: "!s" },
+  () => ({ InstanceId: "!s", AccountName: "!s" }),
 );
 
 /** DeleteParamTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const deleteParamTemplate = /* @__PURE__ */ defineAction(
   "DeleteParamTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TemplateId: "!s" },
+  () => ({ TemplateId: "!s" }),
 );
 
 /** DeleteReplicationInstance: rate limit, read-only bit, region requirement and request shape. */
 export const deleteReplicationInstance = /* @__PURE__ */ defineAction(
   "DeleteReplicationInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!s", InstanceId: "!s", SyncType: "!b" },
+  () => ({ GroupId: "!s", InstanceId: "!s", SyncType: "!b" }),
 );
 
 /** DescribeAutoBackupConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeAutoBackupConfig = /* @__PURE__ */ defineAction(
   "DescribeAutoBackupConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeBackupDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupDetail = /* @__PURE__ */ defineAction(
   "DescribeBackupDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", BackupId: "!s" },
+  () => ({ InstanceId: "!s", BackupId: "!s" }),
 );
 
 /** DescribeBackupDownloadRestriction: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupDownloadRestriction = /* @__PURE__ */ defineAction(
   "DescribeBackupDownloadRestriction",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeBackupUrl: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupUrl = /* @__PURE__ */ defineAction(
   "DescribeBackupUrl",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     BackupId: "!s",
     LimitType: "s",
@@ -282,22 +282,22 @@ export const describeBackupUrl = /* @__PURE__ */ defineAction(
     IpComparisonSymbol: "s",
     LimitVpc: "[#BackupLimitVpcItem",
     LimitIp: "[s",
-  },
-  { BackupLimitVpcItem },
+  }),
+  () => ({ BackupLimitVpcItem: BackupLimitVpcItem() }),
 );
 
 /** DescribeBandwidthRange: rate limit, read-only bit, region requirement and request shape. */
 export const describeBandwidthRange = /* @__PURE__ */ defineAction(
   "DescribeBandwidthRange",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeCommonDBInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeCommonDBInstances = /* @__PURE__ */ defineAction(
   "DescribeCommonDBInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     VpcIds: "[i",
     SubnetIds: "[i",
     PayMode: "i",
@@ -311,42 +311,42 @@ export const describeCommonDBInstances = /* @__PURE__ */ defineAction(
     UniqSubnetIds: "[s",
     Limit: "i",
     Offset: "i",
-  },
+  }),
 );
 
 /** DescribeDBSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeDBSecurityGroups = /* @__PURE__ */ defineAction(
   "DescribeDBSecurityGroups",
   { rateLimit: 100, readOnly: true, regionRequired: true },
-  { Product: "!s", InstanceId: "!s" },
+  () => ({ Product: "!s", InstanceId: "!s" }),
 );
 
 /** DescribeExportTasks: rate limit, read-only bit, region requirement and request shape. */
 export const describeExportTasks = /* @__PURE__ */ defineAction(
   "DescribeExportTasks",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LogType: "!s", Limit: "!i", Offset: "!i", InstanceId: "!s" },
+  () => ({ LogType: "!s", Limit: "!i", Offset: "!i", InstanceId: "!s" }),
 );
 
 /** DescribeGlobalReplicationArea: rate limit, read-only bit, region requirement and request shape. */
 export const describeGlobalReplicationArea = /* @__PURE__ */ defineAction(
   "DescribeGlobalReplicationArea",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeInstanceAccount: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceAccount = /* @__PURE__ */ defineAction(
   "DescribeInstanceAccount",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Limit: "!i", Offset: "!i" },
+  () => ({ InstanceId: "!s", Limit: "!i", Offset: "!i" }),
 );
 
 /** DescribeInstanceBackups: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceBackups = /* @__PURE__ */ defineAction(
   "DescribeInstanceBackups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Limit: "i",
     Offset: "i",
     InstanceId: "s",
@@ -354,28 +354,28 @@ export const describeInstanceBackups = /* @__PURE__ */ defineAction(
     EndTime: "s",
     Status: "[i",
     InstanceName: "s",
-  },
+  }),
 );
 
 /** DescribeInstanceDTSInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceDTSInfo = /* @__PURE__ */ defineAction(
   "DescribeInstanceDTSInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeInstanceDealDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceDealDetail = /* @__PURE__ */ defineAction(
   "DescribeInstanceDealDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DealIds: "[s", DealName: "s" },
+  () => ({ DealIds: "[s", DealName: "s" }),
 );
 
 /** DescribeInstanceEvents: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceEvents = /* @__PURE__ */ defineAction(
   "DescribeInstanceEvents",
   { rateLimit: 50, readOnly: true, regionRequired: true },
-  {
+  () => ({
     ExecutionStartDate: "!s",
     ExecutionEndDate: "!s",
     InstanceId: "s",
@@ -384,140 +384,140 @@ export const describeInstanceEvents = /* @__PURE__ */ defineAction(
     Status: "[s",
     EventTypes: "[s",
     Grades: "[s",
-  },
+  }),
 );
 
 /** DescribeInstanceLogDelivery: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceLogDelivery = /* @__PURE__ */ defineAction(
   "DescribeInstanceLogDelivery",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeInstanceMonitorBigKey: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceMonitorBigKey = /* @__PURE__ */ defineAction(
   "DescribeInstanceMonitorBigKey",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", ReqType: "!i", Date: "!s" },
+  () => ({ InstanceId: "!s", ReqType: "!i", Date: "!s" }),
 );
 
 /** DescribeInstanceMonitorBigKeySizeDist: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceMonitorBigKeySizeDist = /* @__PURE__ */ defineAction(
   "DescribeInstanceMonitorBigKeySizeDist",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Date: "!s" },
+  () => ({ InstanceId: "!s", Date: "!s" }),
 );
 
 /** DescribeInstanceMonitorBigKeyTypeDist: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceMonitorBigKeyTypeDist = /* @__PURE__ */ defineAction(
   "DescribeInstanceMonitorBigKeyTypeDist",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Date: "!s" },
+  () => ({ InstanceId: "!s", Date: "!s" }),
 );
 
 /** DescribeInstanceMonitorHotKey: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceMonitorHotKey = /* @__PURE__ */ defineAction(
   "DescribeInstanceMonitorHotKey",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", SpanType: "!i" },
+  () => ({ InstanceId: "!s", SpanType: "!i" }),
 );
 
 /** DescribeInstanceMonitorSIP: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceMonitorSIP = /* @__PURE__ */ defineAction(
   "DescribeInstanceMonitorSIP",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeInstanceMonitorTookDist: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceMonitorTookDist = /* @__PURE__ */ defineAction(
   "DescribeInstanceMonitorTookDist",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Date: "!s", SpanType: "!i" },
+  () => ({ InstanceId: "!s", Date: "!s", SpanType: "!i" }),
 );
 
 /** DescribeInstanceMonitorTopNCmd: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceMonitorTopNCmd = /* @__PURE__ */ defineAction(
   "DescribeInstanceMonitorTopNCmd",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", SpanType: "!i" },
+  () => ({ InstanceId: "!s", SpanType: "!i" }),
 );
 
 /** DescribeInstanceMonitorTopNCmdTook: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceMonitorTopNCmdTook = /* @__PURE__ */ defineAction(
   "DescribeInstanceMonitorTopNCmdTook",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", SpanType: "!i" },
+  () => ({ InstanceId: "!s", SpanType: "!i" }),
 );
 
 /** DescribeInstanceNodeInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceNodeInfo = /* @__PURE__ */ defineAction(
   "DescribeInstanceNodeInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Limit: "i", Offset: "i" },
+  () => ({ InstanceId: "!s", Limit: "i", Offset: "i" }),
 );
 
 /** DescribeInstanceParamRecords: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceParamRecords = /* @__PURE__ */ defineAction(
   "DescribeInstanceParamRecords",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", Limit: "u", Offset: "u" },
+  () => ({ InstanceId: "!s", Limit: "u", Offset: "u" }),
 );
 
 /** DescribeInstanceParams: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceParams = /* @__PURE__ */ defineAction(
   "DescribeInstanceParams",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeInstanceSecurityGroup: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceSecurityGroup = /* @__PURE__ */ defineAction(
   "DescribeInstanceSecurityGroup",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** DescribeInstanceShards: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceShards = /* @__PURE__ */ defineAction(
   "DescribeInstanceShards",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", FilterSlave: "b" },
+  () => ({ InstanceId: "!s", FilterSlave: "b" }),
 );
 
 /** DescribeInstanceSpecBandwidth: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceSpecBandwidth = /* @__PURE__ */ defineAction(
   "DescribeInstanceSpecBandwidth",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "s",
     ShardSize: "i",
     ShardNum: "i",
     ReplicateNum: "i",
     ReadOnlyWeight: "i",
     Type: "i",
-  },
+  }),
 );
 
 /** DescribeInstanceSupportFeature: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceSupportFeature = /* @__PURE__ */ defineAction(
   "DescribeInstanceSupportFeature",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", FeatureName: "!s" },
+  () => ({ InstanceId: "!s", FeatureName: "!s" }),
 );
 
 /** DescribeInstanceZoneInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceZoneInfo = /* @__PURE__ */ defineAction(
   "DescribeInstanceZoneInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "s" },
+  () => ({ InstanceId: "s" }),
 );
 
 /** DescribeInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstances = /* @__PURE__ */ defineAction(
   "DescribeInstances",
   { rateLimit: 35, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Limit: "u",
     Offset: "u",
     InstanceId: "s",
@@ -545,23 +545,23 @@ export const describeInstances = /* @__PURE__ */ defineAction(
     ProductVersions: "[s",
     InstanceIds: "[s",
     AzMode: "s",
-  },
-  { InstanceTagInfo },
+  }),
+  () => ({ InstanceTagInfo: InstanceTagInfo() }),
 );
 
 /** DescribeLogInstanceList: rate limit, read-only bit, region requirement and request shape. */
 export const describeLogInstanceList = /* @__PURE__ */ defineAction(
   "DescribeLogInstanceList",
   { rateLimit: 35, readOnly: true, regionRequired: true },
-  { LogType: "!s", Limit: "i", Offset: "i", Filters: "[#Filter", LogSubType: "s", LogSwitch: "s" },
-  { Filter },
+  () => ({ LogType: "!s", Limit: "i", Offset: "i", Filters: "[#Filter", LogSubType: "s", LogSwitch: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeLogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeLogs = /* @__PURE__ */ defineAction(
   "DescribeLogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     StartTime: "!s",
     EndTime: "!s",
@@ -571,71 +571,71 @@ export const describeLogs = /* @__PURE__ */ defineAction(
     Offset: "i",
     Order: "s",
     OrderBy: "s",
-  },
-  { LogFilter },
+  }),
+  () => ({ LogFilter: LogFilter() }),
 );
 
 /** DescribeMaintenanceWindow: rate limit, read-only bit, region requirement and request shape. */
 export const describeMaintenanceWindow = /* @__PURE__ */ defineAction(
   "DescribeMaintenanceWindow",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeParamTemplateInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeParamTemplateInfo = /* @__PURE__ */ defineAction(
   "DescribeParamTemplateInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TemplateId: "!s" },
+  () => ({ TemplateId: "!s" }),
 );
 
 /** DescribeParamTemplates: rate limit, read-only bit, region requirement and request shape. */
 export const describeParamTemplates = /* @__PURE__ */ defineAction(
   "DescribeParamTemplates",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ProductTypes: "[i", TemplateNames: "[s", TemplateIds: "[s", Limit: "i", Offset: "i" },
+  () => ({ ProductTypes: "[i", TemplateNames: "[s", TemplateIds: "[s", Limit: "i", Offset: "i" }),
 );
 
 /** DescribeProductInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeProductInfo = /* @__PURE__ */ defineAction(
   "DescribeProductInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeProjectSecurityGroup: rate limit, read-only bit, region requirement and request shape. */
 export const describeProjectSecurityGroup = /* @__PURE__ */ defineAction(
   "DescribeProjectSecurityGroup",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ProjectId: "i", SecurityGroupId: "s" },
+  () => ({ ProjectId: "i", SecurityGroupId: "s" }),
 );
 
 /** DescribeProjectSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeProjectSecurityGroups = /* @__PURE__ */ defineAction(
   "DescribeProjectSecurityGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Product: "!s", ProjectId: "u", Offset: "u", Limit: "u", SearchKey: "s" },
+  () => ({ Product: "!s", ProjectId: "u", Offset: "u", Limit: "u", SearchKey: "s" }),
 );
 
 /** DescribeProxySlowLog: rate limit, read-only bit, region requirement and request shape. */
 export const describeProxySlowLog = /* @__PURE__ */ defineAction(
   "DescribeProxySlowLog",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", BeginTime: "!s", EndTime: "!s", MinQueryTime: "i", Limit: "i", Offset: "i" },
+  () => ({ InstanceId: "!s", BeginTime: "!s", EndTime: "!s", MinQueryTime: "i", Limit: "i", Offset: "i" }),
 );
 
 /** DescribeRedisClusterOverview: rate limit, read-only bit, region requirement and request shape. */
 export const describeRedisClusterOverview = /* @__PURE__ */ defineAction(
   "DescribeRedisClusterOverview",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DedicatedClusterId: "s" },
+  () => ({ DedicatedClusterId: "s" }),
 );
 
 /** DescribeRedisClusters: rate limit, read-only bit, region requirement and request shape. */
 export const describeRedisClusters = /* @__PURE__ */ defineAction(
   "DescribeRedisClusters",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     RedisClusterIds: "[s",
     Status: "[i",
     ProjectIds: "[i",
@@ -645,42 +645,42 @@ export const describeRedisClusters = /* @__PURE__ */ defineAction(
     Limit: "i",
     Offset: "i",
     DedicatedClusterId: "s",
-  },
+  }),
 );
 
 /** DescribeReplicationGroup: rate limit, read-only bit, region requirement and request shape. */
 export const describeReplicationGroup = /* @__PURE__ */ defineAction(
   "DescribeReplicationGroup",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Limit: "!i", Offset: "!i", GroupId: "s", SearchKey: "s" },
+  () => ({ Limit: "!i", Offset: "!i", GroupId: "s", SearchKey: "s" }),
 );
 
 /** DescribeReplicationGroupInstance: rate limit, read-only bit, region requirement and request shape. */
 export const describeReplicationGroupInstance = /* @__PURE__ */ defineAction(
   "DescribeReplicationGroupInstance",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeSSLStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeSSLStatus = /* @__PURE__ */ defineAction(
   "DescribeSSLStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeSecondLevelBackupInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeSecondLevelBackupInfo = /* @__PURE__ */ defineAction(
   "DescribeSecondLevelBackupInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "s", BackupTimestamp: "i" },
+  () => ({ InstanceId: "s", BackupTimestamp: "i" }),
 );
 
 /** DescribeSlowLog: rate limit, read-only bit, region requirement and request shape. */
 export const describeSlowLog = /* @__PURE__ */ defineAction(
   "DescribeSlowLog",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     BeginTime: "!s",
     EndTime: "!s",
@@ -688,21 +688,21 @@ export const describeSlowLog = /* @__PURE__ */ defineAction(
     Limit: "i",
     Offset: "i",
     Role: "s",
-  },
+  }),
 );
 
 /** DescribeTaskInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeTaskInfo = /* @__PURE__ */ defineAction(
   "DescribeTaskInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TaskId: "!u" },
+  () => ({ TaskId: "!u" }),
 );
 
 /** DescribeTaskList: rate limit, read-only bit, region requirement and request shape. */
 export const describeTaskList = /* @__PURE__ */ defineAction(
   "DescribeTaskList",
   { rateLimit: 100, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InstanceId: "s",
     InstanceName: "s",
     Limit: "i",
@@ -715,56 +715,56 @@ export const describeTaskList = /* @__PURE__ */ defineAction(
     Result: "[i",
     OperatorUin: "[i",
     OperateUin: "[s",
-  },
+  }),
 );
 
 /** DescribeTendisSlowLog: rate limit, read-only bit, region requirement and request shape. */
 export const describeTendisSlowLog = /* @__PURE__ */ defineAction(
   "DescribeTendisSlowLog",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", BeginTime: "!s", EndTime: "!s", MinQueryTime: "i", Limit: "i", Offset: "i" },
+  () => ({ InstanceId: "!s", BeginTime: "!s", EndTime: "!s", MinQueryTime: "i", Limit: "i", Offset: "i" }),
 );
 
 /** DestroyPostpaidInstance: rate limit, read-only bit, region requirement and request shape. */
 export const destroyPostpaidInstance = /* @__PURE__ */ defineAction(
   "DestroyPostpaidInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DestroyPrepaidInstance: rate limit, read-only bit, region requirement and request shape. */
 export const destroyPrepaidInstance = /* @__PURE__ */ defineAction(
   "DestroyPrepaidInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DisableReplicaReadonly: rate limit, read-only bit, region requirement and request shape. */
 export const disableReplicaReadonly = /* @__PURE__ */ defineAction(
   "DisableReplicaReadonly",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DisassociateSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateSecurityGroups = /* @__PURE__ */ defineAction(
   "DisassociateSecurityGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Product: "!s", SecurityGroupId: "!s", InstanceIds: "![s" },
+  () => ({ Product: "!s", SecurityGroupId: "!s", InstanceIds: "![s" }),
 );
 
 /** EnableReplicaReadonly: rate limit, read-only bit, region requirement and request shape. */
 export const enableReplicaReadonly = /* @__PURE__ */ defineAction(
   "EnableReplicaReadonly",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", ReadonlyPolicy: "[s" },
+  () => ({ InstanceId: "!s", ReadonlyPolicy: "[s" }),
 );
 
 /** InquiryPriceCreateInstance: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceCreateInstance = /* @__PURE__ */ defineAction(
   "InquiryPriceCreateInstance",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     TypeId: "!u",
     MemSize: "!u",
     GoodsNum: "!u",
@@ -776,77 +776,77 @@ export const inquiryPriceCreateInstance = /* @__PURE__ */ defineAction(
     ReplicasReadonly: "b",
     ZoneName: "s",
     ProductVersion: "s",
-  },
+  }),
 );
 
 /** InquiryPriceUpgradeInstance: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceUpgradeInstance = /* @__PURE__ */ defineAction(
   "InquiryPriceUpgradeInstance",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s", MemSize: "!u", RedisShardNum: "u", RedisReplicasNum: "u" },
+  () => ({ InstanceId: "!s", MemSize: "!u", RedisShardNum: "u", RedisReplicasNum: "u" }),
 );
 
 /** KillMasterGroup: rate limit, read-only bit, region requirement and request shape. */
 export const killMasterGroup = /* @__PURE__ */ defineAction(
   "KillMasterGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Password: "s", ShardIds: "[i" },
+  () => ({ InstanceId: "!s", Password: "s", ShardIds: "[i" }),
 );
 
 /** ManualBackupInstance: rate limit, read-only bit, region requirement and request shape. */
 export const manualBackupInstance = /* @__PURE__ */ defineAction(
   "ManualBackupInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Remark: "s", StorageDays: "i" },
+  () => ({ InstanceId: "!s", Remark: "s", StorageDays: "i" }),
 );
 
 /** ModfiyInstancePassword: rate limit, read-only bit, region requirement and request shape. */
 export const modfiyInstancePassword = /* @__PURE__ */ defineAction(
   "ModfiyInstancePassword",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", OldPassword: "!s", Password: "!s", EncryptPassword: "b" },
+  () => ({ InstanceId: "!s", OldPassword: "!s", Password: "!s", EncryptPassword: "b" }),
 );
 
 /** ModifyAutoBackupConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAutoBackupConfig = /* @__PURE__ */ defineAction(
   "ModifyAutoBackupConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", WeekDays: "[s", TimePeriod: "s", AutoBackupType: "i", BackupStorageDays: "i" },
+  () => ({ InstanceId: "!s", WeekDays: "[s", TimePeriod: "s", AutoBackupType: "i", BackupStorageDays: "i" }),
 );
 
 /** ModifyBackupDownloadRestriction: rate limit, read-only bit, region requirement and request shape. */
 export const modifyBackupDownloadRestriction = /* @__PURE__ */ defineAction(
   "ModifyBackupDownloadRestriction",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LimitType: "!s",
     VpcComparisonSymbol: "s",
     IpComparisonSymbol: "s",
     LimitVpc: "[#BackupLimitVpcItem",
     LimitIp: "[s",
-  },
-  { BackupLimitVpcItem },
+  }),
+  () => ({ BackupLimitVpcItem: BackupLimitVpcItem() }),
 );
 
 /** ModifyConnectionConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyConnectionConfig = /* @__PURE__ */ defineAction(
   "ModifyConnectionConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Bandwidth: "i", ClientLimit: "i" },
+  () => ({ InstanceId: "!s", Bandwidth: "i", ClientLimit: "i" }),
 );
 
 /** ModifyDBInstanceSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDBInstanceSecurityGroups = /* @__PURE__ */ defineAction(
   "ModifyDBInstanceSecurityGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Product: "!s", SecurityGroupIds: "![s", InstanceId: "!s" },
+  () => ({ Product: "!s", SecurityGroupIds: "![s", InstanceId: "!s" }),
 );
 
 /** ModifyInstance: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstance = /* @__PURE__ */ defineAction(
   "ModifyInstance",
   { rateLimit: 50, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Operation: "!s",
     InstanceIds: "[s",
     InstanceNames: "[s",
@@ -856,14 +856,14 @@ export const modifyInstance = /* @__PURE__ */ defineAction(
     InstanceId: "s",
     InstanceName: "s",
     AutoRenew: "i",
-  },
+  }),
 );
 
 /** ModifyInstanceAccount: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstanceAccount = /* @__PURE__ */ defineAction(
   "ModifyInstanceAccount",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     AccountName: "!s",
     AccountPassword: "s",
@@ -872,43 +872,43 @@ export const modifyInstanceAccount = /* @__PURE__ */ defineAction(
     Privilege: "s",
     NoAuth: "b",
     EncryptPassword: "b",
-  },
+  }),
 );
 
 /** ModifyInstanceAvailabilityZones: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstanceAvailabilityZones = /* @__PURE__ */ defineAction(
   "ModifyInstanceAvailabilityZones",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", SwitchOption: "!i", NodeSet: "![#RedisNodeInfo" },
-  { RedisNodeInfo },
+  () => ({ InstanceId: "!s", SwitchOption: "!i", NodeSet: "![#RedisNodeInfo" }),
+  () => ({ RedisNodeInfo: RedisNodeInfo() }),
 );
 
 /** ModifyInstanceBackupMode: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstanceBackupMode = /* @__PURE__ */ defineAction(
   "ModifyInstanceBackupMode",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", BackupMode: "s" },
+  () => ({ InstanceId: "!s", BackupMode: "s" }),
 );
 
 /** ModifyInstanceChargeType: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstanceChargeType = /* @__PURE__ */ defineAction(
   "ModifyInstanceChargeType",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceIds: "![s", InstanceChargeType: "!s", Period: "u" },
+  () => ({ InstanceIds: "![s", InstanceChargeType: "!s", Period: "u" }),
 );
 
 /** ModifyInstanceEvent: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstanceEvent = /* @__PURE__ */ defineAction(
   "ModifyInstanceEvent",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", EventId: "!i", StartTime: "s", EndTime: "s", ExecutionDate: "s", Status: "s" },
+  () => ({ InstanceId: "!s", EventId: "!i", StartTime: "s", EndTime: "s", ExecutionDate: "s", Status: "s" }),
 );
 
 /** ModifyInstanceLogDelivery: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstanceLogDelivery = /* @__PURE__ */ defineAction(
   "ModifyInstanceLogDelivery",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     LogType: "!s",
     Enabled: "!b",
@@ -919,214 +919,214 @@ export const modifyInstanceLogDelivery = /* @__PURE__ */ defineAction(
     LogRegion: "s",
     Period: "i",
     CreateIndex: "b",
-  },
+  }),
 );
 
 /** ModifyInstanceParams: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstanceParams = /* @__PURE__ */ defineAction(
   "ModifyInstanceParams",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", InstanceParams: "![#InstanceParam" },
-  { InstanceParam },
+  () => ({ InstanceId: "!s", InstanceParams: "![#InstanceParam" }),
+  () => ({ InstanceParam: InstanceParam() }),
 );
 
 /** ModifyInstancePassword: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstancePassword = /* @__PURE__ */ defineAction(
   "ModifyInstancePassword",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", OldPassword: "!s", Password: "!s" },
+  () => ({ InstanceId: "!s", OldPassword: "!s", Password: "!s" }),
 );
 
 /** ModifyInstanceReadOnly: rate limit, read-only bit, region requirement and request shape. */
 export const modifyInstanceReadOnly = /* @__PURE__ */ defineAction(
   "ModifyInstanceReadOnly",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", InputMode: "!s" },
+  () => ({ InstanceId: "!s", InputMode: "!s" }),
 );
 
 /** ModifyLog: rate limit, read-only bit, region requirement and request shape. */
 export const modifyLog = /* @__PURE__ */ defineAction(
   "ModifyLog",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     LogType: "!s",
     LogSubType: "!s",
     LogExpireDay: "!i",
     HighLogExpireDay: "!i",
     DegradeStrategy: "!i",
-  },
+  }),
 );
 
 /** ModifyMaintenanceWindow: rate limit, read-only bit, region requirement and request shape. */
 export const modifyMaintenanceWindow = /* @__PURE__ */ defineAction(
   "ModifyMaintenanceWindow",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", StartTime: "!s", EndTime: "!s" },
+  () => ({ InstanceId: "!s", StartTime: "!s", EndTime: "!s" }),
 );
 
 /** ModifyNetworkConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNetworkConfig = /* @__PURE__ */ defineAction(
   "ModifyNetworkConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Operation: "!s", Vip: "s", VpcId: "s", SubnetId: "s", Recycle: "i", VPort: "i" },
+  () => ({ InstanceId: "!s", Operation: "!s", Vip: "s", VpcId: "s", SubnetId: "s", Recycle: "i", VPort: "i" }),
 );
 
 /** ModifyParamTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const modifyParamTemplate = /* @__PURE__ */ defineAction(
   "ModifyParamTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TemplateId: "!s", Name: "s", Description: "s", ParamList: "[#InstanceParam" },
-  { InstanceParam },
+  () => ({ TemplateId: "!s", Name: "s", Description: "s", ParamList: "[#InstanceParam" }),
+  () => ({ InstanceParam: InstanceParam() }),
 );
 
 /** ModifyReplicationGroup: rate limit, read-only bit, region requirement and request shape. */
 export const modifyReplicationGroup = /* @__PURE__ */ defineAction(
   "ModifyReplicationGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!s", GroupName: "s", Remark: "s" },
+  () => ({ GroupId: "!s", GroupName: "s", Remark: "s" }),
 );
 
 /** OpenLog: rate limit, read-only bit, region requirement and request shape. */
 export const openLog = /* @__PURE__ */ defineAction(
   "OpenLog",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     LogType: "!s",
     LogSubType: "!s",
     LogExpireDay: "!i",
     HighLogExpireDay: "!i",
     DegradeStrategy: "i",
-  },
+  }),
 );
 
 /** OpenSSL: rate limit, read-only bit, region requirement and request shape. */
 export const openSSL = /* @__PURE__ */ defineAction(
   "OpenSSL",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", AddressType: "i" },
+  () => ({ InstanceId: "!s", AddressType: "i" }),
 );
 
 /** ReleaseWanAddress: rate limit, read-only bit, region requirement and request shape. */
 export const releaseWanAddress = /* @__PURE__ */ defineAction(
   "ReleaseWanAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** RemoveReplicationGroup: rate limit, read-only bit, region requirement and request shape. */
 export const removeReplicationGroup = /* @__PURE__ */ defineAction(
   "RemoveReplicationGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!s" },
+  () => ({ GroupId: "!s" }),
 );
 
 /** RemoveReplicationInstance: rate limit, read-only bit, region requirement and request shape. */
 export const removeReplicationInstance = /* @__PURE__ */ defineAction(
   "RemoveReplicationInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupId: "!s", InstanceId: "!s", SyncType: "!b" },
+  () => ({ GroupId: "!s", InstanceId: "!s", SyncType: "!b" }),
 );
 
 /** RenewInstance: rate limit, read-only bit, region requirement and request shape. */
 export const renewInstance = /* @__PURE__ */ defineAction(
   "RenewInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Period: "!u", InstanceId: "!s", ModifyPayMode: "s" },
+  () => ({ Period: "!u", InstanceId: "!s", ModifyPayMode: "s" }),
 );
 
 /** ResetPassword: rate limit, read-only bit, region requirement and request shape. */
 export const resetPassword = /* @__PURE__ */ defineAction(
   "ResetPassword",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", Password: "s", NoAuth: "b", EncryptPassword: "b" },
+  () => ({ InstanceId: "!s", Password: "s", NoAuth: "b", EncryptPassword: "b" }),
 );
 
 /** RestoreInstance: rate limit, read-only bit, region requirement and request shape. */
 export const restoreInstance = /* @__PURE__ */ defineAction(
   "RestoreInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", BackupId: "!s", Password: "s" },
+  () => ({ InstanceId: "!s", BackupId: "!s", Password: "s" }),
 );
 
 /** StartupInstance: rate limit, read-only bit, region requirement and request shape. */
 export const startupInstance = /* @__PURE__ */ defineAction(
   "StartupInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** SwitchAccessNewInstance: rate limit, read-only bit, region requirement and request shape. */
 export const switchAccessNewInstance = /* @__PURE__ */ defineAction(
   "SwitchAccessNewInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** SwitchInstanceVip: rate limit, read-only bit, region requirement and request shape. */
 export const switchInstanceVip = /* @__PURE__ */ defineAction(
   "SwitchInstanceVip",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SrcInstanceId: "!s", DstInstanceId: "!s", TimeDelay: "i", ForceSwitch: "i", SwitchTime: "s" },
+  () => ({ SrcInstanceId: "!s", DstInstanceId: "!s", TimeDelay: "i", ForceSwitch: "i", SwitchTime: "s" }),
 );
 
 /** SwitchProxy: rate limit, read-only bit, region requirement and request shape. */
 export const switchProxy = /* @__PURE__ */ defineAction(
   "SwitchProxy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", ProxyID: "s", ProxyIDList: "[s" },
+  () => ({ InstanceId: "!s", ProxyID: "s", ProxyIDList: "[s" }),
 );
 
 /** UpgradeInstance: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeInstance = /* @__PURE__ */ defineAction(
   "UpgradeInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     MemSize: "!u",
     RedisShardNum: "u",
     RedisReplicasNum: "u",
     NodeSet: "[#RedisNodeInfo",
     SwitchOption: "u",
-  },
-  { RedisNodeInfo },
+  }),
+  () => ({ RedisNodeInfo: RedisNodeInfo() }),
 );
 
 /** UpgradeInstanceVersion: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeInstanceVersion = /* @__PURE__ */ defineAction(
   "UpgradeInstanceVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TargetInstanceType: "!s", SwitchOption: "!i", InstanceId: "!s" },
+  () => ({ TargetInstanceType: "!s", SwitchOption: "!i", InstanceId: "!s" }),
 );
 
 /** UpgradeProxyVersion: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeProxyVersion = /* @__PURE__ */ defineAction(
   "UpgradeProxyVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     CurrentProxyVersion: "!s",
     UpgradeProxyVersion: "!s",
     InstanceTypeUpgradeNow: "!i",
-  },
+  }),
 );
 
 /** UpgradeSmallVersion: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeSmallVersion = /* @__PURE__ */ defineAction(
   "UpgradeSmallVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     InstanceId: "!s",
     CurrentRedisVersion: "!s",
     UpgradeRedisVersion: "!s",
     InstanceTypeUpgradeNow: "!i",
-  },
+  }),
 );
 
 /** UpgradeVersionToMultiAvailabilityZones: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeVersionToMultiAvailabilityZones = /* @__PURE__ */ defineAction(
   "UpgradeVersionToMultiAvailabilityZones",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", UpgradeProxyAndRedisServer: "b" },
+  () => ({ InstanceId: "!s", UpgradeProxyAndRedisServer: "b" }),
 );

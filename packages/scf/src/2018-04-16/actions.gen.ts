@@ -3,11 +3,11 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const AsyncTriggerConfig: ShapeMeta = { RetryConfig: "![#RetryConfig", MsgTTL: "!i" };
+const AsyncTriggerConfig = (): ShapeMeta => ({ RetryConfig: "![#RetryConfig", MsgTTL: "!i" });
 
-const CfsConfig: ShapeMeta = { CfsInsList: "![#CfsInsInfo" };
+const CfsConfig = (): ShapeMeta => ({ CfsInsList: "![#CfsInsInfo" });
 
-const CfsInsInfo: ShapeMeta = {
+const CfsInsInfo = (): ShapeMeta => ({
   UserId: "!s",
   UserGroupId: "!s",
   CfsId: "!s",
@@ -17,9 +17,9 @@ const CfsInsInfo: ShapeMeta = {
   IpAddress: "s",
   MountVpcId: "s",
   MountSubnetId: "s",
-};
+});
 
-const Code: ShapeMeta = {
+const Code = (): ShapeMeta => ({
   CosBucketName: "s",
   CosObjectName: "s",
   ZipFile: "s",
@@ -35,17 +35,17 @@ const Code: ShapeMeta = {
   GitCommitId: "s",
   GitUserNameSecret: "s",
   ImageConfig: "#ImageConfig",
-};
+});
 
-const DeadLetterConfig: ShapeMeta = { Type: "!s", Name: "!s", FilterType: "s" };
+const DeadLetterConfig = (): ShapeMeta => ({ Type: "!s", Name: "!s", FilterType: "s" });
 
-const EipConfigIn: ShapeMeta = { EipStatus: "!s" };
+const EipConfigIn = (): ShapeMeta => ({ EipStatus: "!s" });
 
-const Environment: ShapeMeta = { Variables: "[#Variable" };
+const Environment = (): ShapeMeta => ({ Variables: "[#Variable" });
 
-const Filter: ShapeMeta = { Name: "!s", Values: "![s" };
+const Filter = (): ShapeMeta => ({ Name: "!s", Values: "![s" });
 
-const ImageConfig: ShapeMeta = {
+const ImageConfig = (): ShapeMeta => ({
   ImageType: "!s",
   ImageUri: "!s",
   RegistryId: "s",
@@ -54,21 +54,21 @@ const ImageConfig: ShapeMeta = {
   Args: "s",
   ContainerImageAccelerate: "b",
   ImagePort: "i",
-};
+});
 
-const K8SLabel: ShapeMeta = { Key: "!s", Value: "!s" };
+const K8SLabel = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const K8SToleration: ShapeMeta = { Key: "s", Operator: "s", Effect: "s", Value: "s", TolerationSeconds: "u" };
+const K8SToleration = (): ShapeMeta => ({ Key: "s", Operator: "s", Effect: "s", Value: "s", TolerationSeconds: "u" });
 
-const LayerVersionSimple: ShapeMeta = { LayerName: "!s", LayerVersion: "!i" };
+const LayerVersionSimple = (): ShapeMeta => ({ LayerName: "!s", LayerVersion: "!i" });
 
-const LogFilter: ShapeMeta = { RetCode: "s" };
+const LogFilter = (): ShapeMeta => ({ RetCode: "s" });
 
-const LogSearchContext: ShapeMeta = { Offset: "!s", Limit: "!u", Keyword: "s", Type: "s" };
+const LogSearchContext = (): ShapeMeta => ({ Offset: "!s", Limit: "!u", Keyword: "s", Type: "s" });
 
-const NamespaceResourceEnv: ShapeMeta = { TKE: "#NamespaceResourceEnvTKE", OFFLINE: "b" };
+const NamespaceResourceEnv = (): ShapeMeta => ({ TKE: "#NamespaceResourceEnvTKE", OFFLINE: "b" });
 
-const NamespaceResourceEnvTKE: ShapeMeta = {
+const NamespaceResourceEnvTKE = (): ShapeMeta => ({
   ClusterID: "!s",
   SubnetID: "!s",
   Namespace: "!s",
@@ -77,45 +77,45 @@ const NamespaceResourceEnvTKE: ShapeMeta = {
   Tolerations: "[#K8SToleration",
   Port: "u",
   PodTemplatePatch: "s",
-};
+});
 
-const ProtocolParams: ShapeMeta = { WSParams: "#WSParams" };
+const ProtocolParams = (): ShapeMeta => ({ WSParams: "#WSParams" });
 
-const PublicNetConfigIn: ShapeMeta = { PublicNetStatus: "!s", EipConfig: "#EipConfigIn" };
+const PublicNetConfigIn = (): ShapeMeta => ({ PublicNetStatus: "!s", EipConfig: "#EipConfigIn" });
 
-const RetryConfig: ShapeMeta = { RetryNum: "!i" };
+const RetryConfig = (): ShapeMeta => ({ RetryNum: "!i" });
 
-const RoutingConfig: ShapeMeta = {
+const RoutingConfig = (): ShapeMeta => ({
   AdditionalVersionWeights: "[#VersionWeight",
   AddtionVersionMatchs: "[#VersionMatch",
-};
+});
 
-const SearchKey: ShapeMeta = { Key: "!s", Value: "!s" };
+const SearchKey = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
-const TimeInterval: ShapeMeta = { Start: "!s", End: "!s" };
+const TimeInterval = (): ShapeMeta => ({ Start: "!s", End: "!s" });
 
-const TriggerAction: ShapeMeta = {
+const TriggerAction = (): ShapeMeta => ({
   TriggerName: "!s",
   TriggerProvisionedConcurrencyNum: "!u",
   TriggerCronConfig: "!s",
   ProvisionedType: "s",
-};
+});
 
-const Variable: ShapeMeta = { Key: "s", Value: "s" };
+const Variable = (): ShapeMeta => ({ Key: "s", Value: "s" });
 
-const VersionMatch: ShapeMeta = { Version: "!s", Key: "!s", Method: "!s", Expression: "!s" };
+const VersionMatch = (): ShapeMeta => ({ Version: "!s", Key: "!s", Method: "!s", Expression: "!s" });
 
-const VersionWeight: ShapeMeta = { Version: "!s", Weight: "!f" };
+const VersionWeight = (): ShapeMeta => ({ Version: "!s", Weight: "!f" });
 
-const VpcConfig: ShapeMeta = { VpcId: "s", SubnetId: "s" };
+const VpcConfig = (): ShapeMeta => ({ VpcId: "s", SubnetId: "s" });
 
-const WSParams: ShapeMeta = { IdleTimeOut: "u" };
+const WSParams = (): ShapeMeta => ({ IdleTimeOut: "u" });
 
 /** CopyFunction: rate limit, read-only bit, region requirement and request shape. */
 export const copyFunction = /* @__PURE__ */ defineAction(
   "CopyFunction",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     FunctionName: "!s",
     NewFunctionName: "!s",
     Namespace: "s",
@@ -124,37 +124,42 @@ export const copyFunction = /* @__PURE__ */ defineAction(
     TargetRegion: "s",
     Override: "b",
     CopyConfiguration: "b",
-  },
+  }),
 );
 
 /** CreateAlias: rate limit, read-only bit, region requirement and request shape. */
 export const createAlias = /* @__PURE__ */ defineAction(
   "CreateAlias",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Name: "!s",
     FunctionName: "!s",
     FunctionVersion: "!s",
     Namespace: "s",
     RoutingConfig: "#RoutingConfig",
     Description: "s",
-  },
-  { RoutingConfig, VersionMatch, VersionWeight },
+  }),
+  () => ({ RoutingConfig: RoutingConfig(), VersionMatch: VersionMatch(), VersionWeight: VersionWeight() }),
 );
 
 /** CreateNamespace: rate limit, read-only bit, region requirement and request shape. */
 export const createNamespace = /* @__PURE__ */ defineAction(
   "CreateNamespace",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Namespace: "!s", Description: "s", ResourceEnv: "#NamespaceResourceEnv" },
-  { K8SLabel, K8SToleration, NamespaceResourceEnv, NamespaceResourceEnvTKE },
+  () => ({ Namespace: "!s", Description: "s", ResourceEnv: "#NamespaceResourceEnv" }),
+  () => ({
+    K8SLabel: K8SLabel(),
+    K8SToleration: K8SToleration(),
+    NamespaceResourceEnv: NamespaceResourceEnv(),
+    NamespaceResourceEnvTKE: NamespaceResourceEnvTKE(),
+  }),
 );
 
 /** CreateTrigger: rate limit, read-only bit, region requirement and request shape. */
 export const createTrigger = /* @__PURE__ */ defineAction(
   "CreateTrigger",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     FunctionName: "!s",
     TriggerName: "!s",
     Type: "!s",
@@ -164,105 +169,105 @@ export const createTrigger = /* @__PURE__ */ defineAction(
     Enable: "s",
     CustomArgument: "s",
     Description: "s",
-  },
+  }),
 );
 
 /** DeleteAlias: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAlias = /* @__PURE__ */ defineAction(
   "DeleteAlias",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FunctionName: "!s", Name: "!s", Namespace: "s" },
+  () => ({ FunctionName: "!s", Name: "!s", Namespace: "s" }),
 );
 
 /** DeleteFunction: rate limit, read-only bit, region requirement and request shape. */
 export const deleteFunction = /* @__PURE__ */ defineAction(
   "DeleteFunction",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FunctionName: "!s", Namespace: "s", Qualifier: "s" },
+  () => ({ FunctionName: "!s", Namespace: "s", Qualifier: "s" }),
 );
 
 /** DeleteLayerVersion: rate limit, read-only bit, region requirement and request shape. */
 export const deleteLayerVersion = /* @__PURE__ */ defineAction(
   "DeleteLayerVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LayerName: "!s", LayerVersion: "!i" },
+  () => ({ LayerName: "!s", LayerVersion: "!i" }),
 );
 
 /** DeleteNamespace: rate limit, read-only bit, region requirement and request shape. */
 export const deleteNamespace = /* @__PURE__ */ defineAction(
   "DeleteNamespace",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Namespace: "!s" },
+  () => ({ Namespace: "!s" }),
 );
 
 /** DeleteProvisionedConcurrencyConfig: rate limit, read-only bit, region requirement and request shape. */
 export const deleteProvisionedConcurrencyConfig = /* @__PURE__ */ defineAction(
   "DeleteProvisionedConcurrencyConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FunctionName: "!s", Qualifier: "!s", Namespace: "s" },
+  () => ({ FunctionName: "!s", Qualifier: "!s", Namespace: "s" }),
 );
 
 /** DeleteReservedConcurrencyConfig: rate limit, read-only bit, region requirement and request shape. */
 export const deleteReservedConcurrencyConfig = /* @__PURE__ */ defineAction(
   "DeleteReservedConcurrencyConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FunctionName: "!s", Namespace: "s" },
+  () => ({ FunctionName: "!s", Namespace: "s" }),
 );
 
 /** DeleteTrigger: rate limit, read-only bit, region requirement and request shape. */
 export const deleteTrigger = /* @__PURE__ */ defineAction(
   "DeleteTrigger",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     FunctionName: "!s",
     TriggerName: "!s",
     Type: "!s",
     Namespace: "s",
     TriggerDesc: "s",
     Qualifier: "s",
-  },
+  }),
 );
 
 /** GetAccount: rate limit, read-only bit, region requirement and request shape. */
 export const getAccount = /* @__PURE__ */ defineAction(
   "GetAccount",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** GetAlias: rate limit, read-only bit, region requirement and request shape. */
 export const getAlias = /* @__PURE__ */ defineAction(
   "GetAlias",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { FunctionName: "!s", Name: "!s", Namespace: "s" },
+  () => ({ FunctionName: "!s", Name: "!s", Namespace: "s" }),
 );
 
 /** GetAsyncEventStatus: rate limit, read-only bit, region requirement and request shape. */
 export const getAsyncEventStatus = /* @__PURE__ */ defineAction(
   "GetAsyncEventStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InvokeRequestId: "!s" },
+  () => ({ InvokeRequestId: "!s" }),
 );
 
 /** GetFunctionAddress: rate limit, read-only bit, region requirement and request shape. */
 export const getFunctionAddress = /* @__PURE__ */ defineAction(
   "GetFunctionAddress",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { FunctionName: "!s", Qualifier: "s", Namespace: "s" },
+  () => ({ FunctionName: "!s", Qualifier: "s", Namespace: "s" }),
 );
 
 /** GetFunctionEventInvokeConfig: rate limit, read-only bit, region requirement and request shape. */
 export const getFunctionEventInvokeConfig = /* @__PURE__ */ defineAction(
   "GetFunctionEventInvokeConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { FunctionName: "!s", Namespace: "s", Qualifier: "s" },
+  () => ({ FunctionName: "!s", Namespace: "s", Qualifier: "s" }),
 );
 
 /** GetFunctionLogs: rate limit, read-only bit, region requirement and request shape. */
 export const getFunctionLogs = /* @__PURE__ */ defineAction(
   "GetFunctionLogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     FunctionName: "s",
     Offset: "i",
     Limit: "i",
@@ -275,43 +280,43 @@ export const getFunctionLogs = /* @__PURE__ */ defineAction(
     StartTime: "s",
     EndTime: "s",
     SearchContext: "#LogSearchContext",
-  },
-  { LogFilter, LogSearchContext },
+  }),
+  () => ({ LogFilter: LogFilter(), LogSearchContext: LogSearchContext() }),
 );
 
 /** GetLayerVersion: rate limit, read-only bit, region requirement and request shape. */
 export const getLayerVersion = /* @__PURE__ */ defineAction(
   "GetLayerVersion",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LayerName: "!s", LayerVersion: "!i" },
+  () => ({ LayerName: "!s", LayerVersion: "!i" }),
 );
 
 /** GetProvisionedConcurrencyConfig: rate limit, read-only bit, region requirement and request shape. */
 export const getProvisionedConcurrencyConfig = /* @__PURE__ */ defineAction(
   "GetProvisionedConcurrencyConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { FunctionName: "!s", Namespace: "s", Qualifier: "s" },
+  () => ({ FunctionName: "!s", Namespace: "s", Qualifier: "s" }),
 );
 
 /** GetRequestStatus: rate limit, read-only bit, region requirement and request shape. */
 export const getRequestStatus = /* @__PURE__ */ defineAction(
   "GetRequestStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { FunctionName: "!s", FunctionRequestId: "!s", Namespace: "s", StartTime: "s", EndTime: "s" },
+  () => ({ FunctionName: "!s", FunctionRequestId: "!s", Namespace: "s", StartTime: "s", EndTime: "s" }),
 );
 
 /** GetReservedConcurrencyConfig: rate limit, read-only bit, region requirement and request shape. */
 export const getReservedConcurrencyConfig = /* @__PURE__ */ defineAction(
   "GetReservedConcurrencyConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { FunctionName: "!s", Namespace: "s" },
+  () => ({ FunctionName: "!s", Namespace: "s" }),
 );
 
 /** Invoke: rate limit, read-only bit, region requirement and request shape. */
 export const invokeAction = /* @__PURE__ */ defineAction(
   "Invoke",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     FunctionName: "!s",
     InvocationType: "s",
     Qualifier: "s",
@@ -319,28 +324,28 @@ export const invokeAction = /* @__PURE__ */ defineAction(
     LogType: "s",
     Namespace: "s",
     RoutingKey: "s",
-  },
+  }),
 );
 
 /** InvokeFunction: rate limit, read-only bit, region requirement and request shape. */
 export const invokeFunction = /* @__PURE__ */ defineAction(
   "InvokeFunction",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FunctionName: "!s", Qualifier: "s", Event: "s", LogType: "s", Namespace: "s", RoutingKey: "s" },
+  () => ({ FunctionName: "!s", Qualifier: "s", Event: "s", LogType: "s", Namespace: "s", RoutingKey: "s" }),
 );
 
 /** ListAliases: rate limit, read-only bit, region requirement and request shape. */
 export const listAliases = /* @__PURE__ */ defineAction(
   "ListAliases",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { FunctionName: "!s", Namespace: "s", FunctionVersion: "s", Offset: "s", Limit: "s" },
+  () => ({ FunctionName: "!s", Namespace: "s", FunctionVersion: "s", Offset: "s", Limit: "s" }),
 );
 
 /** ListAsyncEvents: rate limit, read-only bit, region requirement and request shape. */
 export const listAsyncEvents = /* @__PURE__ */ defineAction(
   "ListAsyncEvents",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     FunctionName: "!s",
     Namespace: "s",
     Qualifier: "s",
@@ -353,15 +358,15 @@ export const listAsyncEvents = /* @__PURE__ */ defineAction(
     Offset: "i",
     Limit: "i",
     InvokeRequestId: "s",
-  },
-  { TimeInterval },
+  }),
+  () => ({ TimeInterval: TimeInterval() }),
 );
 
 /** ListFunctions: rate limit, read-only bit, region requirement and request shape. */
 export const listFunctions = /* @__PURE__ */ defineAction(
   "ListFunctions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Order: "s",
     Orderby: "s",
     Offset: "i",
@@ -370,37 +375,37 @@ export const listFunctions = /* @__PURE__ */ defineAction(
     Namespace: "s",
     Description: "s",
     Filters: "[#Filter",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** ListLayerVersions: rate limit, read-only bit, region requirement and request shape. */
 export const listLayerVersions = /* @__PURE__ */ defineAction(
   "ListLayerVersions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { LayerName: "!s", CompatibleRuntime: "[s" },
+  () => ({ LayerName: "!s", CompatibleRuntime: "[s" }),
 );
 
 /** ListLayers: rate limit, read-only bit, region requirement and request shape. */
 export const listLayers = /* @__PURE__ */ defineAction(
   "ListLayers",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { CompatibleRuntime: "s", Offset: "i", Limit: "i", SearchKey: "s" },
+  () => ({ CompatibleRuntime: "s", Offset: "i", Limit: "i", SearchKey: "s" }),
 );
 
 /** ListNamespaces: rate limit, read-only bit, region requirement and request shape. */
 export const listNamespaces = /* @__PURE__ */ defineAction(
   "ListNamespaces",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Limit: "i", Offset: "i", Orderby: "s", Order: "s", SearchKey: "[#SearchKey" },
-  { SearchKey },
+  () => ({ Limit: "i", Offset: "i", Orderby: "s", Order: "s", SearchKey: "[#SearchKey" }),
+  () => ({ SearchKey: SearchKey() }),
 );
 
 /** ListTriggers: rate limit, read-only bit, region requirement and request shape. */
 export const listTriggers = /* @__PURE__ */ defineAction(
   "ListTriggers",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     FunctionName: "!s",
     Namespace: "s",
     Offset: "u",
@@ -408,43 +413,43 @@ export const listTriggers = /* @__PURE__ */ defineAction(
     OrderBy: "s",
     Order: "s",
     Filters: "[#Filter",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** ListVersionByFunction: rate limit, read-only bit, region requirement and request shape. */
 export const listVersionByFunction = /* @__PURE__ */ defineAction(
   "ListVersionByFunction",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { FunctionName: "!s", Namespace: "s", Offset: "u", Limit: "u", Order: "s", OrderBy: "s" },
+  () => ({ FunctionName: "!s", Namespace: "s", Offset: "u", Limit: "u", Order: "s", OrderBy: "s" }),
 );
 
 /** PublishLayerVersion: rate limit, read-only bit, region requirement and request shape. */
 export const publishLayerVersion = /* @__PURE__ */ defineAction(
   "PublishLayerVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     LayerName: "!s",
     CompatibleRuntimes: "![s",
     Content: "!#Code",
     Description: "s",
     LicenseInfo: "s",
-  },
-  { Code, ImageConfig },
+  }),
+  () => ({ Code: Code(), ImageConfig: ImageConfig() }),
 );
 
 /** PublishVersion: rate limit, read-only bit, region requirement and request shape. */
 export const publishVersion = /* @__PURE__ */ defineAction(
   "PublishVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FunctionName: "!s", Description: "s", Namespace: "s" },
+  () => ({ FunctionName: "!s", Description: "s", Namespace: "s" }),
 );
 
 /** PutProvisionedConcurrencyConfig: rate limit, read-only bit, region requirement and request shape. */
 export const putProvisionedConcurrencyConfig = /* @__PURE__ */ defineAction(
   "PutProvisionedConcurrencyConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     FunctionName: "!s",
     Qualifier: "!s",
     VersionProvisionedConcurrencyNum: "!u",
@@ -454,51 +459,51 @@ export const putProvisionedConcurrencyConfig = /* @__PURE__ */ defineAction(
     TrackingTarget: "f",
     MinCapacity: "u",
     MaxCapacity: "u",
-  },
-  { TriggerAction },
+  }),
+  () => ({ TriggerAction: TriggerAction() }),
 );
 
 /** PutReservedConcurrencyConfig: rate limit, read-only bit, region requirement and request shape. */
 export const putReservedConcurrencyConfig = /* @__PURE__ */ defineAction(
   "PutReservedConcurrencyConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FunctionName: "!s", ReservedConcurrencyMem: "!u", Namespace: "s" },
+  () => ({ FunctionName: "!s", ReservedConcurrencyMem: "!u", Namespace: "s" }),
 );
 
 /** PutTotalConcurrencyConfig: rate limit, read-only bit, region requirement and request shape. */
 export const putTotalConcurrencyConfig = /* @__PURE__ */ defineAction(
   "PutTotalConcurrencyConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TotalConcurrencyMem: "!u", Namespace: "s" },
+  () => ({ TotalConcurrencyMem: "!u", Namespace: "s" }),
 );
 
 /** TerminateAsyncEvent: rate limit, read-only bit, region requirement and request shape. */
 export const terminateAsyncEvent = /* @__PURE__ */ defineAction(
   "TerminateAsyncEvent",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FunctionName: "!s", InvokeRequestId: "!s", Namespace: "s", GraceShutdown: "b" },
+  () => ({ FunctionName: "!s", InvokeRequestId: "!s", Namespace: "s", GraceShutdown: "b" }),
 );
 
 /** UpdateAlias: rate limit, read-only bit, region requirement and request shape. */
 export const updateAlias = /* @__PURE__ */ defineAction(
   "UpdateAlias",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     FunctionName: "!s",
     Name: "!s",
     FunctionVersion: "!s",
     Namespace: "s",
     RoutingConfig: "#RoutingConfig",
     Description: "s",
-  },
-  { RoutingConfig, VersionMatch, VersionWeight },
+  }),
+  () => ({ RoutingConfig: RoutingConfig(), VersionMatch: VersionMatch(), VersionWeight: VersionWeight() }),
 );
 
 /** UpdateFunctionCode: rate limit, read-only bit, region requirement and request shape. */
 export const updateFunctionCode = /* @__PURE__ */ defineAction(
   "UpdateFunctionCode",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     FunctionName: "!s",
     Handler: "s",
     CosBucketName: "s",
@@ -511,15 +516,15 @@ export const updateFunctionCode = /* @__PURE__ */ defineAction(
     Publish: "s",
     Code: "#Code",
     CodeSource: "s",
-  },
-  { Code, ImageConfig },
+  }),
+  () => ({ Code: Code(), ImageConfig: ImageConfig() }),
 );
 
 /** UpdateFunctionConfiguration: rate limit, read-only bit, region requirement and request shape. */
 export const updateFunctionConfiguration = /* @__PURE__ */ defineAction(
   "UpdateFunctionConfiguration",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     FunctionName: "!s",
     Description: "s",
     MemorySize: "i",
@@ -540,42 +545,42 @@ export const updateFunctionConfiguration = /* @__PURE__ */ defineAction(
     CfsConfig: "#CfsConfig",
     InitTimeout: "i",
     ProtocolParams: "#ProtocolParams",
-  },
-  {
-    CfsConfig,
-    CfsInsInfo,
-    DeadLetterConfig,
-    EipConfigIn,
-    Environment,
-    LayerVersionSimple,
-    ProtocolParams,
-    PublicNetConfigIn,
-    Variable,
-    VpcConfig,
-    WSParams,
-  },
+  }),
+  () => ({
+    CfsConfig: CfsConfig(),
+    CfsInsInfo: CfsInsInfo(),
+    DeadLetterConfig: DeadLetterConfig(),
+    EipConfigIn: EipConfigIn(),
+    Environment: Environment(),
+    LayerVersionSimple: LayerVersionSimple(),
+    ProtocolParams: ProtocolParams(),
+    PublicNetConfigIn: PublicNetConfigIn(),
+    Variable: Variable(),
+    VpcConfig: VpcConfig(),
+    WSParams: WSParams(),
+  }),
 );
 
 /** UpdateFunctionEventInvokeConfig: rate limit, read-only bit, region requirement and request shape. */
 export const updateFunctionEventInvokeConfig = /* @__PURE__ */ defineAction(
   "UpdateFunctionEventInvokeConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AsyncTriggerConfig: "!#AsyncTriggerConfig", FunctionName: "!s", Namespace: "s" },
-  { AsyncTriggerConfig, RetryConfig },
+  () => ({ AsyncTriggerConfig: "!#AsyncTriggerConfig", FunctionName: "!s", Namespace: "s" }),
+  () => ({ AsyncTriggerConfig: AsyncTriggerConfig(), RetryConfig: RetryConfig() }),
 );
 
 /** UpdateNamespace: rate limit, read-only bit, region requirement and request shape. */
 export const updateNamespace = /* @__PURE__ */ defineAction(
   "UpdateNamespace",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Namespace: "!s", Description: "!s" },
+  () => ({ Namespace: "!s", Description: "!s" }),
 );
 
 /** UpdateTriggerStatus: rate limit, read-only bit, region requirement and request shape. */
 export const updateTriggerStatus = /* @__PURE__ */ defineAction(
   "UpdateTriggerStatus",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Enable: "!s",
     FunctionName: "!s",
     TriggerName: "!s",
@@ -583,5 +588,5 @@ export const updateTriggerStatus = /* @__PURE__ */ defineAction(
     Qualifier: "s",
     Namespace: "s",
     TriggerDesc: "s",
-  },
+  }),
 );

@@ -3,17 +3,17 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const Filter: ShapeMeta = { FilterKey: "!s", FilterValue: "!s" };
+const Filter = (): ShapeMeta => ({ FilterKey: "!s", FilterValue: "!s" });
 
-const ResourceTypeRegions: ShapeMeta = { ResourceType: "s", Regions: "[s" };
+const ResourceTypeRegions = (): ShapeMeta => ({ ResourceType: "s", Regions: "[s" });
 
-const Tags: ShapeMeta = { TagKey: "!s", TagValue: "!s" };
+const Tags = (): ShapeMeta => ({ TagKey: "!s", TagValue: "!s" });
 
 /** ApplyCertificate: rate limit, read-only bit, region requirement and request shape. */
 export const applyCertificate = /* @__PURE__ */ defineAction(
   "ApplyCertificate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     DvAuthMethod: "!s",
     DomainName: "!s",
     ProjectId: "u",
@@ -29,35 +29,35 @@ export const applyCertificate = /* @__PURE__ */ defineAction(
     PackageId: "s",
     DeleteDnsAutoRecord: "b",
     DnsNames: "[s",
-  },
+  }),
 );
 
 /** BatchDeleteCSR: rate limit, read-only bit, region requirement and request shape. */
 export const batchDeleteCSR = /* @__PURE__ */ defineAction(
   "BatchDeleteCSR",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CSRIds: "![i" },
+  () => ({ CSRIds: "![i" }),
 );
 
 /** CancelAuditCertificate: rate limit, read-only bit, region requirement and request shape. */
 export const cancelAuditCertificate = /* @__PURE__ */ defineAction(
   "CancelAuditCertificate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CertificateId: "!s" },
+  () => ({ CertificateId: "!s" }),
 );
 
 /** CancelCertificateOrder: rate limit, read-only bit, region requirement and request shape. */
 export const cancelCertificateOrder = /* @__PURE__ */ defineAction(
   "CancelCertificateOrder",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CertificateId: "!s" },
+  () => ({ CertificateId: "!s" }),
 );
 
 /** CertificateInfoSubmit: rate limit, read-only bit, region requirement and request shape. */
 export const certificateInfoSubmit = /* @__PURE__ */ defineAction(
   "CertificateInfoSubmit",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     CertId: "!s",
     GenCsrType: "!s",
     CertCommonName: "!s",
@@ -100,35 +100,35 @@ export const certificateInfoSubmit = /* @__PURE__ */ defineAction(
     CaType: "s",
     SignAlgo: "s",
     UseCrossSignRoot: "b",
-  },
+  }),
 );
 
 /** CertificateOrderSubmit: rate limit, read-only bit, region requirement and request shape. */
 export const certificateOrderSubmit = /* @__PURE__ */ defineAction(
   "CertificateOrderSubmit",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CertId: "!s", DeleteDnsAutoRecord: "u", VerifyType: "s" },
+  () => ({ CertId: "!s", DeleteDnsAutoRecord: "u", VerifyType: "s" }),
 );
 
 /** CheckCertificateDomainVerification: rate limit, read-only bit, region requirement and request shape. */
 export const checkCertificateDomainVerification = /* @__PURE__ */ defineAction(
   "CheckCertificateDomainVerification",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { CertificateId: "!s" },
+  () => ({ CertificateId: "!s" }),
 );
 
 /** CommitCertificateInformation: rate limit, read-only bit, region requirement and request shape. */
 export const commitCertificateInformation = /* @__PURE__ */ defineAction(
   "CommitCertificateInformation",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CertificateId: "!s", VerifyType: "s" },
+  () => ({ CertificateId: "!s", VerifyType: "s" }),
 );
 
 /** CreateCSR: rate limit, read-only bit, region requirement and request shape. */
 export const createCSR = /* @__PURE__ */ defineAction(
   "CreateCSR",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Domain: "!s",
     Organization: "!s",
     Department: "!s",
@@ -142,86 +142,86 @@ export const createCSR = /* @__PURE__ */ defineAction(
     KeyPassword: "s",
     Remark: "s",
     Tags: "[#Tags",
-  },
-  { Tags },
+  }),
+  () => ({ Tags: Tags() }),
 );
 
 /** CreateCertificate: rate limit, read-only bit, region requirement and request shape. */
 export const createCertificate = /* @__PURE__ */ defineAction(
   "CreateCertificate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ProductId: "!i", DomainNum: "!i", TimeSpan: "!i", AutoVoucher: "i", Tags: "[#Tags" },
-  { Tags },
+  () => ({ ProductId: "!i", DomainNum: "!i", TimeSpan: "!i", AutoVoucher: "i", Tags: "[#Tags" }),
+  () => ({ Tags: Tags() }),
 );
 
 /** CreateCertificateBindResourceSyncTask: rate limit, read-only bit, region requirement and request shape. */
 export const createCertificateBindResourceSyncTask = /* @__PURE__ */ defineAction(
   "CreateCertificateBindResourceSyncTask",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CertificateIds: "![s", IsCache: "!u" },
+  () => ({ CertificateIds: "![s", IsCache: "!u" }),
 );
 
 /** DeleteCertificate: rate limit, read-only bit, region requirement and request shape. */
 export const deleteCertificate = /* @__PURE__ */ defineAction(
   "DeleteCertificate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CertificateId: "!s", IsCheckResource: "b" },
+  () => ({ CertificateId: "!s", IsCheckResource: "b" }),
 );
 
 /** DescribeCSR: rate limit, read-only bit, region requirement and request shape. */
 export const describeCSR = /* @__PURE__ */ defineAction(
   "DescribeCSR",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { CSRId: "!i" },
+  () => ({ CSRId: "!i" }),
 );
 
 /** DescribeCSRSet: rate limit, read-only bit, region requirement and request shape. */
 export const describeCSRSet = /* @__PURE__ */ defineAction(
   "DescribeCSRSet",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Limit: "u", Offset: "u", Domain: "s", EncryptAlgo: "s" },
+  () => ({ Limit: "u", Offset: "u", Domain: "s", EncryptAlgo: "s" }),
 );
 
 /** DescribeCertificate: rate limit, read-only bit, region requirement and request shape. */
 export const describeCertificate = /* @__PURE__ */ defineAction(
   "DescribeCertificate",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { CertificateId: "!s" },
+  () => ({ CertificateId: "!s" }),
 );
 
 /** DescribeCertificateBindResourceTaskDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeCertificateBindResourceTaskDetail = /* @__PURE__ */ defineAction(
   "DescribeCertificateBindResourceTaskDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TaskId: "!s", Limit: "s", Offset: "s", ResourceTypes: "[s", Regions: "[s" },
+  () => ({ TaskId: "!s", Limit: "s", Offset: "s", ResourceTypes: "[s", Regions: "[s" }),
 );
 
 /** DescribeCertificateBindResourceTaskResult: rate limit, read-only bit, region requirement and request shape. */
 export const describeCertificateBindResourceTaskResult = /* @__PURE__ */ defineAction(
   "DescribeCertificateBindResourceTaskResult",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TaskIds: "![s" },
+  () => ({ TaskIds: "![s" }),
 );
 
 /** DescribeCertificateDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeCertificateDetail = /* @__PURE__ */ defineAction(
   "DescribeCertificateDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { CertificateId: "!s" },
+  () => ({ CertificateId: "!s" }),
 );
 
 /** DescribeCertificateOperateLogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeCertificateOperateLogs = /* @__PURE__ */ defineAction(
   "DescribeCertificateOperateLogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "u", Limit: "u", StartTime: "s", EndTime: "s" },
+  () => ({ Offset: "u", Limit: "u", StartTime: "s", EndTime: "s" }),
 );
 
 /** DescribeCertificates: rate limit, read-only bit, region requirement and request shape. */
 export const describeCertificates = /* @__PURE__ */ defineAction(
   "DescribeCertificates",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Offset: "u",
     Limit: "u",
     SearchKey: "s",
@@ -239,22 +239,22 @@ export const describeCertificates = /* @__PURE__ */ defineAction(
     Tags: "[#Tags",
     IsPendingIssue: "i",
     CertIds: "[s",
-  },
-  { Tags },
+  }),
+  () => ({ Tags: Tags() }),
 );
 
 /** DescribeCompanies: rate limit, read-only bit, region requirement and request shape. */
 export const describeCompanies = /* @__PURE__ */ defineAction(
   "DescribeCompanies",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "i", Limit: "i", CompanyId: "i" },
+  () => ({ Offset: "i", Limit: "i", CompanyId: "i" }),
 );
 
 /** DescribeHostTeoInstanceList: rate limit, read-only bit, region requirement and request shape. */
 export const describeHostTeoInstanceList = /* @__PURE__ */ defineAction(
   "DescribeHostTeoInstanceList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     CertificateId: "s",
     ResourceType: "s",
     IsCache: "u",
@@ -263,43 +263,43 @@ export const describeHostTeoInstanceList = /* @__PURE__ */ defineAction(
     Offset: "u",
     Limit: "u",
     AsyncCache: "i",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeHostUpdateRecord: rate limit, read-only bit, region requirement and request shape. */
 export const describeHostUpdateRecord = /* @__PURE__ */ defineAction(
   "DescribeHostUpdateRecord",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "u", Limit: "u", CertificateId: "s", OldCertificateId: "s" },
+  () => ({ Offset: "u", Limit: "u", CertificateId: "s", OldCertificateId: "s" }),
 );
 
 /** DescribeHostUpdateRecordDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeHostUpdateRecordDetail = /* @__PURE__ */ defineAction(
   "DescribeHostUpdateRecordDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DeployRecordId: "!s", Limit: "s", Offset: "s" },
+  () => ({ DeployRecordId: "!s", Limit: "s", Offset: "s" }),
 );
 
 /** DescribeHostUploadUpdateRecord: rate limit, read-only bit, region requirement and request shape. */
 export const describeHostUploadUpdateRecord = /* @__PURE__ */ defineAction(
   "DescribeHostUploadUpdateRecord",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "u", Limit: "u", OldCertificateId: "s" },
+  () => ({ Offset: "u", Limit: "u", OldCertificateId: "s" }),
 );
 
 /** DescribeHostUploadUpdateRecordDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeHostUploadUpdateRecordDetail = /* @__PURE__ */ defineAction(
   "DescribeHostUploadUpdateRecordDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DeployRecordId: "!i", Limit: "i", Offset: "i" },
+  () => ({ DeployRecordId: "!i", Limit: "i", Offset: "i" }),
 );
 
 /** DescribeManagers: rate limit, read-only bit, region requirement and request shape. */
 export const describeManagers = /* @__PURE__ */ defineAction(
   "DescribeManagers",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     CompanyId: "!i",
     Offset: "i",
     Limit: "i",
@@ -307,21 +307,21 @@ export const describeManagers = /* @__PURE__ */ defineAction(
     ManagerMail: "s",
     Status: "s",
     SearchKey: "s",
-  },
+  }),
 );
 
 /** DownloadCertificate: rate limit, read-only bit, region requirement and request shape. */
 export const downloadCertificate = /* @__PURE__ */ defineAction(
   "DownloadCertificate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CertificateId: "!s" },
+  () => ({ CertificateId: "!s" }),
 );
 
 /** ModifyCSR: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCSR = /* @__PURE__ */ defineAction(
   "ModifyCSR",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     CSRId: "!i",
     Generate: "!b",
     Domain: "s",
@@ -335,42 +335,42 @@ export const modifyCSR = /* @__PURE__ */ defineAction(
     KeyParameter: "s",
     Remark: "s",
     KeyPassword: "s",
-  },
+  }),
 );
 
 /** ModifyCertificateAlias: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCertificateAlias = /* @__PURE__ */ defineAction(
   "ModifyCertificateAlias",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CertificateId: "!s", Alias: "s" },
+  () => ({ CertificateId: "!s", Alias: "s" }),
 );
 
 /** ModifyCertificateProject: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCertificateProject = /* @__PURE__ */ defineAction(
   "ModifyCertificateProject",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CertificateIdList: "![s", ProjectId: "!u" },
+  () => ({ CertificateIdList: "![s", ProjectId: "!u" }),
 );
 
 /** ModifyCertificateResubmit: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCertificateResubmit = /* @__PURE__ */ defineAction(
   "ModifyCertificateResubmit",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CertificateId: "!s" },
+  () => ({ CertificateId: "!s" }),
 );
 
 /** ModifyCertificatesExpiringNotificationSwitch: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCertificatesExpiringNotificationSwitch = /* @__PURE__ */ defineAction(
   "ModifyCertificatesExpiringNotificationSwitch",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CertificateIds: "![s", SwitchStatus: "!u" },
+  () => ({ CertificateIds: "![s", SwitchStatus: "!u" }),
 );
 
 /** ReplaceCertificate: rate limit, read-only bit, region requirement and request shape. */
 export const replaceCertificate = /* @__PURE__ */ defineAction(
   "ReplaceCertificate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     CertificateId: "!s",
     ValidType: "!s",
     CsrType: "s",
@@ -379,21 +379,21 @@ export const replaceCertificate = /* @__PURE__ */ defineAction(
     Reason: "s",
     CertCSREncryptAlgo: "s",
     CertCSRKeyParameter: "s",
-  },
+  }),
 );
 
 /** RevokeCertificate: rate limit, read-only bit, region requirement and request shape. */
 export const revokeCertificate = /* @__PURE__ */ defineAction(
   "RevokeCertificate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CertificateId: "!s", Reason: "s" },
+  () => ({ CertificateId: "!s", Reason: "s" }),
 );
 
 /** SubmitCertificateInformation: rate limit, read-only bit, region requirement and request shape. */
 export const submitCertificateInformation = /* @__PURE__ */ defineAction(
   "SubmitCertificateInformation",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     CertificateId: "!s",
     CsrType: "s",
     CsrContent: "s",
@@ -421,14 +421,14 @@ export const submitCertificateInformation = /* @__PURE__ */ defineAction(
     ContactNumber: "s",
     ContactPosition: "s",
     IsDV: "b",
-  },
+  }),
 );
 
 /** UpdateCertificateInstance: rate limit, read-only bit, region requirement and request shape. */
 export const updateCertificateInstance = /* @__PURE__ */ defineAction(
   "UpdateCertificateInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     OldCertificateId: "!s",
     ResourceTypes: "![s",
     CertificateId: "s",
@@ -441,29 +441,29 @@ export const updateCertificateInstance = /* @__PURE__ */ defineAction(
     AllowDownload: "b",
     Tags: "[#Tags",
     ProjectId: "u",
-  },
-  { ResourceTypeRegions, Tags },
+  }),
+  () => ({ ResourceTypeRegions: ResourceTypeRegions(), Tags: Tags() }),
 );
 
 /** UpdateCertificateRecordRetry: rate limit, read-only bit, region requirement and request shape. */
 export const updateCertificateRecordRetry = /* @__PURE__ */ defineAction(
   "UpdateCertificateRecordRetry",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DeployRecordId: "i", DeployRecordDetailId: "i" },
+  () => ({ DeployRecordId: "i", DeployRecordDetailId: "i" }),
 );
 
 /** UpdateCertificateRecordRollback: rate limit, read-only bit, region requirement and request shape. */
 export const updateCertificateRecordRollback = /* @__PURE__ */ defineAction(
   "UpdateCertificateRecordRollback",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DeployRecordId: "i" },
+  () => ({ DeployRecordId: "i" }),
 );
 
 /** UploadCertificate: rate limit, read-only bit, region requirement and request shape. */
 export const uploadCertificate = /* @__PURE__ */ defineAction(
   "UploadCertificate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     CertificatePublicKey: "!s",
     CertificatePrivateKey: "s",
     CertificateType: "s",
@@ -472,41 +472,41 @@ export const uploadCertificate = /* @__PURE__ */ defineAction(
     CertificateUse: "s",
     Tags: "[#Tags",
     Repeatable: "b",
-  },
-  { Tags },
+  }),
+  () => ({ Tags: Tags() }),
 );
 
 /** UploadConfirmLetter: rate limit, read-only bit, region requirement and request shape. */
 export const uploadConfirmLetter = /* @__PURE__ */ defineAction(
   "UploadConfirmLetter",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CertificateId: "!s", ConfirmLetter: "!s" },
+  () => ({ CertificateId: "!s", ConfirmLetter: "!s" }),
 );
 
 /** UploadUpdateCertificateInstance: rate limit, read-only bit, region requirement and request shape. */
 export const uploadUpdateCertificateInstance = /* @__PURE__ */ defineAction(
   "UploadUpdateCertificateInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     OldCertificateId: "!s",
     ResourceTypes: "![s",
     CertificatePublicKey: "!s",
     CertificatePrivateKey: "!s",
     ResourceTypesRegions: "[#ResourceTypeRegions",
-  },
-  { ResourceTypeRegions },
+  }),
+  () => ({ ResourceTypeRegions: ResourceTypeRegions() }),
 );
 
 /** UploadUpdateCertificateRecordRetry: rate limit, read-only bit, region requirement and request shape. */
 export const uploadUpdateCertificateRecordRetry = /* @__PURE__ */ defineAction(
   "UploadUpdateCertificateRecordRetry",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DeployRecordId: "i", DeployRecordDetailId: "i" },
+  () => ({ DeployRecordId: "i", DeployRecordDetailId: "i" }),
 );
 
 /** UploadUpdateCertificateRecordRollback: rate limit, read-only bit, region requirement and request shape. */
 export const uploadUpdateCertificateRecordRollback = /* @__PURE__ */ defineAction(
   "UploadUpdateCertificateRecordRollback",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DeployRecordId: "!i" },
+  () => ({ DeployRecordId: "!i" }),
 );

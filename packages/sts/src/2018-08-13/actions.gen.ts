@@ -3,13 +3,13 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const Tag: ShapeMeta = { Key: "!s", Value: "!s" };
+const Tag = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
 /** AssumeRole: rate limit, read-only bit, region requirement and request shape. */
 export const assumeRole = /* @__PURE__ */ defineAction(
   "AssumeRole",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     RoleArn: "!s",
     RoleSessionName: "!s",
     DurationSeconds: "u",
@@ -19,46 +19,46 @@ export const assumeRole = /* @__PURE__ */ defineAction(
     SourceIdentity: "s",
     SerialNumber: "s",
     TokenCode: "s",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** AssumeRoleWithSAML: rate limit, read-only bit, region requirement and request shape. */
 export const assumeRoleWithSAML = /* @__PURE__ */ defineAction(
   "AssumeRoleWithSAML",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     SAMLAssertion: "!s",
     PrincipalArn: "!s",
     RoleArn: "!s",
     RoleSessionName: "!s",
     DurationSeconds: "u",
-  },
+  }),
 );
 
 /** AssumeRoleWithWebIdentity: rate limit, read-only bit, region requirement and request shape. */
 export const assumeRoleWithWebIdentity = /* @__PURE__ */ defineAction(
   "AssumeRoleWithWebIdentity",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ProviderId: "!s",
     WebIdentityToken: "!s",
     RoleArn: "!s",
     RoleSessionName: "!s",
     DurationSeconds: "i",
-  },
+  }),
 );
 
 /** GetCallerIdentity: rate limit, read-only bit, region requirement and request shape. */
 export const getCallerIdentity = /* @__PURE__ */ defineAction(
   "GetCallerIdentity",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** GetFederationToken: rate limit, read-only bit, region requirement and request shape. */
 export const getFederationToken = /* @__PURE__ */ defineAction(
   "GetFederationToken",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Name: "!s", Policy: "!s", DurationSeconds: "u" },
+  () => ({ Name: "!s", Policy: "!s", DurationSeconds: "u" }),
 );

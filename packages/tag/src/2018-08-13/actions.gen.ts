@@ -3,89 +3,89 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const Tag: ShapeMeta = { TagKey: "!s", TagValue: "!s", Category: "s" };
+const Tag = (): ShapeMeta => ({ TagKey: "!s", TagValue: "!s", Category: "s" });
 
-const TagFilter: ShapeMeta = { TagKey: "!s", TagValue: "[s" };
+const TagFilter = (): ShapeMeta => ({ TagKey: "!s", TagValue: "[s" });
 
-const TagKeyObject: ShapeMeta = { TagKey: "!s" };
+const TagKeyObject = (): ShapeMeta => ({ TagKey: "!s" });
 
 /** AddProject: rate limit, read-only bit, region requirement and request shape. */
 export const addProject = /* @__PURE__ */ defineAction(
   "AddProject",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ProjectName: "!s", Info: "s" },
+  () => ({ ProjectName: "!s", Info: "s" }),
 );
 
 /** AddResourceTag: rate limit, read-only bit, region requirement and request shape. */
 export const addResourceTag = /* @__PURE__ */ defineAction(
   "AddResourceTag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TagKey: "!s", TagValue: "!s", Resource: "!s" },
+  () => ({ TagKey: "!s", TagValue: "!s", Resource: "!s" }),
 );
 
 /** AttachResourcesTag: rate limit, read-only bit, region requirement and request shape. */
 export const attachResourcesTag = /* @__PURE__ */ defineAction(
   "AttachResourcesTag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ServiceType: "!s",
     ResourceIds: "![s",
     TagKey: "!s",
     TagValue: "!s",
     ResourceRegion: "s",
     ResourcePrefix: "s",
-  },
+  }),
 );
 
 /** CreateTag: rate limit, read-only bit, region requirement and request shape. */
 export const createTag = /* @__PURE__ */ defineAction(
   "CreateTag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TagKey: "!s", TagValue: "!s" },
+  () => ({ TagKey: "!s", TagValue: "!s" }),
 );
 
 /** CreateTags: rate limit, read-only bit, region requirement and request shape. */
 export const createTags = /* @__PURE__ */ defineAction(
   "CreateTags",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Tags: "[#Tag" },
-  { Tag },
+  () => ({ Tags: "[#Tag" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** DeleteResourceTag: rate limit, read-only bit, region requirement and request shape. */
 export const deleteResourceTag = /* @__PURE__ */ defineAction(
   "DeleteResourceTag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TagKey: "!s", Resource: "!s" },
+  () => ({ TagKey: "!s", Resource: "!s" }),
 );
 
 /** DeleteTag: rate limit, read-only bit, region requirement and request shape. */
 export const deleteTag = /* @__PURE__ */ defineAction(
   "DeleteTag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TagKey: "!s", TagValue: "!s" },
+  () => ({ TagKey: "!s", TagValue: "!s" }),
 );
 
 /** DeleteTags: rate limit, read-only bit, region requirement and request shape. */
 export const deleteTags = /* @__PURE__ */ defineAction(
   "DeleteTags",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Tags: "![#Tag" },
-  { Tag },
+  () => ({ Tags: "![#Tag" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** DescribeProjects: rate limit, read-only bit, region requirement and request shape. */
 export const describeProjects = /* @__PURE__ */ defineAction(
   "DescribeProjects",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { AllList: "!u", Limit: "!u", Offset: "!u" },
+  () => ({ AllList: "!u", Limit: "!u", Offset: "!u" }),
 );
 
 /** DescribeResourceTags: rate limit, read-only bit, region requirement and request shape. */
 export const describeResourceTags = /* @__PURE__ */ defineAction(
   "DescribeResourceTags",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     CreateUin: "u",
     ResourceRegion: "s",
     ServiceType: "s",
@@ -94,14 +94,14 @@ export const describeResourceTags = /* @__PURE__ */ defineAction(
     Offset: "u",
     Limit: "u",
     CosResourceId: "u",
-  },
+  }),
 );
 
 /** DescribeResourceTagsByResourceIds: rate limit, read-only bit, region requirement and request shape. */
 export const describeResourceTagsByResourceIds = /* @__PURE__ */ defineAction(
   "DescribeResourceTagsByResourceIds",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     ServiceType: "!s",
     ResourcePrefix: "!s",
     ResourceIds: "![s",
@@ -109,28 +109,28 @@ export const describeResourceTagsByResourceIds = /* @__PURE__ */ defineAction(
     Offset: "u",
     Limit: "u",
     Category: "s",
-  },
+  }),
 );
 
 /** DescribeResourceTagsByResourceIdsSeq: rate limit, read-only bit, region requirement and request shape. */
 export const describeResourceTagsByResourceIdsSeq = /* @__PURE__ */ defineAction(
   "DescribeResourceTagsByResourceIdsSeq",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     ServiceType: "!s",
     ResourcePrefix: "!s",
     ResourceIds: "![s",
     ResourceRegion: "!s",
     Offset: "u",
     Limit: "u",
-  },
+  }),
 );
 
 /** DescribeResourceTagsByTagKeys: rate limit, read-only bit, region requirement and request shape. */
 export const describeResourceTagsByTagKeys = /* @__PURE__ */ defineAction(
   "DescribeResourceTagsByTagKeys",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     ServiceType: "!s",
     ResourcePrefix: "!s",
     ResourceRegion: "!s",
@@ -138,14 +138,14 @@ export const describeResourceTagsByTagKeys = /* @__PURE__ */ defineAction(
     TagKeys: "![s",
     Limit: "u",
     Offset: "u",
-  },
+  }),
 );
 
 /** DescribeResourcesByTags: rate limit, read-only bit, region requirement and request shape. */
 export const describeResourcesByTags = /* @__PURE__ */ defineAction(
   "DescribeResourcesByTags",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     TagFilters: "![#TagFilter",
     CreateUin: "u",
     Offset: "u",
@@ -154,15 +154,15 @@ export const describeResourcesByTags = /* @__PURE__ */ defineAction(
     ResourceId: "s",
     ResourceRegion: "s",
     ServiceType: "s",
-  },
-  { TagFilter },
+  }),
+  () => ({ TagFilter: TagFilter() }),
 );
 
 /** DescribeResourcesByTagsUnion: rate limit, read-only bit, region requirement and request shape. */
 export const describeResourcesByTagsUnion = /* @__PURE__ */ defineAction(
   "DescribeResourcesByTagsUnion",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     TagFilters: "![#TagFilter",
     CreateUin: "u",
     Offset: "u",
@@ -171,36 +171,36 @@ export const describeResourcesByTagsUnion = /* @__PURE__ */ defineAction(
     ResourceId: "s",
     ResourceRegion: "s",
     ServiceType: "s",
-  },
-  { TagFilter },
+  }),
+  () => ({ TagFilter: TagFilter() }),
 );
 
 /** DescribeTagKeys: rate limit, read-only bit, region requirement and request shape. */
 export const describeTagKeys = /* @__PURE__ */ defineAction(
   "DescribeTagKeys",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { CreateUin: "u", Offset: "u", Limit: "u", ShowProject: "u", Category: "s" },
+  () => ({ CreateUin: "u", Offset: "u", Limit: "u", ShowProject: "u", Category: "s" }),
 );
 
 /** DescribeTagValues: rate limit, read-only bit, region requirement and request shape. */
 export const describeTagValues = /* @__PURE__ */ defineAction(
   "DescribeTagValues",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TagKeys: "![s", CreateUin: "u", Offset: "u", Limit: "u", Category: "s" },
+  () => ({ TagKeys: "![s", CreateUin: "u", Offset: "u", Limit: "u", Category: "s" }),
 );
 
 /** DescribeTagValuesSeq: rate limit, read-only bit, region requirement and request shape. */
 export const describeTagValuesSeq = /* @__PURE__ */ defineAction(
   "DescribeTagValuesSeq",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TagKeys: "![s", CreateUin: "u", Offset: "u", Limit: "u" },
+  () => ({ TagKeys: "![s", CreateUin: "u", Offset: "u", Limit: "u" }),
 );
 
 /** DescribeTags: rate limit, read-only bit, region requirement and request shape. */
 export const describeTags = /* @__PURE__ */ defineAction(
   "DescribeTags",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     TagKey: "s",
     TagValue: "s",
     Offset: "u",
@@ -208,14 +208,14 @@ export const describeTags = /* @__PURE__ */ defineAction(
     CreateUin: "u",
     TagKeys: "[s",
     ShowProject: "u",
-  },
+  }),
 );
 
 /** DescribeTagsSeq: rate limit, read-only bit, region requirement and request shape. */
 export const describeTagsSeq = /* @__PURE__ */ defineAction(
   "DescribeTagsSeq",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     TagKey: "s",
     TagValue: "s",
     Offset: "u",
@@ -223,85 +223,85 @@ export const describeTagsSeq = /* @__PURE__ */ defineAction(
     CreateUin: "u",
     TagKeys: "[s",
     ShowProject: "u",
-  },
+  }),
 );
 
 /** DetachResourcesTag: rate limit, read-only bit, region requirement and request shape. */
 export const detachResourcesTag = /* @__PURE__ */ defineAction(
   "DetachResourcesTag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ServiceType: "!s", ResourceIds: "![s", TagKey: "!s", ResourceRegion: "s", ResourcePrefix: "s" },
+  () => ({ ServiceType: "!s", ResourceIds: "![s", TagKey: "!s", ResourceRegion: "s", ResourcePrefix: "s" }),
 );
 
 /** GetResources: rate limit, read-only bit, region requirement and request shape. */
 export const getResources = /* @__PURE__ */ defineAction(
   "GetResources",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ResourceList: "[s", TagFilters: "[#TagFilter", PaginationToken: "s", MaxResults: "u" },
-  { TagFilter },
+  () => ({ ResourceList: "[s", TagFilters: "[#TagFilter", PaginationToken: "s", MaxResults: "u" }),
+  () => ({ TagFilter: TagFilter() }),
 );
 
 /** GetTagKeys: rate limit, read-only bit, region requirement and request shape. */
 export const getTagKeys = /* @__PURE__ */ defineAction(
   "GetTagKeys",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { PaginationToken: "s", MaxResults: "u", Category: "s" },
+  () => ({ PaginationToken: "s", MaxResults: "u", Category: "s" }),
 );
 
 /** GetTagValues: rate limit, read-only bit, region requirement and request shape. */
 export const getTagValues = /* @__PURE__ */ defineAction(
   "GetTagValues",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TagKeys: "![s", PaginationToken: "s", MaxResults: "u", Category: "s" },
+  () => ({ TagKeys: "![s", PaginationToken: "s", MaxResults: "u", Category: "s" }),
 );
 
 /** GetTags: rate limit, read-only bit, region requirement and request shape. */
 export const getTags = /* @__PURE__ */ defineAction(
   "GetTags",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { PaginationToken: "s", MaxResults: "u", TagKeys: "[s", Category: "s" },
+  () => ({ PaginationToken: "s", MaxResults: "u", TagKeys: "[s", Category: "s" }),
 );
 
 /** ModifyResourceTags: rate limit, read-only bit, region requirement and request shape. */
 export const modifyResourceTags = /* @__PURE__ */ defineAction(
   "ModifyResourceTags",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Resource: "!s", ReplaceTags: "[#Tag", DeleteTags: "[#TagKeyObject" },
-  { Tag, TagKeyObject },
+  () => ({ Resource: "!s", ReplaceTags: "[#Tag", DeleteTags: "[#TagKeyObject" }),
+  () => ({ Tag: Tag(), TagKeyObject: TagKeyObject() }),
 );
 
 /** ModifyResourcesTagValue: rate limit, read-only bit, region requirement and request shape. */
 export const modifyResourcesTagValue = /* @__PURE__ */ defineAction(
   "ModifyResourcesTagValue",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ServiceType: "!s",
     ResourceIds: "![s",
     TagKey: "!s",
     TagValue: "!s",
     ResourceRegion: "s",
     ResourcePrefix: "s",
-  },
+  }),
 );
 
 /** TagResources: rate limit, read-only bit, region requirement and request shape. */
 export const tagResources = /* @__PURE__ */ defineAction(
   "TagResources",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ResourceList: "![s", Tags: "![#Tag" },
-  { Tag },
+  () => ({ ResourceList: "![s", Tags: "![#Tag" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** UnTagResources: rate limit, read-only bit, region requirement and request shape. */
 export const unTagResources = /* @__PURE__ */ defineAction(
   "UnTagResources",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ResourceList: "![s", TagKeys: "![s" },
+  () => ({ ResourceList: "![s", TagKeys: "![s" }),
 );
 
 /** UpdateResourceTagValue: rate limit, read-only bit, region requirement and request shape. */
 export const updateResourceTagValue = /* @__PURE__ */ defineAction(
   "UpdateResourceTagValue",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TagKey: "!s", TagValue: "!s", Resource: "!s" },
+  () => ({ TagKey: "!s", TagValue: "!s", Resource: "!s" }),
 );

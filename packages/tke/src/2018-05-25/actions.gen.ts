@@ -3,15 +3,15 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const AnnotationValue: ShapeMeta = { Name: "!s", Value: "!s" };
+const AnnotationValue = (): ShapeMeta => ({ Name: "!s", Value: "!s" });
 
-const AutoScalingGroupRange: ShapeMeta = { MinSize: "i", MaxSize: "i" };
+const AutoScalingGroupRange = (): ShapeMeta => ({ MinSize: "i", MaxSize: "i" });
 
-const AutoUpgradeClusterLevel: ShapeMeta = { IsAutoUpgrade: "!b" };
+const AutoUpgradeClusterLevel = (): ShapeMeta => ({ IsAutoUpgrade: "!b" });
 
-const CUDNN: ShapeMeta = { Version: "!s", Name: "!s", DocName: "s", DevName: "s" };
+const CUDNN = (): ShapeMeta => ({ Version: "!s", Name: "!s", DocName: "s", DevName: "s" });
 
-const ClusterAdvancedSettings: ShapeMeta = {
+const ClusterAdvancedSettings = (): ShapeMeta => ({
   IPVS: "b",
   AsEnabled: "b",
   ContainerRuntime: "s",
@@ -31,15 +31,15 @@ const ClusterAdvancedSettings: ShapeMeta = {
   CiliumMode: "s",
   IsDualStack: "b",
   QGPUShareEnable: "b",
-};
+});
 
-const ClusterAsGroupAttribute: ShapeMeta = {
+const ClusterAsGroupAttribute = (): ShapeMeta => ({
   AutoScalingGroupId: "s",
   AutoScalingGroupEnabled: "b",
   AutoScalingGroupRange: "#AutoScalingGroupRange",
-};
+});
 
-const ClusterAsGroupOption: ShapeMeta = {
+const ClusterAsGroupOption = (): ShapeMeta => ({
   IsScaleDownEnabled: "b",
   Expander: "s",
   MaxEmptyBulkDelete: "i",
@@ -53,9 +53,9 @@ const ClusterAsGroupOption: ShapeMeta = {
   MaxTotalUnreadyPercentage: "i",
   ScaleDownUnreadyTime: "i",
   UnregisteredNodeRemovalTime: "i",
-};
+});
 
-const ClusterBasicSettings: ShapeMeta = {
+const ClusterBasicSettings = (): ShapeMeta => ({
   ClusterOs: "s",
   ClusterVersion: "s",
   ClusterName: "s",
@@ -68,9 +68,9 @@ const ClusterBasicSettings: ShapeMeta = {
   SubnetId: "s",
   ClusterLevel: "s",
   AutoUpgradeClusterLevel: "#AutoUpgradeClusterLevel",
-};
+});
 
-const ClusterCIDRSettings: ShapeMeta = {
+const ClusterCIDRSettings = (): ShapeMeta => ({
   ClusterCIDR: "s",
   IgnoreClusterCIDRConflict: "b",
   MaxNodePodNum: "u",
@@ -79,84 +79,98 @@ const ClusterCIDRSettings: ShapeMeta = {
   EniSubnetIds: "[s",
   ClaimExpiredSeconds: "i",
   IgnoreServiceCIDRConflict: "b",
-};
+});
 
-const ClusterExtraArgs: ShapeMeta = {
+const ClusterExtraArgs = (): ShapeMeta => ({
   KubeAPIServer: "[s",
   KubeControllerManager: "[s",
   KubeScheduler: "[s",
   Etcd: "[s",
-};
+});
 
-const ClusterProperty: ShapeMeta = { NodeNameType: "s" };
+const ClusterProperty = (): ShapeMeta => ({ NodeNameType: "s" });
 
-const ComponentLogConfig: ShapeMeta = { Name: "!s", LogLevel: "i", LogSetId: "s", TopicId: "s", TopicRegion: "s" };
+const ComponentLogConfig = (): ShapeMeta => ({
+  Name: "!s",
+  LogLevel: "i",
+  LogSetId: "s",
+  TopicId: "s",
+  TopicRegion: "s",
+});
 
-const CustomDriver: ShapeMeta = { Address: "s" };
+const CustomDriver = (): ShapeMeta => ({ Address: "s" });
 
-const DataDisk: ShapeMeta = {
+const DataDisk = (): ShapeMeta => ({
   DiskType: "!s",
   FileSystem: "!s",
   DiskSize: "!i",
   AutoFormatAndMount: "!b",
   MountTarget: "!s",
   DiskPartition: "!s",
-};
+});
 
-const DriverVersion: ShapeMeta = { Version: "!s", Name: "!s" };
+const DriverVersion = (): ShapeMeta => ({ Version: "!s", Name: "!s" });
 
-const ECMEnhancedService: ShapeMeta = {
+const ECMEnhancedService = (): ShapeMeta => ({
   SecurityService: "#ECMRunMonitorServiceEnabled",
   MonitorService: "#ECMRunSecurityServiceEnabled",
-};
+});
 
-const ECMRunMonitorServiceEnabled: ShapeMeta = { Enabled: "b" };
+const ECMRunMonitorServiceEnabled = (): ShapeMeta => ({ Enabled: "b" });
 
-const ECMRunSecurityServiceEnabled: ShapeMeta = { Enabled: "b", Version: "i" };
+const ECMRunSecurityServiceEnabled = (): ShapeMeta => ({ Enabled: "b", Version: "i" });
 
-const ECMZoneInstanceCountISP: ShapeMeta = { Zone: "!s", InstanceCount: "!i", ISP: "!s" };
+const ECMZoneInstanceCountISP = (): ShapeMeta => ({ Zone: "!s", InstanceCount: "!i", ISP: "!s" });
 
-const EdgeClusterAdvancedSettings: ShapeMeta = { ExtraArgs: "#EdgeClusterExtraArgs", Runtime: "s", ProxyMode: "s" };
+const EdgeClusterAdvancedSettings = (): ShapeMeta => ({
+  ExtraArgs: "#EdgeClusterExtraArgs",
+  Runtime: "s",
+  ProxyMode: "s",
+});
 
-const EdgeClusterExtraArgs: ShapeMeta = { KubeAPIServer: "[s", KubeControllerManager: "[s", KubeScheduler: "[s" };
+const EdgeClusterExtraArgs = (): ShapeMeta => ({
+  KubeAPIServer: "[s",
+  KubeControllerManager: "[s",
+  KubeScheduler: "[s",
+});
 
-const EdgeClusterPublicLB: ShapeMeta = { Enabled: "!b", AllowFromCidrs: "[s" };
+const EdgeClusterPublicLB = (): ShapeMeta => ({ Enabled: "!b", AllowFromCidrs: "[s" });
 
-const EnhancedService: ShapeMeta = {
+const EnhancedService = (): ShapeMeta => ({
   SecurityService: "#RunSecurityServiceEnabled",
   MonitorService: "#RunMonitorServiceEnabled",
   AutomationService: "#RunAutomationServiceEnabled",
-};
+});
 
-const ExistedInstancesForNode: ShapeMeta = {
+const ExistedInstancesForNode = (): ShapeMeta => ({
   NodeRole: "!s",
   ExistedInstancesPara: "!#ExistedInstancesPara",
   InstanceAdvancedSettingsOverride: "#InstanceAdvancedSettings",
   DesiredPodNumbers: "[i",
-};
+});
 
-const ExistedInstancesPara: ShapeMeta = {
+const ExistedInstancesPara = (): ShapeMeta => ({
   InstanceIds: "![s",
   InstanceAdvancedSettings: "#InstanceAdvancedSettings",
   EnhancedService: "#EnhancedService",
   LoginSettings: "#LoginSettings",
   SecurityGroupIds: "[s",
   HostName: "s",
-};
+});
 
-const ExtensionAddon: ShapeMeta = { AddonName: "!s", AddonParam: "!s" };
+const ExtensionAddon = (): ShapeMeta => ({ AddonName: "!s", AddonParam: "!s" });
 
-const Filter: ShapeMeta = { Name: "!s", Values: "![s" };
+const Filter = (): ShapeMeta => ({ Name: "!s", Values: "![s" });
 
-const GPUArgs: ShapeMeta = {
+const GPUArgs = (): ShapeMeta => ({
   MIGEnable: "b",
   Driver: "#DriverVersion",
   CUDA: "#DriverVersion",
   CUDNN: "#CUDNN",
   CustomDriver: "#CustomDriver",
-};
+});
 
-const InstanceAdvancedSettings: ShapeMeta = {
+const InstanceAdvancedSettings = (): ShapeMeta => ({
   DesiredPodNumber: "!i",
   GPUArgs: "!#GPUArgs",
   PreStartUserScript: "!s",
@@ -168,29 +182,38 @@ const InstanceAdvancedSettings: ShapeMeta = {
   Labels: "[#Label",
   DataDisks: "[#DataDisk",
   ExtraArgs: "#InstanceExtraArgs",
-};
+});
 
-const InstanceDataDiskMountSetting: ShapeMeta = { InstanceType: "!s", DataDisks: "![#DataDisk", Zone: "!s" };
+const InstanceDataDiskMountSetting = (): ShapeMeta => ({ InstanceType: "!s", DataDisks: "![#DataDisk", Zone: "!s" });
 
-const InstanceExtraArgs: ShapeMeta = { Kubelet: "[s" };
+const InstanceExtraArgs = (): ShapeMeta => ({ Kubelet: "[s" });
 
-const KMSConfiguration: ShapeMeta = { KeyId: "s", KmsRegion: "s" };
+const KMSConfiguration = (): ShapeMeta => ({ KeyId: "s", KmsRegion: "s" });
 
-const Label: ShapeMeta = { Name: "!s", Value: "!s" };
+const Label = (): ShapeMeta => ({ Name: "!s", Value: "!s" });
 
-const LoginSettings: ShapeMeta = { Password: "s", KeyIds: "[s", KeepImageLogin: "s" };
+const LoginSettings = (): ShapeMeta => ({ Password: "s", KeyIds: "[s", KeepImageLogin: "s" });
 
-const NodePoolOption: ShapeMeta = { AddToNodePool: "b", NodePoolId: "s", InheritConfigurationFromNodePool: "b" };
+const NodePoolOption = (): ShapeMeta => ({
+  AddToNodePool: "b",
+  NodePoolId: "s",
+  InheritConfigurationFromNodePool: "b",
+});
 
-const NodePoolRuntime: ShapeMeta = { NodePoolId: "s", RuntimeType: "s", RuntimeVersion: "s", NodePoolName: "s" };
+const NodePoolRuntime = (): ShapeMeta => ({
+  NodePoolId: "s",
+  RuntimeType: "s",
+  RuntimeVersion: "s",
+  NodePoolName: "s",
+});
 
-const OIDCConfigAuthenticationOptions: ShapeMeta = {
+const OIDCConfigAuthenticationOptions = (): ShapeMeta => ({
   AutoCreateOIDCConfig: "b",
   AutoCreateClientId: "[s",
   AutoInstallPodIdentityWebhookAddon: "b",
-};
+});
 
-const PrometheusAlertRule: ShapeMeta = {
+const PrometheusAlertRule = (): ShapeMeta => ({
   Name: "!s",
   Rule: "!s",
   Labels: "![#Label",
@@ -199,9 +222,9 @@ const PrometheusAlertRule: ShapeMeta = {
   Describe: "s",
   Annotations: "[#Label",
   RuleState: "i",
-};
+});
 
-const PrometheusAlertRuleDetail: ShapeMeta = {
+const PrometheusAlertRuleDetail = (): ShapeMeta => ({
   Name: "!s",
   Rules: "![#PrometheusAlertRule",
   UpdatedAt: "s",
@@ -209,9 +232,9 @@ const PrometheusAlertRuleDetail: ShapeMeta = {
   Id: "s",
   TemplateId: "s",
   Interval: "s",
-};
+});
 
-const PrometheusNotification: ShapeMeta = {
+const PrometheusNotification = (): ShapeMeta => ({
   Enabled: "!b",
   RepeatInterval: "!s",
   TimeRangeStart: "!s",
@@ -225,58 +248,58 @@ const PrometheusNotification: ShapeMeta = {
   PhoneArriveNotice: "b",
   Type: "s",
   WebHook: "s",
-};
+});
 
-const ResourceDeleteOption: ShapeMeta = { ResourceType: "!s", DeleteMode: "!s", SkipDeletionProtection: "b" };
+const ResourceDeleteOption = (): ShapeMeta => ({ ResourceType: "!s", DeleteMode: "!s", SkipDeletionProtection: "b" });
 
-const RunAutomationServiceEnabled: ShapeMeta = { Enabled: "b" };
+const RunAutomationServiceEnabled = (): ShapeMeta => ({ Enabled: "b" });
 
-const RunInstancesForNode: ShapeMeta = {
+const RunInstancesForNode = (): ShapeMeta => ({
   NodeRole: "!s",
   RunInstancesPara: "![s",
   InstanceAdvancedSettingsOverrides: "[#InstanceAdvancedSettings",
-};
+});
 
-const RunMonitorServiceEnabled: ShapeMeta = { Enabled: "b" };
+const RunMonitorServiceEnabled = (): ShapeMeta => ({ Enabled: "b" });
 
-const RunSecurityServiceEnabled: ShapeMeta = { Enabled: "b" };
+const RunSecurityServiceEnabled = (): ShapeMeta => ({ Enabled: "b" });
 
-const RuntimeConfig: ShapeMeta = { RuntimeType: "s", RuntimeVersion: "s" };
+const RuntimeConfig = (): ShapeMeta => ({ RuntimeType: "s", RuntimeVersion: "s" });
 
-const ServiceAccountAuthenticationOptions: ShapeMeta = {
+const ServiceAccountAuthenticationOptions = (): ShapeMeta => ({
   UseTKEDefault: "b",
   Issuer: "s",
   JWKSURI: "s",
   AutoCreateDiscoveryAnonymousAuth: "b",
-};
+});
 
-const Tag: ShapeMeta = { Key: "s", Value: "s" };
+const Tag = (): ShapeMeta => ({ Key: "s", Value: "s" });
 
-const TagSpecification: ShapeMeta = { ResourceType: "s", Tags: "[#Tag" };
+const TagSpecification = (): ShapeMeta => ({ ResourceType: "s", Tags: "[#Tag" });
 
-const Taint: ShapeMeta = { Key: "s", Value: "s", Effect: "s" };
+const Taint = (): ShapeMeta => ({ Key: "s", Value: "s", Effect: "s" });
 
-const UpgradeNodeResetParam: ShapeMeta = {
+const UpgradeNodeResetParam = (): ShapeMeta => ({
   InstanceAdvancedSettings: "#InstanceAdvancedSettings",
   EnhancedService: "#EnhancedService",
   LoginSettings: "#LoginSettings",
   SecurityGroupIds: "[s",
-};
+});
 
-const VirtualNodeSpec: ShapeMeta = { DisplayName: "!s", SubnetId: "!s", Tags: "[#Tag" };
+const VirtualNodeSpec = (): ShapeMeta => ({ DisplayName: "!s", SubnetId: "!s", Tags: "[#Tag" });
 
 /** AcquireClusterAdminRole: rate limit, read-only bit, region requirement and request shape. */
 export const acquireClusterAdminRole = /* @__PURE__ */ defineAction(
   "AcquireClusterAdminRole",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** AddExistedInstances: rate limit, read-only bit, region requirement and request shape. */
 export const addExistedInstances = /* @__PURE__ */ defineAction(
   "AddExistedInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     InstanceIds: "![s",
     InstanceAdvancedSettings: "#InstanceAdvancedSettings",
@@ -288,81 +311,81 @@ export const addExistedInstances = /* @__PURE__ */ defineAction(
     SkipValidateOptions: "[s",
     InstanceAdvancedSettingsOverrides: "[#InstanceAdvancedSettings",
     ImageId: "s",
-  },
-  {
-    CUDNN,
-    CustomDriver,
-    DataDisk,
-    DriverVersion,
-    EnhancedService,
-    GPUArgs,
-    InstanceAdvancedSettings,
-    InstanceExtraArgs,
-    Label,
-    LoginSettings,
-    NodePoolOption,
-    RunAutomationServiceEnabled,
-    RunMonitorServiceEnabled,
-    RunSecurityServiceEnabled,
-    Taint,
-  },
+  }),
+  () => ({
+    CUDNN: CUDNN(),
+    CustomDriver: CustomDriver(),
+    DataDisk: DataDisk(),
+    DriverVersion: DriverVersion(),
+    EnhancedService: EnhancedService(),
+    GPUArgs: GPUArgs(),
+    InstanceAdvancedSettings: InstanceAdvancedSettings(),
+    InstanceExtraArgs: InstanceExtraArgs(),
+    Label: Label(),
+    LoginSettings: LoginSettings(),
+    NodePoolOption: NodePoolOption(),
+    RunAutomationServiceEnabled: RunAutomationServiceEnabled(),
+    RunMonitorServiceEnabled: RunMonitorServiceEnabled(),
+    RunSecurityServiceEnabled: RunSecurityServiceEnabled(),
+    Taint: Taint(),
+  }),
 );
 
 /** AddNodeToNodePool: rate limit, read-only bit, region requirement and request shape. */
 export const addNodeToNodePool = /* @__PURE__ */ defineAction(
   "AddNodeToNodePool",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", NodePoolId: "!s", InstanceIds: "![s" },
+  () => ({ ClusterId: "!s", NodePoolId: "!s", InstanceIds: "![s" }),
 );
 
 /** AddVpcCniSubnets: rate limit, read-only bit, region requirement and request shape. */
 export const addVpcCniSubnets = /* @__PURE__ */ defineAction(
   "AddVpcCniSubnets",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", SubnetIds: "![s", VpcId: "!s", SkipAddingNonMasqueradeCIDRs: "b" },
+  () => ({ ClusterId: "!s", SubnetIds: "![s", VpcId: "!s", SkipAddingNonMasqueradeCIDRs: "b" }),
 );
 
 /** CheckEdgeClusterCIDR: rate limit, read-only bit, region requirement and request shape. */
 export const checkEdgeClusterCIDR = /* @__PURE__ */ defineAction(
   "CheckEdgeClusterCIDR",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpcId: "!s", PodCIDR: "!s", ServiceCIDR: "!s" },
+  () => ({ VpcId: "!s", PodCIDR: "!s", ServiceCIDR: "!s" }),
 );
 
 /** CheckInstancesUpgradeAble: rate limit, read-only bit, region requirement and request shape. */
 export const checkInstancesUpgradeAble = /* @__PURE__ */ defineAction(
   "CheckInstancesUpgradeAble",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     InstanceIds: "[s",
     UpgradeType: "s",
     Offset: "i",
     Limit: "i",
     Filter: "[#Filter",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** CreateBackupStorageLocation: rate limit, read-only bit, region requirement and request shape. */
 export const createBackupStorageLocation = /* @__PURE__ */ defineAction(
   "CreateBackupStorageLocation",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { StorageRegion: "!s", Bucket: "!s", Name: "!s", Provider: "s", Path: "s" },
+  () => ({ StorageRegion: "!s", Bucket: "!s", Name: "!s", Provider: "s", Path: "s" }),
 );
 
 /** CreateCLSLogConfig: rate limit, read-only bit, region requirement and request shape. */
 export const createCLSLogConfig = /* @__PURE__ */ defineAction(
   "CreateCLSLogConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LogConfig: "!s", ClusterId: "!s", LogsetId: "s", ClusterType: "s" },
+  () => ({ LogConfig: "!s", ClusterId: "!s", LogsetId: "s", ClusterType: "s" }),
 );
 
 /** CreateCluster: rate limit, read-only bit, region requirement and request shape. */
 export const createCluster = /* @__PURE__ */ defineAction(
   "CreateCluster",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterType: "!s",
     ClusterCIDRSettings: "!#ClusterCIDRSettings",
     RunInstancesForNode: "[#RunInstancesForNode",
@@ -373,76 +396,86 @@ export const createCluster = /* @__PURE__ */ defineAction(
     InstanceDataDiskMountSettings: "[#InstanceDataDiskMountSetting",
     ExtensionAddons: "[#ExtensionAddon",
     CdcId: "s",
-  },
-  {
-    AutoUpgradeClusterLevel,
-    CUDNN,
-    ClusterAdvancedSettings,
-    ClusterBasicSettings,
-    ClusterCIDRSettings,
-    ClusterExtraArgs,
-    CustomDriver,
-    DataDisk,
-    DriverVersion,
-    EnhancedService,
-    ExistedInstancesForNode,
-    ExistedInstancesPara,
-    ExtensionAddon,
-    GPUArgs,
-    InstanceAdvancedSettings,
-    InstanceDataDiskMountSetting,
-    InstanceExtraArgs,
-    Label,
-    LoginSettings,
-    RunAutomationServiceEnabled,
-    RunInstancesForNode,
-    RunMonitorServiceEnabled,
-    RunSecurityServiceEnabled,
-    Tag,
-    TagSpecification,
-    Taint,
-  },
+  }),
+  () => ({
+    AutoUpgradeClusterLevel: AutoUpgradeClusterLevel(),
+    CUDNN: CUDNN(),
+    ClusterAdvancedSettings: ClusterAdvancedSettings(),
+    ClusterBasicSettings: ClusterBasicSettings(),
+    ClusterCIDRSettings: ClusterCIDRSettings(),
+    ClusterExtraArgs: ClusterExtraArgs(),
+    CustomDriver: CustomDriver(),
+    DataDisk: DataDisk(),
+    DriverVersion: DriverVersion(),
+    EnhancedService: EnhancedService(),
+    ExistedInstancesForNode: ExistedInstancesForNode(),
+    ExistedInstancesPara: ExistedInstancesPara(),
+    ExtensionAddon: ExtensionAddon(),
+    GPUArgs: GPUArgs(),
+    InstanceAdvancedSettings: InstanceAdvancedSettings(),
+    InstanceDataDiskMountSetting: InstanceDataDiskMountSetting(),
+    InstanceExtraArgs: InstanceExtraArgs(),
+    Label: Label(),
+    LoginSettings: LoginSettings(),
+    RunAutomationServiceEnabled: RunAutomationServiceEnabled(),
+    RunInstancesForNode: RunInstancesForNode(),
+    RunMonitorServiceEnabled: RunMonitorServiceEnabled(),
+    RunSecurityServiceEnabled: RunSecurityServiceEnabled(),
+    Tag: Tag(),
+    TagSpecification: TagSpecification(),
+    Taint: Taint(),
+  }),
 );
 
 /** CreateClusterEndpoint: rate limit, read-only bit, region requirement and request shape. */
 export const createClusterEndpoint = /* @__PURE__ */ defineAction(
   "CreateClusterEndpoint",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     SubnetId: "s",
     IsExtranet: "b",
     Domain: "s",
     SecurityGroup: "s",
     ExtensiveParameters: "s",
-  },
+  }),
 );
 
 /** CreateClusterEndpointVip: rate limit, read-only bit, region requirement and request shape. */
 export const createClusterEndpointVip = /* @__PURE__ */ defineAction(
   "CreateClusterEndpointVip",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", SecurityPolicies: "[s" },
+  () => ({ ClusterId: "!s", SecurityPolicies: "[s" }),
 );
 
 /** CreateClusterInstances: rate limit, read-only bit, region requirement and request shape. */
 export const createClusterInstances = /* @__PURE__ */ defineAction(
   "CreateClusterInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     RunInstancePara: "!s",
     InstanceAdvancedSettings: "#InstanceAdvancedSettings",
     SkipValidateOptions: "[s",
-  },
-  { CUDNN, CustomDriver, DataDisk, DriverVersion, GPUArgs, InstanceAdvancedSettings, InstanceExtraArgs, Label, Taint },
+  }),
+  () => ({
+    CUDNN: CUDNN(),
+    CustomDriver: CustomDriver(),
+    DataDisk: DataDisk(),
+    DriverVersion: DriverVersion(),
+    GPUArgs: GPUArgs(),
+    InstanceAdvancedSettings: InstanceAdvancedSettings(),
+    InstanceExtraArgs: InstanceExtraArgs(),
+    Label: Label(),
+    Taint: Taint(),
+  }),
 );
 
 /** CreateClusterNodePool: rate limit, read-only bit, region requirement and request shape. */
 export const createClusterNodePool = /* @__PURE__ */ defineAction(
   "CreateClusterNodePool",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     AutoScalingGroupPara: "!s",
     LaunchConfigurePara: "!s",
@@ -458,48 +491,48 @@ export const createClusterNodePool = /* @__PURE__ */ defineAction(
     OsCustomizeType: "s",
     Tags: "[#Tag",
     DeletionProtection: "b",
-  },
-  {
-    AnnotationValue,
-    CUDNN,
-    CustomDriver,
-    DataDisk,
-    DriverVersion,
-    GPUArgs,
-    InstanceAdvancedSettings,
-    InstanceExtraArgs,
-    Label,
-    Tag,
-    Taint,
-  },
+  }),
+  () => ({
+    AnnotationValue: AnnotationValue(),
+    CUDNN: CUDNN(),
+    CustomDriver: CustomDriver(),
+    DataDisk: DataDisk(),
+    DriverVersion: DriverVersion(),
+    GPUArgs: GPUArgs(),
+    InstanceAdvancedSettings: InstanceAdvancedSettings(),
+    InstanceExtraArgs: InstanceExtraArgs(),
+    Label: Label(),
+    Tag: Tag(),
+    Taint: Taint(),
+  }),
 );
 
 /** CreateClusterRouteTable: rate limit, read-only bit, region requirement and request shape. */
 export const createClusterRouteTable = /* @__PURE__ */ defineAction(
   "CreateClusterRouteTable",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableName: "!s", RouteTableCidrBlock: "!s", VpcId: "!s", IgnoreClusterCidrConflict: "i" },
+  () => ({ RouteTableName: "!s", RouteTableCidrBlock: "!s", VpcId: "!s", IgnoreClusterCidrConflict: "i" }),
 );
 
 /** CreateClusterVirtualNode: rate limit, read-only bit, region requirement and request shape. */
 export const createClusterVirtualNode = /* @__PURE__ */ defineAction(
   "CreateClusterVirtualNode",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     NodePoolId: "!s",
     SubnetId: "s",
     SubnetIds: "[s",
     VirtualNodes: "[#VirtualNodeSpec",
-  },
-  { Tag, VirtualNodeSpec },
+  }),
+  () => ({ Tag: Tag(), VirtualNodeSpec: VirtualNodeSpec() }),
 );
 
 /** CreateClusterVirtualNodePool: rate limit, read-only bit, region requirement and request shape. */
 export const createClusterVirtualNodePool = /* @__PURE__ */ defineAction(
   "CreateClusterVirtualNodePool",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     Name: "!s",
     SubnetIds: "[s",
@@ -509,15 +542,15 @@ export const createClusterVirtualNodePool = /* @__PURE__ */ defineAction(
     VirtualNodes: "[#VirtualNodeSpec",
     DeletionProtection: "b",
     OS: "s",
-  },
-  { Label, Tag, Taint, VirtualNodeSpec },
+  }),
+  () => ({ Label: Label(), Tag: Tag(), Taint: Taint(), VirtualNodeSpec: VirtualNodeSpec() }),
 );
 
 /** CreateECMInstances: rate limit, read-only bit, region requirement and request shape. */
 export const createECMInstances = /* @__PURE__ */ defineAction(
   "CreateECMInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterID: "!s",
     ModuleId: "!s",
     ZoneInstanceCountISPSet: "![#ECMZoneInstanceCountISP",
@@ -530,15 +563,20 @@ export const createECMInstances = /* @__PURE__ */ defineAction(
     UserData: "s",
     External: "s",
     SecurityGroupIds: "[s",
-  },
-  { ECMEnhancedService, ECMRunMonitorServiceEnabled, ECMRunSecurityServiceEnabled, ECMZoneInstanceCountISP },
+  }),
+  () => ({
+    ECMEnhancedService: ECMEnhancedService(),
+    ECMRunMonitorServiceEnabled: ECMRunMonitorServiceEnabled(),
+    ECMRunSecurityServiceEnabled: ECMRunSecurityServiceEnabled(),
+    ECMZoneInstanceCountISP: ECMZoneInstanceCountISP(),
+  }),
 );
 
 /** CreateEdgeCVMInstances: rate limit, read-only bit, region requirement and request shape. */
 export const createEdgeCVMInstances = /* @__PURE__ */ defineAction(
   "CreateEdgeCVMInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterID: "!s",
     RunInstancePara: "!s",
     CvmRegion: "!s",
@@ -546,36 +584,41 @@ export const createEdgeCVMInstances = /* @__PURE__ */ defineAction(
     External: "s",
     UserScript: "s",
     EnableEni: "b",
-  },
+  }),
 );
 
 /** CreateEdgeLogConfig: rate limit, read-only bit, region requirement and request shape. */
 export const createEdgeLogConfig = /* @__PURE__ */ defineAction(
   "CreateEdgeLogConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", LogConfig: "!s", LogsetId: "s" },
+  () => ({ ClusterId: "!s", LogConfig: "!s", LogsetId: "s" }),
 );
 
 /** CreateEksLogConfig: rate limit, read-only bit, region requirement and request shape. */
 export const createEksLogConfig = /* @__PURE__ */ defineAction(
   "CreateEksLogConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", LogConfig: "!s", LogsetId: "s" },
+  () => ({ ClusterId: "!s", LogConfig: "!s", LogsetId: "s" }),
 );
 
 /** CreatePrometheusAlertRule: rate limit, read-only bit, region requirement and request shape. */
 export const createPrometheusAlertRule = /* @__PURE__ */ defineAction(
   "CreatePrometheusAlertRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", AlertRule: "!#PrometheusAlertRuleDetail" },
-  { Label, PrometheusAlertRule, PrometheusAlertRuleDetail, PrometheusNotification },
+  () => ({ InstanceId: "!s", AlertRule: "!#PrometheusAlertRuleDetail" }),
+  () => ({
+    Label: Label(),
+    PrometheusAlertRule: PrometheusAlertRule(),
+    PrometheusAlertRuleDetail: PrometheusAlertRuleDetail(),
+    PrometheusNotification: PrometheusNotification(),
+  }),
 );
 
 /** CreateTKEEdgeCluster: rate limit, read-only bit, region requirement and request shape. */
 export const createTKEEdgeCluster = /* @__PURE__ */ defineAction(
   "CreateTKEEdgeCluster",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     K8SVersion: "!s",
     VpcId: "!s",
     ClusterName: "!s",
@@ -591,415 +634,421 @@ export const createTKEEdgeCluster = /* @__PURE__ */ defineAction(
     EdgeVersion: "s",
     RegistryPrefix: "s",
     TagSpecification: "#TagSpecification",
-  },
-  { EdgeClusterAdvancedSettings, EdgeClusterExtraArgs, EdgeClusterPublicLB, Tag, TagSpecification },
+  }),
+  () => ({
+    EdgeClusterAdvancedSettings: EdgeClusterAdvancedSettings(),
+    EdgeClusterExtraArgs: EdgeClusterExtraArgs(),
+    EdgeClusterPublicLB: EdgeClusterPublicLB(),
+    Tag: Tag(),
+    TagSpecification: TagSpecification(),
+  }),
 );
 
 /** DeleteAddon: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAddon = /* @__PURE__ */ defineAction(
   "DeleteAddon",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", AddonName: "!s" },
+  () => ({ ClusterId: "!s", AddonName: "!s" }),
 );
 
 /** DeleteBackupStorageLocation: rate limit, read-only bit, region requirement and request shape. */
 export const deleteBackupStorageLocation = /* @__PURE__ */ defineAction(
   "DeleteBackupStorageLocation",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Name: "!s" },
+  () => ({ Name: "!s" }),
 );
 
 /** DeleteCluster: rate limit, read-only bit, region requirement and request shape. */
 export const deleteCluster = /* @__PURE__ */ defineAction(
   "DeleteCluster",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", InstanceDeleteMode: "!s", ResourceDeleteOptions: "[#ResourceDeleteOption" },
-  { ResourceDeleteOption },
+  () => ({ ClusterId: "!s", InstanceDeleteMode: "!s", ResourceDeleteOptions: "[#ResourceDeleteOption" }),
+  () => ({ ResourceDeleteOption: ResourceDeleteOption() }),
 );
 
 /** DeleteClusterAsGroups: rate limit, read-only bit, region requirement and request shape. */
 export const deleteClusterAsGroups = /* @__PURE__ */ defineAction(
   "DeleteClusterAsGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", AutoScalingGroupIds: "![s", KeepInstance: "b" },
+  () => ({ ClusterId: "!s", AutoScalingGroupIds: "![s", KeepInstance: "b" }),
 );
 
 /** DeleteClusterEndpoint: rate limit, read-only bit, region requirement and request shape. */
 export const deleteClusterEndpoint = /* @__PURE__ */ defineAction(
   "DeleteClusterEndpoint",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", IsExtranet: "b" },
+  () => ({ ClusterId: "!s", IsExtranet: "b" }),
 );
 
 /** DeleteClusterEndpointVip: rate limit, read-only bit, region requirement and request shape. */
 export const deleteClusterEndpointVip = /* @__PURE__ */ defineAction(
   "DeleteClusterEndpointVip",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DeleteClusterInstances: rate limit, read-only bit, region requirement and request shape. */
 export const deleteClusterInstances = /* @__PURE__ */ defineAction(
   "DeleteClusterInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", InstanceIds: "![s", InstanceDeleteMode: "s", ForceDelete: "b" },
+  () => ({ ClusterId: "!s", InstanceIds: "![s", InstanceDeleteMode: "s", ForceDelete: "b" }),
 );
 
 /** DeleteClusterNodePool: rate limit, read-only bit, region requirement and request shape. */
 export const deleteClusterNodePool = /* @__PURE__ */ defineAction(
   "DeleteClusterNodePool",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", NodePoolIds: "![s", KeepInstance: "!b" },
+  () => ({ ClusterId: "!s", NodePoolIds: "![s", KeepInstance: "!b" }),
 );
 
 /** DeleteClusterRoute: rate limit, read-only bit, region requirement and request shape. */
 export const deleteClusterRoute = /* @__PURE__ */ defineAction(
   "DeleteClusterRoute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableName: "!s", GatewayIp: "!s", DestinationCidrBlock: "!s" },
+  () => ({ RouteTableName: "!s", GatewayIp: "!s", DestinationCidrBlock: "!s" }),
 );
 
 /** DeleteClusterRouteTable: rate limit, read-only bit, region requirement and request shape. */
 export const deleteClusterRouteTable = /* @__PURE__ */ defineAction(
   "DeleteClusterRouteTable",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableName: "!s" },
+  () => ({ RouteTableName: "!s" }),
 );
 
 /** DeleteClusterVirtualNode: rate limit, read-only bit, region requirement and request shape. */
 export const deleteClusterVirtualNode = /* @__PURE__ */ defineAction(
   "DeleteClusterVirtualNode",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", NodeNames: "![s", Force: "b" },
+  () => ({ ClusterId: "!s", NodeNames: "![s", Force: "b" }),
 );
 
 /** DeleteClusterVirtualNodePool: rate limit, read-only bit, region requirement and request shape. */
 export const deleteClusterVirtualNodePool = /* @__PURE__ */ defineAction(
   "DeleteClusterVirtualNodePool",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", NodePoolIds: "![s", Force: "b" },
+  () => ({ ClusterId: "!s", NodePoolIds: "![s", Force: "b" }),
 );
 
 /** DeleteECMInstances: rate limit, read-only bit, region requirement and request shape. */
 export const deleteECMInstances = /* @__PURE__ */ defineAction(
   "DeleteECMInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterID: "!s", EcmIdSet: "![s" },
+  () => ({ ClusterID: "!s", EcmIdSet: "![s" }),
 );
 
 /** DeleteEdgeCVMInstances: rate limit, read-only bit, region requirement and request shape. */
 export const deleteEdgeCVMInstances = /* @__PURE__ */ defineAction(
   "DeleteEdgeCVMInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterID: "!s", CvmIdSet: "![s" },
+  () => ({ ClusterID: "!s", CvmIdSet: "![s" }),
 );
 
 /** DeleteEdgeClusterInstances: rate limit, read-only bit, region requirement and request shape. */
 export const deleteEdgeClusterInstances = /* @__PURE__ */ defineAction(
   "DeleteEdgeClusterInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", InstanceIds: "![s" },
+  () => ({ ClusterId: "!s", InstanceIds: "![s" }),
 );
 
 /** DeleteLogConfigs: rate limit, read-only bit, region requirement and request shape. */
 export const deleteLogConfigs = /* @__PURE__ */ defineAction(
   "DeleteLogConfigs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", LogConfigNames: "!s", ClusterType: "s" },
+  () => ({ ClusterId: "!s", LogConfigNames: "!s", ClusterType: "s" }),
 );
 
 /** DeletePrometheusAlertRule: rate limit, read-only bit, region requirement and request shape. */
 export const deletePrometheusAlertRule = /* @__PURE__ */ defineAction(
   "DeletePrometheusAlertRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", AlertIds: "![s" },
+  () => ({ InstanceId: "!s", AlertIds: "![s" }),
 );
 
 /** DeleteTKEEdgeCluster: rate limit, read-only bit, region requirement and request shape. */
 export const deleteTKEEdgeCluster = /* @__PURE__ */ defineAction(
   "DeleteTKEEdgeCluster",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeAddon: rate limit, read-only bit, region requirement and request shape. */
 export const describeAddon = /* @__PURE__ */ defineAction(
   "DescribeAddon",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", AddonName: "s" },
+  () => ({ ClusterId: "!s", AddonName: "s" }),
 );
 
 /** DescribeAddonValues: rate limit, read-only bit, region requirement and request shape. */
 export const describeAddonValues = /* @__PURE__ */ defineAction(
   "DescribeAddonValues",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", AddonName: "!s" },
+  () => ({ ClusterId: "!s", AddonName: "!s" }),
 );
 
 /** DescribeAvailableClusterVersion: rate limit, read-only bit, region requirement and request shape. */
 export const describeAvailableClusterVersion = /* @__PURE__ */ defineAction(
   "DescribeAvailableClusterVersion",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "s", ClusterIds: "[s" },
+  () => ({ ClusterId: "s", ClusterIds: "[s" }),
 );
 
 /** DescribeAvailableTKEEdgeVersion: rate limit, read-only bit, region requirement and request shape. */
 export const describeAvailableTKEEdgeVersion = /* @__PURE__ */ defineAction(
   "DescribeAvailableTKEEdgeVersion",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "s" },
+  () => ({ ClusterId: "s" }),
 );
 
 /** DescribeBackupStorageLocations: rate limit, read-only bit, region requirement and request shape. */
 export const describeBackupStorageLocations = /* @__PURE__ */ defineAction(
   "DescribeBackupStorageLocations",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Names: "[s" },
+  () => ({ Names: "[s" }),
 );
 
 /** DescribeBatchModifyTagsStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeBatchModifyTagsStatus = /* @__PURE__ */ defineAction(
   "DescribeBatchModifyTagsStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeClusterAsGroupOption: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterAsGroupOption = /* @__PURE__ */ defineAction(
   "DescribeClusterAsGroupOption",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeClusterAsGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterAsGroups = /* @__PURE__ */ defineAction(
   "DescribeClusterAsGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", AutoScalingGroupIds: "[s", Offset: "i", Limit: "i" },
+  () => ({ ClusterId: "!s", AutoScalingGroupIds: "[s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeClusterAuthenticationOptions: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterAuthenticationOptions = /* @__PURE__ */ defineAction(
   "DescribeClusterAuthenticationOptions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeClusterCommonNames: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterCommonNames = /* @__PURE__ */ defineAction(
   "DescribeClusterCommonNames",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", SubaccountUins: "[s", RoleIds: "[s" },
+  () => ({ ClusterId: "!s", SubaccountUins: "[s", RoleIds: "[s" }),
 );
 
 /** DescribeClusterEndpointStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterEndpointStatus = /* @__PURE__ */ defineAction(
   "DescribeClusterEndpointStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", IsExtranet: "b" },
+  () => ({ ClusterId: "!s", IsExtranet: "b" }),
 );
 
 /** DescribeClusterEndpointVipStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterEndpointVipStatus = /* @__PURE__ */ defineAction(
   "DescribeClusterEndpointVipStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeClusterEndpoints: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterEndpoints = /* @__PURE__ */ defineAction(
   "DescribeClusterEndpoints",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeClusterExtraArgs: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterExtraArgs = /* @__PURE__ */ defineAction(
   "DescribeClusterExtraArgs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeClusterInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterInstances = /* @__PURE__ */ defineAction(
   "DescribeClusterInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     Offset: "i",
     Limit: "i",
     InstanceIds: "[s",
     InstanceRole: "s",
     Filters: "[#Filter",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeClusterKubeconfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterKubeconfig = /* @__PURE__ */ defineAction(
   "DescribeClusterKubeconfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", IsExtranet: "b" },
+  () => ({ ClusterId: "!s", IsExtranet: "b" }),
 );
 
 /** DescribeClusterLevelAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterLevelAttribute = /* @__PURE__ */ defineAction(
   "DescribeClusterLevelAttribute",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterID: "s" },
+  () => ({ ClusterID: "s" }),
 );
 
 /** DescribeClusterLevelChangeRecords: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterLevelChangeRecords = /* @__PURE__ */ defineAction(
   "DescribeClusterLevelChangeRecords",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterID: "!s", StartAt: "s", EndAt: "s", Offset: "u", Limit: "u" },
+  () => ({ ClusterID: "!s", StartAt: "s", EndAt: "s", Offset: "u", Limit: "u" }),
 );
 
 /** DescribeClusterNodePoolDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterNodePoolDetail = /* @__PURE__ */ defineAction(
   "DescribeClusterNodePoolDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", NodePoolId: "!s" },
+  () => ({ ClusterId: "!s", NodePoolId: "!s" }),
 );
 
 /** DescribeClusterNodePools: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterNodePools = /* @__PURE__ */ defineAction(
   "DescribeClusterNodePools",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", Filters: "[#Filter" },
-  { Filter },
+  () => ({ ClusterId: "!s", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeClusterRouteTables: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterRouteTables = /* @__PURE__ */ defineAction(
   "DescribeClusterRouteTables",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeClusterRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterRoutes = /* @__PURE__ */ defineAction(
   "DescribeClusterRoutes",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { RouteTableName: "!s", Filters: "[#Filter" },
-  { Filter },
+  () => ({ RouteTableName: "!s", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeClusterSecurity: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterSecurity = /* @__PURE__ */ defineAction(
   "DescribeClusterSecurity",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeClusterStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterStatus = /* @__PURE__ */ defineAction(
   "DescribeClusterStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterIds: "[s" },
+  () => ({ ClusterIds: "[s" }),
 );
 
 /** DescribeClusterVirtualNode: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterVirtualNode = /* @__PURE__ */ defineAction(
   "DescribeClusterVirtualNode",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", NodePoolId: "s", NodeNames: "[s" },
+  () => ({ ClusterId: "!s", NodePoolId: "s", NodeNames: "[s" }),
 );
 
 /** DescribeClusterVirtualNodePools: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterVirtualNodePools = /* @__PURE__ */ defineAction(
   "DescribeClusterVirtualNodePools",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeClusters: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusters = /* @__PURE__ */ defineAction(
   "DescribeClusters",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterIds: "[s", Offset: "i", Limit: "i", Filters: "[#Filter", ClusterType: "s" },
-  { Filter },
+  () => ({ ClusterIds: "[s", Offset: "i", Limit: "i", Filters: "[#Filter", ClusterType: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeControlPlaneLogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeControlPlaneLogs = /* @__PURE__ */ defineAction(
   "DescribeControlPlaneLogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", ClusterType: "!s" },
+  () => ({ ClusterId: "!s", ClusterType: "!s" }),
 );
 
 /** DescribeECMInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeECMInstances = /* @__PURE__ */ defineAction(
   "DescribeECMInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterID: "!s", Filters: "[#Filter" },
-  { Filter },
+  () => ({ ClusterID: "!s", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeEdgeAvailableExtraArgs: rate limit, read-only bit, region requirement and request shape. */
 export const describeEdgeAvailableExtraArgs = /* @__PURE__ */ defineAction(
   "DescribeEdgeAvailableExtraArgs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterVersion: "s" },
+  () => ({ ClusterVersion: "s" }),
 );
 
 /** DescribeEdgeCVMInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeEdgeCVMInstances = /* @__PURE__ */ defineAction(
   "DescribeEdgeCVMInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterID: "!s", Filters: "[#Filter" },
-  { Filter },
+  () => ({ ClusterID: "!s", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeEdgeClusterExtraArgs: rate limit, read-only bit, region requirement and request shape. */
 export const describeEdgeClusterExtraArgs = /* @__PURE__ */ defineAction(
   "DescribeEdgeClusterExtraArgs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeEdgeClusterInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeEdgeClusterInstances = /* @__PURE__ */ defineAction(
   "DescribeEdgeClusterInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterID: "!s", Limit: "!i", Offset: "!i", Filters: "[#Filter" },
-  { Filter },
+  () => ({ ClusterID: "!s", Limit: "!i", Offset: "!i", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeEdgeClusterUpgradeInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describeEdgeClusterUpgradeInfo = /* @__PURE__ */ defineAction(
   "DescribeEdgeClusterUpgradeInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", EdgeVersion: "!s" },
+  () => ({ ClusterId: "!s", EdgeVersion: "!s" }),
 );
 
 /** DescribeEdgeLogSwitches: rate limit, read-only bit, region requirement and request shape. */
 export const describeEdgeLogSwitches = /* @__PURE__ */ defineAction(
   "DescribeEdgeLogSwitches",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterIds: "![s" },
+  () => ({ ClusterIds: "![s" }),
 );
 
 /** DescribeEnableVpcCniProgress: rate limit, read-only bit, region requirement and request shape. */
 export const describeEnableVpcCniProgress = /* @__PURE__ */ defineAction(
   "DescribeEnableVpcCniProgress",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeEncryptionStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeEncryptionStatus = /* @__PURE__ */ defineAction(
   "DescribeEncryptionStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeExistedInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeExistedInstances = /* @__PURE__ */ defineAction(
   "DescribeExistedInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     ClusterId: "s",
     InstanceIds: "[s",
     Filters: "[#Filter",
@@ -1008,214 +1057,214 @@ export const describeExistedInstances = /* @__PURE__ */ defineAction(
     Offset: "u",
     Limit: "u",
     IpAddresses: "[s",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeExternalNodeSupportConfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeExternalNodeSupportConfig = /* @__PURE__ */ defineAction(
   "DescribeExternalNodeSupportConfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeIPAMD: rate limit, read-only bit, region requirement and request shape. */
 export const describeIPAMD = /* @__PURE__ */ defineAction(
   "DescribeIPAMD",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeImages: rate limit, read-only bit, region requirement and request shape. */
 export const describeImages = /* @__PURE__ */ defineAction(
   "DescribeImages",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeLogConfigs: rate limit, read-only bit, region requirement and request shape. */
 export const describeLogConfigs = /* @__PURE__ */ defineAction(
   "DescribeLogConfigs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", ClusterType: "s", LogConfigNames: "s", Offset: "i", Limit: "i" },
+  () => ({ ClusterId: "!s", ClusterType: "s", LogConfigNames: "s", Offset: "i", Limit: "i" }),
 );
 
 /** DescribeLogSwitches: rate limit, read-only bit, region requirement and request shape. */
 export const describeLogSwitches = /* @__PURE__ */ defineAction(
   "DescribeLogSwitches",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterIds: "![s", ClusterType: "s" },
+  () => ({ ClusterIds: "![s", ClusterType: "s" }),
 );
 
 /** DescribePodChargeInfo: rate limit, read-only bit, region requirement and request shape. */
 export const describePodChargeInfo = /* @__PURE__ */ defineAction(
   "DescribePodChargeInfo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", Namespace: "s", Name: "s", Uids: "[s" },
+  () => ({ ClusterId: "!s", Namespace: "s", Name: "s", Uids: "[s" }),
 );
 
 /** DescribePrometheusInstance: rate limit, read-only bit, region requirement and request shape. */
 export const describePrometheusInstance = /* @__PURE__ */ defineAction(
   "DescribePrometheusInstance",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeRegions: rate limit, read-only bit, region requirement and request shape. */
 export const describeRegions = /* @__PURE__ */ defineAction(
   "DescribeRegions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeReservedInstanceUtilizationRate: rate limit, read-only bit, region requirement and request shape. */
 export const describeReservedInstanceUtilizationRate = /* @__PURE__ */ defineAction(
   "DescribeReservedInstanceUtilizationRate",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Zone: "s", ClusterId: "s", NodeName: "s" },
+  () => ({ Zone: "s", ClusterId: "s", NodeName: "s" }),
 );
 
 /** DescribeResourceUsage: rate limit, read-only bit, region requirement and request shape. */
 export const describeResourceUsage = /* @__PURE__ */ defineAction(
   "DescribeResourceUsage",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeRouteTableConflicts: rate limit, read-only bit, region requirement and request shape. */
 export const describeRouteTableConflicts = /* @__PURE__ */ defineAction(
   "DescribeRouteTableConflicts",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { RouteTableCidrBlock: "!s", VpcId: "!s" },
+  () => ({ RouteTableCidrBlock: "!s", VpcId: "!s" }),
 );
 
 /** DescribeSupportedRuntime: rate limit, read-only bit, region requirement and request shape. */
 export const describeSupportedRuntime = /* @__PURE__ */ defineAction(
   "DescribeSupportedRuntime",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { K8sVersion: "!s" },
+  () => ({ K8sVersion: "!s" }),
 );
 
 /** DescribeTKEEdgeClusterCredential: rate limit, read-only bit, region requirement and request shape. */
 export const describeTKEEdgeClusterCredential = /* @__PURE__ */ defineAction(
   "DescribeTKEEdgeClusterCredential",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeTKEEdgeClusterStatus: rate limit, read-only bit, region requirement and request shape. */
 export const describeTKEEdgeClusterStatus = /* @__PURE__ */ defineAction(
   "DescribeTKEEdgeClusterStatus",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeTKEEdgeClusters: rate limit, read-only bit, region requirement and request shape. */
 export const describeTKEEdgeClusters = /* @__PURE__ */ defineAction(
   "DescribeTKEEdgeClusters",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterIds: "[s", Offset: "u", Limit: "u", Filters: "[#Filter" },
-  { Filter },
+  () => ({ ClusterIds: "[s", Offset: "u", Limit: "u", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeTKEEdgeExternalKubeconfig: rate limit, read-only bit, region requirement and request shape. */
 export const describeTKEEdgeExternalKubeconfig = /* @__PURE__ */ defineAction(
   "DescribeTKEEdgeExternalKubeconfig",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DescribeTKEEdgeScript: rate limit, read-only bit, region requirement and request shape. */
 export const describeTKEEdgeScript = /* @__PURE__ */ defineAction(
   "DescribeTKEEdgeScript",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", Interface: "!s", NodeName: "s", Config: "s", ScriptVersion: "s" },
+  () => ({ ClusterId: "!s", Interface: "!s", NodeName: "s", Config: "s", ScriptVersion: "s" }),
 );
 
 /** DescribeVersions: rate limit, read-only bit, region requirement and request shape. */
 export const describeVersions = /* @__PURE__ */ defineAction(
   "DescribeVersions",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeVpcCniPodLimits: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpcCniPodLimits = /* @__PURE__ */ defineAction(
   "DescribeVpcCniPodLimits",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Zone: "s", InstanceFamily: "s", InstanceType: "s" },
+  () => ({ Zone: "s", InstanceFamily: "s", InstanceType: "s" }),
 );
 
 /** DisableClusterDeletionProtection: rate limit, read-only bit, region requirement and request shape. */
 export const disableClusterDeletionProtection = /* @__PURE__ */ defineAction(
   "DisableClusterDeletionProtection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DisableControlPlaneLogs: rate limit, read-only bit, region requirement and request shape. */
 export const disableControlPlaneLogs = /* @__PURE__ */ defineAction(
   "DisableControlPlaneLogs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", ClusterType: "!s", ComponentNames: "![s", DeleteLogSetAndTopic: "b" },
+  () => ({ ClusterId: "!s", ClusterType: "!s", ComponentNames: "![s", DeleteLogSetAndTopic: "b" }),
 );
 
 /** DisableEncryptionProtection: rate limit, read-only bit, region requirement and request shape. */
 export const disableEncryptionProtection = /* @__PURE__ */ defineAction(
   "DisableEncryptionProtection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** DrainClusterVirtualNode: rate limit, read-only bit, region requirement and request shape. */
 export const drainClusterVirtualNode = /* @__PURE__ */ defineAction(
   "DrainClusterVirtualNode",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", NodeName: "!s" },
+  () => ({ ClusterId: "!s", NodeName: "!s" }),
 );
 
 /** EnableClusterDeletionProtection: rate limit, read-only bit, region requirement and request shape. */
 export const enableClusterDeletionProtection = /* @__PURE__ */ defineAction(
   "EnableClusterDeletionProtection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** EnableControlPlaneLogs: rate limit, read-only bit, region requirement and request shape. */
 export const enableControlPlaneLogs = /* @__PURE__ */ defineAction(
   "EnableControlPlaneLogs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", ClusterType: "!s", Components: "![#ComponentLogConfig" },
-  { ComponentLogConfig },
+  () => ({ ClusterId: "!s", ClusterType: "!s", Components: "![#ComponentLogConfig" }),
+  () => ({ ComponentLogConfig: ComponentLogConfig() }),
 );
 
 /** EnableEncryptionProtection: rate limit, read-only bit, region requirement and request shape. */
 export const enableEncryptionProtection = /* @__PURE__ */ defineAction(
   "EnableEncryptionProtection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", KMSConfiguration: "!#KMSConfiguration" },
-  { KMSConfiguration },
+  () => ({ ClusterId: "!s", KMSConfiguration: "!#KMSConfiguration" }),
+  () => ({ KMSConfiguration: KMSConfiguration() }),
 );
 
 /** EnableVpcCniNetworkType: rate limit, read-only bit, region requirement and request shape. */
 export const enableVpcCniNetworkType = /* @__PURE__ */ defineAction(
   "EnableVpcCniNetworkType",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     VpcCniType: "!s",
     EnableStaticIp: "!b",
     Subnets: "![s",
     ExpiredSeconds: "u",
     SkipAddingNonMasqueradeCIDRs: "b",
-  },
+  }),
 );
 
 /** ForwardTKEEdgeApplicationRequestV3: rate limit, read-only bit, region requirement and request shape. */
 export const forwardTKEEdgeApplicationRequestV3 = /* @__PURE__ */ defineAction(
   "ForwardTKEEdgeApplicationRequestV3",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Method: "!s",
     Path: "!s",
     Accept: "s",
@@ -1223,65 +1272,65 @@ export const forwardTKEEdgeApplicationRequestV3 = /* @__PURE__ */ defineAction(
     RequestBody: "s",
     ClusterName: "s",
     EncodedBody: "s",
-  },
+  }),
 );
 
 /** GetClusterLevelPrice: rate limit, read-only bit, region requirement and request shape. */
 export const getClusterLevelPrice = /* @__PURE__ */ defineAction(
   "GetClusterLevelPrice",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterLevel: "!s" },
+  () => ({ ClusterLevel: "!s" }),
 );
 
 /** GetTkeAppChartList: rate limit, read-only bit, region requirement and request shape. */
 export const getTkeAppChartList = /* @__PURE__ */ defineAction(
   "GetTkeAppChartList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Kind: "s", Arch: "s", ClusterType: "s" },
+  () => ({ Kind: "s", Arch: "s", ClusterType: "s" }),
 );
 
 /** GetUpgradeInstanceProgress: rate limit, read-only bit, region requirement and request shape. */
 export const getUpgradeInstanceProgress = /* @__PURE__ */ defineAction(
   "GetUpgradeInstanceProgress",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", Limit: "i", Offset: "i" },
+  () => ({ ClusterId: "!s", Limit: "i", Offset: "i" }),
 );
 
 /** InstallAddon: rate limit, read-only bit, region requirement and request shape. */
 export const installAddon = /* @__PURE__ */ defineAction(
   "InstallAddon",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", AddonName: "!s", AddonVersion: "s", RawValues: "s", DryRun: "b" },
+  () => ({ ClusterId: "!s", AddonName: "!s", AddonVersion: "s", RawValues: "s", DryRun: "b" }),
 );
 
 /** InstallEdgeLogAgent: rate limit, read-only bit, region requirement and request shape. */
 export const installEdgeLogAgent = /* @__PURE__ */ defineAction(
   "InstallEdgeLogAgent",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** ModifyClusterAsGroupAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyClusterAsGroupAttribute = /* @__PURE__ */ defineAction(
   "ModifyClusterAsGroupAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", ClusterAsGroupAttribute: "#ClusterAsGroupAttribute" },
-  { AutoScalingGroupRange, ClusterAsGroupAttribute },
+  () => ({ ClusterId: "!s", ClusterAsGroupAttribute: "#ClusterAsGroupAttribute" }),
+  () => ({ AutoScalingGroupRange: AutoScalingGroupRange(), ClusterAsGroupAttribute: ClusterAsGroupAttribute() }),
 );
 
 /** ModifyClusterAsGroupOptionAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyClusterAsGroupOptionAttribute = /* @__PURE__ */ defineAction(
   "ModifyClusterAsGroupOptionAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", ClusterAsGroupOption: "!#ClusterAsGroupOption" },
-  { ClusterAsGroupOption },
+  () => ({ ClusterId: "!s", ClusterAsGroupOption: "!#ClusterAsGroupOption" }),
+  () => ({ ClusterAsGroupOption: ClusterAsGroupOption() }),
 );
 
 /** ModifyClusterAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyClusterAttribute = /* @__PURE__ */ defineAction(
   "ModifyClusterAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     ProjectId: "i",
     ClusterName: "s",
@@ -1290,41 +1339,44 @@ export const modifyClusterAttribute = /* @__PURE__ */ defineAction(
     AutoUpgradeClusterLevel: "#AutoUpgradeClusterLevel",
     QGPUShareEnable: "b",
     ClusterProperty: "#ClusterProperty",
-  },
-  { AutoUpgradeClusterLevel, ClusterProperty },
+  }),
+  () => ({ AutoUpgradeClusterLevel: AutoUpgradeClusterLevel(), ClusterProperty: ClusterProperty() }),
 );
 
 /** ModifyClusterAuthenticationOptions: rate limit, read-only bit, region requirement and request shape. */
 export const modifyClusterAuthenticationOptions = /* @__PURE__ */ defineAction(
   "ModifyClusterAuthenticationOptions",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     ServiceAccounts: "#ServiceAccountAuthenticationOptions",
     OIDCConfig: "#OIDCConfigAuthenticationOptions",
-  },
-  { OIDCConfigAuthenticationOptions, ServiceAccountAuthenticationOptions },
+  }),
+  () => ({
+    OIDCConfigAuthenticationOptions: OIDCConfigAuthenticationOptions(),
+    ServiceAccountAuthenticationOptions: ServiceAccountAuthenticationOptions(),
+  }),
 );
 
 /** ModifyClusterEndpointSP: rate limit, read-only bit, region requirement and request shape. */
 export const modifyClusterEndpointSP = /* @__PURE__ */ defineAction(
   "ModifyClusterEndpointSP",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", SecurityPolicies: "[s", SecurityGroup: "s" },
+  () => ({ ClusterId: "!s", SecurityPolicies: "[s", SecurityGroup: "s" }),
 );
 
 /** ModifyClusterImage: rate limit, read-only bit, region requirement and request shape. */
 export const modifyClusterImage = /* @__PURE__ */ defineAction(
   "ModifyClusterImage",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", ImageId: "!s" },
+  () => ({ ClusterId: "!s", ImageId: "!s" }),
 );
 
 /** ModifyClusterNodePool: rate limit, read-only bit, region requirement and request shape. */
 export const modifyClusterNodePool = /* @__PURE__ */ defineAction(
   "ModifyClusterNodePool",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     NodePoolId: "!s",
     Name: "s",
@@ -1345,36 +1397,46 @@ export const modifyClusterNodePool = /* @__PURE__ */ defineAction(
     DeletionProtection: "b",
     DockerGraphPath: "s",
     PreStartUserScript: "s",
-  },
-  { AnnotationValue, CUDNN, CustomDriver, DriverVersion, GPUArgs, InstanceExtraArgs, Label, Tag, Taint },
+  }),
+  () => ({
+    AnnotationValue: AnnotationValue(),
+    CUDNN: CUDNN(),
+    CustomDriver: CustomDriver(),
+    DriverVersion: DriverVersion(),
+    GPUArgs: GPUArgs(),
+    InstanceExtraArgs: InstanceExtraArgs(),
+    Label: Label(),
+    Tag: Tag(),
+    Taint: Taint(),
+  }),
 );
 
 /** ModifyClusterRuntimeConfig: rate limit, read-only bit, region requirement and request shape. */
 export const modifyClusterRuntimeConfig = /* @__PURE__ */ defineAction(
   "ModifyClusterRuntimeConfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     DstK8SVersion: "s",
     ClusterRuntimeConfig: "#RuntimeConfig",
     NodePoolRuntimeConfig: "[#NodePoolRuntime",
-  },
-  { NodePoolRuntime, RuntimeConfig },
+  }),
+  () => ({ NodePoolRuntime: NodePoolRuntime(), RuntimeConfig: RuntimeConfig() }),
 );
 
 /** ModifyClusterTags: rate limit, read-only bit, region requirement and request shape. */
 export const modifyClusterTags = /* @__PURE__ */ defineAction(
   "ModifyClusterTags",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", Tags: "[#Tag", SyncSubresource: "b" },
-  { Tag },
+  () => ({ ClusterId: "!s", Tags: "[#Tag", SyncSubresource: "b" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** ModifyClusterVirtualNodePool: rate limit, read-only bit, region requirement and request shape. */
 export const modifyClusterVirtualNodePool = /* @__PURE__ */ defineAction(
   "ModifyClusterVirtualNodePool",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     NodePoolId: "!s",
     Name: "s",
@@ -1382,93 +1444,98 @@ export const modifyClusterVirtualNodePool = /* @__PURE__ */ defineAction(
     Labels: "[#Label",
     Taints: "[#Taint",
     DeletionProtection: "b",
-  },
-  { Label, Taint },
+  }),
+  () => ({ Label: Label(), Taint: Taint() }),
 );
 
 /** ModifyNodePoolInstanceTypes: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNodePoolInstanceTypes = /* @__PURE__ */ defineAction(
   "ModifyNodePoolInstanceTypes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", NodePoolId: "!s", InstanceTypes: "![s" },
+  () => ({ ClusterId: "!s", NodePoolId: "!s", InstanceTypes: "![s" }),
 );
 
 /** ModifyPrometheusAlertRule: rate limit, read-only bit, region requirement and request shape. */
 export const modifyPrometheusAlertRule = /* @__PURE__ */ defineAction(
   "ModifyPrometheusAlertRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s", AlertRule: "!#PrometheusAlertRuleDetail" },
-  { Label, PrometheusAlertRule, PrometheusAlertRuleDetail, PrometheusNotification },
+  () => ({ InstanceId: "!s", AlertRule: "!#PrometheusAlertRuleDetail" }),
+  () => ({
+    Label: Label(),
+    PrometheusAlertRule: PrometheusAlertRule(),
+    PrometheusAlertRuleDetail: PrometheusAlertRuleDetail(),
+    PrometheusNotification: PrometheusNotification(),
+  }),
 );
 
 /** RemoveNodeFromNodePool: rate limit, read-only bit, region requirement and request shape. */
 export const removeNodeFromNodePool = /* @__PURE__ */ defineAction(
   "RemoveNodeFromNodePool",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", NodePoolId: "!s", InstanceIds: "![s" },
+  () => ({ ClusterId: "!s", NodePoolId: "!s", InstanceIds: "![s" }),
 );
 
 /** SetNodePoolNodeProtection: rate limit, read-only bit, region requirement and request shape. */
 export const setNodePoolNodeProtection = /* @__PURE__ */ defineAction(
   "SetNodePoolNodeProtection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", NodePoolId: "!s", InstanceIds: "![s", ProtectedFromScaleIn: "!b" },
+  () => ({ ClusterId: "!s", NodePoolId: "!s", InstanceIds: "![s", ProtectedFromScaleIn: "!b" }),
 );
 
 /** UninstallEdgeLogAgent: rate limit, read-only bit, region requirement and request shape. */
 export const uninstallEdgeLogAgent = /* @__PURE__ */ defineAction(
   "UninstallEdgeLogAgent",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s" },
+  () => ({ ClusterId: "!s" }),
 );
 
 /** UpdateAddon: rate limit, read-only bit, region requirement and request shape. */
 export const updateAddon = /* @__PURE__ */ defineAction(
   "UpdateAddon",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     AddonName: "!s",
     AddonVersion: "s",
     RawValues: "s",
     UpdateStrategy: "s",
     DryRun: "b",
-  },
+  }),
 );
 
 /** UpdateClusterKubeconfig: rate limit, read-only bit, region requirement and request shape. */
 export const updateClusterKubeconfig = /* @__PURE__ */ defineAction(
   "UpdateClusterKubeconfig",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", SubAccounts: "[s" },
+  () => ({ ClusterId: "!s", SubAccounts: "[s" }),
 );
 
 /** UpdateClusterVersion: rate limit, read-only bit, region requirement and request shape. */
 export const updateClusterVersion = /* @__PURE__ */ defineAction(
   "UpdateClusterVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     DstVersion: "!s",
     ExtraArgs: "#ClusterExtraArgs",
     MaxNotReadyPercent: "f",
     SkipPreCheck: "b",
-  },
-  { ClusterExtraArgs },
+  }),
+  () => ({ ClusterExtraArgs: ClusterExtraArgs() }),
 );
 
 /** UpdateEdgeClusterVersion: rate limit, read-only bit, region requirement and request shape. */
 export const updateEdgeClusterVersion = /* @__PURE__ */ defineAction(
   "UpdateEdgeClusterVersion",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", EdgeVersion: "!s", RegistryPrefix: "s", SkipPreCheck: "b" },
+  () => ({ ClusterId: "!s", EdgeVersion: "!s", RegistryPrefix: "s", SkipPreCheck: "b" }),
 );
 
 /** UpgradeClusterInstances: rate limit, read-only bit, region requirement and request shape. */
 export const upgradeClusterInstances = /* @__PURE__ */ defineAction(
   "UpgradeClusterInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     Operation: "!s",
     UpgradeType: "s",
@@ -1477,22 +1544,22 @@ export const upgradeClusterInstances = /* @__PURE__ */ defineAction(
     SkipPreCheck: "b",
     MaxNotReadyPercent: "f",
     UpgradeRunTime: "b",
-  },
-  {
-    CUDNN,
-    CustomDriver,
-    DataDisk,
-    DriverVersion,
-    EnhancedService,
-    GPUArgs,
-    InstanceAdvancedSettings,
-    InstanceExtraArgs,
-    Label,
-    LoginSettings,
-    RunAutomationServiceEnabled,
-    RunMonitorServiceEnabled,
-    RunSecurityServiceEnabled,
-    Taint,
-    UpgradeNodeResetParam,
-  },
+  }),
+  () => ({
+    CUDNN: CUDNN(),
+    CustomDriver: CustomDriver(),
+    DataDisk: DataDisk(),
+    DriverVersion: DriverVersion(),
+    EnhancedService: EnhancedService(),
+    GPUArgs: GPUArgs(),
+    InstanceAdvancedSettings: InstanceAdvancedSettings(),
+    InstanceExtraArgs: InstanceExtraArgs(),
+    Label: Label(),
+    LoginSettings: LoginSettings(),
+    RunAutomationServiceEnabled: RunAutomationServiceEnabled(),
+    RunMonitorServiceEnabled: RunMonitorServiceEnabled(),
+    RunSecurityServiceEnabled: RunSecurityServiceEnabled(),
+    Taint: Taint(),
+    UpgradeNodeResetParam: UpgradeNodeResetParam(),
+  }),
 );

@@ -3,11 +3,11 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const Annotation: ShapeMeta = { Name: "!s", Value: "!s" };
+const Annotation = (): ShapeMeta => ({ Name: "!s", Value: "!s" });
 
-const AutoUpgradeOptions: ShapeMeta = { AutoUpgradeStartTime: "s", Duration: "s", WeeklyPeriod: "[s" };
+const AutoUpgradeOptions = (): ShapeMeta => ({ AutoUpgradeStartTime: "s", Duration: "s", WeeklyPeriod: "[s" });
 
-const CreateNativeNodePoolParam: ShapeMeta = {
+const CreateNativeNodePoolParam = (): ShapeMeta => ({
   Scaling: "!#MachineSetScaling",
   SubnetIds: "![s",
   InstanceChargeType: "!s",
@@ -29,9 +29,9 @@ const CreateNativeNodePoolParam: ShapeMeta = {
   DataDisks: "[#DataDisk",
   KeyIds: "[s",
   MachineType: "s",
-};
+});
 
-const DataDisk: ShapeMeta = {
+const DataDisk = (): ShapeMeta => ({
   DiskType: "!s",
   FileSystem: "!s",
   DiskSize: "!i",
@@ -42,9 +42,9 @@ const DataDisk: ShapeMeta = {
   KmsKeyId: "s",
   SnapshotId: "s",
   ThroughputPerformance: "u",
-};
+});
 
-const Disk: ShapeMeta = {
+const Disk = (): ShapeMeta => ({
   DiskType: "!s",
   DiskSize: "!i",
   AutoFormatAndMount: "b",
@@ -53,44 +53,44 @@ const Disk: ShapeMeta = {
   DiskId: "s",
   Encrypt: "s",
   KmsKeyId: "s",
-};
+});
 
-const Filter: ShapeMeta = { Name: "!s", Values: "![s" };
+const Filter = (): ShapeMeta => ({ Name: "!s", Values: "![s" });
 
-const HealthCheckPolicy: ShapeMeta = { Name: "!s", Rules: "![#HealthCheckPolicyRule" };
+const HealthCheckPolicy = (): ShapeMeta => ({ Name: "!s", Rules: "![#HealthCheckPolicyRule" });
 
-const HealthCheckPolicyRule: ShapeMeta = { Name: "!s", Enabled: "!b", AutoRepairEnabled: "!b" };
+const HealthCheckPolicyRule = (): ShapeMeta => ({ Name: "!s", Enabled: "!b", AutoRepairEnabled: "!b" });
 
-const InstanceChargePrepaid: ShapeMeta = { Period: "u", RenewFlag: "s" };
+const InstanceChargePrepaid = (): ShapeMeta => ({ Period: "u", RenewFlag: "s" });
 
-const IntOrString: ShapeMeta = { Type: "!i", IntVal: "i", StrVal: "s" };
+const IntOrString = (): ShapeMeta => ({ Type: "!i", IntVal: "i", StrVal: "s" });
 
-const InternetAccessible: ShapeMeta = { MaxBandwidthOut: "!i", ChargeType: "!s", BandwidthPackageId: "s" };
+const InternetAccessible = (): ShapeMeta => ({ MaxBandwidthOut: "!i", ChargeType: "!s", BandwidthPackageId: "s" });
 
-const Label: ShapeMeta = { Name: "!s", Value: "!s" };
+const Label = (): ShapeMeta => ({ Name: "!s", Value: "!s" });
 
-const LifecycleConfig: ShapeMeta = { PreInit: "s", PostInit: "s" };
+const LifecycleConfig = (): ShapeMeta => ({ PreInit: "s", PostInit: "s" });
 
-const MachineSetScaling: ShapeMeta = { MinReplicas: "i", MaxReplicas: "i", CreatePolicy: "s" };
+const MachineSetScaling = (): ShapeMeta => ({ MinReplicas: "i", MaxReplicas: "i", CreatePolicy: "s" });
 
-const MachineUpgradeSettings: ShapeMeta = {
+const MachineUpgradeSettings = (): ShapeMeta => ({
   AutoUpgrade: "b",
   UpgradeOptions: "#AutoUpgradeOptions",
   Components: "[s",
   MaxUnavailable: "#IntOrString",
-};
+});
 
-const ManagementConfig: ShapeMeta = { Nameservers: "[s", Hosts: "[s", KernelArgs: "[s" };
+const ManagementConfig = (): ShapeMeta => ({ Nameservers: "[s", Hosts: "[s", KernelArgs: "[s" });
 
-const SortBy: ShapeMeta = { FieldName: "s", OrderType: "s" };
+const SortBy = (): ShapeMeta => ({ FieldName: "s", OrderType: "s" });
 
-const Tag: ShapeMeta = { Key: "s", Value: "s" };
+const Tag = (): ShapeMeta => ({ Key: "s", Value: "s" });
 
-const TagSpecification: ShapeMeta = { ResourceType: "s", Tags: "[#Tag" };
+const TagSpecification = (): ShapeMeta => ({ ResourceType: "s", Tags: "[#Tag" });
 
-const Taint: ShapeMeta = { Key: "s", Value: "s", Effect: "s" };
+const Taint = (): ShapeMeta => ({ Key: "s", Value: "s", Effect: "s" });
 
-const UpdateNativeNodePoolParam: ShapeMeta = {
+const UpdateNativeNodePoolParam = (): ShapeMeta => ({
   Scaling: "#MachineSetScaling",
   SubnetIds: "[s",
   SecurityGroupIds: "[s",
@@ -110,21 +110,21 @@ const UpdateNativeNodePoolParam: ShapeMeta = {
   Replicas: "i",
   DataDisks: "[#DataDisk",
   KeyIds: "[s",
-};
+});
 
 /** CreateHealthCheckPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const createHealthCheckPolicy = /* @__PURE__ */ defineAction(
   "CreateHealthCheckPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", HealthCheckPolicy: "!#HealthCheckPolicy" },
-  { HealthCheckPolicy, HealthCheckPolicyRule },
+  () => ({ ClusterId: "!s", HealthCheckPolicy: "!#HealthCheckPolicy" }),
+  () => ({ HealthCheckPolicy: HealthCheckPolicy(), HealthCheckPolicyRule: HealthCheckPolicyRule() }),
 );
 
 /** CreateNodePool: rate limit, read-only bit, region requirement and request shape. */
 export const createNodePool = /* @__PURE__ */ defineAction(
   "CreateNodePool",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     Name: "!s",
     Type: "!s",
@@ -135,85 +135,85 @@ export const createNodePool = /* @__PURE__ */ defineAction(
     Unschedulable: "b",
     Native: "#CreateNativeNodePoolParam",
     Annotations: "[#Annotation",
-  },
-  {
-    Annotation,
-    AutoUpgradeOptions,
-    CreateNativeNodePoolParam,
-    DataDisk,
-    Disk,
-    InstanceChargePrepaid,
-    IntOrString,
-    InternetAccessible,
-    Label,
-    LifecycleConfig,
-    MachineSetScaling,
-    MachineUpgradeSettings,
-    ManagementConfig,
-    Tag,
-    TagSpecification,
-    Taint,
-  },
+  }),
+  () => ({
+    Annotation: Annotation(),
+    AutoUpgradeOptions: AutoUpgradeOptions(),
+    CreateNativeNodePoolParam: CreateNativeNodePoolParam(),
+    DataDisk: DataDisk(),
+    Disk: Disk(),
+    InstanceChargePrepaid: InstanceChargePrepaid(),
+    IntOrString: IntOrString(),
+    InternetAccessible: InternetAccessible(),
+    Label: Label(),
+    LifecycleConfig: LifecycleConfig(),
+    MachineSetScaling: MachineSetScaling(),
+    MachineUpgradeSettings: MachineUpgradeSettings(),
+    ManagementConfig: ManagementConfig(),
+    Tag: Tag(),
+    TagSpecification: TagSpecification(),
+    Taint: Taint(),
+  }),
 );
 
 /** DeleteHealthCheckPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const deleteHealthCheckPolicy = /* @__PURE__ */ defineAction(
   "DeleteHealthCheckPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", HealthCheckPolicyName: "!s" },
+  () => ({ ClusterId: "!s", HealthCheckPolicyName: "!s" }),
 );
 
 /** DeleteNodePool: rate limit, read-only bit, region requirement and request shape. */
 export const deleteNodePool = /* @__PURE__ */ defineAction(
   "DeleteNodePool",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", NodePoolId: "!s" },
+  () => ({ ClusterId: "!s", NodePoolId: "!s" }),
 );
 
 /** DescribeClusterInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeClusterInstances = /* @__PURE__ */ defineAction(
   "DescribeClusterInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", Offset: "i", Limit: "i", Filters: "[#Filter", SortBy: "#SortBy" },
-  { Filter, SortBy },
+  () => ({ ClusterId: "!s", Offset: "i", Limit: "i", Filters: "[#Filter", SortBy: "#SortBy" }),
+  () => ({ Filter: Filter(), SortBy: SortBy() }),
 );
 
 /** DescribeHealthCheckPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const describeHealthCheckPolicies = /* @__PURE__ */ defineAction(
   "DescribeHealthCheckPolicies",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", Filters: "[#Filter", Limit: "i", Offset: "i" },
-  { Filter },
+  () => ({ ClusterId: "!s", Filters: "[#Filter", Limit: "i", Offset: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeHealthCheckPolicyBindings: rate limit, read-only bit, region requirement and request shape. */
 export const describeHealthCheckPolicyBindings = /* @__PURE__ */ defineAction(
   "DescribeHealthCheckPolicyBindings",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", Filter: "[#Filter", Limit: "i", Offset: "i" },
-  { Filter },
+  () => ({ ClusterId: "!s", Filter: "[#Filter", Limit: "i", Offset: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeHealthCheckTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const describeHealthCheckTemplate = /* @__PURE__ */ defineAction(
   "DescribeHealthCheckTemplate",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeNodePools: rate limit, read-only bit, region requirement and request shape. */
 export const describeNodePools = /* @__PURE__ */ defineAction(
   "DescribeNodePools",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ClusterId: "!s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ ClusterId: "!s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** ModifyClusterMachine: rate limit, read-only bit, region requirement and request shape. */
 export const modifyClusterMachine = /* @__PURE__ */ defineAction(
   "ModifyClusterMachine",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     MachineNames: "![s",
     DisplayName: "s",
@@ -222,23 +222,23 @@ export const modifyClusterMachine = /* @__PURE__ */ defineAction(
     InstanceChargePrepaid: "#InstanceChargePrepaid",
     InstanceChargeType: "s",
     ModifyPortableDataDisk: "b",
-  },
-  { Disk, InstanceChargePrepaid },
+  }),
+  () => ({ Disk: Disk(), InstanceChargePrepaid: InstanceChargePrepaid() }),
 );
 
 /** ModifyHealthCheckPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const modifyHealthCheckPolicy = /* @__PURE__ */ defineAction(
   "ModifyHealthCheckPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ClusterId: "!s", HealthCheckPolicy: "!#HealthCheckPolicy" },
-  { HealthCheckPolicy, HealthCheckPolicyRule },
+  () => ({ ClusterId: "!s", HealthCheckPolicy: "!#HealthCheckPolicy" }),
+  () => ({ HealthCheckPolicy: HealthCheckPolicy(), HealthCheckPolicyRule: HealthCheckPolicyRule() }),
 );
 
 /** ModifyNodePool: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNodePool = /* @__PURE__ */ defineAction(
   "ModifyNodePool",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ClusterId: "!s",
     NodePoolId: "!s",
     Name: "s",
@@ -249,22 +249,22 @@ export const modifyNodePool = /* @__PURE__ */ defineAction(
     Unschedulable: "b",
     Native: "#UpdateNativeNodePoolParam",
     Annotations: "[#Annotation",
-  },
-  {
-    Annotation,
-    AutoUpgradeOptions,
-    DataDisk,
-    Disk,
-    InstanceChargePrepaid,
-    IntOrString,
-    Label,
-    LifecycleConfig,
-    MachineSetScaling,
-    MachineUpgradeSettings,
-    ManagementConfig,
-    Tag,
-    TagSpecification,
-    Taint,
-    UpdateNativeNodePoolParam,
-  },
+  }),
+  () => ({
+    Annotation: Annotation(),
+    AutoUpgradeOptions: AutoUpgradeOptions(),
+    DataDisk: DataDisk(),
+    Disk: Disk(),
+    InstanceChargePrepaid: InstanceChargePrepaid(),
+    IntOrString: IntOrString(),
+    Label: Label(),
+    LifecycleConfig: LifecycleConfig(),
+    MachineSetScaling: MachineSetScaling(),
+    MachineUpgradeSettings: MachineUpgradeSettings(),
+    ManagementConfig: ManagementConfig(),
+    Tag: Tag(),
+    TagSpecification: TagSpecification(),
+    Taint: Taint(),
+    UpdateNativeNodePoolParam: UpdateNativeNodePoolParam(),
+  }),
 );

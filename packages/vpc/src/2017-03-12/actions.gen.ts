@@ -3,63 +3,63 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const AddressChargePrepaid: ShapeMeta = { Period: "!i", AutoRenewFlag: "i" };
+const AddressChargePrepaid = (): ShapeMeta => ({ Period: "!i", AutoRenewFlag: "i" });
 
-const AddressInfo: ShapeMeta = { Address: "!s", Description: "s" };
+const AddressInfo = (): ShapeMeta => ({ Address: "!s", Description: "s" });
 
-const AddressTemplateSpecification: ShapeMeta = { AddressId: "s", AddressGroupId: "s" };
+const AddressTemplateSpecification = (): ShapeMeta => ({ AddressId: "s", AddressGroupId: "s" });
 
-const BackupPolicy: ShapeMeta = { BackupDay: "!s", BackupTime: "!s" };
+const BackupPolicy = (): ShapeMeta => ({ BackupDay: "!s", BackupTime: "!s" });
 
-const BatchModifySnapshotPolicy: ShapeMeta = {
+const BatchModifySnapshotPolicy = (): ShapeMeta => ({
   SnapshotPolicyId: "!s",
   SnapshotPolicyName: "s",
   BackupPolicies: "[#BackupPolicy",
   KeepTime: "u",
-};
+});
 
-const CcnInstance: ShapeMeta = {
+const CcnInstance = (): ShapeMeta => ({
   InstanceType: "!s",
   InstanceId: "!s",
   InstanceRegion: "!s",
   Description: "s",
   RouteTableId: "s",
-};
+});
 
-const CcnRegionBandwidthLimit: ShapeMeta = {
+const CcnRegionBandwidthLimit = (): ShapeMeta => ({
   Region: "!s",
   BandwidthLimit: "!u",
   IsBm: "b",
   DstRegion: "s",
   DstIsBm: "b",
-};
+});
 
-const CustomerGatewayVendor: ShapeMeta = { Platform: "!s", SoftwareVersion: "!s", VendorName: "!s" };
+const CustomerGatewayVendor = (): ShapeMeta => ({ Platform: "!s", SoftwareVersion: "!s", VendorName: "!s" });
 
-const DestinationIpPortTranslationNatRule: ShapeMeta = {
+const DestinationIpPortTranslationNatRule = (): ShapeMeta => ({
   IpProtocol: "!s",
   PublicIpAddress: "!s",
   PublicPort: "!u",
   PrivateIpAddress: "!s",
   PrivatePort: "!u",
   Description: "s",
-};
+});
 
-const DirectConnectGatewayCcnRoute: ShapeMeta = {
+const DirectConnectGatewayCcnRoute = (): ShapeMeta => ({
   RouteId: "s",
   DestinationCidrBlock: "s",
   ASPath: "[s",
   Description: "s",
   UpdateTime: "s",
-};
+});
 
-const Filter: ShapeMeta = { Name: "!s", Values: "![s" };
+const Filter = (): ShapeMeta => ({ Name: "!s", Values: "![s" });
 
-const FilterObject: ShapeMeta = { Name: "!s", Values: "![s" };
+const FilterObject = (): ShapeMeta => ({ Name: "!s", Values: "![s" });
 
-const FlowLogStorage: ShapeMeta = { StorageId: "!s", StorageTopic: "s" };
+const FlowLogStorage = (): ShapeMeta => ({ StorageId: "!s", StorageTopic: "s" });
 
-const IKEOptionsSpecification: ShapeMeta = {
+const IKEOptionsSpecification = (): ShapeMeta => ({
   PropoEncryAlgorithm: "s",
   PropoAuthenAlgorithm: "s",
   ExchangeMode: "s",
@@ -72,19 +72,19 @@ const IKEOptionsSpecification: ShapeMeta = {
   DhGroupName: "s",
   IKESaLifetimeSeconds: "u",
   IKEVersion: "s",
-};
+});
 
-const IPSECOptionsSpecification: ShapeMeta = {
+const IPSECOptionsSpecification = (): ShapeMeta => ({
   EncryptAlgorithm: "s",
   IntegrityAlgorith: "s",
   IPSECSaLifetimeSeconds: "u",
   PfsDhGroup: "s",
   IPSECSaLifetimeTraffic: "u",
-};
+});
 
-const InstanceChargePrepaid: ShapeMeta = { Period: "!u", RenewFlag: "s" };
+const InstanceChargePrepaid = (): ShapeMeta => ({ Period: "!u", RenewFlag: "s" });
 
-const IpField: ShapeMeta = {
+const IpField = (): ShapeMeta => ({
   Country: "b",
   Province: "b",
   City: "b",
@@ -93,22 +93,22 @@ const IpField: ShapeMeta = {
   AsName: "b",
   AsId: "b",
   Comment: "b",
-};
+});
 
-const Ipv6Address: ShapeMeta = {
+const Ipv6Address = (): ShapeMeta => ({
   Address: "!s",
   Primary: "b",
   AddressId: "s",
   Description: "s",
   IsWanIpBlocked: "b",
   State: "s",
-};
+});
 
-const Ipv6SubnetCidrBlock: ShapeMeta = { SubnetId: "!s", Ipv6CidrBlock: "s" };
+const Ipv6SubnetCidrBlock = (): ShapeMeta => ({ SubnetId: "!s", Ipv6CidrBlock: "s" });
 
-const MemberInfo: ShapeMeta = { Member: "!s", Description: "s" };
+const MemberInfo = (): ShapeMeta => ({ Member: "!s", Description: "s" });
 
-const NetworkAclEntry: ShapeMeta = {
+const NetworkAclEntry = (): ShapeMeta => ({
   Protocol: "s",
   Port: "s",
   CidrBlock: "s",
@@ -116,16 +116,16 @@ const NetworkAclEntry: ShapeMeta = {
   Action: "s",
   Description: "s",
   ModifyTime: "s",
-};
+});
 
-const NetworkAclEntrySet: ShapeMeta = { Ingress: "[#NetworkAclEntry", Egress: "[#NetworkAclEntry" };
+const NetworkAclEntrySet = (): ShapeMeta => ({ Ingress: "[#NetworkAclEntry", Egress: "[#NetworkAclEntry" });
 
-const NetworkAclQuintupleEntries: ShapeMeta = {
+const NetworkAclQuintupleEntries = (): ShapeMeta => ({
   Ingress: "[#NetworkAclQuintupleEntry",
   Egress: "[#NetworkAclQuintupleEntry",
-};
+});
 
-const NetworkAclQuintupleEntry: ShapeMeta = {
+const NetworkAclQuintupleEntry = (): ShapeMeta => ({
   Protocol: "s",
   Description: "s",
   SourcePort: "s",
@@ -137,9 +137,9 @@ const NetworkAclQuintupleEntry: ShapeMeta = {
   Priority: "i",
   CreateTime: "s",
   NetworkAclDirection: "s",
-};
+});
 
-const PrivateIpAddressSpecification: ShapeMeta = {
+const PrivateIpAddressSpecification = (): ShapeMeta => ({
   PrivateIpAddress: "!s",
   Primary: "b",
   PublicIpAddress: "s",
@@ -148,11 +148,11 @@ const PrivateIpAddressSpecification: ShapeMeta = {
   IsWanIpBlocked: "b",
   State: "s",
   QosLevel: "s",
-};
+});
 
-const ReplaceRoutesWithRoutePolicyRoute: ShapeMeta = { RouteItemId: "s", ForceMatchPolicy: "b" };
+const ReplaceRoutesWithRoutePolicyRoute = (): ShapeMeta => ({ RouteItemId: "s", ForceMatchPolicy: "b" });
 
-const Route: ShapeMeta = {
+const Route = (): ShapeMeta => ({
   DestinationCidrBlock: "!s",
   GatewayType: "!s",
   GatewayId: "!s",
@@ -165,11 +165,11 @@ const Route: ShapeMeta = {
   RouteItemId: "s",
   PublishedToVbc: "b",
   CreatedTime: "s",
-};
+});
 
-const RoutePolicyAssociation: ShapeMeta = { RouteTableId: "s", RoutePolicyId: "s", Priority: "u" };
+const RoutePolicyAssociation = (): ShapeMeta => ({ RouteTableId: "s", RoutePolicyId: "s", Priority: "u" });
 
-const RoutePolicyEntry: ShapeMeta = {
+const RoutePolicyEntry = (): ShapeMeta => ({
   RoutePolicyEntryId: "s",
   CidrBlock: "s",
   Description: "s",
@@ -180,9 +180,9 @@ const RoutePolicyEntry: ShapeMeta = {
   Action: "s",
   CreatedTime: "s",
   Region: "s",
-};
+});
 
-const SecurityGroupPolicy: ShapeMeta = {
+const SecurityGroupPolicy = (): ShapeMeta => ({
   PolicyIndex: "i",
   Protocol: "s",
   Port: "s",
@@ -194,29 +194,29 @@ const SecurityGroupPolicy: ShapeMeta = {
   Action: "s",
   PolicyDescription: "s",
   ModifyTime: "s",
-};
+});
 
-const SecurityGroupPolicySet: ShapeMeta = {
+const SecurityGroupPolicySet = (): ShapeMeta => ({
   Version: "s",
   Egress: "[#SecurityGroupPolicy",
   Ingress: "[#SecurityGroupPolicy",
-};
+});
 
-const SecurityPolicyDatabase: ShapeMeta = { LocalCidrBlock: "!s", RemoteCidrBlock: "![s" };
+const SecurityPolicyDatabase = (): ShapeMeta => ({ LocalCidrBlock: "!s", RemoteCidrBlock: "![s" });
 
-const ServiceTemplateSpecification: ShapeMeta = { ServiceId: "s", ServiceGroupId: "s" };
+const ServiceTemplateSpecification = (): ShapeMeta => ({ ServiceId: "s", ServiceGroupId: "s" });
 
-const ServicesInfo: ShapeMeta = { Service: "!s", Description: "s" };
+const ServicesInfo = (): ShapeMeta => ({ Service: "!s", Description: "s" });
 
-const SnapshotInstance: ShapeMeta = {
+const SnapshotInstance = (): ShapeMeta => ({
   InstanceId: "!s",
   InstanceType: "!s",
   InstanceRegion: "!s",
   SnapshotPolicyId: "s",
   InstanceName: "s",
-};
+});
 
-const SnapshotPolicy: ShapeMeta = {
+const SnapshotPolicy = (): ShapeMeta => ({
   SnapshotPolicyName: "!s",
   BackupType: "!s",
   KeepTime: "!u",
@@ -227,9 +227,9 @@ const SnapshotPolicy: ShapeMeta = {
   BackupPolicies: "[#BackupPolicy",
   Enable: "b",
   CreateTime: "s",
-};
+});
 
-const SourceIpTranslationNatRule: ShapeMeta = {
+const SourceIpTranslationNatRule = (): ShapeMeta => ({
   ResourceId: "!s",
   ResourceType: "!s",
   PrivateIpAddress: "!s",
@@ -239,17 +239,28 @@ const SourceIpTranslationNatRule: ShapeMeta = {
   NatGatewayId: "s",
   VpcId: "s",
   CreatedTime: "s",
-};
+});
 
-const SubnetInput: ShapeMeta = { CidrBlock: "!s", SubnetName: "!s", Zone: "!s", RouteTableId: "s" };
+const SubnetInput = (): ShapeMeta => ({ CidrBlock: "!s", SubnetName: "!s", Zone: "!s", RouteTableId: "s" });
 
-const Tag: ShapeMeta = { Key: "!s", Value: "s" };
+const Tag = (): ShapeMeta => ({ Key: "!s", Value: "s" });
 
-const TrafficMirrorFilter: ShapeMeta = { SrcNet: "!s", DstNet: "!s", Protocol: "!s", SrcPort: "s", DstPort: "s" };
+const TrafficMirrorFilter = (): ShapeMeta => ({
+  SrcNet: "!s",
+  DstNet: "!s",
+  Protocol: "!s",
+  SrcPort: "s",
+  DstPort: "s",
+});
 
-const TrafficMirrorTarget: ShapeMeta = { TargetIps: "[s", AlgHash: "s", TargetEndPoints: "[s", TargetType: "s" };
+const TrafficMirrorTarget = (): ShapeMeta => ({
+  TargetIps: "[s",
+  AlgHash: "s",
+  TargetEndPoints: "[s",
+  TargetType: "s",
+});
 
-const VpnGatewayRoute: ShapeMeta = {
+const VpnGatewayRoute = (): ShapeMeta => ({
   DestinationCidrBlock: "!s",
   InstanceType: "!s",
   InstanceId: "!s",
@@ -259,47 +270,47 @@ const VpnGatewayRoute: ShapeMeta = {
   Type: "s",
   CreateTime: "s",
   UpdateTime: "s",
-};
+});
 
-const VpnGatewayRouteModify: ShapeMeta = { RouteId: "!s", Status: "!s" };
+const VpnGatewayRouteModify = (): ShapeMeta => ({ RouteId: "!s", Status: "!s" });
 
-const VpngwCcnRoutes: ShapeMeta = { RouteId: "!s", Status: "s", DestinationCidrBlock: "s" };
+const VpngwCcnRoutes = (): ShapeMeta => ({ RouteId: "!s", Status: "s", DestinationCidrBlock: "s" });
 
 /** AcceptAttachCcnInstances: rate limit, read-only bit, region requirement and request shape. */
 export const acceptAttachCcnInstances = /* @__PURE__ */ defineAction(
   "AcceptAttachCcnInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s", Instances: "![#CcnInstance" },
-  { CcnInstance },
+  () => ({ CcnId: "!s", Instances: "![#CcnInstance" }),
+  () => ({ CcnInstance: CcnInstance() }),
 );
 
 /** AddBandwidthPackageResources: rate limit, read-only bit, region requirement and request shape. */
 export const addBandwidthPackageResources = /* @__PURE__ */ defineAction(
   "AddBandwidthPackageResources",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ResourceIds: "![s", BandwidthPackageId: "s", NetworkType: "s", ResourceType: "s", Protocol: "s" },
+  () => ({ ResourceIds: "![s", BandwidthPackageId: "s", NetworkType: "s", ResourceType: "s", Protocol: "s" }),
 );
 
 /** AddTemplateMember: rate limit, read-only bit, region requirement and request shape. */
 export const addTemplateMember = /* @__PURE__ */ defineAction(
   "AddTemplateMember",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TemplateId: "!s", TemplateMember: "![#MemberInfo" },
-  { MemberInfo },
+  () => ({ TemplateId: "!s", TemplateMember: "![#MemberInfo" }),
+  () => ({ MemberInfo: MemberInfo() }),
 );
 
 /** AdjustPublicAddress: rate limit, read-only bit, region requirement and request shape. */
 export const adjustPublicAddress = /* @__PURE__ */ defineAction(
   "AdjustPublicAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "s", AddressId: "s" },
+  () => ({ InstanceId: "s", AddressId: "s" }),
 );
 
 /** AllocateAddresses: rate limit, read-only bit, region requirement and request shape. */
 export const allocateAddresses = /* @__PURE__ */ defineAction(
   "AllocateAddresses",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     AddressCount: "i",
     InternetServiceProvider: "s",
     InternetChargeType: "s",
@@ -317,15 +328,15 @@ export const allocateAddresses = /* @__PURE__ */ defineAction(
     Egress: "s",
     AntiDDoSPackageId: "s",
     ClientToken: "s",
-  },
-  { AddressChargePrepaid, Tag },
+  }),
+  () => ({ AddressChargePrepaid: AddressChargePrepaid(), Tag: Tag() }),
 );
 
 /** AllocateIPv6Addresses: rate limit, read-only bit, region requirement and request shape. */
 export const allocateIPv6Addresses = /* @__PURE__ */ defineAction(
   "AllocateIPv6Addresses",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     AddressName: "s",
     AddressType: "s",
     AddressCount: "i",
@@ -335,93 +346,93 @@ export const allocateIPv6Addresses = /* @__PURE__ */ defineAction(
     BandwidthPackageId: "s",
     Tags: "[#Tag",
     Egress: "s",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** AllocateIp6AddressesBandwidth: rate limit, read-only bit, region requirement and request shape. */
 export const allocateIp6AddressesBandwidth = /* @__PURE__ */ defineAction(
   "AllocateIp6AddressesBandwidth",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     Ip6Addresses: "![s",
     InternetMaxBandwidthOut: "i",
     InternetChargeType: "s",
     BandwidthPackageId: "s",
     Tags: "[#Tag",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** AssignIpv6Addresses: rate limit, read-only bit, region requirement and request shape. */
 export const assignIpv6Addresses = /* @__PURE__ */ defineAction(
   "AssignIpv6Addresses",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkInterfaceId: "!s", Ipv6Addresses: "[#Ipv6Address", Ipv6AddressCount: "u" },
-  { Ipv6Address },
+  () => ({ NetworkInterfaceId: "!s", Ipv6Addresses: "[#Ipv6Address", Ipv6AddressCount: "u" }),
+  () => ({ Ipv6Address: Ipv6Address() }),
 );
 
 /** AssignIpv6CidrBlock: rate limit, read-only bit, region requirement and request shape. */
 export const assignIpv6CidrBlock = /* @__PURE__ */ defineAction(
   "AssignIpv6CidrBlock",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s" },
+  () => ({ VpcId: "!s" }),
 );
 
 /** AssignIpv6SubnetCidrBlock: rate limit, read-only bit, region requirement and request shape. */
 export const assignIpv6SubnetCidrBlock = /* @__PURE__ */ defineAction(
   "AssignIpv6SubnetCidrBlock",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", Ipv6SubnetCidrBlocks: "![#Ipv6SubnetCidrBlock" },
-  { Ipv6SubnetCidrBlock },
+  () => ({ VpcId: "!s", Ipv6SubnetCidrBlocks: "![#Ipv6SubnetCidrBlock" }),
+  () => ({ Ipv6SubnetCidrBlock: Ipv6SubnetCidrBlock() }),
 );
 
 /** AssignPrivateIpAddresses: rate limit, read-only bit, region requirement and request shape. */
 export const assignPrivateIpAddresses = /* @__PURE__ */ defineAction(
   "AssignPrivateIpAddresses",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     NetworkInterfaceId: "!s",
     PrivateIpAddresses: "[#PrivateIpAddressSpecification",
     SecondaryPrivateIpAddressCount: "u",
     QosLevel: "s",
     ClientToken: "s",
-  },
-  { PrivateIpAddressSpecification },
+  }),
+  () => ({ PrivateIpAddressSpecification: PrivateIpAddressSpecification() }),
 );
 
 /** AssociateAddress: rate limit, read-only bit, region requirement and request shape. */
 export const associateAddress = /* @__PURE__ */ defineAction(
   "AssociateAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     AddressId: "!s",
     InstanceId: "s",
     NetworkInterfaceId: "s",
     PrivateIpAddress: "s",
     EipDirectConnection: "b",
-  },
+  }),
 );
 
 /** AssociateDirectConnectGatewayNatGateway: rate limit, read-only bit, region requirement and request shape. */
 export const associateDirectConnectGatewayNatGateway = /* @__PURE__ */ defineAction(
   "AssociateDirectConnectGatewayNatGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", NatGatewayId: "!s", DirectConnectGatewayId: "!s" },
+  () => ({ VpcId: "!s", NatGatewayId: "!s", DirectConnectGatewayId: "!s" }),
 );
 
 /** AssociateIPv6Address: rate limit, read-only bit, region requirement and request shape. */
 export const associateIPv6Address = /* @__PURE__ */ defineAction(
   "AssociateIPv6Address",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { IPv6AddressId: "!s", NetworkInterfaceId: "s", PrivateIPv6Address: "s" },
+  () => ({ IPv6AddressId: "!s", NetworkInterfaceId: "s", PrivateIPv6Address: "s" }),
 );
 
 /** AssociateNatGatewayAddress: rate limit, read-only bit, region requirement and request shape. */
 export const associateNatGatewayAddress = /* @__PURE__ */ defineAction(
   "AssociateNatGatewayAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     NatGatewayId: "!s",
     AddressCount: "u",
     PublicIpAddresses: "[s",
@@ -429,72 +440,72 @@ export const associateNatGatewayAddress = /* @__PURE__ */ defineAction(
     StockPublicIpAddressesBandwidthOut: "u",
     PublicIpAddressesBandwidthOut: "u",
     PublicIpFromSameZone: "b",
-  },
+  }),
 );
 
 /** AssociateNetworkAclSubnets: rate limit, read-only bit, region requirement and request shape. */
 export const associateNetworkAclSubnets = /* @__PURE__ */ defineAction(
   "AssociateNetworkAclSubnets",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkAclId: "!s", SubnetIds: "![s" },
+  () => ({ NetworkAclId: "!s", SubnetIds: "![s" }),
 );
 
 /** AssociateNetworkInterfaceSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const associateNetworkInterfaceSecurityGroups = /* @__PURE__ */ defineAction(
   "AssociateNetworkInterfaceSecurityGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkInterfaceIds: "![s", SecurityGroupIds: "![s" },
+  () => ({ NetworkInterfaceIds: "![s", SecurityGroupIds: "![s" }),
 );
 
 /** AttachCcnInstances: rate limit, read-only bit, region requirement and request shape. */
 export const attachCcnInstances = /* @__PURE__ */ defineAction(
   "AttachCcnInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s", Instances: "![#CcnInstance", CcnUin: "s" },
-  { CcnInstance },
+  () => ({ CcnId: "!s", Instances: "![#CcnInstance", CcnUin: "s" }),
+  () => ({ CcnInstance: CcnInstance() }),
 );
 
 /** AttachClassicLinkVpc: rate limit, read-only bit, region requirement and request shape. */
 export const attachClassicLinkVpc = /* @__PURE__ */ defineAction(
   "AttachClassicLinkVpc",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", InstanceIds: "![s" },
+  () => ({ VpcId: "!s", InstanceIds: "![s" }),
 );
 
 /** AttachNetworkInterface: rate limit, read-only bit, region requirement and request shape. */
 export const attachNetworkInterface = /* @__PURE__ */ defineAction(
   "AttachNetworkInterface",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkInterfaceId: "!s", InstanceId: "!s", AttachType: "u" },
+  () => ({ NetworkInterfaceId: "!s", InstanceId: "!s", AttachType: "u" }),
 );
 
 /** AttachSnapshotInstances: rate limit, read-only bit, region requirement and request shape. */
 export const attachSnapshotInstances = /* @__PURE__ */ defineAction(
   "AttachSnapshotInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotPolicyId: "!s", Instances: "![#SnapshotInstance" },
-  { SnapshotInstance },
+  () => ({ SnapshotPolicyId: "!s", Instances: "![#SnapshotInstance" }),
+  () => ({ SnapshotInstance: SnapshotInstance() }),
 );
 
 /** AuditCrossBorderCompliance: rate limit, read-only bit, region requirement and request shape. */
 export const auditCrossBorderCompliance = /* @__PURE__ */ defineAction(
   "AuditCrossBorderCompliance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ServiceProvider: "!s", ComplianceId: "!u", AuditBehavior: "!s" },
+  () => ({ ServiceProvider: "!s", ComplianceId: "!u", AuditBehavior: "!s" }),
 );
 
 /** CheckAssistantCidr: rate limit, read-only bit, region requirement and request shape. */
 export const checkAssistantCidr = /* @__PURE__ */ defineAction(
   "CheckAssistantCidr",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpcId: "!s", NewCidrBlocks: "[s", OldCidrBlocks: "[s" },
+  () => ({ VpcId: "!s", NewCidrBlocks: "[s", OldCidrBlocks: "[s" }),
 );
 
 /** CheckNetDetectState: rate limit, read-only bit, region requirement and request shape. */
 export const checkNetDetectState = /* @__PURE__ */ defineAction(
   "CheckNetDetectState",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     DetectDestinationIp: "![s",
     NetDetectId: "s",
     VpcId: "s",
@@ -502,50 +513,50 @@ export const checkNetDetectState = /* @__PURE__ */ defineAction(
     NetDetectName: "s",
     NextHopType: "s",
     NextHopDestination: "s",
-  },
+  }),
 );
 
 /** CheckTrafficMirror: rate limit, read-only bit, region requirement and request shape. */
 export const checkTrafficMirror = /* @__PURE__ */ defineAction(
   "CheckTrafficMirror",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     VpcId: "!s",
     TrafficMirrorId: "s",
     CollectorSources: "[s",
     SubnetId: "s",
     CollectorTarget: "[#TrafficMirrorTarget",
-  },
-  { TrafficMirrorTarget },
+  }),
+  () => ({ TrafficMirrorTarget: TrafficMirrorTarget() }),
 );
 
 /** CloneSecurityGroup: rate limit, read-only bit, region requirement and request shape. */
 export const cloneSecurityGroup = /* @__PURE__ */ defineAction(
   "CloneSecurityGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SecurityGroupId: "!s", GroupName: "s", GroupDescription: "s", ProjectId: "s", RemoteRegion: "s" },
+  () => ({ SecurityGroupId: "!s", GroupName: "s", GroupDescription: "s", ProjectId: "s", RemoteRegion: "s" }),
 );
 
 /** CreateAddressTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const createAddressTemplate = /* @__PURE__ */ defineAction(
   "CreateAddressTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AddressTemplateName: "!s", Addresses: "[s", AddressesExtra: "[#AddressInfo" },
-  { AddressInfo },
+  () => ({ AddressTemplateName: "!s", Addresses: "[s", AddressesExtra: "[#AddressInfo" }),
+  () => ({ AddressInfo: AddressInfo() }),
 );
 
 /** CreateAddressTemplateGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createAddressTemplateGroup = /* @__PURE__ */ defineAction(
   "CreateAddressTemplateGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AddressTemplateGroupName: "!s", AddressTemplateIds: "![s" },
+  () => ({ AddressTemplateGroupName: "!s", AddressTemplateIds: "![s" }),
 );
 
 /** CreateAndAttachNetworkInterface: rate limit, read-only bit, region requirement and request shape. */
 export const createAndAttachNetworkInterface = /* @__PURE__ */ defineAction(
   "CreateAndAttachNetworkInterface",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpcId: "!s",
     NetworkInterfaceName: "!s",
     SubnetId: "!s",
@@ -558,22 +569,22 @@ export const createAndAttachNetworkInterface = /* @__PURE__ */ defineAction(
     Tags: "[#Tag",
     AttachType: "u",
     ClientToken: "s",
-  },
-  { PrivateIpAddressSpecification, Tag },
+  }),
+  () => ({ PrivateIpAddressSpecification: PrivateIpAddressSpecification(), Tag: Tag() }),
 );
 
 /** CreateAssistantCidr: rate limit, read-only bit, region requirement and request shape. */
 export const createAssistantCidr = /* @__PURE__ */ defineAction(
   "CreateAssistantCidr",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", CidrBlocks: "![s" },
+  () => ({ VpcId: "!s", CidrBlocks: "![s" }),
 );
 
 /** CreateBandwidthPackage: rate limit, read-only bit, region requirement and request shape. */
 export const createBandwidthPackage = /* @__PURE__ */ defineAction(
   "CreateBandwidthPackage",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     NetworkType: "s",
     ChargeType: "s",
     BandwidthPackageName: "s",
@@ -583,45 +594,45 @@ export const createBandwidthPackage = /* @__PURE__ */ defineAction(
     Protocol: "s",
     TimeSpan: "u",
     Egress: "s",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateCcn: rate limit, read-only bit, region requirement and request shape. */
 export const createCcn = /* @__PURE__ */ defineAction(
   "CreateCcn",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     CcnName: "!s",
     CcnDescription: "s",
     QosLevel: "s",
     InstanceChargeType: "s",
     BandwidthLimitType: "s",
     Tags: "[#Tag",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateCustomerGateway: rate limit, read-only bit, region requirement and request shape. */
 export const createCustomerGateway = /* @__PURE__ */ defineAction(
   "CreateCustomerGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CustomerGatewayName: "!s", IpAddress: "!s", Tags: "[#Tag" },
-  { Tag },
+  () => ({ CustomerGatewayName: "!s", IpAddress: "!s", Tags: "[#Tag" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateDefaultVpc: rate limit, read-only bit, region requirement and request shape. */
 export const createDefaultVpc = /* @__PURE__ */ defineAction(
   "CreateDefaultVpc",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Zone: "s", Force: "b" },
+  () => ({ Zone: "s", Force: "b" }),
 );
 
 /** CreateDirectConnectGateway: rate limit, read-only bit, region requirement and request shape. */
 export const createDirectConnectGateway = /* @__PURE__ */ defineAction(
   "CreateDirectConnectGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     DirectConnectGatewayName: "!s",
     NetworkType: "!s",
     NetworkInstanceId: "!s",
@@ -629,22 +640,22 @@ export const createDirectConnectGateway = /* @__PURE__ */ defineAction(
     ModeType: "s",
     Zone: "s",
     HaZoneGroupId: "s",
-  },
+  }),
 );
 
 /** CreateDirectConnectGatewayCcnRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const createDirectConnectGatewayCcnRoutes = /* @__PURE__ */ defineAction(
   "CreateDirectConnectGatewayCcnRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DirectConnectGatewayId: "!s", Routes: "![#DirectConnectGatewayCcnRoute" },
-  { DirectConnectGatewayCcnRoute },
+  () => ({ DirectConnectGatewayId: "!s", Routes: "![#DirectConnectGatewayCcnRoute" }),
+  () => ({ DirectConnectGatewayCcnRoute: DirectConnectGatewayCcnRoute() }),
 );
 
 /** CreateFlowLog: rate limit, read-only bit, region requirement and request shape. */
 export const createFlowLog = /* @__PURE__ */ defineAction(
   "CreateFlowLog",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     FlowLogName: "!s",
     ResourceType: "!s",
     ResourceId: "!s",
@@ -656,29 +667,29 @@ export const createFlowLog = /* @__PURE__ */ defineAction(
     StorageType: "s",
     FlowLogStorage: "#FlowLogStorage",
     CloudLogRegion: "s",
-  },
-  { FlowLogStorage, Tag },
+  }),
+  () => ({ FlowLogStorage: FlowLogStorage(), Tag: Tag() }),
 );
 
 /** CreateHaVip: rate limit, read-only bit, region requirement and request shape. */
 export const createHaVip = /* @__PURE__ */ defineAction(
   "CreateHaVip",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", HaVipName: "!s", SubnetId: "s", Vip: "s", NetworkInterfaceId: "s" },
+  () => ({ VpcId: "!s", HaVipName: "!s", SubnetId: "s", Vip: "s", NetworkInterfaceId: "s" }),
 );
 
 /** CreateLocalGateway: rate limit, read-only bit, region requirement and request shape. */
 export const createLocalGateway = /* @__PURE__ */ defineAction(
   "CreateLocalGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LocalGatewayName: "!s", VpcId: "!s", CdcId: "!s" },
+  () => ({ LocalGatewayName: "!s", VpcId: "!s", CdcId: "!s" }),
 );
 
 /** CreateNatGateway: rate limit, read-only bit, region requirement and request shape. */
 export const createNatGateway = /* @__PURE__ */ defineAction(
   "CreateNatGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     NatGatewayName: "!s",
     VpcId: "!s",
     InternetMaxBandwidthOut: "u",
@@ -692,34 +703,34 @@ export const createNatGateway = /* @__PURE__ */ defineAction(
     PublicIpAddressesBandwidthOut: "u",
     PublicIpFromSameZone: "b",
     NatProductVersion: "u",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateNatGatewayDestinationIpPortTranslationNatRule: rate limit, read-only bit, region requirement and request shape. */
 export const createNatGatewayDestinationIpPortTranslationNatRule = /* @__PURE__ */ defineAction(
   "CreateNatGatewayDestinationIpPortTranslationNatRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     NatGatewayId: "!s",
     DestinationIpPortTranslationNatRules: "![#DestinationIpPortTranslationNatRule",
-  },
-  { DestinationIpPortTranslationNatRule },
+  }),
+  () => ({ DestinationIpPortTranslationNatRule: DestinationIpPortTranslationNatRule() }),
 );
 
 /** CreateNatGatewaySourceIpTranslationNatRule: rate limit, read-only bit, region requirement and request shape. */
 export const createNatGatewaySourceIpTranslationNatRule = /* @__PURE__ */ defineAction(
   "CreateNatGatewaySourceIpTranslationNatRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NatGatewayId: "!s", SourceIpTranslationNatRules: "![#SourceIpTranslationNatRule" },
-  { SourceIpTranslationNatRule },
+  () => ({ NatGatewayId: "!s", SourceIpTranslationNatRules: "![#SourceIpTranslationNatRule" }),
+  () => ({ SourceIpTranslationNatRule: SourceIpTranslationNatRule() }),
 );
 
 /** CreateNetDetect: rate limit, read-only bit, region requirement and request shape. */
 export const createNetDetect = /* @__PURE__ */ defineAction(
   "CreateNetDetect",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpcId: "!s",
     SubnetId: "!s",
     NetDetectName: "!s",
@@ -727,30 +738,33 @@ export const createNetDetect = /* @__PURE__ */ defineAction(
     NextHopType: "s",
     NextHopDestination: "s",
     NetDetectDescription: "s",
-  },
+  }),
 );
 
 /** CreateNetworkAcl: rate limit, read-only bit, region requirement and request shape. */
 export const createNetworkAcl = /* @__PURE__ */ defineAction(
   "CreateNetworkAcl",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", NetworkAclName: "!s", NetworkAclType: "s", Tags: "[#Tag" },
-  { Tag },
+  () => ({ VpcId: "!s", NetworkAclName: "!s", NetworkAclType: "s", Tags: "[#Tag" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateNetworkAclQuintupleEntries: rate limit, read-only bit, region requirement and request shape. */
 export const createNetworkAclQuintupleEntries = /* @__PURE__ */ defineAction(
   "CreateNetworkAclQuintupleEntries",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkAclId: "!s", NetworkAclQuintupleSet: "!#NetworkAclQuintupleEntries" },
-  { NetworkAclQuintupleEntries, NetworkAclQuintupleEntry },
+  () => ({ NetworkAclId: "!s", NetworkAclQuintupleSet: "!#NetworkAclQuintupleEntries" }),
+  () => ({
+    NetworkAclQuintupleEntries: NetworkAclQuintupleEntries(),
+    NetworkAclQuintupleEntry: NetworkAclQuintupleEntry(),
+  }),
 );
 
 /** CreateNetworkInterface: rate limit, read-only bit, region requirement and request shape. */
 export const createNetworkInterface = /* @__PURE__ */ defineAction(
   "CreateNetworkInterface",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpcId: "!s",
     NetworkInterfaceName: "!s",
     SubnetId: "!s",
@@ -762,15 +776,15 @@ export const createNetworkInterface = /* @__PURE__ */ defineAction(
     Tags: "[#Tag",
     TrunkingFlag: "s",
     ClientToken: "s",
-  },
-  { PrivateIpAddressSpecification, Tag },
+  }),
+  () => ({ PrivateIpAddressSpecification: PrivateIpAddressSpecification(), Tag: Tag() }),
 );
 
 /** CreateReserveIpAddresses: rate limit, read-only bit, region requirement and request shape. */
 export const createReserveIpAddresses = /* @__PURE__ */ defineAction(
   "CreateReserveIpAddresses",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpcId: "!s",
     IpAddresses: "[s",
     IpAddressCount: "u",
@@ -779,123 +793,133 @@ export const createReserveIpAddresses = /* @__PURE__ */ defineAction(
     Description: "s",
     Tags: "[#Tag",
     ClientToken: "s",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateRoutePolicy: rate limit, read-only bit, region requirement and request shape. */
 export const createRoutePolicy = /* @__PURE__ */ defineAction(
   "CreateRoutePolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RoutePolicyDescription: "!s", RoutePolicyName: "!s", RoutePolicyEntrySet: "[#RoutePolicyEntry" },
-  { RoutePolicyEntry },
+  () => ({ RoutePolicyDescription: "!s", RoutePolicyName: "!s", RoutePolicyEntrySet: "[#RoutePolicyEntry" }),
+  () => ({ RoutePolicyEntry: RoutePolicyEntry() }),
 );
 
 /** CreateRoutePolicyAssociations: rate limit, read-only bit, region requirement and request shape. */
 export const createRoutePolicyAssociations = /* @__PURE__ */ defineAction(
   "CreateRoutePolicyAssociations",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RoutePolicyAssociationSet: "![#RoutePolicyAssociation" },
-  { RoutePolicyAssociation },
+  () => ({ RoutePolicyAssociationSet: "![#RoutePolicyAssociation" }),
+  () => ({ RoutePolicyAssociation: RoutePolicyAssociation() }),
 );
 
 /** CreateRoutePolicyEntries: rate limit, read-only bit, region requirement and request shape. */
 export const createRoutePolicyEntries = /* @__PURE__ */ defineAction(
   "CreateRoutePolicyEntries",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RoutePolicyId: "!s", RoutePolicyEntrySet: "![#RoutePolicyEntry" },
-  { RoutePolicyEntry },
+  () => ({ RoutePolicyId: "!s", RoutePolicyEntrySet: "![#RoutePolicyEntry" }),
+  () => ({ RoutePolicyEntry: RoutePolicyEntry() }),
 );
 
 /** CreateRouteTable: rate limit, read-only bit, region requirement and request shape. */
 export const createRouteTable = /* @__PURE__ */ defineAction(
   "CreateRouteTable",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", RouteTableName: "!s", Tags: "[#Tag" },
-  { Tag },
+  () => ({ VpcId: "!s", RouteTableName: "!s", Tags: "[#Tag" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const createRoutes = /* @__PURE__ */ defineAction(
   "CreateRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableId: "!s", Routes: "![#Route" },
-  { Route },
+  () => ({ RouteTableId: "!s", Routes: "![#Route" }),
+  () => ({ Route: Route() }),
 );
 
 /** CreateSecurityGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createSecurityGroup = /* @__PURE__ */ defineAction(
   "CreateSecurityGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GroupName: "!s", GroupDescription: "!s", ProjectId: "s", Tags: "[#Tag" },
-  { Tag },
+  () => ({ GroupName: "!s", GroupDescription: "!s", ProjectId: "s", Tags: "[#Tag" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateSecurityGroupPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const createSecurityGroupPolicies = /* @__PURE__ */ defineAction(
   "CreateSecurityGroupPolicies",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SecurityGroupId: "!s", SecurityGroupPolicySet: "!#SecurityGroupPolicySet" },
-  { AddressTemplateSpecification, SecurityGroupPolicy, SecurityGroupPolicySet, ServiceTemplateSpecification },
+  () => ({ SecurityGroupId: "!s", SecurityGroupPolicySet: "!#SecurityGroupPolicySet" }),
+  () => ({
+    AddressTemplateSpecification: AddressTemplateSpecification(),
+    SecurityGroupPolicy: SecurityGroupPolicy(),
+    SecurityGroupPolicySet: SecurityGroupPolicySet(),
+    ServiceTemplateSpecification: ServiceTemplateSpecification(),
+  }),
 );
 
 /** CreateSecurityGroupWithPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const createSecurityGroupWithPolicies = /* @__PURE__ */ defineAction(
   "CreateSecurityGroupWithPolicies",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     GroupName: "!s",
     GroupDescription: "!s",
     ProjectId: "s",
     SecurityGroupPolicySet: "#SecurityGroupPolicySet",
-  },
-  { AddressTemplateSpecification, SecurityGroupPolicy, SecurityGroupPolicySet, ServiceTemplateSpecification },
+  }),
+  () => ({
+    AddressTemplateSpecification: AddressTemplateSpecification(),
+    SecurityGroupPolicy: SecurityGroupPolicy(),
+    SecurityGroupPolicySet: SecurityGroupPolicySet(),
+    ServiceTemplateSpecification: ServiceTemplateSpecification(),
+  }),
 );
 
 /** CreateServiceTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const createServiceTemplate = /* @__PURE__ */ defineAction(
   "CreateServiceTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ServiceTemplateName: "!s", Services: "[s", ServicesExtra: "[#ServicesInfo" },
-  { ServicesInfo },
+  () => ({ ServiceTemplateName: "!s", Services: "[s", ServicesExtra: "[#ServicesInfo" }),
+  () => ({ ServicesInfo: ServicesInfo() }),
 );
 
 /** CreateServiceTemplateGroup: rate limit, read-only bit, region requirement and request shape. */
 export const createServiceTemplateGroup = /* @__PURE__ */ defineAction(
   "CreateServiceTemplateGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ServiceTemplateGroupName: "!s", ServiceTemplateIds: "![s" },
+  () => ({ ServiceTemplateGroupName: "!s", ServiceTemplateIds: "![s" }),
 );
 
 /** CreateSnapshotPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const createSnapshotPolicies = /* @__PURE__ */ defineAction(
   "CreateSnapshotPolicies",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotPolicies: "![#SnapshotPolicy" },
-  { BackupPolicy, SnapshotPolicy },
+  () => ({ SnapshotPolicies: "![#SnapshotPolicy" }),
+  () => ({ BackupPolicy: BackupPolicy(), SnapshotPolicy: SnapshotPolicy() }),
 );
 
 /** CreateSubnet: rate limit, read-only bit, region requirement and request shape. */
 export const createSubnet = /* @__PURE__ */ defineAction(
   "CreateSubnet",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", SubnetName: "!s", CidrBlock: "!s", Zone: "!s", Tags: "[#Tag", CdcId: "s" },
-  { Tag },
+  () => ({ VpcId: "!s", SubnetName: "!s", CidrBlock: "!s", Zone: "!s", Tags: "[#Tag", CdcId: "s" }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateSubnets: rate limit, read-only bit, region requirement and request shape. */
 export const createSubnets = /* @__PURE__ */ defineAction(
   "CreateSubnets",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", Subnets: "![#SubnetInput", Tags: "[#Tag", CdcId: "s" },
-  { SubnetInput, Tag },
+  () => ({ VpcId: "!s", Subnets: "![#SubnetInput", Tags: "[#Tag", CdcId: "s" }),
+  () => ({ SubnetInput: SubnetInput(), Tag: Tag() }),
 );
 
 /** CreateTrafficMirror: rate limit, read-only bit, region requirement and request shape. */
 export const createTrafficMirror = /* @__PURE__ */ defineAction(
   "CreateTrafficMirror",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpcId: "!s",
     TrafficMirrorName: "!s",
     TrafficMirrorDescribe: "s",
@@ -908,15 +932,15 @@ export const createTrafficMirror = /* @__PURE__ */ defineAction(
     SubnetId: "s",
     Type: "s",
     Tags: "[#Tag",
-  },
-  { Tag, TrafficMirrorFilter, TrafficMirrorTarget },
+  }),
+  () => ({ Tag: Tag(), TrafficMirrorFilter: TrafficMirrorFilter(), TrafficMirrorTarget: TrafficMirrorTarget() }),
 );
 
 /** CreateVpc: rate limit, read-only bit, region requirement and request shape. */
 export const createVpc = /* @__PURE__ */ defineAction(
   "CreateVpc",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpcName: "!s",
     CidrBlock: "!s",
     EnableMulticast: "s",
@@ -924,15 +948,15 @@ export const createVpc = /* @__PURE__ */ defineAction(
     DomainName: "s",
     Tags: "[#Tag",
     EnableRouteVpcPublish: "b",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateVpcEndPoint: rate limit, read-only bit, region requirement and request shape. */
 export const createVpcEndPoint = /* @__PURE__ */ defineAction(
   "CreateVpcEndPoint",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpcId: "!s",
     SubnetId: "!s",
     EndPointName: "!s",
@@ -941,36 +965,36 @@ export const createVpcEndPoint = /* @__PURE__ */ defineAction(
     SecurityGroupId: "s",
     Tags: "[#Tag",
     IpAddressType: "s",
-  },
-  { Tag },
+  }),
+  () => ({ Tag: Tag() }),
 );
 
 /** CreateVpcEndPointService: rate limit, read-only bit, region requirement and request shape. */
 export const createVpcEndPointService = /* @__PURE__ */ defineAction(
   "CreateVpcEndPointService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpcId: "!s",
     EndPointServiceName: "!s",
     AutoAcceptFlag: "!b",
     ServiceInstanceId: "!s",
     IsPassService: "b",
     ServiceType: "s",
-  },
+  }),
 );
 
 /** CreateVpcEndPointServiceWhiteList: rate limit, read-only bit, region requirement and request shape. */
 export const createVpcEndPointServiceWhiteList = /* @__PURE__ */ defineAction(
   "CreateVpcEndPointServiceWhiteList",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { UserUin: "!s", EndPointServiceId: "!s", Description: "s" },
+  () => ({ UserUin: "!s", EndPointServiceId: "!s", Description: "s" }),
 );
 
 /** CreateVpnConnection: rate limit, read-only bit, region requirement and request shape. */
 export const createVpnConnection = /* @__PURE__ */ defineAction(
   "CreateVpnConnection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpnGatewayId: "!s",
     CustomerGatewayId: "!s",
     VpnConnectionName: "!s",
@@ -988,15 +1012,20 @@ export const createVpnConnection = /* @__PURE__ */ defineAction(
     DpdEnable: "i",
     DpdTimeout: "s",
     DpdAction: "s",
-  },
-  { IKEOptionsSpecification, IPSECOptionsSpecification, SecurityPolicyDatabase, Tag },
+  }),
+  () => ({
+    IKEOptionsSpecification: IKEOptionsSpecification(),
+    IPSECOptionsSpecification: IPSECOptionsSpecification(),
+    SecurityPolicyDatabase: SecurityPolicyDatabase(),
+    Tag: Tag(),
+  }),
 );
 
 /** CreateVpnGateway: rate limit, read-only bit, region requirement and request shape. */
 export const createVpnGateway = /* @__PURE__ */ defineAction(
   "CreateVpnGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpcId: "!s",
     VpnGatewayName: "!s",
     InternetMaxBandwidthOut: "!u",
@@ -1008,428 +1037,436 @@ export const createVpnGateway = /* @__PURE__ */ defineAction(
     CdcId: "s",
     MaxConnection: "u",
     BgpAsn: "u",
-  },
-  { InstanceChargePrepaid, Tag },
+  }),
+  () => ({ InstanceChargePrepaid: InstanceChargePrepaid(), Tag: Tag() }),
 );
 
 /** CreateVpnGatewayRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const createVpnGatewayRoutes = /* @__PURE__ */ defineAction(
   "CreateVpnGatewayRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpnGatewayId: "!s", Routes: "![#VpnGatewayRoute" },
-  { VpnGatewayRoute },
+  () => ({ VpnGatewayId: "!s", Routes: "![#VpnGatewayRoute" }),
+  () => ({ VpnGatewayRoute: VpnGatewayRoute() }),
 );
 
 /** DeleteAddressTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAddressTemplate = /* @__PURE__ */ defineAction(
   "DeleteAddressTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AddressTemplateId: "!s" },
+  () => ({ AddressTemplateId: "!s" }),
 );
 
 /** DeleteAddressTemplateGroup: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAddressTemplateGroup = /* @__PURE__ */ defineAction(
   "DeleteAddressTemplateGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AddressTemplateGroupId: "!s" },
+  () => ({ AddressTemplateGroupId: "!s" }),
 );
 
 /** DeleteAssistantCidr: rate limit, read-only bit, region requirement and request shape. */
 export const deleteAssistantCidr = /* @__PURE__ */ defineAction(
   "DeleteAssistantCidr",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", CidrBlocks: "![s" },
+  () => ({ VpcId: "!s", CidrBlocks: "![s" }),
 );
 
 /** DeleteBandwidthPackage: rate limit, read-only bit, region requirement and request shape. */
 export const deleteBandwidthPackage = /* @__PURE__ */ defineAction(
   "DeleteBandwidthPackage",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { BandwidthPackageId: "!s" },
+  () => ({ BandwidthPackageId: "!s" }),
 );
 
 /** DeleteCcn: rate limit, read-only bit, region requirement and request shape. */
 export const deleteCcn = /* @__PURE__ */ defineAction(
   "DeleteCcn",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s" },
+  () => ({ CcnId: "!s" }),
 );
 
 /** DeleteCustomerGateway: rate limit, read-only bit, region requirement and request shape. */
 export const deleteCustomerGateway = /* @__PURE__ */ defineAction(
   "DeleteCustomerGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CustomerGatewayId: "!s" },
+  () => ({ CustomerGatewayId: "!s" }),
 );
 
 /** DeleteDirectConnectGateway: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDirectConnectGateway = /* @__PURE__ */ defineAction(
   "DeleteDirectConnectGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DirectConnectGatewayId: "!s" },
+  () => ({ DirectConnectGatewayId: "!s" }),
 );
 
 /** DeleteDirectConnectGatewayCcnRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const deleteDirectConnectGatewayCcnRoutes = /* @__PURE__ */ defineAction(
   "DeleteDirectConnectGatewayCcnRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DirectConnectGatewayId: "!s", RouteIds: "![s" },
+  () => ({ DirectConnectGatewayId: "!s", RouteIds: "![s" }),
 );
 
 /** DeleteFlowLog: rate limit, read-only bit, region requirement and request shape. */
 export const deleteFlowLog = /* @__PURE__ */ defineAction(
   "DeleteFlowLog",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FlowLogId: "!s", VpcId: "s" },
+  () => ({ FlowLogId: "!s", VpcId: "s" }),
 );
 
 /** DeleteHaVip: rate limit, read-only bit, region requirement and request shape. */
 export const deleteHaVip = /* @__PURE__ */ defineAction(
   "DeleteHaVip",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { HaVipId: "!s" },
+  () => ({ HaVipId: "!s" }),
 );
 
 /** DeleteLocalGateway: rate limit, read-only bit, region requirement and request shape. */
 export const deleteLocalGateway = /* @__PURE__ */ defineAction(
   "DeleteLocalGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LocalGatewayId: "!s", CdcId: "!s", VpcId: "s" },
+  () => ({ LocalGatewayId: "!s", CdcId: "!s", VpcId: "s" }),
 );
 
 /** DeleteNatGateway: rate limit, read-only bit, region requirement and request shape. */
 export const deleteNatGateway = /* @__PURE__ */ defineAction(
   "DeleteNatGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NatGatewayId: "!s" },
+  () => ({ NatGatewayId: "!s" }),
 );
 
 /** DeleteNatGatewayDestinationIpPortTranslationNatRule: rate limit, read-only bit, region requirement and request shape. */
 export const deleteNatGatewayDestinationIpPortTranslationNatRule = /* @__PURE__ */ defineAction(
   "DeleteNatGatewayDestinationIpPortTranslationNatRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     NatGatewayId: "!s",
     DestinationIpPortTranslationNatRules: "![#DestinationIpPortTranslationNatRule",
-  },
-  { DestinationIpPortTranslationNatRule },
+  }),
+  () => ({ DestinationIpPortTranslationNatRule: DestinationIpPortTranslationNatRule() }),
 );
 
 /** DeleteNatGatewaySourceIpTranslationNatRule: rate limit, read-only bit, region requirement and request shape. */
 export const deleteNatGatewaySourceIpTranslationNatRule = /* @__PURE__ */ defineAction(
   "DeleteNatGatewaySourceIpTranslationNatRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NatGatewayId: "!s", NatGatewaySnatIds: "![s" },
+  () => ({ NatGatewayId: "!s", NatGatewaySnatIds: "![s" }),
 );
 
 /** DeleteNetDetect: rate limit, read-only bit, region requirement and request shape. */
 export const deleteNetDetect = /* @__PURE__ */ defineAction(
   "DeleteNetDetect",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetDetectId: "!s" },
+  () => ({ NetDetectId: "!s" }),
 );
 
 /** DeleteNetworkAcl: rate limit, read-only bit, region requirement and request shape. */
 export const deleteNetworkAcl = /* @__PURE__ */ defineAction(
   "DeleteNetworkAcl",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkAclId: "!s" },
+  () => ({ NetworkAclId: "!s" }),
 );
 
 /** DeleteNetworkAclQuintupleEntries: rate limit, read-only bit, region requirement and request shape. */
 export const deleteNetworkAclQuintupleEntries = /* @__PURE__ */ defineAction(
   "DeleteNetworkAclQuintupleEntries",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkAclId: "!s", NetworkAclQuintupleSet: "!#NetworkAclQuintupleEntries" },
-  { NetworkAclQuintupleEntries, NetworkAclQuintupleEntry },
+  () => ({ NetworkAclId: "!s", NetworkAclQuintupleSet: "!#NetworkAclQuintupleEntries" }),
+  () => ({
+    NetworkAclQuintupleEntries: NetworkAclQuintupleEntries(),
+    NetworkAclQuintupleEntry: NetworkAclQuintupleEntry(),
+  }),
 );
 
 /** DeleteNetworkInterface: rate limit, read-only bit, region requirement and request shape. */
 export const deleteNetworkInterface = /* @__PURE__ */ defineAction(
   "DeleteNetworkInterface",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkInterfaceId: "!s" },
+  () => ({ NetworkInterfaceId: "!s" }),
 );
 
 /** DeleteReserveIpAddresses: rate limit, read-only bit, region requirement and request shape. */
 export const deleteReserveIpAddresses = /* @__PURE__ */ defineAction(
   "DeleteReserveIpAddresses",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", ReserveIpIds: "![s" },
+  () => ({ VpcId: "!s", ReserveIpIds: "![s" }),
 );
 
 /** DeleteRoutePolicy: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRoutePolicy = /* @__PURE__ */ defineAction(
   "DeleteRoutePolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RoutePolicyId: "!s" },
+  () => ({ RoutePolicyId: "!s" }),
 );
 
 /** DeleteRoutePolicyAssociations: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRoutePolicyAssociations = /* @__PURE__ */ defineAction(
   "DeleteRoutePolicyAssociations",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RoutePolicyAssociationSet: "![#RoutePolicyAssociation" },
-  { RoutePolicyAssociation },
+  () => ({ RoutePolicyAssociationSet: "![#RoutePolicyAssociation" }),
+  () => ({ RoutePolicyAssociation: RoutePolicyAssociation() }),
 );
 
 /** DeleteRoutePolicyEntries: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRoutePolicyEntries = /* @__PURE__ */ defineAction(
   "DeleteRoutePolicyEntries",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RoutePolicyId: "!s", RoutePolicyEntrySet: "[#RoutePolicyEntry" },
-  { RoutePolicyEntry },
+  () => ({ RoutePolicyId: "!s", RoutePolicyEntrySet: "[#RoutePolicyEntry" }),
+  () => ({ RoutePolicyEntry: RoutePolicyEntry() }),
 );
 
 /** DeleteRouteTable: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRouteTable = /* @__PURE__ */ defineAction(
   "DeleteRouteTable",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableId: "!s" },
+  () => ({ RouteTableId: "!s" }),
 );
 
 /** DeleteRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const deleteRoutes = /* @__PURE__ */ defineAction(
   "DeleteRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableId: "!s", Routes: "[#Route" },
-  { Route },
+  () => ({ RouteTableId: "!s", Routes: "[#Route" }),
+  () => ({ Route: Route() }),
 );
 
 /** DeleteSecurityGroup: rate limit, read-only bit, region requirement and request shape. */
 export const deleteSecurityGroup = /* @__PURE__ */ defineAction(
   "DeleteSecurityGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SecurityGroupId: "!s" },
+  () => ({ SecurityGroupId: "!s" }),
 );
 
 /** DeleteSecurityGroupPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const deleteSecurityGroupPolicies = /* @__PURE__ */ defineAction(
   "DeleteSecurityGroupPolicies",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SecurityGroupId: "!s", SecurityGroupPolicySet: "!#SecurityGroupPolicySet" },
-  { AddressTemplateSpecification, SecurityGroupPolicy, SecurityGroupPolicySet, ServiceTemplateSpecification },
+  () => ({ SecurityGroupId: "!s", SecurityGroupPolicySet: "!#SecurityGroupPolicySet" }),
+  () => ({
+    AddressTemplateSpecification: AddressTemplateSpecification(),
+    SecurityGroupPolicy: SecurityGroupPolicy(),
+    SecurityGroupPolicySet: SecurityGroupPolicySet(),
+    ServiceTemplateSpecification: ServiceTemplateSpecification(),
+  }),
 );
 
 /** DeleteServiceTemplate: rate limit, read-only bit, region requirement and request shape. */
 export const deleteServiceTemplate = /* @__PURE__ */ defineAction(
   "DeleteServiceTemplate",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ServiceTemplateId: "!s" },
+  () => ({ ServiceTemplateId: "!s" }),
 );
 
 /** DeleteServiceTemplateGroup: rate limit, read-only bit, region requirement and request shape. */
 export const deleteServiceTemplateGroup = /* @__PURE__ */ defineAction(
   "DeleteServiceTemplateGroup",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ServiceTemplateGroupId: "!s" },
+  () => ({ ServiceTemplateGroupId: "!s" }),
 );
 
 /** DeleteSnapshotPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const deleteSnapshotPolicies = /* @__PURE__ */ defineAction(
   "DeleteSnapshotPolicies",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotPolicyIds: "![s" },
+  () => ({ SnapshotPolicyIds: "![s" }),
 );
 
 /** DeleteSubnet: rate limit, read-only bit, region requirement and request shape. */
 export const deleteSubnet = /* @__PURE__ */ defineAction(
   "DeleteSubnet",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SubnetId: "!s" },
+  () => ({ SubnetId: "!s" }),
 );
 
 /** DeleteTemplateMember: rate limit, read-only bit, region requirement and request shape. */
 export const deleteTemplateMember = /* @__PURE__ */ defineAction(
   "DeleteTemplateMember",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TemplateId: "!s", TemplateMember: "![#MemberInfo" },
-  { MemberInfo },
+  () => ({ TemplateId: "!s", TemplateMember: "![#MemberInfo" }),
+  () => ({ MemberInfo: MemberInfo() }),
 );
 
 /** DeleteTrafficMirror: rate limit, read-only bit, region requirement and request shape. */
 export const deleteTrafficMirror = /* @__PURE__ */ defineAction(
   "DeleteTrafficMirror",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TrafficMirrorId: "!s" },
+  () => ({ TrafficMirrorId: "!s" }),
 );
 
 /** DeleteTrafficPackages: rate limit, read-only bit, region requirement and request shape. */
 export const deleteTrafficPackages = /* @__PURE__ */ defineAction(
   "DeleteTrafficPackages",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TrafficPackageIds: "![s" },
+  () => ({ TrafficPackageIds: "![s" }),
 );
 
 /** DeleteVpc: rate limit, read-only bit, region requirement and request shape. */
 export const deleteVpc = /* @__PURE__ */ defineAction(
   "DeleteVpc",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s" },
+  () => ({ VpcId: "!s" }),
 );
 
 /** DeleteVpcEndPoint: rate limit, read-only bit, region requirement and request shape. */
 export const deleteVpcEndPoint = /* @__PURE__ */ defineAction(
   "DeleteVpcEndPoint",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { EndPointId: "!s" },
+  () => ({ EndPointId: "!s" }),
 );
 
 /** DeleteVpcEndPointService: rate limit, read-only bit, region requirement and request shape. */
 export const deleteVpcEndPointService = /* @__PURE__ */ defineAction(
   "DeleteVpcEndPointService",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { EndPointServiceId: "!s" },
+  () => ({ EndPointServiceId: "!s" }),
 );
 
 /** DeleteVpcEndPointServiceWhiteList: rate limit, read-only bit, region requirement and request shape. */
 export const deleteVpcEndPointServiceWhiteList = /* @__PURE__ */ defineAction(
   "DeleteVpcEndPointServiceWhiteList",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { UserUin: "![s", EndPointServiceId: "!s" },
+  () => ({ UserUin: "![s", EndPointServiceId: "!s" }),
 );
 
 /** DeleteVpnConnection: rate limit, read-only bit, region requirement and request shape. */
 export const deleteVpnConnection = /* @__PURE__ */ defineAction(
   "DeleteVpnConnection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpnGatewayId: "!s", VpnConnectionId: "!s" },
+  () => ({ VpnGatewayId: "!s", VpnConnectionId: "!s" }),
 );
 
 /** DeleteVpnGateway: rate limit, read-only bit, region requirement and request shape. */
 export const deleteVpnGateway = /* @__PURE__ */ defineAction(
   "DeleteVpnGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpnGatewayId: "!s" },
+  () => ({ VpnGatewayId: "!s" }),
 );
 
 /** DeleteVpnGatewayRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const deleteVpnGatewayRoutes = /* @__PURE__ */ defineAction(
   "DeleteVpnGatewayRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpnGatewayId: "!s", RouteIds: "![s" },
+  () => ({ VpnGatewayId: "!s", RouteIds: "![s" }),
 );
 
 /** DescribeAccountAttributes: rate limit, read-only bit, region requirement and request shape. */
 export const describeAccountAttributes = /* @__PURE__ */ defineAction(
   "DescribeAccountAttributes",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeAddressQuota: rate limit, read-only bit, region requirement and request shape. */
 export const describeAddressQuota = /* @__PURE__ */ defineAction(
   "DescribeAddressQuota",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeAddressTemplateGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeAddressTemplateGroups = /* @__PURE__ */ defineAction(
   "DescribeAddressTemplateGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "s", Limit: "s" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "s", Limit: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeAddressTemplates: rate limit, read-only bit, region requirement and request shape. */
 export const describeAddressTemplates = /* @__PURE__ */ defineAction(
   "DescribeAddressTemplates",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "s", Limit: "s" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "s", Limit: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeAddresses: rate limit, read-only bit, region requirement and request shape. */
 export const describeAddresses = /* @__PURE__ */ defineAction(
   "DescribeAddresses",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { AddressIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ AddressIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeAssistantCidr: rate limit, read-only bit, region requirement and request shape. */
 export const describeAssistantCidr = /* @__PURE__ */ defineAction(
   "DescribeAssistantCidr",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpcIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ VpcIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeBandwidthPackageBillUsage: rate limit, read-only bit, region requirement and request shape. */
 export const describeBandwidthPackageBillUsage = /* @__PURE__ */ defineAction(
   "DescribeBandwidthPackageBillUsage",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BandwidthPackageId: "!s" },
+  () => ({ BandwidthPackageId: "!s" }),
 );
 
 /** DescribeBandwidthPackageQuota: rate limit, read-only bit, region requirement and request shape. */
 export const describeBandwidthPackageQuota = /* @__PURE__ */ defineAction(
   "DescribeBandwidthPackageQuota",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeBandwidthPackageResources: rate limit, read-only bit, region requirement and request shape. */
 export const describeBandwidthPackageResources = /* @__PURE__ */ defineAction(
   "DescribeBandwidthPackageResources",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BandwidthPackageId: "!s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ BandwidthPackageId: "!s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeBandwidthPackages: rate limit, read-only bit, region requirement and request shape. */
 export const describeBandwidthPackages = /* @__PURE__ */ defineAction(
   "DescribeBandwidthPackages",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BandwidthPackageIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ BandwidthPackageIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeCcnAttachedInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeCcnAttachedInstances = /* @__PURE__ */ defineAction(
   "DescribeCcnAttachedInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "u", Limit: "u", Filters: "[#Filter", CcnId: "s", OrderField: "s", OrderDirection: "s" },
-  { Filter },
+  () => ({ Offset: "u", Limit: "u", Filters: "[#Filter", CcnId: "s", OrderField: "s", OrderDirection: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeCcnRegionBandwidthLimits: rate limit, read-only bit, region requirement and request shape. */
 export const describeCcnRegionBandwidthLimits = /* @__PURE__ */ defineAction(
   "DescribeCcnRegionBandwidthLimits",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { CcnId: "!s" },
+  () => ({ CcnId: "!s" }),
 );
 
 /** DescribeCcnRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const describeCcnRoutes = /* @__PURE__ */ defineAction(
   "DescribeCcnRoutes",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { CcnId: "!s", RouteIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ CcnId: "!s", RouteIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeCcns: rate limit, read-only bit, region requirement and request shape. */
 export const describeCcns = /* @__PURE__ */ defineAction(
   "DescribeCcns",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { CcnIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u", OrderField: "s", OrderDirection: "s" },
-  { Filter },
+  () => ({ CcnIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u", OrderField: "s", OrderDirection: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeClassicLinkInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeClassicLinkInstances = /* @__PURE__ */ defineAction(
   "DescribeClassicLinkInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#FilterObject", Offset: "s", Limit: "s" },
-  { FilterObject },
+  () => ({ Filters: "[#FilterObject", Offset: "s", Limit: "s" }),
+  () => ({ FilterObject: FilterObject() }),
 );
 
 /** DescribeCrossBorderCompliance: rate limit, read-only bit, region requirement and request shape. */
 export const describeCrossBorderCompliance = /* @__PURE__ */ defineAction(
   "DescribeCrossBorderCompliance",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     ServiceProvider: "s",
     ComplianceId: "u",
     Company: "s",
@@ -1449,51 +1486,51 @@ export const describeCrossBorderCompliance = /* @__PURE__ */ defineAction(
     State: "s",
     Offset: "u",
     Limit: "u",
-  },
+  }),
 );
 
 /** DescribeCustomerGatewayVendors: rate limit, read-only bit, region requirement and request shape. */
 export const describeCustomerGatewayVendors = /* @__PURE__ */ defineAction(
   "DescribeCustomerGatewayVendors",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** DescribeCustomerGateways: rate limit, read-only bit, region requirement and request shape. */
 export const describeCustomerGateways = /* @__PURE__ */ defineAction(
   "DescribeCustomerGateways",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { CustomerGatewayIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ CustomerGatewayIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeDirectConnectGatewayCcnRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const describeDirectConnectGatewayCcnRoutes = /* @__PURE__ */ defineAction(
   "DescribeDirectConnectGatewayCcnRoutes",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DirectConnectGatewayId: "!s", CcnRouteType: "s", Offset: "u", Limit: "u" },
+  () => ({ DirectConnectGatewayId: "!s", CcnRouteType: "s", Offset: "u", Limit: "u" }),
 );
 
 /** DescribeDirectConnectGateways: rate limit, read-only bit, region requirement and request shape. */
 export const describeDirectConnectGateways = /* @__PURE__ */ defineAction(
   "DescribeDirectConnectGateways",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { DirectConnectGatewayIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ DirectConnectGatewayIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeFlowLog: rate limit, read-only bit, region requirement and request shape. */
 export const describeFlowLog = /* @__PURE__ */ defineAction(
   "DescribeFlowLog",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpcId: "!s", FlowLogId: "!s" },
+  () => ({ VpcId: "!s", FlowLogId: "!s" }),
 );
 
 /** DescribeFlowLogs: rate limit, read-only bit, region requirement and request shape. */
 export const describeFlowLogs = /* @__PURE__ */ defineAction(
   "DescribeFlowLogs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     VpcId: "s",
     FlowLogId: "s",
     FlowLogName: "s",
@@ -1508,15 +1545,15 @@ export const describeFlowLogs = /* @__PURE__ */ defineAction(
     Limit: "u",
     Filters: "#Filter",
     CloudLogRegion: "s",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeGatewayFlowMonitorDetail: rate limit, read-only bit, region requirement and request shape. */
 export const describeGatewayFlowMonitorDetail = /* @__PURE__ */ defineAction(
   "DescribeGatewayFlowMonitorDetail",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     TimePoint: "!s",
     VpnId: "s",
     DirectConnectGatewayId: "s",
@@ -1526,1028 +1563,1041 @@ export const describeGatewayFlowMonitorDetail = /* @__PURE__ */ defineAction(
     Limit: "u",
     OrderField: "s",
     OrderDirection: "s",
-  },
+  }),
 );
 
 /** DescribeGatewayFlowQos: rate limit, read-only bit, region requirement and request shape. */
 export const describeGatewayFlowQos = /* @__PURE__ */ defineAction(
   "DescribeGatewayFlowQos",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { GatewayId: "!s", IpAddresses: "[s", Offset: "u", Limit: "u" },
+  () => ({ GatewayId: "!s", IpAddresses: "[s", Offset: "u", Limit: "u" }),
 );
 
 /** DescribeHaVips: rate limit, read-only bit, region requirement and request shape. */
 export const describeHaVips = /* @__PURE__ */ defineAction(
   "DescribeHaVips",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { HaVipIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ HaVipIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeIPv6Addresses: rate limit, read-only bit, region requirement and request shape. */
 export const describeIPv6Addresses = /* @__PURE__ */ defineAction(
   "DescribeIPv6Addresses",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { IPv6AddressIds: "[s", Filters: "[#Filter", Traditional: "b", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ IPv6AddressIds: "[s", Filters: "[#Filter", Traditional: "b", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeInstanceJumbo: rate limit, read-only bit, region requirement and request shape. */
 export const describeInstanceJumbo = /* @__PURE__ */ defineAction(
   "DescribeInstanceJumbo",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceIds: "![s" },
+  () => ({ InstanceIds: "![s" }),
 );
 
 /** DescribeIp6Addresses: rate limit, read-only bit, region requirement and request shape. */
 export const describeIp6Addresses = /* @__PURE__ */ defineAction(
   "DescribeIp6Addresses",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Ip6AddressIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ Ip6AddressIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeIpGeolocationDatabaseUrl: rate limit, read-only bit, region requirement and request shape. */
 export const describeIpGeolocationDatabaseUrl = /* @__PURE__ */ defineAction(
   "DescribeIpGeolocationDatabaseUrl",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Type: "!s" },
+  () => ({ Type: "!s" }),
 );
 
 /** DescribeIpGeolocationInfos: rate limit, read-only bit, region requirement and request shape. */
 export const describeIpGeolocationInfos = /* @__PURE__ */ defineAction(
   "DescribeIpGeolocationInfos",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { AddressIps: "![s", Fields: "#IpField" },
-  { IpField },
+  () => ({ AddressIps: "![s", Fields: "#IpField" }),
+  () => ({ IpField: IpField() }),
 );
 
 /** DescribeLocalGateway: rate limit, read-only bit, region requirement and request shape. */
 export const describeLocalGateway = /* @__PURE__ */ defineAction(
   "DescribeLocalGateway",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeNatGatewayDestinationIpPortTranslationNatRules: rate limit, read-only bit, region requirement and request shape. */
 export const describeNatGatewayDestinationIpPortTranslationNatRules = /* @__PURE__ */ defineAction(
   "DescribeNatGatewayDestinationIpPortTranslationNatRules",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { NatGatewayIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ NatGatewayIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeNatGatewayDirectConnectGatewayRoute: rate limit, read-only bit, region requirement and request shape. */
 export const describeNatGatewayDirectConnectGatewayRoute = /* @__PURE__ */ defineAction(
   "DescribeNatGatewayDirectConnectGatewayRoute",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { NatGatewayId: "!s", VpcId: "!s", Limit: "i", Offset: "i" },
+  () => ({ NatGatewayId: "!s", VpcId: "!s", Limit: "i", Offset: "i" }),
 );
 
 /** DescribeNatGatewaySourceIpTranslationNatRules: rate limit, read-only bit, region requirement and request shape. */
 export const describeNatGatewaySourceIpTranslationNatRules = /* @__PURE__ */ defineAction(
   "DescribeNatGatewaySourceIpTranslationNatRules",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { NatGatewayId: "!s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ NatGatewayId: "!s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeNatGateways: rate limit, read-only bit, region requirement and request shape. */
 export const describeNatGateways = /* @__PURE__ */ defineAction(
   "DescribeNatGateways",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { NatGatewayIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ NatGatewayIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeNetDetectStates: rate limit, read-only bit, region requirement and request shape. */
 export const describeNetDetectStates = /* @__PURE__ */ defineAction(
   "DescribeNetDetectStates",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { NetDetectIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ NetDetectIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeNetDetects: rate limit, read-only bit, region requirement and request shape. */
 export const describeNetDetects = /* @__PURE__ */ defineAction(
   "DescribeNetDetects",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { NetDetectIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ NetDetectIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeNetworkAclQuintupleEntries: rate limit, read-only bit, region requirement and request shape. */
 export const describeNetworkAclQuintupleEntries = /* @__PURE__ */ defineAction(
   "DescribeNetworkAclQuintupleEntries",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { NetworkAclId: "!s", Offset: "u", Limit: "u", Filters: "[#Filter" },
-  { Filter },
+  () => ({ NetworkAclId: "!s", Offset: "u", Limit: "u", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeNetworkAcls: rate limit, read-only bit, region requirement and request shape. */
 export const describeNetworkAcls = /* @__PURE__ */ defineAction(
   "DescribeNetworkAcls",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { NetworkAclIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ NetworkAclIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeNetworkInterfaceLimit: rate limit, read-only bit, region requirement and request shape. */
 export const describeNetworkInterfaceLimit = /* @__PURE__ */ defineAction(
   "DescribeNetworkInterfaceLimit",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** DescribeNetworkInterfaces: rate limit, read-only bit, region requirement and request shape. */
 export const describeNetworkInterfaces = /* @__PURE__ */ defineAction(
   "DescribeNetworkInterfaces",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { NetworkInterfaceIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ NetworkInterfaceIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeReserveIpAddresses: rate limit, read-only bit, region requirement and request shape. */
 export const describeReserveIpAddresses = /* @__PURE__ */ defineAction(
   "DescribeReserveIpAddresses",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { ReserveIpIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ ReserveIpIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeRoutePolicyEntries: rate limit, read-only bit, region requirement and request shape. */
 export const describeRoutePolicyEntries = /* @__PURE__ */ defineAction(
   "DescribeRoutePolicyEntries",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Filters: "[#Filter",
     Offset: "u",
     Limit: "u",
     OrderField: "s",
     OrderDirection: "s",
     RoutePolicyEntryIds: "[s",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeRouteTables: rate limit, read-only bit, region requirement and request shape. */
 export const describeRouteTables = /* @__PURE__ */ defineAction(
   "DescribeRouteTables",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", RouteTableIds: "[s", Offset: "s", Limit: "s", NeedRouterInfo: "b" },
-  { Filter },
+  () => ({ Filters: "[#Filter", RouteTableIds: "[s", Offset: "s", Limit: "s", NeedRouterInfo: "b" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeSecurityGroupAssociationStatistics: rate limit, read-only bit, region requirement and request shape. */
 export const describeSecurityGroupAssociationStatistics = /* @__PURE__ */ defineAction(
   "DescribeSecurityGroupAssociationStatistics",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SecurityGroupIds: "![s" },
+  () => ({ SecurityGroupIds: "![s" }),
 );
 
 /** DescribeSecurityGroupPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const describeSecurityGroupPolicies = /* @__PURE__ */ defineAction(
   "DescribeSecurityGroupPolicies",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SecurityGroupId: "!s", Filters: "[#Filter" },
-  { Filter },
+  () => ({ SecurityGroupId: "!s", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeSecurityGroupReferences: rate limit, read-only bit, region requirement and request shape. */
 export const describeSecurityGroupReferences = /* @__PURE__ */ defineAction(
   "DescribeSecurityGroupReferences",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SecurityGroupIds: "![s" },
+  () => ({ SecurityGroupIds: "![s" }),
 );
 
 /** DescribeSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeSecurityGroups = /* @__PURE__ */ defineAction(
   "DescribeSecurityGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     SecurityGroupIds: "[s",
     Filters: "[#Filter",
     Offset: "s",
     Limit: "s",
     OrderField: "s",
     OrderDirection: "s",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeServiceTemplateGroups: rate limit, read-only bit, region requirement and request shape. */
 export const describeServiceTemplateGroups = /* @__PURE__ */ defineAction(
   "DescribeServiceTemplateGroups",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "s", Limit: "s" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "s", Limit: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeServiceTemplates: rate limit, read-only bit, region requirement and request shape. */
 export const describeServiceTemplates = /* @__PURE__ */ defineAction(
   "DescribeServiceTemplates",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "s", Limit: "s" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "s", Limit: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeSgSnapshotFileContent: rate limit, read-only bit, region requirement and request shape. */
 export const describeSgSnapshotFileContent = /* @__PURE__ */ defineAction(
   "DescribeSgSnapshotFileContent",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SnapshotPolicyId: "!s", SnapshotFileId: "!s", SecurityGroupId: "!s" },
+  () => ({ SnapshotPolicyId: "!s", SnapshotFileId: "!s", SecurityGroupId: "!s" }),
 );
 
 /** DescribeSnapshotAttachedInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeSnapshotAttachedInstances = /* @__PURE__ */ defineAction(
   "DescribeSnapshotAttachedInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SnapshotPolicyId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ SnapshotPolicyId: "!s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeSnapshotFiles: rate limit, read-only bit, region requirement and request shape. */
 export const describeSnapshotFiles = /* @__PURE__ */ defineAction(
   "DescribeSnapshotFiles",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { BusinessType: "!s", InstanceId: "!s", StartDate: "!s", EndDate: "!s", Offset: "u", Limit: "u" },
+  () => ({ BusinessType: "!s", InstanceId: "!s", StartDate: "!s", EndDate: "!s", Offset: "u", Limit: "u" }),
 );
 
 /** DescribeSnapshotPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const describeSnapshotPolicies = /* @__PURE__ */ defineAction(
   "DescribeSnapshotPolicies",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SnapshotPolicyIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ SnapshotPolicyIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeSubnetResourceDashboard: rate limit, read-only bit, region requirement and request shape. */
 export const describeSubnetResourceDashboard = /* @__PURE__ */ defineAction(
   "DescribeSubnetResourceDashboard",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SubnetIds: "![s" },
+  () => ({ SubnetIds: "![s" }),
 );
 
 /** DescribeSubnets: rate limit, read-only bit, region requirement and request shape. */
 export const describeSubnets = /* @__PURE__ */ defineAction(
   "DescribeSubnets",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { SubnetIds: "[s", Filters: "[#Filter", Offset: "s", Limit: "s" },
-  { Filter },
+  () => ({ SubnetIds: "[s", Filters: "[#Filter", Offset: "s", Limit: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeTaskResult: rate limit, read-only bit, region requirement and request shape. */
 export const describeTaskResult = /* @__PURE__ */ defineAction(
   "DescribeTaskResult",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TaskId: "u", DealName: "s" },
+  () => ({ TaskId: "u", DealName: "s" }),
 );
 
 /** DescribeTrafficMirrors: rate limit, read-only bit, region requirement and request shape. */
 export const describeTrafficMirrors = /* @__PURE__ */ defineAction(
   "DescribeTrafficMirrors",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TrafficMirrorIds: "[s", Filters: "#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ TrafficMirrorIds: "[s", Filters: "#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeTrafficPackages: rate limit, read-only bit, region requirement and request shape. */
 export const describeTrafficPackages = /* @__PURE__ */ defineAction(
   "DescribeTrafficPackages",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TrafficPackageIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ TrafficPackageIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeUsedIpAddress: rate limit, read-only bit, region requirement and request shape. */
 export const describeUsedIpAddress = /* @__PURE__ */ defineAction(
   "DescribeUsedIpAddress",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpcId: "!s", SubnetId: "s", IpAddresses: "[s", Offset: "u", Limit: "u" },
+  () => ({ VpcId: "!s", SubnetId: "s", IpAddresses: "[s", Offset: "u", Limit: "u" }),
 );
 
 /** DescribeVpcEndPoint: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpcEndPoint = /* @__PURE__ */ defineAction(
   "DescribeVpcEndPoint",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "[#Filter", Offset: "u", Limit: "u", EndPointId: "[s" },
-  { Filter },
+  () => ({ Filters: "[#Filter", Offset: "u", Limit: "u", EndPointId: "[s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeVpcEndPointService: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpcEndPointService = /* @__PURE__ */ defineAction(
   "DescribeVpcEndPointService",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     Filters: "[#Filter",
     Offset: "u",
     Limit: "u",
     EndPointServiceIds: "[s",
     IsListAuthorizedEndPointService: "b",
-  },
-  { Filter },
+  }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeVpcEndPointServiceWhiteList: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpcEndPointServiceWhiteList = /* @__PURE__ */ defineAction(
   "DescribeVpcEndPointServiceWhiteList",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Offset: "u", Limit: "u", Filters: "[#Filter" },
-  { Filter },
+  () => ({ Offset: "u", Limit: "u", Filters: "[#Filter" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeVpcInstances: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpcInstances = /* @__PURE__ */ defineAction(
   "DescribeVpcInstances",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { Filters: "![#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ Filters: "![#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeVpcIpv6Addresses: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpcIpv6Addresses = /* @__PURE__ */ defineAction(
   "DescribeVpcIpv6Addresses",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpcId: "!s", Ipv6Addresses: "[s", Offset: "u", Limit: "u" },
+  () => ({ VpcId: "!s", Ipv6Addresses: "[s", Offset: "u", Limit: "u" }),
 );
 
 /** DescribeVpcPrivateIpAddresses: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpcPrivateIpAddresses = /* @__PURE__ */ defineAction(
   "DescribeVpcPrivateIpAddresses",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpcId: "!s", PrivateIpAddresses: "![s" },
+  () => ({ VpcId: "!s", PrivateIpAddresses: "![s" }),
 );
 
 /** DescribeVpcResourceDashboard: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpcResourceDashboard = /* @__PURE__ */ defineAction(
   "DescribeVpcResourceDashboard",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpcIds: "![s" },
+  () => ({ VpcIds: "![s" }),
 );
 
 /** DescribeVpcTaskResult: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpcTaskResult = /* @__PURE__ */ defineAction(
   "DescribeVpcTaskResult",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { TaskId: "!s" },
+  () => ({ TaskId: "!s" }),
 );
 
 /** DescribeVpcs: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpcs = /* @__PURE__ */ defineAction(
   "DescribeVpcs",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpcIds: "[s", Filters: "[#Filter", Offset: "s", Limit: "s" },
-  { Filter },
+  () => ({ VpcIds: "[s", Filters: "[#Filter", Offset: "s", Limit: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeVpnConnections: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpnConnections = /* @__PURE__ */ defineAction(
   "DescribeVpnConnections",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpnConnectionIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" },
-  { Filter },
+  () => ({ VpnConnectionIds: "[s", Filters: "[#Filter", Offset: "u", Limit: "u" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeVpnGatewayCcnRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpnGatewayCcnRoutes = /* @__PURE__ */ defineAction(
   "DescribeVpnGatewayCcnRoutes",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpnGatewayId: "!s", Offset: "u", Limit: "u" },
+  () => ({ VpnGatewayId: "!s", Offset: "u", Limit: "u" }),
 );
 
 /** DescribeVpnGatewayRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpnGatewayRoutes = /* @__PURE__ */ defineAction(
   "DescribeVpnGatewayRoutes",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpnGatewayId: "!s", Filters: "[#Filter", Offset: "i", Limit: "i" },
-  { Filter },
+  () => ({ VpnGatewayId: "!s", Filters: "[#Filter", Offset: "i", Limit: "i" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** DescribeVpnGateways: rate limit, read-only bit, region requirement and request shape. */
 export const describeVpnGateways = /* @__PURE__ */ defineAction(
   "DescribeVpnGateways",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpnGatewayIds: "[s", Filters: "[#FilterObject", Offset: "u", Limit: "u" },
-  { FilterObject },
+  () => ({ VpnGatewayIds: "[s", Filters: "[#FilterObject", Offset: "u", Limit: "u" }),
+  () => ({ FilterObject: FilterObject() }),
 );
 
 /** DetachCcnInstances: rate limit, read-only bit, region requirement and request shape. */
 export const detachCcnInstances = /* @__PURE__ */ defineAction(
   "DetachCcnInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s", Instances: "![#CcnInstance" },
-  { CcnInstance },
+  () => ({ CcnId: "!s", Instances: "![#CcnInstance" }),
+  () => ({ CcnInstance: CcnInstance() }),
 );
 
 /** DetachClassicLinkVpc: rate limit, read-only bit, region requirement and request shape. */
 export const detachClassicLinkVpc = /* @__PURE__ */ defineAction(
   "DetachClassicLinkVpc",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", InstanceIds: "![s" },
+  () => ({ VpcId: "!s", InstanceIds: "![s" }),
 );
 
 /** DetachNetworkInterface: rate limit, read-only bit, region requirement and request shape. */
 export const detachNetworkInterface = /* @__PURE__ */ defineAction(
   "DetachNetworkInterface",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkInterfaceId: "!s", InstanceId: "!s" },
+  () => ({ NetworkInterfaceId: "!s", InstanceId: "!s" }),
 );
 
 /** DetachSnapshotInstances: rate limit, read-only bit, region requirement and request shape. */
 export const detachSnapshotInstances = /* @__PURE__ */ defineAction(
   "DetachSnapshotInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotPolicyId: "!s", Instances: "![#SnapshotInstance" },
-  { SnapshotInstance },
+  () => ({ SnapshotPolicyId: "!s", Instances: "![#SnapshotInstance" }),
+  () => ({ SnapshotInstance: SnapshotInstance() }),
 );
 
 /** DisableCcnRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const disableCcnRoutes = /* @__PURE__ */ defineAction(
   "DisableCcnRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s", RouteIds: "![s" },
+  () => ({ CcnId: "!s", RouteIds: "![s" }),
 );
 
 /** DisableFlowLogs: rate limit, read-only bit, region requirement and request shape. */
 export const disableFlowLogs = /* @__PURE__ */ defineAction(
   "DisableFlowLogs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FlowLogIds: "![s" },
+  () => ({ FlowLogIds: "![s" }),
 );
 
 /** DisableGatewayFlowMonitor: rate limit, read-only bit, region requirement and request shape. */
 export const disableGatewayFlowMonitor = /* @__PURE__ */ defineAction(
   "DisableGatewayFlowMonitor",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GatewayId: "!s" },
+  () => ({ GatewayId: "!s" }),
 );
 
 /** DisableRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const disableRoutes = /* @__PURE__ */ defineAction(
   "DisableRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableId: "!s", RouteIds: "[u", RouteItemIds: "[s" },
+  () => ({ RouteTableId: "!s", RouteIds: "[u", RouteItemIds: "[s" }),
 );
 
 /** DisableSnapshotPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const disableSnapshotPolicies = /* @__PURE__ */ defineAction(
   "DisableSnapshotPolicies",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotPolicyIds: "![s" },
+  () => ({ SnapshotPolicyIds: "![s" }),
 );
 
 /** DisassociateAddress: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateAddress = /* @__PURE__ */ defineAction(
   "DisassociateAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AddressId: "!s", ReallocateNormalPublicIp: "b" },
+  () => ({ AddressId: "!s", ReallocateNormalPublicIp: "b" }),
 );
 
 /** DisassociateDirectConnectGatewayNatGateway: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateDirectConnectGatewayNatGateway = /* @__PURE__ */ defineAction(
   "DisassociateDirectConnectGatewayNatGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", NatGatewayId: "!s", DirectConnectGatewayId: "!s" },
+  () => ({ VpcId: "!s", NatGatewayId: "!s", DirectConnectGatewayId: "!s" }),
 );
 
 /** DisassociateIPv6Address: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateIPv6Address = /* @__PURE__ */ defineAction(
   "DisassociateIPv6Address",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { IPv6AddressId: "!s", KeepBindWithEni: "b" },
+  () => ({ IPv6AddressId: "!s", KeepBindWithEni: "b" }),
 );
 
 /** DisassociateNatGatewayAddress: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateNatGatewayAddress = /* @__PURE__ */ defineAction(
   "DisassociateNatGatewayAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NatGatewayId: "!s", PublicIpAddresses: "![s" },
+  () => ({ NatGatewayId: "!s", PublicIpAddresses: "![s" }),
 );
 
 /** DisassociateNetworkAclSubnets: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateNetworkAclSubnets = /* @__PURE__ */ defineAction(
   "DisassociateNetworkAclSubnets",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkAclId: "!s", SubnetIds: "![s" },
+  () => ({ NetworkAclId: "!s", SubnetIds: "![s" }),
 );
 
 /** DisassociateNetworkInterfaceSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateNetworkInterfaceSecurityGroups = /* @__PURE__ */ defineAction(
   "DisassociateNetworkInterfaceSecurityGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkInterfaceIds: "![s", SecurityGroupIds: "![s" },
+  () => ({ NetworkInterfaceIds: "![s", SecurityGroupIds: "![s" }),
 );
 
 /** DisassociateVpcEndPointSecurityGroups: rate limit, read-only bit, region requirement and request shape. */
 export const disassociateVpcEndPointSecurityGroups = /* @__PURE__ */ defineAction(
   "DisassociateVpcEndPointSecurityGroups",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SecurityGroupIds: "![s", EndPointId: "!s" },
+  () => ({ SecurityGroupIds: "![s", EndPointId: "!s" }),
 );
 
 /** DownloadCustomerGatewayConfiguration: rate limit, read-only bit, region requirement and request shape. */
 export const downloadCustomerGatewayConfiguration = /* @__PURE__ */ defineAction(
   "DownloadCustomerGatewayConfiguration",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpnGatewayId: "!s",
     VpnConnectionId: "!s",
     CustomerGatewayVendor: "!#CustomerGatewayVendor",
     InterfaceName: "!s",
-  },
-  { CustomerGatewayVendor },
+  }),
+  () => ({ CustomerGatewayVendor: CustomerGatewayVendor() }),
 );
 
 /** EnableCcnRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const enableCcnRoutes = /* @__PURE__ */ defineAction(
   "EnableCcnRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s", RouteIds: "![s" },
+  () => ({ CcnId: "!s", RouteIds: "![s" }),
 );
 
 /** EnableFlowLogs: rate limit, read-only bit, region requirement and request shape. */
 export const enableFlowLogs = /* @__PURE__ */ defineAction(
   "EnableFlowLogs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FlowLogIds: "![s" },
+  () => ({ FlowLogIds: "![s" }),
 );
 
 /** EnableGatewayFlowMonitor: rate limit, read-only bit, region requirement and request shape. */
 export const enableGatewayFlowMonitor = /* @__PURE__ */ defineAction(
   "EnableGatewayFlowMonitor",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GatewayId: "!s" },
+  () => ({ GatewayId: "!s" }),
 );
 
 /** EnableRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const enableRoutes = /* @__PURE__ */ defineAction(
   "EnableRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableId: "!s", RouteIds: "[u", RouteItemIds: "[s" },
+  () => ({ RouteTableId: "!s", RouteIds: "[u", RouteItemIds: "[s" }),
 );
 
 /** EnableSnapshotPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const enableSnapshotPolicies = /* @__PURE__ */ defineAction(
   "EnableSnapshotPolicies",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotPolicyIds: "![s" },
+  () => ({ SnapshotPolicyIds: "![s" }),
 );
 
 /** EnableVpcEndPointConnect: rate limit, read-only bit, region requirement and request shape. */
 export const enableVpcEndPointConnect = /* @__PURE__ */ defineAction(
   "EnableVpcEndPointConnect",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { EndPointServiceId: "!s", EndPointId: "![s", AcceptFlag: "!b" },
+  () => ({ EndPointServiceId: "!s", EndPointId: "![s", AcceptFlag: "!b" }),
 );
 
 /** GenerateVpnConnectionDefaultHealthCheckIp: rate limit, read-only bit, region requirement and request shape. */
 export const generateVpnConnectionDefaultHealthCheckIp = /* @__PURE__ */ defineAction(
   "GenerateVpnConnectionDefaultHealthCheckIp",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpnGatewayId: "!s" },
+  () => ({ VpnGatewayId: "!s" }),
 );
 
 /** GetCcnRegionBandwidthLimits: rate limit, read-only bit, region requirement and request shape. */
 export const getCcnRegionBandwidthLimits = /* @__PURE__ */ defineAction(
   "GetCcnRegionBandwidthLimits",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { CcnId: "!s", Filters: "[#Filter", SortedBy: "s", Offset: "u", Limit: "u", OrderBy: "s" },
-  { Filter },
+  () => ({ CcnId: "!s", Filters: "[#Filter", SortedBy: "s", Offset: "u", Limit: "u", OrderBy: "s" }),
+  () => ({ Filter: Filter() }),
 );
 
 /** HaVipAssociateAddressIp: rate limit, read-only bit, region requirement and request shape. */
 export const haVipAssociateAddressIp = /* @__PURE__ */ defineAction(
   "HaVipAssociateAddressIp",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { HaVipId: "!s", AddressIp: "!s" },
+  () => ({ HaVipId: "!s", AddressIp: "!s" }),
 );
 
 /** HaVipDisassociateAddressIp: rate limit, read-only bit, region requirement and request shape. */
 export const haVipDisassociateAddressIp = /* @__PURE__ */ defineAction(
   "HaVipDisassociateAddressIp",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { HaVipId: "!s" },
+  () => ({ HaVipId: "!s" }),
 );
 
 /** InquirePriceCreateDirectConnectGateway: rate limit, read-only bit, region requirement and request shape. */
 export const inquirePriceCreateDirectConnectGateway = /* @__PURE__ */ defineAction(
   "InquirePriceCreateDirectConnectGateway",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {},
+  () => ({}),
 );
 
 /** InquiryPriceAllocateAddresses: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceAllocateAddresses = /* @__PURE__ */ defineAction(
   "InquiryPriceAllocateAddresses",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  {
+  () => ({
     InternetChargeType: "!s",
     InternetMaxBandwidthOut: "i",
     AddressChargePrepaid: "#AddressChargePrepaid",
     AddressType: "s",
-  },
-  { AddressChargePrepaid },
+  }),
+  () => ({ AddressChargePrepaid: AddressChargePrepaid() }),
 );
 
 /** InquiryPriceModifyAddressesBandwidth: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceModifyAddressesBandwidth = /* @__PURE__ */ defineAction(
   "InquiryPriceModifyAddressesBandwidth",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { AddressIds: "![s", InternetMaxBandwidthOut: "!i" },
+  () => ({ AddressIds: "![s", InternetMaxBandwidthOut: "!i" }),
 );
 
 /** InquiryPriceRenewAddresses: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceRenewAddresses = /* @__PURE__ */ defineAction(
   "InquiryPriceRenewAddresses",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { AddressIds: "![s", AddressChargePrepaid: "!#AddressChargePrepaid" },
-  { AddressChargePrepaid },
+  () => ({ AddressIds: "![s", AddressChargePrepaid: "!#AddressChargePrepaid" }),
+  () => ({ AddressChargePrepaid: AddressChargePrepaid() }),
 );
 
 /** InquiryPriceRenewVpnGateway: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceRenewVpnGateway = /* @__PURE__ */ defineAction(
   "InquiryPriceRenewVpnGateway",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpnGatewayId: "!s", InstanceChargePrepaid: "!#InstanceChargePrepaid" },
-  { InstanceChargePrepaid },
+  () => ({ VpnGatewayId: "!s", InstanceChargePrepaid: "!#InstanceChargePrepaid" }),
+  () => ({ InstanceChargePrepaid: InstanceChargePrepaid() }),
 );
 
 /** InquiryPriceResetVpnGatewayInternetMaxBandwidth: rate limit, read-only bit, region requirement and request shape. */
 export const inquiryPriceResetVpnGatewayInternetMaxBandwidth = /* @__PURE__ */ defineAction(
   "InquiryPriceResetVpnGatewayInternetMaxBandwidth",
   { rateLimit: 20, readOnly: true, regionRequired: true },
-  { VpnGatewayId: "!s", InternetMaxBandwidthOut: "!u" },
+  () => ({ VpnGatewayId: "!s", InternetMaxBandwidthOut: "!u" }),
 );
 
 /** MigrateNetworkInterface: rate limit, read-only bit, region requirement and request shape. */
 export const migrateNetworkInterface = /* @__PURE__ */ defineAction(
   "MigrateNetworkInterface",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkInterfaceId: "!s", SourceInstanceId: "!s", DestinationInstanceId: "!s", AttachType: "u" },
+  () => ({ NetworkInterfaceId: "!s", SourceInstanceId: "!s", DestinationInstanceId: "!s", AttachType: "u" }),
 );
 
 /** MigratePrivateIpAddress: rate limit, read-only bit, region requirement and request shape. */
 export const migratePrivateIpAddress = /* @__PURE__ */ defineAction(
   "MigratePrivateIpAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SourceNetworkInterfaceId: "!s", DestinationNetworkInterfaceId: "!s", PrivateIpAddress: "!s" },
+  () => ({ SourceNetworkInterfaceId: "!s", DestinationNetworkInterfaceId: "!s", PrivateIpAddress: "!s" }),
 );
 
 /** ModifyAddressAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAddressAttribute = /* @__PURE__ */ defineAction(
   "ModifyAddressAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AddressId: "!s", AddressName: "s", EipDirectConnection: "s" },
+  () => ({ AddressId: "!s", AddressName: "s", EipDirectConnection: "s" }),
 );
 
 /** ModifyAddressInternetChargeType: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAddressInternetChargeType = /* @__PURE__ */ defineAction(
   "ModifyAddressInternetChargeType",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     AddressId: "!s",
     InternetChargeType: "!s",
     InternetMaxBandwidthOut: "!u",
     AddressChargePrepaid: "#AddressChargePrepaid",
-  },
-  { AddressChargePrepaid },
+  }),
+  () => ({ AddressChargePrepaid: AddressChargePrepaid() }),
 );
 
 /** ModifyAddressTemplateAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAddressTemplateAttribute = /* @__PURE__ */ defineAction(
   "ModifyAddressTemplateAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     AddressTemplateId: "!s",
     AddressTemplateName: "s",
     Addresses: "[s",
     AddressesExtra: "[#AddressInfo",
-  },
-  { AddressInfo },
+  }),
+  () => ({ AddressInfo: AddressInfo() }),
 );
 
 /** ModifyAddressTemplateGroupAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAddressTemplateGroupAttribute = /* @__PURE__ */ defineAction(
   "ModifyAddressTemplateGroupAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AddressTemplateGroupId: "!s", AddressTemplateGroupName: "s", AddressTemplateIds: "[s" },
+  () => ({ AddressTemplateGroupId: "!s", AddressTemplateGroupName: "s", AddressTemplateIds: "[s" }),
 );
 
 /** ModifyAddressesBandwidth: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAddressesBandwidth = /* @__PURE__ */ defineAction(
   "ModifyAddressesBandwidth",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AddressIds: "![s", InternetMaxBandwidthOut: "!i", StartTime: "s", EndTime: "s" },
+  () => ({ AddressIds: "![s", InternetMaxBandwidthOut: "!i", StartTime: "s", EndTime: "s" }),
 );
 
 /** ModifyAddressesRenewFlag: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAddressesRenewFlag = /* @__PURE__ */ defineAction(
   "ModifyAddressesRenewFlag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AddressIds: "![s", RenewFlag: "!s" },
+  () => ({ AddressIds: "![s", RenewFlag: "!s" }),
 );
 
 /** ModifyAssistantCidr: rate limit, read-only bit, region requirement and request shape. */
 export const modifyAssistantCidr = /* @__PURE__ */ defineAction(
   "ModifyAssistantCidr",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", NewCidrBlocks: "[s", OldCidrBlocks: "[s" },
+  () => ({ VpcId: "!s", NewCidrBlocks: "[s", OldCidrBlocks: "[s" }),
 );
 
 /** ModifyBandwidthPackageAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyBandwidthPackageAttribute = /* @__PURE__ */ defineAction(
   "ModifyBandwidthPackageAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { BandwidthPackageId: "!s", BandwidthPackageName: "!s", ChargeType: "s" },
+  () => ({ BandwidthPackageId: "!s", BandwidthPackageName: "!s", ChargeType: "s" }),
 );
 
 /** ModifyBandwidthPackageBandwidth: rate limit, read-only bit, region requirement and request shape. */
 export const modifyBandwidthPackageBandwidth = /* @__PURE__ */ defineAction(
   "ModifyBandwidthPackageBandwidth",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InternetMaxBandwidth: "!i", BandwidthPackageId: "!s" },
+  () => ({ InternetMaxBandwidth: "!i", BandwidthPackageId: "!s" }),
 );
 
 /** ModifyCcnAttachedInstancesAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCcnAttachedInstancesAttribute = /* @__PURE__ */ defineAction(
   "ModifyCcnAttachedInstancesAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s", Instances: "![#CcnInstance" },
-  { CcnInstance },
+  () => ({ CcnId: "!s", Instances: "![#CcnInstance" }),
+  () => ({ CcnInstance: CcnInstance() }),
 );
 
 /** ModifyCcnAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCcnAttribute = /* @__PURE__ */ defineAction(
   "ModifyCcnAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s", CcnName: "s", CcnDescription: "s" },
+  () => ({ CcnId: "!s", CcnName: "s", CcnDescription: "s" }),
 );
 
 /** ModifyCcnRegionBandwidthLimitsType: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCcnRegionBandwidthLimitsType = /* @__PURE__ */ defineAction(
   "ModifyCcnRegionBandwidthLimitsType",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s", BandwidthLimitType: "s" },
+  () => ({ CcnId: "!s", BandwidthLimitType: "s" }),
 );
 
 /** ModifyCustomerGatewayAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyCustomerGatewayAttribute = /* @__PURE__ */ defineAction(
   "ModifyCustomerGatewayAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CustomerGatewayId: "!s", CustomerGatewayName: "!s" },
+  () => ({ CustomerGatewayId: "!s", CustomerGatewayName: "!s" }),
 );
 
 /** ModifyDirectConnectGatewayAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyDirectConnectGatewayAttribute = /* @__PURE__ */ defineAction(
   "ModifyDirectConnectGatewayAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DirectConnectGatewayId: "!s", DirectConnectGatewayName: "s", CcnRouteType: "s", ModeType: "s" },
+  () => ({ DirectConnectGatewayId: "!s", DirectConnectGatewayName: "s", CcnRouteType: "s", ModeType: "s" }),
 );
 
 /** ModifyFlowLogAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyFlowLogAttribute = /* @__PURE__ */ defineAction(
   "ModifyFlowLogAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { FlowLogId: "!s", VpcId: "s", FlowLogName: "s", FlowLogDescription: "s" },
+  () => ({ FlowLogId: "!s", VpcId: "s", FlowLogName: "s", FlowLogDescription: "s" }),
 );
 
 /** ModifyGatewayFlowQos: rate limit, read-only bit, region requirement and request shape. */
 export const modifyGatewayFlowQos = /* @__PURE__ */ defineAction(
   "ModifyGatewayFlowQos",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { GatewayId: "!s", Bandwidth: "!i", IpAddresses: "![s" },
+  () => ({ GatewayId: "!s", Bandwidth: "!i", IpAddresses: "![s" }),
 );
 
 /** ModifyHaVipAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyHaVipAttribute = /* @__PURE__ */ defineAction(
   "ModifyHaVipAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { HaVipId: "!s", HaVipName: "!s" },
+  () => ({ HaVipId: "!s", HaVipName: "!s" }),
 );
 
 /** ModifyIPv6AddressesAttributes: rate limit, read-only bit, region requirement and request shape. */
 export const modifyIPv6AddressesAttributes = /* @__PURE__ */ defineAction(
   "ModifyIPv6AddressesAttributes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { IPv6AddressIds: "![s", IPv6AddressName: "s" },
+  () => ({ IPv6AddressIds: "![s", IPv6AddressName: "s" }),
 );
 
 /** ModifyIPv6AddressesBandwidth: rate limit, read-only bit, region requirement and request shape. */
 export const modifyIPv6AddressesBandwidth = /* @__PURE__ */ defineAction(
   "ModifyIPv6AddressesBandwidth",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { IPv6AddressIds: "![s", InternetMaxBandwidthOut: "!i" },
+  () => ({ IPv6AddressIds: "![s", InternetMaxBandwidthOut: "!i" }),
 );
 
 /** ModifyIp6AddressesBandwidth: rate limit, read-only bit, region requirement and request shape. */
 export const modifyIp6AddressesBandwidth = /* @__PURE__ */ defineAction(
   "ModifyIp6AddressesBandwidth",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InternetMaxBandwidthOut: "!i", Ip6Addresses: "[s", Ip6AddressIds: "[s" },
+  () => ({ InternetMaxBandwidthOut: "!i", Ip6Addresses: "[s", Ip6AddressIds: "[s" }),
 );
 
 /** ModifyIpv6AddressesAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyIpv6AddressesAttribute = /* @__PURE__ */ defineAction(
   "ModifyIpv6AddressesAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkInterfaceId: "!s", Ipv6Addresses: "![#Ipv6Address" },
-  { Ipv6Address },
+  () => ({ NetworkInterfaceId: "!s", Ipv6Addresses: "![#Ipv6Address" }),
+  () => ({ Ipv6Address: Ipv6Address() }),
 );
 
 /** ModifyLocalGateway: rate limit, read-only bit, region requirement and request shape. */
 export const modifyLocalGateway = /* @__PURE__ */ defineAction(
   "ModifyLocalGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { LocalGatewayName: "!s", CdcId: "!s", LocalGatewayId: "!s", VpcId: "s" },
+  () => ({ LocalGatewayName: "!s", CdcId: "!s", LocalGatewayId: "!s", VpcId: "s" }),
 );
 
 /** ModifyNatGatewayAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNatGatewayAttribute = /* @__PURE__ */ defineAction(
   "ModifyNatGatewayAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     NatGatewayId: "!s",
     NatGatewayName: "s",
     InternetMaxBandwidthOut: "u",
     ModifySecurityGroup: "b",
     SecurityGroupIds: "[s",
-  },
+  }),
 );
 
 /** ModifyNatGatewayDestinationIpPortTranslationNatRule: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNatGatewayDestinationIpPortTranslationNatRule = /* @__PURE__ */ defineAction(
   "ModifyNatGatewayDestinationIpPortTranslationNatRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     NatGatewayId: "!s",
     SourceNatRule: "!#DestinationIpPortTranslationNatRule",
     DestinationNatRule: "!#DestinationIpPortTranslationNatRule",
-  },
-  { DestinationIpPortTranslationNatRule },
+  }),
+  () => ({ DestinationIpPortTranslationNatRule: DestinationIpPortTranslationNatRule() }),
 );
 
 /** ModifyNatGatewaySourceIpTranslationNatRule: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNatGatewaySourceIpTranslationNatRule = /* @__PURE__ */ defineAction(
   "ModifyNatGatewaySourceIpTranslationNatRule",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NatGatewayId: "!s", SourceIpTranslationNatRule: "!#SourceIpTranslationNatRule" },
-  { SourceIpTranslationNatRule },
+  () => ({ NatGatewayId: "!s", SourceIpTranslationNatRule: "!#SourceIpTranslationNatRule" }),
+  () => ({ SourceIpTranslationNatRule: SourceIpTranslationNatRule() }),
 );
 
 /** ModifyNetDetect: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNetDetect = /* @__PURE__ */ defineAction(
   "ModifyNetDetect",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     NetDetectId: "!s",
     NetDetectName: "s",
     DetectDestinationIp: "[s",
     NextHopType: "s",
     NextHopDestination: "s",
     NetDetectDescription: "s",
-  },
+  }),
 );
 
 /** ModifyNetworkAclAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNetworkAclAttribute = /* @__PURE__ */ defineAction(
   "ModifyNetworkAclAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkAclId: "!s", NetworkAclName: "!s" },
+  () => ({ NetworkAclId: "!s", NetworkAclName: "!s" }),
 );
 
 /** ModifyNetworkAclEntries: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNetworkAclEntries = /* @__PURE__ */ defineAction(
   "ModifyNetworkAclEntries",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     NetworkAclId: "!s",
     NetworkAclEntrySet: "#NetworkAclEntrySet",
     NetworkAclQuintupleSet: "#NetworkAclQuintupleEntries",
-  },
-  { NetworkAclEntry, NetworkAclEntrySet, NetworkAclQuintupleEntries, NetworkAclQuintupleEntry },
+  }),
+  () => ({
+    NetworkAclEntry: NetworkAclEntry(),
+    NetworkAclEntrySet: NetworkAclEntrySet(),
+    NetworkAclQuintupleEntries: NetworkAclQuintupleEntries(),
+    NetworkAclQuintupleEntry: NetworkAclQuintupleEntry(),
+  }),
 );
 
 /** ModifyNetworkAclQuintupleEntries: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNetworkAclQuintupleEntries = /* @__PURE__ */ defineAction(
   "ModifyNetworkAclQuintupleEntries",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkAclId: "!s", NetworkAclQuintupleSet: "!#NetworkAclQuintupleEntries" },
-  { NetworkAclQuintupleEntries, NetworkAclQuintupleEntry },
+  () => ({ NetworkAclId: "!s", NetworkAclQuintupleSet: "!#NetworkAclQuintupleEntries" }),
+  () => ({
+    NetworkAclQuintupleEntries: NetworkAclQuintupleEntries(),
+    NetworkAclQuintupleEntry: NetworkAclQuintupleEntry(),
+  }),
 );
 
 /** ModifyNetworkInterfaceAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyNetworkInterfaceAttribute = /* @__PURE__ */ defineAction(
   "ModifyNetworkInterfaceAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     NetworkInterfaceId: "!s",
     NetworkInterfaceName: "s",
     NetworkInterfaceDescription: "s",
     SecurityGroupIds: "[s",
     TrunkingFlag: "s",
-  },
+  }),
 );
 
 /** ModifyPrivateIpAddressesAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyPrivateIpAddressesAttribute = /* @__PURE__ */ defineAction(
   "ModifyPrivateIpAddressesAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkInterfaceId: "!s", PrivateIpAddresses: "![#PrivateIpAddressSpecification" },
-  { PrivateIpAddressSpecification },
+  () => ({ NetworkInterfaceId: "!s", PrivateIpAddresses: "![#PrivateIpAddressSpecification" }),
+  () => ({ PrivateIpAddressSpecification: PrivateIpAddressSpecification() }),
 );
 
 /** ModifyReserveIpAddress: rate limit, read-only bit, region requirement and request shape. */
 export const modifyReserveIpAddress = /* @__PURE__ */ defineAction(
   "ModifyReserveIpAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", ReserveIpId: "!s", Name: "s", Description: "s" },
+  () => ({ VpcId: "!s", ReserveIpId: "!s", Name: "s", Description: "s" }),
 );
 
 /** ModifyRoutePolicyAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRoutePolicyAttribute = /* @__PURE__ */ defineAction(
   "ModifyRoutePolicyAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RoutePolicyId: "!s", RoutePolicyName: "!s", RoutePolicyDescription: "!s" },
+  () => ({ RoutePolicyId: "!s", RoutePolicyName: "!s", RoutePolicyDescription: "!s" }),
 );
 
 /** ModifyRouteTableAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyRouteTableAttribute = /* @__PURE__ */ defineAction(
   "ModifyRouteTableAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableId: "!s", RouteTableName: "!s" },
+  () => ({ RouteTableId: "!s", RouteTableName: "!s" }),
 );
 
 /** ModifySecurityGroupAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifySecurityGroupAttribute = /* @__PURE__ */ defineAction(
   "ModifySecurityGroupAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SecurityGroupId: "!s", GroupName: "s", GroupDescription: "s" },
+  () => ({ SecurityGroupId: "!s", GroupName: "s", GroupDescription: "s" }),
 );
 
 /** ModifySecurityGroupPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const modifySecurityGroupPolicies = /* @__PURE__ */ defineAction(
   "ModifySecurityGroupPolicies",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SecurityGroupId: "!s", SecurityGroupPolicySet: "!#SecurityGroupPolicySet", SortPolicys: "b" },
-  { AddressTemplateSpecification, SecurityGroupPolicy, SecurityGroupPolicySet, ServiceTemplateSpecification },
+  () => ({ SecurityGroupId: "!s", SecurityGroupPolicySet: "!#SecurityGroupPolicySet", SortPolicys: "b" }),
+  () => ({
+    AddressTemplateSpecification: AddressTemplateSpecification(),
+    SecurityGroupPolicy: SecurityGroupPolicy(),
+    SecurityGroupPolicySet: SecurityGroupPolicySet(),
+    ServiceTemplateSpecification: ServiceTemplateSpecification(),
+  }),
 );
 
 /** ModifyServiceTemplateAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyServiceTemplateAttribute = /* @__PURE__ */ defineAction(
   "ModifyServiceTemplateAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     ServiceTemplateId: "!s",
     ServiceTemplateName: "s",
     Services: "[s",
     ServicesExtra: "[#ServicesInfo",
-  },
-  { ServicesInfo },
+  }),
+  () => ({ ServicesInfo: ServicesInfo() }),
 );
 
 /** ModifyServiceTemplateGroupAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyServiceTemplateGroupAttribute = /* @__PURE__ */ defineAction(
   "ModifyServiceTemplateGroupAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { ServiceTemplateGroupId: "!s", ServiceTemplateGroupName: "s", ServiceTemplateIds: "[s" },
+  () => ({ ServiceTemplateGroupId: "!s", ServiceTemplateGroupName: "s", ServiceTemplateIds: "[s" }),
 );
 
 /** ModifySnapshotPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const modifySnapshotPolicies = /* @__PURE__ */ defineAction(
   "ModifySnapshotPolicies",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotPoliciesInfo: "![#BatchModifySnapshotPolicy" },
-  { BackupPolicy, BatchModifySnapshotPolicy },
+  () => ({ SnapshotPoliciesInfo: "![#BatchModifySnapshotPolicy" }),
+  () => ({ BackupPolicy: BackupPolicy(), BatchModifySnapshotPolicy: BatchModifySnapshotPolicy() }),
 );
 
 /** ModifySubnetAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifySubnetAttribute = /* @__PURE__ */ defineAction(
   "ModifySubnetAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SubnetId: "!s", SubnetName: "s", EnableBroadcast: "s" },
+  () => ({ SubnetId: "!s", SubnetName: "s", EnableBroadcast: "s" }),
 );
 
 /** ModifyTemplateMember: rate limit, read-only bit, region requirement and request shape. */
 export const modifyTemplateMember = /* @__PURE__ */ defineAction(
   "ModifyTemplateMember",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TemplateId: "!s", OriginalTemplateMember: "![#MemberInfo", TemplateMember: "![#MemberInfo" },
-  { MemberInfo },
+  () => ({ TemplateId: "!s", OriginalTemplateMember: "![#MemberInfo", TemplateMember: "![#MemberInfo" }),
+  () => ({ MemberInfo: MemberInfo() }),
 );
 
 /** ModifyTrafficMirrorAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyTrafficMirrorAttribute = /* @__PURE__ */ defineAction(
   "ModifyTrafficMirrorAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TrafficMirrorId: "!s", TrafficMirrorName: "s", TrafficMirrorDescription: "s" },
+  () => ({ TrafficMirrorId: "!s", TrafficMirrorName: "s", TrafficMirrorDescription: "s" }),
 );
 
 /** ModifyVpcAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyVpcAttribute = /* @__PURE__ */ defineAction(
   "ModifyVpcAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpcId: "!s",
     VpcName: "s",
     EnableMulticast: "s",
@@ -2555,41 +2605,41 @@ export const modifyVpcAttribute = /* @__PURE__ */ defineAction(
     DomainName: "s",
     EnableRouteVpcPublish: "b",
     EnableCdcPublish: "b",
-  },
+  }),
 );
 
 /** ModifyVpcEndPointAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyVpcEndPointAttribute = /* @__PURE__ */ defineAction(
   "ModifyVpcEndPointAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { EndPointId: "!s", EndPointName: "s", SecurityGroupIds: "[s" },
+  () => ({ EndPointId: "!s", EndPointName: "s", SecurityGroupIds: "[s" }),
 );
 
 /** ModifyVpcEndPointServiceAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyVpcEndPointServiceAttribute = /* @__PURE__ */ defineAction(
   "ModifyVpcEndPointServiceAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     EndPointServiceId: "!s",
     VpcId: "!s",
     EndPointServiceName: "s",
     AutoAcceptFlag: "b",
     ServiceInstanceId: "s",
-  },
+  }),
 );
 
 /** ModifyVpcEndPointServiceWhiteList: rate limit, read-only bit, region requirement and request shape. */
 export const modifyVpcEndPointServiceWhiteList = /* @__PURE__ */ defineAction(
   "ModifyVpcEndPointServiceWhiteList",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { UserUin: "!s", EndPointServiceId: "!s", Description: "s" },
+  () => ({ UserUin: "!s", EndPointServiceId: "!s", Description: "s" }),
 );
 
 /** ModifyVpnConnectionAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyVpnConnectionAttribute = /* @__PURE__ */ defineAction(
   "ModifyVpnConnectionAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpnConnectionId: "!s",
     VpnConnectionName: "s",
     PreShareKey: "s",
@@ -2604,358 +2654,372 @@ export const modifyVpnConnectionAttribute = /* @__PURE__ */ defineAction(
     DpdTimeout: "s",
     DpdAction: "s",
     CustomerGatewayId: "s",
-  },
-  { IKEOptionsSpecification, IPSECOptionsSpecification, SecurityPolicyDatabase },
+  }),
+  () => ({
+    IKEOptionsSpecification: IKEOptionsSpecification(),
+    IPSECOptionsSpecification: IPSECOptionsSpecification(),
+    SecurityPolicyDatabase: SecurityPolicyDatabase(),
+  }),
 );
 
 /** ModifyVpnGatewayAttribute: rate limit, read-only bit, region requirement and request shape. */
 export const modifyVpnGatewayAttribute = /* @__PURE__ */ defineAction(
   "ModifyVpnGatewayAttribute",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     VpnGatewayId: "!s",
     VpnGatewayName: "s",
     InstanceChargeType: "s",
     BgpAsn: "u",
     MaxConnection: "u",
-  },
+  }),
 );
 
 /** ModifyVpnGatewayCcnRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const modifyVpnGatewayCcnRoutes = /* @__PURE__ */ defineAction(
   "ModifyVpnGatewayCcnRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpnGatewayId: "!s", Routes: "![#VpngwCcnRoutes" },
-  { VpngwCcnRoutes },
+  () => ({ VpnGatewayId: "!s", Routes: "![#VpngwCcnRoutes" }),
+  () => ({ VpngwCcnRoutes: VpngwCcnRoutes() }),
 );
 
 /** ModifyVpnGatewayRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const modifyVpnGatewayRoutes = /* @__PURE__ */ defineAction(
   "ModifyVpnGatewayRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpnGatewayId: "!s", Routes: "![#VpnGatewayRouteModify" },
-  { VpnGatewayRouteModify },
+  () => ({ VpnGatewayId: "!s", Routes: "![#VpnGatewayRouteModify" }),
+  () => ({ VpnGatewayRouteModify: VpnGatewayRouteModify() }),
 );
 
 /** NotifyRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const notifyRoutes = /* @__PURE__ */ defineAction(
   "NotifyRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableId: "!s", RouteItemIds: "![s" },
+  () => ({ RouteTableId: "!s", RouteItemIds: "![s" }),
 );
 
 /** RefreshDirectConnectGatewayRouteToNatGateway: rate limit, read-only bit, region requirement and request shape. */
 export const refreshDirectConnectGatewayRouteToNatGateway = /* @__PURE__ */ defineAction(
   "RefreshDirectConnectGatewayRouteToNatGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", NatGatewayId: "!s", DryRun: "!b" },
+  () => ({ VpcId: "!s", NatGatewayId: "!s", DryRun: "!b" }),
 );
 
 /** RejectAttachCcnInstances: rate limit, read-only bit, region requirement and request shape. */
 export const rejectAttachCcnInstances = /* @__PURE__ */ defineAction(
   "RejectAttachCcnInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s", Instances: "![#CcnInstance" },
-  { CcnInstance },
+  () => ({ CcnId: "!s", Instances: "![#CcnInstance" }),
+  () => ({ CcnInstance: CcnInstance() }),
 );
 
 /** ReleaseAddresses: rate limit, read-only bit, region requirement and request shape. */
 export const releaseAddresses = /* @__PURE__ */ defineAction(
   "ReleaseAddresses",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AddressIds: "![s" },
+  () => ({ AddressIds: "![s" }),
 );
 
 /** ReleaseIPv6Addresses: rate limit, read-only bit, region requirement and request shape. */
 export const releaseIPv6Addresses = /* @__PURE__ */ defineAction(
   "ReleaseIPv6Addresses",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { IPv6AddressIds: "![s" },
+  () => ({ IPv6AddressIds: "![s" }),
 );
 
 /** ReleaseIp6AddressesBandwidth: rate limit, read-only bit, region requirement and request shape. */
 export const releaseIp6AddressesBandwidth = /* @__PURE__ */ defineAction(
   "ReleaseIp6AddressesBandwidth",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { Ip6Addresses: "[s", Ip6AddressIds: "[s" },
+  () => ({ Ip6Addresses: "[s", Ip6AddressIds: "[s" }),
 );
 
 /** RemoveBandwidthPackageResources: rate limit, read-only bit, region requirement and request shape. */
 export const removeBandwidthPackageResources = /* @__PURE__ */ defineAction(
   "RemoveBandwidthPackageResources",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { BandwidthPackageId: "s", ResourceType: "s", ResourceIds: "[s" },
+  () => ({ BandwidthPackageId: "s", ResourceType: "s", ResourceIds: "[s" }),
 );
 
 /** RenewVpnGateway: rate limit, read-only bit, region requirement and request shape. */
 export const renewVpnGateway = /* @__PURE__ */ defineAction(
   "RenewVpnGateway",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpnGatewayId: "!s", InstanceChargePrepaid: "!#InstanceChargePrepaid" },
-  { InstanceChargePrepaid },
+  () => ({ VpnGatewayId: "!s", InstanceChargePrepaid: "!#InstanceChargePrepaid" }),
+  () => ({ InstanceChargePrepaid: InstanceChargePrepaid() }),
 );
 
 /** ReplaceDirectConnectGatewayCcnRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const replaceDirectConnectGatewayCcnRoutes = /* @__PURE__ */ defineAction(
   "ReplaceDirectConnectGatewayCcnRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { DirectConnectGatewayId: "!s", Routes: "![#DirectConnectGatewayCcnRoute" },
-  { DirectConnectGatewayCcnRoute },
+  () => ({ DirectConnectGatewayId: "!s", Routes: "![#DirectConnectGatewayCcnRoute" }),
+  () => ({ DirectConnectGatewayCcnRoute: DirectConnectGatewayCcnRoute() }),
 );
 
 /** ReplaceRoutePolicyAssociations: rate limit, read-only bit, region requirement and request shape. */
 export const replaceRoutePolicyAssociations = /* @__PURE__ */ defineAction(
   "ReplaceRoutePolicyAssociations",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RoutePolicyAssociationSet: "![#RoutePolicyAssociation" },
-  { RoutePolicyAssociation },
+  () => ({ RoutePolicyAssociationSet: "![#RoutePolicyAssociation" }),
+  () => ({ RoutePolicyAssociation: RoutePolicyAssociation() }),
 );
 
 /** ReplaceRoutePolicyEntries: rate limit, read-only bit, region requirement and request shape. */
 export const replaceRoutePolicyEntries = /* @__PURE__ */ defineAction(
   "ReplaceRoutePolicyEntries",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RoutePolicyId: "!s", RoutePolicyEntrySet: "![#RoutePolicyEntry" },
-  { RoutePolicyEntry },
+  () => ({ RoutePolicyId: "!s", RoutePolicyEntrySet: "![#RoutePolicyEntry" }),
+  () => ({ RoutePolicyEntry: RoutePolicyEntry() }),
 );
 
 /** ReplaceRouteTableAssociation: rate limit, read-only bit, region requirement and request shape. */
 export const replaceRouteTableAssociation = /* @__PURE__ */ defineAction(
   "ReplaceRouteTableAssociation",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SubnetId: "!s", RouteTableId: "!s" },
+  () => ({ SubnetId: "!s", RouteTableId: "!s" }),
 );
 
 /** ReplaceRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const replaceRoutes = /* @__PURE__ */ defineAction(
   "ReplaceRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableId: "!s", Routes: "![#Route" },
-  { Route },
+  () => ({ RouteTableId: "!s", Routes: "![#Route" }),
+  () => ({ Route: Route() }),
 );
 
 /** ReplaceRoutesWithRoutePolicy: rate limit, read-only bit, region requirement and request shape. */
 export const replaceRoutesWithRoutePolicy = /* @__PURE__ */ defineAction(
   "ReplaceRoutesWithRoutePolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableId: "!s", Routes: "![#ReplaceRoutesWithRoutePolicyRoute" },
-  { ReplaceRoutesWithRoutePolicyRoute },
+  () => ({ RouteTableId: "!s", Routes: "![#ReplaceRoutesWithRoutePolicyRoute" }),
+  () => ({ ReplaceRoutesWithRoutePolicyRoute: ReplaceRoutesWithRoutePolicyRoute() }),
 );
 
 /** ReplaceSecurityGroupPolicies: rate limit, read-only bit, region requirement and request shape. */
 export const replaceSecurityGroupPolicies = /* @__PURE__ */ defineAction(
   "ReplaceSecurityGroupPolicies",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     SecurityGroupId: "!s",
     SecurityGroupPolicySet: "!#SecurityGroupPolicySet",
     OriginalSecurityGroupPolicySet: "#SecurityGroupPolicySet",
-  },
-  { AddressTemplateSpecification, SecurityGroupPolicy, SecurityGroupPolicySet, ServiceTemplateSpecification },
+  }),
+  () => ({
+    AddressTemplateSpecification: AddressTemplateSpecification(),
+    SecurityGroupPolicy: SecurityGroupPolicy(),
+    SecurityGroupPolicySet: SecurityGroupPolicySet(),
+    ServiceTemplateSpecification: ServiceTemplateSpecification(),
+  }),
 );
 
 /** ReplaceSecurityGroupPolicy: rate limit, read-only bit, region requirement and request shape. */
 export const replaceSecurityGroupPolicy = /* @__PURE__ */ defineAction(
   "ReplaceSecurityGroupPolicy",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     SecurityGroupId: "!s",
     SecurityGroupPolicySet: "!#SecurityGroupPolicySet",
     OriginalSecurityGroupPolicySet: "#SecurityGroupPolicySet",
-  },
-  { AddressTemplateSpecification, SecurityGroupPolicy, SecurityGroupPolicySet, ServiceTemplateSpecification },
+  }),
+  () => ({
+    AddressTemplateSpecification: AddressTemplateSpecification(),
+    SecurityGroupPolicy: SecurityGroupPolicy(),
+    SecurityGroupPolicySet: SecurityGroupPolicySet(),
+    ServiceTemplateSpecification: ServiceTemplateSpecification(),
+  }),
 );
 
 /** ResetAttachCcnInstances: rate limit, read-only bit, region requirement and request shape. */
 export const resetAttachCcnInstances = /* @__PURE__ */ defineAction(
   "ResetAttachCcnInstances",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s", CcnUin: "!s", Instances: "![#CcnInstance" },
-  { CcnInstance },
+  () => ({ CcnId: "!s", CcnUin: "!s", Instances: "![#CcnInstance" }),
+  () => ({ CcnInstance: CcnInstance() }),
 );
 
 /** ResetNatGatewayConnection: rate limit, read-only bit, region requirement and request shape. */
 export const resetNatGatewayConnection = /* @__PURE__ */ defineAction(
   "ResetNatGatewayConnection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NatGatewayId: "!s", MaxConcurrentConnection: "!u" },
+  () => ({ NatGatewayId: "!s", MaxConcurrentConnection: "!u" }),
 );
 
 /** ResetRoutePolicyAssociations: rate limit, read-only bit, region requirement and request shape. */
 export const resetRoutePolicyAssociations = /* @__PURE__ */ defineAction(
   "ResetRoutePolicyAssociations",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableId: "!s", RoutePolicyAssociationSet: "![#RoutePolicyAssociation" },
-  { RoutePolicyAssociation },
+  () => ({ RouteTableId: "!s", RoutePolicyAssociationSet: "![#RoutePolicyAssociation" }),
+  () => ({ RoutePolicyAssociation: RoutePolicyAssociation() }),
 );
 
 /** ResetRoutePolicyEntries: rate limit, read-only bit, region requirement and request shape. */
 export const resetRoutePolicyEntries = /* @__PURE__ */ defineAction(
   "ResetRoutePolicyEntries",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     RoutePolicyId: "!s",
     RoutePolicyEntrySet: "[#RoutePolicyEntry",
     RoutePolicyDescription: "s",
     RoutePolicyName: "s",
-  },
-  { RoutePolicyEntry },
+  }),
+  () => ({ RoutePolicyEntry: RoutePolicyEntry() }),
 );
 
 /** ResetRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const resetRoutes = /* @__PURE__ */ defineAction(
   "ResetRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableId: "!s", RouteTableName: "!s", Routes: "![#Route" },
-  { Route },
+  () => ({ RouteTableId: "!s", RouteTableName: "!s", Routes: "![#Route" }),
+  () => ({ Route: Route() }),
 );
 
 /** ResetTrafficMirrorFilter: rate limit, read-only bit, region requirement and request shape. */
 export const resetTrafficMirrorFilter = /* @__PURE__ */ defineAction(
   "ResetTrafficMirrorFilter",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TrafficMirrorId: "!s", NatId: "s", CollectorNormalFilters: "[#TrafficMirrorFilter" },
-  { TrafficMirrorFilter },
+  () => ({ TrafficMirrorId: "!s", NatId: "s", CollectorNormalFilters: "[#TrafficMirrorFilter" }),
+  () => ({ TrafficMirrorFilter: TrafficMirrorFilter() }),
 );
 
 /** ResetTrafficMirrorSrcs: rate limit, read-only bit, region requirement and request shape. */
 export const resetTrafficMirrorSrcs = /* @__PURE__ */ defineAction(
   "ResetTrafficMirrorSrcs",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TrafficMirrorId: "!s", CollectorSrcs: "![s" },
+  () => ({ TrafficMirrorId: "!s", CollectorSrcs: "![s" }),
 );
 
 /** ResetTrafficMirrorTarget: rate limit, read-only bit, region requirement and request shape. */
 export const resetTrafficMirrorTarget = /* @__PURE__ */ defineAction(
   "ResetTrafficMirrorTarget",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TrafficMirrorId: "!s", CollectorTarget: "!#TrafficMirrorTarget", SubnetId: "s" },
-  { TrafficMirrorTarget },
+  () => ({ TrafficMirrorId: "!s", CollectorTarget: "!#TrafficMirrorTarget", SubnetId: "s" }),
+  () => ({ TrafficMirrorTarget: TrafficMirrorTarget() }),
 );
 
 /** ResetVpnConnection: rate limit, read-only bit, region requirement and request shape. */
 export const resetVpnConnection = /* @__PURE__ */ defineAction(
   "ResetVpnConnection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpnGatewayId: "!s", VpnConnectionId: "!s" },
+  () => ({ VpnGatewayId: "!s", VpnConnectionId: "!s" }),
 );
 
 /** ResetVpnGatewayInternetMaxBandwidth: rate limit, read-only bit, region requirement and request shape. */
 export const resetVpnGatewayInternetMaxBandwidth = /* @__PURE__ */ defineAction(
   "ResetVpnGatewayInternetMaxBandwidth",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpnGatewayId: "!s", InternetMaxBandwidthOut: "!u" },
+  () => ({ VpnGatewayId: "!s", InternetMaxBandwidthOut: "!u" }),
 );
 
 /** ResumeSnapshotInstance: rate limit, read-only bit, region requirement and request shape. */
 export const resumeSnapshotInstance = /* @__PURE__ */ defineAction(
   "ResumeSnapshotInstance",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { SnapshotPolicyId: "!s", SnapshotFileId: "!s", InstanceId: "!s" },
+  () => ({ SnapshotPolicyId: "!s", SnapshotFileId: "!s", InstanceId: "!s" }),
 );
 
 /** ReturnNormalAddresses: rate limit, read-only bit, region requirement and request shape. */
 export const returnNormalAddresses = /* @__PURE__ */ defineAction(
   "ReturnNormalAddresses",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { AddressIps: "[s" },
+  () => ({ AddressIps: "[s" }),
 );
 
 /** SetCcnRegionBandwidthLimits: rate limit, read-only bit, region requirement and request shape. */
 export const setCcnRegionBandwidthLimits = /* @__PURE__ */ defineAction(
   "SetCcnRegionBandwidthLimits",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { CcnId: "!s", CcnRegionBandwidthLimits: "![#CcnRegionBandwidthLimit", SetDefaultLimitFlag: "b" },
-  { CcnRegionBandwidthLimit },
+  () => ({ CcnId: "!s", CcnRegionBandwidthLimits: "![#CcnRegionBandwidthLimit", SetDefaultLimitFlag: "b" }),
+  () => ({ CcnRegionBandwidthLimit: CcnRegionBandwidthLimit() }),
 );
 
 /** SetVpnGatewaysRenewFlag: rate limit, read-only bit, region requirement and request shape. */
 export const setVpnGatewaysRenewFlag = /* @__PURE__ */ defineAction(
   "SetVpnGatewaysRenewFlag",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpnGatewayIds: "![s", AutoRenewFlag: "!i", Type: "s" },
+  () => ({ VpnGatewayIds: "![s", AutoRenewFlag: "!i", Type: "s" }),
 );
 
 /** StartTrafficMirror: rate limit, read-only bit, region requirement and request shape. */
 export const startTrafficMirror = /* @__PURE__ */ defineAction(
   "StartTrafficMirror",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TrafficMirrorId: "!s" },
+  () => ({ TrafficMirrorId: "!s" }),
 );
 
 /** StopTrafficMirror: rate limit, read-only bit, region requirement and request shape. */
 export const stopTrafficMirror = /* @__PURE__ */ defineAction(
   "StopTrafficMirror",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TrafficMirrorId: "!s" },
+  () => ({ TrafficMirrorId: "!s" }),
 );
 
 /** TransformAddress: rate limit, read-only bit, region requirement and request shape. */
 export const transformAddress = /* @__PURE__ */ defineAction(
   "TransformAddress",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { InstanceId: "!s" },
+  () => ({ InstanceId: "!s" }),
 );
 
 /** UnassignIpv6Addresses: rate limit, read-only bit, region requirement and request shape. */
 export const unassignIpv6Addresses = /* @__PURE__ */ defineAction(
   "UnassignIpv6Addresses",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { NetworkInterfaceId: "!s", Ipv6Addresses: "![#Ipv6Address" },
-  { Ipv6Address },
+  () => ({ NetworkInterfaceId: "!s", Ipv6Addresses: "![#Ipv6Address" }),
+  () => ({ Ipv6Address: Ipv6Address() }),
 );
 
 /** UnassignIpv6CidrBlock: rate limit, read-only bit, region requirement and request shape. */
 export const unassignIpv6CidrBlock = /* @__PURE__ */ defineAction(
   "UnassignIpv6CidrBlock",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", Ipv6CidrBlock: "s" },
+  () => ({ VpcId: "!s", Ipv6CidrBlock: "s" }),
 );
 
 /** UnassignIpv6SubnetCidrBlock: rate limit, read-only bit, region requirement and request shape. */
 export const unassignIpv6SubnetCidrBlock = /* @__PURE__ */ defineAction(
   "UnassignIpv6SubnetCidrBlock",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { VpcId: "!s", Ipv6SubnetCidrBlocks: "![#Ipv6SubnetCidrBlock" },
-  { Ipv6SubnetCidrBlock },
+  () => ({ VpcId: "!s", Ipv6SubnetCidrBlocks: "![#Ipv6SubnetCidrBlock" }),
+  () => ({ Ipv6SubnetCidrBlock: Ipv6SubnetCidrBlock() }),
 );
 
 /** UnassignPrivateIpAddresses: rate limit, read-only bit, region requirement and request shape. */
 export const unassignPrivateIpAddresses = /* @__PURE__ */ defineAction(
   "UnassignPrivateIpAddresses",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     NetworkInterfaceId: "!s",
     PrivateIpAddresses: "![#PrivateIpAddressSpecification",
     InstanceId: "s",
-  },
-  { PrivateIpAddressSpecification },
+  }),
+  () => ({ PrivateIpAddressSpecification: PrivateIpAddressSpecification() }),
 );
 
 /** UpdateTrafficMirrorAllFilter: rate limit, read-only bit, region requirement and request shape. */
 export const updateTrafficMirrorAllFilter = /* @__PURE__ */ defineAction(
   "UpdateTrafficMirrorAllFilter",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  {
+  () => ({
     TrafficMirrorId: "!s",
     Direction: "!s",
     CollectorSrcs: "[s",
     NatId: "s",
     CollectorNormalFilters: "[#TrafficMirrorFilter",
-  },
-  { TrafficMirrorFilter },
+  }),
+  () => ({ TrafficMirrorFilter: TrafficMirrorFilter() }),
 );
 
 /** UpdateTrafficMirrorDirection: rate limit, read-only bit, region requirement and request shape. */
 export const updateTrafficMirrorDirection = /* @__PURE__ */ defineAction(
   "UpdateTrafficMirrorDirection",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { TrafficMirrorId: "!s", Direction: "!s" },
+  () => ({ TrafficMirrorId: "!s", Direction: "!s" }),
 );
 
 /** WithdrawNotifyRoutes: rate limit, read-only bit, region requirement and request shape. */
 export const withdrawNotifyRoutes = /* @__PURE__ */ defineAction(
   "WithdrawNotifyRoutes",
   { rateLimit: 20, readOnly: false, regionRequired: true },
-  { RouteTableId: "!s", RouteItemIds: "![s" },
+  () => ({ RouteTableId: "!s", RouteItemIds: "![s" }),
 );

@@ -3,13 +3,13 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const Filter: ShapeMeta = { Name: "!s", Values: "![s" };
+const Filter = (): ShapeMeta => ({ Name: "!s", Values: "![s" });
 
 /** ChatWithTeapot: rate limit, read-only bit, region requirement and request shape. */
-export const chatWithTeapot = /* @__PURE__ */ defineAction("ChatWithTeapot", { rateLimit: 20, readOnly: false, regionRequired: true }, { Prompt: "!s", Stream: "b" });
+export const chatWithTeapot = /* @__PURE__ */ defineAction("ChatWithTeapot", { rateLimit: 20, readOnly: false, regionRequired: true }, () => ({ Prompt: "!s", Stream: "b" }));
 
 /** CreateTeapots: rate limit, read-only bit, region requirement and request shape. */
-export const createTeapots = /* @__PURE__ */ defineAction("CreateTeapots", { rateLimit: 20, readOnly: false, regionRequired: true }, { Name: "!s", TeapotCount: "i" });
+export const createTeapots = /* @__PURE__ */ defineAction("CreateTeapots", { rateLimit: 20, readOnly: false, regionRequired: true }, () => ({ Name: "!s", TeapotCount: "i" }));
 
 /** DescribeTeapots: rate limit, read-only bit, region requirement and request shape. */
-export const describeTeapots = /* @__PURE__ */ defineAction("DescribeTeapots", { rateLimit: 20, readOnly: true, regionRequired: true }, { TeapotIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" }, { Filter });
+export const describeTeapots = /* @__PURE__ */ defineAction("DescribeTeapots", { rateLimit: 20, readOnly: true, regionRequired: true }, () => ({ TeapotIds: "[s", Filters: "[#Filter", Offset: "i", Limit: "i" }), () => ({ Filter: Filter() }));

@@ -3,21 +3,21 @@
 
 import { defineAction, type ShapeMeta } from "@org/tc-core";
 
-const Filter: ShapeMeta = { Name: "!s", Values: "![s" };
+const Filter = (): ShapeMeta => ({ Name: "!s", Values: "![s" });
 
-const Tag: ShapeMeta = { Key: "!s", Value: "!s" };
+const Tag = (): ShapeMeta => ({ Key: "!s", Value: "!s" });
 
 /** BoilWater: rate limit, read-only bit, region requirement and request shape. */
-export const boilWater = /* @__PURE__ */ defineAction("BoilWater", { rateLimit: 10, readOnly: false, regionRequired: true }, { KettleId: "!s", TargetTemperature: "f", Tags: "[#Tag" }, { Tag });
+export const boilWater = /* @__PURE__ */ defineAction("BoilWater", { rateLimit: 10, readOnly: false, regionRequired: true }, () => ({ KettleId: "!s", TargetTemperature: "f", Tags: "[#Tag" }), () => ({ Tag: Tag() }));
 
 /** DescribeBoilTask: rate limit, read-only bit, region requirement and request shape. */
-export const describeBoilTask = /* @__PURE__ */ defineAction("DescribeBoilTask", { rateLimit: 20, readOnly: true }, { TaskId: "!u" });
+export const describeBoilTask = /* @__PURE__ */ defineAction("DescribeBoilTask", { rateLimit: 20, readOnly: true }, () => ({ TaskId: "!u" }));
 
 /** DescribeKettles: rate limit, read-only bit, region requirement and request shape. */
-export const describeKettles = /* @__PURE__ */ defineAction("DescribeKettles", { rateLimit: 50, readOnly: true, regionRequired: true }, { Offset: "u", Limit: "u", Filters: "[#Filter" }, { Filter });
+export const describeKettles = /* @__PURE__ */ defineAction("DescribeKettles", { rateLimit: 50, readOnly: true, regionRequired: true }, () => ({ Offset: "u", Limit: "u", Filters: "[#Filter" }), () => ({ Filter: Filter() }));
 
 /** GetKettleStats: rate limit, read-only bit, region requirement and request shape. */
-export const getKettleStats = /* @__PURE__ */ defineAction("GetKettleStats", { rateLimit: 5, readOnly: true, regionRequired: true }, { KettleIds: "[s", WithRaw: "b" });
+export const getKettleStats = /* @__PURE__ */ defineAction("GetKettleStats", { rateLimit: 5, readOnly: true, regionRequired: true }, () => ({ KettleIds: "[s", WithRaw: "b" }));
 
 /** RenameKettle: rate limit, read-only bit, region requirement and request shape. */
-export const renameKettle = /* @__PURE__ */ defineAction("RenameKettle", { rateLimit: 20, readOnly: false, regionRequired: true }, { KettleId: "!s", Name: "!s" });
+export const renameKettle = /* @__PURE__ */ defineAction("RenameKettle", { rateLimit: 20, readOnly: false, regionRequired: true }, () => ({ KettleId: "!s", Name: "!s" }));

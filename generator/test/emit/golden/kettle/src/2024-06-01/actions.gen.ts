@@ -4,7 +4,7 @@
 import { defineAction } from "@org/tc-core";
 
 /** Invoke: rate limit, read-only bit, region requirement and request shape. */
-export const invokeAction = /* @__PURE__ */ defineAction("Invoke", { rateLimit: 20, readOnly: false, regionRequired: true }, { KettleId: "!s", "constructor": "s", ["__proto__"]: "s" });
+export const invokeAction = /* @__PURE__ */ defineAction("Invoke", { rateLimit: 20, readOnly: false, regionRequired: true }, () => ({ KettleId: "!s", "constructor": "s", ["__proto__"]: "s" }));
 
 /** ToString: rate limit, read-only bit, region requirement and request shape. */
-export const toStringAction = /* @__PURE__ */ defineAction("ToString", { rateLimit: 20, readOnly: true, regionRequired: true }, { KettleId: "s" });
+export const toStringAction = /* @__PURE__ */ defineAction("ToString", { rateLimit: 20, readOnly: true, regionRequired: true }, () => ({ KettleId: "s" }));
