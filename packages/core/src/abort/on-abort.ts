@@ -24,7 +24,8 @@ const registrations = new WeakMap<AbortSignal, Registration>();
  * many calls share one signal (thousands queued behind a rate limit, every call of a client on its
  * close signal), the signal carries a single event listener, so Node never warns
  * `MaxListenersExceededWarning`; unregistering is O(1), and the last one removes the signal's
- * listener (unless {@link holdAbortListener} holds it), so nothing is left behind. Listeners run in registration order.
+ * listener (unless {@link holdAbortListener} holds it), so nothing is left behind. Listeners run in
+ * registration order.
  *
  * The listeners form a linked list rather than a `Set`: a `Set` that every call enters and leaves
  * reallocates its table as it churns, and V8 keeps the discarded tables' entries reachable until
