@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseEndpoint } from "../../src/endpoint/index.js";
 import { ConfigurationError, NetworkError, RequestAbortedError, TimeoutError } from "../../src/errors/index.js";
 import { NodeHttpTransport } from "../../src/transport/index.js";
-import { apiReply, closedPort, startServer, type TestServer } from "./server.js";
+import { apiReply, closedPort, startServer, type TestServer, waitFor } from "./server.js";
 
 let server: TestServer | undefined;
 let transport: NodeHttpTransport | undefined;
@@ -130,7 +130,7 @@ describe("NodeHttpTransport against a real server", () => {
     controller.abort(new Error("stop"));
     await expect(failure).rejects.toBeInstanceOf(RequestAbortedError);
     await expect(failure).rejects.toMatchObject({ cause: new Error("stop") });
-    await waitFor(() => server!.openConnections() === 0);
+    await waitFor(() => server!.openConnections() === 0, "the connection to close", server);
   });
 
   it("rejects an already aborted signal without connecting", async () => {
@@ -148,7 +148,7 @@ describe("NodeHttpTransport against a real server", () => {
     await transport.send(request(server.origin));
     expect(server.openConnections()).toBe(1);
     transport.close();
-    await waitFor(() => server!.openConnections() === 0);
+    await waitFor(() => server!.openConnections() === 0, "the connection to close", server);
   });
 
   it("does not keep the process alive with idle pooled connections", async () => {
@@ -168,10 +168,6 @@ describe("NodeHttpTransport against a real server", () => {
     expect(result.status).toBe(0);
   }, 90_000);
 });
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((r) => setTimeout(r, 5));
-}
 
 function spawnAsync(args: string[], cwd: string): Promise<{ status: number | null; stdout: string }> {
   return new Promise((done) => {

@@ -75,3 +75,20 @@ export async function closedPort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/**
+ * Polls until `condition` holds. After 10 s it fails naming `what` and what `server` saw, so a
+ * starved CI host gives a reason instead of the test's bare timeout.
+ */
+export async function waitFor(condition: () => boolean, what: string, server?: TestServer): Promise<void> {
+  const until = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > until) {
+      const seen = server
+        ? `: ${server.connections()} connections accepted, ${server.openConnections()} open, ${server.requests.length} requests read`
+        : "";
+      throw new Error(`Gave up waiting for ${what}${seen}`);
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
