@@ -6,6 +6,7 @@ import { actionNamed, methodLink, requestOptional } from "../support/names.js";
 import type { Statement } from "../support/printer.js";
 import type { ModuleImports } from "../support/symbols.js";
 import { exampleTag } from "../support/tsdoc.js";
+import { quoteAll, waiterRejections } from "../support/waiter-docs.js";
 import { actionRef } from "./actions.js";
 import { MODELS_PATH } from "./models.js";
 import type { Operation } from "./operation.js";
@@ -66,11 +67,9 @@ function stateWaiterOperation(ir: IrService, imports: ModuleImports, w: IrStateW
       `\`request\` from every ${w.minDelayMs} ms up to every ${w.maxDelayMs} ms, and resolves with that last response. ` +
       "An empty listing keeps polling: a resource just created may not be listed yet." +
       (after.length > 0 ? ` Use it after ${after.join(", ")}.` : ""),
-    (w.failure.length > 0
-      ? `Rejects with a \`WaiterFailedError\` as soon as any value is ${quoteAll(w.failure)}, with a `
-      : "Rejects with a ") +
-      "`WaiterTimeoutError` after `options.timeoutMs` (default 30 minutes), and with a `RequestAbortedError` " +
-      "as soon as `options.signal` aborts. Transient errors are retried by the client, not counted as failure.",
+    waiterRejections(
+      w.failure.length > 0 ? `a \`WaiterFailedError\` as soon as any value is ${quoteAll(w.failure)}` : undefined,
+    ),
   ].join("\n\n");
   return {
     name: w.methodName,
@@ -101,8 +100,4 @@ function stateWaiterOperation(ir: IrService, imports: ModuleImports, w: IrStateW
       ");",
     ],
   };
-}
-
-function quoteAll(values: readonly string[]): string {
-  return values.map((v) => `\`${v}\``).join(" or ");
 }

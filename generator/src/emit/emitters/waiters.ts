@@ -8,6 +8,7 @@ import type { ModuleImports } from "../support/symbols.js";
 import { StructureKind } from "../support/ts-morph.js";
 import { doc, exampleTag } from "../support/tsdoc.js";
 import { typeExpr } from "../support/type-expr.js";
+import { quoteAll, waiterRejections } from "../support/waiter-docs.js";
 import { actionRef } from "./actions.js";
 import { CLIENT_PATH } from "./client.js";
 import { MODELS_PATH } from "./models.js";
@@ -81,9 +82,7 @@ function waiterOperation(ir: IrService, imports: ModuleImports, w: IrWaiter): Op
   const description = [
     `Waits until ${w.action} reports \`${w.path}\` as ${quoteAll(w.success)}, polling from every ` +
       `${w.minDelayMs} ms up to every ${w.maxDelayMs} ms, and resolves with that last response.`,
-    `Rejects with a \`TaskFailedError\` when \`${w.path}\` becomes ${quoteAll(w.failure)}, with a ` +
-      "`WaiterTimeoutError` after `options.timeoutMs` (default 30 minutes), and with a `RequestAbortedError` " +
-      "as soon as `options.signal` aborts. Transient errors are retried by the client, not counted as failure.",
+    waiterRejections(`a \`TaskFailedError\` when \`${w.path}\` becomes ${quoteAll(w.failure)}`),
   ].join("\n\n");
   return {
     name: w.methodName,
@@ -118,8 +117,4 @@ function waiterOperation(ir: IrService, imports: ModuleImports, w: IrWaiter): Op
       ");",
     ],
   };
-}
-
-function quoteAll(values: readonly string[]): string {
-  return values.map((v) => `\`${v}\``).join(" or ");
 }

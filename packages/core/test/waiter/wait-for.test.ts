@@ -215,6 +215,14 @@ describe("waitFor", () => {
     expect(invoke).not.toHaveBeenCalled();
   });
 
+  it("names every invalid duration in one error", async () => {
+    const { invoke } = scripted(["succeed"]);
+    await expect(waitFor(invoke, taskDone, 1, { timeoutMs: -1, maxDelayMs: Number.NaN })).rejects.toThrow(
+      "timeoutMs must be a non-negative number of ms, got -1; maxDelayMs must be a non-negative number of ms, got NaN",
+    );
+    expect(invoke).not.toHaveBeenCalled();
+  });
+
   it("fails clearly when the response lacks the status member", async () => {
     const invoke = async () => ({ RequestId: "r" });
     await expect(waitFor(invoke, taskDone, 1, { clock: new FakeClock() })).rejects.toThrow(
