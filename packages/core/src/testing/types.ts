@@ -82,7 +82,8 @@ export interface MockServerOptions<C extends object = MockCollections> {
   readonly stateDurationMs?: number;
   /**
    * Events to stream for streaming actions called with their stream member `true`, by action name.
-   * Default: the sample answer, its longest text split over three events.
+   * Default: the sample answer three times, its streamed text (prose inside a list first, e.g. a choice's
+   * delta, never an id) split between them.
    */
   readonly streamEvents?: Readonly<Record<string, readonly object[]>>;
   /**
