@@ -40,8 +40,9 @@ export interface PollRules<R> {
   readonly judge: (response: R) => PollVerdict;
   /** What a `WaiterTimeoutError` names besides the counts: the action, and the task or the waiter. */
   readonly subject: Pick<WaiterTimeoutInit, "action" | "taskId" | "waiter">;
-  /** The spec's delays, used where the caller gives none. */
+  /** The spec's first delay between polls, used where the caller gives none. */
   readonly minDelayMs: number;
+  /** The spec's largest delay between polls, used where the caller gives none. */
   readonly maxDelayMs: number;
 }
 
